@@ -1,0 +1,57 @@
+# saferplan's entry points. The README's two commands are `make demo` and `make test`;
+# each does all its own set-up (virtual environment, Python and npm packages, assets).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+CSS := saferplan/static/dist/saferplan.css
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
+
+.PHONY: demo test test-postgres lint format bench assets python-deps clean
+
+$(PY_STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "saferplan needs Python 3.11 or newer: run make with PYTHON=python3.11 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 18 ? 0 : 1)' || { echo "saferplan needs Node.js 18 or newer"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CSS): $(NODE_STAMP) scripts/build-assets.mjs $(wildcard saferplan/static/src/*.scss)
+	npm run --silent build
+
+python-deps: $(PY_STAMP)
+assets: $(CSS)
+
+## The demo: a fresh SQLite database from the seeds, served on http://127.0.0.1:8000
+demo: $(PY_STAMP) $(CSS)
+	$(BIN)/saferplan demo
+
+## Every test, on SQLite (set DATABASE_URL to run them on PostgreSQL)
+test: $(PY_STAMP) $(CSS)
+	$(BIN)/pytest
+
+## Every test again, on the PostgreSQL at $(POSTGRES_URL)
+test-postgres: $(PY_STAMP) $(CSS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+
+lint: $(PY_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(PY_STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Benchmarks: each prints its figures beside its target
+bench: $(PY_STAMP) $(CSS)
+	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) node_modules saferplan/static/dist var

@@ -1,0 +1,1 @@
+"""saferplan: planning and performance for Community Safety Partnerships."""

@@ -1,0 +1,67 @@
+from django.urls import reverse
+
+from saferplan.partnerships.models import Partnership
+from saferplan.partnerships.permissions import partnership_policy
+
+from .selectors import current_membership, memberships_for_user
+
+
+def partnership_switcher(request):
+    """The partnership the user is working in, the others they can switch to, and the
+    service navigation for it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    match = getattr(request, "resolver_match", None)
+    slug = match.kwargs.get("slug") if match and match.namespace == "partnerships" else None
+    membership = current_membership(request=request, slug=slug)
+    partnership = membership.partnership if membership else None
+    if slug and (partnership is None or partnership.slug != slug) and user.is_superuser:
+        partnership = Partnership.objects.filter(slug=slug).first()
+    url_name = match.view_name if match else ""
+    items = [
+        {
+            "text": "My partnerships",
+            "href": reverse("core:home"),
+            "current": url_name == "core:home",
+        }
+    ]
+    if partnership:
+        items += [
+            {
+                "text": "Overview",
+                "href": reverse("partnerships:detail", args=[partnership.slug]),
+                "current": url_name == "partnerships:detail",
+            },
+            {
+                "text": "Structure",
+                "href": reverse("partnerships:structure", args=[partnership.slug]),
+                "current": url_name.startswith("partnerships:structure") or "group" in url_name,
+            },
+            {
+                "text": "People",
+                "href": reverse("partnerships:members", args=[partnership.slug]),
+                "current": "member" in url_name,
+            },
+        ]
+        if partnership_policy.user_has_permission_for_instance(user, "view_audit_log", partnership):
+            items.append(
+                {
+                    "text": "Audit log",
+                    "href": reverse("partnerships:audit-log", args=[partnership.slug]),
+                    "current": url_name == "partnerships:audit-log",
+                }
+            )
+    items.append(
+        {
+            "text": "Organisations",
+            "href": reverse("organisations:directory"),
+            "current": url_name.startswith("organisations:"),
+        }
+    )
+    return {
+        "current_partnership": partnership,
+        "current_membership": membership,
+        "switchable_memberships": memberships_for_user(user=user),
+        "navigation_items": items,
+    }

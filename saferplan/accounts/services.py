@@ -1,0 +1,144 @@
+"""Writes to users and memberships. Every write is audited."""
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent
+
+from .models import Membership, Role, User
+
+MEMBERSHIP_FIELDS = ["user", "role", "organisation"]
+
+
+@transaction.atomic
+def user_create(
+    *, actor, email: str, full_name: str, job_title: str = "", password: str | None = None
+) -> User:
+    """A new user. Without a password the account cannot sign in until the person sets
+    one through the link in their invitation (or a password reset)."""
+    user = User.objects.create_user(
+        email=email, password=password, full_name=full_name, job_title=job_title
+    )
+    audit.log(
+        instance=user,
+        action=AuditEvent.Action.CREATE,
+        actor=actor,
+        changes=audit.diff({}, audit.snapshot(user, ["email", "full_name", "job_title"])),
+    )
+    return user
+
+
+def _send_invitation(*, user: User, membership: Membership, base_url: str, invited_by) -> None:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = base_url + reverse("accounts:password-reset-confirm", args=[uid, token])
+    context = {"user": user, "membership": membership, "link": link, "invited_by": invited_by}
+    send_mail(
+        subject=f"You have been added to {membership.partnership} on saferplan",
+        message=render_to_string("accounts/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    actor,
+    partnership,
+    email: str,
+    full_name: str,
+    role: str,
+    organisation=None,
+    base_url: str,
+) -> Membership:
+    """Give a person a role in `partnership`, creating their account if they have none
+    (and emailing them a link to choose a password)."""
+    email = User.objects.normalize_email(email).lower()
+    user = User.objects.filter(email=email).first()
+    is_new_user = user is None
+    if is_new_user:
+        user = user_create(actor=actor, email=email, full_name=full_name)
+    elif Membership.objects.filter(user=user, partnership=partnership).exists():
+        raise ValidationError({"email": f"{user} is already a member of {partnership}."})
+    membership = Membership(
+        user=user,
+        partnership=partnership,
+        role=role,
+        organisation=organisation,
+        created_by=actor,
+        modified_by=actor,
+    )
+    membership.full_clean()
+    membership.save()
+    audit.log(
+        instance=membership,
+        action=AuditEvent.Action.CREATE,
+        actor=actor,
+        partnership=partnership,
+        changes=audit.diff({}, audit.snapshot(membership, MEMBERSHIP_FIELDS)),
+    )
+    if is_new_user:
+        # Sent after commit so that a rolled-back membership never invites anybody.
+        transaction.on_commit(
+            lambda: _send_invitation(
+                user=user, membership=membership, base_url=base_url, invited_by=actor
+            )
+        )
+    return membership
+
+
+def _coordinators_left(membership: Membership) -> int:
+    return (
+        Membership.objects.filter(partnership=membership.partnership, role=Role.COORDINATOR)
+        .exclude(pk=membership.pk)
+        .count()
+    )
+
+
+@transaction.atomic
+def membership_change(*, actor, membership: Membership, role: str, organisation=None) -> Membership:
+    if (
+        membership.role == Role.COORDINATOR
+        and role != Role.COORDINATOR
+        and not _coordinators_left(membership)
+    ):
+        raise ValidationError({"role": f"{membership.partnership} needs at least one coordinator."})
+    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    membership.role = role
+    membership.organisation = organisation
+    membership.modified_by = actor
+    membership.full_clean()
+    membership.save()
+    changes = audit.diff(before, audit.snapshot(membership, MEMBERSHIP_FIELDS))
+    if changes:
+        audit.log(
+            instance=membership,
+            action=AuditEvent.Action.UPDATE,
+            actor=actor,
+            partnership=membership.partnership,
+            changes=changes,
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, actor, membership: Membership) -> None:
+    if membership.role == Role.COORDINATOR and not _coordinators_left(membership):
+        raise ValidationError(f"{membership.partnership} needs at least one coordinator.")
+    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    audit.log(
+        instance=membership,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=membership.partnership,
+        changes=audit.diff(before, dict.fromkeys(before)),
+    )
+    membership.delete()

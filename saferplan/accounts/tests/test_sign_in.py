@@ -1,0 +1,142 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from saferplan.accounts.tests.factories import MembershipFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def person(member_of):
+    user = member_of("editor")
+    user.email = "owner@herts.example"
+    user.save()
+    return user
+
+
+def sign_in(client, email, password):
+    return client.post(
+        reverse("accounts:sign-in"), {"username": email, "password": password}, follow=True
+    )
+
+
+def test_a_member_signs_in_with_email_and_password_and_sees_their_partnerships(
+    client, person, partnership
+):
+    response = sign_in(client, "owner@herts.example", PASSWORD)
+    assert response.resolver_match.view_name == "core:home"
+    assert partnership.name in response.text
+    assert "Editor (action owner)" in response.text
+
+
+def test_email_address_is_not_case_sensitive(client, person):
+    response = sign_in(client, "Owner@Herts.Example", PASSWORD)
+    assert response.wsgi_request.user == person
+
+
+def test_a_wrong_password_is_shown_in_a_govuk_error_summary(client, person):
+    response = sign_in(client, "owner@herts.example", "wrong-password")
+    assert response.wsgi_request.user.is_anonymous
+    assert "There is a problem" in response.text
+    assert "Enter a correct email address and password." in response.text
+    assert response.text.count("<title>Error: ") == 1
+
+
+def test_an_empty_form_names_each_missing_field(client, db):
+    response = client.post(reverse("accounts:sign-in"), {"username": "", "password": ""})
+    assert 'href="#id_username"' in response.text
+    assert 'href="#id_password"' in response.text
+    assert 'class="govuk-input govuk-input--error"' in response.text
+    assert 'aria-describedby="id_username_error"' in response.text
+
+
+def test_repeated_failures_lock_the_account_even_against_the_right_password(
+    client, person, settings
+):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "owner@herts.example", "guess")
+    response = sign_in(client, "owner@herts.example", PASSWORD)
+    assert response.status_code == 429
+    assert "You have tried to sign in too many times" in response.text
+    assert response.wsgi_request.user.is_anonymous
+
+
+def test_sign_out_needs_a_post_and_ends_the_session(client, person):
+    client.force_login(person)
+    assert client.get(reverse("accounts:sign-out")).status_code == 405
+    client.post(reverse("accounts:sign-out"))
+    assert client.get(reverse("partnerships:structure", args=["hertsmere"])).status_code == 302
+
+
+def test_password_reset_emails_a_link_that_sets_a_new_password(client, person):
+    response = client.post(
+        reverse("accounts:password-reset"), {"email": "owner@herts.example"}, follow=True
+    )
+    assert "Check your email" in response.text
+    assert len(mail.outbox) == 1
+    link = re.search(
+        r"http://testserver(/accounts/password-reset/\S+/)", mail.outbox[0].body
+    ).group(1)
+    form_page = client.get(link, follow=True)
+    assert "Choose a new password" in form_page.text
+    done = client.post(
+        form_page.wsgi_request.path,
+        {
+            "new_password1": "a brand new long passphrase",
+            "new_password2": "a brand new long passphrase",
+        },
+        follow=True,
+    )
+    assert "Password saved" in done.text
+    client.logout()
+    assert (
+        sign_in(client, "owner@herts.example", "a brand new long passphrase").wsgi_request.user
+        == person
+    )
+
+
+def test_password_reset_does_not_reveal_whether_an_account_exists(client, db):
+    response = client.post(
+        reverse("accounts:password-reset"), {"email": "nobody@example.org"}, follow=True
+    )
+    assert "Check your email" in response.text
+    assert mail.outbox == []
+
+
+def test_a_short_password_is_refused_with_a_reason(client, person):
+    client.post(reverse("accounts:password-reset"), {"email": "owner@herts.example"})
+    link = re.search(
+        r"http://testserver(/accounts/password-reset/\S+/)", mail.outbox[0].body
+    ).group(1)
+    form_page = client.get(link, follow=True)
+    response = client.post(
+        form_page.wsgi_request.path, {"new_password1": "short", "new_password2": "short"}
+    )
+    assert "This password is too short" in response.text
+
+
+def test_a_user_in_several_partnerships_switches_between_them(client, member_of, other_partnership):
+    user = member_of("coordinator")
+
+    MembershipFactory(user=user, partnership=other_partnership, role="viewer")
+    client.force_login(user)
+    page = client.get(reverse("core:home"))
+    assert "Switch partnership" in page.text
+    response = client.post(
+        reverse("accounts:switch-partnership"), {"partnership": "dacorum"}, follow=True
+    )
+    assert response.resolver_match.view_name == "partnerships:detail"
+    assert client.session["current_partnership"] == "dacorum"
+    assert "Viewer (board member)" in response.text
+
+
+def test_switching_to_a_partnership_you_are_not_in_is_refused(
+    client, coordinator, other_partnership
+):
+    client.force_login(coordinator)
+    response = client.post(reverse("accounts:switch-partnership"), {"partnership": "dacorum"})
+    assert response.status_code == 404
+    assert client.session.get("current_partnership") != "dacorum"

@@ -1,0 +1,155 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_POST
+
+from saferplan.core.forms import add_service_errors
+from saferplan.partnerships.views import partnership_for
+
+from . import services
+from .forms import (
+    MembershipChangeForm,
+    MembershipForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    SignInForm,
+)
+from .models import Membership
+from .permissions import membership_policy
+from .selectors import memberships_for_user, partnership_members
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    http_method_names = ["post", "options"]
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    form_class = PasswordResetForm
+    success_url = reverse_lazy("accounts:password-reset-done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = SetPasswordForm
+    success_url = reverse_lazy("accounts:password-reset-complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+@login_required
+@require_POST
+def switch_partnership(request):
+    slug = request.POST.get("partnership", "")
+    for membership in memberships_for_user(user=request.user):
+        if membership.partnership.slug == slug:
+            request.session["current_partnership"] = slug
+            return redirect(membership.partnership)
+    raise Http404("You are not a member of that partnership.")
+
+
+@login_required
+def member_list(request, slug):
+    partnership = partnership_for(request, slug, "view")
+    return render(
+        request,
+        "accounts/member_list.html",
+        {
+            "partnership": partnership,
+            "members": partnership_members(partnership=partnership),
+            "may_change": membership_policy.user_has_permission_for_instance(
+                request.user, "change", Membership(partnership=partnership)
+            ),
+        },
+    )
+
+
+@login_required
+def member_add(request, slug):
+    partnership = partnership_for(request, slug, "manage")
+    form = MembershipForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.membership_add(
+                actor=request.user,
+                partnership=partnership,
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{membership.user} is now a {membership.get_role_display().lower()} of {partnership}.",
+            )
+            return redirect("partnerships:members", slug=partnership.slug)
+    return render(request, "accounts/member_form.html", {"partnership": partnership, "form": form})
+
+
+@login_required
+def member_change(request, slug, pk):
+    partnership = partnership_for(request, slug, "manage")
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, partnership=partnership
+    )
+    form = MembershipChangeForm(
+        request.POST or None,
+        partnership=partnership,
+        initial={"role": membership.role, "organisation": membership.organisation},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_change(
+                actor=request.user, membership=membership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{membership.user}'s role has been changed.")
+            return redirect("partnerships:members", slug=partnership.slug)
+    return render(
+        request,
+        "accounts/member_change.html",
+        {"partnership": partnership, "membership": membership, "form": form},
+    )
+
+
+@login_required
+def member_remove(request, slug, pk):
+    partnership = partnership_for(request, slug, "manage")
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, partnership=partnership
+    )
+    error = None
+    if request.method == "POST":
+        try:
+            services.membership_remove(actor=request.user, membership=membership)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, f"{membership.user} has been removed from {partnership}.")
+            return redirect("partnerships:members", slug=partnership.slug)
+    return render(
+        request,
+        "accounts/member_remove.html",
+        {"partnership": partnership, "membership": membership, "error": error},
+    )

@@ -1,0 +1,91 @@
+"""Django forms rendered as GOV.UK Frontend form groups.
+
+`GovukFormRenderer` makes `{{ form }}` render every field as a GOV.UK form group (label,
+hint, error message, input with the right class) and `GovukBoundField` gives each input
+its GOV.UK class, its error modifier and `aria-describedby` pointing at the hint and the
+error message. The error summary at the top of the page is templates/govuk/error_summary.html.
+"""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+# The GOV.UK class of each Django widget that renders a single input element.
+_INPUT_CLASSES = {
+    forms.TextInput: "govuk-input",
+    forms.EmailInput: "govuk-input",
+    forms.URLInput: "govuk-input",
+    forms.NumberInput: "govuk-input",
+    forms.PasswordInput: "govuk-input",
+    forms.DateInput: "govuk-input",
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.FileInput: "govuk-file-upload",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+}
+# Classes that GOV.UK Frontend has no --error modifier for (the form group shows the error).
+_NO_ERROR_MODIFIER = {"govuk-checkboxes__input"}
+
+
+def _govuk_class(widget: forms.Widget) -> str | None:
+    if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+        return None  # styled by their own templates
+    for widget_type in type(widget).__mro__:
+        if widget_type in _INPUT_CLASSES:
+            return _INPUT_CLASSES[widget_type]
+    return None
+
+
+class GovukBoundField(forms.BoundField):
+    """Ids follow Django's own (`<id>_helptext`, `<id>_error`), so Django's
+    `aria_describedby` already points at the GOV.UK hint and error message."""
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.auto_id}_helptext"
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.auto_id}_error"
+
+    @property
+    def is_choice_group(self) -> bool:
+        """Radios and checkboxes are a fieldset with a legend, not a label."""
+        return isinstance(self.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
+
+    @property
+    def is_single_checkbox(self) -> bool:
+        return isinstance(self.field.widget, forms.CheckboxInput)
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        govuk_class = _govuk_class(widget or self.field.widget)
+        if govuk_class:
+            classes = [attrs.get("class", ""), govuk_class]
+            if self.errors and govuk_class not in _NO_ERROR_MODIFIER:
+                classes.append(f"{govuk_class}--error")
+            attrs["class"] = " ".join(c for c in classes if c)
+        return attrs
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "govuk/forms/form.html"
+    field_template_name = "govuk/forms/field.html"
+    bound_field_class = GovukBoundField
+
+
+class GovukRadioSelect(forms.RadioSelect):
+    template_name = "govuk/widgets/radios.html"
+
+
+class GovukCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    template_name = "govuk/widgets/checkboxes.html"
+
+
+def add_service_errors(form: forms.Form, error) -> None:
+    """Show a ValidationError raised by a service on the form: at the field it names
+    when the form has that field, otherwise at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -1,0 +1,72 @@
+"""Base models and the audit log."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Marking(models.TextChoices):
+    """Government Security Classification marking of a record."""
+
+    OFFICIAL = "official", "OFFICIAL"
+    OFFICIAL_SENSITIVE = "official_sensitive", "OFFICIAL-SENSITIVE"
+
+
+class TimeStampedModel(models.Model):
+    """Who created and last changed a record, and when. Set by services, never by views."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class AuditEvent(models.Model):
+    """One write: who did what to which record, when, and the fields it changed (old → new).
+
+    Rows are only ever added (saferplan.core.audit.log); nothing in the product edits or
+    deletes them. `partnership` scopes the log so that a coordinator reads their own.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", "Created"
+        UPDATE = "update", "Changed"
+        DELETE = "delete", "Deleted"
+
+    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Kept as text as well so the log still says who it was if the user is deleted.
+    actor_name = models.CharField(max_length=255, blank=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+    )
+    object_type = models.CharField(max_length=100)  # "partnerships.group"
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(max_length=255)
+    changes = models.JSONField(default=dict, blank=True)  # {"field label": [old, new]}
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["partnership", "-occurred_at"], name="audit_partnership_time"),
+            models.Index(fields=["object_type", "object_id"], name="audit_object"),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.actor_name or 'system'} {self.get_action_display().lower()} {self.object_repr}"
+        )

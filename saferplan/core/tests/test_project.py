@@ -1,0 +1,106 @@
+"""Project-wide promises: migrations, deploy checks, the audit helper, form rendering."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django import forms
+from django.core.management import call_command
+
+from saferplan.core import audit
+from saferplan.core.forms import GovukRadioSelect
+from saferplan.partnerships.tests.factories import GroupFactory, OrganisationFactory
+
+
+@pytest.mark.django_db
+def test_no_model_change_is_missing_a_migration():
+    out = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    except SystemExit:
+        pytest.fail(f"Models have changes without a migration:\n{out.getvalue()}")
+
+
+def test_the_production_settings_pass_djangos_deployment_checks(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
+        "SAFERPLAN_SECRET_KEY": "k" * 20
+        + "a-long-random-secret-for-the-deploy-check-only"
+        + "z" * 10,
+        "SAFERPLAN_ALLOWED_HOSTS": "saferplan.example.gov.uk",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "saferplan.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "SAFERPLAN_SECRET_KEY"}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
+        "SAFERPLAN_ALLOWED_HOSTS": "x.example",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "saferplan.cli", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SAFERPLAN_SECRET_KEY must be set" in result.stderr
+
+
+def test_argon2_hashes_passwords_outside_tests():
+    from saferplan.settings import base
+
+    assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@pytest.mark.django_db
+def test_snapshot_and_diff_describe_changes_in_the_words_users_see(partnership):
+    police = OrganisationFactory(name="Hertfordshire Constabulary", partnerships=[partnership])
+    group = GroupFactory(partnership=partnership, name="JAG", kind="joint_action_group")
+    before = audit.snapshot(group, ["name", "kind", "member_organisations"])
+    group.kind = "forum"
+    group.member_organisations.add(police)
+    after = audit.snapshot(group, ["name", "kind", "member_organisations"])
+    assert audit.diff(before, after) == {
+        "Kind": ["Joint action group", "Forum"],
+        "Member organisations": [[], ["Hertfordshire Constabulary"]],
+    }
+
+
+class ExampleForm(forms.Form):
+    title = forms.CharField(label="Title", help_text="A short name")
+    colour = forms.ChoiceField(
+        label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=GovukRadioSelect
+    )
+
+
+def test_fields_render_as_govuk_form_groups_with_hint_and_error_linked():
+    form = ExampleForm(data={"title": "", "colour": ""})
+    html = str(form)
+    assert '<div class="govuk-form-group govuk-form-group--error">' in html
+    assert 'class="govuk-input govuk-input--error"' in html
+    assert 'aria-describedby="id_title_helptext id_title_error"' in html
+    assert '<div id="id_title_helptext" class="govuk-hint">A short name</div>' in html
+    assert (
+        '<p id="id_title_error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> This field is required.</p>'
+        in html
+    )
+    assert (
+        '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Colour</legend>' in html
+    )
+    assert 'class="govuk-radios__input"' in html

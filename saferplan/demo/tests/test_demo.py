@@ -1,0 +1,93 @@
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from saferplan.accounts.models import Membership, User
+from saferplan.core.models import AuditEvent
+from saferplan.demo.loader import demo_load
+from saferplan.partnerships.models import Group, Partnership
+
+
+@pytest.mark.django_db
+def test_the_demo_has_the_four_seed_partnerships_and_their_groups():
+    demo_load()
+    assert set(Partnership.objects.values_list("slug", flat=True)) == {
+        "three-rivers",
+        "dacorum",
+        "hertsmere",
+        "east-herts",
+    }
+    three_rivers = Group.objects.filter(partnership__slug="three-rivers")
+    assert {
+        "Community Safety Board",
+        "Anti-Social Behaviour Action Group",
+        "Domestic Abuse Safeguarding Group",
+        "South West Herts Youth Action Panel",
+    } <= set(three_rivers.values_list("name", flat=True))
+    asbag = three_rivers.get(abbreviation="ASBAG")
+    assert asbag.reports_to.reports_to.name == "Community Safety Board"
+    assert (
+        Group.objects.get(partnership__slug="east-herts", abbreviation="PPO Group")
+        .member_organisations.filter(name="The Probation Service")
+        .exists()
+    )
+
+
+@pytest.mark.django_db
+def test_the_demo_has_one_user_per_role_and_a_coordinator_of_two_partnerships():
+    demo_load()
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {"coordinator", "editor", "viewer", "analyst"}
+    assert User.objects.get(email="coordinator@example.org").memberships.count() == 2
+    assert User.objects.get(email="admin@example.org").is_superuser
+
+
+@pytest.mark.django_db
+def test_the_demo_was_built_through_the_services_so_its_audit_log_tells_the_story():
+    demo_load()
+    hertsmere = Partnership.objects.get(slug="hertsmere")
+    assert (
+        AuditEvent.objects.filter(
+            partnership=hertsmere, object_type="partnerships.group", action="create"
+        ).count()
+        == hertsmere.groups.count()
+    )
+
+
+def test_saferplan_demo_builds_a_fresh_sqlite_database_and_prints_the_sign_ins(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {"DJANGO_SETTINGS_MODULE": "saferplan.settings.base", "SAFERPLAN_VAR_DIR": str(tmp_path)}
+    for _ in range(2):  # twice: the second run starts again from nothing
+        result = subprocess.run(
+            [sys.executable, "-m", "saferplan.cli", "demo", "--no-serve"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+    assert "coordinator@example.org" in result.stdout
+    assert "saferplan-demo-2026" in result.stdout
+    with sqlite3.connect(tmp_path / "saferplan.sqlite3") as db:
+        assert db.execute("select count(*) from partnerships_partnership").fetchone() == (4,)
+
+
+def test_the_demo_refuses_to_wipe_a_postgresql_database(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.base",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "saferplan.cli", "demo", "--no-serve"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "only runs on SQLite" in result.stderr

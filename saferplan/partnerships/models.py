@@ -1,0 +1,184 @@
+"""Community Safety Partnerships, their member organisations and their groups."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from saferplan.core.models import TimeStampedModel
+
+
+class PoliceForce(models.TextChoices):
+    """Territorial police forces of England and Wales, keyed by their police.uk id
+    (the name used in police.uk archive files, e.g. 2018-10-hertfordshire-street.csv)."""
+
+    AVON_AND_SOMERSET = "avon-and-somerset", "Avon and Somerset Constabulary"
+    BEDFORDSHIRE = "bedfordshire", "Bedfordshire Police"
+    CAMBRIDGESHIRE = "cambridgeshire", "Cambridgeshire Constabulary"
+    CHESHIRE = "cheshire", "Cheshire Constabulary"
+    CITY_OF_LONDON = "city-of-london", "City of London Police"
+    CLEVELAND = "cleveland", "Cleveland Police"
+    CUMBRIA = "cumbria", "Cumbria Constabulary"
+    DERBYSHIRE = "derbyshire", "Derbyshire Constabulary"
+    DEVON_AND_CORNWALL = "devon-and-cornwall", "Devon & Cornwall Police"
+    DORSET = "dorset", "Dorset Police"
+    DURHAM = "durham", "Durham Constabulary"
+    DYFED_POWYS = "dyfed-powys", "Dyfed-Powys Police"
+    ESSEX = "essex", "Essex Police"
+    GLOUCESTERSHIRE = "gloucestershire", "Gloucestershire Constabulary"
+    GREATER_MANCHESTER = "greater-manchester", "Greater Manchester Police"
+    GWENT = "gwent", "Gwent Police"
+    HAMPSHIRE = "hampshire", "Hampshire Constabulary"
+    HERTFORDSHIRE = "hertfordshire", "Hertfordshire Constabulary"
+    HUMBERSIDE = "humberside", "Humberside Police"
+    KENT = "kent", "Kent Police"
+    LANCASHIRE = "lancashire", "Lancashire Constabulary"
+    LEICESTERSHIRE = "leicestershire", "Leicestershire Police"
+    LINCOLNSHIRE = "lincolnshire", "Lincolnshire Police"
+    MERSEYSIDE = "merseyside", "Merseyside Police"
+    METROPOLITAN = "metropolitan", "Metropolitan Police Service"
+    NORFOLK = "norfolk", "Norfolk Constabulary"
+    NORTH_WALES = "north-wales", "North Wales Police"
+    NORTH_YORKSHIRE = "north-yorkshire", "North Yorkshire Police"
+    NORTHAMPTONSHIRE = "northamptonshire", "Northamptonshire Police"
+    NORTHUMBRIA = "northumbria", "Northumbria Police"
+    NOTTINGHAMSHIRE = "nottinghamshire", "Nottinghamshire Police"
+    SOUTH_WALES = "south-wales", "South Wales Police"
+    SOUTH_YORKSHIRE = "south-yorkshire", "South Yorkshire Police"
+    STAFFORDSHIRE = "staffordshire", "Staffordshire Police"
+    SUFFOLK = "suffolk", "Suffolk Constabulary"
+    SURREY = "surrey", "Surrey Police"
+    SUSSEX = "sussex", "Sussex Police"
+    THAMES_VALLEY = "thames-valley", "Thames Valley Police"
+    WARWICKSHIRE = "warwickshire", "Warwickshire Police"
+    WEST_MERCIA = "west-mercia", "West Mercia Police"
+    WEST_MIDLANDS = "west-midlands", "West Midlands Police"
+    WEST_YORKSHIRE = "west-yorkshire", "West Yorkshire Police"
+    WILTSHIRE = "wiltshire", "Wiltshire Police"
+
+
+class Partnership(TimeStampedModel):
+    """A Community Safety Partnership (CSP)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=60, unique=True, help_text="Used in web addresses.")
+    police_force = models.CharField(max_length=40, choices=PoliceForce.choices)
+    districts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Local authority districts covered, as police.uk names them in LSOA names "
+        "(for example Hertsmere, East Hertfordshire).",
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:detail", args=[self.slug])
+
+
+class OrganisationKind(models.TextChoices):
+    POLICE = "police", "Police"
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    FIRE_AND_RESCUE = "fire_and_rescue", "Fire and rescue"
+    PROBATION = "probation", "Probation"
+    HEALTH = "health", "Health"
+    CO_OPERATING_BODY = "co_operating_body", "Co-operating body"
+    VOLUNTARY_SECTOR = "voluntary_sector", "Voluntary sector"
+
+
+# The five responsible authorities of the Crime and Disorder Act 1998, s.5.
+RESPONSIBLE_AUTHORITY_KINDS = frozenset(
+    {
+        OrganisationKind.POLICE,
+        OrganisationKind.LOCAL_AUTHORITY,
+        OrganisationKind.FIRE_AND_RESCUE,
+        OrganisationKind.PROBATION,
+        OrganisationKind.HEALTH,
+    }
+)
+
+
+class Organisation(TimeStampedModel):
+    """A member agency. One row per agency in the installation: Hertfordshire Constabulary
+    is the same organisation in every Hertfordshire partnership it belongs to."""
+
+    name = models.CharField(max_length=200, unique=True)
+    abbreviation = models.CharField(
+        max_length=30, blank=True, help_text="For example EHC, SNT, IYSS."
+    )
+    kind = models.CharField(max_length=30, choices=OrganisationKind.choices)
+    website = models.URLField(blank=True)
+    partnerships = models.ManyToManyField(
+        Partnership, related_name="organisations", blank=True, verbose_name="member of"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_responsible_authority(self) -> bool:
+        return self.kind in RESPONSIBLE_AUTHORITY_KINDS
+
+
+class GroupKind(models.TextChoices):
+    BOARD = "board", "Board"
+    JOINT_ACTION_GROUP = "joint_action_group", "Joint action group"
+    SUB_GROUP = "sub_group", "Sub-group"
+    FORUM = "forum", "Forum"
+
+
+class Group(TimeStampedModel):
+    """A board, joint action group, sub-group or forum of a partnership."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(max_length=200)
+    abbreviation = models.CharField(max_length=30, blank=True, help_text="For example JAG, ASBAG.")
+    kind = models.CharField(max_length=30, choices=GroupKind.choices)
+    reports_to = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reporting_groups",
+        help_text="The group this one reports to. Leave empty for the board.",
+    )
+    purpose = models.TextField(blank=True)
+    member_organisations = models.ManyToManyField(
+        Organisation, related_name="groups", blank=True, verbose_name="member organisations"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "name"], name="group_name_unique_in_partnership"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.reports_to_id is None:
+            return
+        if self.reports_to.partnership_id != self.partnership_id:
+            raise ValidationError(
+                {"reports_to": "A group can only report to a group of the same partnership."}
+            )
+        # Walk up the chain: a group may not end up reporting to itself.
+        seen = set()
+        parent = self.reports_to
+        while parent is not None:
+            if parent.pk == self.pk or parent.pk in seen:
+                raise ValidationError(
+                    {"reports_to": f"{self.name} cannot report to a group that reports to it."}
+                )
+            seen.add(parent.pk)
+            parent = parent.reports_to

@@ -1,0 +1,64 @@
+"""Reads for partnership pages, shaped so that the query count does not grow with the
+number of groups or organisations shown."""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Prefetch, QuerySet
+
+from saferplan.core.models import AuditEvent
+
+from .models import Group, Organisation, OrganisationKind, Partnership
+
+
+@dataclass
+class StructureNode:
+    group: Group
+    children: list["StructureNode"] = field(default_factory=list)
+
+
+def partnership_structure(*, partnership: Partnership) -> list[StructureNode]:
+    """The partnership's groups as a tree (board → joint action group → sub-groups),
+    each with its member organisations. Two queries, whatever the size."""
+    groups = list(
+        partnership.groups.select_related("reports_to")
+        .prefetch_related(
+            Prefetch("member_organisations", queryset=Organisation.objects.order_by("name"))
+        )
+        .order_by("name")
+    )
+    nodes = {group.pk: StructureNode(group) for group in groups}
+    roots = []
+    kind_order = {
+        kind: index
+        for index, kind in enumerate(["board", "joint_action_group", "sub_group", "forum"])
+    }
+    for group in sorted(groups, key=lambda g: (kind_order.get(g.kind, 9), g.name)):
+        parent = nodes.get(group.reports_to_id)
+        (parent.children if parent else roots).append(nodes[group.pk])
+    return roots
+
+
+def partnership_organisations(*, partnership: Partnership) -> QuerySet[Organisation]:
+    return partnership.organisations.order_by("name")
+
+
+def organisations_by_kind(*, organisations) -> list[tuple[str, list[Organisation]]]:
+    """[(kind label, [organisation, ...]), ...] in the order of OrganisationKind."""
+    order = {kind: index for index, kind in enumerate(OrganisationKind.values)}
+    ordered = sorted(organisations, key=lambda o: (order[o.kind], o.name.lower()))
+    return [
+        (OrganisationKind(kind).label, list(members))
+        for kind, members in groupby(ordered, key=lambda o: o.kind)
+    ]
+
+
+def organisation_directory() -> list[tuple[str, list[Organisation]]]:
+    organisations = Organisation.objects.prefetch_related(
+        Prefetch("partnerships", queryset=Partnership.objects.order_by("name"))
+    )
+    return organisations_by_kind(organisations=organisations)
+
+
+def partnership_audit_events(*, partnership: Partnership) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(partnership=partnership).select_related("actor")

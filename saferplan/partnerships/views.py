@@ -1,0 +1,231 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from saferplan.core.forms import add_service_errors
+
+from . import selectors, services
+from .forms import GroupForm, OrganisationForm, OrganisationJoinForm
+from .models import Group, Organisation, Partnership
+from .permissions import organisation_policy, partnership_policy
+
+
+def partnership_for(request, slug: str, action: str) -> Partnership:
+    """The partnership named in the address, if the user may do `action` there."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    if not partnership_policy.user_has_permission_for_instance(request.user, action, partnership):
+        if partnership_policy.user_has_permission_for_instance(request.user, "view", partnership):
+            raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+        raise PermissionDenied(
+            f"You are not a member of {partnership}. Ask its coordinator if you need access."
+        )
+    return partnership
+
+
+def _may_manage(request, partnership) -> bool:
+    return partnership_policy.user_has_permission_for_instance(request.user, "manage", partnership)
+
+
+@login_required
+def partnership_detail(request, slug):
+    partnership = partnership_for(request, slug, "view")
+    request.session["current_partnership"] = partnership.slug
+    return render(
+        request,
+        "partnerships/detail.html",
+        {
+            "partnership": partnership,
+            "structure": selectors.partnership_structure(partnership=partnership),
+            "organisation_count": partnership.organisations.count(),
+            "member_count": partnership.memberships.count(),
+            "may_manage": _may_manage(request, partnership),
+        },
+    )
+
+
+@login_required
+def structure(request, slug):
+    partnership = partnership_for(request, slug, "view")
+    return render(
+        request,
+        "partnerships/structure.html",
+        {
+            "partnership": partnership,
+            "structure": selectors.partnership_structure(partnership=partnership),
+            "organisations_by_kind": selectors.organisations_by_kind(
+                organisations=selectors.partnership_organisations(partnership=partnership)
+            ),
+            "may_manage": _may_manage(request, partnership),
+        },
+    )
+
+
+@login_required
+def group_add(request, slug):
+    partnership = partnership_for(request, slug, "manage")
+    form = GroupForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.group_create(
+                actor=request.user, partnership=partnership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{group.name} has been added.")
+            return redirect("partnerships:structure", slug=partnership.slug)
+    return render(
+        request, "partnerships/group_form.html", {"partnership": partnership, "form": form}
+    )
+
+
+@login_required
+def group_edit(request, slug, pk):
+    partnership = partnership_for(request, slug, "manage")
+    group = get_object_or_404(Group, pk=pk, partnership=partnership)
+    initial = {
+        "name": group.name,
+        "abbreviation": group.abbreviation,
+        "kind": group.kind,
+        "reports_to": group.reports_to,
+        "purpose": group.purpose,
+        "member_organisations": list(group.member_organisations.all()),
+    }
+    form = GroupForm(request.POST or None, partnership=partnership, group=group, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.group_update(actor=request.user, group=group, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{group.name} has been updated.")
+            return redirect("partnerships:structure", slug=partnership.slug)
+    return render(
+        request,
+        "partnerships/group_form.html",
+        {"partnership": partnership, "form": form, "group": group},
+    )
+
+
+@login_required
+def group_delete(request, slug, pk):
+    partnership = partnership_for(request, slug, "manage")
+    group = get_object_or_404(Group, pk=pk, partnership=partnership)
+    error = None
+    if request.method == "POST":
+        try:
+            services.group_delete(actor=request.user, group=group)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, f"{group.name} has been deleted.")
+            return redirect("partnerships:structure", slug=partnership.slug)
+    return render(
+        request,
+        "partnerships/group_delete.html",
+        {"partnership": partnership, "group": group, "error": error},
+    )
+
+
+@login_required
+def organisation_add(request, slug):
+    """Add a member organisation: an existing one from the directory, or a new one."""
+    partnership = partnership_for(request, slug, "manage")
+    join_form = OrganisationJoinForm(
+        request.POST if request.POST.get("form") == "join" else None,
+        partnership=partnership,
+        prefix="join",
+    )
+    new_form = OrganisationForm(
+        request.POST if request.POST.get("form") == "new" else None, prefix="new"
+    )
+    form = join_form if request.POST.get("form") == "join" else new_form
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form is join_form:
+                organisation = form.cleaned_data["organisation"]
+                services.organisation_join(
+                    actor=request.user, organisation=organisation, partnership=partnership
+                )
+            else:
+                organisation = services.organisation_create(
+                    actor=request.user, partnership=partnership, **form.cleaned_data
+                )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{organisation} is now a member of {partnership}.")
+            return redirect("partnerships:structure", slug=partnership.slug)
+    return render(
+        request,
+        "partnerships/organisation_add.html",
+        {"partnership": partnership, "join_form": join_form, "new_form": new_form, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def organisation_remove(request, slug, pk):
+    partnership = partnership_for(request, slug, "manage")
+    organisation = get_object_or_404(Organisation, pk=pk, partnerships=partnership)
+    try:
+        services.organisation_leave(
+            actor=request.user, organisation=organisation, partnership=partnership
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"{organisation} is no longer a member of {partnership}.")
+    return redirect("partnerships:structure", slug=partnership.slug)
+
+
+@login_required
+def audit_log(request, slug):
+    partnership = partnership_for(request, slug, "view_audit_log")
+    page = Paginator(selectors.partnership_audit_events(partnership=partnership), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "partnerships/audit_log.html", {"partnership": partnership, "page": page}
+    )
+
+
+@login_required
+def organisation_directory(request):
+    return render(
+        request,
+        "partnerships/organisation_directory.html",
+        {"organisations_by_kind": selectors.organisation_directory()},
+    )
+
+
+@login_required
+def organisation_edit(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation_policy.require(request.user, "change", organisation)
+    form = OrganisationForm(
+        request.POST or None,
+        initial={f: getattr(organisation, f) for f in ["name", "abbreviation", "kind", "website"]},
+    )
+    if request.method == "POST" and form.is_valid():
+        acting_for = organisation.partnerships.filter(
+            pk__in=organisation_policy.partnership_ids_for(request.user, "change")
+        ).first()
+        try:
+            services.organisation_update(
+                actor=request.user,
+                organisation=organisation,
+                partnership=acting_for,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{organisation} has been updated.")
+            return redirect("organisations:directory")
+    return render(
+        request, "partnerships/organisation_edit.html", {"organisation": organisation, "form": form}
+    )

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("saferplan.core.urls")),
+    path("accounts/", include("saferplan.accounts.urls")),
+    path("partnerships/", include("saferplan.partnerships.urls")),
+    path("organisations/", include("saferplan.partnerships.organisation_urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "saferplan.core.views.permission_denied"
+handler404 = "saferplan.core.views.page_not_found"
+handler500 = "saferplan.core.views.server_error"
+
+admin.site.site_header = "saferplan administration"
+admin.site.site_title = "saferplan administration"

@@ -1,0 +1,109 @@
+"""Every URL is private unless deliberately listed as public here.
+
+The sweep walks the URL configuration itself, so a new page is covered the day it is
+added; a page with an argument this file does not know how to fill fails loudly.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from saferplan.partnerships.tests.factories import GroupFactory, OrganisationFactory
+
+PUBLIC = {
+    "core:home",
+    "core:accessibility",
+    "core:healthz",
+    "accounts:sign-in",
+    "accounts:sign-out",  # signing out asks nothing of who you are
+    "accounts:password-reset",
+    "accounts:password-reset-done",
+    "accounts:password-reset-confirm",
+    "accounts:password-reset-complete",
+}
+
+
+def named_routes(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue  # Django's admin guards itself; see test_admin_refuses_non_staff
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_routes(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", list(pattern.pattern.converters)
+
+
+ROUTES = sorted({(name, tuple(args)) for name, args in named_routes()})
+
+
+@pytest.fixture
+def url_for(partnership, coordinator):
+    organisation = OrganisationFactory(partnerships=[partnership])
+    group = GroupFactory(partnership=partnership)
+    membership = coordinator.memberships.get()
+    objects_by_route = {
+        "partnerships:group-edit": group,
+        "partnerships:group-delete": group,
+        "partnerships:organisation-remove": organisation,
+        "partnerships:member-change": membership,
+        "partnerships:member-remove": membership,
+        "organisations:edit": organisation,
+    }
+
+    def build(name, args):
+        kwargs = {}
+        for arg in args:
+            if arg == "slug":
+                kwargs["slug"] = partnership.slug
+            elif arg == "pk":
+                kwargs["pk"] = objects_by_route[name].pk
+            elif arg in {"uidb64", "token"}:
+                kwargs[arg] = "x"
+            else:
+                raise AssertionError(f"test_url_access does not know how to fill <{arg}> of {name}")
+        return reverse(name, kwargs=kwargs)
+
+    return build
+
+
+def test_the_sweep_finds_the_pages():
+    names = {name for name, _ in ROUTES}
+    assert {"partnerships:structure", "partnerships:audit-log", "organisations:directory"} <= names
+
+
+@pytest.mark.parametrize(("name", "args"), ROUTES)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_users_are_sent_to_sign_in_unless_the_page_is_public(
+    client, url_for, name, args, method
+):
+    url = url_for(name, args)
+    response = getattr(client, method)(url)
+    if name in PUBLIC:
+        assert response.status_code != 403
+        return
+    assert response.status_code == 302, (
+        f"{name} answered {response.status_code} to an anonymous {method}"
+    )
+    assert response["Location"].startswith(reverse("accounts:sign-in")), name
+
+
+PARTNERSHIP_ROUTES = [(n, a) for n, a in ROUTES if "slug" in a or n == "organisations:edit"]
+
+
+@pytest.mark.parametrize(("name", "args"), PARTNERSHIP_ROUTES)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_members_of_another_partnership_are_refused(client, url_for, outsider, name, args, method):
+    client.force_login(outsider)
+    response = getattr(client, method)(url_for(name, args))
+    refused = {403, 405} if method == "get" else {403}  # 405: a POST-only page refuses any GET
+    assert response.status_code in refused, (
+        f"{name} answered {response.status_code} to an outsider's {method}"
+    )
+
+
+def test_admin_refuses_non_staff(client, coordinator):
+    client.force_login(coordinator)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
