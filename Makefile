@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 CSS := saferplan/static/dist/saferplan.css
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
 
-.PHONY: demo test test-postgres lint format bench assets python-deps clean
+.PHONY: demo test test-postgres lint format bench assets python-deps browser clean
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "saferplan needs Python 3.11 or newer: run make with PYTHON=python3.11 (or newer)")'
@@ -26,6 +26,16 @@ $(NODE_STAMP): package.json package-lock.json
 $(CSS): $(NODE_STAMP) scripts/build-assets.mjs $(wildcard saferplan/static/src/*.scss)
 	npm run --silent build
 
+# Browser tests drive Debian's Chromium (Playwright may not download its own here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is not installed, so the browser tests will be skipped: sudo apt-get install chromium"; \
+	  fi; }
+
 python-deps: $(PY_STAMP)
 assets: $(CSS)
 
@@ -34,11 +44,11 @@ demo: $(PY_STAMP) $(CSS)
 	$(BIN)/saferplan demo
 
 ## Every test, on SQLite (set DATABASE_URL to run them on PostgreSQL)
-test: $(PY_STAMP) $(CSS)
+test: $(PY_STAMP) $(CSS) browser
 	$(BIN)/pytest
 
 ## Every test again, on the PostgreSQL at $(POSTGRES_URL)
-test-postgres: $(PY_STAMP) $(CSS)
+test-postgres: $(PY_STAMP) $(CSS) browser
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
 lint: $(PY_STAMP)

@@ -17,7 +17,9 @@ def setup_django() -> str:
     url = os.environ.get("DATABASE_URL", "")
     if url:
         if not url.rstrip("/").endswith("_bench"):
-            raise SystemExit("DATABASE_URL for a benchmark must name a database ending in _bench: it is emptied first")
+            raise SystemExit(
+                "DATABASE_URL for a benchmark must name a database ending in _bench: it is emptied first"
+            )
         _create_postgres_database(url)
     else:
         os.environ["SAFERPLAN_VAR_DIR"] = tempfile.mkdtemp(prefix="saferplan-bench-")
@@ -39,9 +41,15 @@ def _create_postgres_database(url: str) -> None:
 
     settings = dj_database_url.parse(url)
     with psycopg.connect(
-        dbname="postgres", user=settings["USER"], host=settings["HOST"], port=settings["PORT"] or 5432, autocommit=True
+        dbname="postgres",
+        user=settings["USER"],
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        autocommit=True,
     ) as connection:
-        exists = connection.execute("select 1 from pg_database where datname = %s", [settings["NAME"]]).fetchone()
+        exists = connection.execute(
+            "select 1 from pg_database where datname = %s", [settings["NAME"]]
+        ).fetchone()
         if not exists:
             connection.execute(f'create database "{settings["NAME"]}"')
 
@@ -69,10 +77,14 @@ class Report:
         print(f"\n{title}")
         print(f"  {'figure':<52} {'measured':>12}   {'target':<14}")
 
-    def figure(self, what: str, measured: float, target: float, unit: str, *, lower_is_better: bool = True) -> None:
+    def figure(
+        self, what: str, measured: float, target: float, unit: str, *, lower_is_better: bool = True
+    ) -> None:
         met = measured < target if lower_is_better else measured >= target
         sign = "<" if lower_is_better else ">="
-        print(f"  {what:<52} {measured:>9.1f} {unit:<2}   {sign} {target:g} {unit:<6} {'ok' if met else 'MISSED'}")
+        print(
+            f"  {what:<52} {measured:>9.1f} {unit:<2}   {sign} {target:g} {unit:<6} {'ok' if met else 'MISSED'}"
+        )
         if not met:
             self.missed.append(what)
 

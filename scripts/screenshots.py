@@ -1,0 +1,65 @@
+"""Screenshots of saferplan's pages as each demo user sees them, for people to look at.
+
+Run against a running demo (`make demo` in another terminal):
+    .venv/bin/python scripts/screenshots.py [--base-url http://127.0.0.1:8000] [--out screenshots]
+Each page is taken at desktop width (1280 px) and at 320 px, the narrowest WCAG reflow width.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from saferplan.demo.structure import DEMO_PASSWORD
+from tests.browser.chromium import launch
+
+# (user or None for signed out, file name, path)
+PAGES = [
+    (None, "landing", "/"),
+    (None, "sign-in", "/accounts/sign-in/"),
+    (None, "accessibility", "/accessibility/"),
+    ("coordinator@example.org", "home", "/"),
+    ("coordinator@example.org", "partnership", "/partnerships/hertsmere/"),
+    ("coordinator@example.org", "structure", "/partnerships/hertsmere/structure/"),
+    ("coordinator@example.org", "people", "/partnerships/hertsmere/people/"),
+    ("coordinator@example.org", "group-add", "/partnerships/hertsmere/groups/add/"),
+    ("coordinator@example.org", "audit-log", "/partnerships/hertsmere/audit-log/"),
+    ("viewer@example.org", "structure-viewer", "/partnerships/hertsmere/structure/"),
+    ("analyst@example.org", "organisations", "/organisations/"),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+    parser.add_argument("--out", default="screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        contexts = {}
+        for email, name, path in PAGES:
+            if email not in contexts:
+                contexts[email] = browser.new_context()
+                if email:
+                    page = contexts[email].new_page()
+                    page.goto(args.base_url + "/accounts/sign-in/")
+                    page.fill("#id_username", email)
+                    page.fill("#id_password", DEMO_PASSWORD)
+                    page.click("button[type=submit]")
+                    page.close()
+            page = contexts[email].new_page()
+            for width, suffix in [(1280, ""), (320, "-320")]:
+                page.set_viewport_size({"width": width, "height": 900})
+                page.goto(args.base_url + path)
+                page.screenshot(path=out / f"{name}{suffix}.png", full_page=True)
+            page.close()
+        browser.close()
+    print(f"{len(PAGES) * 2} screenshots in {out}/")
+
+
+if __name__ == "__main__":
+    main()

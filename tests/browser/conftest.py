@@ -1,0 +1,84 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.chromium import CHROMIUM, launch
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    skip = pytest.mark.skip(
+        reason=f"no Chromium at {CHROMIUM}: `make test` installs Debian's chromium when run as root"
+    )
+    for item in items:
+        if "browser" in item.nodeid:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium per test module. Playwright's sync API keeps an event loop running in
+    this thread, which makes Django refuse ORM calls; they are still synchronous and safe,
+    so they are allowed for exactly as long as the browser lives (never in a deploy check)."""
+    from playwright.sync_api import sync_playwright
+
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(browser, live_server, transactional_db):
+    from saferplan.demo.loader import demo_load
+
+    demo_load()
+    return live_server.url
+
+
+@pytest.fixture
+def page_as(browser, demo_site):
+    """page_as("coordinator@example.org") → a signed-in page; page_as(None) → signed out."""
+    from saferplan.demo.structure import DEMO_PASSWORD
+
+    contexts = []
+
+    def open_page(email, *, javascript=True):
+        context = browser.new_context(
+            java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
+        )
+        contexts.append(context)
+        page = context.new_page()
+        if email:
+            page.goto(f"{demo_site}/accounts/sign-in/")
+            page.fill("#id_username", email)
+            page.fill("#id_password", DEMO_PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{demo_site}/")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.0/2.1/2.2 A and AA violations on the page, one line each."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(n['target'][0] for n in v['nodes'][:3])}"
+        for v in result["violations"]
+    ]

@@ -1,0 +1,96 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on any page, signed out or in, at desktop and
+320 px widths, including pages showing form errors."""
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+
+SIGNED_OUT = [
+    "/",
+    "/accounts/sign-in/",
+    "/accessibility/",
+    "/accounts/password-reset/",
+    "/accounts/password-reset/sent/",
+    "/no-such-page/",
+]
+COORDINATOR = [
+    "/",
+    "/partnerships/hertsmere/",
+    "/partnerships/hertsmere/structure/",
+    "/partnerships/hertsmere/people/",
+    "/partnerships/hertsmere/people/add/",
+    "/partnerships/hertsmere/groups/add/",
+    "/partnerships/hertsmere/organisations/add/",
+    "/partnerships/hertsmere/audit-log/",
+    "/organisations/",
+    "/partnerships/dacorum/",  # refused: the 403 page
+]
+
+
+def check(page, url):
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(url)
+        violations = axe_violations(page)
+        assert not violations, f"{url} at {width} px:\n" + "\n".join(violations)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{url} is {scroll_width} px wide on a {width} px screen"
+
+
+@pytest.mark.parametrize("path", SIGNED_OUT)
+def test_signed_out_pages_have_no_accessibility_violations(page_as, demo_site, path):
+    check(page_as(None), demo_site + path)
+
+
+def test_signed_in_pages_have_no_accessibility_violations(page_as, demo_site):
+    page = page_as("coordinator@example.org")
+    for path in COORDINATOR:
+        check(page, demo_site + path)
+
+
+def test_group_edit_and_member_change_pages_have_no_accessibility_violations(page_as, demo_site):
+    from saferplan.accounts.models import Membership
+    from saferplan.partnerships.models import Group
+
+    group = Group.objects.get(partnership__slug="hertsmere", abbreviation="JAG")
+    membership = Membership.objects.get(
+        partnership__slug="hertsmere", user__email="editor@example.org"
+    )
+    page = page_as("coordinator@example.org")
+    for path in [
+        f"/partnerships/hertsmere/groups/{group.pk}/edit/",
+        f"/partnerships/hertsmere/groups/{group.pk}/delete/",
+        f"/partnerships/hertsmere/people/{membership.pk}/change/",
+        f"/partnerships/hertsmere/people/{membership.pk}/remove/",
+    ]:
+        check(page, demo_site + path)
+
+
+def test_a_form_with_errors_has_no_accessibility_violations(page_as, demo_site):
+    page = page_as("coordinator@example.org")
+    page.goto(demo_site + "/partnerships/hertsmere/groups/add/")
+    page.click("button:has-text('Save group')")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.title().startswith("Error: ")
+    assert not axe_violations(page)
+
+
+def test_the_error_summary_takes_focus_and_links_to_the_field(page_as, demo_site):
+    page = page_as(None)
+    page.goto(demo_site + "/accounts/sign-in/")
+    page.click("button:has-text('Sign in')")
+    # GOV.UK Frontend's module script moves focus to the summary once it has loaded.
+    page.wait_for_function(
+        "document.activeElement.classList.contains('govuk-error-summary')", timeout=5000
+    )
+    page.click(".govuk-error-summary a[href='#id_username']")
+    assert page.evaluate("document.activeElement.id") == "id_username"
+
+
+def test_the_axe_check_does_find_a_violation_when_there_is_one(page_as, demo_site):
+    page = page_as(None)
+    page.goto(demo_site + "/accounts/sign-in/")
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text id=unlabelled>')"
+    )
+    assert any(v.startswith("label ") for v in axe_violations(page))
