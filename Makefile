@@ -54,10 +54,13 @@ test-postgres: $(PY_STAMP) $(CSS) browser
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/djhtml --check saferplan/templates
 
 format: $(PY_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml saferplan/templates
 
 ## Benchmarks: each prints its figures beside its target
 bench: $(PY_STAMP) $(CSS)

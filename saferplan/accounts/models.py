@@ -6,7 +6,7 @@ from django.db import models
 from saferplan.core.models import TimeStampedModel
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     """Users sign in with their email address; there is no separate user name."""
 
     use_in_migrations = True
@@ -32,9 +32,10 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
-    username = None
-    first_name = None
-    last_name = None
+    # Django's separate user name and first/last names are replaced by email and full_name.
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
     full_name = models.CharField(max_length=150)
     job_title = models.CharField(max_length=150, blank=True)
@@ -42,7 +43,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc,assignment]
 
     class Meta:
         ordering = ["full_name", "email"]

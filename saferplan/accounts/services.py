@@ -62,12 +62,14 @@ def membership_add(
     """Give a person a role in `partnership`, creating their account if they have none
     (and emailing them a link to choose a password)."""
     email = User.objects.normalize_email(email).lower()
-    user = User.objects.filter(email=email).first()
-    is_new_user = user is None
-    if is_new_user:
+    existing = User.objects.filter(email=email).first()
+    is_new_user = existing is None
+    if existing is None:
         user = user_create(actor=actor, email=email, full_name=full_name)
-    elif Membership.objects.filter(user=user, partnership=partnership).exists():
-        raise ValidationError({"email": f"{user} is already a member of {partnership}."})
+    elif Membership.objects.filter(user=existing, partnership=partnership).exists():
+        raise ValidationError({"email": f"{existing} is already a member of {partnership}."})
+    else:
+        user = existing
     membership = Membership(
         user=user,
         partnership=partnership,

@@ -36,6 +36,8 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
     values = {}
     for name in fields:
         field = meta.get_field(name)
+        if not isinstance(field, models.Field):
+            raise TypeError(f"{name} is a reverse relation of {meta.label}, not one of its fields")
         values[str(field.verbose_name).capitalize()] = _display_value(instance, field)
     return values
 

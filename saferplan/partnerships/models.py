@@ -166,15 +166,15 @@ class Group(TimeStampedModel):
         return self.name
 
     def clean(self) -> None:
-        if self.reports_to_id is None:
+        parent = self.reports_to
+        if parent is None:
             return
-        if self.reports_to.partnership_id != self.partnership_id:
+        if parent.partnership_id != self.partnership_id:
             raise ValidationError(
                 {"reports_to": "A group can only report to a group of the same partnership."}
             )
         # Walk up the chain: a group may not end up reporting to itself.
-        seen = set()
-        parent = self.reports_to
+        seen: set[int] = set()
         while parent is not None:
             if parent.pk == self.pk or parent.pk in seen:
                 raise ValidationError(

@@ -28,13 +28,13 @@ def partnership_structure(*, partnership: Partnership) -> list[StructureNode]:
         .order_by("name")
     )
     nodes = {group.pk: StructureNode(group) for group in groups}
-    roots = []
+    roots: list[StructureNode] = []
     kind_order = {
         kind: index
         for index, kind in enumerate(["board", "joint_action_group", "sub_group", "forum"])
     }
     for group in sorted(groups, key=lambda g: (kind_order.get(g.kind, 9), g.name)):
-        parent = nodes.get(group.reports_to_id)
+        parent = nodes.get(group.reports_to_id) if group.reports_to_id else None
         (parent.children if parent else roots).append(nodes[group.pk])
     return roots
 
