@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from saferplan.plans import views as plans_views
+
 urlpatterns = [
     path("", include("saferplan.core.urls")),
     path("accounts/", include("saferplan.accounts.urls")),
     path("partnerships/", include("saferplan.partnerships.urls")),
+    path("partnerships/", include("saferplan.plans.urls")),
+    path("my-actions/", plans_views.my_actions, name="my-actions"),
     path("organisations/", include("saferplan.partnerships.organisation_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,6 +8,13 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from saferplan.partnerships.tests.factories import GroupFactory, OrganisationFactory
+from saferplan.plans.tests.factories import (
+    ActionFactory,
+    ObjectiveFactory,
+    PlanFactory,
+    PriorityFactory,
+    UpdateFactory,
+)
 
 PUBLIC = {
     "core:home",
@@ -42,7 +49,18 @@ def url_for(partnership, coordinator):
     organisation = OrganisationFactory(partnerships=[partnership])
     group = GroupFactory(partnership=partnership)
     membership = coordinator.memberships.get()
+    plan = PlanFactory(partnership=partnership)
+    priority = PriorityFactory(plan=plan, number=1)
+    objective = ObjectiveFactory(priority=priority)
+    action = ActionFactory(priority=priority, objective=objective)
+    update = UpdateFactory(action=action)
     objects_by_route = {
+        "plans:objective-edit": objective,
+        "plans:objective-rag": objective,
+        "plans:action": action,
+        "plans:action-edit": action,
+        "plans:update-add": action,
+        "plans:update-correct": update,
         "partnerships:group-edit": group,
         "partnerships:group-delete": group,
         "partnerships:organisation-remove": organisation,
@@ -58,6 +76,10 @@ def url_for(partnership, coordinator):
                 kwargs["slug"] = partnership.slug
             elif arg == "pk":
                 kwargs["pk"] = objects_by_route[name].pk
+            elif arg == "plan_pk":
+                kwargs["plan_pk"] = plan.pk
+            elif arg == "number":
+                kwargs["number"] = priority.number
             elif arg in {"uidb64", "token"}:
                 kwargs[arg] = "x"
             else:

@@ -13,7 +13,9 @@ def partnership_switcher(request):
     if user is None or not user.is_authenticated:
         return {}
     match = getattr(request, "resolver_match", None)
-    slug = match.kwargs.get("slug") if match and match.namespace == "partnerships" else None
+    slug = (
+        match.kwargs.get("slug") if match and match.namespace in {"partnerships", "plans"} else None
+    )
     membership = current_membership(request=request, slug=slug)
     partnership = membership.partnership if membership else None
     if slug and (partnership is None or partnership.slug != slug) and user.is_superuser:
@@ -32,6 +34,11 @@ def partnership_switcher(request):
                 "text": "Overview",
                 "href": reverse("partnerships:detail", args=[partnership.slug]),
                 "current": url_name == "partnerships:detail",
+            },
+            {
+                "text": "Plans",
+                "href": reverse("plans:list", args=[partnership.slug]),
+                "current": url_name.startswith("plans:") and url_name != "plans:rag-key",
             },
             {
                 "text": "Structure",

@@ -49,8 +49,19 @@ class GovukBoundField(forms.BoundField):
 
     @property
     def is_choice_group(self) -> bool:
-        """Radios and checkboxes are a fieldset with a legend, not a label."""
-        return isinstance(self.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
+        """Radios, checkboxes and date inputs are a fieldset with a legend, not a label."""
+        return isinstance(
+            self.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple, GovukDateInput)
+        )
+
+    @property
+    def first_input_id(self) -> str:
+        """Where the error summary's link for this field lands: its first input."""
+        if isinstance(self.field.widget, GovukDateInput):
+            return f"{self.auto_id}_day"
+        if self.is_choice_group:
+            return f"{self.auto_id}_0"
+        return self.auto_id
 
     @property
     def is_single_checkbox(self) -> bool:
@@ -64,6 +75,8 @@ class GovukBoundField(forms.BoundField):
             if self.errors and govuk_class not in _NO_ERROR_MODIFIER:
                 classes.append(f"{govuk_class}--error")
             attrs["class"] = " ".join(c for c in classes if c)
+        if isinstance(widget or self.field.widget, GovukDateInput) and self.errors:
+            attrs["error"] = True  # read by the date input template, never rendered
         return attrs
 
 
@@ -89,3 +102,73 @@ def add_service_errors(form: forms.Form, error) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class GovukDateInput(forms.MultiWidget):
+    """GOV.UK date input: day, month and year boxes."""
+
+    template_name = "govuk/widgets/date_input.html"
+    use_fieldset = True
+
+    def __init__(self, attrs=None):
+        widgets = {
+            "day": forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "class": "govuk-input govuk-date-input__input govuk-input--width-2",
+                }
+            ),
+            "month": forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "class": "govuk-input govuk-date-input__input govuk-input--width-2",
+                }
+            ),
+            "year": forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "class": "govuk-input govuk-date-input__input govuk-input--width-4",
+                }
+            ),
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if value:
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with the GOV.UK error messages."""
+
+    widget = GovukDateInput
+
+    def __init__(self, **kwargs):
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        import datetime
+
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(part or "").strip() for part in data_list)
+        label = str(self.label or "The date")
+        missing = [
+            name for name, part in (("day", day), ("month", month), ("year", year)) if not part
+        ]
+        if missing:
+            raise forms.ValidationError(f"{label} must include a {' and a '.join(missing)}")
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+            raise forms.ValidationError(f"{label} must be a real date, with a 4-digit year")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(f"{label} must be a real date") from None
+
+    def clean(self, value):
+        # Required-ness is judged on the whole date, so that an empty optional date is fine.
+        if self.required and (not value or not any(str(part or "").strip() for part in value)):
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return self.compress(value)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "saferplan.core",
     "saferplan.accounts",
     "saferplan.partnerships",
+    "saferplan.plans",
     "saferplan.demo",
 ]
 

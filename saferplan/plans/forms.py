@@ -1,0 +1,315 @@
+import datetime
+
+from django import forms
+
+from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
+from saferplan.core.models import Marking
+from saferplan.partnerships.models import Group, Organisation, Partnership
+
+from .models import ActionStatus, Objective, Plan, PlanKind, RagRating
+
+MARKING_HELP = "OFFICIAL-SENSITIVE material is seen only by members of the owning partnership(s) and never published."
+
+
+class PlanForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind of plan", choices=PlanKind.choices, widget=GovukRadioSelect
+    )
+    title = forms.CharField(
+        label="Title",
+        max_length=250,
+        help_text="For example Community Safety Action Plan 2025 to 2026",
+    )
+    strategic_plan = forms.ModelChoiceField(
+        label="Partnership plan it delivers (action plans only)",
+        queryset=Plan.objects.none(),
+        required=False,
+        empty_label="None",
+    )
+    period_start = GovukDateField(label="Start of period", help_text="For example 1 4 2025")
+    period_end = GovukDateField(label="End of period", help_text="For example 31 3 2026")
+    introduction = forms.CharField(
+        label="Introduction (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    pcc_alignment = forms.CharField(
+        label="Alignment to the Police and Crime Commissioner's priorities (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    stale_after_days = forms.IntegerField(
+        label="Days without an update before an action is stale",
+        min_value=1,
+        max_value=730,
+        initial=90,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["strategic_plan"].queryset = partnership.plans.filter(kind=PlanKind.STRATEGIC)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", "End of period must be on or after the start")
+        if data.get("kind") == PlanKind.STRATEGIC and data.get("strategic_plan"):
+            self.add_error("strategic_plan", "Only an action plan delivers a partnership plan")
+        return data
+
+
+class PriorityForm(forms.Form):
+    number = forms.IntegerField(
+        label="Number",
+        min_value=1,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
+    )
+    title = forms.CharField(label="Priority", max_length=300)
+    description = forms.CharField(
+        label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    is_cross_cutting = forms.BooleanField(label="This is a cross-cutting theme", required=False)
+    desired_outcomes = forms.CharField(
+        label="Desired outcomes and measures of success (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ObjectiveForm(forms.Form):
+    ref = forms.CharField(
+        label="Reference (optional)",
+        max_length=20,
+        required=False,
+        help_text="For example the JAG ref 1.1",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+    )
+    title = forms.CharField(label="Objective (issue)", widget=forms.Textarea(attrs={"rows": 2}))
+    target_indicator = forms.CharField(
+        label="Target and performance indicator (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    desired_outcomes = forms.CharField(
+        label="Desired outcomes (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    lead_groups = forms.ModelMultipleChoiceField(
+        label="Lead action groups",
+        queryset=Group.objects.none(),
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_groups"].queryset = partnership.groups.order_by("name")
+
+
+class ActionForm(forms.Form):
+    objective = forms.ModelChoiceField(
+        label="Objective",
+        queryset=Objective.objects.none(),
+        required=False,
+        empty_label="None (directly under the priority)",
+    )
+    title = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 2}))
+    owner_organisations = forms.ModelMultipleChoiceField(
+        label="Owner organisations",
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+    )
+    owner_groups = forms.ModelMultipleChoiceField(
+        label="Owner groups",
+        queryset=Group.objects.none(),
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+    )
+    owner_name = forms.CharField(
+        label="Named owner (optional)",
+        max_length=150,
+        required=False,
+        help_text="A person, for example Sgt Vaughan. They need not use saferplan.",
+    )
+    owner_user = forms.ModelChoiceField(
+        label="Owner who uses saferplan (optional)",
+        queryset=None,
+        required=False,
+        empty_label="Nobody",
+        help_text="Their My actions page lists this action.",
+    )
+    joint_partnerships = forms.ModelMultipleChoiceField(
+        label="Joint with other partnerships",
+        queryset=Partnership.objects.none(),
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+    )
+    start_date = GovukDateField(label="Start date (optional)", required=False)
+    due_date = GovukDateField(label="Due date (optional)", required=False)
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ActionStatus.choices,
+        widget=GovukRadioSelect,
+        initial=ActionStatus.NOT_STARTED,
+    )
+    status_reason = forms.CharField(
+        label="Reason for the status (needed when discharged)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    marking = forms.ChoiceField(
+        label="Marking",
+        choices=Marking.choices,
+        widget=GovukRadioSelect,
+        initial=Marking.OFFICIAL,
+        help_text=MARKING_HELP,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, priority, **kwargs):
+        from saferplan.accounts.models import User
+
+        super().__init__(*args, **kwargs)
+        partnership = priority.plan.partnership
+        self.fields["objective"].queryset = priority.objectives.all()
+        self.fields["owner_organisations"].queryset = partnership.organisations.order_by("name")
+        self.fields["owner_groups"].queryset = partnership.groups.order_by("name")
+        self.fields["owner_user"].queryset = User.objects.filter(
+            memberships__partnership=partnership
+        ).order_by("full_name")
+        self.fields["joint_partnerships"].queryset = Partnership.objects.exclude(
+            pk=partnership.pk
+        ).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("status") == ActionStatus.DISCHARGED
+            and not (data.get("status_reason") or "").strip()
+        ):
+            self.add_error("status_reason", "Give the reason the action was discharged")
+        start, due = data.get("start_date"), data.get("due_date")
+        if start and due and due < start:
+            self.add_error("due_date", "Due date must be on or after the start date")
+        return data
+
+
+class UpdateForm(forms.Form):
+    """Add a dated update, and set the RAG rating and status, in one step."""
+
+    described_on = GovukDateField(
+        label="Date of the progress",
+        help_text="The date this progress happened, for example 13 6 2019",
+    )
+    text = forms.CharField(
+        label="What has happened",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter what has happened"},
+    )
+    marking = forms.ChoiceField(
+        label="Marking",
+        choices=Marking.choices,
+        widget=GovukRadioSelect,
+        initial=Marking.OFFICIAL,
+        help_text=MARKING_HELP,
+    )
+    rag = forms.ChoiceField(
+        label="RAG rating", choices=RagRating.choices, widget=GovukRadioSelect, required=False
+    )
+    rag_reason = forms.CharField(
+        label="Reason for the RAG rating (needed when it changes)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    status = forms.ChoiceField(
+        label="Status", choices=ActionStatus.choices, widget=GovukRadioSelect, required=False
+    )
+    status_reason = forms.CharField(
+        label="Reason for the status (needed when discharged)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    expected_rag_change_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_described_on(self):
+        day = self.cleaned_data["described_on"]
+        if day and day > datetime.date.today():
+            raise forms.ValidationError("Date of the progress must be today or in the past")
+        return day
+
+
+class CorrectionForm(forms.Form):
+    described_on = GovukDateField(label="Date of the progress")
+    text = forms.CharField(label="Corrected update", widget=forms.Textarea(attrs={"rows": 5}))
+    marking = forms.ChoiceField(
+        label="Marking", choices=Marking.choices, widget=GovukRadioSelect, help_text=MARKING_HELP
+    )
+
+
+class RagOverrideForm(forms.Form):
+    rating = forms.ChoiceField(
+        label="RAG rating",
+        choices=[("", "Use the rating worked out from the actions"), *RagRating.choices],
+        widget=GovukRadioSelect,
+        required=False,
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for the override"},
+    )
+
+
+class RefreshForm(forms.Form):
+    title = forms.CharField(label="Title of the new plan", max_length=250)
+    period_start = GovukDateField(label="Start of period")
+    period_end = GovukDateField(label="End of period")
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("period_start")
+            and data.get("period_end")
+            and data["period_end"] < data["period_start"]
+        ):
+            self.add_error("period_end", "End of period must be on or after the start")
+        return data
+
+
+class RagKeyForm(forms.Form):
+    red = forms.CharField(label="Red", max_length=300)
+    amber = forms.CharField(label="Amber", max_length=300)
+    green = forms.CharField(label="Green", max_length=300)
+    white = forms.CharField(label="White", max_length=300)
+
+
+class ActionFilterForm(forms.Form):
+    """The filters above a list of actions: a GET form, so a filtered list can be bookmarked."""
+
+    priority = forms.TypedChoiceField(
+        label="Priority", coerce=int, required=False, empty_value=None
+    )
+    organisation = forms.TypedChoiceField(
+        label="Owner organisation", coerce=int, required=False, empty_value=None
+    )
+    group = forms.TypedChoiceField(label="Group", coerce=int, required=False, empty_value=None)
+    rag = forms.ChoiceField(label="RAG", choices=[("", "Any"), *RagRating.choices], required=False)
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "Any"), *ActionStatus.choices], required=False
+    )
+    stale = forms.BooleanField(label="Stale only", required=False)
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+
+    def __init__(self, *args, priorities=(), organisations=(), groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].choices = [
+            ("", "Any"),
+            *((p.number, f"{p.number}. {p.title}"[:80]) for p in priorities),
+        ]
+        self.fields["organisation"].choices = [
+            ("", "Any"),
+            *((o.pk, o.name) for o in organisations),
+        ]
+        self.fields["group"].choices = [("", "Any"), *((g.pk, g.name) for g in groups)]
