@@ -6,12 +6,17 @@ Each page is taken at desktop width (1280 px) and at 320 px, the narrowest WCAG 
 """
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+import django
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saferplan.settings.base")
+django.setup()
+
 from saferplan.demo.structure import DEMO_PASSWORD
 from tests.browser.chromium import launch
 
@@ -27,6 +32,17 @@ PAGES = [
     ("coordinator@example.org", "group-add", "/partnerships/hertsmere/groups/add/"),
     ("coordinator@example.org", "audit-log", "/partnerships/hertsmere/audit-log/"),
     ("viewer@example.org", "structure-viewer", "/partnerships/hertsmere/structure/"),
+    ("coordinator@example.org", "plans", "/partnerships/hertsmere/plans/"),
+    ("coordinator@example.org", "plan-overview", "/partnerships/hertsmere/plans/1/"),
+    ("coordinator@example.org", "action-table", "/partnerships/hertsmere/plans/1/actions/"),
+    (
+        "analyst@example.org",
+        "quarter-view",
+        "/partnerships/east-herts/plans/2/actions/?view=quarters",
+    ),
+    ("coordinator@example.org", "priority", "/partnerships/hertsmere/plans/1/priorities/1/"),
+    ("editor@example.org", "my-actions", "/my-actions/"),
+    ("editor@example.org", "action", "/partnerships/hertsmere/actions/1/"),
     ("analyst@example.org", "organisations", "/organisations/"),
 ]
 

@@ -26,7 +26,8 @@ def partnership_switcher(request):
             "text": "My partnerships",
             "href": reverse("core:home"),
             "current": url_name == "core:home",
-        }
+        },
+        {"text": "My actions", "href": reverse("my-actions"), "current": url_name == "my-actions"},
     ]
     if partnership:
         items += [

@@ -27,6 +27,8 @@ def _display_value(instance: models.Model, field: models.Field) -> Any:
     value = field.value_from_object(instance)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if isinstance(value, (list, tuple)):
+        return [str(item) for item in value]
     return str(value)
 
 

@@ -1,12 +1,17 @@
 """Loads the demo's partnerships, people and structure through the services, so that the
 demo's audit log tells how it was set up, as a real installation's would."""
 
+from pathlib import Path
+
 from django.db import transaction
 
 from saferplan.accounts import services as account_services
 from saferplan.accounts.models import Membership, User
+from saferplan.imports import services as import_services
 from saferplan.partnerships import services as partnership_services
-from saferplan.partnerships.models import Organisation, PoliceForce
+from saferplan.partnerships.models import Group, Organisation, PoliceForce
+from saferplan.plans import services as plan_services
+from saferplan.plans.models import Action, PlanStatus
 
 from . import structure
 
@@ -28,6 +33,7 @@ def demo_load() -> dict[str, int]:
     }
     organisations = {}
     for name, abbreviation, kind, slugs in structure.ORGANISATIONS:
+        aliases = structure.ALIASES.get(name, [])
         first, *others = slugs
         organisation = partnership_services.organisation_create(
             actor=admin,
@@ -35,6 +41,7 @@ def demo_load() -> dict[str, int]:
             name=name,
             abbreviation=abbreviation,
             kind=kind,
+            aliases=aliases,
         )
         for slug in others:
             partnership_services.organisation_join(
@@ -53,6 +60,7 @@ def demo_load() -> dict[str, int]:
                 reports_to=created[reports_to] if reports_to else None,
                 purpose=purpose,
                 member_organisations=[organisations[m] for m in members],
+                aliases=structure.GROUP_ALIASES.get((slug, name), []),
             )
     for email, full_name, job_title, roles, is_superuser in structure.USERS:
         if is_superuser:
@@ -74,10 +82,62 @@ def demo_load() -> dict[str, int]:
                 organisation=organisations[organisation],
                 base_url="http://127.0.0.1:8000",
             )
+    coordinators = {
+        slug: next(
+            u
+            for u in User.objects.filter(
+                memberships__partnership=p, memberships__role="coordinator"
+            )
+        )
+        for slug, p in partnerships.items()
+    }
+    for file_name, slug in structure.ACTION_PLANS:
+        import_services.plan_import(
+            actor=coordinators[slug],
+            partnership=partnerships[slug],
+            file_name=file_name,
+            content=(SEEDS / file_name).read_bytes(),
+            status=PlanStatus.APPROVED,
+        )
+    _rate_hertsmere(coordinators["hertsmere"])
     return {
         "partnerships": len(partnerships),
         "organisations": Organisation.objects.count(),
-        "groups": sum(len(g) for g in structure.GROUPS.values()),
         "users": User.objects.count(),
         "memberships": Membership.objects.count(),
+        "groups": Group.objects.count(),
+        "actions": Action.objects.count(),
     }
+
+
+SEEDS = Path(__file__).resolve().parent / "seeds"
+
+
+def _rate_hertsmere(coordinator) -> None:
+    actions = Action.objects.filter(priority__plan__partnership__slug="hertsmere")
+
+    def find(start: str) -> Action:
+        return actions.get(title__startswith=start)
+
+    for start, rating, reason in structure.HERTSMERE_RATINGS:
+        action = find(start)
+        latest = action.updates.order_by("-described_on").first()
+        plan_services.update_add(
+            actor=coordinator,
+            action=action,
+            described_on=latest.described_on if latest else action.priority.plan.period_start,
+            text=f"RAG review at the Joint Agency Group: {reason.lower()}.",
+            rag=rating,
+            rag_reason=reason,
+        )
+    for start, status, reason in structure.HERTSMERE_STATUSES:
+        action = find(start)
+        latest = action.updates.order_by("-described_on").first()
+        plan_services.update_add(
+            actor=coordinator,
+            action=action,
+            described_on=latest.described_on if latest else action.priority.plan.period_start,
+            text=reason,
+            status=status,
+            status_reason=reason,
+        )

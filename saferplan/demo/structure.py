@@ -290,6 +290,91 @@ GROUPS = {
     ],
 }
 
+# Other names the seed plans use for organisations and groups, as a coordinator records them
+# when the import preview lists an owner it could not match.
+ALIASES = {
+    "Hertsmere Borough Council": [
+        "Hertsmere Community Safety Team",
+        "Hertsmere Community Safety",
+        "Community Safety Team",
+        "CST",
+    ],
+    "Hertfordshire Constabulary": [
+        "Herts Constabulary",
+        "Hertsmere Police",
+        "Hertsmere policing teams",
+        "Police",
+    ],
+    "Hertsmere Safer Neighbourhood Team": ["SNT"],
+}
+GROUP_ALIASES = {
+    ("hertsmere", "St Albans and Hertsmere Domestic Abuse Forum"): [
+        "St Albans and Hertsmere DA Forum",
+        "Welwyn Hatfield, St Albans and Hertsmere DA Fora",
+        "Welwyn Hatfield, St Albans and Hertsmere DA Fora's",
+    ],
+}
+
+# The seed plans to import: (file in saferplan/demo/seeds, partnership).
+ACTION_PLANS = [
+    ("003_beef6faf28b908d0.txt", "hertsmere"),
+    ("004_5db9fcdabedcd926.txt", "east-herts"),
+]
+
+# The seed has an empty RAG column; these are the ratings its coordinator gives in the demo,
+# so that the board report and My actions have red, amber, green and white to show.
+# (start of the action's text, rating, reason)
+HERTSMERE_RATINGS = [
+    (
+        "Arrange events in the community",
+        "green",
+        "Seven events delivered with good attendance; more booked",
+    ),
+    (
+        "Arrange regular knife amnesties",
+        "green",
+        "Knife bins in place and Op Sceptre weeks delivered",
+    ),
+    ("Launch the Tri-CSP Youth Action Panel", "green", "Panel launched and meeting monthly"),
+    ("Deliver Mini Police Cadets", "green", "Running in five primary schools"),
+    (
+        "Raise awareness of the Fearless worker",
+        "amber",
+        "Mount Grace workshops cancelled; to be rebooked",
+    ),
+    (
+        "Produce a Hertsmere process and response to cuckooing",
+        "amber",
+        "Waiting for the new MARRG to agree the route",
+    ),
+    (
+        "Review the multi-agency process",
+        "amber",
+        "Review started late; MARRG terms of reference in draft",
+    ),
+    (
+        "Deliver training to professionals to raise awareness of exploitation",
+        "amber",
+        "No trainer booked yet",
+    ),
+    ("Actively promote the Hertfordshire DA helpline", "red", "No promotion recorded this year"),
+    (
+        "Firmly embed the Counter Terrorism Local Plan",
+        "red",
+        "Compliance not monitored since the plan was issued",
+    ),
+    ("Utilise CGL data", "white", "Not started: needs a data-sharing agreement with CGL"),
+]
+# Actions the seed itself says are finished with: (start of text, status, reason)
+HERTSMERE_STATUSES = [
+    (
+        "Ensure messages re use of stop search",
+        "discharged",
+        "Monitored in force performance regimes, so discharged from the action plan (update of 2019)",
+    ),
+    ("Launch the Tri-CSP Youth Action Panel", "complete", "Panel launched on 29/03/2019"),
+]
+
 DEMO_PASSWORD = "saferplan-demo-2026"  # noqa: S105 - printed by `saferplan demo`, demo database only
 
 # (email, full name, job title, {partnership slug: (role, organisation)}, is_superuser)

@@ -112,6 +112,12 @@ class Organisation(TimeStampedModel):
     )
     kind = models.CharField(max_length=30, choices=OrganisationKind.choices)
     website = models.URLField(blank=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names plans use for it (for example Hertsmere Community Safety Team), "
+        "so that imported owners match it.",
+    )
     partnerships = models.ManyToManyField(
         Partnership, related_name="organisations", blank=True, verbose_name="member of"
     )
@@ -150,6 +156,11 @@ class Group(TimeStampedModel):
         help_text="The group this one reports to. Leave empty for the board.",
     )
     purpose = models.TextField(blank=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names plans use for it, so that imported owners match it.",
+    )
     member_organisations = models.ManyToManyField(
         Organisation, related_name="groups", blank=True, verbose_name="member organisations"
     )

@@ -9,8 +9,16 @@ from saferplan.core.models import AuditEvent
 from .models import Group, Organisation, Partnership
 
 PARTNERSHIP_FIELDS = ["name", "slug", "police_force", "districts", "description"]
-ORGANISATION_FIELDS = ["name", "abbreviation", "kind", "website"]
-GROUP_FIELDS = ["name", "abbreviation", "kind", "reports_to", "purpose", "member_organisations"]
+ORGANISATION_FIELDS = ["name", "abbreviation", "kind", "website", "aliases"]
+GROUP_FIELDS = [
+    "name",
+    "abbreviation",
+    "kind",
+    "reports_to",
+    "purpose",
+    "member_organisations",
+    "aliases",
+]
 
 
 def _apply(instance, fields: dict) -> None:
@@ -71,6 +79,7 @@ def organisation_create(
     kind: str,
     abbreviation: str = "",
     website: str = "",
+    aliases: list[str] | None = None,
 ) -> Organisation:
     """Create an organisation as a member of `partnership`."""
     organisation = Organisation(
@@ -78,6 +87,7 @@ def organisation_create(
         kind=kind,
         abbreviation=abbreviation,
         website=website,
+        aliases=aliases or [],
         created_by=actor,
         modified_by=actor,
     )
@@ -178,6 +188,7 @@ def group_create(
     reports_to: Group | None = None,
     purpose: str = "",
     member_organisations=(),
+    aliases: list[str] | None = None,
 ) -> Group:
     group = Group(
         partnership=partnership,
@@ -186,6 +197,7 @@ def group_create(
         abbreviation=abbreviation,
         reports_to=reports_to,
         purpose=purpose,
+        aliases=aliases or [],
         created_by=actor,
         modified_by=actor,
     )

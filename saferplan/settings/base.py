@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "saferplan.accounts",
     "saferplan.partnerships",
     "saferplan.plans",
+    "saferplan.imports",
     "saferplan.demo",
 ]
 

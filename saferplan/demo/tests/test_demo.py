@@ -91,3 +91,32 @@ def test_the_demo_refuses_to_wipe_a_postgresql_database(tmp_path):
     )
     assert result.returncode != 0
     assert "only runs on SQLite" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_demo_has_the_hertsmere_2019_action_plan_with_mixed_rag_and_a_sensitive_update():
+    from saferplan.plans.models import Action, Plan, RagChange, Update
+
+    demo_load()
+    plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
+    assert plan.title == "Hertsmere Community Safety Action Plan 2019 - 2020"
+    assert plan.status == "approved"
+    ratings = set(
+        RagChange.objects.filter(action__priority__plan=plan).values_list("rating", flat=True)
+    )
+    assert ratings == {"red", "amber", "green", "white"}
+    assert (
+        Update.objects.filter(action__priority__plan=plan, marking="official_sensitive").count()
+        == 1
+    )
+    assert (
+        Action.objects.get(
+            priority__plan=plan, title__startswith="Ensure messages re use of stop search"
+        ).status
+        == "discharged"
+    )
+    editor_owned = Action.objects.filter(
+        priority__plan=plan, owner_organisations__name="Hertsmere Borough Council"
+    )
+    assert editor_owned.count() > 20  # the editor's My actions page has work to show
+    assert Plan.objects.filter(partnership__slug="east-herts").get().priorities.count() == 7

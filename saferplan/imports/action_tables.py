@@ -1,0 +1,455 @@
+"""Builds an action plan from its tables: the shapes of seeds 003 (Issue / Action / Owner /
+Update / RAG) and 004 (JAG ref / Objective / Actions / Target / Lead agency / Lead action
+groups / Quarter 1-4), and any table whose headings mean the same.
+
+Tables broken across pages are put back together: a table that goes on after a break
+continues the same section, and its first row is merged into the row before the break when
+it is plainly the rest of that row (no issue or action of its own, a cell starting in lower
+case, or a previous cell ending mid-phrase). Each merge is a warning the preview can undo.
+"""
+
+import datetime
+import re
+
+from . import cells as cell_text
+from . import columns
+from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
+from .dates import find_date, find_period
+from .parsed import (
+    Location,
+    ParsedAction,
+    ParsedObjective,
+    ParsedPlan,
+    ParsedPriority,
+    ParsedUpdate,
+)
+
+SECTION = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*?)\s*$")
+MARKING = re.compile(r"\bOFFICIAL[\s_\-–]*SENSITIVE\b", re.I)
+CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
+DANGLING = {
+    "in",
+    "to",
+    "of",
+    "the",
+    "and",
+    "a",
+    "an",
+    "for",
+    "with",
+    "at",
+    "on",
+    "by",
+    "or",
+    "from",
+    "via",
+    "&",
+    "/",
+    "-",
+    "–",
+}
+RAG_WORDS = {
+    "red": "red",
+    "r": "red",
+    "amber": "amber",
+    "a": "amber",
+    "yellow": "amber",
+    "green": "green",
+    "g": "green",
+    "white": "white",
+    "w": "white",
+    "not started": "white",
+    "blue": "green",
+    "complete": "green",
+}
+QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
+
+
+def is_sensitive(text: str) -> bool:
+    return bool(MARKING.search(text))
+
+
+def _dangling(text: str) -> bool:
+    words = text.rstrip().split()
+    return bool(words) and (
+        words[-1].lower() in DANGLING or text.rstrip().endswith((",", "/", "-", "–", "&"))
+    )
+
+
+def _starts_lower(text: str) -> bool:
+    return bool(text) and text[0].islower()
+
+
+def quarter_start(period_start: datetime.date, quarter: int) -> datetime.date:
+    """The first day of financial quarter 1-4 of the year the plan starts in (Q1 = April)."""
+    year = period_start.year if period_start.month >= 4 else period_start.year - 1
+    month = 4 + 3 * (quarter - 1)
+    return datetime.date(year + (month > 12), (month - 1) % 12 + 1, 1)
+
+
+class ActionPlanBuilder:
+    def __init__(self, document: Document, *, no_merge: frozenset[str] = frozenset()):
+        self.document = document
+        self.no_merge = no_merge
+        self.plan = ParsedPlan(title="", kind="action", source=document.name)
+        self.priority: ParsedPriority | None = None
+        self.objective: ParsedObjective | None = None
+        self.previous_action: ParsedAction | None = None
+        self.previous_objective_row = False  # did the previous row start the current objective?
+        self.names: list[str | None] = []
+        self.headings: list[str] = []
+        self.reported_columns: set[str] = set()
+
+    # The document ------------------------------------------------------------------------
+
+    def build(self) -> ParsedPlan:
+        blocks = self.document.blocks
+        self._title_and_period()
+        intro: list[str] = []
+        aims_open = False
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(block, Table):
+                self._table(block)
+                aims_open = False
+            elif isinstance(block, Heading | ListItem) and self._section_heading(block, following):
+                continue
+            elif self.priority is None:
+                # Before the first section: introduction, and the aims when a list follows "aims … :"
+                if isinstance(block, Paragraph):
+                    aims_open = "aim" in block.text.lower() and block.text.rstrip().endswith(":")
+                    intro.append(block.text)
+                elif isinstance(block, ListItem):
+                    if aims_open:
+                        self.plan.aims.append(block.text)
+                    else:
+                        intro.append(f"- {block.text}")
+        self.plan.introduction = "\n\n".join(intro)
+        return self.plan
+
+    def _title_and_period(self) -> None:
+        for block in self.document.blocks:
+            if isinstance(block, Heading) and not SECTION.match(block.text):
+                self.plan.title = block.text
+                break
+            if isinstance(block, Table):
+                break
+        if not self.plan.title:
+            self.plan.title = re.sub(r"\.\w+$", "", self.document.name).replace("_", " ")
+        period = find_period(self.plan.title)
+        if period:
+            self.plan.period_start, self.plan.period_end = period
+
+    @property
+    def period(self):
+        if self.plan.period_start and self.plan.period_end:
+            return (self.plan.period_start, self.plan.period_end)
+        return None
+
+    def _section_heading(self, block, following) -> bool:
+        """A numbered heading ("1. Identify and prevent…") starts or resumes a priority. A
+        numbered list item does too, when a table follows it."""
+        match = SECTION.match(
+            block.text
+            if isinstance(block, Heading)
+            else f"{block.number}. {block.text}"
+            if block.number
+            else ""
+        )
+        if not match:
+            return False
+        if isinstance(block, ListItem) and not isinstance(following, Table | Heading):
+            return False
+        number, title = int(match.group(1)), match.group(2).strip(" :")
+        for priority in self.plan.priorities:
+            if priority.number == number:
+                if priority.title.lower() != title.lower():
+                    self.plan.warn(
+                        "heading",
+                        f"Section {number} is headed “{title}” here and “{priority.title}” before; both are read as priority {number}.",
+                        block.location,
+                    )
+                self.priority = priority
+                return True
+        self.priority = ParsedPriority(
+            number=number,
+            title=title,
+            is_cross_cutting=bool(CROSS_CUTTING.search(title)),
+            location=block.location,
+        )
+        self.plan.priorities.append(self.priority)
+        self.objective = None
+        self.previous_action = None
+        return True
+
+    # Tables ------------------------------------------------------------------------------
+
+    def _columns(self, table: Table) -> None:
+        header = table.header or []
+        names = [columns.recognise(h) for h in header]
+        if table.subheader:
+            for position, heading in enumerate(table.subheader):
+                name = columns.recognise(heading)
+                if name:
+                    while len(names) <= position:
+                        names.append(None)
+                    names[position] = name
+        for heading, name in zip(header, names, strict=False):
+            label = cell_text.plain(heading)
+            if label and name is None and label.lower() not in self.reported_columns:
+                self.reported_columns.add(label.lower())
+                self.plan.warn(
+                    "unknown_column",
+                    f"Column “{label}” is not one saferplan knows, so its contents were not imported. Rename it (for example to Update or Owner) to bring them in.",
+                    Location(
+                        self.document.name,
+                        line=table.location.line,
+                        table=table.index,
+                        column=label,
+                    ),
+                )
+        self.names = names
+        self.headings = [cell_text.plain(h) for h in header] + [""] * max(
+            0, len(names) - len(header)
+        )
+
+    def _table(self, table: Table) -> None:
+        continuing = table.header is None or (
+            self.previous_action is not None and self.priority is not None
+        )
+        if table.header is not None:
+            self._columns(table)
+        if not self.names:
+            return
+        if self.priority is None:
+            self.priority = ParsedPriority(number=1, title="Actions", location=table.location)
+            self.plan.priorities.append(self.priority)
+            self.plan.warn(
+                "no_section",
+                "The first table has no numbered section heading above it, so its actions go under a priority called “Actions”.",
+                table.location,
+            )
+        for position, row in enumerate(table.rows):
+            self._row(row, after_break=continuing and position == 0)
+
+    def _cell(self, row: Row, name: str) -> str:
+        for position, column in enumerate(self.names):
+            if column == name and position < len(row.cells):
+                return row.cells[position]
+        return ""
+
+    def _where(self, row: Row, name: str) -> Location:
+        heading = next(
+            (h for h, n in zip(self.headings, self.names, strict=False) if n == name), ""
+        )
+        return Location(
+            row.location.file, line=row.location.line, table=row.location.table, column=heading
+        )
+
+    def _row(self, row: Row, *, after_break: bool) -> None:
+        ref = cell_text.plain(self._cell(row, "ref"))
+        objective_raw = self._cell(row, "objective")
+        objective = cell_text.plain(objective_raw)
+        action_raw = self._cell(row, "action")
+        action = cell_text.plain(action_raw)
+        owner = cell_text.plain(self._cell(row, "owner"))
+        key = f"{row.location.file}:{row.location.line}"
+        priority = self.priority
+        previous = self.previous_action
+        if priority is None:  # _table() opens a priority before any row
+            return
+        if (
+            after_break
+            and previous is not None
+            and key not in self.no_merge
+            and self._continues(previous, ref, objective, action, owner)
+        ):
+            self._merge(previous, row, objective, action, owner, key)
+            return
+        if ref or objective:
+            self.objective = ParsedObjective(
+                title=objective or ref,
+                ref=ref,
+                target_indicator=cell_text.plain(self._cell(row, "target")),
+                lead_groups_text=self._groups(self._cell(row, "lead_groups")),
+                location=row.location,
+            )
+            if "objective" in self.names or "ref" in self.names:
+                priority.objectives.append(self.objective)
+        elif "objective" not in self.names and "ref" not in self.names:
+            self.objective = None
+        actions = self._actions(action_raw)
+        updates = self._updates(row)
+        if not actions:
+            if not (updates or owner):
+                return
+            if self.objective is None or not (ref or objective):
+                # Only an update: the rest of the previous action's progress.
+                if self.previous_action is not None:
+                    self.previous_action.updates.extend(updates)
+                    self.plan.warn(
+                        "orphan_update",
+                        "A row with an update but no issue or action was added to the action above it.",
+                        row.location,
+                    )
+                return
+            actions = [self.objective.title]
+            self.plan.warn(
+                "no_action",
+                f"Issue “{self.objective.title[:80]}” has no action: its text is used as the action.",
+                self._where(row, "action"),
+            )
+        sensitive_row = is_sensitive(objective) or is_sensitive(action)
+        parsed = []
+        for title in actions:
+            item = ParsedAction(
+                title=title,
+                owner_text=owner,
+                rag=self._rag(row),
+                status=cell_text.plain(self._cell(row, "status")).lower(),
+                sensitive=sensitive_row or is_sensitive(title),
+                location=row.location,
+            )
+            parsed.append(item)
+            (self.objective.actions if self.objective is not None else priority.actions).append(
+                item
+            )
+        parsed[0].updates.extend(updates)
+        if len(parsed) > 1 and updates:
+            self.plan.warn(
+                "shared_update",
+                f"A row with {len(parsed)} actions has updates: they were given to the first, “{parsed[0].title[:60]}”.",
+                row.location,
+            )
+        if sensitive_row:
+            self.plan.warn(
+                "sensitive",
+                "Marked OFFICIAL-SENSITIVE in the document: imported as OFFICIAL-SENSITIVE.",
+                row.location,
+            )
+        self.previous_action = parsed[-1]
+
+    def _continues(self, previous: ParsedAction, ref, objective, action, owner) -> bool:
+        if not (ref or objective or action):
+            return True
+        if ref:
+            return False
+        if any(_starts_lower(text) for text in (objective, action, owner)):
+            return True
+        return _dangling(previous.title) or (bool(owner) and _dangling(previous.owner_text))
+
+    def _merge(
+        self, previous: ParsedAction, row: Row, objective: str, action: str, owner: str, key: str
+    ) -> None:
+        before = previous.title
+        if objective and self.objective is not None:
+            self.objective.title = f"{self.objective.title} {objective}".strip()
+        if action:
+            previous.title = f"{previous.title} {action}".strip()
+        if owner:
+            previous.owner_text = f"{previous.owner_text} {owner}".strip()
+        updates = self._updates(row, continuing=previous)
+        previous.updates.extend(updates)
+        what = f"“{before[-40:]}” + “{action[:40]}”" if action else "its owner or updates"
+        self.plan.warn(
+            "merged",
+            f"The row after a page break was joined to the row before it ({what}). Undo this if they are separate actions.",
+            row.location,
+            undo_key=key,
+        )
+
+    def _groups(self, raw: str) -> str:
+        text = cell_text.plain(raw)
+        return "" if text.lower() in {"n/a", "na", "none", "-", "–"} else text
+
+    def _actions(self, raw: str) -> list[str]:
+        """Each bullet of the Actions cell is an action, unless text ending in a colon
+        introduces the list ("Working group to implement actions to: …"): then it is one."""
+        items = cell_text.items(raw)
+        if not items:
+            return []
+        if len(items) > 1 and items[0].kind == "text" and items[0].text.endswith(":"):
+            return [items[0].text + " " + "; ".join(i.text for i in items[1:])]
+        return [i.text for i in items]
+
+    def _rag(self, row: Row) -> str:
+        text = cell_text.plain(self._cell(row, "rag")).lower()
+        if not text:
+            return ""
+        if text in RAG_WORDS:
+            return RAG_WORDS[text]
+        self.plan.warn(
+            "rag",
+            f"“{text}” is not a RAG rating (red, amber, green or white): left unrated.",
+            self._where(row, "rag"),
+        )
+        return ""
+
+    def _updates(self, row: Row, continuing: ParsedAction | None = None) -> list[ParsedUpdate]:
+        updates: list[ParsedUpdate] = []
+        sources = [("update", None), *QUARTERS.items()]
+        for name, quarter in sources:
+            items = cell_text.items(self._cell(row, name))
+            for position, item in enumerate(items):
+                if (
+                    continuing is not None
+                    and position == 0
+                    and item.kind == "text"
+                    and continuing.updates
+                    and name == "update"
+                ):
+                    # Loose text after a page break finishes the last update before it.
+                    continuing.updates[-1].text = f"{continuing.updates[-1].text} {item.text}"
+                    continue
+                if is_sensitive(item.text):
+                    remainder = MARKING.sub("", item.text).strip(" -–:.")
+                    target = (
+                        updates[-1]
+                        if updates
+                        else (
+                            continuing.updates[-1]
+                            if continuing is not None and continuing.updates
+                            else None
+                        )
+                    )
+                    if target is not None and len(remainder) < 60:
+                        # A marking label (or a marked attachment) marks the update it follows.
+                        target.sensitive = True
+                        target.text = f"{target.text} [{item.text}]"
+                        self.plan.warn(
+                            "sensitive",
+                            f"“{item.text}” marks the update before it OFFICIAL-SENSITIVE.",
+                            self._where(row, name),
+                        )
+                        continue
+                updates.append(self._update(item.text, row, name, quarter))
+        return updates
+
+    def _update(self, text: str, row: Row, column: str, quarter: int | None) -> ParsedUpdate:
+        found = find_date(text, period=self.period)
+        if found is not None:
+            return ParsedUpdate(
+                text=text, described_on=found.date, sensitive=is_sensitive(text), quarter=quarter
+            )
+        if quarter and self.plan.period_start:
+            day = quarter_start(self.plan.period_start, quarter)
+            said = f"the start of quarter {quarter}"
+        else:
+            day = self.plan.period_start or datetime.date.today()
+            said = "the start of the plan" if self.plan.period_start else "today"
+        self.plan.warn(
+            "undated",
+            f"No date in “{text[:60]}”: dated {day:%d/%m/%Y} ({said}).",
+            self._where(row, column),
+        )
+        return ParsedUpdate(
+            text=text,
+            described_on=day,
+            date_is_estimated=True,
+            sensitive=is_sensitive(text),
+            quarter=quarter,
+        )
+
+
+def build_action_plan(document: Document, *, no_merge: frozenset[str] = frozenset()) -> ParsedPlan:
+    return ActionPlanBuilder(document, no_merge=no_merge).build()

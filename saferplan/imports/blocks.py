@@ -1,0 +1,53 @@
+"""The neutral shape every reader produces: headings, paragraphs, list items and tables, in
+document order. The builders turn blocks into a ParsedPlan, whatever the file format."""
+
+from dataclasses import dataclass, field
+
+from .parsed import Location
+
+
+@dataclass
+class Heading:
+    text: str
+    location: Location
+    level: int = 2
+
+
+@dataclass
+class Paragraph:
+    text: str
+    location: Location
+
+
+@dataclass
+class ListItem:
+    text: str
+    location: Location
+    number: int | None = None  # "1. Serious Violence" → 1
+
+
+@dataclass
+class Row:
+    cells: list[str]  # cell contents; may hold HTML (lists, paragraphs)
+    location: Location
+
+
+@dataclass
+class Table:
+    """One physical table. `header` is None when the table goes on from the last one
+    without repeating its heading row (a page break in a converted document)."""
+
+    rows: list[Row]
+    location: Location
+    header: list[str] | None = None
+    subheader: list[str] | None = None
+    index: int = 0
+
+
+Block = Heading | Paragraph | ListItem | Table
+
+
+@dataclass
+class Document:
+    name: str
+    blocks: list[Block] = field(default_factory=list)

@@ -1,0 +1,131 @@
+"""`saferplan import-plan FILE --partnership SLUG`: import a plan document.
+
+--dry-run prints the preview and writes nothing; --json prints it as JSON (counts of
+priorities, objectives, actions, updates and warnings, and the parsed tree)."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from saferplan.imports import services
+from saferplan.imports.parsed import PlanFileError
+from saferplan.imports.readers import parse_plan
+from saferplan.partnerships.models import Partnership
+
+
+class Command(BaseCommand):
+    help = "Import a plan document (text with tables, Word, Excel, CSV or HTML) into a partnership."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--partnership", required=True, help="The partnership's slug, for example hertsmere."
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print the preview; write nothing."
+        )
+        parser.add_argument("--json", action="store_true", help="Print the preview as JSON.")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Replace the draft plan an earlier import of this file made.",
+        )
+        parser.add_argument(
+            "--keep-apart",
+            action="append",
+            default=[],
+            metavar="FILE:LINE",
+            help="Do not merge this row into the row before it (repeatable).",
+        )
+
+    def handle(
+        self,
+        *args,
+        file: Path,
+        partnership: str,
+        dry_run: bool,
+        json: bool,
+        replace: bool,
+        keep_apart: list[str],
+        **options,
+    ):
+        try:
+            target = Partnership.objects.get(slug=partnership)
+        except Partnership.DoesNotExist:
+            slugs = ", ".join(Partnership.objects.values_list("slug", flat=True)) or "none yet"
+            raise CommandError(f"No partnership “{partnership}”. Partnerships: {slugs}.") from None
+        try:
+            content = file.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{file}: {error.strerror}") from None
+        no_merge = frozenset(keep_apart)
+        try:
+            parsed = parse_plan(content, file.name, no_merge=no_merge)
+        except PlanFileError as error:
+            raise CommandError(str(error)) from None
+        if json:
+            self.stdout.write(
+                _json(parsed, services.unmatched_owners(parsed, services.owner_matcher(target)))
+            )
+        else:
+            self._preview(parsed, target)
+        if dry_run:
+            return
+        try:
+            plan = services.plan_import(
+                actor=None,
+                partnership=target,
+                file_name=file.name,
+                content=content,
+                no_merge=no_merge,
+                replace=replace,
+                progress=self._progress,
+            )
+        except services.DuplicateImportError as error:
+            raise CommandError(f"{error} Use --replace to replace that draft.") from None
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        if not json:
+            self.stderr.write("")
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Imported “{plan.title}” into {target} as a draft (plan {plan.pk})."
+                )
+            )
+
+    def _progress(self, done: int, total: int) -> None:
+        if sys.stderr.isatty() or done == total or done % 25 == 0:
+            self.stderr.write(f"\rWriting actions: {done} of {total}", ending="")
+
+    def _preview(self, parsed, partnership) -> None:
+        counts = parsed.counts()
+        self.stdout.write(f"{parsed.title}")
+        period = (
+            f"{parsed.period_start:%d %B %Y} to {parsed.period_end:%d %B %Y}"
+            if parsed.period_start
+            else "period not found in the title"
+        )
+        self.stdout.write(f"  {period}")
+        self.stdout.write("  " + ", ".join(f"{number} {name}" for name, number in counts.items()))
+        for priority in parsed.priorities:
+            self.stdout.write(
+                f"  {priority.number}. {priority.title[:90]} – {len(priority.objectives)} objectives, {len(priority.all_actions())} actions"
+            )
+        unmatched = services.unmatched_owners(parsed, services.owner_matcher(partnership))
+        if unmatched:
+            self.stdout.write("  Owners that match no organisation or group of the partnership:")
+            for text, count in sorted(unmatched.items()):
+                self.stdout.write(f"    “{text}” ({count} action{'s' if count > 1 else ''})")
+        if parsed.warnings:
+            self.stdout.write("  Warnings:")
+            for warning in parsed.warnings:
+                self.stdout.write(f"    {warning.location}: {warning.message}")
+
+
+def _json(parsed, unmatched) -> str:
+    tree = parsed.as_dict()
+    tree["unmatched_owners"] = unmatched
+    return json.dumps(tree, indent=2, default=str)

@@ -1,0 +1,38 @@
+"""A plan file on its way in: kept from upload to confirmation, then as the record of
+what was imported (and so that the same file is not imported twice by mistake)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class PlanImport(models.Model):
+    class Status(models.TextChoices):
+        PREVIEW = "preview", "Awaiting confirmation"
+        IMPORTED = "imported", "Imported"
+        CANCELLED = "cancelled", "Cancelled"
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="plan_imports"
+    )
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    content = models.BinaryField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="imports"
+    )
+    no_merge = models.JSONField(
+        default=list, blank=True, help_text="Rows the person chose to keep apart."
+    )
+    counts = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"

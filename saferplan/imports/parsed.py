@@ -1,0 +1,124 @@
+"""What a reader makes of a plan document, before anything is saved: the tree the preview
+shows and the import writes. Every item knows where in the file it came from."""
+
+import datetime
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int | None = None  # text files: the line; spreadsheets: the row
+    table: int | None = None  # the n-th table of the document (1-based)
+    column: str = ""  # the column heading, as written
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.table is not None:
+            parts.append(f"table {self.table}")
+        if self.line is not None:
+            parts.append(f"row {self.line}" if self.table is not None else f"line {self.line}")
+        if self.column:
+            parts.append(f"column “{self.column}”")
+        return ", ".join(parts)
+
+
+@dataclass
+class ImportWarning:
+    kind: str  # merged | undated | no_action | unknown_column | unmatched_owner | sensitive | ...
+    message: str
+    location: Location
+    undo_key: str = ""  # merged rows: give this back to the reader to keep the rows apart
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "where": str(self.location),
+            "undo_key": self.undo_key,
+        }
+
+
+@dataclass
+class ParsedUpdate:
+    text: str
+    described_on: datetime.date
+    date_is_estimated: bool = False
+    sensitive: bool = False
+    quarter: int | None = None
+
+
+@dataclass
+class ParsedAction:
+    title: str
+    owner_text: str = ""
+    updates: list[ParsedUpdate] = field(default_factory=list)
+    rag: str = ""
+    status: str = ""
+    due_date: datetime.date | None = None
+    sensitive: bool = False
+    location: Location | None = None
+
+
+@dataclass
+class ParsedObjective:
+    title: str
+    ref: str = ""
+    target_indicator: str = ""
+    desired_outcomes: str = ""
+    lead_groups_text: str = ""
+    actions: list[ParsedAction] = field(default_factory=list)
+    location: Location | None = None
+
+
+@dataclass
+class ParsedPriority:
+    number: int
+    title: str
+    description: str = ""
+    desired_outcomes: str = ""
+    is_cross_cutting: bool = False
+    objectives: list[ParsedObjective] = field(default_factory=list)
+    actions: list[ParsedAction] = field(default_factory=list)  # directly under the priority
+    location: Location | None = None
+
+    def all_actions(self) -> list[ParsedAction]:
+        return self.actions + [a for o in self.objectives for a in o.actions]
+
+
+@dataclass
+class ParsedPlan:
+    title: str
+    kind: str  # "strategic" or "action"
+    period_start: datetime.date | None = None
+    period_end: datetime.date | None = None
+    introduction: str = ""
+    aims: list[str] = field(default_factory=list)
+    priorities: list[ParsedPriority] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+    source: str = ""
+
+    def warn(self, kind: str, message: str, location: Location, undo_key: str = "") -> None:
+        self.warnings.append(ImportWarning(kind, message, location, undo_key))
+
+    def counts(self) -> dict[str, int]:
+        actions = [a for p in self.priorities for a in p.all_actions()]
+        return {
+            "aims": len(self.aims),
+            "priorities": len(self.priorities),
+            "objectives": sum(len(p.objectives) for p in self.priorities),
+            "actions": len(actions),
+            "updates": sum(len(a.updates) for a in actions),
+            "warnings": len(self.warnings),
+        }
+
+    def as_dict(self) -> dict:
+        tree = asdict(self)
+        tree.pop("warnings")
+        tree["warnings"] = [w.as_dict() for w in self.warnings]
+        tree["counts"] = self.counts()
+        return tree
+
+
+class PlanFileError(Exception):
+    """The file cannot be read as a plan. The message names the file and where."""

@@ -1,0 +1,42 @@
+"""Which reader and which builder a file needs, by its name and its contents."""
+
+import hashlib
+from pathlib import PurePath
+
+from .action_tables import build_action_plan
+from .blocks import Document, Table
+from .parsed import ParsedPlan, PlanFileError
+from .text_reader import read_text
+
+MAX_BYTES = 10 * 1024 * 1024  # a plan is a few hundred KB; anything far bigger is not one
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(data: bytes, name: str) -> Document:
+    if not data:
+        raise PlanFileError(f"{name}: the file is empty")
+    if len(data) > MAX_BYTES:
+        raise PlanFileError(
+            f"{name}: the file is {len(data) // 1024 // 1024} MB; a plan file can be at most 10 MB"
+        )
+    suffix = PurePath(name).suffix.lower()
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        return read_text(data, name)
+    raise PlanFileError(
+        f"{name}: saferplan cannot read “{suffix}” files. Use Word (.docx), Excel (.xlsx), CSV, HTML or text."
+    )
+
+
+def parse_plan(data: bytes, name: str, *, no_merge: frozenset[str] = frozenset()) -> ParsedPlan:
+    """The parsed plan of a file; PlanFileError with the file's name when it is not one."""
+    document = read_document(data, name)
+    if not any(isinstance(block, Table) for block in document.blocks):
+        raise PlanFileError(
+            f"{name}: no table of actions was found (a table needs headings such as Issue, Action, Owner, Update)"
+        )
+    return build_action_plan(document, no_merge=no_merge)

@@ -1,0 +1,230 @@
+"""Writing a parsed plan: all of it or nothing, every row audited, owners matched."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent, Marking
+from saferplan.partnerships.models import Partnership
+from saferplan.plans import services as plan_services
+from saferplan.plans.models import Plan, PlanKind, PlanStatus
+
+from .models import PlanImport
+from .owners import OwnerMatcher
+from .parsed import ParsedAction, ParsedPlan
+from .readers import parse_plan, sha256
+
+
+class DuplicateImportError(Exception):
+    def __init__(self, previous: PlanImport):
+        super().__init__(
+            f"{previous.file_name} was already imported on {previous.imported_at:%d %B %Y} as “{previous.plan}”."
+        )
+        self.previous = previous
+
+
+def owner_matcher(partnership: Partnership) -> OwnerMatcher:
+    return OwnerMatcher(
+        partnership=partnership,
+        organisations=list(partnership.organisations.all()),
+        groups=list(partnership.groups.all()),
+        partnerships=list(Partnership.objects.all()),
+    )
+
+
+def unmatched_owners(parsed: ParsedPlan, matcher: OwnerMatcher) -> dict[str, int]:
+    """{owner text: how many actions} for owners with words that match nothing."""
+    found: dict[str, int] = {}
+    for priority in parsed.priorities:
+        for action in priority.all_actions():
+            if action.owner_text and matcher.match(action.owner_text).unmatched:
+                found[action.owner_text] = found.get(action.owner_text, 0) + 1
+    return found
+
+
+def previous_import(*, partnership: Partnership, digest: str) -> PlanImport | None:
+    return (
+        PlanImport.objects.filter(
+            partnership=partnership, sha256=digest, status=PlanImport.Status.IMPORTED
+        )
+        .select_related("plan")
+        .first()
+    )
+
+
+def import_create(*, actor, partnership: Partnership, file_name: str, content: bytes) -> PlanImport:
+    """Keep an uploaded file for its preview. Nothing of the plan is written yet."""
+    return PlanImport.objects.create(
+        partnership=partnership,
+        file_name=file_name,
+        sha256=sha256(content),
+        content=content,
+        created_by=actor,
+    )
+
+
+@transaction.atomic
+def plan_import(
+    *,
+    actor,
+    partnership: Partnership,
+    file_name: str,
+    content: bytes,
+    no_merge: frozenset[str] = frozenset(),
+    replace: bool = False,
+    status: str = PlanStatus.DRAFT,
+    pending: PlanImport | None = None,
+    progress=None,
+) -> Plan:
+    """Import a plan file as a new plan of `partnership`, in one transaction.
+
+    The same file imported before is refused (DuplicateImportError) unless `replace` is
+    given and the plan it made is still a draft, which is then replaced. `progress`, if
+    given, is called with (done, total) actions as they are written.
+    """
+    digest = sha256(content)
+    previous = previous_import(partnership=partnership, digest=digest)
+    if previous is not None:
+        if not replace:
+            raise DuplicateImportError(previous)
+        if previous.plan is not None and previous.plan.status != PlanStatus.DRAFT:
+            raise ValidationError(
+                f"“{previous.plan}” is {previous.plan.get_status_display().lower()}, so it cannot be replaced. Archive it and import the file as a new plan."
+            )
+        if previous.plan is not None:
+            audit.log(
+                instance=previous.plan,
+                action=AuditEvent.Action.DELETE,
+                actor=actor,
+                partnership=partnership,
+                reason=f"Replaced by a new import of {file_name}",
+            )
+            previous.plan.delete()
+            previous.plan = None
+        previous.status = PlanImport.Status.CANCELLED
+        previous.save(update_fields=["status", "plan"])
+    parsed = parse_plan(content, file_name, no_merge=no_merge)
+    plan = _write(
+        actor=actor, partnership=partnership, parsed=parsed, status=status, progress=progress
+    )
+    record = pending or PlanImport(
+        partnership=partnership,
+        file_name=file_name,
+        sha256=digest,
+        content=content,
+        created_by=actor,
+    )
+    record.status = PlanImport.Status.IMPORTED
+    record.plan = plan
+    record.no_merge = sorted(no_merge)
+    record.counts = parsed.counts()
+    record.imported_at = timezone.now()
+    record.save()
+    audit.log(
+        instance=plan,
+        action=AuditEvent.Action.CREATE,
+        actor=actor,
+        partnership=partnership,
+        changes={
+            "Imported from": [None, file_name],
+            **{k.capitalize(): [None, v] for k, v in parsed.counts().items()},
+        },
+    )
+    return plan
+
+
+def _write(*, actor, partnership, parsed: ParsedPlan, status: str, progress) -> Plan:
+    start = parsed.period_start or datetime.date.today()
+    end = parsed.period_end or start.replace(year=start.year + 1) - datetime.timedelta(days=1)
+    plan = plan_services.plan_create(
+        actor=actor,
+        partnership=partnership,
+        kind=parsed.kind if parsed.kind in PlanKind.values else PlanKind.ACTION,
+        title=parsed.title[:250],
+        period_start=start,
+        period_end=end,
+        introduction=parsed.introduction,
+    )
+    for number, aim in enumerate(parsed.aims, start=1):
+        plan_services.aim_create(actor=actor, plan=plan, text=aim, number=number)
+    matcher = owner_matcher(partnership)
+    total = parsed.counts()["actions"]
+    done = 0
+    for parsed_priority in parsed.priorities:
+        priority = plan_services.priority_create(
+            actor=actor,
+            plan=plan,
+            number=parsed_priority.number,
+            title=parsed_priority.title[:300],
+            description=parsed_priority.description,
+            is_cross_cutting=parsed_priority.is_cross_cutting,
+            desired_outcomes=parsed_priority.desired_outcomes,
+        )
+        for position, parsed_objective in enumerate(parsed_priority.objectives, start=1):
+            lead = (
+                matcher.match(parsed_objective.lead_groups_text)
+                if parsed_objective.lead_groups_text
+                else None
+            )
+            objective = plan_services.objective_create(
+                actor=actor,
+                priority=priority,
+                title=parsed_objective.title,
+                ref=parsed_objective.ref[:20],
+                target_indicator=parsed_objective.target_indicator,
+                desired_outcomes=parsed_objective.desired_outcomes,
+                lead_groups=lead.groups if lead else [],
+                position=position,
+            )
+            for parsed_action in parsed_objective.actions:
+                _write_action(actor, priority, objective, parsed_action, matcher, plan)
+                done += 1
+                if progress:
+                    progress(done, total)
+        for parsed_action in parsed_priority.actions:
+            _write_action(actor, priority, None, parsed_action, matcher, plan)
+            done += 1
+            if progress:
+                progress(done, total)
+    if status == PlanStatus.APPROVED:
+        plan_services.plan_transition(actor=actor, plan=plan, status=PlanStatus.APPROVED)
+    return plan
+
+
+def _write_action(
+    actor, priority, objective, parsed: ParsedAction, matcher: OwnerMatcher, plan: Plan
+) -> None:
+    owner = matcher.match(parsed.owner_text) if parsed.owner_text else None
+    status = (
+        parsed.status
+        if parsed.status in {"not_started", "in_progress", "complete"}
+        else ("in_progress" if parsed.updates else "not_started")
+    )
+    action = plan_services.action_create(
+        actor=actor,
+        priority=priority,
+        objective=objective,
+        title=parsed.title,
+        owner_text=parsed.owner_text[:300],
+        owner_organisations=owner.organisations if owner else [],
+        owner_groups=owner.groups if owner else [],
+        owner_name=owner.person if owner else "",
+        joint_partnerships=owner.joint_partnerships if owner else [],
+        status=status,
+        marking=Marking.OFFICIAL_SENSITIVE if parsed.sensitive else Marking.OFFICIAL,
+        rag=parsed.rag,
+        rag_reason=f"As rated in {plan.title}" if parsed.rag else "",
+    )
+    for update in sorted(parsed.updates, key=lambda u: u.described_on):
+        plan_services.update_add(
+            actor=actor,
+            action=action,
+            described_on=update.described_on,
+            text=update.text,
+            marking=Marking.OFFICIAL_SENSITIVE if update.sensitive else Marking.OFFICIAL,
+            author_name="Imported from the plan document",
+            date_is_estimated=update.date_is_estimated,
+        )
