@@ -71,20 +71,33 @@ def p95(values: list[float]) -> float:
 
 
 class Report:
+    """Prints one line per figure: what, measured, target, ok or MISSED."""
+
     def __init__(self, title: str):
         self.title = title
         self.missed: list[str] = []
         print(f"\n{title}")
-        print(f"  {'figure':<52} {'measured':>12}   {'target':<14}")
+        print(f"  {'figure':<58} {'measured':>12}   {'target':<14}")
 
     def figure(
-        self, what: str, measured: float, target: float, unit: str, *, lower_is_better: bool = True
+        self,
+        what: str,
+        measured: float,
+        target: float,
+        unit: str,
+        *,
+        lower_is_better: bool = True,
+        inclusive: bool = False,
     ) -> None:
-        met = measured < target if lower_is_better else measured >= target
-        sign = "<" if lower_is_better else ">="
-        print(
-            f"  {what:<52} {measured:>9.1f} {unit:<2}   {sign} {target:g} {unit:<6} {'ok' if met else 'MISSED'}"
-        )
+        """`target` inf means the figure is shown for information, with no target."""
+        if lower_is_better:
+            met = measured <= target if inclusive else measured < target
+            sign = "<=" if inclusive else "<"
+        else:
+            met, sign = measured >= target, ">="
+        shown = "none" if target == float("inf") else f"{sign} {target:.3g} {unit}"
+        verdict = "" if target == float("inf") else ("ok" if met else "MISSED")
+        print(f"  {what:<58} {measured:>9.1f} {unit:<2}   {shown:<14} {verdict}")
         if not met:
             self.missed.append(what)
 

@@ -16,7 +16,7 @@ from django.db.models import Q
 from saferplan.core.models import Marking, TimeStampedModel
 
 if TYPE_CHECKING:
-    from saferplan.partnerships.models import Partnership
+    from saferplan.partnerships.models import Group, Organisation, Partnership
     from saferplan.plans.selectors import ActionFlags
 
 
@@ -264,6 +264,9 @@ class Action(TimeStampedModel):
     shown_updates: list["Update"]
     flags: "ActionFlags"
     quarter_columns: list[list["Update"]]
+    owner_organisation_list: list["Organisation"]
+    owner_group_list: list["Group"]
+    joint_partnership_list: list["Partnership"]
     viewed_from: "Partnership"
 
     class Meta:
@@ -288,6 +291,25 @@ class Action(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    # The owners as lists: the selectors' prefetched ones when there are, else from the database.
+    @property
+    def owner_organisation_items(self) -> list["Organisation"]:
+        if hasattr(self, "owner_organisation_list"):
+            return self.owner_organisation_list
+        return list(self.owner_organisations.all())
+
+    @property
+    def owner_group_items(self) -> list["Group"]:
+        if hasattr(self, "owner_group_list"):
+            return self.owner_group_list
+        return list(self.owner_groups.all())
+
+    @property
+    def joint_partnership_items(self) -> list["Partnership"]:
+        if hasattr(self, "joint_partnership_list"):
+            return self.joint_partnership_list
+        return list(self.joint_partnerships.all())
 
     @property
     def is_sensitive(self) -> bool:

@@ -35,7 +35,7 @@ class ActionPolicy(PermissionPolicy):
         """The plan's partnership and every partnership the action is joint with."""
         return {
             action.priority.plan.partnership_id,
-            *(p.pk for p in action.joint_partnerships.all()),
+            *(p.pk for p in action.joint_partnership_items),
         }
 
     def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
@@ -59,7 +59,7 @@ class ActionPolicy(PermissionPolicy):
                 if action.owner_user_id == user.pk:
                     return True
                 if membership.organisation_id and any(
-                    o.pk == membership.organisation_id for o in action.owner_organisations.all()
+                    o.pk == membership.organisation_id for o in action.owner_organisation_items
                 ):
                     return True
         return False

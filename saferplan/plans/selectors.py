@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from saferplan.accounts.models import Role
 from saferplan.core.models import Marking
 from saferplan.core.permissions import user_memberships
+from saferplan.partnerships.models import Group, Organisation, Partnership
 
 from .models import (
     OPEN_STATUSES,
@@ -85,9 +86,38 @@ def flag(action: Action, *, stale_after_days: int, today: datetime.date) -> Acti
     )
 
 
-def _with_owners(actions: QuerySet[Action]) -> QuerySet[Action]:
-    return actions.select_related("objective", "priority", "owner_user").prefetch_related(
-        "owner_organisations", "owner_groups", "joint_partnerships"
+# What a list of actions shows of each: not who created or changed it, nor its history links.
+LISTED_ACTION_FIELDS_DEFERRED = (
+    "created_by",
+    "modified_by",
+    "modified_at",
+    "carried_from",
+    "start_date",
+)
+UPDATE_FIELDS_SHOWN = ("id", "action_id", "described_on", "text", "marking", "date_is_estimated")
+
+
+def _with_owners(
+    actions: QuerySet[Action], *, related=("objective", "priority", "owner_user")
+) -> QuerySet[Action]:
+    # Owners are shown by name only: fetch just that, not whole rows, for every action.
+    # Plain lists (to_attr), not managers: a table touches them hundreds of times.
+    return actions.select_related(*related).prefetch_related(
+        Prefetch(
+            "owner_organisations",
+            queryset=Organisation.objects.only("id", "name").order_by("name"),
+            to_attr="owner_organisation_list",
+        ),
+        Prefetch(
+            "owner_groups",
+            queryset=Group.objects.only("id", "name").order_by("name"),
+            to_attr="owner_group_list",
+        ),
+        Prefetch(
+            "joint_partnerships",
+            queryset=Partnership.objects.only("id", "name").order_by("name"),
+            to_attr="joint_partnership_list",
+        ),
     )
 
 
@@ -265,13 +295,18 @@ def plan_action_table(
     actions = annotate_progress(Action.objects.filter(priority__plan=plan))
     if not sensitive_ok:
         actions = actions.exclude(marking=Marking.OFFICIAL_SENSITIVE)
-    updates = visible_updates(user, partnership_ids=_plan_partnership_ids(plan)).order_by(
-        "-described_on", "-id"
+    updates = (
+        visible_updates(user, partnership_ids=_plan_partnership_ids(plan))
+        .only(*UPDATE_FIELDS_SHOWN)
+        .order_by("-described_on", "-id")
     )
     if not all_updates:
         updates = updates[:LATEST_UPDATES_SHOWN]
-    queryset = _with_owners(filters.apply(actions)).prefetch_related(
-        Prefetch("updates", queryset=updates, to_attr="shown_updates")
+    # Objectives and priorities come from their own queries below, not once per action.
+    queryset = (
+        _with_owners(filters.apply(actions), related=("owner_user",))
+        .defer(*LISTED_ACTION_FIELDS_DEFERRED)
+        .prefetch_related(Prefetch("updates", queryset=updates, to_attr="shown_updates"))
     )
     fetched = list(
         queryset.order_by(
@@ -438,7 +473,7 @@ class TimelineEntry:
 def action_timeline(*, action: Action, user) -> list[TimelineEntry]:
     partnership_ids = {
         action.priority.plan.partnership_id,
-        *(p.pk for p in action.joint_partnerships.all()),
+        *(p.pk for p in action.joint_partnership_items),
     }
     updates = (
         Update.objects.filter(action=action)

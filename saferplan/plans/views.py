@@ -539,9 +539,9 @@ def action_edit(request, slug, pk):
     action = _action_for(request, slug, pk, "change")
     initial = {f: getattr(action, f) for f in ACTION_FORM_FIELDS}
     initial |= {
-        "owner_organisations": list(action.owner_organisations.all()),
-        "owner_groups": list(action.owner_groups.all()),
-        "joint_partnerships": list(action.joint_partnerships.all()),
+        "owner_organisations": action.owner_organisation_items,
+        "owner_groups": action.owner_group_items,
+        "joint_partnerships": action.joint_partnership_items,
     }
     form = ActionForm(request.POST or None, priority=action.priority, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,69 @@
+"""Pieces of plan pages that repeat on every row of a table, built in Python: a plan table
+shows hundreds of them and Django's template engine is the slow part of the page."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import mark_safe
+
+from saferplan.core.templatetags.saferplan import marking_tag, short_date, status_class
+
+register = template.Library()
+
+
+@register.simple_tag
+def action_cell(action, slug: str):
+    """The action's title as a link, its marking, its status when not in progress, and its
+    overdue and stale flags."""
+    parts = [
+        format_html(
+            '<a class="govuk-link" href="{}">{}</a>',
+            reverse("plans:action", args=[slug, action.pk]),
+            action.title,
+        ),
+        marking_tag(action.marking),
+    ]
+    if action.status != "in_progress":
+        parts.append(
+            format_html(
+                '<br><strong class="govuk-tag {}">{}</strong>',
+                status_class(action.status),
+                action.get_status_display(),
+            )
+        )
+    flags = getattr(action, "flags", None)
+    if flags is not None and flags.overdue:
+        parts.append(
+            format_html(
+                '<br><span class="sp-flag">Overdue: due {}</span>', short_date(action.due_date)
+            )
+        )
+    if flags is not None and flags.stale:
+        last = getattr(action, "last_update_on", None)
+        said = f"last update {short_date(last)}" if last else "no updates"
+        parts.append(format_html('<br><span class="sp-flag">Stale: {}</span>', said))
+    return mark_safe(" ".join(str(p) for p in parts if p))  # noqa: S308 - each part is escaped above
+
+
+@register.simple_tag
+def update_list(updates):
+    """Dated updates as a small list; "No updates" when there are none."""
+    if not updates:
+        return format_html('<span class="govuk-body-s">{}</span>', "No updates")
+    items = format_html_join(
+        "",
+        '<li><time datetime="{}">{}</time>{}: {} {}</li>',
+        (
+            (
+                u.described_on.isoformat(),
+                short_date(u.described_on),
+                " (date estimated)" if u.date_is_estimated else "",
+                mark_safe(
+                    linebreaks(u.text, autoescape=True).removeprefix("<p>").removesuffix("</p>")
+                ),  # noqa: S308 - autoescaped
+                marking_tag(u.marking),
+            )
+            for u in updates
+        ),
+    )
+    return format_html('<ul class="govuk-list govuk-body-s sp-updates">{}</ul>', items)
