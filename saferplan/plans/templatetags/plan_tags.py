@@ -3,7 +3,7 @@ shows hundreds of them and Django's template engine is the slow part of the page
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from saferplan.core.templatetags.saferplan import marking_tag, short_date, status_class
@@ -45,6 +45,11 @@ def action_cell(action, slug: str):
     return mark_safe(" ".join(str(p) for p in parts if p))  # noqa: S308 - each part is escaped above
 
 
+def _with_line_breaks(text: str):
+    """The text escaped, its line breaks kept as <br>."""
+    return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in text.splitlines()))
+
+
 @register.simple_tag
 def update_list(updates):
     """Dated updates as a small list; "No updates" when there are none."""
@@ -58,9 +63,7 @@ def update_list(updates):
                 u.described_on.isoformat(),
                 short_date(u.described_on),
                 " (date estimated)" if u.date_is_estimated else "",
-                mark_safe(
-                    linebreaks(u.text, autoescape=True).removeprefix("<p>").removesuffix("</p>")
-                ),  # noqa: S308 - autoescaped
+                _with_line_breaks(u.text),
                 marking_tag(u.marking),
             )
             for u in updates
