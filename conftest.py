@@ -6,6 +6,16 @@ from saferplan.accounts.tests.factories import MembershipFactory, UserFactory
 from saferplan.partnerships.tests.factories import PartnershipFactory
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached renderings (ids are reused between tests)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def partnership(db):
     return PartnershipFactory(name="Hertsmere Community Safety Partnership", slug="hertsmere")

@@ -8,6 +8,15 @@ from saferplan.core.models import AuditEvent
 
 from .models import Group, Organisation, Partnership
 
+
+def plans_show_new_names(*, partnership_ids) -> None:
+    """Plans show organisation, group and partnership names: mark the plans that may show
+    these partnerships' names as changed, so no cached page keeps an old name."""
+    from saferplan.plans.cache import partnership_plans_bump  # plans build on partnerships
+
+    partnership_plans_bump(partnership_ids)
+
+
 PARTNERSHIP_FIELDS = ["name", "slug", "police_force", "districts", "description"]
 ORGANISATION_FIELDS = ["name", "abbreviation", "kind", "website", "aliases"]
 GROUP_FIELDS = [
@@ -60,6 +69,7 @@ def partnership_update(*, actor, partnership: Partnership, **fields) -> Partners
     partnership.save()
     changes = audit.diff(before, audit.snapshot(partnership, PARTNERSHIP_FIELDS))
     if changes:
+        plans_show_new_names(partnership_ids=[partnership.pk])
         audit.log(
             instance=partnership,
             action=AuditEvent.Action.UPDATE,
@@ -119,6 +129,7 @@ def organisation_update(
     organisation.save()
     changes = audit.diff(before, audit.snapshot(organisation, ORGANISATION_FIELDS))
     if changes:
+        plans_show_new_names(partnership_ids=organisation.partnerships.values_list("pk", flat=True))
         audit.log(
             instance=organisation,
             action=AuditEvent.Action.UPDATE,
@@ -227,6 +238,7 @@ def group_update(*, actor, group: Group, member_organisations=None, **fields) ->
         group.member_organisations.set(member_organisations)
     changes = audit.diff(before, audit.snapshot(group, GROUP_FIELDS))
     if changes:
+        plans_show_new_names(partnership_ids=[group.partnership_id])
         audit.log(
             instance=group,
             action=AuditEvent.Action.UPDATE,
@@ -253,4 +265,5 @@ def group_delete(*, actor, group: Group) -> None:
         partnership=group.partnership,
         changes=audit.diff(before, dict.fromkeys(before)),
     )
+    plans_show_new_names(partnership_ids=[group.partnership_id])
     group.delete()

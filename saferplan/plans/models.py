@@ -67,6 +67,9 @@ class Plan(TimeStampedModel):
         related_name="carried_to",
         help_text="Last year's action plan, when this one was created by the annual refresh.",
     )
+    # Raised in the same transaction as every change to what the plan's pages show (see
+    # plans.cache): cached renderings are keyed on it, so they can never outlive a change.
+    content_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-period_start", "title"]

@@ -12,6 +12,7 @@ from saferplan.core.models import Marking
 from saferplan.core.permissions import user_memberships
 from saferplan.partnerships.models import Group, Organisation, Partnership
 
+from . import cache as plan_cache
 from .models import (
     OPEN_STATUSES,
     Action,
@@ -46,9 +47,15 @@ def _sensitive_visible(user, partnership_ids: set[int]) -> bool:
 
 def visible_updates(user, *, partnership_ids: set[int] | None = None) -> QuerySet[Update]:
     """Updates not superseded by a correction; sensitive ones only for members of the
-    owning partnership(s) (`partnership_ids`, or none when unknown)."""
-    updates = Update.objects.filter(superseded_by__isnull=True)
-    if partnership_ids is None or not _sensitive_visible(user, partnership_ids):
+    owning partnership(s) (`partnership_ids`; none when unknown, except for administrators)."""
+    # NOT EXISTS on the non-null corrections only: PostgreSQL then probes the unique index
+    # instead of hashing every update in the installation (1 ms rather than 20 at county scale).
+    corrections = Update.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk"))
+    updates = Update.objects.filter(~Exists(corrections))
+    administrator = user.is_authenticated and user.is_superuser
+    if (partnership_ids is None and not administrator) or (
+        partnership_ids is not None and not _sensitive_visible(user, partnership_ids)
+    ):
         updates = updates.exclude(marking=Marking.OFFICIAL_SENSITIVE)
     return updates
 
@@ -119,6 +126,36 @@ def _with_owners(
             to_attr="joint_partnership_list",
         ),
     )
+
+
+def attach_owner_names(actions: list[Action]) -> None:
+    """Owner organisations, groups and joint partnerships by name, for lists of actions: three
+    queries of (action, name) pairs, without building a model object per owner."""
+    ids = [a.pk for a in actions]
+    names: dict[str, dict[int, list[str]]] = {}
+    for attribute, through, name_field in (
+        ("owner_organisation_list", Action.owner_organisations.through, "organisation__name"),
+        ("owner_group_list", Action.owner_groups.through, "group__name"),
+        ("joint_partnership_list", Action.joint_partnerships.through, "partnership__name"),
+    ):
+        found: dict[int, list[str]] = defaultdict(list)
+        for action_id, name in (
+            through.objects.filter(action_id__in=ids)
+            .order_by(name_field)
+            .values_list("action_id", name_field)
+        ):
+            found[action_id].append(name)
+        names[attribute] = found
+    for action in actions:
+        for attribute, found in names.items():
+            setattr(action, attribute, [OwnerName(n) for n in found.get(action.pk, [])])
+
+
+@dataclass(frozen=True)
+class OwnerName:
+    """An owner known only by name, as lists of actions show it."""
+
+    name: str
 
 
 def _set_flags(actions, *, today, stale_after_days=None) -> None:
@@ -304,7 +341,8 @@ def plan_action_table(
         updates = updates[:LATEST_UPDATES_SHOWN]
     # Objectives and priorities come from their own queries below, not once per action.
     queryset = (
-        _with_owners(filters.apply(actions), related=("owner_user",))
+        filters.apply(actions)
+        .select_related("owner_user")
         .defer(*LISTED_ACTION_FIELDS_DEFERRED)
         .prefetch_related(Prefetch("updates", queryset=updates, to_attr="shown_updates"))
     )
@@ -313,6 +351,7 @@ def plan_action_table(
             "priority__number", "objective__position", "objective_id", "position", "id"
         )
     )
+    attach_owner_names(fetched)
     _set_flags(fetched, today=today, stale_after_days=plan.stale_after_days)
     shown = [a for a in fetched if filters.keep(a)]
     priorities = {p.pk: p for p in plan.priorities.all()}
@@ -344,6 +383,72 @@ def plan_action_table(
 
 def _filters_active(filters: ActionFilters) -> bool:
     return filters != ActionFilters()
+
+
+@dataclass
+class ActionTableView:
+    tables: list[PriorityTable]
+    quarters: list[tuple[int, int]]
+
+    @property
+    def shown(self) -> int:
+        return sum(t.action_count for t in self.tables)
+
+
+def action_table_view(
+    *, plan: Plan, user, filters: ActionFilters, today: datetime.date, quarter_view: bool
+) -> ActionTableView:
+    """The action plan table page: the latest updates, or every update by quarter."""
+    tables = plan_action_table(
+        plan=plan, user=user, filters=filters, today=today, all_updates=quarter_view
+    )
+    quarters = plan_quarters(plan) if quarter_view else []
+    if quarter_view:
+        for table in tables:
+            for row in table.objectives:
+                for action in row.actions:
+                    action.quarter_columns = updates_by_quarter(action, quarters)
+    return ActionTableView(tables, quarters)
+
+
+def action_table_cache_key(
+    *, plan: Plan, user, filters: ActionFilters, today: datetime.date, quarter_view: bool
+) -> str:
+    """Everything the table's rendering depends on (plans.cache explains why it is enough).
+    modified_at as well as content_version: a save of the plan row itself may write back
+    an older version number, but never an older modification time."""
+    return plan_cache.key(
+        "action-table",
+        plan.pk,
+        plan.created_at,
+        plan.modified_at,
+        plan.content_version,
+        today,
+        _sensitive_visible(user, _plan_partnership_ids(plan)),
+        quarter_view,
+        filters,
+    )
+
+
+def my_actions_cache_key(*, user, filters: ActionFilters, today: datetime.date) -> str:
+    """The user, their roles and organisations, and the versions of every plan their
+    actions can be in: their partnerships' plans and plans with actions joint with them."""
+    memberships = tuple(
+        (m.partnership_id, m.role, m.organisation_id) for m in user_memberships(user)
+    )
+    partnership_ids = [m[0] for m in memberships]
+    plans = tuple(
+        Plan.objects.filter(
+            Q(partnership__in=partnership_ids)
+            | Q(priorities__actions__joint_partnerships__in=partnership_ids)
+        )
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", "created_at", "modified_at", "content_version")
+    )
+    return plan_cache.key(
+        "my-actions", user.pk, user.is_superuser, memberships, plans, today, filters
+    )
 
 
 def plan_quarters(plan: Plan) -> list[tuple[int, int]]:
@@ -421,7 +526,12 @@ def my_actions(*, user, filters: ActionFilters, today: datetime.date) -> MyActio
         actions = actions.filter(
             Q(priority__plan__partnership__in=visible) | Q(joint_partnerships__in=visible)
         ).distinct()
-    updates = Update.objects.filter(superseded_by__isnull=True).order_by("-described_on", "-id")[:1]
+    # Every action listed is in one of the user's partnerships, so its sensitive updates are theirs to see.
+    updates = (
+        visible_updates(user, partnership_ids=visible)
+        .only(*UPDATE_FIELDS_SHOWN)
+        .order_by("-described_on", "-id")[:1]
+    )
     actions = (
         _with_owners(filters.apply(actions))
         .select_related("priority__plan__partnership")

@@ -10,6 +10,7 @@ from django.db.models import F
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent, Marking
 
+from . import cache as plan_cache
 from .models import (
     OPEN_STATUSES,
     Action,
@@ -75,6 +76,7 @@ class EditConflictError(Exception):
 
 
 def _log(instance, action, actor, partnership, changes=None, reason=""):
+    """Audit the write and mark its plan changed (plans.cache), in the same transaction."""
     audit.log(
         instance=instance,
         action=action,
@@ -83,6 +85,7 @@ def _log(instance, action, actor, partnership, changes=None, reason=""):
         changes=changes,
         reason=reason,
     )
+    plan_cache.plans_bump([plan_cache.plan_id_of(instance)])
 
 
 def _split_m2m(fields: dict) -> tuple[dict, dict]:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import add_service_errors
@@ -242,15 +243,13 @@ def action_table(request, slug, plan_pk):
     priorities = list(plan.priorities.all())
     form, filters = _filters(request, priorities=priorities, partnership=plan.partnership)
     quarter_view = request.GET.get("view") == "quarters"
-    tables = selectors.plan_action_table(
-        plan=plan, user=request.user, filters=filters, today=_today(), all_updates=quarter_view
+    today = _today()
+    # Built only when the cached rendering (keyed below) is missing: see plans.cache.
+    table_view = SimpleLazyObject(
+        lambda: selectors.action_table_view(
+            plan=plan, user=request.user, filters=filters, today=today, quarter_view=quarter_view
+        )
     )
-    quarters = selectors.plan_quarters(plan) if quarter_view else []
-    if quarter_view:
-        for table in tables:
-            for row in table.objectives:
-                for action in row.actions:
-                    action.quarter_columns = selectors.updates_by_quarter(action, quarters)
     query = request.GET.copy()
     query.pop("view", None)
     return render(
@@ -259,12 +258,17 @@ def action_table(request, slug, plan_pk):
         {
             "partnership": plan.partnership,
             "plan": plan,
-            "tables": tables,
+            "table_view": table_view,
+            "cache_key": selectors.action_table_cache_key(
+                plan=plan,
+                user=request.user,
+                filters=filters,
+                today=today,
+                quarter_view=quarter_view,
+            ),
             "filter_form": form,
             "quarter_view": quarter_view,
-            "quarters": quarters,
             "filter_query": query.urlencode(),
-            "shown": sum(t.action_count for t in tables),
             "rule": ROLL_UP_RULE,
             "may_change": _may_change(request, plan),
         },
@@ -742,11 +746,17 @@ def my_actions(request):
             None,
         ),
     )
+    today = _today()
     return render(
         request,
         "plans/my_actions.html",
         {
-            "groups": selectors.my_actions(user=request.user, filters=filters, today=_today()),
+            "groups": SimpleLazyObject(
+                lambda: selectors.my_actions(user=request.user, filters=filters, today=today)
+            ),
+            "cache_key": selectors.my_actions_cache_key(
+                user=request.user, filters=filters, today=today
+            ),
             "memberships": memberships,
             "filters": filters,
             "filter_form": form,

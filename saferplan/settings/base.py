@@ -106,6 +106,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rendered plan tables are cached per process under keys that hold each plan's content version
+# (saferplan.plans.cache), so entries are never stale and need no sharing between servers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "saferplan",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SAFERPLAN_CACHE_ENTRIES", "500"))},
+    }
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

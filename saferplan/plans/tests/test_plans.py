@@ -2,6 +2,7 @@ import datetime
 import threading
 
 import pytest
+from django.core.cache import cache
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -137,13 +138,10 @@ def test_the_quarter_view_puts_each_update_in_its_financial_quarter(
     response = client.get(
         reverse("plans:action-table", args=[partnership.slug, plan.pk]), {"view": "quarters"}
     )
-    assert response.context["quarters"] == [(2019, 1), (2019, 2), (2019, 3), (2019, 4)]
+    view = response.context["table_view"]
+    assert view.quarters == [(2019, 1), (2019, 2), (2019, 3), (2019, 4)]
     cadets = next(
-        a
-        for t in response.context["tables"]
-        for r in t.objectives
-        for a in r.actions
-        if a.pk == action.pk
+        a for t in view.tables for r in t.objectives for a in r.actions if a.pk == action.pk
     )
     assert [[u.text for u in column] for column in cadets.quarter_columns] == [
         ["June: Q1"],
@@ -413,6 +411,8 @@ def test_only_coordinators_change_plans(client, member_of, plan, partnership, ro
 
 
 def _queries(client, url, **params):
+    """Queries of a page built afresh (the cached rendering would hide them)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url, params).status_code == 200
     return len(captured)
@@ -540,3 +540,104 @@ def test_two_rag_changes_from_the_same_page_on_two_connections_keep_both_people_
     assert sorted(outcomes) == ["conflict", "saved"]
     assert RagChange.objects.filter(action=action).count() == 2
     assert action.updates.count() == 1
+
+
+# The cached renderings ----------------------------------------------------------------------------
+
+
+def test_a_cached_table_is_served_with_a_handful_of_queries(
+    client, viewer, priority, plan, partnership, council
+):
+    _grow(priority, council, 20)
+    client.force_login(viewer)
+    url = reverse("plans:action-table", args=[partnership.slug, plan.pk])
+    first = client.get(url).text
+    with CaptureQueriesContext(connection) as captured:
+        second = client.get(url).text
+    links = f'href="/partnerships/{partnership.slug}/actions/'
+    assert second.count(links) == first.count(links) == 20
+    assert len(captured) <= 10
+
+
+def _table(client, partnership, plan, **params):
+    return client.get(reverse("plans:action-table", args=[partnership.slug, plan.pk]), params).text
+
+
+def test_every_kind_of_change_shows_at_once_in_the_cached_table(
+    client, coordinator, objective, plan, partnership, council
+):
+    action = make_action(
+        objective.priority,
+        objective=objective,
+        title="Original title",
+        owner_organisations=[council],
+    )
+    client.force_login(coordinator)
+    assert "Original title" in _table(client, partnership, plan)
+    services.update_add(
+        actor=coordinator,
+        action=action,
+        described_on=TODAY,
+        text="A brand new update",
+        rag="red",
+        rag_reason="Slipped",
+    )
+    page = _table(client, partnership, plan)
+    assert "A brand new update" in page
+    assert "RAG rating: </span>Red" in page
+    services.action_update(
+        actor=coordinator,
+        action=Action.objects.get(pk=action.pk),
+        expected_version=action.version,
+        title="Renamed action",
+    )
+    assert "Renamed action" in _table(client, partnership, plan)
+    services.objective_update(actor=coordinator, objective=objective, title="Renamed objective")
+    assert "Renamed objective" in _table(client, partnership, plan)
+    services.rag_override(actor=coordinator, subject=objective, rating="green", reason="Minor slip")
+    assert "(overridden)" in _table(client, partnership, plan)
+    from saferplan.partnerships import services as partnership_services
+
+    partnership_services.organisation_update(
+        actor=coordinator,
+        organisation=council,
+        partnership=partnership,
+        name="Hertsmere Council (renamed)",
+    )
+    assert "Hertsmere Council (renamed)" in _table(client, partnership, plan)
+
+
+def test_my_actions_shows_a_new_update_at_once(client, editor, owned_action, partnership):
+    client.force_login(editor)
+    assert "Charity event at Borehamwood Football Club" in client.get(reverse("my-actions")).text
+    services.update_add(
+        actor=editor, action=owned_action, described_on=TODAY, text="Newest news from the owner"
+    )
+    assert "Newest news from the owner" in client.get(reverse("my-actions")).text
+
+
+def test_the_cache_never_shows_sensitive_items_rendered_for_a_member_to_someone_else(
+    client, viewer, outsider, sensitive_action, plan, partnership
+):
+    client.force_login(viewer)
+    assert "CANARY-ACTION" in _table(client, partnership, plan)
+    rendered = selectors.action_table_cache_key(
+        plan=plan, user=viewer, filters=selectors.ActionFilters(), today=TODAY, quarter_view=False
+    )
+    assert rendered != selectors.action_table_cache_key(
+        plan=plan, user=outsider, filters=selectors.ActionFilters(), today=TODAY, quarter_view=False
+    )
+
+
+def test_tomorrow_the_stale_flags_are_worked_out_again(viewer, plan):
+    today = selectors.action_table_cache_key(
+        plan=plan, user=viewer, filters=selectors.ActionFilters(), today=TODAY, quarter_view=False
+    )
+    tomorrow = selectors.action_table_cache_key(
+        plan=plan,
+        user=viewer,
+        filters=selectors.ActionFilters(),
+        today=TODAY + datetime.timedelta(days=1),
+        quarter_view=False,
+    )
+    assert today != tomorrow
