@@ -35,7 +35,9 @@ def plan_id_of(instance) -> int | None:
         return instance.action.priority.plan_id
     if isinstance(instance, RagChange):
         subject = instance.action or instance.objective
-        return subject.priority.plan_id if subject is not None else instance.priority.plan_id
+        if subject is not None:
+            return subject.priority.plan_id
+        return instance.priority.plan_id if instance.priority is not None else None
     return None
 
 
