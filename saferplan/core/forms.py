@@ -57,9 +57,7 @@ class GovukBoundField(forms.BoundField):
     @property
     def first_input_id(self) -> str:
         """Where the error summary's link for this field lands: its first input."""
-        if isinstance(self.field.widget, GovukDateInput):
-            return f"{self.auto_id}_day"
-        if self.is_choice_group:
+        if self.is_choice_group:  # radios, checkboxes and the day box of a date
             return f"{self.auto_id}_0"
         return self.auto_id
 

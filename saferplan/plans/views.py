@@ -615,6 +615,7 @@ def action_detail(request, slug, pk):
             ),
             "audit_events": _action_audit(action),
             "form": _new_update_form(action),
+            "form_has_own_error_summary": True,
         },
     )
 
@@ -676,6 +677,7 @@ def update_add(request, slug, pk):
         request,
         "plans/update_form.html",
         {
+            "form_has_own_error_summary": True,
             "partnership": action.viewed_from,
             "plan": action.priority.plan,
             "action": action,

@@ -94,3 +94,71 @@ def test_the_axe_check_does_find_a_violation_when_there_is_one(page_as, demo_sit
         "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text id=unlabelled>')"
     )
     assert any(v.startswith("label ") for v in axe_violations(page))
+
+
+def _plan_pages():
+    from saferplan.plans.models import Action, Objective, Plan
+
+    plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
+    action = Action.objects.get(priority__plan=plan, title="Arrange events in the community")
+    sensitive = Action.objects.get(
+        priority__plan=plan, title__startswith="Ensure messages re use of stop search"
+    )
+    objective = Objective.objects.filter(priority__plan=plan).first()
+    base = f"/partnerships/hertsmere/plans/{plan.pk}"
+    return [
+        "/partnerships/hertsmere/plans/",
+        "/partnerships/hertsmere/plans/add/",
+        f"{base}/",
+        f"{base}/actions/",
+        f"{base}/actions/?view=quarters",
+        f"{base}/actions/?rag=red&stale=on",
+        f"{base}/priorities/1/",
+        f"{base}/priorities/1/actions/add/",
+        f"{base}/priorities/1/rag/",
+        f"{base}/refresh/",
+        f"/partnerships/hertsmere/actions/{action.pk}/",
+        f"/partnerships/hertsmere/actions/{sensitive.pk}/",
+        f"/partnerships/hertsmere/actions/{action.pk}/edit/",
+        f"/partnerships/hertsmere/actions/{action.pk}/update/",
+        f"/partnerships/hertsmere/objectives/{objective.pk}/edit/",
+        "/partnerships/hertsmere/rag-key/",
+        "/my-actions/",
+    ]
+
+
+def test_plan_pages_have_no_accessibility_violations(page_as, demo_site):
+    page = page_as("coordinator@example.org")
+    for path in _plan_pages():
+        check(page, demo_site + path)
+
+
+def test_an_owners_pages_have_no_accessibility_violations(page_as, demo_site):
+    page = page_as("editor@example.org")
+    for path in ["/my-actions/", "/my-actions/?rag=red"]:
+        check(page, demo_site + path)
+
+
+def test_the_update_form_with_errors_has_no_accessibility_violations(page_as, demo_site):
+    from saferplan.plans.models import Action
+
+    action = Action.objects.get(
+        priority__plan__partnership__slug="hertsmere", title="Arrange events in the community"
+    )
+    page = page_as(
+        "editor@example.org"
+    )  # axe needs JavaScript; the form posts as a plain form here
+    response = page.goto(f"{demo_site}/partnerships/hertsmere/actions/{action.pk}/update/")
+    assert response.status == 200, page.title()
+    page.fill("#id_described_on_0", "31")
+    page.fill("#id_described_on_1", "2")
+    page.fill("#id_described_on_2", "2019")
+    page.check("label:has-text('Red')")
+    page.click("button:has-text('Add update')")
+    # htmx swaps the form in; GOV.UK Frontend then moves focus to its error summary.
+    page.wait_for_function(
+        "document.activeElement.classList.contains('govuk-error-summary')", timeout=5000
+    )
+    assert "Date of the progress must be a real date" in page.content()
+    assert "Enter what has happened" in page.content()
+    assert not axe_violations(page)

@@ -35,3 +35,49 @@ def test_the_viewer_sees_the_structure_but_cannot_change_it(page_as, demo_site):
         "Only a coordinator of Hertsmere Community Safety Partnership can do this."
         in page.content()
     )
+
+
+def test_an_owner_adds_a_dated_update_with_a_rag_change_without_javascript(page_as, demo_site):
+    from saferplan.plans.models import Action
+
+    action = Action.objects.get(
+        priority__plan__partnership__slug="hertsmere",
+        title="Raise Awareness of cuckooing and exploitation",
+    )
+    page = page_as("editor@example.org", javascript=False)
+    page.goto(demo_site + "/my-actions/")
+    page.click("a:has-text('Raise Awareness of cuckooing and exploitation')")
+    page.fill("#id_described_on_0", "14")
+    page.fill("#id_described_on_1", "11")
+    page.fill("#id_described_on_2", "2019")
+    page.fill("#id_text", "Landlords forum briefing delivered to 35 landlords")
+    page.check("#id_rag_0")  # Red
+    page.fill("#id_rag_reason", "Posters not yet reprinted")
+    page.click("button:has-text('Add update')")
+    assert "Your update has been added." in page.content()
+    update = action.updates.get(text__startswith="Landlords forum")
+    assert update.described_on.isoformat() == "2019-11-14"
+    assert action.rag_changes.order_by("-id").first().reason == "Posters not yet reprinted"
+
+
+def test_with_javascript_the_update_form_works_inline(page_as, demo_site):
+    from saferplan.plans.models import Action
+
+    action = Action.objects.get(
+        priority__plan__partnership__slug="hertsmere",
+        title="Raise Awareness of cuckooing and exploitation",
+    )
+    page = page_as("editor@example.org")
+    page.goto(f"{demo_site}/partnerships/hertsmere/actions/{action.pk}/")
+    page.fill("#id_described_on_0", "2")
+    page.fill("#id_described_on_1", "12")
+    page.fill("#id_described_on_2", "2019")
+    page.fill("#id_text", "Inline: social media posts scheduled")
+    page.click("button:has-text('Add update')")
+    page.wait_for_function(
+        "document.querySelector('#timeline').innerText.includes('Inline: social media posts scheduled')"
+    )
+    assert page.url.endswith(
+        f"/actions/{action.pk}/"
+    )  # stayed on the page: htmx swapped the history in
+    assert action.updates.filter(text__startswith="Inline:").count() == 1

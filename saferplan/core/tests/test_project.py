@@ -104,3 +104,26 @@ def test_fields_render_as_govuk_form_groups_with_hint_and_error_linked():
         '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Colour</legend>' in html
     )
     assert 'class="govuk-radios__input"' in html
+
+
+def test_the_error_summary_links_to_an_input_that_exists():
+    import re
+
+    from saferplan.plans.forms import UpdateForm
+
+    form = UpdateForm(
+        data={
+            "described_on_day": "31",
+            "described_on_month": "2",
+            "described_on_year": "2019",
+            "text": "",
+        }
+    )
+    html = str(form)
+    from django.template.loader import render_to_string
+
+    summary = render_to_string("govuk/error_summary.html", {"form": form})
+    for target in re.findall(r'href="#([^"]+)"', summary):
+        assert f'id="{target}"' in html, (
+            f"the error summary links to #{target}, which is not on the page"
+        )

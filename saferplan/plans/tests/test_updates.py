@@ -91,7 +91,7 @@ def test_a_future_date_is_refused_at_the_date_field(client, editor, owned_action
         client, partnership, owned_action, day=TODAY + datetime.timedelta(days=3)
     )
     assert "Date of the progress must be today or in the past" in response.text
-    assert 'href="#id_described_on_day"' in response.text
+    assert 'href="#id_described_on_0"' in response.text
 
 
 def test_an_impossible_date_is_refused(client, editor, owned_action, partnership):

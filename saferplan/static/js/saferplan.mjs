@@ -2,3 +2,9 @@
 import { initAll } from "../dist/js/govuk-frontend.min.js";
 
 initAll();
+
+// Content that htmx swaps in (the inline update form) gets GOV.UK Frontend's behaviour too:
+// an error summary takes focus, radios and buttons work as on a full page.
+document.body.addEventListener("htmx:afterSwap", (event) => {
+  initAll({ scope: event.detail.elt });
+});
