@@ -54,7 +54,22 @@ def url_for(partnership, coordinator):
     objective = ObjectiveFactory(priority=priority)
     action = ActionFactory(priority=priority, objective=objective)
     update = UpdateFactory(action=action)
+    from saferplan.imports.models import PlanImport
+
+    pending = PlanImport.objects.create(
+        partnership=partnership, file_name="plan.txt", sha256="0" * 64, content=b"x"
+    )
     objects_by_route = {
+        **dict.fromkeys(
+            [
+                "imports:preview",
+                "imports:keep-apart",
+                "imports:resolve-owner",
+                "imports:confirm",
+                "imports:cancel",
+            ],
+            pending,
+        ),
         "plans:objective-edit": objective,
         "plans:objective-rag": objective,
         "plans:action": action,

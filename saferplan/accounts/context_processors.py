@@ -14,7 +14,9 @@ def partnership_switcher(request):
         return {}
     match = getattr(request, "resolver_match", None)
     slug = (
-        match.kwargs.get("slug") if match and match.namespace in {"partnerships", "plans"} else None
+        match.kwargs.get("slug")
+        if match and match.namespace in {"partnerships", "plans", "imports"}
+        else None
     )
     membership = current_membership(request=request, slug=slug)
     partnership = membership.partnership if membership else None

@@ -228,3 +228,53 @@ def _write_action(
             author_name="Imported from the plan document",
             date_is_estimated=update.date_is_estimated,
         )
+
+
+@transaction.atomic
+def import_keep_apart(*, pending: PlanImport, undo_key: str, keep_apart: bool) -> PlanImport:
+    """Undo (or redo) the joining of a row to the row before it, in the preview."""
+    keys = set(pending.no_merge)
+    (keys.add if keep_apart else keys.discard)(undo_key)
+    pending.no_merge = sorted(keys)
+    pending.save(update_fields=["no_merge"])
+    return pending
+
+
+@transaction.atomic
+def import_cancel(*, pending: PlanImport) -> None:
+    pending.status = PlanImport.Status.CANCELLED
+    pending.content = b""  # nothing of a cancelled file is kept
+    pending.save(update_fields=["status", "content"])
+
+
+@transaction.atomic
+def owner_resolve(
+    *, actor, partnership: Partnership, owner_text: str, choice: str, kind: str = ""
+) -> None:
+    """An owner the import could not match: remember it as another name of an organisation
+    or group of the partnership, or create it as a new organisation."""
+    from saferplan.partnerships import services as partnership_services
+
+    if choice == "new":
+        if not kind:
+            raise ValidationError({"kind": "Choose the kind of organisation"})
+        partnership_services.organisation_create(
+            actor=actor, partnership=partnership, name=owner_text[:200], kind=kind
+        )
+        return
+    what, _, pk = choice.partition(":")
+    if what == "organisation":
+        organisation = partnership.organisations.get(pk=pk)
+        partnership_services.organisation_update(
+            actor=actor,
+            organisation=organisation,
+            partnership=partnership,
+            aliases=[*organisation.aliases, owner_text],
+        )
+    elif what == "group":
+        group = partnership.groups.get(pk=pk)
+        partnership_services.group_update(
+            actor=actor, group=group, aliases=[*group.aliases, owner_text]
+        )
+    else:
+        raise ValidationError({"choice": "Choose what the owner is"})

@@ -1,0 +1,46 @@
+from django import forms
+
+from saferplan.core.forms import GovukRadioSelect
+from saferplan.partnerships.models import OrganisationKind
+
+from .readers import MAX_BYTES
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Plan document",
+        help_text="A plan converted to text with its tables (.txt or .md), up to 10 MB.",
+        error_messages={"required": "Choose the plan document to import"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                f"{upload.name} is larger than 10 MB: a plan file can be at most 10 MB"
+            )
+        return upload
+
+
+class OwnerMatchForm(forms.Form):
+    """For an owner the import could not match: match it to an organisation or group of the
+    partnership (remembered as another name for it), or create a new organisation."""
+
+    owner_text = forms.CharField(widget=forms.HiddenInput)
+    choice = forms.ChoiceField(label="What is it?", widget=GovukRadioSelect)
+    kind = forms.ChoiceField(
+        label="Kind of organisation (if new)", choices=OrganisationKind.choices, required=False
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("new", "A new organisation with this name")]
+        choices += [
+            (f"organisation:{o.pk}", f"Another name for {o.name}")
+            for o in partnership.organisations.order_by("name")
+        ]
+        choices += [
+            (f"group:{g.pk}", f"Another name for the group {g.name}")
+            for g in partnership.groups.order_by("name")
+        ]
+        self.fields["choice"].choices = choices

@@ -1,0 +1,159 @@
+"""Importing through the web: upload, preview, keep rows apart, match owners, confirm."""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from saferplan.imports.models import PlanImport
+from saferplan.partnerships.models import Organisation
+from saferplan.partnerships.tests.factories import OrganisationFactory
+from saferplan.plans.models import Action, Plan
+
+SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
+SEED = "003_beef6faf28b908d0.txt"
+
+
+def upload(client, partnership, name=SEED, content=None):
+    data = content if content is not None else (SEEDS / name).read_bytes()
+    return client.post(
+        reverse("imports:upload", args=[partnership.slug]),
+        {"file": SimpleUploadedFile(name, data)},
+        follow=True,
+    )
+
+
+def test_a_coordinator_uploads_previews_and_confirms_a_plan(client, coordinator, partnership):
+    client.force_login(coordinator)
+    preview = upload(client, partnership)
+    assert "Check the import before you confirm it" in preview.text
+    assert "5 priorities, 18 objectives, 50 actions, 164 dated updates" in preview.text
+    assert "8 rows joined across page breaks" in preview.text
+    assert not Plan.objects.exists()  # nothing saved before confirming
+    pending = PlanImport.objects.get()
+    done = client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]), follow=True)
+    assert "has been imported as a draft" in done.text
+    plan = Plan.objects.get()
+    assert plan.status == "draft"
+    assert Action.objects.filter(priority__plan=plan).count() == 50
+
+
+def test_a_join_is_undone_in_the_preview_and_the_import_keeps_the_rows_apart(
+    client, coordinator, partnership
+):
+    client.force_login(coordinator)
+    upload(client, partnership)
+    pending = PlanImport.objects.get()
+    key = f"{SEED}:60"  # the Tri-CSP row after the page break
+    page = client.post(
+        reverse("imports:keep-apart", args=[partnership.slug, pending.pk]),
+        {"undo_key": key, "keep": "1"},
+        follow=True,
+    )
+    assert "7 rows joined across page breaks" in page.text
+    assert f"Kept apart: the row at {key}." in page.text
+    client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]))
+    assert Action.objects.filter(title="Launch the Tri-CSP Youth").exists()
+    assert Action.objects.count() == 51
+
+
+def test_an_unmatched_owner_is_matched_to_an_organisation_and_remembered(
+    client, coordinator, partnership
+):
+    council = OrganisationFactory(
+        name="Hertsmere Borough Council", kind="local_authority", partnerships=[partnership]
+    )
+    client.force_login(coordinator)
+    preview = upload(client, partnership)
+    assert "“Hertsmere Community Safety Team” (26 actions)" in preview.text
+    pending = PlanImport.objects.get()
+    prefix = next(
+        f.prefix
+        for text, count, f in preview.context["owner_forms"]
+        if text == "Hertsmere Community Safety Team"
+    )
+    client.post(
+        reverse("imports:resolve-owner", args=[partnership.slug, pending.pk]),
+        {
+            "prefix": prefix,
+            f"{prefix}-owner_text": "Hertsmere Community Safety Team",
+            f"{prefix}-choice": f"organisation:{council.pk}",
+        },
+    )
+    council.refresh_from_db()
+    assert "Hertsmere Community Safety Team" in council.aliases
+    again = client.get(reverse("imports:preview", args=[partnership.slug, pending.pk]))
+    assert "“Hertsmere Community Safety Team” (26 actions)" not in again.text
+    client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]))
+    assert Action.objects.filter(owner_organisations=council).count() >= 26
+
+
+def test_an_unmatched_owner_can_be_created_as_a_new_organisation(client, coordinator, partnership):
+    client.force_login(coordinator)
+    preview = upload(client, partnership)
+    pending = PlanImport.objects.get()
+    prefix = next(
+        f.prefix for text, count, f in preview.context["owner_forms"] if text == "Hertsmere Police"
+    )
+    client.post(
+        reverse("imports:resolve-owner", args=[partnership.slug, pending.pk]),
+        {
+            "prefix": prefix,
+            f"{prefix}-owner_text": "Hertsmere Police",
+            f"{prefix}-choice": "new",
+            f"{prefix}-kind": "police",
+        },
+    )
+    assert Organisation.objects.filter(
+        name="Hertsmere Police", kind="police", partnerships=partnership
+    ).exists()
+
+
+def test_a_file_that_is_not_a_plan_is_refused_at_the_field_with_its_name(
+    client, coordinator, partnership
+):
+    client.force_login(coordinator)
+    response = upload(
+        client, partnership, name="minutes.docx", content=b"PK\x03\x04 not really a document"
+    )
+    assert "minutes.docx: saferplan cannot read “.docx” files" in response.text
+    assert 'href="#id_file"' in response.text
+    assert not PlanImport.objects.exists()
+
+
+def test_uploading_the_same_file_again_offers_to_replace_the_draft(
+    client, coordinator, partnership
+):
+    client.force_login(coordinator)
+    upload(client, partnership)
+    client.post(reverse("imports:confirm", args=[partnership.slug, PlanImport.objects.get().pk]))
+    preview = upload(client, partnership)
+    assert "This file was already imported on" in preview.text
+    pending = PlanImport.objects.get(status="preview")
+    refused = client.post(
+        reverse("imports:confirm", args=[partnership.slug, pending.pk]), follow=True
+    )
+    assert "was already imported" in refused.text
+    assert Plan.objects.count() == 1
+    client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]), {"replace": "1"})
+    assert Plan.objects.count() == 1
+    assert PlanImport.objects.get(pk=pending.pk).status == "imported"
+
+
+def test_cancelling_keeps_nothing_of_the_file(client, coordinator, partnership):
+    client.force_login(coordinator)
+    upload(client, partnership)
+    pending = PlanImport.objects.get()
+    client.post(reverse("imports:cancel", args=[partnership.slug, pending.pk]))
+    pending.refresh_from_db()
+    assert pending.status == "cancelled"
+    assert bytes(pending.content) == b""
+    assert not Plan.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["viewer", "editor", "analyst"])
+def test_only_coordinators_import(client, member_of, partnership, role):
+    client.force_login(member_of(role))
+    assert upload(client, partnership).status_code == 403
+    assert not PlanImport.objects.exists()

@@ -1,0 +1,160 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from saferplan.core.forms import add_service_errors
+from saferplan.partnerships.views import partnership_for
+from saferplan.plans.models import PlanStatus
+
+from . import services
+from .forms import OwnerMatchForm, UploadForm
+from .models import PlanImport
+from .parsed import PlanFileError
+from .readers import parse_plan
+
+
+@login_required
+def upload(request, slug):
+    partnership = partnership_for(request, slug, "manage")
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            parse_plan(content, upload.name)
+        except PlanFileError as error:
+            form.add_error("file", str(error))
+        else:
+            pending = services.import_create(
+                actor=request.user, partnership=partnership, file_name=upload.name, content=content
+            )
+            return redirect("imports:preview", slug=slug, pk=pending.pk)
+    history = partnership.plan_imports.select_related("plan", "created_by").exclude(
+        status=PlanImport.Status.PREVIEW
+    )[:20]
+    return render(
+        request,
+        "imports/upload.html",
+        {"partnership": partnership, "form": form, "history": history},
+    )
+
+
+def _pending(request, slug, pk) -> PlanImport:
+    partnership = partnership_for(request, slug, "manage")
+    return get_object_or_404(
+        PlanImport, pk=pk, partnership=partnership, status=PlanImport.Status.PREVIEW
+    )
+
+
+@login_required
+def preview(request, slug, pk):
+    pending = _pending(request, slug, pk)
+    partnership = pending.partnership
+    content = bytes(pending.content)
+    parsed = parse_plan(content, pending.file_name, no_merge=frozenset(pending.no_merge))
+    matcher = services.owner_matcher(partnership)
+    unmatched = services.unmatched_owners(parsed, matcher)
+    kept_apart = set(pending.no_merge)
+    warnings_by_kind: dict[str, list] = {}
+    for warning in parsed.warnings:
+        warnings_by_kind.setdefault(warning.kind, []).append(warning)
+    return render(
+        request,
+        "imports/preview.html",
+        {
+            "partnership": partnership,
+            "pending": pending,
+            "parsed": parsed,
+            "counts": parsed.counts(),
+            "merges": warnings_by_kind.pop("merged", []),
+            "kept_apart": sorted(kept_apart),
+            "undated": warnings_by_kind.pop("undated", []),
+            "other_warnings": [w for group in warnings_by_kind.values() for w in group],
+            "owner_forms": [
+                (
+                    text,
+                    count,
+                    OwnerMatchForm(
+                        partnership=partnership,
+                        initial={"owner_text": text},
+                        prefix=f"owner{index}",
+                    ),
+                )
+                for index, (text, count) in enumerate(sorted(unmatched.items()))
+            ],
+            "previous": services.previous_import(partnership=partnership, digest=pending.sha256),
+        },
+    )
+
+
+@login_required
+@require_POST
+def keep_apart(request, slug, pk):
+    pending = _pending(request, slug, pk)
+    services.import_keep_apart(
+        pending=pending,
+        undo_key=request.POST.get("undo_key", ""),
+        keep_apart=request.POST.get("keep") == "1",
+    )
+    return redirect("imports:preview", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def resolve_owner(request, slug, pk):
+    pending = _pending(request, slug, pk)
+    prefix = request.POST.get("prefix", "")
+    form = OwnerMatchForm(request.POST, partnership=pending.partnership, prefix=prefix)
+    if form.is_valid():
+        try:
+            services.owner_resolve(
+                actor=request.user, partnership=pending.partnership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, f"“{form.cleaned_data['owner_text']}” will be matched from now on."
+            )
+    else:
+        messages.error(request, "Choose what the owner is.")
+    return redirect("imports:preview", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def confirm(request, slug, pk):
+    pending = _pending(request, slug, pk)
+    try:
+        plan = services.plan_import(
+            actor=request.user,
+            partnership=pending.partnership,
+            file_name=pending.file_name,
+            content=bytes(pending.content),
+            no_merge=frozenset(pending.no_merge),
+            replace=request.POST.get("replace") == "1",
+            status=PlanStatus.DRAFT,
+            pending=pending,
+        )
+    except services.DuplicateImportError as error:
+        messages.error(request, f"{error} Tick “Replace it” to replace that draft.")
+        return redirect("imports:preview", slug=slug, pk=pk)
+    except (ValidationError, PlanFileError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("imports:preview", slug=slug, pk=pk)
+    messages.success(request, f"“{plan.title}” has been imported as a draft.")
+    return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
+
+
+@login_required
+@require_POST
+def cancel(request, slug, pk):
+    pending = _pending(request, slug, pk)
+    services.import_cancel(pending=pending)
+    messages.success(
+        request, f"The import of {pending.file_name} has been cancelled. Nothing was saved."
+    )
+    return redirect("imports:upload", slug=slug)
