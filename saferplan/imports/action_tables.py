@@ -129,7 +129,7 @@ class ActionPlanBuilder:
 
     def _title_and_period(self) -> None:
         for block in self.document.blocks:
-            if isinstance(block, Heading) and not SECTION.match(block.text):
+            if isinstance(block, Heading) and not block.sheet and not SECTION.match(block.text):
                 self.plan.title = block.text
                 break
             if isinstance(block, Table):
@@ -221,7 +221,7 @@ class ActionPlanBuilder:
             self._columns(table)
         if not self.names:
             return
-        if self.priority is None:
+        if self.priority is None and "priority" not in self.names:
             self.priority = ParsedPriority(number=1, title="Actions", location=table.location)
             self.plan.priorities.append(self.priority)
             self.plan.warn(
@@ -246,7 +246,35 @@ class ActionPlanBuilder:
             row.location.file, line=row.location.line, table=row.location.table, column=heading
         )
 
+    def _priority_from_column(self, row: Row) -> None:
+        """One row per action (spreadsheets): the Priority column names the section."""
+        text = cell_text.plain(self._cell(row, "priority"))
+        if not text:
+            return
+        match = SECTION.match(text)
+        number, title = (int(match.group(1)), match.group(2).strip()) if match else (None, text)
+        for priority in self.plan.priorities:
+            if (number is not None and priority.number == number) or (
+                number is None and priority.title.lower() == title.lower()
+            ):
+                if self.priority is not priority:
+                    self.priority, self.objective, self.previous_action = priority, None, None
+                return
+        if number is None:
+            number = max((p.number for p in self.plan.priorities), default=0) + 1
+        self.priority = ParsedPriority(
+            number=number,
+            title=title,
+            is_cross_cutting=bool(CROSS_CUTTING.search(title)),
+            location=row.location,
+        )
+        self.plan.priorities.append(self.priority)
+        self.objective = None
+        self.previous_action = None
+
     def _row(self, row: Row, *, after_break: bool) -> None:
+        if "priority" in self.names:
+            self._priority_from_column(row)
         ref = cell_text.plain(self._cell(row, "ref"))
         objective_raw = self._cell(row, "objective")
         objective = cell_text.plain(objective_raw)
@@ -256,8 +284,16 @@ class ActionPlanBuilder:
         key = f"{row.location.file}:{row.location.line}"
         priority = self.priority
         previous = self.previous_action
-        if priority is None:  # _table() opens a priority before any row
-            return
+        if priority is None:  # a Priority column left empty before any section
+            priority = self.priority = ParsedPriority(
+                number=1, title="Actions", location=row.location
+            )
+            self.plan.priorities.append(priority)
+            self.plan.warn(
+                "no_section",
+                "This row names no priority, so its actions go under a priority called “Actions”.",
+                row.location,
+            )
         if (
             after_break
             and previous is not None

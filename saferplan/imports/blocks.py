@@ -11,6 +11,7 @@ class Heading:
     text: str
     location: Location
     level: int = 2
+    sheet: bool = False  # a worksheet's name: a section only when numbered, never the title
 
 
 @dataclass

@@ -9,7 +9,7 @@ from .readers import MAX_BYTES
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Plan document",
-        help_text="A plan converted to text with its tables (.txt or .md), up to 10 MB.",
+        help_text="Word (.docx), Excel (.xlsx), CSV, HTML, or text with tables (.txt, .md); up to 10 MB.",
         error_messages={"required": "Choose the plan document to import"},
     )
 

@@ -5,7 +5,10 @@ from pathlib import PurePath
 
 from .action_tables import build_action_plan
 from .blocks import Document, Table
+from .docx_reader import read_docx
+from .html_reader import read_html
 from .parsed import ParsedPlan, PlanFileError
+from .sheet_reader import read_csv, read_xlsx
 from .text_reader import read_text
 
 MAX_BYTES = 10 * 1024 * 1024  # a plan is a few hundred KB; anything far bigger is not one
@@ -27,6 +30,26 @@ def read_document(data: bytes, name: str) -> Document:
     suffix = PurePath(name).suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix == "":
         return read_text(data, name)
+    if suffix in {".html", ".htm"}:
+        return read_html(data, name)
+    if suffix in {".docx", ".xlsx"}:
+        reader, kind = (
+            (read_docx, "a Word document")
+            if suffix == ".docx"
+            else (read_xlsx, "an Excel workbook")
+        )
+        try:
+            return reader(data, name)
+        except PlanFileError:
+            raise
+        except Exception as error:
+            # python-docx and openpyxl raise many kinds of error on damaged files; the person
+            # needs to know which file, and that it is the file, not saferplan.
+            raise PlanFileError(
+                f"{name}: the file could not be read as {kind}; it may be damaged or saved in another format ({type(error).__name__})"
+            ) from None
+    if suffix == ".csv":
+        return read_csv(data, name)
     raise PlanFileError(
         f"{name}: saferplan cannot read “{suffix}” files. Use Word (.docx), Excel (.xlsx), CSV, HTML or text."
     )

@@ -117,9 +117,20 @@ def test_a_file_that_is_not_a_plan_is_refused_at_the_field_with_its_name(
     response = upload(
         client, partnership, name="minutes.docx", content=b"PK\x03\x04 not really a document"
     )
-    assert "minutes.docx: saferplan cannot read “.docx” files" in response.text
+    assert "minutes.docx: this is not a Word document that can be opened" in response.text
     assert 'href="#id_file"' in response.text
     assert not PlanImport.objects.exists()
+
+
+def test_a_file_of_an_unknown_kind_is_refused_naming_the_kinds_that_work(
+    client, coordinator, partnership
+):
+    client.force_login(coordinator)
+    response = upload(client, partnership, name="plan.pdf", content=b"%PDF-1.7")
+    assert (
+        "plan.pdf: saferplan cannot read “.pdf” files. Use Word (.docx), Excel (.xlsx), CSV, HTML or text."
+        in response.text
+    )
 
 
 def test_uploading_the_same_file_again_offers_to_replace_the_draft(

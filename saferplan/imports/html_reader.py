@@ -1,0 +1,90 @@
+"""Plain HTML plans (saved from Word or a browser): headings, paragraphs, lists and tables."""
+
+from bs4 import BeautifulSoup, Tag
+
+from . import columns
+from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
+from .cells import plain
+from .parsed import Location
+from .text_reader import BULLET, decode
+
+BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "table"}
+
+
+def _cells(row: Tag) -> list[str]:
+    return [
+        "".join(str(child) for child in cell.contents)
+        for cell in row.find_all(["td", "th"], recursive=False)
+    ]
+
+
+def read_tables(
+    rows: list[list[str]], name: str, *, first_index: int, line_of=lambda n: n
+) -> list[Table]:
+    """Rows of one physical table (as cell contents) into Table blocks: a heading row repeated
+    part-way (a table broken across pages) starts a new block with the same columns."""
+    tables: list[Table] = []
+    current: Table | None = None
+    for number, cells in enumerate(rows, start=1):
+        if not any(plain(c) for c in cells):
+            continue
+        location = Location(
+            name, line=line_of(number), table=first_index + len(tables) - (1 if current else 0)
+        )
+        if columns.is_header(cells):
+            current = Table([], location, header=cells, index=first_index + len(tables))
+            tables.append(current)
+            continue
+        if (
+            current is not None
+            and current.header is not None
+            and not current.rows
+            and current.subheader is None
+            and columns.is_subheader(cells)
+        ):
+            current.subheader = cells
+            continue
+        if current is None:
+            current = Table([], location, header=None, index=first_index + len(tables))
+            tables.append(current)
+        current.rows.append(Row(cells, Location(name, line=line_of(number), table=current.index)))
+    return tables
+
+
+def read_html(data: bytes, name: str) -> Document:
+    soup = BeautifulSoup(decode(data, name), "html.parser")
+    document = Document(name)
+    table_count = 0
+    for element in (soup.body or soup).find_all(BLOCK_TAGS):
+        if element.find_parent("table") is not None:
+            continue  # cells are read with their table
+        location = Location(name, line=getattr(element, "sourceline", None))
+        if element.name == "table":
+            rows = [
+                _cells(tr) for tr in element.find_all("tr") if tr.find_parent("table") is element
+            ]
+            for table in read_tables(rows, name, first_index=table_count + 1):
+                document.blocks.append(table)
+                table_count = table.index
+        elif element.name in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            document.blocks.append(
+                Heading(plain(element.get_text(" ")), location, level=int(element.name[1]))
+            )
+        elif element.name == "li":
+            parent = element.find_parent(["ol", "ul"])
+            number = None
+            if parent is not None and parent.name == "ol":
+                number = 1 + sum(1 for sibling in element.find_previous_siblings("li"))
+            document.blocks.append(ListItem(plain(element.get_text(" ")), location, number=number))
+        else:
+            text = plain(element.get_text(" "))
+            if not text:
+                continue
+            bullet = BULLET.match(text)
+            if bullet and bullet.group(1):
+                document.blocks.append(
+                    ListItem(bullet.group(2), location, number=int(bullet.group(1)))
+                )
+            else:
+                document.blocks.append(Paragraph(text, location))
+    return document

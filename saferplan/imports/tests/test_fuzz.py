@@ -1,0 +1,103 @@
+"""Whatever is uploaded, the importer answers with a clear error or a plan: never a crash,
+never a partly written plan."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from saferplan.imports import services
+from saferplan.imports.parsed import PlanFileError
+from saferplan.imports.readers import parse_plan
+from saferplan.plans.models import Action, Plan, Update
+
+from . import documents
+
+SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
+SEED = (SEEDS / "003_beef6faf28b908d0.txt").read_bytes()
+SUFFIXES = [".txt", ".md", ".csv", ".html", ".docx", ".xlsx", ""]
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def parse_or_refuse(data: bytes, name: str):
+    try:
+        return parse_plan(data, name)
+    except PlanFileError as error:
+        message = str(error)
+    assert message.startswith(f"{name}:")  # the message names the file
+    return None
+
+
+@FUZZ
+@given(data=st.binary(max_size=4000), suffix=st.sampled_from(SUFFIXES))
+def test_random_bytes_are_refused_clearly(data, suffix):
+    parse_or_refuse(data, f"upload{suffix}")
+
+
+@FUZZ
+@given(cut=st.integers(min_value=0, max_value=len(SEED)))
+def test_a_truncated_seed_imports_what_is_there_or_is_refused(cut):
+    parse_or_refuse(SEED[:cut], "truncated.txt")
+
+
+@FUZZ
+@given(cut=st.integers(min_value=0, max_value=40000), suffix=st.sampled_from([".docx", ".xlsx"]))
+def test_a_truncated_word_or_excel_file_is_refused_clearly(cut, suffix):
+    plan = parse_plan(SEED, "seed.txt")
+    whole = documents.to_docx(plan) if suffix == ".docx" else documents.to_xlsx(plan)
+    parse_or_refuse(whole[: cut % max(len(whole), 1)], f"damaged{suffix}")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "latin-1", "cp1252"])
+def test_other_encodings_are_read_or_refused_clearly(encoding):
+    text = SEED.decode("utf-8")
+    data = text.encode(encoding, errors="replace")
+    plan = parse_or_refuse(data, f"seed-{encoding}.txt")
+    if encoding in {"latin-1", "cp1252"}:
+        assert plan is not None
+        assert plan.counts()["actions"] == 50
+
+
+@FUZZ
+@given(cell=st.text(min_size=0, max_size=200_000))
+def test_huge_or_strange_cells_are_read(cell):
+    data = (
+        "Issue\tAction\tOwner\tUpdate\n"
+        + f"An issue\t{cell.replace(chr(9), ' ').replace(chr(10), ' ')}\tOwner\t<ul><li>{cell[:1000]}</li></ul>\n"
+    ).encode()
+    parse_or_refuse(data, "huge.txt")
+
+
+def test_a_table_without_headings_is_refused_with_the_file_name():
+    with pytest.raises(PlanFileError, match="no table of actions"):
+        parse_plan(b"Raise awareness\tArrange events\tCST\n", "headless.txt")
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    data=st.binary(max_size=3000)
+    | st.integers(min_value=0, max_value=len(SEED)).map(lambda n: SEED[:n]),
+    suffix=st.sampled_from([".txt", ".csv", ".html"]),
+)
+def test_an_import_either_writes_a_whole_plan_or_nothing(partnership, coordinator, data, suffix):
+    before = (Plan.objects.count(), Action.objects.count(), Update.objects.count())
+    try:
+        plan = services.plan_import(
+            actor=coordinator,
+            partnership=partnership,
+            file_name=f"fuzz{suffix}",
+            content=data,
+            replace=True,
+        )
+    except (PlanFileError, services.DuplicateImportError):
+        assert (Plan.objects.count(), Action.objects.count(), Update.objects.count()) == before
+        return
+    parsed = parse_plan(data, f"fuzz{suffix}")
+    assert Action.objects.filter(priority__plan=plan).count() == parsed.counts()["actions"]
+    assert Update.objects.filter(action__priority__plan=plan).count() == parsed.counts()["updates"]
