@@ -52,7 +52,8 @@ def _cell_html(cell) -> str:
 def _rows(table: DocxTable) -> list[list[str]]:
     """Cell contents row by row. A cell merged across columns is read once; a cell merged
     down rows is read on its first row and is empty below (so an Issue carries down)."""
-    rows, above = [], []
+    rows: list[list[str]] = []
+    above: list = []
     for row in table.rows:
         cells, seen, elements = [], set(), []
         for position, cell in enumerate(row.cells):
