@@ -315,8 +315,11 @@ GROUP_ALIASES = {
     ],
 }
 
-# The seed plans to import: (file in saferplan/demo/seeds, partnership).
+# The seed plans to import, all five: (file in saferplan/demo/seeds, partnership).
 ACTION_PLANS = [
+    ("000_37891d1c771535bb.txt", "three-rivers"),
+    ("001_6a53fb9f5d3cd175.txt", "dacorum"),
+    ("002_21a7333a4ab4cb87.txt", "hertsmere"),
     ("003_beef6faf28b908d0.txt", "hertsmere"),
     ("004_5db9fcdabedcd926.txt", "east-herts"),
 ]

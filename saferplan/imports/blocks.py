@@ -45,7 +45,16 @@ class Table:
     index: int = 0
 
 
-Block = Heading | Paragraph | ListItem | Table
+@dataclass
+class TabLine:
+    """A tab-separated line outside any action table: a narrative plan's small tables
+    (Dacorum's Priority / Actions / Desired outcomes rows, a colour key)."""
+
+    cells: list[str]
+    location: Location
+
+
+Block = Heading | Paragraph | ListItem | Table | TabLine
 
 
 @dataclass

@@ -7,6 +7,7 @@ from .action_tables import build_action_plan
 from .blocks import Document, Table
 from .docx_reader import read_docx
 from .html_reader import read_html
+from .narrative import build_narrative_plan
 from .parsed import ParsedPlan, PlanFileError
 from .sheet_reader import read_csv, read_xlsx
 from .text_reader import read_text
@@ -58,8 +59,12 @@ def read_document(data: bytes, name: str) -> Document:
 def parse_plan(data: bytes, name: str, *, no_merge: frozenset[str] = frozenset()) -> ParsedPlan:
     """The parsed plan of a file; PlanFileError with the file's name when it is not one."""
     document = read_document(data, name)
-    if not any(isinstance(block, Table) for block in document.blocks):
+    if any(isinstance(block, Table) for block in document.blocks):
+        return build_action_plan(document, no_merge=no_merge)
+    narrative = build_narrative_plan(document)
+    if not narrative.priorities:
         raise PlanFileError(
-            f"{name}: no table of actions was found (a table needs headings such as Issue, Action, Owner, Update)"
+            f"{name}: no priorities or table of actions were found (a table needs headings such as "
+            "Issue, Action, Owner, Update; a partnership plan needs numbered priorities or “Priority 1 …” headings)"
         )
-    return build_action_plan(document, no_merge=no_merge)
+    return narrative

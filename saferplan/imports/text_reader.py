@@ -5,7 +5,7 @@ with <table> elements are read through html_reader instead."""
 import re
 
 from . import columns
-from .blocks import Block, Document, Heading, ListItem, Paragraph, Row, Table
+from .blocks import Block, Document, Heading, ListItem, Paragraph, Row, Table, TabLine
 from .cells import plain
 from .parsed import Location, PlanFileError
 
@@ -79,7 +79,9 @@ def read_text(data: bytes, name: str) -> Document:
             if table is None or gap:
                 close()
                 if last_header is None:
-                    continue  # tab-separated text before any action table: narrative, not actions
+                    # Tab-separated text before any action table: a narrative plan's own tables.
+                    document.blocks.append(TabLine(cells, location))
+                    continue
                 table_count += 1
                 table = Table([], location, header=None, index=table_count)
             table.rows.append(Row(cells, Location(name, line=number, table=table.index)))

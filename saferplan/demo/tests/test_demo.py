@@ -120,3 +120,20 @@ def test_the_demo_has_the_hertsmere_2019_action_plan_with_mixed_rag_and_a_sensit
     )
     assert editor_owned.count() > 20  # the editor's My actions page has work to show
     assert Plan.objects.filter(partnership__slug="east-herts").get().priorities.count() == 7
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_all_five_seed_plans_through_the_importer():
+    from saferplan.imports.models import PlanImport
+    from saferplan.plans.models import Plan
+
+    demo_load()
+    assert PlanImport.objects.filter(status="imported").count() == 5
+    kinds = {(p.partnership.slug, p.kind) for p in Plan.objects.select_related("partnership")}
+    assert kinds == {
+        ("three-rivers", "strategic"),
+        ("dacorum", "strategic"),
+        ("hertsmere", "strategic"),
+        ("hertsmere", "action"),
+        ("east-herts", "action"),
+    }

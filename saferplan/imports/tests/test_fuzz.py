@@ -74,7 +74,7 @@ def test_huge_or_strange_cells_are_read(cell):
 
 
 def test_a_table_without_headings_is_refused_with_the_file_name():
-    with pytest.raises(PlanFileError, match="no table of actions"):
+    with pytest.raises(PlanFileError, match="no priorities or table of actions"):
         parse_plan(b"Raise awareness\tArrange events\tCST\n", "headless.txt")
 
 

@@ -345,7 +345,9 @@ def test_import_plan_json_gives_counts_and_the_tree(hertsmere, partnership):
 def test_import_plan_names_the_problem_with_a_bad_file(partnership, tmp_path):
     bad = tmp_path / "minutes.txt"
     bad.write_text("Minutes of the board meeting\n\nNothing to see here.\n")
-    with pytest.raises(CommandError, match=r"minutes\.txt: no table of actions was found"):
+    with pytest.raises(
+        CommandError, match=r"minutes\.txt: no priorities or table of actions were found"
+    ):
         call_command("import-plan", str(bad), "--partnership", partnership.slug)
     with pytest.raises(CommandError, match="No partnership “nowhere”"):
         call_command("import-plan", str(bad), "--partnership", "nowhere")

@@ -1,0 +1,221 @@
+"""Builds a strategic plan from a narrative document (seeds 000, 001, 002): aims, priorities
+and the work under them, without action tables.
+
+It recognises the ways the seeds write them:
+- aims: a bulleted list after a heading or sentence about the aims;
+- priorities: a numbered list after "The priorities are:" or "Partnership priorities …";
+  "Priority 1 …" or "Strategic Priority 1: …" headings; numbered items under
+  "Cross-cutting objectives" (as cross-cutting priorities);
+- actions: the bullets or paragraphs after "What we will do:";
+- measures: the paragraphs after "How we will measure success:";
+- Dacorum's theme tables: a "Priority" row naming the themes (objectives), an "Actions" row and
+  a "Desired Outcomes & Measures of Success" row, one column per theme.
+"""
+
+import re
+
+from .blocks import Document, Heading, ListItem, Paragraph, Table, TabLine
+from .cells import plain
+from .dates import find_period
+from .parsed import Location, ParsedAction, ParsedObjective, ParsedPlan, ParsedPriority
+
+PRIORITY_HEADING = re.compile(r"^\s*(?:strategic\s+)?priority\s+(\d{1,2})\s*[:.\-–]?\s*(.+)$", re.I)
+PRIORITIES_INTRO = re.compile(r"\bpriorities\b.*(:\s*$|\b(19|20)\d\d\b)", re.I)
+AIMS_INTRO = re.compile(r"\baims?\b", re.I)
+CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
+WHAT_WE_WILL_DO = re.compile(r"^\s*what we will do\s*:?\s*$", re.I)
+MEASURE_SUCCESS = re.compile(r"^\s*how we will measure success\s*:?\s*$", re.I)
+_TITLE_WORD = r"(?:[A-Z][\w'&]*|and|of|for|the|\([A-Z]+\))"
+TITLE_IN_TEXT = re.compile(
+    rf"({_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,12}}\s+Plan\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)\b"
+)
+YEARS = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b")
+FOOTNOTE = re.compile(r"^\s*\*+")
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(";").strip()
+
+
+class NarrativeBuilder:
+    def __init__(self, document: Document):
+        self.document = document
+        self.plan = ParsedPlan(title="", kind="strategic", source=document.name)
+        self.priority: ParsedPriority | None = None
+        self.mode = ""  # "aims", "priorities", "actions", "measures", "cross" or ""
+        self.cross_cutting = False
+        self.bullets_seen = False
+
+    def build(self) -> ParsedPlan:
+        self._title()
+        intro: list[str] = []
+        themes: list[ParsedObjective] = []
+        for block in self.document.blocks:
+            if isinstance(block, Table):
+                continue  # an action table: read by the action-plan builder instead
+            if isinstance(block, TabLine):
+                themes = self._theme_row(block, themes)
+                continue
+            text = plain(block.text)
+            if not text or FOOTNOTE.match(text):
+                continue
+            if isinstance(block, Heading | Paragraph) and self._starts_priority(
+                text, block.location
+            ):
+                themes = []
+                continue
+            if (
+                isinstance(block, Heading | Paragraph)
+                and CROSS_CUTTING.search(text)
+                and len(text) < 60
+            ):
+                self.mode, self.cross_cutting = "cross", True
+                continue
+            if WHAT_WE_WILL_DO.match(text):
+                self.mode, self.bullets_seen = "actions", False
+                continue
+            if MEASURE_SUCCESS.match(text):
+                self.mode = "measures"
+                continue
+            if (
+                isinstance(block, Heading | Paragraph)
+                and len(text) < 80
+                and AIMS_INTRO.search(text)
+                and not self.plan.aims
+            ):
+                self.mode = "aims"
+                continue
+            if (
+                isinstance(block, Heading | Paragraph)
+                and len(text) < 120
+                and PRIORITIES_INTRO.search(text)
+                and "priority" not in text.lower().split()[0:1]
+            ):
+                self.mode = "priorities"
+                continue
+            if isinstance(block, ListItem):
+                self._list_item(block, text)
+                continue
+            # A paragraph: work under a priority, or the introduction before any. Once a
+            # priority's work was given as bullets, the next paragraph is something else.
+            if self.mode == "actions" and self.bullets_seen:
+                self.mode = ""
+            if self.priority is not None and self.mode == "actions":
+                self.priority.actions.append(ParsedAction(title=text, location=block.location))
+            elif self.priority is not None and self.mode == "measures":
+                self.priority.desired_outcomes = "\n\n".join(
+                    p for p in (self.priority.desired_outcomes, text) if p
+                )
+            elif self.priority is None and len(intro) < 12:
+                intro.append(text)
+            if isinstance(block, Heading):
+                self.mode = ""
+        self.plan.introduction = "\n\n".join(intro)
+        if not self.plan.priorities:
+            self.plan.warn(
+                "no_priorities",
+                "No priorities were found: the plan needs numbered priorities, “Priority 1 …” headings or an action table.",
+                Location(self.document.name),
+            )
+        return self.plan
+
+    def _title(self) -> None:
+        """A short line naming a Plan near the start; else "The … Plan 2021-2024" in a
+        sentence; else the file's name. The period from the title, else from the first
+        span of years the document mentions ("Strategic Priorities 2023-2026")."""
+        texts = [plain(getattr(block, "text", "")) for block in self.document.blocks[:60]]
+        for text in texts[:15]:
+            if text and len(text) < 120 and re.search(r"\bPlan\b", text):
+                self.plan.title = text
+                break
+        if not self.plan.title:
+            for text in texts:
+                match = TITLE_IN_TEXT.search(text)
+                if match:
+                    self.plan.title = match.group(1).removeprefix("The ").strip()
+                    break
+        if not self.plan.title:
+            self.plan.title = re.sub(r"\.\w+$", "", self.document.name).replace("_", " ")
+        period = find_period(self.plan.title)
+        for text in texts:
+            if period:
+                break
+            years = YEARS.search(text)
+            period = find_period(years.group(0)) if years else None
+        if period:
+            self.plan.period_start, self.plan.period_end = period
+
+    def _priority(
+        self, number: int, title: str, location: Location, *, cross: bool = False
+    ) -> ParsedPriority:
+        for priority in self.plan.priorities:
+            if priority.number == number and priority.is_cross_cutting == cross:
+                if len(title) > len(priority.title):
+                    priority.title = title  # the fuller heading wins over the short list
+                return priority
+        priority = ParsedPriority(
+            number=number, title=title, is_cross_cutting=cross, location=location
+        )
+        self.plan.priorities.append(priority)
+        return priority
+
+    def _next_number(self) -> int:
+        return max((p.number for p in self.plan.priorities), default=0) + 1
+
+    def _starts_priority(self, text: str, location: Location) -> bool:
+        match = PRIORITY_HEADING.match(text)
+        if not match or len(text) > 300:
+            return False
+        title = re.sub(r"\*+", "", _clean(match.group(2))).strip()
+        self.cross_cutting = False
+        self.bullets_seen = False
+        self.priority = self._priority(int(match.group(1)), title, location)
+        self.mode = ""
+        return True
+
+    def _list_item(self, block: ListItem, text: str) -> None:
+        text = _clean(text)
+        if self.mode == "aims":
+            if text not in self.plan.aims:
+                self.plan.aims.append(text)
+        elif self.mode == "priorities" and block.number is not None:
+            self.priority = self._priority(block.number, text.rstrip("."), block.location)
+        elif self.mode == "cross" and block.number is not None:
+            # Cross-cutting objectives are numbered on their own; they follow the priorities.
+            number = self._next_number()
+            self.priority = self._priority(number, text, block.location, cross=True)
+            self.mode = ""
+        elif self.mode == "actions" and self.priority is not None:
+            self.bullets_seen = True
+            self.priority.actions.append(ParsedAction(title=text, location=block.location))
+        elif self.mode == "measures" and self.priority is not None:
+            self.priority.desired_outcomes = "\n".join(
+                p for p in (self.priority.desired_outcomes, f"- {text}") if p
+            )
+
+    def _theme_row(self, line: TabLine, themes: list[ParsedObjective]) -> list[ParsedObjective]:
+        """Dacorum: Priority | theme | theme …, then Actions | … and Desired Outcomes | … rows."""
+        label = plain(line.cells[0]).lower()
+        values = [plain(c) for c in line.cells[1:]]
+        if self.priority is None:
+            return themes
+        if label == "priority":
+            themes = [ParsedObjective(title=v, location=line.location) for v in values if v]
+            self.priority.objectives.extend(themes)
+        elif label.startswith("action") and themes:
+            for theme, value in zip(themes, values, strict=False):
+                if value:
+                    theme.actions.append(ParsedAction(title=value, location=line.location))
+            self.plan.warn(
+                "one_action_per_theme",
+                "The theme table's Actions cells have no bullet marks left, so each theme's actions are imported as one action. Split them in saferplan if needed.",
+                line.location,
+            )
+        elif label.startswith("desired outcome") and themes:
+            for theme, value in zip(themes, values, strict=False):
+                theme.desired_outcomes = value
+        return themes
+
+
+def build_narrative_plan(document: Document) -> ParsedPlan:
+    return NarrativeBuilder(document).build()
