@@ -76,6 +76,15 @@ def _dangling(text: str) -> bool:
     )
 
 
+def _tail(text: str, length: int = 50) -> str:
+    """The end of a text, from a word boundary: "…via posters / social media"."""
+    return text if len(text) <= length else "…" + text[-length:].split(" ", 1)[-1]
+
+
+def _head(text: str, length: int = 50) -> str:
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
+
+
 def _starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
@@ -386,7 +395,7 @@ class ActionPlanBuilder:
             previous.owner_text = f"{previous.owner_text} {owner}".strip()
         updates = self._updates(row, continuing=previous)
         previous.updates.extend(updates)
-        what = f"“{before[-40:]}” + “{action[:40]}”" if action else "its owner or updates"
+        what = f"“{_tail(before)}” + “{_head(action)}”" if action else "its owner or updates"
         self.plan.warn(
             "merged",
             f"The row after a page break was joined to the row before it ({what}). Undo this if they are separate actions.",

@@ -1,6 +1,5 @@
 from django import forms
 
-from saferplan.core.forms import GovukRadioSelect
 from saferplan.partnerships.models import OrganisationKind
 
 from .readers import MAX_BYTES
@@ -27,7 +26,7 @@ class OwnerMatchForm(forms.Form):
     partnership (remembered as another name for it), or create a new organisation."""
 
     owner_text = forms.CharField(widget=forms.HiddenInput)
-    choice = forms.ChoiceField(label="What is it?", widget=GovukRadioSelect)
+    choice = forms.ChoiceField(label="What is it?")
     kind = forms.ChoiceField(
         label="Kind of organisation (if new)", choices=OrganisationKind.choices, required=False
     )
