@@ -344,7 +344,11 @@ class ActionPlanBuilder:
                 f"Issue “{self.objective.title[:80]}” has no action: its text is used as the action.",
                 self._where(row, "action"),
             )
-        sensitive_row = is_sensitive(objective) or is_sensitive(action)
+        sensitive_row = (
+            is_sensitive(objective)
+            or is_sensitive(action)
+            or is_sensitive(cell_text.plain(self._cell(row, "marking")))
+        )
         parsed = []
         for title in actions:
             item = ParsedAction(

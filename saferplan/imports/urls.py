@@ -5,6 +5,7 @@ from . import views
 app_name = "imports"
 urlpatterns = [
     path("<slug:slug>/imports/", views.upload, name="upload"),
+    path("<slug:slug>/imports/template.csv", views.template_csv, name="template"),
     path("<slug:slug>/imports/<int:pk>/", views.preview, name="preview"),
     path("<slug:slug>/imports/<int:pk>/keep-apart/", views.keep_apart, name="keep-apart"),
     path("<slug:slug>/imports/<int:pk>/owners/", views.resolve_owner, name="resolve-owner"),

@@ -1,6 +1,9 @@
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -158,3 +161,60 @@ def cancel(request, slug, pk):
         request, f"The import of {pending.file_name} has been cancelled. Nothing was saved."
     )
     return redirect("imports:upload", slug=slug)
+
+
+# The one-row-per-action template: its headings, and two rows showing how they are filled in.
+TEMPLATE_ROWS = [
+    [
+        "Priority",
+        "JAG ref",
+        "Issue",
+        "Action",
+        "Owner",
+        "Lead action groups",
+        "Target",
+        "Update",
+        "RAG Rating",
+        "Status",
+        "Marking",
+    ],
+    [
+        "1. Identify and prevent serious youth violence",
+        "1.1",
+        "Raise awareness of county lines, gangs and knife crime",
+        "Arrange events in the community",
+        "Hertsmere Community Safety Team",
+        "Joint Action Group",
+        "Four events a year",
+        "06/10/2019 Charity event at Borehamwood Football Club\n26/11/2018 Event at Meryfield primary school, 140 attended",
+        "Green",
+        "In progress",
+        "OFFICIAL",
+    ],
+    [
+        "1. Identify and prevent serious youth violence",
+        "1.2",
+        "Remove the opportunity to access weapons",
+        "Arrange regular knife amnesties",
+        "Hertsmere SNT Sgt Vaughan",
+        "",
+        "",
+        "15/03/2019 Op Sceptre knife amnesty, Bushey Mill Lane",
+        "Amber",
+        "In progress",
+        "OFFICIAL-SENSITIVE",
+    ],
+]
+
+
+@login_required
+def template_csv(request, slug):
+    """The CSV template for one row per action (documented in the coordinator's guide)."""
+    partnership_for(request, slug, "manage")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="saferplan-action-plan-template.csv"'
+    response.write("\ufeff")  # a byte order mark, so that Excel reads the file as UTF-8
+    writer = csv.writer(response)
+    for row in TEMPLATE_ROWS:
+        writer.writerow(row)
+    return response

@@ -168,3 +168,32 @@ def test_only_coordinators_import(client, member_of, partnership, role):
     client.force_login(member_of(role))
     assert upload(client, partnership).status_code == 403
     assert not PlanImport.objects.exists()
+
+
+def test_the_published_csv_template_imports_as_it_says(client, coordinator, partnership):
+    client.force_login(coordinator)
+    response = client.get(reverse("imports:template", args=[partnership.slug]))
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="saferplan-action-plan-template.csv"'
+    )
+    content = response.content
+    assert content.startswith("\ufeff".encode())
+    from saferplan.imports.readers import parse_plan
+
+    plan = parse_plan(content, "Action plan 2019 - 2020.csv")
+    action = plan.priorities[0].objectives[0].actions[0]
+    assert (plan.priorities[0].title, action.title, action.rag) == (
+        "Identify and prevent serious youth violence",
+        "Arrange events in the community",
+        "green",
+    )
+    assert [u.text for u in action.updates] == [
+        "06/10/2019 Charity event at Borehamwood Football Club",
+        "26/11/2018 Event at Meryfield primary school, 140 attended",
+    ]
+    amnesty = plan.priorities[0].objectives[1].actions[0]
+    assert amnesty.owner_text == "Hertsmere SNT Sgt Vaughan"
+    assert amnesty.sensitive  # the Marking column
+    assert not action.sensitive
+    assert not [w for w in plan.warnings if w.kind == "unknown_column"]
