@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from saferplan.core.forms import add_service_errors
+from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.partnerships.views import partnership_for
 
 from . import services
@@ -86,22 +86,22 @@ def member_list(request, slug):
 def member_add(request, slug):
     partnership = partnership_for(request, slug, "manage")
     form = MembershipForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership = services.membership_add(
-                actor=request.user,
-                partnership=partnership,
-                base_url=request.build_absolute_uri("/").rstrip("/"),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"{membership.user} is now a {membership.get_role_display().lower()} of {partnership}.",
-            )
-            return redirect("partnerships:members", slug=partnership.slug)
+    membership = save_form(
+        request,
+        form,
+        lambda data: services.membership_add(
+            actor=request.user,
+            partnership=partnership,
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+            **data,
+        ),
+    )
+    if membership is not NOT_SAVED:
+        messages.success(
+            request,
+            f"{membership.user} is now a {membership.get_role_display().lower()} of {partnership}.",
+        )
+        return redirect("partnerships:members", slug=partnership.slug)
     return render(request, "accounts/member_form.html", {"partnership": partnership, "form": form})
 
 
@@ -116,16 +116,14 @@ def member_change(request, slug, pk):
         partnership=partnership,
         initial={"role": membership.role, "organisation": membership.organisation},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_change(
-                actor=request.user, membership=membership, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{membership.user}'s role has been changed.")
-            return redirect("partnerships:members", slug=partnership.slug)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.membership_change(actor=request.user, membership=membership, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"{membership.user}'s role has been changed.")
+        return redirect("partnerships:members", slug=partnership.slug)
     return render(
         request,
         "accounts/member_change.html",

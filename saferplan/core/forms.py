@@ -7,6 +7,7 @@ error message. The error summary at the top of the page is templates/govuk/error
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 # The GOV.UK class of each Django widget that renders a single input element.
@@ -170,3 +171,23 @@ class GovukDateField(forms.MultiValueField):
         if self.required and (not value or not any(str(part or "").strip() for part in value)):
             raise forms.ValidationError(self.error_messages["required"], code="required")
         return self.compress(value)
+
+
+_NOT_SAVED = object()
+
+
+def save_form(request, form: forms.Form, save):
+    """The usual end of a form view: when the form was posted and is valid, call
+    `save(cleaned_data)` (a service) and return what it returns. A ValidationError from the
+    service is shown on the form like the form's own errors. Returns NOT_SAVED otherwise,
+    so the view renders the form again with everything the user typed."""
+    if request.method != "POST" or not form.is_valid():
+        return _NOT_SAVED
+    try:
+        return save(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _NOT_SAVED
+
+
+NOT_SAVED = _NOT_SAVED

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from saferplan.core.forms import add_service_errors
+from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
 
 from . import selectors, services
 from .forms import GroupForm, OrganisationForm, OrganisationJoinForm
@@ -67,16 +67,14 @@ def structure(request, slug):
 def group_add(request, slug):
     partnership = partnership_for(request, slug, "manage")
     form = GroupForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            group = services.group_create(
-                actor=request.user, partnership=partnership, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{group.name} has been added.")
-            return redirect("partnerships:structure", slug=partnership.slug)
+    group = save_form(
+        request,
+        form,
+        lambda data: services.group_create(actor=request.user, partnership=partnership, **data),
+    )
+    if group is not NOT_SAVED:
+        messages.success(request, f"{group.name} has been added.")
+        return redirect("partnerships:structure", slug=partnership.slug)
     return render(
         request, "partnerships/group_form.html", {"partnership": partnership, "form": form}
     )
@@ -95,14 +93,14 @@ def group_edit(request, slug, pk):
         "member_organisations": list(group.member_organisations.all()),
     }
     form = GroupForm(request.POST or None, partnership=partnership, group=group, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.group_update(actor=request.user, group=group, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{group.name} has been updated.")
-            return redirect("partnerships:structure", slug=partnership.slug)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.group_update(actor=request.user, group=group, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"{group.name} has been updated.")
+        return redirect("partnerships:structure", slug=partnership.slug)
     return render(
         request,
         "partnerships/group_form.html",

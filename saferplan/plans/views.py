@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
-from saferplan.core.forms import add_service_errors
+from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
 from saferplan.partnerships.views import partnership_for
 
 from . import selectors, services
@@ -104,16 +104,14 @@ def plan_list(request, slug):
 def plan_add(request, slug):
     partnership = partnership_for(request, slug, "manage")
     form = PlanForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(
-                actor=request.user, partnership=partnership, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{plan.title} has been created as a draft.")
-            return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
+    plan = save_form(
+        request,
+        form,
+        lambda data: services.plan_create(actor=request.user, partnership=partnership, **data),
+    )
+    if plan is not NOT_SAVED:
+        messages.success(request, f"{plan.title} has been created as a draft.")
+        return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
     return render(request, "plans/plan_form.html", {"partnership": partnership, "form": form})
 
 
@@ -135,14 +133,14 @@ def plan_edit(request, slug, plan_pk):
         partnership=plan.partnership,
         initial={f: getattr(plan, f) for f in fields},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_update(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The plan has been updated.")
-            return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.plan_update(actor=request.user, plan=plan, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The plan has been updated.")
+        return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
     return render(
         request,
         "plans/plan_form.html",
@@ -200,17 +198,17 @@ def plan_refresh(request, slug, plan_pk):
     open_count = Action.objects.filter(
         priority__plan=plan, status__in=["not_started", "in_progress"]
     ).count()
-    if request.method == "POST" and form.is_valid():
-        try:
-            new_plan = services.plan_refresh(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"{new_plan.title} has been created as a draft with {open_count} open actions carried forward.",
-            )
-            return redirect("plans:overview", slug=slug, plan_pk=new_plan.pk)
+    new_plan = save_form(
+        request,
+        form,
+        lambda data: services.plan_refresh(actor=request.user, plan=plan, **data),
+    )
+    if new_plan is not NOT_SAVED:
+        messages.success(
+            request,
+            f"{new_plan.title} has been created as a draft with {open_count} open actions carried forward.",
+        )
+        return redirect("plans:overview", slug=slug, plan_pk=new_plan.pk)
     return render(
         request,
         "plans/plan_refresh.html",
@@ -313,14 +311,14 @@ def priority_add(request, slug, plan_pk):
         plan.priorities.order_by("-number").values_list("number", flat=True).first() or 0
     ) + 1
     form = PriorityForm(request.POST or None, initial={"number": next_number})
-    if request.method == "POST" and form.is_valid():
-        try:
-            priority = services.priority_create(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Priority {priority.number} has been added.")
-            return redirect("plans:priority", slug=slug, plan_pk=plan.pk, number=priority.number)
+    priority = save_form(
+        request,
+        form,
+        lambda data: services.priority_create(actor=request.user, plan=plan, **data),
+    )
+    if priority is not NOT_SAVED:
+        messages.success(request, f"Priority {priority.number} has been added.")
+        return redirect("plans:priority", slug=slug, plan_pk=plan.pk, number=priority.number)
     return render(
         request,
         "plans/simple_form.html",
@@ -339,14 +337,14 @@ def priority_edit(request, slug, plan_pk, number):
     priority = _priority_for(request, slug, plan_pk, number, "change")
     fields = ["number", "title", "description", "is_cross_cutting", "desired_outcomes"]
     form = PriorityForm(request.POST or None, initial={f: getattr(priority, f) for f in fields})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.priority_update(actor=request.user, priority=priority, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The priority has been updated.")
-            return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=priority.number)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.priority_update(actor=request.user, priority=priority, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The priority has been updated.")
+        return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=priority.number)
     return render(
         request,
         "plans/simple_form.html",
@@ -362,19 +360,19 @@ def priority_edit(request, slug, plan_pk, number):
 
 def _override(request, *, subject, plan, heading, back):
     form = RagOverrideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rag_override(
-                actor=request.user,
-                subject=subject,
-                rating=form.cleaned_data["rating"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The RAG rating has been saved.")
-            return redirect(back)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.rag_override(
+            actor=request.user,
+            subject=subject,
+            rating=data["rating"],
+            reason=data["reason"],
+        ),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The RAG rating has been saved.")
+        return redirect(back)
     return render(
         request,
         "plans/rag_override.html",
@@ -406,14 +404,14 @@ def priority_rag(request, slug, plan_pk, number):
 def objective_add(request, slug, plan_pk, number):
     priority = _priority_for(request, slug, plan_pk, number, "change")
     form = ObjectiveForm(request.POST or None, partnership=priority.plan.partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.objective_create(actor=request.user, priority=priority, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The objective has been added.")
-            return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=number)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.objective_create(actor=request.user, priority=priority, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The objective has been added.")
+        return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=number)
     return render(
         request,
         "plans/simple_form.html",
@@ -450,16 +448,16 @@ def objective_edit(request, slug, pk):
     form = ObjectiveForm(
         request.POST or None, partnership=priority.plan.partnership, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.objective_update(actor=request.user, objective=objective, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The objective has been updated.")
-            return redirect(
-                "plans:priority", slug=slug, plan_pk=priority.plan_id, number=priority.number
-            )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.objective_update(actor=request.user, objective=objective, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The objective has been updated.")
+        return redirect(
+            "plans:priority", slug=slug, plan_pk=priority.plan_id, number=priority.number
+        )
     return render(
         request,
         "plans/simple_form.html",
@@ -502,16 +500,16 @@ def action_add(request, slug, plan_pk, number):
     form = ActionForm(
         request.POST or None, priority=priority, initial={"objective": request.GET.get("objective")}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            action = services.action_create(
-                actor=request.user, priority=priority, **_action_form_data(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The action has been added.")
-            return redirect("plans:action", slug=slug, pk=action.pk)
+    action = save_form(
+        request,
+        form,
+        lambda data: services.action_create(
+            actor=request.user, priority=priority, **_action_form_data(form)
+        ),
+    )
+    if action is not NOT_SAVED:
+        messages.success(request, "The action has been added.")
+        return redirect("plans:action", slug=slug, pk=action.pk)
     return render(
         request,
         "plans/action_form.html",
@@ -705,16 +703,16 @@ def update_correct(request, slug, pk):
             "marking": update.marking,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_correct(actor=request.user, update=update, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, "The correction has been added. The original stays in the history."
-            )
-            return redirect("plans:action", slug=slug, pk=action.pk)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.update_correct(actor=request.user, update=update, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(
+            request, "The correction has been added. The original stays in the history."
+        )
+        return redirect("plans:action", slug=slug, pk=action.pk)
     return render(
         request,
         "plans/update_correct.html",
