@@ -532,15 +532,16 @@ def my_actions(*, user, filters: ActionFilters, today: datetime.date) -> MyActio
         .only(*UPDATE_FIELDS_SHOWN)
         .order_by("-described_on", "-id")[:1]
     )
-    actions = (
-        _with_owners(filters.apply(actions))
-        .select_related("priority__plan__partnership")
+    listed = list(
+        filters.apply(actions)
+        .select_related("owner_user", "priority__plan__partnership")
+        .defer(*LISTED_ACTION_FIELDS_DEFERRED)
         .prefetch_related(Prefetch("updates", queryset=updates, to_attr="shown_updates"))
+        .order_by("due_date", "priority__plan__partnership__name", "priority__number", "position")
     )
+    attach_owner_names(listed)  # by name, as the table shows them
     result = MyActions()
-    for action in actions.order_by(
-        "due_date", "priority__plan__partnership__name", "priority__number", "position"
-    ):
+    for action in listed:
         action.flags = flag(
             action, stale_after_days=action.priority.plan.stale_after_days, today=today
         )
