@@ -66,7 +66,6 @@ def import_create(*, actor, partnership: Partnership, file_name: str, content: b
     )
 
 
-@transaction.atomic
 def plan_import(
     *,
     actor,
@@ -85,15 +84,71 @@ def plan_import(
     given and the plan it made is still a draft, which is then replaced. `progress`, if
     given, is called with (done, total) actions as they are written.
     """
+    steps = plan_import_steps(
+        actor=actor,
+        partnership=partnership,
+        file_name=file_name,
+        content=content,
+        no_merge=no_merge,
+        replace=replace,
+        status=status,
+        pending=pending,
+    )
+    for step in steps:
+        if isinstance(step, Plan):
+            return step
+        if progress:
+            progress(*step)
+    raise RuntimeError("plan_import_steps ended without a plan")  # pragma: no cover - a bug
+
+
+def replace_check(*, partnership: Partnership, content: bytes, replace: bool) -> None:
+    """Raise, before anything is written, when the file was imported before and may not be
+    replaced (DuplicateImportError, or ValidationError for a plan no longer in draft)."""
+    previous = previous_import(partnership=partnership, digest=sha256(content))
+    if previous is None:
+        return
+    if not replace:
+        raise DuplicateImportError(previous)
+    if previous.plan is not None and previous.plan.status != PlanStatus.DRAFT:
+        raise ValidationError(
+            f"“{previous.plan}” is {previous.plan.get_status_display().lower()}, so it cannot be replaced. Archive it and import the file as a new plan."
+        )
+
+
+def plan_import_steps(
+    *,
+    actor,
+    partnership: Partnership,
+    file_name: str,
+    content: bytes,
+    no_merge: frozenset[str] = frozenset(),
+    replace: bool = False,
+    status: str = PlanStatus.DRAFT,
+    pending: PlanImport | None = None,
+):
+    """The import as steps, for a page or a terminal to show progress: yields (done, total)
+    as each action is written, then the Plan once everything is committed. All of it is one
+    transaction: an error, or the consumer stopping early, writes nothing."""
+    with transaction.atomic():
+        plan = yield from _import(
+            actor=actor,
+            partnership=partnership,
+            file_name=file_name,
+            content=content,
+            no_merge=no_merge,
+            replace=replace,
+            status=status,
+            pending=pending,
+        )
+    yield plan
+
+
+def _import(*, actor, partnership, file_name, content, no_merge, replace, status, pending):
+    replace_check(partnership=partnership, content=content, replace=replace)
     digest = sha256(content)
     previous = previous_import(partnership=partnership, digest=digest)
     if previous is not None:
-        if not replace:
-            raise DuplicateImportError(previous)
-        if previous.plan is not None and previous.plan.status != PlanStatus.DRAFT:
-            raise ValidationError(
-                f"“{previous.plan}” is {previous.plan.get_status_display().lower()}, so it cannot be replaced. Archive it and import the file as a new plan."
-            )
         if previous.plan is not None:
             audit.log(
                 instance=previous.plan,
@@ -107,9 +162,7 @@ def plan_import(
         previous.status = PlanImport.Status.CANCELLED
         previous.save(update_fields=["status", "plan"])
     parsed = parse_plan(content, file_name, no_merge=no_merge)
-    plan = _write(
-        actor=actor, partnership=partnership, parsed=parsed, status=status, progress=progress
-    )
+    plan = yield from _write(actor=actor, partnership=partnership, parsed=parsed, status=status)
     record = pending or PlanImport(
         partnership=partnership,
         file_name=file_name,
@@ -136,7 +189,8 @@ def plan_import(
     return plan
 
 
-def _write(*, actor, partnership, parsed: ParsedPlan, status: str, progress) -> Plan:
+def _write(*, actor, partnership, parsed: ParsedPlan, status: str):
+    """Write the parsed plan, yielding (done, total) after each action; returns the Plan."""
     start = parsed.period_start or datetime.date.today()
     end = parsed.period_end or start.replace(year=start.year + 1) - datetime.timedelta(days=1)
     plan = plan_services.plan_create(
@@ -182,13 +236,11 @@ def _write(*, actor, partnership, parsed: ParsedPlan, status: str, progress) -> 
             for parsed_action in parsed_objective.actions:
                 _write_action(actor, priority, objective, parsed_action, matcher, plan)
                 done += 1
-                if progress:
-                    progress(done, total)
+                yield done, total
         for parsed_action in parsed_priority.actions:
             _write_action(actor, priority, None, parsed_action, matcher, plan)
             done += 1
-            if progress:
-                progress(done, total)
+            yield done, total
     if status == PlanStatus.APPROVED:
         plan_services.plan_transition(actor=actor, plan=plan, status=PlanStatus.APPROVED)
     return plan

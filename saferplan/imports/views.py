@@ -3,13 +3,16 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import add_service_errors
 from saferplan.partnerships.views import partnership_for
-from saferplan.plans.models import PlanStatus
+from saferplan.plans.models import Plan, PlanStatus
 
 from . import services
 from .forms import OwnerMatchForm, UploadForm
@@ -127,29 +130,77 @@ def resolve_owner(request, slug, pk):
     return redirect("imports:preview", slug=slug, pk=pk)
 
 
+PROGRESS_EVERY = 25  # actions between two progress lines
+
+
 @login_required
 @require_POST
 def confirm(request, slug, pk):
+    """Import the previewed file. The page streams its progress as the actions are written
+    (plain HTML: no JavaScript needed) and ends with a link to the plan, or with what went
+    wrong, in which case nothing was saved."""
     pending = _pending(request, slug, pk)
+    content = bytes(pending.content)
+    replace = request.POST.get("replace") == "1"
     try:
-        plan = services.plan_import(
-            actor=request.user,
-            partnership=pending.partnership,
-            file_name=pending.file_name,
-            content=bytes(pending.content),
-            no_merge=frozenset(pending.no_merge),
-            replace=request.POST.get("replace") == "1",
-            status=PlanStatus.DRAFT,
-            pending=pending,
-        )
+        services.replace_check(partnership=pending.partnership, content=content, replace=replace)
     except services.DuplicateImportError as error:
         messages.error(request, f"{error} Tick “Replace it” to replace that draft.")
         return redirect("imports:preview", slug=slug, pk=pk)
-    except (ValidationError, PlanFileError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("imports:preview", slug=slug, pk=pk)
-    messages.success(request, f"“{plan.title}” has been imported as a draft.")
-    return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
+    steps = services.plan_import_steps(
+        actor=request.user,
+        partnership=pending.partnership,
+        file_name=pending.file_name,
+        content=content,
+        no_merge=frozenset(pending.no_merge),
+        replace=replace,
+        status=PlanStatus.DRAFT,
+        pending=pending,
+    )
+    page = render_to_string(
+        "imports/importing.html", {"partnership": pending.partnership, "pending": pending}, request
+    )
+    top, rest = page.split("<!-- progress -->")
+    middle, bottom = rest.split("<!-- result -->")
+    return StreamingHttpResponse(
+        _progress(top, middle, bottom, steps, slug), content_type="text/html; charset=utf-8"
+    )
+
+
+def _progress(top: str, middle: str, bottom: str, steps, slug: str):
+    """The page in three parts, with progress lines after the first and the outcome after
+    the second."""
+    yield top
+    outcome = ""
+    try:
+        for step in steps:
+            if isinstance(step, Plan):
+                url = reverse("plans:overview", args=[slug, step.pk])
+                outcome = format_html(
+                    '<div class="govuk-panel govuk-panel--confirmation"><h2 class="govuk-panel__title">Imported</h2>'
+                    '<div class="govuk-panel__body">“{}” is now a draft plan</div></div>'
+                    '<p class="govuk-body"><a class="govuk-link" href="{}">Go to the plan</a></p>',
+                    step.title,
+                    url,
+                )
+                break
+            done, total = step
+            if done == total or done % PROGRESS_EVERY == 0:
+                yield format_html("<li>Written {} of {} actions</li>", done, total)
+    except (ValidationError, PlanFileError, services.DuplicateImportError) as error:
+        message = " ".join(getattr(error, "messages", [str(error)]))
+        outcome = format_html(
+            '<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">'
+            '<h2 class="govuk-error-summary__title">The import failed and nothing was saved</h2>'
+            '<div class="govuk-error-summary__body"><p class="govuk-body">{}</p></div></div></div>',
+            message,
+        )
+    yield middle
+    yield outcome
+    yield bottom
 
 
 @login_required

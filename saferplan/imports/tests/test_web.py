@@ -15,6 +15,14 @@ SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
 SEED = "003_beef6faf28b908d0.txt"
 
 
+def confirm(client, partnership, pending, **data):
+    """Post the confirmation and read the whole streamed page (or where it redirects)."""
+    response = client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]), data)
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return client.get(response["Location"]).text
+
+
 def upload(client, partnership, name=SEED, content=None):
     data = content if content is not None else (SEEDS / name).read_bytes()
     return client.post(
@@ -32,9 +40,12 @@ def test_a_coordinator_uploads_previews_and_confirms_a_plan(client, coordinator,
     assert "8 rows joined across page breaks" in preview.text
     assert not Plan.objects.exists()  # nothing saved before confirming
     pending = PlanImport.objects.get()
-    done = client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]), follow=True)
-    assert "has been imported as a draft" in done.text
+    page = confirm(client, partnership, pending)
     plan = Plan.objects.get()
+    assert "Written 25 of 50 actions" in page
+    assert "Written 50 of 50 actions" in page
+    assert f'href="/partnerships/{partnership.slug}/plans/{plan.pk}/">Go to the plan</a>' in page
+    assert page.rstrip().endswith("</html>")
     assert plan.status == "draft"
     assert Action.objects.filter(priority__plan=plan).count() == 50
 
@@ -53,7 +64,7 @@ def test_a_join_is_undone_in_the_preview_and_the_import_keeps_the_rows_apart(
     )
     assert "7 rows joined across page breaks" in page.text
     assert f"Kept apart: the row at {key}." in page.text
-    client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]))
+    confirm(client, partnership, pending)
     assert Action.objects.filter(title="Launch the Tri-CSP Youth").exists()
     assert Action.objects.count() == 51
 
@@ -85,7 +96,7 @@ def test_an_unmatched_owner_is_matched_to_an_organisation_and_remembered(
     assert "Hertsmere Community Safety Team" in council.aliases
     again = client.get(reverse("imports:preview", args=[partnership.slug, pending.pk]))
     assert "“Hertsmere Community Safety Team” (26 actions)" not in again.text
-    client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]))
+    confirm(client, partnership, pending)
     assert Action.objects.filter(owner_organisations=council).count() >= 26
 
 
@@ -138,16 +149,14 @@ def test_uploading_the_same_file_again_offers_to_replace_the_draft(
 ):
     client.force_login(coordinator)
     upload(client, partnership)
-    client.post(reverse("imports:confirm", args=[partnership.slug, PlanImport.objects.get().pk]))
+    confirm(client, partnership, PlanImport.objects.get())
     preview = upload(client, partnership)
     assert "This file was already imported on" in preview.text
     pending = PlanImport.objects.get(status="preview")
-    refused = client.post(
-        reverse("imports:confirm", args=[partnership.slug, pending.pk]), follow=True
-    )
-    assert "was already imported" in refused.text
+    refused = confirm(client, partnership, pending)
+    assert "was already imported" in refused
     assert Plan.objects.count() == 1
-    client.post(reverse("imports:confirm", args=[partnership.slug, pending.pk]), {"replace": "1"})
+    confirm(client, partnership, pending, replace="1")
     assert Plan.objects.count() == 1
     assert PlanImport.objects.get(pk=pending.pk).status == "imported"
 
@@ -197,3 +206,31 @@ def test_the_published_csv_template_imports_as_it_says(client, coordinator, part
     assert amnesty.sensitive  # the Marking column
     assert not action.sensitive
     assert not [w for w in plan.warnings if w.kind == "unknown_column"]
+
+
+def test_a_failure_while_importing_is_shown_and_nothing_is_saved(
+    client, coordinator, partnership, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    from saferplan.plans import services as plan_services
+
+    real = plan_services.action_create
+    calls = {"n": 0}
+
+    def fail_on_the_thirtieth(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 30:
+            raise ValidationError("An action could not be saved")
+        return real(**kwargs)
+
+    monkeypatch.setattr(plan_services, "action_create", fail_on_the_thirtieth)
+    client.force_login(coordinator)
+    upload(client, partnership)
+    page = confirm(client, partnership, PlanImport.objects.get())
+    assert "Written 25 of 50 actions" in page
+    assert "The import failed and nothing was saved" in page
+    assert "An action could not be saved" in page
+    assert not Plan.objects.exists()
+    assert not Action.objects.exists()
+    assert PlanImport.objects.get().status == "preview"  # it can be confirmed again
