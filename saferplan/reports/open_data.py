@@ -1,0 +1,172 @@
+"""The action plan as open data: one row per action, the same fields in CSV and JSON.
+
+FIELDS documents every field (docs/open-data.md is written from it). Who the export is for
+decides what it holds: a member of a partnership that owns the plan gets OFFICIAL-SENSITIVE
+actions and updates, labelled; anyone else (the public) never does.
+"""
+
+import csv
+import io
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+
+from django.db.models import Exists, OuterRef
+
+from saferplan.core.models import Marking
+from saferplan.plans.models import Action, Plan, RagChange, Update
+
+# (field, what it holds) in the order of the CSV columns.
+FIELDS = [
+    ("plan", "The plan's title"),
+    ("partnership", "The Community Safety Partnership that owns the plan"),
+    ("priority_number", "The priority's number in the plan"),
+    ("priority", "The priority's title"),
+    ("cross_cutting", "true when the priority is a cross-cutting theme"),
+    ("objective_ref", "The objective's reference, for example the JAG ref 1.1 (may be empty)"),
+    (
+        "objective",
+        "The objective (the plan's 'Issue'); empty for an action directly under its priority",
+    ),
+    ("action_id", "saferplan's number for the action, stable across exports"),
+    ("action", "What will be done"),
+    ("owner", "Who owns it, as the plan names them"),
+    ("owner_organisations", "Organisations that own it, separated by semicolons"),
+    ("joint_with", "Other partnerships that own it jointly, separated by semicolons"),
+    ("start_date", "YYYY-MM-DD, or empty"),
+    ("due_date", "YYYY-MM-DD, or empty"),
+    ("status", "not_started, in_progress, complete or discharged"),
+    (
+        "rag",
+        "The current RAG rating: red, amber, green or white (white = not started or not rated)",
+    ),
+    ("rag_reason", "Why the current rating was given"),
+    ("latest_update_date", "The date the latest update describes, YYYY-MM-DD"),
+    ("latest_update", "The latest progress update"),
+    ("marking", "OFFICIAL or OFFICIAL-SENSITIVE (sensitive rows only in members' exports)"),
+]
+FIELD_NAMES = [name for name, _ in FIELDS]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
+    """One dict per action, in plan order; four queries whatever the plan's size."""
+    actions = Action.objects.filter(priority__plan=plan)
+    updates = Update.objects.filter(action__priority__plan=plan).filter(
+        ~Exists(Update.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk")))
+    )
+    if not include_sensitive:
+        actions = actions.exclude(marking=Marking.OFFICIAL_SENSITIVE)
+        updates = updates.exclude(marking=Marking.OFFICIAL_SENSITIVE)
+    latest_update: dict[int, tuple] = {}
+    for action_id, day, text in updates.order_by("action_id", "described_on", "id").values_list(
+        "action_id", "described_on", "text"
+    ):
+        latest_update[action_id] = (day, text)
+    latest_rag: dict[int, tuple] = {}
+    for action_id, rating, reason in (
+        RagChange.objects.filter(action__priority__plan=plan)
+        .order_by("action_id", "changed_at", "id")
+        .values_list("action_id", "rating", "reason")
+    ):
+        latest_rag[action_id] = (rating, reason)
+    owners: dict[int, list[str]] = defaultdict(list)
+    for action_id, name in (
+        Action.owner_organisations.through.objects.filter(action__priority__plan=plan)
+        .order_by("organisation__name")
+        .values_list("action_id", "organisation__name")
+    ):
+        owners[action_id].append(name)
+    joint: dict[int, list[str]] = defaultdict(list)
+    for action_id, name in (
+        Action.joint_partnerships.through.objects.filter(action__priority__plan=plan)
+        .order_by("partnership__name")
+        .values_list("action_id", "partnership__name")
+    ):
+        joint[action_id].append(name)
+    for action in actions.select_related("priority", "objective").order_by(
+        "priority__number", "objective__position", "objective_id", "position", "id"
+    ):
+        day, text = latest_update.get(action.pk, (None, ""))
+        rating, reason = latest_rag.get(action.pk, ("white", ""))
+        yield {
+            "plan": plan.title,
+            "partnership": plan.partnership.name,
+            "priority_number": action.priority.number,
+            "priority": action.priority.title,
+            "cross_cutting": action.priority.is_cross_cutting,
+            "objective_ref": action.objective.ref if action.objective else "",
+            "objective": action.objective.title if action.objective else "",
+            "action_id": action.pk,
+            "action": action.title,
+            "owner": action.owner_text,
+            "owner_organisations": "; ".join(owners[action.pk]),
+            "joint_with": "; ".join(joint[action.pk]),
+            "start_date": action.start_date.isoformat() if action.start_date else "",
+            "due_date": action.due_date.isoformat() if action.due_date else "",
+            "status": action.status,
+            "rag": rating,
+            "rag_reason": reason,
+            "latest_update_date": day.isoformat() if day else "",
+            "latest_update": text,
+            "marking": action.get_marking_display(),
+        }
+
+
+def may_include_sensitive(user, plan: Plan) -> bool:
+    """Members of the plan's partnership (and administrators) get sensitive items."""
+    from saferplan.plans.selectors import visible_partnership_ids
+
+    visible = visible_partnership_ids(user)
+    return visible is None or plan.partnership_id in visible
+
+
+def _cell(value) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    text = "true" if value is True else "false" if value is False else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_lines(plan: Plan, *, include_sensitive: bool) -> Iterator[str]:
+    """The CSV, line by line, with a byte order mark so that Excel reads it as UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def line(values) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    yield "\ufeff" + line(FIELD_NAMES)
+    for row in _rows(plan, include_sensitive=include_sensitive):
+        yield line(_cell(row[name]) for name in FIELD_NAMES)
+
+
+def as_json(plan: Plan, *, include_sensitive: bool) -> str:
+    return json.dumps(
+        {
+            "plan": {
+                "title": plan.title,
+                "partnership": plan.partnership.name,
+                "kind": plan.kind,
+                "status": plan.status,
+                "period_start": plan.period_start.isoformat(),
+                "period_end": plan.period_end.isoformat(),
+            },
+            "fields": dict(FIELDS),
+            "actions": list(_rows(plan, include_sensitive=include_sensitive)),
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
+
+
+def public_rows_allowed(plan: Plan) -> bool:
+    """The public may download only published plans."""
+    from saferplan.plans.models import PlanStatus
+
+    return plan.status == PlanStatus.PUBLISHED
+
+
+__all__ = ["FIELDS", "as_json", "csv_lines", "may_include_sensitive", "public_rows_allowed"]
