@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 
 from saferplan.core.models import Marking
 from saferplan.plans.models import Action, Plan, RagChange, Update
@@ -50,26 +50,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
-    """One dict per action, in plan order; four queries whatever the plan's size."""
+    """One dict per action, in plan order; three queries whatever the plan's size. The
+    latest update and RAG rating are correlated subqueries that walk the (action, date)
+    indexes, rather than reading every update of the plan."""
     actions = Action.objects.filter(priority__plan=plan)
-    updates = Update.objects.filter(action__priority__plan=plan).filter(
-        ~Exists(Update.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk")))
-    )
+    corrections = Update.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk"))
+    latest = Update.objects.filter(action=OuterRef("pk")).filter(~Exists(corrections))
     if not include_sensitive:
         actions = actions.exclude(marking=Marking.OFFICIAL_SENSITIVE)
-        updates = updates.exclude(marking=Marking.OFFICIAL_SENSITIVE)
-    latest_update: dict[int, tuple] = {}
-    for action_id, day, text in updates.order_by("action_id", "described_on", "id").values_list(
-        "action_id", "described_on", "text"
-    ):
-        latest_update[action_id] = (day, text)
-    latest_rag: dict[int, tuple] = {}
-    for action_id, rating, reason in (
-        RagChange.objects.filter(action__priority__plan=plan)
-        .order_by("action_id", "changed_at", "id")
-        .values_list("action_id", "rating", "reason")
-    ):
-        latest_rag[action_id] = (rating, reason)
+        latest = latest.exclude(marking=Marking.OFFICIAL_SENSITIVE)
+    latest = latest.order_by("-described_on", "-id")
+    rag = RagChange.objects.filter(action=OuterRef("pk")).order_by("-changed_at", "-id")
+    actions = actions.annotate(
+        latest_update_on=Subquery(latest.values("described_on")[:1]),
+        latest_update_text=Subquery(latest.values("text")[:1]),
+        rag_rating=Subquery(rag.values("rating")[:1]),
+        rag_reason=Subquery(rag.values("reason")[:1]),
+    )
     owners: dict[int, list[str]] = defaultdict(list)
     for action_id, name in (
         Action.owner_organisations.through.objects.filter(action__priority__plan=plan)
@@ -84,32 +81,49 @@ def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
         .values_list("action_id", "partnership__name")
     ):
         joint[action_id].append(name)
-    for action in actions.select_related("priority", "objective").order_by(
-        "priority__number", "objective__position", "objective_id", "position", "id"
-    ):
-        day, text = latest_update.get(action.pk, (None, ""))
-        rating, reason = latest_rag.get(action.pk, ("white", ""))
+    # Plain values, not model objects: an export may hold thousands of rows.
+    columns = actions.values(
+        "pk",
+        "title",
+        "owner_text",
+        "start_date",
+        "due_date",
+        "status",
+        "marking",
+        "priority__number",
+        "priority__title",
+        "priority__is_cross_cutting",
+        "objective__ref",
+        "objective__title",
+        "latest_update_on",
+        "latest_update_text",
+        "rag_rating",
+        "rag_reason",
+    ).order_by("priority__number", "objective__position", "objective_id", "position", "id")
+    markings = dict(Marking.choices)
+    for action in columns:
+        pk, day = action["pk"], action["latest_update_on"]
         yield {
             "plan": plan.title,
             "partnership": plan.partnership.name,
-            "priority_number": action.priority.number,
-            "priority": action.priority.title,
-            "cross_cutting": action.priority.is_cross_cutting,
-            "objective_ref": action.objective.ref if action.objective else "",
-            "objective": action.objective.title if action.objective else "",
-            "action_id": action.pk,
-            "action": action.title,
-            "owner": action.owner_text,
-            "owner_organisations": "; ".join(owners[action.pk]),
-            "joint_with": "; ".join(joint[action.pk]),
-            "start_date": action.start_date.isoformat() if action.start_date else "",
-            "due_date": action.due_date.isoformat() if action.due_date else "",
-            "status": action.status,
-            "rag": rating,
-            "rag_reason": reason,
+            "priority_number": action["priority__number"],
+            "priority": action["priority__title"],
+            "cross_cutting": action["priority__is_cross_cutting"],
+            "objective_ref": action["objective__ref"] or "",
+            "objective": action["objective__title"] or "",
+            "action_id": pk,
+            "action": action["title"],
+            "owner": action["owner_text"],
+            "owner_organisations": "; ".join(owners[pk]),
+            "joint_with": "; ".join(joint[pk]),
+            "start_date": action["start_date"].isoformat() if action["start_date"] else "",
+            "due_date": action["due_date"].isoformat() if action["due_date"] else "",
+            "status": action["status"],
+            "rag": action["rag_rating"] or "white",
+            "rag_reason": action["rag_reason"] or "",
             "latest_update_date": day.isoformat() if day else "",
-            "latest_update": text,
-            "marking": action.get_marking_display(),
+            "latest_update": action["latest_update_text"] or "",
+            "marking": markings[action["marking"]],
         }
 
 

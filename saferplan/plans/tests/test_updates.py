@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from saferplan.core.models import AuditEvent
 from saferplan.plans.models import Action, RagChange, Update
@@ -227,7 +228,10 @@ def test_the_action_page_shows_who_changed_what(client, coordinator, owned_actio
     client.force_login(coordinator)
     post_update(client, partnership, owned_action, status="complete", text="Done")
     page = client.get(reverse("plans:action", args=[partnership.slug, owned_action.pk])).text
-    assert f"{coordinator.full_name} changed the action; status: In progress → Complete" in page
+    assert (
+        f"{escape(coordinator.full_name)} changed the action; status: In progress → Complete"
+        in page
+    )
 
 
 def test_with_htmx_the_answer_holds_the_refreshed_form_and_history(
