@@ -19,7 +19,6 @@ import random
 import re
 import statistics
 import time
-from pathlib import Path
 from urllib.parse import urlencode
 
 from harness import Report, p95, setup_django
@@ -33,7 +32,15 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 from django.db.models import F
-from serve import BASE, gunicorn, require_wrk, sanity_check, server_environment, wrk
+from serve import (
+    BASE,
+    gunicorn,
+    redmine_results,
+    require_wrk,
+    sanity_check,
+    server_environment,
+    wrk,
+)
 
 from saferplan.accounts.models import Membership, Role, User
 from saferplan.partnerships.models import Organisation, Partnership
@@ -217,16 +224,13 @@ def time_after_each_change(url: str, cookie: str, plan_id: int, count: int = 30)
 
 
 def redmine_figures() -> dict[str, float]:
-    path = os.environ.get("REDMINE_RESULTS")
-    if not path or not Path(path).exists():
+    results = redmine_results()
+    if ("list100", 1) not in results or ("list100", 8) not in results:
         return {}
-    figures = {}
-    for line in Path(path).read_text().splitlines():
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        if len(cells) >= 7 and cells[1] == "list100" and cells[2] in {"1", "8"}:
-            figures[f"c{cells[2]}_median"] = float(cells[3])
-            figures[f"c{cells[2]}_rps"] = float(cells[6])
-    return figures
+    return {
+        "c1_median": results[("list100", 1)]["median"],
+        "c8_rps": results[("list100", 8)]["rps"],
+    }
 
 
 def main() -> None:

@@ -11,10 +11,17 @@ REDMINE_RESULTS to a results file of run.sh from this session to compare with it
 import datetime
 import os
 import urllib.request
-from pathlib import Path
 
 from harness import Report, setup_django
-from serve import BASE, BENCH_SECRET_KEY, gunicorn, require_wrk, server_environment, wrk
+from serve import (
+    BASE,
+    BENCH_SECRET_KEY,
+    gunicorn,
+    redmine_results,
+    require_wrk,
+    server_environment,
+    wrk,
+)
 
 os.environ["SAFERPLAN_SECRET_KEY"] = BENCH_SECRET_KEY
 database = setup_django()
@@ -89,14 +96,8 @@ def build_plan() -> Plan:
 
 
 def redmine_median() -> float | None:
-    path = os.environ.get("REDMINE_RESULTS")
-    if not path or not Path(path).exists():
-        return None
-    for line in Path(path).read_text().splitlines():
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        if len(cells) >= 7 and cells[1] == "csv500" and cells[2] == "1":
-            return float(cells[3])
-    return None
+    measured = redmine_results().get(("csv500", 1))
+    return measured["median"] if measured else None
 
 
 def main() -> None:

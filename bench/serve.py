@@ -134,3 +134,18 @@ def sanity_check(url: str, *, cookie: str, pattern: str, expected: int) -> None:
             f"sanity check: {url} answered {response.status} with {found} links, want 200 with {expected}"
         )
     print(f"  sanity: {url} shows {found} actions")
+
+
+def redmine_results() -> dict[tuple[str, int], dict[str, float]]:
+    """Redmine measured this session, from the results table that
+    ../shared/bench-peers/redmine/run.sh writes (REDMINE_RESULTS names the file):
+    {(endpoint, concurrency): {"median": ms, "rps": requests/s}}; empty when not given."""
+    path = os.environ.get("REDMINE_RESULTS")
+    if not path or not Path(path).exists():
+        return {}
+    results = {}
+    for line in Path(path).read_text().splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) >= 7 and cells[2] in {"1", "8"}:
+            results[(cells[1], int(cells[2]))] = {"median": float(cells[3]), "rps": float(cells[6])}
+    return results

@@ -128,24 +128,33 @@ def _with_owners(
     )
 
 
-def attach_owner_names(actions: list[Action]) -> None:
-    """Owner organisations, groups and joint partnerships by name, for lists of actions: three
-    queries of (action, name) pairs, without building a model object per owner."""
-    ids = [a.pk for a in actions]
+OWNER_NAME_SOURCES = {
+    "owner_organisation_list": (Action.owner_organisations.through, "organisation__name"),
+    "owner_group_list": (Action.owner_groups.through, "group__name"),
+    "joint_partnership_list": (Action.joint_partnerships.through, "partnership__name"),
+}
+
+
+def owner_names_by_action(action_filter: Q) -> dict[str, dict[int, list[str]]]:
+    """{"owner_organisation_list" | "owner_group_list" | "joint_partnership_list":
+    {action id: [names, alphabetical]}} for the actions `action_filter` selects (a Q on
+    the link table's `action`): three queries of (action, name) pairs, no owner objects."""
     names: dict[str, dict[int, list[str]]] = {}
-    for attribute, through, name_field in (
-        ("owner_organisation_list", Action.owner_organisations.through, "organisation__name"),
-        ("owner_group_list", Action.owner_groups.through, "group__name"),
-        ("joint_partnership_list", Action.joint_partnerships.through, "partnership__name"),
-    ):
+    for attribute, (through, name_field) in OWNER_NAME_SOURCES.items():
         found: dict[int, list[str]] = defaultdict(list)
         for action_id, name in (
-            through.objects.filter(action_id__in=ids)
+            through._default_manager.filter(action_filter)
             .order_by(name_field)
             .values_list("action_id", name_field)
         ):
             found[action_id].append(name)
         names[attribute] = found
+    return names
+
+
+def attach_owner_names(actions: list[Action]) -> None:
+    """Set each listed action's owners by name (see owner_names_by_action)."""
+    names = owner_names_by_action(Q(action_id__in=[a.pk for a in actions]))
     for action in actions:
         for attribute, found in names.items():
             setattr(action, attribute, [OwnerName(n) for n in found.get(action.pk, [])])

@@ -8,13 +8,13 @@ actions and updates, labelled; anyone else (the public) never does.
 import csv
 import io
 import json
-from collections import defaultdict
 from collections.abc import Iterator
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from saferplan.core.models import Marking
 from saferplan.plans.models import Action, Plan, RagChange, Update
+from saferplan.plans.selectors import owner_names_by_action
 
 # (field, what it holds) in the order of the CSV columns.
 FIELDS = [
@@ -67,20 +67,8 @@ def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
         rag_rating=Subquery(rag.values("rating")[:1]),
         rag_reason=Subquery(rag.values("reason")[:1]),
     )
-    owners: dict[int, list[str]] = defaultdict(list)
-    for action_id, name in (
-        Action.owner_organisations.through.objects.filter(action__priority__plan=plan)
-        .order_by("organisation__name")
-        .values_list("action_id", "organisation__name")
-    ):
-        owners[action_id].append(name)
-    joint: dict[int, list[str]] = defaultdict(list)
-    for action_id, name in (
-        Action.joint_partnerships.through.objects.filter(action__priority__plan=plan)
-        .order_by("partnership__name")
-        .values_list("action_id", "partnership__name")
-    ):
-        joint[action_id].append(name)
+    names = owner_names_by_action(Q(action__priority__plan=plan))
+    owners, joint = names["owner_organisation_list"], names["joint_partnership_list"]
     # Plain values, not model objects: an export may hold thousands of rows.
     columns = actions.values(
         "pk",
@@ -114,8 +102,8 @@ def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
             "action_id": pk,
             "action": action["title"],
             "owner": action["owner_text"],
-            "owner_organisations": "; ".join(owners[pk]),
-            "joint_with": "; ".join(joint[pk]),
+            "owner_organisations": "; ".join(owners.get(pk, [])),
+            "joint_with": "; ".join(joint.get(pk, [])),
             "start_date": action["start_date"].isoformat() if action["start_date"] else "",
             "due_date": action["due_date"].isoformat() if action["due_date"] else "",
             "status": action["status"],
