@@ -44,6 +44,9 @@ PAGES = [
     ("editor@example.org", "my-actions", "/my-actions/"),
     ("editor@example.org", "action", "/partnerships/hertsmere/actions/1/"),
     ("analyst@example.org", "organisations", "/organisations/"),
+    (None, "published-plan", "/p/hertsmere/"),
+    (None, "published-action-plan", "/p/hertsmere/plans/4/"),
+    ("coordinator@example.org", "published-plan-manage", "/partnerships/hertsmere/published-plan/"),
 ]
 
 
@@ -51,13 +54,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
     parser.add_argument("--out", default="screenshots")
+    parser.add_argument("--only", help="Only the pages whose file name contains this")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    pages: list = []
     with sync_playwright() as playwright:
         browser = launch(playwright)
         contexts = {}
-        for email, name, path in PAGES:
+        pages = [p for p in PAGES if not args.only or args.only in p[1]]
+        for email, name, path in pages:
             if email not in contexts:
                 contexts[email] = browser.new_context()
                 if email:
@@ -74,7 +80,7 @@ def main() -> None:
                 page.screenshot(path=out / f"{name}{suffix}.png", full_page=True)
             page.close()
         browser.close()
-    print(f"{len(PAGES) * 2} screenshots in {out}/")
+    print(f"{len(pages) * 2} screenshots in {out}/")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ PUBLIC = {
     "accounts:password-reset-confirm",
     "accounts:password-reset-complete",
     "reports:public-plan-export",  # open data: published plans only, never OFFICIAL-SENSITIVE
+    "public:plan",  # the published plan: published plans only, never OFFICIAL-SENSITIVE
+    "public:plan-document",
+    "public:action-plan",
 }
 
 
@@ -56,6 +59,9 @@ def url_for(partnership, coordinator):
     action = ActionFactory(priority=priority, objective=objective)
     update = UpdateFactory(action=action)
     from saferplan.imports.models import PlanImport
+    from saferplan.public.models import Contact
+
+    contact = Contact.objects.create(partnership=partnership, name="Crimestoppers")
 
     pending = PlanImport.objects.create(
         partnership=partnership, file_name="plan.txt", sha256="0" * 64, content=b"x"
@@ -83,6 +89,8 @@ def url_for(partnership, coordinator):
         "partnerships:member-change": membership,
         "partnerships:member-remove": membership,
         "organisations:edit": organisation,
+        "public:item-edit": contact,
+        "public:item-delete": contact,
     }
 
     def build(name, args):
@@ -97,7 +105,9 @@ def url_for(partnership, coordinator):
             elif arg == "number":
                 kwargs["number"] = priority.number
             elif arg == "kind":
-                kwargs["kind"] = "csv"
+                kwargs["kind"] = "pdf" if name == "public:plan-document" else "csv"
+            elif arg == "section":
+                kwargs["section"] = "contacts"
             elif arg in {"uidb64", "token"}:
                 kwargs[arg] = "x"
             else:

@@ -13,7 +13,7 @@ from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, PlanStatus
 
-from . import structure
+from . import published, structure
 
 
 @transaction.atomic
@@ -100,6 +100,7 @@ def demo_load() -> dict[str, int]:
             status=PlanStatus.APPROVED,
         )
     _rate_hertsmere(coordinators["hertsmere"])
+    _publish_hertsmere(coordinators["hertsmere"], partnerships["hertsmere"])
     return {
         "partnerships": len(partnerships),
         "organisations": Organisation.objects.count(),
@@ -141,3 +142,15 @@ def _rate_hertsmere(coordinator) -> None:
             status=status,
             status_reason=reason,
         )
+
+
+def _publish_hertsmere(coordinator, partnership) -> None:
+    """Hertsmere's partnership plan 2023-27 (seed 002) and its 2019-20 action plan are
+    published, with the achievements and contacts of seed 002's last pages."""
+    for plan in partnership.plans.all():
+        plan_services.plan_transition(actor=coordinator, plan=plan, status=PlanStatus.PUBLISHED)
+    published.load(
+        actor=coordinator,
+        partnership=partnership,
+        seed_text=(SEEDS / structure.HERTSMERE_PUBLISHED_PLAN).read_text(encoding="utf-8"),
+    )

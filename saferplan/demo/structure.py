@@ -316,6 +316,9 @@ GROUP_ALIASES = {
 }
 
 # The seed plans to import, all five: (file in saferplan/demo/seeds, partnership).
+# The published plan whose last pages give the demo's achievements and contacts.
+HERTSMERE_PUBLISHED_PLAN = "002_21a7333a4ab4cb87.txt"
+
 ACTION_PLANS = [
     ("000_37891d1c771535bb.txt", "three-rivers"),
     ("001_6a53fb9f5d3cd175.txt", "dacorum"),

@@ -63,6 +63,7 @@ RAG_WORDS = {
     "complete": "green",
 }
 QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
+DATE_PREFIX = re.compile(r"^\s*(?P<date>[0-3]\d/[01]\d/(?:19|20)\d\d):\s+(?P<text>\S.*)$", re.S)
 
 
 def is_sensitive(text: str) -> bool:
@@ -311,7 +312,7 @@ class ActionPlanBuilder:
         ):
             self._merge(previous, row, objective, action, owner, key)
             return
-        if ref or objective:
+        if (ref or objective) and not self._same_objective(priority, ref, objective):
             self.objective = ParsedObjective(
                 title=objective or ref,
                 ref=ref,
@@ -377,6 +378,18 @@ class ActionPlanBuilder:
                 row.location,
             )
         self.previous_action = parsed[-1]
+
+    def _same_objective(self, priority: ParsedPriority, ref: str, objective: str) -> bool:
+        """One row per action (spreadsheets, saferplan's own exports) repeats the Issue on
+        every row of its actions: the same Issue again is the same objective."""
+        current = self.objective
+        return (
+            current is not None
+            and bool(priority.objectives)
+            and priority.objectives[-1] is current
+            and current.ref == ref
+            and current.title == (objective or ref)
+        )
 
     def _continues(self, previous: ParsedAction, ref, objective, action, owner) -> bool:
         if not (ref or objective or action):
@@ -475,6 +488,17 @@ class ActionPlanBuilder:
         return updates
 
     def _update(self, text: str, row: Row, column: str, quarter: int | None) -> ParsedUpdate:
+        dated = DATE_PREFIX.match(text)
+        if dated:
+            # "06/10/2019: …", as saferplan's exports write an update whose text has no date.
+            found = find_date(dated["date"])
+            if found is not None:
+                return ParsedUpdate(
+                    text=dated["text"],
+                    described_on=found.date,
+                    sensitive=is_sensitive(text),
+                    quarter=quarter,
+                )
         found = find_date(text, period=self.period)
         if found is not None:
             return ParsedUpdate(

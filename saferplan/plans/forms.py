@@ -44,6 +44,12 @@ class PlanForm(forms.Form):
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
 
+    publish_updates = forms.BooleanField(
+        label="Show progress updates on the published plan",
+        required=False,
+        help_text="Only when the plan is published. OFFICIAL-SENSITIVE updates are never shown.",
+    )
+
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["strategic_plan"].queryset = partnership.plans.filter(kind=PlanKind.STRATEGIC)

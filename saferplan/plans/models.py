@@ -54,6 +54,12 @@ class Plan(TimeStampedModel):
     pcc_alignment = models.TextField(
         "alignment to the Police and Crime Commissioner's priorities", blank=True
     )
+    publish_updates = models.BooleanField(
+        "show progress updates on the published plan",
+        default=False,
+        help_text="Progress updates are for the partnership unless the coordinator chooses to "
+        "publish them. OFFICIAL-SENSITIVE updates are never published.",
+    )
     stale_after_days = models.PositiveIntegerField(
         "days without an update before an action is stale",
         default=90,

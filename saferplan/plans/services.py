@@ -36,6 +36,7 @@ PLAN_FIELDS = [
     "introduction",
     "pcc_alignment",
     "stale_after_days",
+    "publish_updates",
 ]
 PRIORITY_FIELDS = ["number", "title", "description", "is_cross_cutting", "desired_outcomes"]
 OBJECTIVE_FIELDS = ["ref", "title", "target_indicator", "desired_outcomes", "lead_groups"]

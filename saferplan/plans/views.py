@@ -127,6 +127,7 @@ def plan_edit(request, slug, plan_pk):
         "introduction",
         "pcc_alignment",
         "stale_after_days",
+        "publish_updates",
     ]
     form = PlanForm(
         request.POST or None,
@@ -266,6 +267,7 @@ def action_table(request, slug, plan_pk):
             ),
             "filter_form": form,
             "quarter_view": quarter_view,
+            "show_updates": True,
             "filter_query": query.urlencode(),
             "rule": ROLL_UP_RULE,
             "may_change": _may_change(request, plan),

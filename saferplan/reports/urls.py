@@ -4,9 +4,9 @@ from . import views
 
 
 class ExportKind:
-    """csv or json: any other ending is not a page."""
+    """The export formats: any other ending is not a page."""
 
-    regex = "csv|json"
+    regex = "csv|json|docx|xlsx|pdf"
 
     def to_python(self, value: str) -> str:
         return value

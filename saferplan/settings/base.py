@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "saferplan.plans",
     "saferplan.imports",
     "saferplan.reports",
+    "saferplan.public",
     "saferplan.demo",
 ]
 
@@ -198,5 +199,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SAFERPLAN_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint tells every layout step at INFO: one line per page of every PDF.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

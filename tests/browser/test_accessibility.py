@@ -162,3 +162,33 @@ def test_the_update_form_with_errors_has_no_accessibility_violations(page_as, de
     assert "Date of the progress must be a real date" in page.content()
     assert "Enter what has happened" in page.content()
     assert not axe_violations(page)
+
+
+def test_the_published_plan_has_no_accessibility_violations(page_as, demo_site):
+    """The public's pages (the demo's Hertsmere plan, read like seed 002)."""
+    from saferplan.plans.models import Plan
+
+    action_plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
+    page = page_as(None)
+    for path in ["/p/hertsmere/", f"/p/hertsmere/plans/{action_plan.pk}/"]:
+        check(page, demo_site + path)
+
+
+def test_the_published_plan_editing_pages_have_no_accessibility_violations(page_as, demo_site):
+    from saferplan.public.models import Contact
+
+    contact = Contact.objects.filter(partnership__slug="hertsmere").first()
+    page = page_as("coordinator@example.org")
+    base = "/partnerships/hertsmere/published-plan"
+    for path in [
+        f"{base}/",
+        f"{base}/achievements/add/",
+        f"{base}/contacts/{contact.pk}/",
+        f"{base}/contacts/{contact.pk}/delete/",
+    ]:
+        check(page, demo_site + path)
+    page.goto(demo_site + f"{base}/contacts/add/")
+    page.fill("#id_email", "not an email")
+    page.click("main button[type=submit]")
+    assert "Enter a valid email address" in page.content()
+    assert not axe_violations(page)

@@ -102,3 +102,11 @@ def quarter_label(quarter) -> str:
     """(2019, 1) → "Q1 2019-20" (Q1 is April to June)."""
     year, number = quarter
     return f"Q{number} {year}-{str(year + 1)[-2:]}"
+
+
+@register.filter
+def paragraphs(text) -> list[str]:
+    """Text typed with blank lines between paragraphs, as a list of paragraphs."""
+    return [
+        part.strip() for part in str(text or "").replace("\r\n", "\n").split("\n\n") if part.strip()
+    ]

@@ -100,7 +100,7 @@ def test_the_demo_has_the_hertsmere_2019_action_plan_with_mixed_rag_and_a_sensit
     demo_load()
     plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
     assert plan.title == "Hertsmere Community Safety Action Plan 2019 - 2020"
-    assert plan.status == "approved"
+    assert plan.status == "published"  # on the published plan, without its sensitive update
     ratings = set(
         RagChange.objects.filter(action__priority__plan=plan).values_list("rating", flat=True)
     )
@@ -137,3 +137,34 @@ def test_the_demo_loads_all_five_seed_plans_through_the_importer():
         ("hertsmere", "action"),
         ("east-herts", "action"),
     }
+
+
+@pytest.mark.django_db
+def test_the_demo_publishes_hertsmeres_plan_with_seed_002s_achievements_and_contacts(client):
+    from saferplan.public.models import Achievement, Contact
+
+    demo_load()
+    assert list(
+        Achievement.objects.filter(partnership__slug="hertsmere").values_list("title", flat=True)
+    ) == [
+        "Anti-Social Behaviour",
+        "Closed Circuit Television (CCTV)",
+        "Community Triggers",
+        "Choices and Consequences",
+        "Older Persons Activity Learning and Safety (OPALS)",
+        "Visual audits and community engagements",
+        "South West Herts Youth Action Panel (SWHYAP)",
+        "Multi-Agency Risk Reduction Group (MARRG) meetings",
+    ]
+    cctv = Achievement.objects.get(title="Closed Circuit Television (CCTV)")
+    # The paragraph cut by the seed's page break is one paragraph again.
+    assert "Before a mobile camera is deployed we consult with residents" in cctv.text
+    fire = Contact.objects.get(name="Hertfordshire Fire and Rescue Service")
+    assert (
+        fire.phone
+        == "Borehamwood Fire Station 020 8258 1100; Potters Bar Fire Station 01707 346 100"
+    )
+    assert Contact.objects.filter(partnership__slug="hertsmere").count() == 11
+    html = client.get("/p/hertsmere/", HTTP_HOST="127.0.0.1").content.decode()
+    assert "Partnership achievements 2022 – 2023" in html
+    assert "Priority 6: Increase feelings of safety and public confidence" in html

@@ -12,17 +12,19 @@ register = template.Library()
 
 
 @register.simple_tag
-def action_cell(action, slug: str):
+def action_cell(action, slug: str, *, public: bool = False, print: bool = False):
     """The action's title as a link, its marking, its status when not in progress, and its
-    overdue and stale flags."""
-    parts = [
-        format_html(
+    overdue and stale flags. For the public: the title without a link to members' pages,
+    and no flags (they are the partnership's working notes). In print, no link."""
+    if public or print:
+        title = format_html("{}", action.title)
+    else:
+        title = format_html(
             '<a class="govuk-link" href="{}">{}</a>',
             reverse("plans:action", args=[slug, action.pk]),
             action.title,
-        ),
-        marking_tag(action.marking),
-    ]
+        )
+    parts = [title, marking_tag(action.marking)]
     if action.status != "in_progress":
         parts.append(
             format_html(
@@ -31,7 +33,7 @@ def action_cell(action, slug: str):
                 action.get_status_display(),
             )
         )
-    flags = getattr(action, "flags", None)
+    flags = None if public else getattr(action, "flags", None)
     if flags is not None and flags.overdue:
         parts.append(
             format_html(

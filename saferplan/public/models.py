@@ -1,0 +1,70 @@
+"""What a partnership publishes beside its plan (seed 002's last pages): the partnership's
+achievements, a crime glossary and useful contact details. Coordinators edit them; the
+published plan (/p/<partnership>/) shows them to anyone."""
+
+from django.db import models
+
+from saferplan.core.models import TimeStampedModel
+
+
+class Achievement(TimeStampedModel):
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="achievements"
+    )
+    theme = models.CharField(
+        "aim or theme",
+        max_length=300,
+        blank=True,
+        help_text="Groups achievements on the page, for example the aim they served.",
+    )
+    title = models.CharField(max_length=200)
+    text = models.TextField(help_text="Leave a blank line between paragraphs.")
+    period = models.CharField(max_length=40, blank=True, help_text="For example 2022 – 2023")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["partnership", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GlossaryTerm(TimeStampedModel):
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="glossary_terms"
+    )
+    term = models.CharField(max_length=120)
+    definition = models.TextField()
+
+    class Meta:
+        ordering = ["partnership", "term"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "term"], name="glossary_term_unique_in_partnership"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class Contact(TimeStampedModel):
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="public_contacts"
+    )
+    name = models.CharField(max_length=200, help_text="For example Crimestoppers")
+    email = models.EmailField(blank=True)
+    phone = models.CharField(
+        "telephone", max_length=200, blank=True, help_text="Numbers with what each is for"
+    )
+    website = models.CharField(
+        max_length=200, blank=True, help_text="For example www.hertshelp.net"
+    )
+    notes = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["partnership", "position", "name"]
+
+    def __str__(self) -> str:
+        return self.name

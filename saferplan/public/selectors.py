@@ -1,0 +1,112 @@
+"""Reads for the published plan: only published plans, only OFFICIAL material."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from saferplan.core.models import Marking
+from saferplan.partnerships.models import Partnership
+from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
+
+from .glossary import DEFAULT_GLOSSARY
+from .models import Achievement, Contact, GlossaryTerm
+
+
+@dataclass
+class AchievementTheme:
+    theme: str
+    achievements: list[Achievement]
+
+
+@dataclass
+class PublishedPlan:
+    partnership: Partnership
+    plan: Plan | None  # the partnership plan (strategic), when one is published
+    action_plans: list[Plan]
+    aims: list[Aim]
+    priorities: list[Priority]  # each with `public_actions`: its "what we will do"
+    achievement_themes: list[AchievementTheme]
+    achievements_period: str
+    glossary: list[tuple[str, str]]
+    glossary_is_default: bool
+    contacts: list[Contact]
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading)
+
+    @property
+    def title(self) -> str:
+        if self.plan is not None:
+            return self.plan.title
+        return f"{self.partnership.name}: published plans"
+
+
+def published_plans(*, partnership: Partnership) -> QuerySet[Plan]:
+    return partnership.plans.filter(status=PlanStatus.PUBLISHED).order_by("-period_start", "title")
+
+
+def glossary(*, partnership: Partnership) -> tuple[list[tuple[str, str]], bool]:
+    """The partnership's own glossary, or seed 002's when it has none (and True)."""
+    own = [(t.term, t.definition) for t in GlossaryTerm.objects.filter(partnership=partnership)]
+    return (own, False) if own else (list(DEFAULT_GLOSSARY), True)
+
+
+def published_plan(*, partnership: Partnership) -> PublishedPlan:
+    plans = list(published_plans(partnership=partnership))
+    strategic = next((p for p in plans if p.kind == PlanKind.STRATEGIC), None)
+    action_plans = [p for p in plans if p.kind == PlanKind.ACTION]
+    aims: list[Aim] = []
+    priorities: list[Priority] = []
+    if strategic is not None:
+        aims = list(strategic.aims.all())
+        priorities = list(
+            strategic.priorities.prefetch_related(
+                Prefetch(
+                    "actions",
+                    queryset=Action.objects.exclude(marking=Marking.OFFICIAL_SENSITIVE).order_by(
+                        "objective__position", "position", "id"
+                    ),
+                    to_attr="public_actions",
+                )
+            )
+        )
+    themes: dict[str, list[Achievement]] = defaultdict(list)
+    periods = []
+    for achievement in Achievement.objects.filter(partnership=partnership):
+        themes[achievement.theme].append(achievement)
+        if achievement.period and achievement.period not in periods:
+            periods.append(achievement.period)
+    terms, is_default = glossary(partnership=partnership)
+    published = PublishedPlan(
+        partnership=partnership,
+        plan=strategic,
+        action_plans=action_plans,
+        aims=aims,
+        priorities=priorities,
+        achievement_themes=[AchievementTheme(t, a) for t, a in themes.items()],
+        achievements_period=", ".join(periods),
+        glossary=terms,
+        glossary_is_default=is_default,
+        contacts=list(Contact.objects.filter(partnership=partnership)),
+    )
+    published.sections = _sections(published)
+    return published
+
+
+def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
+    """The contents list, in the order of seed 002."""
+    sections = []
+    if published.plan is not None and published.plan.introduction:
+        sections.append(("introduction", "Introduction"))
+    if published.aims:
+        sections.append(("aims", "Our aims"))
+    if published.priorities:
+        sections.append(("priorities", "Our priorities"))
+    if published.action_plans:
+        sections.append(("action-plans", "Action plans"))
+    if published.achievement_themes:
+        sections.append(("achievements", "Partnership achievements"))
+    sections.append(("glossary", "Crime glossary"))
+    if published.contacts:
+        sections.append(("contacts", "Useful contact details"))
+    sections.append(("other-formats", "Large print and other formats"))
+    return sections

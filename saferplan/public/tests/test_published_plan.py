@@ -1,0 +1,292 @@
+"""The published plan at /p/<partnership>/: what the public reads, and what it never reads."""
+
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from saferplan.core.models import AuditEvent
+from saferplan.plans.tests.factories import (
+    ActionFactory,
+    PlanFactory,
+    PriorityFactory,
+    UpdateFactory,
+)
+from saferplan.public.glossary import DEFAULT_GLOSSARY
+from saferplan.public.models import Achievement, Contact, GlossaryTerm
+
+CANARY = "Canaryp4b8e2x"
+
+
+@pytest.fixture
+def strategic(partnership):
+    plan = PlanFactory(
+        partnership=partnership,
+        kind="strategic",
+        title="Hertsmere Community Safety Partnership Plan 2023 - 2027",
+        period_start="2023-04-01",
+        period_end="2027-03-31",
+        status="published",
+        introduction="One of our key priorities is to ensure that people feel safe.",
+    )
+    plan.aims.create(number=1, text="To protect and safeguard vulnerable people")
+    priority = PriorityFactory(
+        plan=plan, number=1, title="Support and protect vulnerable victims of exploitation"
+    )
+    ActionFactory(
+        priority=priority, title="Proactively identify victims of exploitation", position=1
+    )
+    ActionFactory(
+        priority=priority,
+        title=f"Covert operation {CANARY}",
+        marking="official_sensitive",
+        position=2,
+    )
+    return plan
+
+
+@pytest.fixture
+def action_plan(partnership):
+    plan = PlanFactory(
+        partnership=partnership,
+        title="Hertsmere Community Safety Action Plan 2023 - 2024",
+        period_start="2023-04-01",
+        period_end="2024-03-31",
+        status="published",
+    )
+    priority = PriorityFactory(plan=plan, number=1, title="Tackle anti-social behaviour")
+    action = ActionFactory(priority=priority, title="Deploy mobile CCTV cameras")
+    UpdateFactory(action=action, described_on="2023-06-01", text="Cameras in nine hotspots")
+    UpdateFactory(action=action, text=f"Named suspect {CANARY}", marking="official_sensitive")
+    return plan
+
+
+def page(client, partnership):
+    return client.get(reverse("public:plan", args=[partnership.slug]))
+
+
+def test_the_published_plan_reads_like_the_partnership_plan(client, partnership, strategic):
+    Achievement.objects.create(
+        partnership=partnership,
+        theme="To protect and safeguard vulnerable people",
+        title="Multi-Agency Risk Reduction Group (MARRG) meetings",
+        text="MARRG is held monthly.\n\nIt is attended by many agencies.",
+        period="2022 – 2023",
+    )
+    Contact.objects.create(
+        partnership=partnership,
+        name="Crimestoppers",
+        phone="0800 555 111",
+        website="www.crimestoppers-uk.org",
+    )
+    response = page(client, partnership)
+    assert response.status_code == 200
+    html = response.content.decode()
+    headings = re.findall(r'<h2 class="govuk-heading-l" id="([\w-]+)">', html)
+    assert headings == [
+        "introduction",
+        "aims",
+        "priorities",
+        "achievements",
+        "glossary",
+        "contacts",
+        "other-formats",
+    ]
+    assert "Priority 1: Support and protect vulnerable victims of exploitation" in html
+    assert "What we will do" in html
+    assert "Proactively identify victims of exploitation" in html
+    assert '<p class="govuk-body">It is attended by many agencies.</p>' in html
+    assert "Partnership achievements 2022 – 2023" in html
+    assert "0800 555 111" in html
+    assert reverse("public:plan-document", args=[partnership.slug, "pdf"]) + "?size=large" in html
+
+
+def test_the_glossary_is_seed_002s_until_the_coordinator_changes_it(client, partnership, strategic):
+    html = page(client, partnership).content.decode()
+    assert (
+        len(DEFAULT_GLOSSARY) == 23
+    )  # seed 002's terms, "All crime" … "Violence against a person"
+    for term, _definition in DEFAULT_GLOSSARY:
+        assert f'<dt class="govuk-summary-list__key">{term}</dt>' in html
+    GlossaryTerm.objects.create(
+        partnership=partnership, term="Cuckooing", definition="Taking over a home."
+    )
+    html = page(client, partnership).content.decode()
+    assert "Cuckooing" in html
+    assert "Make off without payment" not in html
+
+
+def test_nothing_published_is_not_found(client, partnership, strategic):
+    strategic.status = "approved"
+    strategic.save()
+    assert page(client, partnership).status_code == 404
+
+
+def test_published_action_plans_are_listed_and_readable_without_updates(
+    client, partnership, strategic, action_plan
+):
+    html = page(client, partnership).content.decode()
+    url = reverse("public:action-plan", args=[partnership.slug, action_plan.pk])
+    assert url in html
+    table = client.get(url).content.decode()
+    assert "Deploy mobile CCTV cameras" in table
+    assert "Cameras in nine hotspots" not in table
+    assert "not published with this plan" in table
+    action_plan.publish_updates = True
+    action_plan.save()
+    table = client.get(url).content.decode()
+    assert "Cameras in nine hotspots" in table
+
+
+def test_an_unpublished_action_plan_is_not_found(client, partnership, strategic, action_plan):
+    action_plan.status = "draft"
+    action_plan.save()
+    assert (
+        client.get(
+            reverse("public:action-plan", args=[partnership.slug, action_plan.pk])
+        ).status_code
+        == 404
+    )
+
+
+# The canary ----------------------------------------------------------------------------------
+
+
+def _text(kind, content: bytes) -> str:
+    if kind == "docx":
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            text = " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    elif kind == "pdf":
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+    else:
+        text = content.decode()
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "kind"),
+    [
+        ("plan", "html"),
+        ("plan-document", "pdf"),
+        ("plan-document", "docx"),
+        ("action-plan", "html"),
+    ],
+)
+def test_the_canary_never_reaches_the_published_plan(
+    client, partnership, strategic, action_plan, url_name, kind
+):
+    action_plan.publish_updates = True
+    action_plan.save()
+    args = [partnership.slug]
+    if url_name == "plan-document":
+        args.append(kind)
+    elif url_name == "action-plan":
+        args.append(action_plan.pk)
+    response = client.get(reverse(f"public:{url_name}", args=args))
+    assert response.status_code == 200
+    text = _text(kind, response.content)
+    assert ("Proactivelyidentifyvictims" in text) or ("DeploymobileCCTVcameras" in text)
+    assert CANARY not in text
+
+
+def test_the_large_print_pdf_and_the_word_plan_have_their_title_and_language(
+    client, partnership, strategic
+):
+    pdf = client.get(
+        reverse("public:plan-document", args=[partnership.slug, "pdf"]) + "?size=large"
+    )
+    reader = PdfReader(io.BytesIO(pdf.content))
+    assert reader.metadata.title == strategic.title
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert pdf["Content-Disposition"].endswith('-large-print.pdf"')
+    word = docx.Document(
+        io.BytesIO(
+            client.get(reverse("public:plan-document", args=[partnership.slug, "docx"])).content
+        )
+    )
+    assert word.core_properties.title == strategic.title
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Introduction", "Our aims", "Our priorities", "Crime glossary"]
+
+
+# The coordinator's pages ------------------------------------------------------------------
+
+
+def test_a_coordinator_adds_changes_and_deletes_a_contact_each_audited(
+    signed_in, coordinator, partnership
+):
+    client = signed_in(coordinator)
+    add = reverse("public:item-add", args=[partnership.slug, "contacts"])
+    response = client.post(
+        add,
+        {
+            "name": "Herts Help",
+            "email": "info@hertshelp.net",
+            "phone": "0300 123 00444",
+            "website": "",
+            "notes": "",
+            "position": 1,
+        },
+    )
+    assert response.status_code == 302
+    contact = Contact.objects.get(partnership=partnership)
+    edit = reverse("public:item-edit", args=[partnership.slug, "contacts", contact.pk])
+    client.post(
+        edit,
+        {
+            "name": "Herts Help",
+            "email": "info@hertshelp.net",
+            "phone": "0300 123 00445",
+            "website": "",
+            "notes": "",
+            "position": 1,
+        },
+    )
+    contact.refresh_from_db()
+    assert contact.phone == "0300 123 00445"
+    client.post(reverse("public:item-delete", args=[partnership.slug, "contacts", contact.pk]))
+    assert not Contact.objects.exists()
+    events = AuditEvent.objects.filter(object_type="public.contact").order_by("occurred_at", "id")
+    assert [e.action for e in events] == ["create", "update", "delete"]
+    assert events[1].changes == {"Telephone": ["0300 123 00444", "0300 123 00445"]}
+
+
+def test_a_bad_contact_keeps_what_was_typed_and_names_the_field(
+    signed_in, coordinator, partnership
+):
+    response = signed_in(coordinator).post(
+        reverse("public:item-add", args=[partnership.slug, "contacts"]),
+        {"name": "Herts Help", "email": "not an email", "phone": "0300 123 00444", "position": 1},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter a valid email address" in html
+    assert 'value="0300 123 00444"' in html
+    assert not Contact.objects.exists()
+
+
+def test_making_the_glossary_their_own_copies_the_default_terms(
+    signed_in, coordinator, partnership
+):
+    signed_in(coordinator).post(reverse("public:glossary-adopt", args=[partnership.slug]))
+    terms = list(
+        GlossaryTerm.objects.filter(partnership=partnership).values_list("term", "definition")
+    )
+    assert sorted(terms) == sorted(DEFAULT_GLOSSARY)
+
+
+@pytest.mark.parametrize("who", ["viewer", "editor", "outsider"])
+def test_only_the_partnerships_coordinators_change_the_published_sections(
+    request, signed_in, partnership, who
+):
+    client = signed_in(request.getfixturevalue(who))
+    response = client.post(
+        reverse("public:item-add", args=[partnership.slug, "achievements"]),
+        {"title": "Anything", "text": "Anything", "position": 1},
+    )
+    assert response.status_code == 403
+    assert not Achievement.objects.exists()

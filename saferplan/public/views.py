@@ -1,0 +1,247 @@
+"""The published plan for anyone (/p/<partnership>/), and the coordinator's pages that keep
+its achievements, glossary and contacts."""
+
+import copy
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_POST
+
+from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.permissions import PermissionPolicy
+from saferplan.partnerships.models import Partnership
+from saferplan.partnerships.views import partnership_for
+from saferplan.plans.models import PlanKind
+from saferplan.plans.views import _today
+from saferplan.reports import pdf
+from saferplan.reports.action_plan import action_plan_document
+
+from . import selectors, services
+from .forms import AchievementForm, ContactForm, GlossaryTermForm
+from .models import Achievement, Contact, GlossaryTerm
+from .permissions import achievement_policy, contact_policy, glossary_term_policy
+from .word import published_plan_docx
+
+# The public pages ---------------------------------------------------------------------------
+
+
+def _published(slug: str) -> selectors.PublishedPlan:
+    partnership = get_object_or_404(Partnership, slug=slug)
+    published = selectors.published_plan(partnership=partnership)
+    if published.plan is None and not published.action_plans:
+        raise Http404(f"{partnership.name} has not published a plan yet.")
+    return published
+
+
+@require_GET
+def published_plan(request, slug):
+    published = _published(slug)
+    return render(
+        request,
+        "public/published_plan.html",
+        {"published": published, "partnership": published.partnership},
+    )
+
+
+@require_GET
+def published_plan_document(request, slug, kind):
+    """The published plan as a PDF (standard or large print) or a Word document."""
+    published = _published(slug)
+    name = slugify(f"{published.partnership.slug} {published.title}") or "plan"
+    large_print = kind == "pdf" and request.GET.get("size") == "large"
+    if kind == "pdf":
+        body = pdf.render_pdf(
+            "public/print/published_plan.html",
+            {
+                "published": published,
+                "partnership": published.partnership,
+                "large_print": large_print,
+                "marking": "",  # a document for the public carries no protective marking
+                "generated_on": _today(),
+                "print": True,
+            },
+        )
+        content_type = "application/pdf"
+        name += "-large-print" if large_print else ""
+    else:
+        body = published_plan_docx(published, generated_on=_today())
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
+
+
+@require_GET
+def published_action_plan(request, slug, plan_pk):
+    """A published action plan's table, without sensitive material, for anyone."""
+    published = _published(slug)
+    plan = next((p for p in published.action_plans if p.pk == plan_pk), None)
+    if plan is None:
+        raise Http404("No published action plan here")
+    document = action_plan_document(plan=plan, user=request.user, today=_today(), public=True)
+    return render(
+        request,
+        "public/action_plan.html",
+        {
+            "published": published,
+            "partnership": published.partnership,
+            "plan": plan,
+            "document": document,
+            "table_view": document.table_view,
+            "show_updates": document.show_updates,
+            "updates_heading": "Updates",
+            "public": True,
+        },
+    )
+
+
+# The coordinator's pages --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    """One of the published plan's own sections, as the coordinator's pages handle it."""
+
+    model: type[models.Model]
+    form: type[forms.ModelForm]
+    policy: PermissionPolicy
+    noun: str
+    heading: str
+
+
+SECTIONS = {
+    "achievements": Section(
+        Achievement, AchievementForm, achievement_policy, "achievement", "Partnership achievements"
+    ),
+    "glossary": Section(
+        GlossaryTerm, GlossaryTermForm, glossary_term_policy, "glossary term", "Crime glossary"
+    ),
+    "contacts": Section(Contact, ContactForm, contact_policy, "contact", "Useful contact details"),
+}
+
+
+def _section(name: str) -> Section:
+    if name not in SECTIONS:
+        raise Http404("No such section")
+    return SECTIONS[name]
+
+
+def _coordinator_of(request, slug, section: Section) -> Partnership:
+    """The partnership, if the user may change this section of its published plan."""
+    partnership = partnership_for(request, slug, "view")
+    if not section.policy.user_has_permission_for_instance(
+        request.user, "change", section.model(partnership=partnership)
+    ):
+        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+    return partnership
+
+
+@login_required
+def manage(request, slug):
+    partnership = partnership_for(request, slug, "manage")
+    published = selectors.published_plan(partnership=partnership)
+    return render(
+        request,
+        "public/manage.html",
+        {
+            "partnership": partnership,
+            "published": published,
+            "achievements": Achievement.objects.filter(partnership=partnership),
+            "glossary_terms": GlossaryTerm.objects.filter(partnership=partnership),
+            "contacts": Contact.objects.filter(partnership=partnership),
+            "has_published_plan": published.plan is not None or bool(published.action_plans),
+            "strategic_kind": PlanKind.STRATEGIC,
+        },
+    )
+
+
+@login_required
+def item_add(request, slug, section):
+    chosen = _section(section)
+    partnership = _coordinator_of(request, slug, chosen)
+    form = chosen.form(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.published_item_create(
+            actor=request.user, partnership=partnership, model=chosen.model, **data
+        ),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"The {chosen.noun} has been added.")
+        return redirect(f"{_manage_url(slug)}#{section}")
+    return _form_page(request, partnership, chosen, form, f"Add a {chosen.noun}", "Add")
+
+
+@login_required
+def item_edit(request, slug, section, pk):
+    chosen = _section(section)
+    partnership = _coordinator_of(request, slug, chosen)
+    item = get_object_or_404(chosen.model, pk=pk, partnership=partnership)
+    # A copy: a ModelForm writes to its instance while validating, and the service must see
+    # the item as it was to audit what changed.
+    form = chosen.form(request.POST or None, instance=copy.copy(item))
+    fields = list(chosen.form._meta.fields or [])
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.published_item_update(
+            actor=request.user, item=item, **{f: data[f] for f in fields}
+        ),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"The {chosen.noun} has been changed.")
+        return redirect(f"{_manage_url(slug)}#{section}")
+    return _form_page(request, partnership, chosen, form, f"Change the {chosen.noun}", "Save")
+
+
+@login_required
+def item_delete(request, slug, section, pk):
+    chosen = _section(section)
+    partnership = _coordinator_of(request, slug, chosen)
+    item = get_object_or_404(chosen.model, pk=pk, partnership=partnership)
+    if request.method == "POST":
+        services.published_item_delete(actor=request.user, item=item)
+        messages.success(request, f"The {chosen.noun} “{item}” has been deleted.")
+        return redirect(f"{_manage_url(slug)}#{section}")
+    return render(
+        request,
+        "public/item_delete.html",
+        {"partnership": partnership, "section": chosen, "section_name": section, "item": item},
+    )
+
+
+@login_required
+@require_POST
+def glossary_adopt(request, slug):
+    partnership = _coordinator_of(request, slug, SECTIONS["glossary"])
+    services.glossary_adopt_default(actor=request.user, partnership=partnership)
+    messages.success(request, "The glossary is now your partnership's own: change it as you need.")
+    return redirect(f"{_manage_url(slug)}#glossary")
+
+
+def _manage_url(slug: str) -> str:
+    from django.urls import reverse
+
+    return reverse("public:manage", args=[slug])
+
+
+def _form_page(request, partnership, section: Section, form, heading: str, button: str):
+    return render(
+        request,
+        "public/item_form.html",
+        {
+            "partnership": partnership,
+            "section": section,
+            "form": form,
+            "heading": heading,
+            "button": button,
+        },
+    )

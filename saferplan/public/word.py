@@ -1,0 +1,70 @@
+"""The published plan as a Word document: the same sections as the page, in order."""
+
+import datetime
+
+from saferplan.reports.word import WordDocument
+
+from .selectors import PublishedPlan
+
+
+def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date) -> bytes:
+    partnership = published.partnership
+    word = WordDocument(title=published.title, author=partnership.name, marking="")
+    word.document.add_heading(published.title, level=0)
+    plan = published.plan
+    if plan is not None:
+        word.paragraph(
+            f"{partnership.name} · {plan.period_start:%B %Y} to {plan.period_end:%B %Y} · "
+            f"produced {generated_on:%-d %B %Y}"
+        )
+    for anchor, heading in published.sections:
+        if anchor == "other-formats":
+            continue  # the page's links to this very document
+        word.heading(heading, 1)
+        if anchor == "introduction" and plan is not None:
+            for paragraph in plan.introduction.split("\n\n"):
+                word.paragraph(paragraph.strip())
+        elif anchor == "aims":
+            for aim in published.aims:
+                word.paragraph(aim.text, style="List Number")
+        elif anchor == "priorities":
+            for priority in published.priorities:
+                word.heading(f"Priority {priority.number}: {priority.title}", 2)
+                if priority.description:
+                    word.paragraph(priority.description)
+                if priority.public_actions:
+                    word.paragraph("What we will do:", bold=True)
+                    word.bullets([a.title for a in priority.public_actions])
+                if priority.desired_outcomes:
+                    word.paragraph("How we will measure success:", bold=True)
+                    word.paragraph(priority.desired_outcomes)
+        elif anchor == "action-plans":
+            for action_plan in published.action_plans:
+                word.paragraph(
+                    f"{action_plan.title} ({action_plan.period_start:%B %Y} to "
+                    f"{action_plan.period_end:%B %Y}): on the partnership's published plan page."
+                )
+        elif anchor == "achievements":
+            for theme in published.achievement_themes:
+                if theme.theme:
+                    word.heading(theme.theme, 2)
+                for achievement in theme.achievements:
+                    word.heading(achievement.title, 3)
+                    for paragraph in achievement.text.split("\n\n"):
+                        word.paragraph(paragraph.strip())
+        elif anchor == "glossary":
+            for term, definition in published.glossary:
+                paragraph = word.paragraph()
+                paragraph.add_run(term).bold = True
+                paragraph.add_run(f" – {definition}")
+        elif anchor == "contacts":
+            for contact in published.contacts:
+                word.heading(contact.name, 2)
+                lines = [
+                    f"Email: {contact.email}" if contact.email else "",
+                    f"Telephone: {contact.phone}" if contact.phone else "",
+                    f"Website: {contact.website}" if contact.website else "",
+                    contact.notes,
+                ]
+                word.bullets([line for line in lines if line])
+    return word.save()

@@ -1,0 +1,83 @@
+"""The action plan as a document: what the Word, Excel and PDF exports hold, read once.
+
+Who the document is for decides what it holds, in one place: members of the plan's
+partnership get OFFICIAL-SENSITIVE actions and updates (labelled); anyone else (the public)
+gets published plans only, no sensitive material, and progress updates only when the
+coordinator chose to publish them (Plan.publish_updates).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+
+from saferplan.plans.models import Plan
+from saferplan.plans.selectors import (
+    ActionFilters,
+    ActionTableView,
+    plan_action_table,
+    plan_quarters,
+    rag_key,
+    updates_by_quarter,
+)
+
+
+@dataclass
+class ActionPlanDocument:
+    plan: Plan
+    table_view: ActionTableView
+    rag_key: list[tuple[str, str, str]]
+    public: bool
+    show_updates: bool
+    quarter_view: bool
+    generated_on: datetime.date
+
+    @property
+    def holds_sensitive(self) -> bool:
+        """Does anything in it carry the OFFICIAL-SENSITIVE marking? (Then so does the file.)"""
+        return any(
+            action.is_sensitive or any(u.is_sensitive for u in action.shown_updates)
+            for table in self.table_view.tables
+            for row in table.objectives
+            for action in row.actions
+        )
+
+    @property
+    def marking(self) -> str:
+        return "OFFICIAL-SENSITIVE" if self.holds_sensitive else "OFFICIAL"
+
+    @property
+    def file_stem(self) -> str:
+        from django.utils.text import slugify
+
+        return slugify(f"{self.plan.partnership.slug} {self.plan.title}") or "plan"
+
+
+def action_plan_document(
+    *, plan: Plan, user, today: datetime.date, quarter_view: bool = False, public: bool = False
+) -> ActionPlanDocument:
+    """Every action of the plan with all of its updates (oldest first, as the seeds list
+    them), for `user`, or for the public."""
+    reader = AnonymousUser() if public else user
+    show_updates = plan.publish_updates if public else True
+    tables = plan_action_table(
+        plan=plan, user=reader, filters=ActionFilters(), today=today, all_updates=show_updates
+    )
+    quarters = plan_quarters(plan) if quarter_view else []
+    for table in tables:
+        for row in table.objectives:
+            for action in row.actions:
+                if not show_updates:
+                    action.shown_updates = []
+                action.shown_updates.sort(key=lambda u: (u.described_on, u.pk))
+                if quarter_view:
+                    action.quarter_columns = updates_by_quarter(action, quarters)
+    return ActionPlanDocument(
+        plan=plan,
+        table_view=ActionTableView(tables, quarters),
+        rag_key=rag_key(partnership=plan.partnership),
+        public=public,
+        show_updates=show_updates,
+        quarter_view=quarter_view,
+        generated_on=today,
+    )

@@ -1,0 +1,172 @@
+"""The action plan as an Excel workbook (openpyxl), the shape of the partnerships' trackers:
+a summary sheet, then one sheet per priority with one row per action, its header row
+frozen, filters on, and RAG as a validated list (Red, Amber, Green, White) whose cells are
+coloured and always say the word.
+
+Every text is written as text, never as a formula: a cell a user typed as "=HYPERLINK(…)"
+stays those characters (OWASP's CSV/formula injection)."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from saferplan.plans.models import ActionStatus, RagRating
+from saferplan.plans.rag import rag_counts
+
+from .action_plan import ActionPlanDocument
+from .word import RAG_FILLS, SENSITIVE, owner_line, update_line
+
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+INVALID_SHEET_CHARACTERS = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def _text(cell, value) -> None:
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+
+
+def _sheet_title(number: int, used: set[str]) -> str:
+    # "Priority 1": the priority's full title is in the sheet's Priority column (sheet names
+    # are cut at 31 characters, which would change the title on import).
+    title = f"Priority {number}".translate(INVALID_SHEET_CHARACTERS)[:31]
+    while title in used:
+        title = f"{title[:28]} ({len(used)})"
+    used.add(title)
+    return title
+
+
+def _widths(sheet, widths: list[int]) -> None:
+    for position, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(position)].width = width
+
+
+def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
+    plan = document.plan
+    workbook = Workbook()
+    workbook.properties.title = plan.title
+    workbook.properties.creator = plan.partnership.name
+    workbook.properties.keywords = document.marking
+    workbook.properties.language = "en-GB"
+    summary = workbook.active
+    summary.title = "Summary"
+    _summary(summary, document)
+
+    period = (plan.period_start, plan.period_end)
+    marked = document.holds_sensitive
+    header = ["Priority", "Ref", "Issue", "Action", "Owner", "Status", "Due date"]
+    if document.show_updates:
+        header.append("Update")
+    header.append("RAG")
+    if marked:
+        header.append("Marking")
+    rag_column = get_column_letter(header.index("RAG") + 1)
+    used: set[str] = {"Summary"}
+    for table in document.table_view.tables:
+        sheet = workbook.create_sheet(_sheet_title(table.priority.number, used))
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
+        priority_title = f"{table.priority.number}. {table.priority.title}"
+        for row in table.objectives:
+            for action in row.actions:
+                values = [
+                    priority_title,
+                    row.objective.ref if row.objective else "",
+                    row.objective.title if row.objective else "",
+                    action.title,
+                    owner_line(action),
+                    ActionStatus(action.status).label,
+                    action.due_date,
+                ]
+                if document.show_updates:
+                    values.append(
+                        "\n".join(update_line(u, period=period) for u in action.shown_updates)
+                    )
+                values.append(RagRating(action.current_rag or RagRating.WHITE).label)
+                if marked:
+                    values.append(SENSITIVE if action.is_sensitive else "")
+                sheet.append([None] * len(values))
+                for cell, value in zip(sheet[sheet.max_row], values, strict=True):
+                    _text(cell, value)
+                    cell.alignment = WRAP
+                    if value is action.due_date and value is not None:
+                        cell.number_format = "DD/MM/YYYY"
+                rag = sheet[f"{rag_column}{sheet.max_row}"]
+                rag.font = BOLD
+                rag.fill = PatternFill(
+                    "solid", fgColor=RAG_FILLS[RagRating(action.current_rag or "white")]
+                )
+        last = max(sheet.max_row, 2)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
+        validation = DataValidation(
+            type="list",
+            formula1='"Red,Amber,Green,White"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="RAG rating",
+            error="Choose Red, Amber, Green or White.",
+        )
+        validation.add(f"{rag_column}2:{rag_column}{max(last, 200)}")
+        sheet.add_data_validation(validation)
+        widths = [28, 7, 34, 44, 26, 13, 11] + ([70] if document.show_updates else []) + [9]
+        _widths(sheet, widths + ([20] if marked else []))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _summary(sheet, document: ActionPlanDocument) -> None:
+    plan = document.plan
+    rows = [
+        ("Plan", plan.title),
+        ("Partnership", plan.partnership.name),
+        ("Period", f"{plan.period_start:%d/%m/%Y} to {plan.period_end:%d/%m/%Y}"),
+        ("Status", plan.get_status_display()),
+        ("Produced", f"{document.generated_on:%d/%m/%Y}"),
+        ("Marking", document.marking),
+    ]
+    for label, value in rows:
+        sheet.append([label, None])
+        _text(sheet.cell(sheet.max_row, 2), value)
+        sheet.cell(sheet.max_row, 1).font = BOLD
+    sheet.append([])
+    header = [
+        "Priority",
+        "Number of actions",
+        "Red",
+        "Amber",
+        "Green",
+        "White",
+        "Complete",
+        "Discharged",
+    ]
+    sheet.append(header)
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font, cell.fill = BOLD, HEADER_FILL
+    for table in document.table_view.tables:
+        actions = [a for row in table.objectives for a in row.actions]
+        counted = [a.current_rag for a in actions if a.status != ActionStatus.DISCHARGED]
+        counts = rag_counts(counted)
+        sheet.append([None, len(actions), counts["red"], counts["amber"], counts["green"]])
+        _text(sheet.cell(sheet.max_row, 1), f"{table.priority.number}. {table.priority.title}")
+        sheet.cell(sheet.max_row, 6).value = counts["white"]
+        sheet.cell(sheet.max_row, 7).value = sum(a.status == ActionStatus.COMPLETE for a in actions)
+        sheet.cell(sheet.max_row, 8).value = sum(
+            a.status == ActionStatus.DISCHARGED for a in actions
+        )
+    sheet.append([])
+    sheet.append(["RAG key"])
+    sheet.cell(sheet.max_row, 1).font = BOLD
+    for rating, label, definition in document.rag_key:
+        sheet.append([label, definition])
+        sheet.cell(sheet.max_row, 1).fill = PatternFill("solid", fgColor=RAG_FILLS[rating])
+        sheet.cell(sheet.max_row, 1).font = BOLD
+    _widths(sheet, [60, 14, 8, 8, 8, 8, 10, 11])
