@@ -62,6 +62,11 @@ def url_for(partnership, coordinator):
     from saferplan.public.models import Contact
 
     contact = Contact.objects.create(partnership=partnership, name="Crimestoppers")
+    from saferplan.reports.models import BoardReport
+
+    report = BoardReport.objects.create(
+        plan=plan, title="Board", period_start="2019-04-01", period_end="2019-06-30"
+    )
 
     pending = PlanImport.objects.create(
         partnership=partnership, file_name="plan.txt", sha256="0" * 64, content=b"x"
@@ -91,6 +96,15 @@ def url_for(partnership, coordinator):
         "organisations:edit": organisation,
         "public:item-edit": contact,
         "public:item-delete": contact,
+        **dict.fromkeys(
+            [
+                "reports:board-report",
+                "reports:board-report-download",
+                "reports:board-report-edit",
+                "reports:board-report-issue",
+            ],
+            report,
+        ),
     }
 
     def build(name, args):
@@ -105,7 +119,11 @@ def url_for(partnership, coordinator):
             elif arg == "number":
                 kwargs["number"] = priority.number
             elif arg == "kind":
-                kwargs["kind"] = "pdf" if name == "public:plan-document" else "csv"
+                kwargs["kind"] = (
+                    "pdf"
+                    if name in ("public:plan-document", "reports:board-report-download")
+                    else "csv"
+                )
             elif arg == "section":
                 kwargs["section"] = "contacts"
             elif arg in {"uidb64", "token"}:

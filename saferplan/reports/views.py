@@ -1,14 +1,24 @@
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
-from django.views.decorators.http import require_GET
+import datetime
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_POST
+
+from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.plans.models import Plan
 from saferplan.plans.views import _plan_for, _today
 
 from . import excel, open_data, pdf, word
 from .action_plan import action_plan_document
+from .board import board_report_content, chart_alt_text, chart_data_uri, rag_chart
+from .forms import BoardReportForm
+from .models import BoardReport, BoardReportStatus
+from .permissions import board_report_policy
+from .services import board_report_create, board_report_issue, board_report_update
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -82,3 +92,171 @@ def public_plan_export(request, slug, plan_pk, kind):
     if not open_data.public_rows_allowed(plan):
         raise Http404("No published plan here")
     return _download(request, plan, kind, public=True)
+
+
+# Board reports ------------------------------------------------------------------------------
+
+
+def _report_for(request, slug, pk, action="view") -> BoardReport:
+    report = get_object_or_404(
+        BoardReport.objects.select_related("plan__partnership", "issued_by"),
+        pk=pk,
+        plan__partnership__slug=slug,
+    )
+    if not board_report_policy.user_has_permission_for_instance(request.user, action, report):
+        raise PermissionDenied(f"Only members of {report.plan.partnership} can read its reports.")
+    return report
+
+
+def _content(report: BoardReport) -> dict:
+    """The issued snapshot, or the draft as the plan reads now."""
+    if report.is_issued:
+        return report.snapshot
+    return board_report_content(
+        plan=report.plan,
+        period_start=report.period_start,
+        period_end=report.period_end,
+        today=_today(),
+    )
+
+
+@login_required
+def board_reports(request, slug, plan_pk):
+    plan = _plan_for(request, slug, plan_pk)
+    may_change = board_report_policy.user_has_permission_for_instance(
+        request.user, "change", BoardReport(plan=plan)
+    )
+    form = None
+    if may_change:
+        last = plan.board_reports.filter(status=BoardReportStatus.ISSUED).first()
+        today = _today()
+        start = (
+            last.period_end + datetime.timedelta(days=1)
+            if last
+            else today - datetime.timedelta(days=91)
+        )
+        form = BoardReportForm(
+            request.POST or None,
+            initial={
+                "title": f"Report to the board – {today:%B %Y}",
+                "period_start": min(start, today),
+                "period_end": today,
+            },
+        )
+        saved = save_form(
+            request,
+            form,
+            lambda data: board_report_create(actor=request.user, plan=plan, **data),
+        )
+        if saved is not NOT_SAVED:
+            messages.success(request, "The draft report has been created.")
+            return redirect("reports:board-report", slug=slug, pk=saved.pk)
+    elif request.method == "POST":
+        raise PermissionDenied("Only a coordinator can write a board report.")
+    return render(
+        request,
+        "reports/board_reports.html",
+        {
+            "partnership": plan.partnership,
+            "plan": plan,
+            "reports": plan.board_reports.select_related("issued_by"),
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_GET
+def board_report(request, slug, pk):
+    report = _report_for(request, slug, pk)
+    content = _content(report)
+    return render(
+        request,
+        "reports/board_report.html",
+        {
+            "partnership": report.plan.partnership,
+            "plan": report.plan,
+            "report": report,
+            "content": content,
+            "chart": chart_data_uri(content),
+            "chart_alt": chart_alt_text(content),
+            "may_change": board_report_policy.user_has_permission_for_instance(
+                request.user, "change", report
+            ),
+        },
+    )
+
+
+@login_required
+@require_GET
+def board_report_download(request, slug, pk, kind):
+    report = _report_for(request, slug, pk)
+    content = _content(report)
+    if kind == "pdf":
+        body = pdf.render_pdf(
+            "reports/print/board_report.html",
+            {
+                "report": report,
+                "content": content,
+                "chart": chart_data_uri(content),
+                "chart_alt": chart_alt_text(content),
+                "marking": content["marking"],
+                "partnership": report.plan.partnership,
+                "generated_on": _today(),
+                "print": True,
+            },
+        )
+    else:
+        body = word.board_report_docx(
+            title=report.title,
+            introduction=report.introduction,
+            content=content,
+            chart_png=rag_chart(content, image_format="png"),
+            alt_text=chart_alt_text(content),
+        )
+    response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
+    name = slugify(f"{report.plan.partnership.slug} {report.title}") or "board-report"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
+
+
+@login_required
+def board_report_edit(request, slug, pk):
+    report = _report_for(request, slug, pk, "change")
+    if report.is_issued:
+        messages.error(request, "This report has been issued, so it cannot be changed.")
+        return redirect("reports:board-report", slug=slug, pk=pk)
+    fields = ["title", "period_start", "period_end", "introduction"]
+    form = BoardReportForm(request.POST or None, initial={f: getattr(report, f) for f in fields})
+    saved = save_form(
+        request, form, lambda data: board_report_update(actor=request.user, report=report, **data)
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The draft report has been changed.")
+        return redirect("reports:board-report", slug=slug, pk=pk)
+    return render(
+        request,
+        "reports/board_report_form.html",
+        {
+            "partnership": report.plan.partnership,
+            "plan": report.plan,
+            "report": report,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def board_report_issue_view(request, slug, pk):
+    report = _report_for(request, slug, pk, "change")
+    try:
+        board_report_issue(actor=request.user, report=report, today=_today())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            "The report has been issued. It will read the same whatever changes in the plan later.",
+        )
+    return redirect("reports:board-report", slug=slug, pk=pk)

@@ -288,3 +288,139 @@ def action_plan_docx(document: ActionPlanDocument) -> bytes:
                     for column in range(2 if has_refs else 1):
                         _merge_down(first_row[column], cells[column])
     return word.save()
+
+
+def board_report_docx(
+    *, title: str, introduction: str, content: dict, chart_png: bytes, alt_text: str
+) -> bytes:
+    """The board report: the same sections, in the same order, as the page."""
+    word = WordDocument(
+        title=title, author=content["partnership"], marking=content["marking"], landscape=False
+    )
+    word.document.add_heading(title, level=0)
+    word.paragraph(
+        f"{content['plan_title']} · {content['partnership']} · changes from "
+        f"{content['period_start']} to {content['period_end']} · produced {content['generated_on']}"
+    )
+    if content["marking"] == SENSITIVE:
+        word.paragraph(
+            "This report holds OFFICIAL-SENSITIVE material, labelled where it appears. Share it "
+            "only within the partnership.",
+            bold=True,
+        )
+    if introduction:
+        word.heading("Introduction", 1)
+        for paragraph in introduction.split("\n\n"):
+            if paragraph.strip():
+                word.paragraph(paragraph.strip())
+    for heading, items, empty, columns in board_sections(content):
+        word.heading(heading, 1)
+        if not items:
+            word.paragraph(empty)
+            continue
+        table = word.table([label for label, _ in columns] + ["RAG"])
+        for item in items:
+            cells = word.row(table, [render(item) for _, render in columns] + [""])
+            rag_cell(cells[-1], item.get("rag_to") or item["rag"])
+    word.heading("RAG summary by priority", 1)
+    word.picture(chart_png, alt_text=alt_text, width_cm=16)
+    table = word.table(["Priority", "Actions", "Red", "Amber", "Green", "White", "Complete"])
+    for priority in content["priorities"]:
+        counts = priority["counts"]
+        word.row(
+            table,
+            [
+                f"{priority['number']}. {priority['title']}",
+                str(priority["total"]),
+                str(counts["red"]),
+                str(counts["amber"]),
+                str(counts["green"]),
+                str(counts["white"]),
+                str(priority["complete"]),
+            ],
+        )
+    word.heading("RAG key", 1)
+    key = word.table(["Rating", "Meaning"])
+    for rating, _label, definition in content["rag_key"]:
+        cells = word.row(key, ["", definition])
+        rag_cell(cells[0], rating)
+    return word.save()
+
+
+def _action_text(item: dict) -> str:
+    label = f" [{SENSITIVE}]" if item["sensitive"] else ""
+    return f"{item['title']}{label}\n{item['priority']}"
+
+
+def _commentary(item: dict) -> str:
+    if not item["update"]:
+        return "No update"
+    label = f" [{SENSITIVE}]" if item["update_sensitive"] else ""
+    return f"{item['update_on']}: {item['update']}{label}"
+
+
+def board_sections(content: dict):
+    """(heading, items, what to say when there are none, [(column, how to write it)]) in the
+    order of the report: exceptions first."""
+    owner = ("Owner", lambda i: i["owner"])
+    action = ("Action", _action_text)
+    return [
+        (
+            "Exceptions: red and amber actions",
+            content["exceptions"],
+            "No open action is red or amber.",
+            [
+                action,
+                owner,
+                ("Why this rating", lambda i: i["rag_reason"]),
+                ("Latest update", _commentary),
+            ],
+        ),
+        (
+            "RAG changes since the last board",
+            content["moves"],
+            "No action's RAG rating changed in the period.",
+            [
+                action,
+                owner,
+                (
+                    "Change",
+                    lambda i: (
+                        f"{RagRating(i['rag_from']).label} to {RagRating(i['rag_to']).label} on {i['moved_on']}"
+                        + (" (worse)" if i["worse"] else " (better)")
+                    ),
+                ),
+                ("Why", lambda i: i["rag_reason"]),
+            ],
+        ),
+        (
+            "Completed",
+            content["completed"],
+            "No action was completed in the period.",
+            [action, owner, ("Latest update", _commentary)],
+        ),
+        (
+            "Discharged",
+            content["discharged"],
+            "No action was discharged in the period.",
+            [action, owner, ("Reason", lambda i: i.get("reason", ""))],
+        ),
+        (
+            "New actions",
+            content["new"],
+            "No action was added in the period.",
+            [action, owner, ("Due", lambda i: i["due"])],
+        ),
+        (
+            "Overdue actions",
+            content["overdue"],
+            "No open action is past its due date.",
+            [action, owner, ("Due", lambda i: i["due"]), ("Latest update", _commentary)],
+        ),
+        (
+            "Stale actions",
+            content["stale"],
+            f"Every open action has an update from the last {content['stale_after_days']} days.",
+            [action, owner, ("Latest update", _commentary)],
+        ),
+    ]

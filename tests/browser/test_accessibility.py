@@ -192,3 +192,28 @@ def test_the_published_plan_editing_pages_have_no_accessibility_violations(page_
     page.click("main button[type=submit]")
     assert "Enter a valid email address" in page.content()
     assert not axe_violations(page)
+
+
+def test_the_board_report_pages_have_no_accessibility_violations(page_as, demo_site):
+    import datetime
+
+    from saferplan.accounts.models import User
+    from saferplan.plans.models import Plan
+    from saferplan.reports.services import board_report_create
+
+    plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
+    report = board_report_create(
+        actor=User.objects.get(email="coordinator@example.org"),
+        plan=plan,
+        title="Report to the board – October 2019",
+        period_start=datetime.date(2019, 7, 1),
+        period_end=datetime.date(2019, 10, 31),
+        introduction="Seven events delivered.",
+    )
+    page = page_as("coordinator@example.org")
+    for path in [
+        f"/partnerships/hertsmere/plans/{plan.pk}/board-reports/",
+        f"/partnerships/hertsmere/board-reports/{report.pk}/",
+        f"/partnerships/hertsmere/board-reports/{report.pk}/edit/",
+    ]:
+        check(page, demo_site + path)

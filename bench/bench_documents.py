@@ -1,0 +1,134 @@
+"""Board report and action plan documents for a 100-action plan with 2,000 updates (issue 5):
+the board report page under 300 ms, its Word file under 2 s and its PDF under 5 s; the action
+plan as Excel under 2 s (and, for information, as Word and PDF). Each is the whole request
+through Django (permission checks, queries, rendering), median of several runs in-process.
+
+    .venv/bin/python bench/bench_documents.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/saferplan_bench .venv/bin/python bench/bench_documents.py
+"""
+
+import datetime
+import statistics
+
+from harness import Report, measure, setup_django
+
+database = setup_django()
+
+from django.db import connection, transaction
+from django.test import Client
+
+from saferplan.accounts.models import Membership, User
+from saferplan.partnerships.models import Partnership
+from saferplan.plans.models import Action, Objective, Plan, Priority, RagChange, Update
+from saferplan.reports.services import board_report_create
+
+ACTIONS, UPDATES = 100, 20
+
+
+def build() -> tuple[Plan, User]:
+    start = datetime.date(2024, 4, 1)
+    with transaction.atomic():
+        partnership = Partnership.objects.create(
+            name="Bench Community Safety Partnership", slug="bench", police_force="hertfordshire"
+        )
+        user = User.objects.create_user(
+            email="bench@example.org", password="bench-password-1", full_name="Bench Coordinator"
+        )
+        Membership.objects.create(user=user, partnership=partnership, role="coordinator")
+        plan = Plan.objects.create(
+            partnership=partnership,
+            kind="action",
+            title="Bench action plan 2024-25",
+            period_start=start,
+            period_end=datetime.date(2025, 3, 31),
+        )
+        priorities = [
+            Priority.objects.create(plan=plan, number=n + 1, title=f"Priority {n + 1}: a theme")
+            for n in range(5)
+        ]
+        objectives = Objective.objects.bulk_create(
+            Objective(
+                priority=priorities[n % 5],
+                ref=f"{n % 5 + 1}.{n // 5 + 1}",
+                title=f"Objective {n}",
+                position=n,
+            )
+            for n in range(20)
+        )
+        actions = Action.objects.bulk_create(
+            Action(
+                priority=objectives[n % 20].priority,
+                objective=objectives[n % 20],
+                title=f"Action {n}: deliver the agreed activity with partners",
+                owner_text="Community Safety Team",
+                status="in_progress",
+                due_date=start + datetime.timedelta(days=3 * n),
+                position=n,
+            )
+            for n in range(ACTIONS)
+        )
+        Update.objects.bulk_create(
+            Update(
+                action=a,
+                described_on=start + datetime.timedelta(days=u * 17),
+                text=f"Progress note {u} for action {a.pk}: the group met and agreed the next steps.",
+            )
+            for a in actions
+            for u in range(UPDATES)
+        )
+        RagChange.objects.bulk_create(
+            RagChange(
+                action=a,
+                rating=["red", "amber", "green", "white"][a.pk % 4],
+                reason="Reviewed at the JAG",
+            )
+            for a in actions
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return plan, user
+
+
+def main() -> None:
+    plan, user = build()
+    report = board_report_create(
+        actor=user,
+        plan=plan,
+        title="Report to the board",
+        period_start=datetime.date(2024, 10, 1),
+        period_end=datetime.date(2025, 1, 31),
+        introduction="The board met in January.",
+    )
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    base = f"/partnerships/bench/board-reports/{report.pk}/"
+    plan_base = f"/partnerships/bench/plans/{plan.pk}/export"
+
+    def get(url):
+        def fetch():
+            response = client.get(url)
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}")
+            return response
+
+        return fetch
+
+    out = Report(
+        f"Documents of a {ACTIONS}-action plan ({ACTIONS * UPDATES:,} updates), in-process, on {database}"
+    )
+    figures = [
+        ("Board report page (HTML): median", base, 300, 20),
+        ("Board report as Word: median", base + "report.docx", 2000, 5),
+        ("Board report as PDF: median", base + "report.pdf", 5000, 3),
+        ("Action plan as Excel: median", plan_base + ".xlsx", 2000, 5),
+        ("Action plan as Word (no target)", plan_base + ".docx", float("inf"), 3),
+        ("Action plan as PDF (no target)", plan_base + ".pdf", float("inf"), 2),
+    ]
+    for what, url, target, repeat in figures:
+        timings = measure(get(url), warmup=1, repeat=repeat)
+        out.figure(what, statistics.median(timings), target, "ms")
+    out.finish()
+
+
+if __name__ == "__main__":
+    main()

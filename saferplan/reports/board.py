@@ -1,0 +1,275 @@
+"""The board report's content, read once and kept as plain values (dates as text), so that
+the page, the Word file and the PDF show a draft and an issued snapshot the same way.
+
+Exceptions come first (red and amber actions with the latest commentary), then what changed
+since the last board (RAG moves, completed, discharged and new actions), then stale and
+overdue actions, then the RAG summary per priority with a chart and its data table.
+"""
+
+import base64
+import datetime
+import io
+from collections import defaultdict
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from saferplan.core.models import AuditEvent, Marking
+from saferplan.plans.models import (
+    OPEN_STATUSES,
+    Action,
+    ActionStatus,
+    Plan,
+    RagChange,
+    RagRating,
+    Update,
+)
+from saferplan.plans.rag import SEVERITY, rag_counts
+from saferplan.plans.selectors import annotate_progress, flag, owner_names_by_action, rag_key
+
+RAG_ORDER = [RagRating.RED, RagRating.AMBER, RagRating.GREEN, RagRating.WHITE]
+# The chart's colours (GOV.UK's palette) and hatching: the chart never relies on colour alone.
+CHART_STYLE = {
+    RagRating.RED: ("#d4351c", "///"),
+    RagRating.AMBER: ("#f47738", "..."),
+    RagRating.GREEN: ("#00703c", ""),
+    RagRating.WHITE: ("#ffffff", "xx"),
+}
+
+
+def _day(value: datetime.date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def _owner(action: Action, organisations: dict[int, list[str]]) -> str:
+    return action.owner_text or "; ".join(organisations.get(action.pk, [])) or action.owner_name
+
+
+def board_report_content(
+    *, plan: Plan, period_start: datetime.date, period_end: datetime.date, today: datetime.date
+) -> dict:
+    """Everything the report shows, for members of the plan's partnership (sensitive items
+    included and labelled: the report is theirs, and the file says OFFICIAL-SENSITIVE)."""
+    corrections = Update.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk"))
+    actions = list(
+        annotate_progress(Action.objects.filter(priority__plan=plan))
+        .select_related("priority", "objective")
+        .order_by("priority__number", "objective__position", "objective_id", "position", "id")
+    )
+    latest_updates: dict[int, Update] = {}
+    for update in (
+        Update.objects.filter(action__priority__plan=plan, described_on__lte=period_end)
+        .filter(~Exists(corrections))
+        .only("id", "action_id", "described_on", "text", "marking")
+        .order_by("action_id", "described_on", "id")
+    ):
+        latest_updates[update.action_id] = update  # the last one per action wins
+    current_rag: dict[int, RagChange] = {}
+    rag_before: dict[int, str] = {}
+    moves: list[dict] = []
+    changes_in_period: dict[int, list[RagChange]] = defaultdict(list)
+    start_moment = timezone.make_aware(datetime.datetime.combine(period_start, datetime.time.min))
+    end_moment = timezone.make_aware(datetime.datetime.combine(period_end, datetime.time.max))
+    for change in RagChange.objects.filter(action__priority__plan=plan).order_by(
+        "changed_at", "id"
+    ):
+        action_id = change.action_id
+        if action_id is None:  # never: the filter is on actions; says so to the type checker
+            continue
+        if change.changed_at < start_moment:
+            rag_before[action_id] = change.rating
+        elif change.changed_at <= end_moment:
+            changes_in_period[action_id].append(change)
+        current_rag[action_id] = change
+    organisations = owner_names_by_action(Q(action__priority__plan=plan))["owner_organisation_list"]
+    by_id = {a.pk: a for a in actions}
+
+    def describe(action: Action, **extra) -> dict:
+        update = latest_updates.get(action.pk)
+        rating = current_rag.get(action.pk)
+        return {
+            "id": action.pk,
+            "priority": f"{action.priority.number}. {action.priority.title}",
+            "objective": str(action.objective) if action.objective else "",
+            "title": action.title,
+            "owner": _owner(action, organisations),
+            "status": ActionStatus(action.status).label,
+            "due": _day(action.due_date),
+            "rag": action.current_rag or RagRating.WHITE,
+            "rag_reason": rating.reason if rating else "",
+            "update_on": _day(update.described_on) if update else "",
+            "update": update.text if update else "",
+            "update_sensitive": bool(update and update.marking == Marking.OFFICIAL_SENSITIVE),
+            "sensitive": action.is_sensitive,
+            **extra,
+        }
+
+    for action_id, changes in changes_in_period.items():
+        before = rag_before.get(action_id, "")
+        after = changes[-1].rating
+        if before != after and action_id in by_id:
+            moves.append(
+                describe(
+                    by_id[action_id],
+                    rag_from=before or RagRating.WHITE,
+                    rag_to=after,
+                    worse=SEVERITY[RagRating(after)] > SEVERITY[RagRating(before or "white")],
+                    moved_on=_day(timezone.localdate(changes[-1].changed_at)),
+                    moved_by=changes[-1].changed_by_name or str(changes[-1].changed_by or ""),
+                )
+            )
+    status_changes = _status_changes(plan, start_moment, end_moment)
+
+    exceptions, stale, overdue, completed, discharged, new = [], [], [], [], [], []
+    summary: dict[int, dict] = {}
+    for action in actions:
+        action.flags = flag(action, stale_after_days=plan.stale_after_days, today=period_end)
+        row = summary.setdefault(
+            action.priority_id,
+            {
+                "number": action.priority.number,
+                "title": action.priority.title,
+                "ratings": [],
+                "total": 0,
+                "complete": 0,
+            },
+        )
+        row["total"] += 1
+        row["complete"] += action.status == ActionStatus.COMPLETE
+        if action.status != ActionStatus.DISCHARGED:
+            row["ratings"].append(action.current_rag)
+        if action.status in OPEN_STATUSES and action.current_rag in (
+            RagRating.RED,
+            RagRating.AMBER,
+        ):
+            exceptions.append(describe(action))
+        if action.flags.stale:
+            stale.append(describe(action))
+        if action.flags.overdue:
+            overdue.append(describe(action))
+        new_status = status_changes.get(action.pk)
+        if new_status == ActionStatus.COMPLETE.label:
+            completed.append(describe(action))
+        elif new_status == ActionStatus.DISCHARGED.label:
+            discharged.append(describe(action, reason=action.status_reason))
+        if period_start <= action.created_at.date() <= period_end:
+            new.append(describe(action))
+    exceptions.sort(key=lambda a: (a["rag"] != RagRating.RED, a["priority"]))
+    priorities = []
+    for row in summary.values():
+        counts = rag_counts(row.pop("ratings"))
+        priorities.append({**row, "counts": counts})
+    for priority in plan.priorities.exclude(pk__in=summary.keys()):
+        counts = rag_counts([])
+        priorities.append(
+            {
+                "number": priority.number,
+                "title": priority.title,
+                "total": 0,
+                "complete": 0,
+                "counts": counts,
+            }
+        )
+    priorities.sort(key=lambda p: p["number"])
+    totals = {rating: sum(p["counts"][rating] for p in priorities) for rating in RagRating.values}
+    every_item = exceptions + moves + completed + discharged + new + stale + overdue
+    holds_sensitive = any(i["sensitive"] or i["update_sensitive"] for i in every_item)
+    return {
+        "plan_title": plan.title,
+        "partnership": plan.partnership.name,
+        "period_start": _day(period_start),
+        "period_end": _day(period_end),
+        "generated_on": _day(today),
+        "stale_after_days": plan.stale_after_days,
+        "marking": "OFFICIAL-SENSITIVE" if holds_sensitive else "OFFICIAL",
+        "rag_key": [[r, label, text] for r, label, text in rag_key(partnership=plan.partnership)],
+        "priorities": priorities,
+        "totals": totals,
+        "total_actions": len(actions),
+        "exceptions": exceptions,
+        "moves": moves,
+        "completed": completed,
+        "discharged": discharged,
+        "new": new,
+        "stale": stale,
+        "overdue": overdue,
+    }
+
+
+def _status_changes(plan: Plan, start: datetime.datetime, end: datetime.datetime) -> dict[int, str]:
+    """{action id: the status it was last given in the period}, from the audit log (the
+    action's status is a field, its history is the log's)."""
+    found: dict[int, str] = {}
+    for object_id, changes in (
+        AuditEvent.objects.filter(
+            object_type="plans.action",
+            object_id__in=[
+                str(pk)
+                for pk in Action.objects.filter(priority__plan=plan).values_list("pk", flat=True)
+            ],
+            occurred_at__range=(start, end),
+            changes__has_key="Status",
+        )
+        .order_by("occurred_at", "id")
+        .values_list("object_id", "changes")
+    ):
+        found[int(object_id)] = changes["Status"][1]
+    return found
+
+
+def rag_chart(content: dict, *, image_format: str = "svg") -> bytes:
+    """Horizontal stacked bars of the actions' RAG ratings per priority: colour, hatching
+    and a legend with the words; the page puts the data table beside it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+    from matplotlib.ticker import MaxNLocator
+
+    priorities = content["priorities"]
+    labels = [f"Priority {p['number']}" for p in priorities][::-1]
+    figure, axes = pyplot.subplots(figsize=(8, 0.5 * len(priorities) + 1.4), dpi=110)
+    left = [0] * len(priorities)
+    for rating in RAG_ORDER:
+        values = [p["counts"][rating] for p in priorities][::-1]
+        colour, hatch = CHART_STYLE[rating]
+        axes.barh(
+            labels,
+            values,
+            left=left,
+            color=colour,
+            hatch=hatch,
+            edgecolor="#0b0c0c",
+            linewidth=0.6,
+            label=RagRating(rating).label,
+        )
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    axes.set_xlabel("Actions (discharged actions left out)")
+    axes.legend(
+        ncol=4,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.35 if priorities else -0.2),
+        frameon=False,
+    )
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer, format=image_format, metadata={"Date": None} if image_format == "svg" else None
+    )
+    pyplot.close(figure)
+    return buffer.getvalue()
+
+
+def chart_alt_text(content: dict) -> str:
+    totals = content["totals"]
+    return (
+        f"Bar chart of the RAG ratings of the actions of each priority: in all {totals['red']} red, "
+        f"{totals['amber']} amber, {totals['green']} green and {totals['white']} white. "
+        "The table below gives the figures for each priority."
+    )
+
+
+def chart_data_uri(content: dict) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(rag_chart(content)).decode()

@@ -1,0 +1,25 @@
+from django import forms
+
+from saferplan.core.forms import GovukDateField
+
+
+class BoardReportForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=250)
+    period_start = GovukDateField(
+        label="Report changes since",
+        help_text="Usually the day after the last board meeting. For example 1 7 2019",
+    )
+    period_end = GovukDateField(label="Up to", help_text="For example 30 9 2019")
+    introduction = forms.CharField(
+        label="Introduction (optional)",
+        required=False,
+        help_text="What the board should know first. Leave a blank line between paragraphs.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", "The end of the period must be on or after its start.")
+        return data

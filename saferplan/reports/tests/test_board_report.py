@@ -1,0 +1,286 @@
+"""The board report: exceptions first, what changed in the period, stale and overdue actions,
+the RAG summary with its chart and data table; issued reports stay as the board read them."""
+
+import datetime
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from saferplan.core.models import AuditEvent
+from saferplan.plans import services as plan_services
+from saferplan.plans.tests.factories import (
+    ActionFactory,
+    PlanFactory,
+    PriorityFactory,
+    RagChangeFactory,
+    UpdateFactory,
+)
+from saferplan.reports.models import BoardReport
+from saferplan.reports.services import board_report_create, board_report_issue
+
+TODAY = datetime.date.today()
+CANARY = "Canaryb9d1w5k"
+
+
+@pytest.fixture
+def plan(partnership):
+    plan = PlanFactory(partnership=partnership, title="Hertsmere Community Safety Action Plan")
+    priority = PriorityFactory(plan=plan, number=1, title="Identify and prevent youth violence")
+    PriorityFactory(plan=plan, number=2, title="Tackle the illicit drug economy")
+    workshops = ActionFactory(
+        priority=priority, title="Arrange workshops in schools", owner_text="CYP"
+    )
+    UpdateFactory(action=workshops, described_on=TODAY, text="Two schools have said no")
+    events = ActionFactory(
+        priority=priority, title="Arrange events in the community", owner_text="CST"
+    )
+    UpdateFactory(action=events, described_on=TODAY, text="Seven events delivered")
+    old = ActionFactory(
+        priority=priority,
+        title="Map ASB reports",
+        owner_text="SNT",
+        due_date=TODAY - datetime.timedelta(days=5),
+    )
+    RagChangeFactory(action=old, rating="green", reason="On track")
+    secret = ActionFactory(
+        priority=priority, title=f"Covert operation {CANARY}", marking="official_sensitive"
+    )
+    RagChangeFactory(action=secret, rating="red", reason=f"Named suspect {CANARY}")
+    return plan
+
+
+@pytest.fixture
+def report(plan, coordinator):
+    workshops = plan.priorities.get(number=1).actions.get(title="Arrange workshops in schools")
+    plan_services.update_add(
+        actor=coordinator,
+        action=workshops,
+        described_on=TODAY,
+        text="No school has agreed a date",
+        rag="red",
+        rag_reason="No school has agreed",
+    )
+    return board_report_create(
+        actor=coordinator,
+        plan=plan,
+        title="Report to the board",
+        period_start=TODAY - datetime.timedelta(days=30),
+        period_end=TODAY,
+        introduction="The JAG met twice.\n\nWorkshops are the concern.",
+    )
+
+
+def url(report, kind=""):
+    slug = report.plan.partnership.slug
+    if kind:
+        return reverse("reports:board-report-download", args=[slug, report.pk, kind])
+    return reverse("reports:board-report", args=[slug, report.pk])
+
+
+def test_the_report_puts_exceptions_first_with_the_latest_commentary(signed_in, viewer, report):
+    html = signed_in(viewer).get(url(report)).content.decode()
+    headings = re.findall(r'<h2 class="govuk-heading-m"[^>]*>([^<]+)</h2>', html)
+    assert headings[:3] == [
+        "Introduction",
+        "Exceptions: red and amber actions",
+        f"Since the last board ({report.period_start.day} {report.period_start:%b %Y} to {TODAY.day} {TODAY:%b %Y})",
+    ]
+    exceptions = html[html.index('id="exceptions"') : html.index('id="changes"')]
+    assert f"Covert operation {CANARY}" in exceptions
+    assert "No school has agreed a date" in exceptions
+    assert "Map ASB reports" not in exceptions
+
+
+def test_the_report_shows_rag_moves_overdue_and_the_summary_with_its_data_table(
+    signed_in, viewer, report
+):
+    html = signed_in(viewer).get(url(report)).content.decode()
+    changes = html[html.index('id="changes"') : html.index('id="overdue"')]
+    assert "Arrange workshops in schools" in changes
+    assert "(worse)" in changes
+    overdue = html[html.index('id="overdue"') : html.index('id="stale"')]
+    assert "Map ASB reports" in overdue
+    assert 'alt="Bar chart of the RAG ratings' in html
+    assert re.search(
+        r"1\. Identify and prevent youth violence</th>\s*<td[^>]*>4</td>\s*<td[^>]*>2</td>\s*<td[^>]*>0</td>\s*<td[^>]*>1</td>\s*<td[^>]*>1</td>",
+        html,
+    )
+
+
+def test_completed_actions_are_read_from_the_audit_log_of_the_period(
+    signed_in, viewer, coordinator, report
+):
+    events = report.plan.priorities.get(number=1).actions.get(
+        title="Arrange events in the community"
+    )
+    plan_services.update_add(
+        actor=coordinator,
+        action=events,
+        described_on=TODAY,
+        text="All delivered",
+        status="complete",
+    )
+    html = signed_in(viewer).get(url(report)).content.decode()
+    completed = html[html.index(">Completed<") : html.index(">Discharged<")]
+    assert "Arrange events in the community" in completed
+
+
+def test_an_issued_report_does_not_change_when_the_plan_does(
+    signed_in, coordinator, viewer, report
+):
+    client = signed_in(coordinator)
+    assert (
+        client.post(
+            reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
+        ).status_code
+        == 302
+    )
+    report.refresh_from_db()
+    assert report.is_issued
+    assert (
+        AuditEvent.objects.filter(
+            object_type="reports.boardreport", object_id=str(report.pk)
+        ).count()
+        == 2
+    )
+    workshops = report.plan.priorities.get(number=1).actions.get(
+        title="Arrange workshops in schools"
+    )
+    RagChangeFactory(action=workshops, rating="green", reason="All schools booked")
+    html = signed_in(viewer).get(url(report)).content.decode()
+    exceptions = html[html.index('id="exceptions"') : html.index('id="changes"')]
+    assert "Arrange workshops in schools" in exceptions  # still red, as issued
+    edit = signed_in(coordinator).post(
+        reverse("reports:board-report-edit", args=[report.plan.partnership.slug, report.pk]),
+        {"title": "Changed"},
+    )
+    assert edit.status_code == 302
+    report.refresh_from_db()
+    assert report.title == "Report to the board"
+
+
+def test_the_word_report_has_headings_tables_rag_words_and_a_described_chart(
+    signed_in, viewer, report
+):
+    word = docx.Document(io.BytesIO(signed_in(viewer).get(url(report, "docx")).content))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == [
+        "Introduction",
+        "Exceptions: red and amber actions",
+        "RAG changes since the last board",
+    ]
+    assert "RAG summary by priority" in headings
+    exceptions = word.tables[0]
+    assert [c.text for c in exceptions.rows[0].cells] == [
+        "Action",
+        "Owner",
+        "Why this rating",
+        "Latest update",
+        "RAG",
+    ]
+    assert exceptions.rows[1].cells[-1].text == "Red"
+    assert word.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+    descriptions = [
+        e.get("descr")
+        for e in word.element.body.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+        )
+    ]
+    assert descriptions
+    assert descriptions[0].startswith("Bar chart of the RAG ratings")
+    assert word.core_properties.language == "en-GB"
+
+
+def test_the_pdf_report_has_its_title_language_and_sections(signed_in, viewer, report):
+    reader = PdfReader(io.BytesIO(signed_in(viewer).get(url(report, "pdf")).content))
+    assert reader.metadata.title == "Report to the board"
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for expected in [
+        "Exceptions: red and amber actions",
+        "No school has agreed a date",
+        "RAG summary by priority",
+        "OFFICIAL-SENSITIVE",
+    ]:
+        assert expected in text
+
+
+def test_a_coordinator_creates_a_draft_with_a_clear_error_for_a_bad_period(
+    signed_in, coordinator, plan
+):
+    client = signed_in(coordinator)
+    page = reverse("reports:board-reports", args=[plan.partnership.slug, plan.pk])
+    bad = client.post(
+        page,
+        {
+            "title": "Board",
+            "period_start_day": "31",
+            "period_start_month": "10",
+            "period_start_year": "2026",
+            "period_end_day": "1",
+            "period_end_month": "10",
+            "period_end_year": "2026",
+            "introduction": "Kept text",
+        },
+    )
+    assert bad.status_code == 200
+    assert "The end of the period must be on or after its start" in bad.content.decode()
+    assert "Kept text" in bad.content.decode()
+    assert not BoardReport.objects.exists()
+
+
+def test_viewers_read_but_do_not_write_reports(signed_in, viewer, plan):
+    response = signed_in(viewer).post(
+        reverse("reports:board-reports", args=[plan.partnership.slug, plan.pk]), {"title": "x"}
+    )
+    assert response.status_code == 403
+
+
+# The canary ----------------------------------------------------------------------------------
+
+
+def _text(kind, content):
+    if kind == "docx":
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return re.sub(
+                r"\s+",
+                "",
+                " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist()),
+            )
+    if kind == "pdf":
+        return re.sub(
+            r"\s+", "", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+        )
+    return re.sub(r"\s+", "", content.decode())
+
+
+@pytest.mark.parametrize("kind", ["", "docx", "pdf"])
+def test_the_canary_is_in_the_partnerships_report_and_never_reaches_another(
+    signed_in, viewer, outsider, report, other_partnership, kind
+):
+    assert CANARY in _text(kind or "html", signed_in(viewer).get(url(report, kind)).content)
+    refused = signed_in(outsider).get(url(report, kind))
+    assert refused.status_code == 403
+    assert CANARY not in refused.content.decode("utf-8", "replace")
+    # The other partnership's own report holds nothing of this one.
+    theirs = PlanFactory(partnership=other_partnership)
+    ActionFactory(priority=PriorityFactory(plan=theirs, number=1), title="Their own action")
+    other_report = board_report_issue(
+        actor=outsider,
+        report=board_report_create(
+            actor=outsider,
+            plan=theirs,
+            title="Their report",
+            period_start=TODAY - datetime.timedelta(days=30),
+            period_end=TODAY,
+        ),
+        today=TODAY,
+    )
+    text = _text(kind or "html", signed_in(outsider).get(url(other_report, kind)).content)
+    assert "Theirownaction" in text
+    assert CANARY not in text
