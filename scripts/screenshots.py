@@ -44,6 +44,7 @@ PAGES = [
     ("editor@example.org", "my-actions", "/my-actions/"),
     ("editor@example.org", "action", "/partnerships/hertsmere/actions/1/"),
     ("analyst@example.org", "organisations", "/organisations/"),
+    ("viewer@example.org", "board-report", "/partnerships/hertsmere/board-reports/1/"),
     (None, "published-plan", "/p/hertsmere/"),
     (None, "published-action-plan", "/p/hertsmere/plans/4/"),
     ("coordinator@example.org", "published-plan-manage", "/partnerships/hertsmere/published-plan/"),

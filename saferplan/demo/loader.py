@@ -1,6 +1,7 @@
 """Loads the demo's partnerships, people and structure through the services, so that the
 demo's audit log tells how it was set up, as a real installation's would."""
 
+import datetime
 from pathlib import Path
 
 from django.db import transaction
@@ -11,7 +12,7 @@ from saferplan.imports import services as import_services
 from saferplan.partnerships import services as partnership_services
 from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
-from saferplan.plans.models import Action, PlanStatus
+from saferplan.plans.models import Action, Plan, PlanStatus
 
 from . import published, structure
 
@@ -101,6 +102,7 @@ def demo_load() -> dict[str, int]:
         )
     _rate_hertsmere(coordinators["hertsmere"])
     _publish_hertsmere(coordinators["hertsmere"], partnerships["hertsmere"])
+    _board_report(coordinators["hertsmere"])
     return {
         "partnerships": len(partnerships),
         "organisations": Organisation.objects.count(),
@@ -153,4 +155,23 @@ def _publish_hertsmere(coordinator, partnership) -> None:
         actor=coordinator,
         partnership=partnership,
         seed_text=(SEEDS / structure.HERTSMERE_PUBLISHED_PLAN).read_text(encoding="utf-8"),
+    )
+
+
+def _board_report(coordinator) -> None:
+    """A draft report on the 2019-20 action plan, for the board member to read."""
+    from saferplan.reports.services import board_report_create
+
+    plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
+    board_report_create(
+        actor=coordinator,
+        plan=plan,
+        title="Report to the Community Safety Board – October 2019",
+        period_start=datetime.date(2019, 7, 1),
+        period_end=datetime.date(2019, 10, 31),
+        introduction=(
+            "The Joint Agency Group met twice this quarter. Knife crime awareness events are "
+            "well attended; the exploitation workshops at Mount Grace were cancelled and are "
+            "being rebooked.\n\nThe board is asked to note the red and amber actions below."
+        ),
     )
