@@ -8,7 +8,6 @@ REDMINE_RESULTS to a results file of run.sh from this session to compare with it
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/saferplan_bench .venv/bin/python bench/bench_csv_export.py
 """
 
-import datetime
 import os
 import urllib.request
 
@@ -26,73 +25,17 @@ from serve import (
 os.environ["SAFERPLAN_SECRET_KEY"] = BENCH_SECRET_KEY
 database = setup_django()
 
-from django.db import connection, transaction
+from django.db import connection
+from plans import bench_plan
 
-from saferplan.partnerships.models import Partnership
-from saferplan.plans.models import Action, Objective, Plan, Priority, RagChange, Update
+from saferplan.plans.models import Plan
 
 ACTIONS, UPDATES = 500, 20
 DURATION = int(os.environ.get("BENCH_DURATION", "15"))
 
 
 def build_plan() -> Plan:
-    start = datetime.date(2024, 4, 1)
-    with transaction.atomic():
-        partnership = Partnership.objects.create(
-            name="Bench Community Safety Partnership", slug="bench", police_force="hertfordshire"
-        )
-        plan = Plan.objects.create(
-            partnership=partnership,
-            kind="action",
-            title="Bench action plan 2024-25",
-            period_start=start,
-            period_end=datetime.date(2025, 3, 31),
-            status="published",
-        )
-        priorities = [
-            Priority.objects.create(plan=plan, number=n + 1, title=f"Priority {n + 1}")
-            for n in range(5)
-        ]
-        objectives = Objective.objects.bulk_create(
-            Objective(
-                priority=priorities[n % 5],
-                ref=f"{n % 5 + 1}.{n // 5 + 1}",
-                title=f"Objective {n}",
-                position=n,
-            )
-            for n in range(50)
-        )
-        actions = Action.objects.bulk_create(
-            Action(
-                priority=objectives[n % 50].priority,
-                objective=objectives[n % 50],
-                title=f"Action {n}: deliver the agreed activity with partners",
-                owner_text="Community Safety Team",
-                status="in_progress",
-                position=n,
-            )
-            for n in range(ACTIONS)
-        )
-        Update.objects.bulk_create(
-            Update(
-                action=a,
-                described_on=start + datetime.timedelta(days=u * 17),
-                text=f"Progress note {u} for action {a.pk}",
-            )
-            for a in actions
-            for u in range(UPDATES)
-        )
-        RagChange.objects.bulk_create(
-            RagChange(
-                action=a,
-                rating=["red", "amber", "green", "white"][a.pk % 4],
-                reason="Reviewed at the JAG",
-            )
-            for a in actions
-        )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return plan
+    return bench_plan(actions=ACTIONS, updates=UPDATES, objectives=50, status="published")
 
 
 def redmine_median() -> float | None:

@@ -14,78 +14,22 @@ from harness import Report, measure, setup_django
 
 database = setup_django()
 
-from django.db import connection, transaction
 from django.test import Client
+from plans import bench_plan
 
 from saferplan.accounts.models import Membership, User
-from saferplan.partnerships.models import Partnership
-from saferplan.plans.models import Action, Objective, Plan, Priority, RagChange, Update
+from saferplan.plans.models import Plan
 from saferplan.reports.services import board_report_create
 
 ACTIONS, UPDATES = 100, 20
 
 
 def build() -> tuple[Plan, User]:
-    start = datetime.date(2024, 4, 1)
-    with transaction.atomic():
-        partnership = Partnership.objects.create(
-            name="Bench Community Safety Partnership", slug="bench", police_force="hertfordshire"
-        )
-        user = User.objects.create_user(
-            email="bench@example.org", password="bench-password-1", full_name="Bench Coordinator"
-        )
-        Membership.objects.create(user=user, partnership=partnership, role="coordinator")
-        plan = Plan.objects.create(
-            partnership=partnership,
-            kind="action",
-            title="Bench action plan 2024-25",
-            period_start=start,
-            period_end=datetime.date(2025, 3, 31),
-        )
-        priorities = [
-            Priority.objects.create(plan=plan, number=n + 1, title=f"Priority {n + 1}: a theme")
-            for n in range(5)
-        ]
-        objectives = Objective.objects.bulk_create(
-            Objective(
-                priority=priorities[n % 5],
-                ref=f"{n % 5 + 1}.{n // 5 + 1}",
-                title=f"Objective {n}",
-                position=n,
-            )
-            for n in range(20)
-        )
-        actions = Action.objects.bulk_create(
-            Action(
-                priority=objectives[n % 20].priority,
-                objective=objectives[n % 20],
-                title=f"Action {n}: deliver the agreed activity with partners",
-                owner_text="Community Safety Team",
-                status="in_progress",
-                due_date=start + datetime.timedelta(days=3 * n),
-                position=n,
-            )
-            for n in range(ACTIONS)
-        )
-        Update.objects.bulk_create(
-            Update(
-                action=a,
-                described_on=start + datetime.timedelta(days=u * 17),
-                text=f"Progress note {u} for action {a.pk}: the group met and agreed the next steps.",
-            )
-            for a in actions
-            for u in range(UPDATES)
-        )
-        RagChange.objects.bulk_create(
-            RagChange(
-                action=a,
-                rating=["red", "amber", "green", "white"][a.pk % 4],
-                reason="Reviewed at the JAG",
-            )
-            for a in actions
-        )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    plan = bench_plan(actions=ACTIONS, updates=UPDATES, objectives=20)
+    user = User.objects.create_user(
+        email="bench@example.org", password="bench-password-1", full_name="Bench Coordinator"
+    )
+    Membership.objects.create(user=user, partnership=plan.partnership, role="coordinator")
     return plan, user
 
 

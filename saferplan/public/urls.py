@@ -1,30 +1,11 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+from saferplan.core.converters import register_choices
 
 from . import views
 
-
-class PublishedFormat:
-    regex = "pdf|docx"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-class SectionName:
-    regex = "achievements|glossary|contacts"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(PublishedFormat, "published_format")
-register_converter(SectionName, "section")
+register_choices("published_format", "pdf", "docx")
+register_choices("section", *views.SECTIONS)
 
 app_name = "public"
 urlpatterns = [

@@ -9,9 +9,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
@@ -22,6 +22,7 @@ from saferplan.plans.models import PlanKind
 from saferplan.plans.views import _today
 from saferplan.reports import pdf
 from saferplan.reports.action_plan import action_plan_document
+from saferplan.reports.downloads import attachment
 
 from . import selectors, services
 from .forms import AchievementForm, ContactForm, GlossaryTermForm
@@ -54,7 +55,6 @@ def published_plan(request, slug):
 def published_plan_document(request, slug, kind):
     """The published plan as a PDF (standard or large print) or a Word document."""
     published = _published(slug)
-    name = slugify(f"{published.partnership.slug} {published.title}") or "plan"
     large_print = kind == "pdf" and request.GET.get("size") == "large"
     if kind == "pdf":
         body = pdf.render_pdf(
@@ -68,14 +68,15 @@ def published_plan_document(request, slug, kind):
                 "print": True,
             },
         )
-        content_type = "application/pdf"
-        name += "-large-print" if large_print else ""
     else:
         body = published_plan_docx(published, generated_on=_today())
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
+    return attachment(
+        body,
+        kind=kind,
+        partnership=published.partnership,
+        title=published.title,
+        suffix="-large-print" if large_print else "",
+    )
 
 
 @require_GET
@@ -127,12 +128,6 @@ SECTIONS = {
 }
 
 
-def _section(name: str) -> Section:
-    if name not in SECTIONS:
-        raise Http404("No such section")
-    return SECTIONS[name]
-
-
 def _coordinator_of(request, slug, section: Section) -> Partnership:
     """The partnership, if the user may change this section of its published plan."""
     partnership = partnership_for(request, slug, "view")
@@ -164,7 +159,7 @@ def manage(request, slug):
 
 @login_required
 def item_add(request, slug, section):
-    chosen = _section(section)
+    chosen = SECTIONS[section]  # the URL converter admits only these names
     partnership = _coordinator_of(request, slug, chosen)
     form = chosen.form(request.POST or None)
     saved = save_form(
@@ -182,7 +177,7 @@ def item_add(request, slug, section):
 
 @login_required
 def item_edit(request, slug, section, pk):
-    chosen = _section(section)
+    chosen = SECTIONS[section]  # the URL converter admits only these names
     partnership = _coordinator_of(request, slug, chosen)
     item = get_object_or_404(chosen.model, pk=pk, partnership=partnership)
     # A copy: a ModelForm writes to its instance while validating, and the service must see
@@ -204,7 +199,7 @@ def item_edit(request, slug, section, pk):
 
 @login_required
 def item_delete(request, slug, section, pk):
-    chosen = _section(section)
+    chosen = SECTIONS[section]  # the URL converter admits only these names
     partnership = _coordinator_of(request, slug, chosen)
     item = get_object_or_404(chosen.model, pk=pk, partnership=partnership)
     if request.method == "POST":
@@ -228,8 +223,6 @@ def glossary_adopt(request, slug):
 
 
 def _manage_url(slug: str) -> str:
-    from django.urls import reverse
-
     return reverse("public:manage", args=[slug])
 
 

@@ -46,12 +46,6 @@ class ActionPlanDocument:
     def marking(self) -> str:
         return "OFFICIAL-SENSITIVE" if self.holds_sensitive else "OFFICIAL"
 
-    @property
-    def file_stem(self) -> str:
-        from django.utils.text import slugify
-
-        return slugify(f"{self.plan.partnership.slug} {self.plan.title}") or "plan"
-
 
 def action_plan_document(
     *, plan: Plan, user, today: datetime.date, quarter_view: bool = False, public: bool = False

@@ -118,7 +118,7 @@ def board_report_content(
                     moved_by=changes[-1].changed_by_name or str(changes[-1].changed_by or ""),
                 )
             )
-    status_changes = _status_changes(plan, start_moment, end_moment)
+    status_changes = _status_changes(list(by_id), start_moment, end_moment)
 
     exceptions, stale, overdue, completed, discharged, new = [], [], [], [], [], []
     summary: dict[int, dict] = {}
@@ -196,17 +196,16 @@ def board_report_content(
     }
 
 
-def _status_changes(plan: Plan, start: datetime.datetime, end: datetime.datetime) -> dict[int, str]:
+def _status_changes(
+    action_ids: list[int], start: datetime.datetime, end: datetime.datetime
+) -> dict[int, str]:
     """{action id: the status it was last given in the period}, from the audit log (the
     action's status is a field, its history is the log's)."""
     found: dict[int, str] = {}
     for object_id, changes in (
         AuditEvent.objects.filter(
             object_type="plans.action",
-            object_id__in=[
-                str(pk)
-                for pk in Action.objects.filter(priority__plan=plan).values_list("pk", flat=True)
-            ],
+            object_id__in=[str(pk) for pk in action_ids],
             occurred_at__range=(start, end),
             changes__has_key="Status",
         )

@@ -1,32 +1,12 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+from saferplan.core.converters import register_choices
 
 from . import views
 
-
-class ExportKind:
-    """The export formats: any other ending is not a page."""
-
-    regex = "csv|json|docx|xlsx|pdf"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-class DocumentKind:
-    regex = "docx|pdf"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(ExportKind, "kind")
-register_converter(DocumentKind, "document")
+# The export formats, and the board report's documents: any other ending is not a page.
+register_choices("kind", "csv", "json", "docx", "xlsx", "pdf")
+register_choices("document", "docx", "pdf")
 
 app_name = "reports"
 urlpatterns = [

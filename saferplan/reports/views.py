@@ -3,9 +3,8 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
@@ -15,18 +14,11 @@ from saferplan.plans.views import _plan_for, _today
 from . import excel, open_data, pdf, word
 from .action_plan import action_plan_document
 from .board import board_report_content, chart_alt_text, chart_data_uri, rag_chart
+from .downloads import attachment
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
 from .permissions import board_report_policy
 from .services import board_report_create, board_report_issue, board_report_update
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
 
 
 def _download(request, plan: Plan, kind: str, *, public: bool):
@@ -34,17 +26,10 @@ def _download(request, plan: Plan, kind: str, *, public: bool):
     material); otherwise the member's own view (sensitive material for its partnership)."""
     include_sensitive = not public and open_data.may_include_sensitive(request.user, plan)
     quarter_view = request.GET.get("layout") == "quarters"
-    name = slugify(f"{plan.partnership.slug} {plan.title}") or "plan"
-    if quarter_view:
-        name += "-quarters"
     if kind == "csv":
-        response = StreamingHttpResponse(
-            open_data.csv_lines(plan, include_sensitive=include_sensitive),
-            content_type=CONTENT_TYPES[kind],
-        )
+        body = open_data.csv_lines(plan, include_sensitive=include_sensitive)
     elif kind == "json":
         body = open_data.as_json(plan, include_sensitive=include_sensitive)
-        response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
     else:
         document = action_plan_document(
             plan=plan, user=request.user, today=_today(), quarter_view=quarter_view, public=public
@@ -69,9 +54,13 @@ def _download(request, plan: Plan, kind: str, *, public: bool):
                     "generated_on": document.generated_on,
                 },
             )
-        response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
+    return attachment(
+        body,
+        kind=kind,
+        partnership=plan.partnership,
+        title=plan.title,
+        suffix="-quarters" if quarter_view else "",
+    )
 
 
 @login_required
@@ -214,10 +203,7 @@ def board_report_download(request, slug, pk, kind):
             chart_png=rag_chart(content, image_format="png"),
             alt_text=chart_alt_text(content),
         )
-    response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
-    name = slugify(f"{report.plan.partnership.slug} {report.title}") or "board-report"
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
+    return attachment(body, kind=kind, partnership=report.plan.partnership, title=report.title)
 
 
 @login_required

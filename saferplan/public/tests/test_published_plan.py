@@ -2,7 +2,6 @@
 
 import io
 import re
-import zipfile
 
 import docx
 import pytest
@@ -18,6 +17,7 @@ from saferplan.plans.tests.factories import (
 )
 from saferplan.public.glossary import DEFAULT_GLOSSARY
 from saferplan.public.models import Achievement, Contact, GlossaryTerm
+from saferplan.reports.tests.files import readable_text
 
 CANARY = "Canaryp4b8e2x"
 
@@ -156,17 +156,6 @@ def test_an_unpublished_action_plan_is_not_found(client, partnership, strategic,
 # The canary ----------------------------------------------------------------------------------
 
 
-def _text(kind, content: bytes) -> str:
-    if kind == "docx":
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            text = " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
-    elif kind == "pdf":
-        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
-    else:
-        text = content.decode()
-    return re.sub(r"\s+", "", text)
-
-
 @pytest.mark.parametrize(
     ("url_name", "kind"),
     [
@@ -188,7 +177,7 @@ def test_the_canary_never_reaches_the_published_plan(
         args.append(action_plan.pk)
     response = client.get(reverse(f"public:{url_name}", args=args))
     assert response.status_code == 200
-    text = _text(kind, response.content)
+    text = readable_text(kind, response.content)
     assert ("Proactivelyidentifyvictims" in text) or ("DeploymobileCCTVcameras" in text)
     assert CANARY not in text
 

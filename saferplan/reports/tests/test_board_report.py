@@ -4,7 +4,6 @@ the RAG summary with its chart and data table; issued reports stay as the board 
 import datetime
 import io
 import re
-import zipfile
 
 import docx
 import pytest
@@ -22,6 +21,7 @@ from saferplan.plans.tests.factories import (
 )
 from saferplan.reports.models import BoardReport
 from saferplan.reports.services import board_report_create, board_report_issue
+from saferplan.reports.tests.files import readable_text
 
 TODAY = datetime.date.today()
 CANARY = "Canaryb9d1w5k"
@@ -244,26 +244,11 @@ def test_viewers_read_but_do_not_write_reports(signed_in, viewer, plan):
 # The canary ----------------------------------------------------------------------------------
 
 
-def _text(kind, content):
-    if kind == "docx":
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return re.sub(
-                r"\s+",
-                "",
-                " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist()),
-            )
-    if kind == "pdf":
-        return re.sub(
-            r"\s+", "", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
-        )
-    return re.sub(r"\s+", "", content.decode())
-
-
 @pytest.mark.parametrize("kind", ["", "docx", "pdf"])
 def test_the_canary_is_in_the_partnerships_report_and_never_reaches_another(
     signed_in, viewer, outsider, report, other_partnership, kind
 ):
-    assert CANARY in _text(kind or "html", signed_in(viewer).get(url(report, kind)).content)
+    assert CANARY in readable_text(kind or "html", signed_in(viewer).get(url(report, kind)).content)
     refused = signed_in(outsider).get(url(report, kind))
     assert refused.status_code == 403
     assert CANARY not in refused.content.decode("utf-8", "replace")
@@ -281,6 +266,6 @@ def test_the_canary_is_in_the_partnerships_report_and_never_reaches_another(
         ),
         today=TODAY,
     )
-    text = _text(kind or "html", signed_in(outsider).get(url(other_report, kind)).content)
+    text = readable_text(kind or "html", signed_in(outsider).get(url(other_report, kind)).content)
     assert "Theirownaction" in text
     assert CANARY not in text

@@ -3,13 +3,8 @@ update on it, and a sensitive update on an ordinary action never reaches the pub
 another partnership, in any format. Members of the owning partnership do see it: that is
 what proves each check can fail."""
 
-import io
-import re
-import zipfile
-
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from saferplan.plans.tests.factories import (
     ActionFactory,
@@ -18,6 +13,7 @@ from saferplan.plans.tests.factories import (
     RagChangeFactory,
     UpdateFactory,
 )
+from saferplan.reports.tests.files import body, readable_text
 
 CANARY = "Canaryq7f3a9cz"
 FORMATS = ["csv", "json", "docx", "xlsx", "pdf"]
@@ -54,25 +50,6 @@ def plan(partnership):
     UpdateFactory(action=secret, text=f"Operational detail {CANARY}", marking="official_sensitive")
     RagChangeFactory(action=secret, rating="red", reason=f"Suspect named {CANARY}")
     return plan
-
-
-def readable_text(kind: str, content: bytes) -> str:
-    """Everything a reader of the file could find, without spaces (PDF lines may wrap)."""
-    if kind in ("docx", "xlsx"):
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            text = " ".join(
-                archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
-            )
-    elif kind == "pdf":
-        reader = PdfReader(io.BytesIO(content))
-        text = " ".join(page.extract_text() for page in reader.pages) + str(reader.metadata)
-    else:
-        text = content.decode("utf-8")
-    return re.sub(r"\s+", "", text)
-
-
-def body(response) -> bytes:
-    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 @pytest.mark.parametrize("kind", FORMATS)

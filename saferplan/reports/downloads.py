@@ -1,0 +1,22 @@
+"""A file to download, named after its partnership and title: hertsmere-<title>.<kind>."""
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.text import slugify
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def attachment(content, *, kind: str, partnership, title: str, suffix: str = ""):
+    """`content` bytes or text, or an iterator of lines (streamed)."""
+    name = (slugify(f"{partnership.slug} {title}") or "document") + suffix
+    streamed = not isinstance(content, bytes | str)
+    response_class = StreamingHttpResponse if streamed else HttpResponse
+    response = response_class(content, content_type=CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
