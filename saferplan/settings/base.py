@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "saferplan.partnerships",
     "saferplan.plans",
     "saferplan.imports",
+    "saferplan.crimedata",
     "saferplan.reports",
     "saferplan.public",
     "saferplan.demo",

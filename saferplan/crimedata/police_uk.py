@@ -1,0 +1,289 @@
+"""Reading police.uk's street-level archive: single CSV files, folders of them, or the
+monthly zip as downloaded from data.police.uk (2018-10/2018-10-hertfordshire-street.csv …).
+
+Files are read as streams, a row at a time, so memory does not grow with the file. Every
+problem names the file, the line and the column."""
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from itertools import chain
+from pathlib import Path
+from typing import IO, NoReturn
+
+from saferplan.partnerships.models import PoliceForce
+
+from .categories import CATEGORY_BY_LABEL, Category, category_for
+
+STREET_FILE = re.compile(r"(\d{4}-\d{2})-([a-z0-9-]+)-street\.csv$")
+LSOA_CODE = re.compile(r"[EWSN]\d{8}")
+# "Hertsmere 005A" → Hertsmere: the district's name, then a three-digit number and a letter.
+LSOA_NAME = re.compile(r"(.+) \d{3}[A-Z]")
+REQUIRED_COLUMNS = (
+    "Month",
+    "Longitude",
+    "Latitude",
+    "Location",
+    "LSOA code",
+    "LSOA name",
+    "Crime type",
+)
+# Map points whose coordinates have been checked, kept to skip checking them again; emptied
+# when it reaches this size so that memory stays bounded whatever the file.
+COORDINATE_CACHE = 200_000
+# Forces whose files the archive holds besides the territorial forces of England and Wales.
+OTHER_FORCES = {
+    "btp": "British Transport Police",
+    "northern-ireland": "Police Service of Northern Ireland",
+}
+FORCE_BY_NAME = {label.lower(): value for value, label in PoliceForce.choices} | {
+    name.lower(): slug for slug, name in OTHER_FORCES.items()
+}
+
+
+class PoliceUkFileError(Exception):
+    """A file that is not a police.uk street-level file, or a row of one that is broken."""
+
+    def __init__(self, source: str, message: str, *, line: int | None = None, column: str = ""):
+        self.source, self.message, self.line, self.column = source, message, line, column
+        where = source
+        if line is not None:
+            where += f", line {line}"
+        if column:
+            where += f", column “{column}”"
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class ArchiveFile:
+    """One street-level CSV, wherever it lives (on disk, in a zip, uploaded)."""
+
+    source: str  # what a person reads: the path, or archive.zip › 2018-10/…-street.csv
+    name: str  # the file's own name
+    open: Callable[[], IO[bytes]]
+
+
+# A checked row, as a plain tuple because there are hundreds of thousands of them:
+# (district, LSOA code, category, location, longitude, latitude).
+Row = tuple[str, str, str, str, float | None, float | None]
+
+
+def archive_files(paths: Iterable[Path | str]) -> list[ArchiveFile]:
+    """The street-level files in `paths`: CSV files, folders (searched with their
+    sub-folders) and zips; outcomes and stop-and-search files are passed over."""
+    found: list[ArchiveFile] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(path.rglob("*-street.csv"))
+            inside += sorted(p for p in path.rglob("*.zip"))
+            if not inside:
+                raise PoliceUkFileError(
+                    str(path), "no street-level files (…-street.csv) or zips in this folder"
+                )
+            found += archive_files(inside)
+        elif not path.exists():
+            raise PoliceUkFileError(str(path), "no such file or folder")
+        elif path.suffix.lower() == ".zip":
+            found += zip_files(path.open("rb"), str(path))
+        else:
+            found.append(ArchiveFile(str(path), path.name, partial(_open_binary, path)))
+    return found
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    return path.open("rb")
+
+
+def zip_files(stream: IO[bytes], source: str) -> list[ArchiveFile]:
+    try:
+        archive = zipfile.ZipFile(stream)
+    except zipfile.BadZipFile:
+        raise PoliceUkFileError(source, "this is not a zip file, or it is damaged") from None
+    members = sorted(
+        info.filename
+        for info in archive.infolist()
+        if not info.is_dir() and info.filename.endswith("-street.csv")
+    )
+    if not members:
+        raise PoliceUkFileError(source, "the zip holds no street-level files (…-street.csv)")
+    return [
+        ArchiveFile(
+            f"{source} › {member}",
+            member.rsplit("/", 1)[-1],
+            partial(archive.open, member),
+        )
+        for member in members
+    ]
+
+
+def district_of(lsoa_name: str) -> str:
+    match = LSOA_NAME.fullmatch(lsoa_name)
+    return match[1] if match else lsoa_name
+
+
+class StreetFile:
+    """One street-level file being read: its force and month, then its rows."""
+
+    def __init__(self, file: ArchiveFile, district_overrides: dict[str, str] | None = None):
+        self.file = file
+        self.overrides = district_overrides or {}
+        self._raw = file.open()
+        self._text = io.TextIOWrapper(self._raw, encoding="utf-8-sig", newline="")
+        self._reader = csv.reader(self._text)
+        self.lsoa_names: dict[str, str] = {}  # the LSOAs read, once every row has been
+        header = self._next()
+        if header is None:
+            raise PoliceUkFileError(file.source, "the file is empty")
+        missing = [name for name in REQUIRED_COLUMNS if name not in header]
+        if missing:
+            raise PoliceUkFileError(
+                file.source,
+                "this is not a police.uk street-level file: it has no "
+                + ", ".join(f"“{name}”" for name in missing)
+                + (" columns" if len(missing) > 1 else " column"),
+                line=1,
+            )
+        self.header = header
+        self._columns = [header.index(name) for name in REQUIRED_COLUMNS]
+        self._reported_by = header.index("Reported by") if "Reported by" in header else None
+        self._first = self._next()
+        named = STREET_FILE.search(file.name)
+        if named:
+            self.month_text, self.force = named[1], named[2]
+        elif self._first:
+            self.month_text = self._first[self._columns[0]].strip()
+            self.force = self._force_from_row(self._first)
+        else:
+            raise PoliceUkFileError(
+                file.source, "the file has no rows, and its name gives no month"
+            )
+        try:
+            self.month = date(int(self.month_text[:4]), int(self.month_text[5:7]), 1)
+        except ValueError:
+            raise PoliceUkFileError(
+                file.source, f"“{self.month_text}” is not a month (YYYY-MM)", line=2, column="Month"
+            ) from None
+        self.force_name = (
+            self._first[self._reported_by].strip()
+            if self._first
+            and self._reported_by is not None
+            and len(self._first) > self._reported_by
+            else ""
+        )
+
+    def _force_from_row(self, row: list[str]) -> str:
+        name = row[self._reported_by].strip() if self._reported_by is not None else ""
+        force = FORCE_BY_NAME.get(name.lower())
+        if not force:
+            raise PoliceUkFileError(
+                self.file.source,
+                f"the file's name does not say its force (YYYY-MM-force-street.csv) and "
+                f"“{name}” is not a force saferplan knows",
+                line=2,
+                column="Reported by",
+            )
+        return force
+
+    def _next(self) -> list[str] | None:
+        """The next row that is not blank, or None at the end."""
+        with self._reading():
+            for row in self._reader:
+                if row:
+                    return row
+        return None
+
+    @contextmanager
+    def _reading(self):
+        """Turn what breaks reading the CSV into an error naming the line."""
+        try:
+            yield
+        except UnicodeDecodeError:
+            raise PoliceUkFileError(
+                self.file.source, "the file is not UTF-8 text", line=self.line + 1
+            ) from None
+        except csv.Error as error:
+            raise PoliceUkFileError(
+                self.file.source, f"the CSV is broken ({error})", line=self.line + 1
+            ) from None
+
+    @property
+    def line(self) -> int:
+        """The line the reader has got to: the row just read ends on it."""
+        return self._reader.line_num if hasattr(self, "_reader") else 0
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def rows(self) -> Iterator[Row]:
+        """Every row, checked. Raises PoliceUkFileError at the first broken one.
+
+        The loop is the hot path of an import (hundreds of thousands of rows), so an LSOA's
+        checks and district are worked out once per LSOA, not once per row."""
+        width = len(self.header)
+        month_col, lon_col, lat_col, location_col, code_col, name_col, type_col = self._columns
+        overrides = self.overrides
+        month_text = self.month_text
+        districts: dict[tuple[str, str], str] = {("", ""): ""}
+        categories = CATEGORY_BY_LABEL.copy()
+        coordinates: dict[tuple[str, str], tuple[float | None, float | None]] = {}
+        with self._reading():
+            for row in chain([self._first] if self._first else [], self._reader):
+                if not row:
+                    continue
+                if len(row) != width:
+                    self._fail(f"the row has {len(row)} cells where the header has {width}")
+                if row[month_col] != month_text:
+                    self._fail(
+                        f"“{row[month_col]}” is not this file's month ({month_text}); each archive "
+                        "file holds one month",
+                        "Month",
+                    )
+                category = categories.get(row[type_col]) or category_for(row[type_col])
+                if category is None:
+                    self._fail(f"“{row[type_col]}” is not a police.uk crime type", "Crime type")
+                lsoa = (row[code_col], row[name_col])
+                district = districts.get(lsoa)
+                if district is None:
+                    district = districts[lsoa] = self._district(*lsoa, overrides)
+                point = (row[lon_col], row[lat_col])
+                lon_lat = coordinates.get(point)
+                if lon_lat is None:
+                    if len(coordinates) > COORDINATE_CACHE:
+                        coordinates.clear()
+                    lon_lat = coordinates[point] = (
+                        self._coordinate(point[0], 180, "Longitude") if point[0] else None,
+                        self._coordinate(point[1], 90, "Latitude") if point[1] else None,
+                    )
+                yield (district, lsoa[0], category, row[location_col], *lon_lat)
+        self.lsoa_names = {code: name for code, name in districts if code}
+
+    def _district(self, code: str, name: str, overrides: dict[str, str]) -> str:
+        if not code:
+            self._fail("the LSOA has a name but no code", "LSOA code")
+        if not LSOA_CODE.fullmatch(code):
+            self._fail(f"“{code}” is not an LSOA code", "LSOA code")
+        if not name:
+            self._fail("the LSOA has a code but no name", "LSOA name")
+        return overrides.get(code) or district_of(name)
+
+    def _coordinate(self, text: str, limit: int, column: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not -limit <= value <= limit:
+            self._fail(f"“{text}” is not a {column.lower()}", column)
+        return value
+
+    def _fail(self, message: str, column: str = "") -> NoReturn:
+        """Stop at the row just read, naming its line (the line it starts on)."""
+        raise PoliceUkFileError(self.file.source, message, line=self.line, column=column)
+
+
+__all__ = ["ArchiveFile", "Category", "PoliceUkFileError", "StreetFile", "archive_files"]

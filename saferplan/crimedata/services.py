@@ -1,0 +1,230 @@
+"""Writes of crime data: police.uk imports, custom series and their values. Each write is
+validated, audited and made in one transaction: an import writes every file or none."""
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import IO, Any
+
+from django.db import connection, transaction
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent
+
+from .models import CrimeCount, ForceMonth, Lsoa, StreetCount
+from .police_uk import ArchiveFile, Row, StreetFile, district_of
+
+FLUSH_POINTS = 50_000  # street counts gathered before they are written: bounds the memory used
+PROGRESS_ROWS = 20_000
+
+
+@dataclass
+class Progress:
+    """Where an import has got to: the file it is on and the records written so far."""
+
+    file_number: int
+    files: int
+    source: str
+    records: int
+
+
+@dataclass
+class ImportResult:
+    force_months: list[ForceMonth] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # force-months that were there before
+
+    @property
+    def records(self) -> int:
+        return sum(fm.records for fm in self.force_months)
+
+    @property
+    def unlocated(self) -> int:
+        return sum(fm.unlocated for fm in self.force_months)
+
+
+class _HashingOpener:
+    """Opens an archive file so that what is read through it is hashed on the way (the file
+    is read once), to record which file each force-month came from."""
+
+    def __init__(self, file: ArchiveFile):
+        self.file = file
+        self.stream: _Hashing | None = None
+
+    def open(self):
+        self.stream = _Hashing(self.file.open())
+        return self.stream
+
+    def hexdigest(self) -> str:
+        return self.stream.sha.hexdigest() if self.stream else ""
+
+
+class _Hashing:
+    """Reads through a binary stream, hashing what passes (so a file is read once)."""
+
+    def __init__(self, raw: IO[bytes]):
+        self.raw: Any = raw
+        self.sha = hashlib.sha256()
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+    def read(self, size=-1):
+        data = self.raw.read(size)
+        self.sha.update(data)
+        return data
+
+    def read1(self, size=-1):
+        data = self.raw.read1(size) if hasattr(self.raw, "read1") else self.raw.read(size)
+        self.sha.update(data)
+        return data
+
+    def readinto(self, buffer):
+        count = self.raw.readinto(buffer)
+        self.sha.update(memoryview(buffer)[:count])
+        return count
+
+    def readable(self):
+        return True
+
+
+class _StreetWriter:
+    """Writes street counts in bulk: COPY on PostgreSQL, executemany on SQLite."""
+
+    COLUMNS = (
+        "batch_id", "month", "district", "lsoa_code", "category",
+        "location", "longitude", "latitude", "count",
+    )  # fmt: skip
+
+    def __init__(self, cursor):
+        self.cursor = cursor
+        table = StreetCount._meta.db_table
+        columns = ", ".join(self.COLUMNS)
+        self.postgres = connection.vendor == "postgresql"
+        if self.postgres:
+            self.sql = f"COPY {table} ({columns}) FROM STDIN"
+        else:
+            placeholders = ", ".join(["%s"] * len(self.COLUMNS))
+            self.sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+
+    def write(self, rows: list[tuple]) -> None:
+        if self.postgres:
+            with self.cursor.copy(self.sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            self.cursor.executemany(self.sql, rows)
+
+
+def police_uk_import_steps(*, actor, files: list[ArchiveFile]) -> Iterator[Progress | ImportResult]:
+    """Import street-level files, yielding Progress as it goes and the ImportResult last.
+
+    All the files are one transaction: a broken row anywhere (PoliceUkFileError, naming file,
+    line and column) leaves the database as it was. A force-month imported before is
+    replaced, so importing a file twice never counts its records twice. Memory stays bounded
+    whatever the file's size: records are gathered into street counts, written whenever
+    FLUSH_POINTS of them are held."""
+    result = ImportResult()
+    with transaction.atomic(), connection.cursor() as cursor:
+        writer = _StreetWriter(cursor)
+        overrides = dict(
+            Lsoa.objects.filter(district_source=Lsoa.DistrictSource.LOOKUP).values_list(
+                "code", "district"
+            )
+        )
+        for number, file in enumerate(files, start=1):
+            hashing = _HashingOpener(file)
+            street = StreetFile(
+                ArchiveFile(file.source, file.name, hashing.open), district_overrides=overrides
+            )
+            try:
+                batch, before = _force_month_for(street, actor)
+                if before is not None:
+                    result.replaced.append(str(batch))
+                records = 0
+                points: Counter[Row] = Counter()
+                counts: Counter[tuple[str, str]] = Counter()
+                month = street.month.isoformat()  # as the database stores it: no adapter per row
+                rows = street.rows()
+                while chunk := list(islice(rows, PROGRESS_ROWS)):
+                    points.update(chunk)  # Counter counts an iterable in C
+                    records += len(chunk)
+                    if len(points) >= FLUSH_POINTS:
+                        _flush(writer, batch.pk, month, points, counts)
+                    yield Progress(number, len(files), file.source, records)
+                _flush(writer, batch.pk, month, points, counts)
+            finally:
+                street.close()
+            CrimeCount.objects.bulk_create(
+                [
+                    CrimeCount(batch=batch, month=street.month, district=d, category=c, count=n)
+                    for (d, c), n in counts.items()
+                    if d
+                ],
+                batch_size=1000,
+            )
+            _add_lsoas(street.lsoa_names)
+            batch.records = records
+            batch.unlocated = sum(n for (district, _), n in counts.items() if not district)
+            batch.sha256 = hashing.hexdigest()
+            batch.source = file.source[-500:]
+            batch.save()
+            audit.log(
+                instance=batch,
+                action=AuditEvent.Action.UPDATE if before is not None else AuditEvent.Action.CREATE,
+                actor=actor,
+                changes={"Records": [before, records]},
+                reason="Imported from " + file.source,
+            )
+            result.force_months.append(batch)
+            yield Progress(number, len(files), file.source, records)
+    yield result
+
+
+def _flush(writer, batch_id: int, month: str, points: Counter[Row], counts: Counter) -> None:
+    """Write the street counts gathered so far, adding them to the district counts."""
+    for (district, _, category, *_), count in points.items():
+        counts[district, category] += count
+    writer.write([(batch_id, month, *point, count) for point, count in points.items()])
+    points.clear()
+
+
+def police_uk_import(*, actor, files: list[ArchiveFile]) -> ImportResult:
+    """police_uk_import_steps, run to the end."""
+    for step in police_uk_import_steps(actor=actor, files=files):
+        if isinstance(step, ImportResult):
+            return step
+    raise AssertionError("the import ended without a result")
+
+
+def _force_month_for(street: StreetFile, actor) -> tuple[ForceMonth, int | None]:
+    """The force-month to fill, emptied if it was imported before (with its old count)."""
+    batch, created = ForceMonth.objects.select_for_update().get_or_create(
+        force=street.force,
+        month=street.month,
+        defaults={"force_name": street.force_name, "imported_by": actor, "source": ""},
+    )
+    before = None if created else batch.records
+    if not created:
+        # The street counts are found through the district index: their districts are those of the
+        # force-month's counts, plus "" for records with no location. One DELETE each:
+        # neither model has dependants or signals, so Django deletes in bulk.
+        districts = {"", *CrimeCount.objects.filter(batch=batch).values_list("district", flat=True)}
+        StreetCount.objects.filter(district__in=districts, month=batch.month, batch=batch).delete()
+        CrimeCount.objects.filter(batch=batch).delete()
+        batch.force_name = street.force_name or batch.force_name
+        batch.imported_by = actor
+    return batch, before
+
+
+def _add_lsoas(names: dict[str, str]) -> None:
+    """Remember the LSOAs seen (for hotspot names). An LSOA known already is left as it is,
+    so a district set by an ONS lookup stays. Plain SQL, as a month holds 35,000 LSOAs."""
+    table = Lsoa._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (code, name, district, district_source) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (code) DO NOTHING",
+            [(code, name, district_of(name), "name") for code, name in names.items()],
+        )
