@@ -94,6 +94,15 @@ class Period:
         return f"{self.start:%Y-%m}..{self.end:%Y-%m}"
 
     @property
+    def short_label(self) -> str:
+        """2022 for a calendar year, 2021/22 for a financial year, else the label."""
+        if self.start.month == 1 and self.end == date(self.start.year, 12, 1):
+            return str(self.start.year)
+        if self.start.month == 4 and self.end == date(self.start.year + 1, 3, 1):
+            return f"{self.start.year}/{(self.start.year + 1) % 100:02d}"
+        return self.label
+
+    @property
     def label(self) -> str:
         """In words: January – December 2022, October 2018 – March 2019, October 2018."""
         if self.start == self.end:

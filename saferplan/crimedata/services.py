@@ -1,19 +1,32 @@
 """Writes of crime data: police.uk imports, custom series and their values. Each write is
 validated, audited and made in one transaction: an import writes every file or none."""
 
+import csv
 import hashlib
+import io
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import islice
 from typing import IO, Any
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
-from .models import CrimeCount, ForceMonth, Lsoa, StreetCount
+from .models import (
+    CrimeCount,
+    CustomSeries,
+    CustomValue,
+    ForceMonth,
+    Lsoa,
+    SeriesUnit,
+    StreetCount,
+)
+from .periods import Period
 from .police_uk import ArchiveFile, Row, StreetFile, district_of
 
 FLUSH_POINTS = 50_000  # street counts gathered before they are written: bounds the memory used
@@ -228,3 +241,210 @@ def _add_lsoas(names: dict[str, str]) -> None:
             "VALUES (%s, %s, %s, %s) ON CONFLICT (code) DO NOTHING",
             [(code, name, district_of(name), "name") for code, name in names.items()],
         )
+
+
+SERIES_FIELDS = ["name", "unit", "source", "position"]
+VALUE_FIELDS = ["start", "end", "value"]
+
+
+@transaction.atomic
+def series_create(*, actor, partnership, **fields) -> CustomSeries:
+    if "position" not in fields:
+        fields["position"] = partnership.custom_series.count() + 1
+    series = CustomSeries(partnership=partnership, created_by=actor, modified_by=actor, **fields)
+    series.full_clean()
+    series.save()
+    audit.log(
+        instance=series,
+        action=AuditEvent.Action.CREATE,
+        actor=actor,
+        partnership=partnership,
+        changes=audit.diff({}, audit.snapshot(series, SERIES_FIELDS)),
+    )
+    return series
+
+
+@transaction.atomic
+def series_update(*, actor, series: CustomSeries, **fields) -> CustomSeries:
+    before = audit.snapshot(series, SERIES_FIELDS)
+    for name, value in fields.items():
+        setattr(series, name, value)
+    series.modified_by = actor
+    series.full_clean()
+    series.save()
+    audit.log(
+        instance=series,
+        action=AuditEvent.Action.UPDATE,
+        actor=actor,
+        partnership=series.partnership,
+        changes=audit.diff(before, audit.snapshot(series, SERIES_FIELDS)),
+    )
+    return series
+
+
+@transaction.atomic
+def series_delete(*, actor, series: CustomSeries) -> None:
+    audit.log(
+        instance=series,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=series.partnership,
+        changes={
+            label: [value, None] for label, value in audit.snapshot(series, SERIES_FIELDS).items()
+        },
+        reason=f"With its {series.values.count()} figure(s).",
+    )
+    series.delete()
+
+
+@transaction.atomic
+def value_set(*, actor, series: CustomSeries, period: Period, value: Decimal) -> CustomValue:
+    """The series' figure for the period, replacing the one entered before for it."""
+    existing = CustomValue.objects.filter(series=series, start=period.start, end=period.end)
+    item = existing.first() or CustomValue(
+        series=series, start=period.start, end=period.end, created_by=actor
+    )
+    before = audit.snapshot(item, VALUE_FIELDS) if item.pk else {}
+    item.value = value
+    item.modified_by = actor
+    item.full_clean()
+    item.save()
+    audit.log(
+        instance=item,
+        action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE,
+        actor=actor,
+        partnership=series.partnership,
+        changes=audit.diff(before, audit.snapshot(item, VALUE_FIELDS)),
+        reason=f"{series.name}, {period.label}",
+    )
+    return item
+
+
+@transaction.atomic
+def value_delete(*, actor, value: CustomValue) -> None:
+    audit.log(
+        instance=value,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=value.series.partnership,
+        changes={label: [old, None] for label, old in audit.snapshot(value, VALUE_FIELDS).items()},
+        reason=value.series.name,
+    )
+    value.delete()
+
+
+SERIES_CSV_COLUMNS = ("series", "period", "value")
+UNIT_WORDS = {
+    **{unit.value: unit.value for unit in SeriesUnit},
+    **{unit.label: unit.value for unit in SeriesUnit},
+    "%": SeriesUnit.PERCENT.value,
+    "percent": SeriesUnit.PERCENT.value,
+    "percentage": SeriesUnit.PERCENT.value,
+    "": SeriesUnit.OFFENCES.value,
+}
+
+
+@dataclass
+class SeriesImportResult:
+    series_created: list[str] = field(default_factory=list)
+    values_written: int = 0
+
+
+@transaction.atomic
+def custom_series_import(*, actor, partnership, content: bytes, file_name: str):
+    """Figures from a CSV with the columns Series, Period and Value (Unit and Source are
+    optional), one figure a row. Every row is checked first; a file with any bad row writes
+    nothing, and the ValidationError names each bad row and column."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            f"{file_name}: the file is not UTF-8 text (save it as CSV UTF-8)"
+        ) from None
+    reader = csv.reader(io.StringIO(text))
+    header = [cell.strip().lower() for cell in next(reader, [])]
+    missing = [name for name in SERIES_CSV_COLUMNS if name not in header]
+    if missing:
+        raise ValidationError(
+            f"{file_name}, row 1: the header has no "
+            + ", ".join(f"“{name.capitalize()}”" for name in missing)
+            + " column. The columns are Series, Period, Value and, if you wish, Unit and Source."
+        )
+    column = {
+        name: header.index(name)
+        for name in (*SERIES_CSV_COLUMNS, "unit", "source")
+        if name in header
+    }
+    errors: list[str] = []
+    rows: list[tuple[str, str, str, Period, Decimal]] = []
+
+    def cell(row: list[str], name: str) -> str:
+        index = column.get(name)
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    for number, row in enumerate(reader, start=2):
+        if not any(c.strip() for c in row):
+            continue
+        where = f"{file_name}, row {number}"
+        name = cell(row, "series")
+        if not name:
+            errors.append(f"{where}, column “Series”: the series has no name")
+            continue
+        if len(name) > 150:
+            errors.append(f"{where}, column “Series”: the name is longer than 150 characters")
+            continue
+        unit = UNIT_WORDS.get(cell(row, "unit").lower())
+        if unit is None:
+            errors.append(
+                f"{where}, column “Unit”: “{cell(row, 'unit')}” is not a unit "
+                "(offences, incidents, people, per cent or number)"
+            )
+            continue
+        try:
+            period = Period.parse(cell(row, "period"))
+        except ValueError as error:
+            errors.append(f"{where}, column “Period”: {error}")
+            continue
+        try:
+            value = Decimal(cell(row, "value").replace(",", "").rstrip("%"))
+            if not value.is_finite() or abs(value) >= Decimal("1e12"):
+                raise ArithmeticError
+        except (ArithmeticError, ValueError):
+            errors.append(f"{where}, column “Value”: “{cell(row, 'value')}” is not a number")
+            continue
+        rows.append(
+            (name, unit, cell(row, "source")[:200], period, value.quantize(Decimal("0.01")))
+        )
+    if errors:
+        raise ValidationError(
+            errors[:50] + ([f"… and {len(errors) - 50} more"] if len(errors) > 50 else [])
+        )
+    if not rows:
+        raise ValidationError(f"{file_name}: the file has no figures below its header")
+    result = SeriesImportResult()
+    existing = {s.name.lower(): s for s in partnership.custom_series.all()}
+    for name, unit, source, period, value in rows:
+        series = existing.get(name.lower())
+        if series is None:
+            series = series_create(
+                actor=actor, partnership=partnership, name=name, unit=unit, source=source
+            )
+            existing[name.lower()] = series
+            result.series_created.append(name)
+        value_set(actor=actor, series=series, period=period, value=value)
+        result.values_written += 1
+    return result
+
+
+@transaction.atomic
+def area_update(*, actor, partnership, districts: list[str], population, population_source: str):
+    """The districts a partnership covers (as police.uk names them) and its population."""
+    from saferplan.partnerships.services import partnership_update
+
+    return partnership_update(
+        actor=actor,
+        partnership=partnership,
+        districts=districts,
+        population=population,
+        population_source=population_source,
+    )

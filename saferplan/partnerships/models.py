@@ -69,6 +69,17 @@ class Partnership(TimeStampedModel):
         "(for example Hertsmere, East Hertfordshire).",
     )
     description = models.TextField(blank=True)
+    population = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Residents of the districts covered, for crime rates per 1,000 residents.",
+    )
+    population_source = models.CharField(
+        "source of the population figure",
+        max_length=200,
+        blank=True,
+        help_text="For example ONS mid-2022 population estimate.",
+    )
 
     class Meta:
         ordering = ["name"]

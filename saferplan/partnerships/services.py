@@ -17,7 +17,15 @@ def plans_show_new_names(*, partnership_ids) -> None:
     partnership_plans_bump(partnership_ids)
 
 
-PARTNERSHIP_FIELDS = ["name", "slug", "police_force", "districts", "description"]
+PARTNERSHIP_FIELDS = [
+    "name",
+    "slug",
+    "police_force",
+    "districts",
+    "description",
+    "population",
+    "population_source",
+]
 ORGANISATION_FIELDS = ["name", "abbreviation", "kind", "website", "aliases"]
 GROUP_FIELDS = [
     "name",

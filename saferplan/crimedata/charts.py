@@ -1,0 +1,161 @@
+"""Charts of crime figures, drawn on the server with matplotlib so that the same picture
+serves the page, Word and PDF, offline. Each has a data table beside it on the page."""
+
+import io
+import math
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+INK = "#0b0c0c"
+BLUE = "#1d70b8"
+GREY = "#505a5f"
+
+
+def _save(figure: Figure, image_format: str) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer,
+        format=image_format,
+        metadata={"Date": None} if image_format == "svg" else None,
+        bbox_inches="tight",
+    )
+    return buffer.getvalue()
+
+
+def trend_chart(trend, *, image_format: str = "svg") -> bytes:
+    """This year's months as a solid line with dots; the same months a year before dashed,
+    so the two differ by more than colour."""
+    months = [p.month for p in trend.points]
+    labels = [f"{m:%b %y}" for m in months]
+    figure = Figure(figsize=(8, 3.6), dpi=110)
+    axes = figure.subplots()
+    axes.plot(
+        labels,
+        [p.count if p.count is not None else math.nan for p in trend.points],
+        color=BLUE,
+        marker="o",
+        linewidth=2.2,
+        label=f"{trend.label}, month by month",
+    )
+    if any(p.year_before is not None for p in trend.points):
+        axes.plot(
+            labels,
+            [p.year_before if p.year_before is not None else math.nan for p in trend.points],
+            color=GREY,
+            linestyle="--",
+            marker="s",
+            markersize=4,
+            linewidth=1.6,
+            label="The same month a year before",
+        )
+    axes.set_ylabel(trend.label)
+    axes.set_ylim(bottom=0)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.spines[["top", "right"]].set_visible(False)
+    if len(labels) > 12:
+        for index, tick in enumerate(axes.get_xticklabels()):
+            tick.set_visible(index % max(1, len(labels) // 12) == 0)
+    axes.tick_params(axis="x", labelrotation=45)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncol=2, frameon=False)
+    return _save(figure, image_format)
+
+
+def trend_alt_text(trend) -> str:
+    held = [p for p in trend.points if p.count is not None]
+    if not held:
+        return f"No figures for {trend.label.lower()} in {trend.place} for {trend.period.label}."
+    high = max(held, key=lambda p: p.count)
+    low = min(held, key=lambda p: p.count)
+    return (
+        f"Line chart of {trend.label.lower()} in {trend.place} each month, {trend.period.label}: "
+        f"highest {high.count} in {high.month:%B %Y}, lowest {low.count} in {low.month:%B %Y}. "
+        "The table below gives every month's figures."
+    )
+
+
+def outline(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The convex hull of the district's map points: the outline drawn on the map.
+
+    Boundary files are not shipped (they would need the ONS's, and a download), so the
+    outline is the shape that encloses every location police.uk has recorded in the
+    district; the map says so."""
+    unique = sorted(set(points))
+    if len(unique) < 3:
+        return unique
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    for p in unique:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list[tuple[float, float]] = []
+    for p in reversed(unique):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def hotspot_map(spots, *, image_format: str = "svg", labelled: int = 5) -> bytes:
+    """The period's map points as circles sized by their count inside the district's
+    outline; the top streets numbered as in the table beside the map."""
+    figure = Figure(figsize=(7, 6), dpi=110)
+    axes = figure.subplots()
+    if spots.outline:
+        xs = [p[0] for p in spots.outline] + [spots.outline[0][0]]
+        ys = [p[1] for p in spots.outline] + [spots.outline[0][1]]
+        axes.fill(xs, ys, color="#f3f2f1", edgecolor=GREY, linewidth=1.2, linestyle="--")
+    if spots.points:
+        biggest = max(p.count for p in spots.points)
+        axes.scatter(
+            [p.longitude for p in spots.points],
+            [p.latitude for p in spots.points],
+            s=[12 + 220 * p.count / biggest for p in spots.points],
+            color=BLUE,
+            alpha=0.55,
+            edgecolors=INK,
+            linewidths=0.4,
+        )
+        by_location: dict[str, list] = {}
+        for point in spots.points:
+            by_location.setdefault(point.location, []).append(point)
+        for number, street in enumerate(spots.streets[:labelled], start=1):
+            location = street.key.split("|")[0]
+            placed = max(by_location.get(location, []), key=lambda p: p.count, default=None)
+            if placed:
+                axes.annotate(
+                    str(number),
+                    (placed.longitude, placed.latitude),
+                    xytext=(6, 6),
+                    textcoords="offset points",
+                    fontsize=11,
+                    fontweight="bold",
+                    color=INK,
+                    bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": INK, "lw": 0.8},
+                )
+    latitudes = [p[1] for p in spots.outline] or [p.latitude for p in spots.points] or [52]
+    # Equirectangular, with longitude shrunk by the cosine of the latitude so that the
+    # district keeps its shape.
+    axes.set_aspect(1 / math.cos(math.radians(sum(latitudes) / len(latitudes))))
+    axes.set_xticks([])
+    axes.set_yticks([])
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    return _save(figure, image_format)
+
+
+def hotspot_alt_text(spots) -> str:
+    if not spots.points:
+        return f"Map of {spots.place}: no {spots.label.lower()} recorded in {spots.period.label}."
+    top = spots.streets[0] if spots.streets else None
+    text = (
+        f"Map of {spots.place} with {len(spots.points)} police.uk map points of "
+        f"{spots.label.lower()} in {spots.period.label}, circles sized by count"
+    )
+    if top:
+        text += f"; the most, {top.count}, {top.name.lower()}"
+    return text + ". The tables give the same figures."

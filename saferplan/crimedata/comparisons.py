@@ -1,0 +1,145 @@
+"""Two periods side by side, category by category, in the shape of the county strategic
+assessment's table (seed 002): all crime and ASB on top, then "Crime decrease" and "Crime
+increase" lists, each line reading "Robbery 67 offences, 16 more 31.4%"."""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from .periods import Period
+
+Number = int | Decimal
+
+
+def format_number(value: Number) -> str:
+    """7002, 12.5: no thousands separator, as the county's tables write counts."""
+    if isinstance(value, Decimal):
+        value = value.normalize()
+        if value == value.to_integral_value():
+            return str(int(value))
+        return f"{value:f}"
+    return str(value)
+
+
+def format_percent(value: Decimal) -> str:
+    """-0.8%, -2%, 22%: one decimal place, none when it is .0 (as the county writes it)."""
+    return f"{format_number(value)}%"
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    key: str  # the category's slug, or "series-<id>"
+    name: str
+    unit: str  # offences, incidents, per cent …
+    current: Number | None
+    previous: Number | None
+    top: bool = False  # all crime and ASB lead the table
+
+    @property
+    def complete(self) -> bool:
+        return self.current is not None and self.previous is not None
+
+    @property
+    def difference(self) -> Number | None:
+        if self.current is None or self.previous is None:
+            return None
+        return self.current - self.previous
+
+    @property
+    def percent_change(self) -> Decimal | None:
+        """Rounded half up to one decimal place; None when there was nothing to change from."""
+        if self.difference is None or not self.previous or self.unit == "per cent":
+            return None
+        change = Decimal(self.difference) * 100 / Decimal(self.previous)
+        return change.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def direction(self) -> str:
+        """increase, decrease or same ("" when a period has no figure)."""
+        if self.difference is None:
+            return ""
+        if self.difference > 0:
+            return "increase"
+        return "decrease" if self.difference < 0 else "same"
+
+    def sentence(self, *, year_apart: bool = True) -> str:
+        """ "Assault with injury 646 offences, 13 less -2%", as the county writes it."""
+        if self.current is None:
+            return f"{self.name}: no figure"
+        if self.unit == "per cent":
+            figure = f"{self.name} {format_number(self.current)}%"
+            unit_of_change = " percentage points"
+        else:
+            figure = f"{self.name} {format_number(self.current)} {self.unit}"
+            unit_of_change = ""
+        difference = self.difference
+        if difference is None:
+            return figure
+        if difference == 0:
+            return f"{figure}, same as {'last year' if year_apart else 'before'}"
+        words = "more" if difference > 0 else "less"
+        size: Number = -difference if difference < 0 else difference
+        line = f"{figure}, {format_number(size)}{unit_of_change} {words}"
+        if self.percent_change is not None:
+            line += f" {format_percent(self.percent_change)}"
+        return line
+
+
+@dataclass
+class Comparison:
+    """What a partnership's figures were in `period` against `against`, from one source."""
+
+    place: str
+    source: str
+    period: Period
+    against: Period
+    rows: list[ComparisonRow]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def year_apart(self) -> bool:
+        return self.against == self.period.year_before()
+
+    @property
+    def has_figures(self) -> bool:
+        return any(row.current is not None or row.previous is not None for row in self.rows)
+
+    @property
+    def top(self) -> list[ComparisonRow]:
+        return [row for row in self.rows if row.top and row.complete]
+
+    @property
+    def decreases(self) -> list[ComparisonRow]:
+        """Lower or the same: the county lists "same as last year" among the decreases."""
+        return [r for r in self.rows if not r.top and r.direction in ("decrease", "same")]
+
+    @property
+    def increases(self) -> list[ComparisonRow]:
+        return [r for r in self.rows if not r.top and r.direction == "increase"]
+
+    @property
+    def incomplete(self) -> list[ComparisonRow]:
+        return [row for row in self.rows if not row.complete]
+
+    def sentences(self) -> list[str]:
+        """Every line in the county's order: top, decreases, increases."""
+        return [
+            row.sentence(year_apart=self.year_apart)
+            for row in [*self.top, *self.decreases, *self.increases]
+        ]
+
+    @property
+    def headline(self) -> str:
+        """ "Hertsmere had an all crime reduction of 0.8% in 2022"."""
+        all_crime = next(
+            (row for row in self.top if row.name.lower() == "all crime" and row.complete), None
+        )
+        if all_crime is None or all_crime.percent_change is None:
+            return ""
+        change = all_crime.percent_change
+        if change == 0:
+            return f"{self.place} had the same amount of crime in {self.period.short_label}"
+        kind = "reduction" if change < 0 else "increase"
+        return (
+            f"{self.place} had an all crime {kind} of {format_percent(abs(change))} "
+            f"in {self.period.short_label}"
+        )

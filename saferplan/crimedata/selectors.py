@@ -1,0 +1,352 @@
+"""Reads of crime data, shaped for the pages, the documents and the command line."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Max, Sum
+
+from . import categories
+from .categories import ALL_CRIME, ASB, Category
+from .comparisons import Comparison, ComparisonRow, Number
+from .models import CrimeCount, CustomSeries, Lsoa, StreetCount
+from .periods import Period, add_months, month_label
+
+POLICE_UK = "police.uk recorded crime and anti-social behaviour"
+TOP_SERIES = {"all crime", "anti-social behaviour", "asb"}
+
+
+def place_name(partnership) -> str:
+    """ "Hertsmere", as the county's tables name a partnership."""
+    districts = partnership.districts or []
+    if len(districts) == 1:
+        return districts[0]
+    return partnership.name.removesuffix(" Community Safety Partnership")
+
+
+def _monthly(districts: list[str], period: Period) -> dict[str, dict[date, int]]:
+    """category → month → count, over the districts, for the months of `period`."""
+    rows = (
+        CrimeCount.objects.filter(
+            district__in=districts, month__gte=period.start, month__lte=period.end
+        )
+        .values_list("category", "month")
+        .annotate(n=Sum("count"))
+    )
+    figures: dict[str, dict[date, int]] = defaultdict(dict)
+    for category, month, count in rows:
+        figures[category][month] = count
+    return figures
+
+
+def months_with_data(districts: list[str], period: Period | None = None) -> list[date]:
+    rows = CrimeCount.objects.filter(district__in=districts)
+    if period:
+        rows = rows.filter(month__gte=period.start, month__lte=period.end)
+    return sorted(set(rows.values_list("month", flat=True).distinct()))
+
+
+def latest_month(districts: list[str]) -> date | None:
+    return CrimeCount.objects.filter(district__in=districts).aggregate(m=Max("month"))["m"]
+
+
+def default_periods(partnership) -> tuple[Period, Period] | None:
+    """The latest 12 months with police.uk data (or fewer, if fewer are imported) against
+    the same months a year before."""
+    latest = latest_month(partnership.districts)
+    if latest is None:
+        return None
+    available = months_with_data(partnership.districts)
+    length = min(12, len(available))
+    period = Period.of_months(latest, length)
+    return period, period.year_before()
+
+
+def police_uk_comparison(partnership, period: Period, against: Period) -> Comparison:
+    districts = list(partnership.districts or [])
+    both = Period(min(period.start, against.start), max(period.end, against.end))
+    figures = _monthly(districts, both)
+    held = {month for months in figures.values() for month in months}
+    notes = []
+    for which in (period, against):
+        missing = [m for m in which.months() if m not in held]
+        if len(missing) == which.length:
+            notes.append(f"No police.uk data has been imported for {which.label}.")
+        elif missing:
+            notes.append(
+                f"{which.label} is missing months with no police.uk data imported: "
+                + ", ".join(month_label(m) for m in missing)
+                + "."
+            )
+
+    def total(category_months: dict[date, int], which: Period) -> int | None:
+        if not any(m in held for m in which.months()):
+            return None
+        return sum(n for month, n in category_months.items() if month in which)
+
+    rows = []
+    all_crime: dict[date, int] = defaultdict(int)
+    for category, months in figures.items():
+        if category != ASB:
+            for month, n in months.items():
+                all_crime[month] += n
+    for key, months in [(ALL_CRIME, all_crime), (ASB, figures.get(ASB, {}))]:
+        rows.append(
+            ComparisonRow(
+                key,
+                categories.label(key),
+                categories.unit(key),
+                total(months, period),
+                total(months, against),
+                top=True,
+            )
+        )
+    for category in sorted(figures, key=categories.label):
+        if category == ASB:
+            continue
+        rows.append(
+            ComparisonRow(
+                category,
+                categories.label(category),
+                categories.unit(category),
+                total(figures[category], period),
+                total(figures[category], against),
+            )
+        )
+    return Comparison(place_name(partnership), POLICE_UK, period, against, rows, notes)
+
+
+def series_value(series: CustomSeries, period: Period, values=None) -> Number | None:
+    """The series' figure for the period: a value entered for exactly that period, or for a
+    count, the sum of values whose periods fill it month by month with no overlap."""
+    values = list(series.values.all()) if values is None else values
+    for value in values:
+        if value.start == period.start and value.end == period.end:
+            return value.value
+    if not series.summable:
+        return None
+    inside = sorted(
+        (v for v in values if v.start >= period.start and v.end <= period.end),
+        key=lambda v: v.start,
+    )
+    expected = period.start
+    total = Decimal(0)
+    for value in inside:
+        if value.start != expected:
+            return None
+        total += value.value
+        expected = add_months(value.end, 1)
+    return total if inside and expected == add_months(period.end, 1) else None
+
+
+def custom_comparison(partnership, period: Period, against: Period) -> Comparison:
+    rows = []
+    for series in CustomSeries.objects.filter(partnership=partnership).prefetch_related("values"):
+        values = list(series.values.all())
+        rows.append(
+            ComparisonRow(
+                f"series-{series.pk}",
+                series.name,
+                series.get_unit_display() if series.unit != "number" else "",
+                series_value(series, period, values),
+                series_value(series, against, values),
+                top=series.name.strip().lower() in TOP_SERIES,
+            )
+        )
+    sources = sorted({s for s in partnership.custom_series.values_list("source", flat=True) if s})
+    source = "Other sources" + (f": {', '.join(sources)}" if sources else "")
+    return Comparison(place_name(partnership), source, period, against, rows)
+
+
+@dataclass
+class TrendPoint:
+    month: date
+    count: int | None  # None: no data imported for the month
+    year_before: int | None
+    rolling_12: int | None  # the 12 months to this one, when all 12 are held
+
+
+@dataclass
+class Trend:
+    place: str
+    category: str
+    label: str
+    period: Period
+    points: list[TrendPoint] = field(default_factory=list)
+
+    @property
+    def has_figures(self) -> bool:
+        return any(p.count is not None for p in self.points)
+
+
+def _category_filter(category: str) -> dict:
+    if category == ALL_CRIME:
+        return {"category__in": [c for c in Category.values if c != ASB]}
+    if category == "all":
+        return {}
+    return {"category": category}
+
+
+def trend(partnership, category: str, period: Period) -> Trend:
+    """Monthly counts over `period`, each with the same month a year before and the rolling
+    12 months to it."""
+    districts = list(partnership.districts or [])
+    reach = Period(add_months(period.start, -23), period.end)
+    held = set(months_with_data(districts, reach))
+    rows = (
+        CrimeCount.objects.filter(
+            district__in=districts,
+            month__gte=reach.start,
+            month__lte=reach.end,
+            **_category_filter(category),
+        )
+        .values_list("month")
+        .annotate(n=Sum("count"))
+    )
+    by_month = dict.fromkeys(held, 0) | dict(rows)
+    result = Trend(place_name(partnership), category, categories.label(category), period)
+    for month in period.months():
+        window = Period.of_months(month, 12).months()
+        result.points.append(
+            TrendPoint(
+                month,
+                by_month.get(month),
+                by_month.get(add_months(month, -12)),
+                sum(by_month[m] for m in window) if all(m in by_month for m in window) else None,
+            )
+        )
+    return result
+
+
+@dataclass
+class Hotspot:
+    key: str
+    name: str
+    count: int
+    previous: int
+
+    @property
+    def change(self) -> int:
+        return self.count - self.previous
+
+
+@dataclass
+class MapPoint:
+    longitude: float
+    latitude: float
+    location: str
+    count: int
+
+
+@dataclass
+class Hotspots:
+    place: str
+    category: str
+    label: str
+    period: Period
+    against: Period
+    lsoas: list[Hotspot]
+    streets: list[Hotspot]
+    points: list[MapPoint]
+    total: int
+    outline: list[tuple[float, float]]  # the district's extent: see charts.outline
+
+
+def hotspots(partnership, category: str, period: Period, *, limit: int = 10) -> Hotspots:
+    """The LSOAs and streets ("On or near …") with the most records, against the period of
+    the same length before, and the map points of the period."""
+    districts = list(partnership.districts or [])
+    against = period.previous()
+    base = StreetCount.objects.filter(district__in=districts, **_category_filter(category))
+
+    def grouped(which: Period, *fields: str):
+        return (
+            base.filter(month__gte=which.start, month__lte=which.end)
+            .values_list(*fields)
+            .annotate(n=Sum("count"))
+        )
+
+    def ranked(fields: tuple[str, ...], name) -> list[Hotspot]:
+        now = {key: n for *key, n in grouped(period, *fields)}
+        before = {key: n for *key, n in grouped(against, *fields)}
+        top = sorted(now.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [Hotspot("|".join(key), name(key), n, before.get(tuple(key), 0)) for key, n in top]
+
+    now_lsoa = grouped(period, "lsoa_code")
+    names = dict(
+        Lsoa.objects.filter(code__in=[code for code, _ in now_lsoa][:2000]).values_list(
+            "code", "name"
+        )
+    )
+    lsoas = ranked(("lsoa_code",), lambda key: names.get(key[0], key[0]) if key[0] else "")
+    lsoas = [h for h in lsoas if h.key]
+    streets = ranked(
+        ("location", "district"),
+        lambda key: key[0] + (f" ({key[1]})" if len(districts) > 1 else ""),
+    )
+    points = [
+        MapPoint(lon, lat, location, n)
+        for lon, lat, location, n in grouped(period, "longitude", "latitude", "location")
+        if lon is not None and lat is not None
+    ]
+    extent = (
+        StreetCount.objects.filter(district__in=districts, longitude__isnull=False)
+        .values_list("longitude", "latitude")
+        .distinct()
+    )
+    from .charts import outline
+
+    return Hotspots(
+        place_name(partnership),
+        category,
+        categories.label(category),
+        period,
+        against,
+        lsoas,
+        streets,
+        points,
+        sum(p.count for p in points),
+        outline([(lon, lat) for lon, lat in extent if lon is not None and lat is not None]),
+    )
+
+
+@dataclass
+class CountyRow:
+    partnership: object
+    counts: dict[str, int]
+    population: int | None
+
+    def rate(self, key: str) -> Decimal | None:
+        if not self.population:
+            return None
+        value = Decimal(self.counts.get(key, 0)) * 1000 / self.population
+        return value.quantize(Decimal("0.1"))
+
+
+def county(force: str, period: Period) -> tuple[list[str], list[CountyRow]]:
+    """Each partnership of the force area with its counts per category over `period`:
+    the category keys in order (all crime, ASB, then the rest) and a row per partnership."""
+    from saferplan.partnerships.models import Partnership
+
+    partnerships = list(Partnership.objects.filter(police_force=force).order_by("name"))
+    district_to = {d: p.pk for p in partnerships for d in (p.districts or [])}
+    rows = (
+        CrimeCount.objects.filter(
+            district__in=list(district_to), month__gte=period.start, month__lte=period.end
+        )
+        .values_list("district", "category")
+        .annotate(n=Sum("count"))
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    seen = set()
+    for district, category, n in rows:
+        counts[district_to[district]][category] += n
+        if category != ASB:
+            counts[district_to[district]][ALL_CRIME] += n
+        seen.add(category)
+    keys = [ALL_CRIME, ASB, *sorted((c for c in seen if c != ASB), key=categories.label)]
+    return keys, [
+        CountyRow(p, dict(counts.get(p.pk, {})), getattr(p, "population", None))
+        for p in partnerships
+    ]
