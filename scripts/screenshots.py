@@ -48,6 +48,17 @@ PAGES = [
     (None, "published-plan", "/p/hertsmere/"),
     (None, "published-action-plan", "/p/hertsmere/plans/4/"),
     ("coordinator@example.org", "published-plan-manage", "/partnerships/hertsmere/published-plan/"),
+    ("analyst@example.org", "crime-comparison", "/partnerships/hertsmere/crime/"),
+    (
+        "analyst@example.org",
+        "crime-comparison-2022",
+        "/partnerships/hertsmere/crime/?period=2022&against=2021",
+    ),
+    ("analyst@example.org", "crime-trend", "/partnerships/hertsmere/crime/trend/"),
+    ("analyst@example.org", "crime-hotspots", "/partnerships/hertsmere/crime/hotspots/"),
+    ("analyst@example.org", "crime-county", "/partnerships/hertsmere/crime/county/"),
+    ("analyst@example.org", "crime-series", "/partnerships/hertsmere/crime/series/"),
+    ("analyst@example.org", "crime-police-uk", "/partnerships/hertsmere/crime/police-uk/"),
 ]
 
 

@@ -68,6 +68,13 @@ def url_for(partnership, coordinator):
         plan=plan, title="Board", period_start="2019-04-01", period_end="2019-06-30"
     )
 
+    from saferplan.crimedata.models import CustomSeries, CustomValue
+
+    series = CustomSeries.objects.create(partnership=partnership, name="Assault with injury")
+    value = CustomValue.objects.create(
+        series=series, start="2022-01-01", end="2022-12-01", value=646
+    )
+
     pending = PlanImport.objects.create(
         partnership=partnership, file_name="plan.txt", sha256="0" * 64, content=b"x"
     )
@@ -94,6 +101,15 @@ def url_for(partnership, coordinator):
         "partnerships:member-change": membership,
         "partnerships:member-remove": membership,
         "organisations:edit": organisation,
+        **dict.fromkeys(
+            [
+                "crimedata:series",
+                "crimedata:series-edit",
+                "crimedata:series-delete",
+                "crimedata:value-delete",
+            ],
+            series,
+        ),
         "public:item-edit": contact,
         "public:item-delete": contact,
         **dict.fromkeys(
@@ -114,6 +130,8 @@ def url_for(partnership, coordinator):
                 kwargs["slug"] = partnership.slug
             elif arg == "pk":
                 kwargs["pk"] = objects_by_route[name].pk
+            elif arg == "value_pk":
+                kwargs["value_pk"] = value.pk
             elif arg == "plan_pk":
                 kwargs["plan_pk"] = plan.pk
             elif arg == "number":

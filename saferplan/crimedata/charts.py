@@ -120,16 +120,11 @@ def hotspot_map(spots, *, image_format: str = "svg", labelled: int = 5) -> bytes
             edgecolors=INK,
             linewidths=0.4,
         )
-        by_location: dict[str, list] = {}
-        for point in spots.points:
-            by_location.setdefault(point.location, []).append(point)
         for number, street in enumerate(spots.streets[:labelled], start=1):
-            location = street.key.split("|")[0]
-            placed = max(by_location.get(location, []), key=lambda p: p.count, default=None)
-            if placed:
+            if street.longitude is not None and street.latitude is not None:
                 axes.annotate(
                     str(number),
-                    (placed.longitude, placed.latitude),
+                    (street.longitude, street.latitude),
                     xytext=(6, 6),
                     textcoords="offset points",
                     fontsize=11,

@@ -61,6 +61,27 @@ class ComparisonRow:
             return "increase"
         return "decrease" if self.difference < 0 else "same"
 
+    # As the page and the documents show them: 7002, not 7002.00.
+    @property
+    def previous_text(self) -> str:
+        return "–" if self.previous is None else format_number(self.previous)
+
+    @property
+    def current_text(self) -> str:
+        return "–" if self.current is None else format_number(self.current)
+
+    @property
+    def difference_size(self) -> str:
+        """The size of the change, without its sign (the page says "more" or "less")."""
+        difference = self.difference
+        if difference is None:
+            return ""
+        return format_number(-difference if difference < 0 else difference)
+
+    @property
+    def percent_text(self) -> str:
+        return "–" if self.percent_change is None else format_percent(self.percent_change)
+
     def sentence(self, *, year_apart: bool = True) -> str:
         """ "Assault with injury 646 offences, 13 less -2%", as the county writes it."""
         if self.current is None:

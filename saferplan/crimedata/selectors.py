@@ -13,7 +13,7 @@ from .comparisons import Comparison, ComparisonRow, Number
 from .models import CrimeCount, CustomSeries, Lsoa, StreetCount
 from .periods import Period, add_months, month_label
 
-POLICE_UK = "police.uk recorded crime and anti-social behaviour"
+POLICE_UK = "Recorded crime and anti-social behaviour (police.uk)"
 TOP_SERIES = {"all crime", "anti-social behaviour", "asb"}
 
 
@@ -52,15 +52,17 @@ def latest_month(districts: list[str]) -> date | None:
 
 
 def default_periods(partnership) -> tuple[Period, Period] | None:
-    """The latest 12 months with police.uk data (or fewer, if fewer are imported) against
-    the same months a year before."""
+    """The latest 12 months with police.uk data against the same months a year before, when
+    both are held; with less data, the latest month against the month before it."""
     latest = latest_month(partnership.districts)
     if latest is None:
         return None
-    available = months_with_data(partnership.districts)
-    length = min(12, len(available))
-    period = Period.of_months(latest, length)
-    return period, period.year_before()
+    held = set(months_with_data(partnership.districts))
+    year = Period.of_months(latest, 12)
+    if all(month in held for month in [*year.months(), *year.year_before().months()]):
+        return year, year.year_before()
+    month = Period(latest, latest)
+    return month, month.previous()
 
 
 def police_uk_comparison(partnership, period: Period, against: Period) -> Comparison:
@@ -224,11 +226,13 @@ class Hotspot:
     key: str
     name: str
     count: int
-    previous: int
+    previous: int | None  # None when no data is held for the period before
+    longitude: float | None = None
+    latitude: float | None = None
 
     @property
-    def change(self) -> int:
-        return self.count - self.previous
+    def change(self) -> int | None:
+        return None if self.previous is None else self.count - self.previous
 
 
 @dataclass
@@ -267,23 +271,32 @@ def hotspots(partnership, category: str, period: Period, *, limit: int = 10) -> 
             .annotate(n=Sum("count"))
         )
 
-    def ranked(fields: tuple[str, ...], name) -> list[Hotspot]:
-        now = {key: n for *key, n in grouped(period, *fields)}
-        before = {key: n for *key, n in grouped(against, *fields)}
-        top = sorted(now.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [Hotspot("|".join(key), name(key), n, before.get(tuple(key), 0)) for key, n in top]
+    against_held = bool(months_with_data(districts, against))
 
-    now_lsoa = grouped(period, "lsoa_code")
-    names = dict(
-        Lsoa.objects.filter(code__in=[code for code, _ in now_lsoa][:2000]).values_list(
-            "code", "name"
-        )
-    )
-    lsoas = ranked(("lsoa_code",), lambda key: names.get(key[0], key[0]) if key[0] else "")
-    lsoas = [h for h in lsoas if h.key]
+    def ranked(fields: tuple[str, ...], name) -> list[Hotspot]:
+        now = {tuple(key): n for *key, n in grouped(period, *fields)}
+        before = {tuple(key): n for *key, n in grouped(against, *fields)}
+        top = sorted(now.items(), key=lambda item: (-item[1], str(item[0])))[:limit]
+        return [
+            Hotspot(
+                "|".join(map(str, key)),
+                name(key),
+                n,
+                before.get(key, 0) if against_held else None,
+                *key[2:4],
+            )
+            for key, n in top
+        ]
+
+    names = dict(Lsoa.objects.filter(district__in=districts).values_list("code", "name"))
+    lsoas = [
+        spot for spot in ranked(("lsoa_code",), lambda key: names.get(key[0], key[0])) if spot.key
+    ]
+    # A "street" is one of police.uk's map points: many points share a name such as
+    # "On or near Supermarket", so the point's small area is named beside it.
     streets = ranked(
-        ("location", "district"),
-        lambda key: key[0] + (f" ({key[1]})" if len(districts) > 1 else ""),
+        ("location", "lsoa_code", "longitude", "latitude"),
+        lambda key: f"{key[0]}, {names.get(key[1], key[1])}" if key[1] else key[0],
     )
     points = [
         MapPoint(lon, lat, location, n)

@@ -14,7 +14,7 @@ from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, Plan, PlanStatus
 
-from . import published, structure
+from . import crime, published, structure
 
 
 @transaction.atomic
@@ -103,6 +103,11 @@ def demo_load() -> dict[str, int]:
     _rate_hertsmere(coordinators["hertsmere"])
     _publish_hertsmere(coordinators["hertsmere"], partnerships["hertsmere"])
     _board_report(coordinators["hertsmere"])
+    crime.load(
+        analyst=User.objects.get(email="analyst@example.org"),
+        hertsmere=partnerships["hertsmere"],
+        seed_002_text=(SEEDS / structure.HERTSMERE_PUBLISHED_PLAN).read_text(encoding="utf-8"),
+    )
     return {
         "partnerships": len(partnerships),
         "organisations": Organisation.objects.count(),

@@ -45,7 +45,15 @@ def _apply(instance, fields: dict) -> None:
 
 @transaction.atomic
 def partnership_create(
-    *, actor, name: str, slug: str, police_force: str, districts: list[str], description: str = ""
+    *,
+    actor,
+    name: str,
+    slug: str,
+    police_force: str,
+    districts: list[str],
+    description: str = "",
+    population: int | None = None,
+    population_source: str = "",
 ) -> Partnership:
     partnership = Partnership(
         name=name,
@@ -53,6 +61,8 @@ def partnership_create(
         police_force=police_force,
         districts=districts,
         description=description,
+        population=population,
+        population_source=population_source,
         created_by=actor,
         modified_by=actor,
     )

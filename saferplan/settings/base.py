@@ -208,3 +208,6 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# The largest police.uk file the web page takes; larger archives go through the command line.
+SAFERPLAN_POLICE_UK_UPLOAD_MB = int(os.environ.get("SAFERPLAN_POLICE_UK_UPLOAD_MB", "300"))

@@ -110,3 +110,9 @@ def paragraphs(text) -> list[str]:
     return [
         part.strip() for part in str(text or "").replace("\r\n", "\n").split("\n\n") if part.strip()
     ]
+
+
+@register.filter
+def thousands(number) -> str:
+    """107,500: a count with thousands separated, as a person reads it."""
+    return f"{number:,}" if isinstance(number, int) else ("" if number is None else str(number))

@@ -13,6 +13,7 @@ from saferplan.crimedata.comparisons import ComparisonRow
 from saferplan.crimedata.periods import Period
 from saferplan.crimedata.police_uk import archive_files
 from saferplan.crimedata.sample import SAMPLE_ZIP
+from saferplan.demo.crime import strategic_assessment_csv
 
 from .files import direct_counts
 
@@ -33,25 +34,15 @@ def seed_table() -> list[str]:
     return [line.strip() for line in text[start:end].splitlines() if LINE.fullmatch(line.strip())]
 
 
-def seed_csv() -> bytes:
-    """The table as an analyst would type it into a spreadsheet: a row per figure."""
-    rows = ["Series,Unit,Period,Value,Source"]
-    for line in seed_table():
-        match = LINE.fullmatch(line)
-        count = int(match["count"])
-        difference = int(match["difference"] or 0) * (-1 if match["word"] == "less" else 1)
-        source = "Hertfordshire Strategic Assessment 2022"
-        rows.append(f"{match['name']},{match['unit']},2022,{count},{source}")
-        rows.append(f"{match['name']},{match['unit']},2021,{count - difference},{source}")
-    return ("\n".join(rows) + "\n").encode()
-
-
 def test_seed_002s_crime_table_is_reproduced_exactly_from_its_figures(partnership, coordinator):
     lines = seed_table()
     assert len(lines) == 23  # all crime, ASB, 11 decreases, 10 increases
 
     result = services.custom_series_import(
-        actor=coordinator, partnership=partnership, content=seed_csv(), file_name="sa2022.csv"
+        actor=coordinator,
+        partnership=partnership,
+        content=strategic_assessment_csv(SEED_002.read_text(encoding="utf-8")),
+        file_name="sa2022.csv",
     )
     comparison = selectors.custom_comparison(
         partnership, Period.parse("2022"), Period.parse("2021")

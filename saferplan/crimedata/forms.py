@@ -1,0 +1,120 @@
+from django import forms
+from django.conf import settings
+
+from .categories import choices_with_all_crime
+from .models import CustomSeries
+from .periods import Period
+
+PERIOD_HINT = (
+    "A year (2022), a financial year (2021/22), a month (2018-10) or months from one to "
+    "another (2018-10..2018-12)."
+)
+
+
+class PeriodField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", PERIOD_HINT)
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("class", "govuk-input govuk-input--width-20")
+        self.widget.attrs.setdefault("spellcheck", "false")
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return Period.parse(text)
+        except ValueError as error:
+            raise forms.ValidationError(f"{self.label}: {error}") from None
+
+
+class ComparisonForm(forms.Form):
+    """Read from the address (GET), so that a comparison can be bookmarked and shared."""
+
+    period = PeriodField(label="Period", required=False)
+    against = PeriodField(
+        label="Compared with",
+        required=False,
+        help_text="Leave empty for the same months a year before.",
+    )
+
+
+class CategoryPeriodForm(forms.Form):
+    category = forms.ChoiceField(label="Crime type", choices=choices_with_all_crime())
+    period = PeriodField(label="Period", required=False)
+
+
+class CountyForm(forms.Form):
+    period = PeriodField(label="Period", required=False)
+
+
+class SeriesForm(forms.ModelForm):
+    class Meta:
+        model = CustomSeries
+        fields = ["name", "unit", "source", "position"]
+        labels = {"name": "Name", "position": "Position in tables"}
+
+
+class ValueForm(forms.Form):
+    period = PeriodField(label="Period")
+    value = forms.DecimalField(
+        label="Figure", max_digits=14, decimal_places=2, widget=forms.TextInput()
+    )
+
+
+class SeriesImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Columns Series, Period, Value and, if you wish, Unit and Source; up to 2 MB.",
+        error_messages={"required": "Choose the CSV file of figures"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(f"{upload.name} is larger than 2 MB")
+        return upload
+
+
+class AreaForm(forms.Form):
+    districts = forms.CharField(
+        label="Districts covered",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One a line, as police.uk names them at the start of LSOA names "
+        "(for example Hertsmere or East Hertfordshire).",
+    )
+    population = forms.IntegerField(
+        label="Population", required=False, min_value=1, help_text="Residents, for rates per 1,000."
+    )
+    population_source = forms.CharField(
+        label="Source of the population figure", required=False, max_length=200
+    )
+
+    def clean_districts(self):
+        names = [line.strip() for line in self.cleaned_data["districts"].splitlines()]
+        names = list(dict.fromkeys(name for name in names if name))
+        if not names:
+            raise forms.ValidationError("Enter at least one district")
+        return names
+
+
+class PoliceUkUploadForm(forms.Form):
+    file = forms.FileField(
+        label="police.uk file",
+        help_text="A street-level CSV (2018-10-hertfordshire-street.csv) or the monthly zip "
+        "from data.police.uk.",
+        error_messages={"required": "Choose the police.uk file to import"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.SAFERPLAN_POLICE_UK_UPLOAD_MB
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(
+                f"{upload.name} is larger than {limit} MB: import larger archives with "
+                "the command saferplan import-police-uk"
+            )
+        if not upload.name.lower().endswith((".csv", ".zip")):
+            raise forms.ValidationError(f"{upload.name} is not a CSV or zip file")
+        return upload

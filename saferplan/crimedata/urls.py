@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "crimedata"
+crime = "partnerships/<slug:slug>/crime/"
+urlpatterns = [
+    path(crime, views.overview, name="overview"),
+    path(crime + "trend/", views.trend, name="trend"),
+    path(crime + "trend.svg", views.trend_chart, name="trend-chart"),
+    path(crime + "hotspots/", views.hotspots, name="hotspots"),
+    path(crime + "hotspots.svg", views.hotspot_map, name="hotspot-map"),
+    path(crime + "county/", views.county, name="county"),
+    path(crime + "area/", views.area, name="area"),
+    path(crime + "police-uk/", views.police_uk_upload, name="police-uk"),
+    path(crime + "series/", views.series_list, name="series-list"),
+    path(crime + "series/add/", views.series_add, name="series-add"),
+    path(crime + "series/import/", views.series_import, name="series-import"),
+    path(crime + "series/<int:pk>/", views.series_detail, name="series"),
+    path(crime + "series/<int:pk>/edit/", views.series_edit, name="series-edit"),
+    path(crime + "series/<int:pk>/delete/", views.series_delete, name="series-delete"),
+    path(
+        crime + "series/<int:pk>/values/<int:value_pk>/delete/",
+        views.value_delete,
+        name="value-delete",
+    ),
+]

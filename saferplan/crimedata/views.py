@@ -1,0 +1,538 @@
+"""Crime and ASB pages of a partnership: comparisons, trends, hotspots, the county view,
+custom series and the police.uk import. Figures are read through selectors; writes go
+through services."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_GET, require_POST
+
+from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.partnerships.models import Partnership
+
+from . import charts, selectors, services
+from .categories import ALL_CRIME
+from .forms import (
+    AreaForm,
+    CategoryPeriodForm,
+    ComparisonForm,
+    CountyForm,
+    PoliceUkUploadForm,
+    SeriesForm,
+    SeriesImportForm,
+    ValueForm,
+)
+from .models import CustomSeries, CustomValue, ForceMonth
+from .periods import Period
+from .permissions import crime_data_policy
+from .police_uk import PoliceUkFileError, zip_files
+
+
+def _partnership(request, slug: str, action: str = "view") -> Partnership:
+    partnership = get_object_or_404(Partnership, slug=slug)
+    if not crime_data_policy.user_has_permission_for_instance(request.user, action, partnership):
+        if crime_data_policy.user_has_permission_for_instance(request.user, "view", partnership):
+            raise PermissionDenied(
+                f"Only a coordinator or analyst of {partnership} can change its crime figures."
+            )
+        raise PermissionDenied(
+            f"You are not a member of {partnership}. Ask its coordinator if you need access."
+        )
+    return partnership
+
+
+def _context(request, partnership, **extra) -> dict:
+    return {
+        "partnership": partnership,
+        "may_change": crime_data_policy.user_has_permission_for_instance(
+            request.user, "change", partnership
+        ),
+        "section_url": reverse("crimedata:overview", args=[partnership.slug]),
+        "section_name": "Crime and ASB",
+        **extra,
+    }
+
+
+def _recent(partnership, months: int) -> Period | None:
+    latest = selectors.latest_month(partnership.districts)
+    if latest is None:
+        return None
+    held = len(selectors.months_with_data(partnership.districts))
+    return Period.of_months(latest, min(months, held))
+
+
+def _periods(partnership, form) -> tuple[Period, Period] | None:
+    period = form.cleaned_data.get("period") if form.is_valid() else None
+    against = form.cleaned_data.get("against") if form.is_valid() else None
+    if period is None:
+        defaults = selectors.default_periods(partnership) or _custom_default(partnership)
+        if defaults is None:
+            return None
+        period, default_against = defaults
+        return period, against or default_against
+    return period, against or period.year_before()
+
+
+def _custom_default(partnership) -> tuple[Period, Period] | None:
+    latest = (
+        CustomValue.objects.filter(series__partnership=partnership)
+        .order_by("-end", "start")
+        .first()
+    )
+    if latest is None:
+        return None
+    period = Period(latest.start, latest.end)
+    return period, period.year_before()
+
+
+@login_required
+@require_GET
+def overview(request, slug):
+    partnership = _partnership(request, slug)
+    form = ComparisonForm(request.GET or None)
+    periods = _periods(partnership, form)
+    comparisons = []
+    if periods:
+        comparisons = [
+            selectors.police_uk_comparison(partnership, *periods),
+            selectors.custom_comparison(partnership, *periods),
+        ]
+        comparisons = [c for c in comparisons if c.has_figures]
+        if request.GET.get("format") == "csv":
+            return _comparison_csv(partnership, periods, comparisons)
+    if periods and not form.is_bound:
+        form = ComparisonForm(initial={"period": str(periods[0]), "against": str(periods[1])})
+    return render(
+        request,
+        "crimedata/overview.html",
+        _context(
+            request,
+            partnership,
+            form=form,
+            periods=periods,
+            comparisons=comparisons,
+            held=selectors.months_with_data(partnership.districts),
+            section_url="",
+        ),
+    )
+
+
+def _comparison_csv(partnership, periods, comparisons) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    period, against = periods
+    writer.writerow(
+        ["Source", "Category", "Unit", against.label, period.label, "Difference", "% change",
+         "List"]
+    )  # fmt: skip
+    for comparison in comparisons:
+        for list_name, rows in (
+            ("", comparison.top),
+            ("Crime decrease", comparison.decreases),
+            ("Crime increase", comparison.increases),
+            ("No figure for both periods", comparison.incomplete),
+        ):
+            for row in rows:
+                writer.writerow(
+                    [
+                        comparison.source,
+                        _csv_safe(row.name),
+                        row.unit,
+                        row.previous if row.previous is not None else "",
+                        row.current if row.current is not None else "",
+                        row.difference if row.difference is not None else "",
+                        row.percent_change if row.percent_change is not None else "",
+                        list_name,
+                    ]
+                )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    name = f"{partnership.slug}-crime-{period}-against-{against}.csv".replace("..", "-to-")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _csv_safe(text: str) -> str:
+    """A name typed by a user cannot become a spreadsheet formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _category_period(request, partnership, months: int):
+    form = CategoryPeriodForm(request.GET or None)
+    category = ALL_CRIME
+    period = None
+    if form.is_valid():
+        category = form.cleaned_data["category"]
+        period = form.cleaned_data["period"]
+    period = period or _recent(partnership, months)
+    if not form.is_bound:
+        form = CategoryPeriodForm(
+            initial={"category": category, "period": str(period) if period else ""}
+        )
+    return form, category, period
+
+
+@login_required
+@require_GET
+def trend(request, slug):
+    partnership = _partnership(request, slug)
+    form, category, period = _category_period(request, partnership, 12)
+    data = selectors.trend(partnership, category, period) if period else None
+    return render(
+        request,
+        "crimedata/trend.html",
+        _context(
+            request,
+            partnership,
+            form=form,
+            trend=data,
+            alt=charts.trend_alt_text(data) if data else "",
+            chart_query=request.GET.urlencode() or f"category={category}&period={period or ''}",
+        ),
+    )
+
+
+@login_required
+@require_GET
+def trend_chart(request, slug):
+    partnership = _partnership(request, slug)
+    _, category, period = _category_period(request, partnership, 12)
+    if period is None:
+        return HttpResponse(status=404)
+    svg = charts.trend_chart(selectors.trend(partnership, category, period))
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@login_required
+@require_GET
+def hotspots(request, slug):
+    partnership = _partnership(request, slug)
+    form, category, period = _category_period(request, partnership, 3)
+    spots = selectors.hotspots(partnership, category, period) if period else None
+    return render(
+        request,
+        "crimedata/hotspots.html",
+        _context(
+            request,
+            partnership,
+            form=form,
+            spots=spots,
+            alt=charts.hotspot_alt_text(spots) if spots else "",
+            chart_query=request.GET.urlencode() or f"category={category}&period={period or ''}",
+        ),
+    )
+
+
+@login_required
+@require_GET
+def hotspot_map(request, slug):
+    partnership = _partnership(request, slug)
+    _, category, period = _category_period(request, partnership, 3)
+    if period is None:
+        return HttpResponse(status=404)
+    svg = charts.hotspot_map(selectors.hotspots(partnership, category, period))
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@login_required
+@require_GET
+def county(request, slug):
+    partnership = _partnership(request, slug)
+    form = CountyForm(request.GET or None)
+    period = form.cleaned_data.get("period") if form.is_valid() else None
+    period = period or _recent(partnership, 12)
+    keys, rows = selectors.county(partnership.police_force, period) if period else ([], [])
+    if not form.is_bound and period:
+        form = CountyForm(initial={"period": str(period)})
+    return render(
+        request,
+        "crimedata/county.html",
+        _context(
+            request,
+            partnership,
+            form=form,
+            period=period,
+            rows=rows,
+            table=[
+                (
+                    selectors.categories.label(key),
+                    [(row.counts.get(key, 0), row.rate(key)) for row in rows],
+                )
+                for key in keys
+            ],
+            any_population=any(row.population for row in rows),
+        ),
+    )
+
+
+# Custom series ------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def series_list(request, slug):
+    partnership = _partnership(request, slug)
+    series = partnership.custom_series.prefetch_related("values")
+    return render(
+        request, "crimedata/series_list.html", _context(request, partnership, series=series)
+    )
+
+
+@login_required
+def series_add(request, slug):
+    partnership = _partnership(request, slug, "change")
+    form = SeriesForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.series_create(actor=request.user, partnership=partnership, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"Series “{saved.name}” added: now enter its figures.")
+        return redirect("crimedata:series", slug=slug, pk=saved.pk)
+    return render(
+        request,
+        "crimedata/form.html",
+        _context(request, partnership, form=form, heading="Add a series", button="Add series"),
+    )
+
+
+def _series(request, slug, pk, action="view") -> CustomSeries:
+    partnership = _partnership(request, slug, action)
+    return get_object_or_404(CustomSeries, pk=pk, partnership=partnership)
+
+
+@login_required
+def series_detail(request, slug, pk):
+    series = _series(request, slug, pk)
+    form = ValueForm(request.POST or None)
+    if request.method == "POST":
+        _series(request, slug, pk, "change")
+        saved = save_form(
+            request,
+            form,
+            lambda data: services.value_set(
+                actor=request.user, series=series, period=data["period"], value=data["value"]
+            ),
+        )
+        if saved is not NOT_SAVED:
+            messages.success(request, f"Figure for {Period(saved.start, saved.end).label} saved.")
+            return redirect("crimedata:series", slug=slug, pk=pk)
+    values = [(Period(v.start, v.end), v) for v in series.values.all()]
+    return render(
+        request,
+        "crimedata/series_detail.html",
+        _context(request, series.partnership, series=series, values=values, form=form),
+    )
+
+
+@login_required
+def series_edit(request, slug, pk):
+    series = _series(request, slug, pk, "change")
+    form = SeriesForm(request.POST or None, instance=series if request.method != "POST" else None)
+    if request.method != "POST":
+        form = SeriesForm(instance=series)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.series_update(actor=request.user, series=series, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"Series “{saved.name}” saved.")
+        return redirect("crimedata:series", slug=slug, pk=pk)
+    return render(
+        request,
+        "crimedata/form.html",
+        _context(
+            request, series.partnership, form=form, heading="Change the series", button="Save"
+        ),
+    )
+
+
+@login_required
+def series_delete(request, slug, pk):
+    series = _series(request, slug, pk, "change")
+    if request.method == "POST":
+        services.series_delete(actor=request.user, series=series)
+        messages.success(request, f"Series “{series.name}” and its figures deleted.")
+        return redirect("crimedata:series-list", slug=slug)
+    return render(
+        request,
+        "crimedata/series_delete.html",
+        _context(request, series.partnership, series=series),
+    )
+
+
+@login_required
+@require_POST
+def value_delete(request, slug, pk, value_pk):
+    series = _series(request, slug, pk, "change")
+    value = get_object_or_404(CustomValue, pk=value_pk, series=series)
+    services.value_delete(actor=request.user, value=value)
+    messages.success(request, f"Figure for {Period(value.start, value.end).label} deleted.")
+    return redirect("crimedata:series", slug=slug, pk=pk)
+
+
+@login_required
+def series_import(request, slug):
+    partnership = _partnership(request, slug, "change")
+    form = SeriesImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = services.custom_series_import(
+                actor=request.user,
+                partnership=partnership,
+                content=upload.read(),
+                file_name=upload.name,
+            )
+        except ValidationError as error:
+            form.add_error("file", error.messages[0] if len(error.messages) == 1 else
+                           "The file has problems, listed below; nothing was saved")  # fmt: skip
+            problems = error.messages if len(error.messages) > 1 else []
+        else:
+            messages.success(
+                request,
+                f"{result.values_written} figure(s) saved"
+                + (
+                    f"; new series: {', '.join(result.series_created)}"
+                    if result.series_created
+                    else ""
+                )
+                + ".",
+            )
+            return redirect("crimedata:series-list", slug=slug)
+    return render(
+        request,
+        "crimedata/series_import.html",
+        _context(request, partnership, form=form, problems=problems),
+    )
+
+
+@login_required
+def area(request, slug):
+    partnership = _partnership(request, slug, "change")
+    form = AreaForm(
+        request.POST or None,
+        initial={
+            "districts": "\n".join(partnership.districts or []),
+            "population": partnership.population,
+            "population_source": partnership.population_source,
+        },
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.area_update(actor=request.user, partnership=partnership, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "Area and population saved.")
+        return redirect("crimedata:overview", slug=slug)
+    return render(
+        request,
+        "crimedata/form.html",
+        _context(
+            request,
+            partnership,
+            form=form,
+            heading="Area and population",
+            button="Save",
+            intro="The districts decide which police.uk records are this partnership's.",
+        ),
+    )
+
+
+# police.uk import ---------------------------------------------------------------------------
+
+PROGRESS_FILE_LINES = 1  # a line per file, and per 20,000 records within a file
+
+
+@login_required
+def police_uk_upload(request, slug):
+    partnership = _partnership(request, slug, "change")
+    form = PoliceUkUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.name.lower().endswith(".zip"):
+                files = zip_files(upload, upload.name)
+            else:
+                files = [archive_files_from_upload(upload)]
+        except PoliceUkFileError as error:
+            form.add_error("file", str(error))
+        else:
+            steps = services.police_uk_import_steps(actor=request.user, files=files)
+            page = render_to_string(
+                "crimedata/importing.html",
+                _context(request, partnership, file_name=upload.name),
+                request,
+            )
+            top, rest = page.split("<!-- progress -->")
+            middle, bottom = rest.split("<!-- result -->")
+            return StreamingHttpResponse(
+                _progress(top, middle, bottom, steps, slug),
+                content_type="text/html; charset=utf-8",
+            )
+    return render(
+        request,
+        "crimedata/police_uk_upload.html",
+        _context(
+            request,
+            partnership,
+            form=form,
+            force_months=ForceMonth.objects.select_related("imported_by")[:36],
+        ),
+    )
+
+
+def archive_files_from_upload(upload):
+    from .police_uk import ArchiveFile
+
+    def reopen():
+        upload.seek(0)
+        return upload.file if hasattr(upload, "file") else upload
+
+    return ArchiveFile(upload.name, upload.name, reopen)
+
+
+def _progress(top: str, middle: str, bottom: str, steps, slug: str):
+    yield top
+    outcome = ""
+    try:
+        for step in steps:
+            if isinstance(step, services.ImportResult):
+                outcome = format_html(
+                    '<div class="govuk-panel govuk-panel--confirmation">'
+                    '<h2 class="govuk-panel__title">Imported</h2>'
+                    '<div class="govuk-panel__body">{} records from {} file(s)</div></div>'
+                    '<p class="govuk-body"><a class="govuk-link" href="{}">See the figures</a></p>',
+                    f"{step.records:,}",
+                    len(step.force_months),
+                    reverse("crimedata:overview", args=[slug]),
+                )
+                break
+            yield format_html(
+                "<li>File {} of {}: {} — {} records read</li>",
+                step.file_number,
+                step.files,
+                step.source,
+                f"{step.records:,}",
+            )
+    except PoliceUkFileError as error:
+        outcome = format_html(
+            '<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">'
+            '<h2 class="govuk-error-summary__title">The import failed and nothing was saved</h2>'
+            '<div class="govuk-error-summary__body"><p class="govuk-body">{}</p></div></div></div>',
+            str(error),
+        )
+    yield middle
+    yield outcome
+    yield bottom
