@@ -20,6 +20,11 @@ def format_number(value: Number) -> str:
     return str(value)
 
 
+def format_optional(value: Number | None) -> str:
+    """A figure for a CSV cell: empty when there is none."""
+    return "" if value is None else format_number(value)
+
+
 def format_percent(value: Decimal) -> str:
     """-0.8%, -2%, 22%: one decimal place, none when it is .0 (as the county writes it)."""
     return f"{format_number(value)}%"
@@ -77,6 +82,14 @@ class ComparisonRow:
         if difference is None:
             return ""
         return format_number(-difference if difference < 0 else difference)
+
+    @property
+    def difference_text(self) -> str:
+        """+94, -54, 0."""
+        difference = self.difference
+        if difference is None:
+            return ""
+        return ("+" if difference > 0 else "") + format_number(difference)
 
     @property
     def percent_text(self) -> str:

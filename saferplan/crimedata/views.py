@@ -20,6 +20,7 @@ from saferplan.partnerships.models import Partnership
 
 from . import charts, selectors, services
 from .categories import ALL_CRIME
+from .comparisons import format_optional
 from .forms import (
     AreaForm,
     CategoryPeriodForm,
@@ -146,10 +147,10 @@ def _comparison_csv(partnership, periods, comparisons) -> HttpResponse:
                         comparison.source,
                         _csv_safe(row.name),
                         row.unit,
-                        row.previous if row.previous is not None else "",
-                        row.current if row.current is not None else "",
-                        row.difference if row.difference is not None else "",
-                        row.percent_change if row.percent_change is not None else "",
+                        format_optional(row.previous),
+                        format_optional(row.current),
+                        format_optional(row.difference),
+                        format_optional(row.percent_change),
                         list_name,
                     ]
                 )

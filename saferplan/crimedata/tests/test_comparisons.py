@@ -148,3 +148,27 @@ def test_a_period_without_imported_months_is_said_plainly(partnership):
     assert comparison.top == []
     assert comparison.increases == []
     assert all(row.previous is None for row in comparison.rows)
+
+
+def test_the_compare_command_prints_the_table_and_csv_for_machines(partnership, coordinator):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    services.custom_series_import(
+        actor=coordinator,
+        partnership=partnership,
+        content=strategic_assessment_csv(SEED_002.read_text(encoding="utf-8")),
+        file_name="sa2022.csv",
+    )
+    text, sentences, table = StringIO(), StringIO(), StringIO()
+    args = ["compare", "--partnership", "hertsmere", "--period", "2022", "--against", "2021"]
+
+    call_command(*args, stdout=text)
+    call_command(*args, "--format", "sentences", stdout=sentences)
+    call_command(*args, "--format", "csv", stdout=table)
+
+    assert "Hertsmere had an all crime reduction of 0.8% in 2022" in text.getvalue()
+    assert re.search(r"Theft other\s+958\s+1169\s+\+211\s+22%", text.getvalue())
+    assert sentences.getvalue().splitlines()[-23:] == seed_table()
+    assert "Theft other,offences,958,1169,211,22,increase" in table.getvalue()

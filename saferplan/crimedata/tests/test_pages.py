@@ -188,3 +188,27 @@ def test_the_area_page_changes_districts_and_population(signed_in, analyst, part
     partnership.refresh_from_db()
     assert partnership.districts == ["Hertsmere", "Watford"]
     assert partnership.population == 107500
+
+
+def test_the_hotspots_command_prints_the_busiest_small_areas(partnership, imported):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command(
+        "hotspots",
+        "--partnership=hertsmere",
+        "--period=2018-12",
+        "--category=anti-social-behaviour",
+        "--format=csv",
+        stdout=out,
+    )
+
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    asb = Counter(
+        r["LSOA name"]
+        for r in hertsmere_rows("2018-12")
+        if r["Crime type"] == "Anti-social behaviour"
+    )
+    lsoas = [row for row in rows if row["kind"] == "lsoa"]
+    assert int(lsoas[0]["count"]) == asb.most_common(1)[0][1]
+    assert {row["name"] for row in lsoas} <= set(asb)

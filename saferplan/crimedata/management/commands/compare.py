@@ -1,0 +1,91 @@
+"""`saferplan compare --partnership hertsmere --period 2018-10..2018-12 --against 2017-10..2017-12`:
+the comparison table of two periods, from police.uk and the partnership's own series.
+
+--source police-uk|custom|all (all by default); --format text|csv|sentences."""
+
+import csv
+
+from django.core.management.base import BaseCommand
+
+from saferplan.crimedata import selectors
+from saferplan.crimedata.comparisons import format_optional
+
+from ._crime_args import partnership, period
+
+
+class Command(BaseCommand):
+    help = "Print the comparison of two periods for a partnership."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--partnership", required=True, help="Its slug, e.g. hertsmere.")
+        parser.add_argument("--period", required=True, help="2022, 2021/22, 2018-10..2018-12 …")
+        parser.add_argument("--against", help="Default: the same months a year before.")
+        parser.add_argument("--source", choices=["police-uk", "custom", "all"], default="all")
+        parser.add_argument("--format", choices=["text", "csv", "sentences"], default="text")
+
+    def handle(self, *args, **options):
+        target = partnership(options["partnership"])
+        now = period(options["period"], "--period")
+        against = period(options["against"], "--against") if options["against"] else None
+        against = against or now.year_before()
+        comparisons = []
+        if options["source"] in ("police-uk", "all"):
+            comparisons.append(selectors.police_uk_comparison(target, now, against))
+        if options["source"] in ("custom", "all"):
+            comparisons.append(selectors.custom_comparison(target, now, against))
+        comparisons = [c for c in comparisons if c.has_figures] or comparisons[:1]
+        if options["format"] == "csv":
+            writer = csv.writer(self.stdout, lineterminator="\n")
+            writer.writerow(["source", "category", "unit", "previous", "current",
+                             "difference", "percent_change", "list"])  # fmt: skip
+            for comparison in comparisons:
+                for list_name, row in _listed(comparison):
+                    writer.writerow([
+                        comparison.source, row.name, row.unit,
+                        format_optional(row.previous),
+                        format_optional(row.current),
+                        format_optional(row.difference),
+                        format_optional(row.percent_change),
+                        list_name,
+                    ])  # fmt: skip
+            return
+        for comparison in comparisons:
+            self.stdout.write(f"{comparison.source}: {now.label} against {against.label}")
+            for note in comparison.notes:
+                self.stdout.write(f"  {note}")
+            if comparison.headline:
+                self.stdout.write(comparison.headline)
+            if options["format"] == "sentences":
+                self.stdout.write("\n".join(comparison.sentences()) + "\n")
+                continue
+            width = max([len(r.name) for r in comparison.rows] + [8])
+            header = (
+                f"{'Category':<{width}}  {against.short_label:>12}  {now.short_label:>12}  "
+                f"{'Difference':>10}  {'% change':>8}"
+            )
+            for list_name, rows in (
+                ("", comparison.top),
+                ("Crime decrease", comparison.decreases),
+                ("Crime increase", comparison.increases),
+            ):
+                if not rows:
+                    continue
+                self.stdout.write(f"\n{list_name}" if list_name else "")
+                self.stdout.write(header)
+                for row in rows:
+                    self.stdout.write(
+                        f"{row.name:<{width}}  {row.previous_text:>12}  {row.current_text:>12}  "
+                        f"{row.difference_text:>10}  {row.percent_text:>8}"
+                    )
+            self.stdout.write("")
+
+
+def _listed(comparison):
+    for list_name, rows in (
+        ("top", comparison.top),
+        ("decrease", comparison.decreases),
+        ("increase", comparison.increases),
+        ("incomplete", comparison.incomplete),
+    ):
+        for row in rows:
+            yield list_name, row
