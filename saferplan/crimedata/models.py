@@ -73,10 +73,16 @@ class StreetCount(models.Model):
     the national archive 250,000 rows, not 358,000. A point may have more than one row for a
     month (a very large file is written in parts), so readers always SUM(count)."""
 
-    # No index of its own: inserts are the hot path, and a force-month's rows are found for
-    # deletion through the district index (see services._force_month_for).
+    # Neither an index nor a database constraint of its own: inserts are the hot path (a
+    # constraint costs a lookup per row, on PostgreSQL a trigger). A force-month's rows are
+    # found for deletion through the district index, and only the importer writes or deletes
+    # them, in the transaction that writes the force-month (see services._force_month_for).
     batch = models.ForeignKey(
-        ForceMonth, on_delete=models.DO_NOTHING, related_name="+", db_index=False
+        ForceMonth,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     month = models.DateField()
     district = models.CharField(max_length=100, blank=True)

@@ -83,6 +83,10 @@ class _Hashing:
     def __getattr__(self, name):
         return getattr(self.raw, name)
 
+    @property
+    def closed(self) -> bool:  # asked for on every line read: spare it __getattr__
+        return self.raw.closed
+
     def read(self, size=-1):
         data = self.raw.read(size)
         self.sha.update(data)

@@ -1,0 +1,142 @@
+"""Crime data at national scale (issue 6).
+
+In one run: DuckDB reads and aggregates the all-forces 2018-10 folder (358,000 rows) by
+district, category and month; then saferplan imports the same files (`saferplan
+import-police-uk`, in a child process so that its peak memory is its own). Targets:
+the import within 8x DuckDB's time on SQLite and 12x on PostgreSQL; peak memory under 500 MB,
+also for the whole month as one 75 MB file; with 5 years of months held, a partnership's
+comparison table under 50 ms and its hotspot list under 200 ms.
+
+    .venv/bin/python bench/bench_crime.py [FOLDER]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/saferplan_bench .venv/bin/python bench/bench_crime.py
+
+FOLDER defaults to ../shared/data/police-uk/all-forces-2018-10 (the developers' copy of the
+archive month; it is not shipped with saferplan).
+"""
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from harness import Report, measure, setup_django
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = (
+    Path(sys.argv[1])
+    if len(sys.argv) > 1
+    else ROOT.parent / "shared/data/police-uk/all-forces-2018-10"
+)
+if not FOLDER.is_dir():
+    raise SystemExit(f"{FOLDER}: no such folder of police.uk files")
+
+database = setup_django()
+
+from saferplan.crimedata import selectors
+from saferplan.crimedata.models import StreetCount
+from saferplan.crimedata.periods import Period
+from saferplan.crimedata.tests.files import sample_csv
+from saferplan.partnerships.models import Partnership, PoliceForce
+
+
+def duckdb_seconds() -> float:
+    import duckdb
+
+    def run():  # the folder is the benchmark's own argument, not user input
+        connection = duckdb.connect()
+        connection.sql(
+            "SELECT regexp_replace(\"LSOA name\", ' [0-9]{3}[A-Z]$', '') AS district, "
+            '"Crime type", "Month", count(*) '
+            f"FROM read_csv('{FOLDER}/*.csv', header = true) GROUP BY ALL"  # noqa: S608
+        ).fetchall()
+        connection.close()
+
+    return statistics.median(measure(run, warmup=1, repeat=3)) / 1000
+
+
+def import_in_child(*paths: Path) -> tuple[float, float]:
+    """(seconds the import took, as the command reports it; the child's peak memory in MB)."""
+    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+        child = subprocess.Popen(
+            [str(ROOT / ".venv/bin/saferplan"), "import-police-uk", "--quiet", *map(str, paths)],
+            stdout=stdout,
+            stderr=stderr,
+            env=os.environ.copy(),
+        )
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage
+        child.returncode = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        stderr.seek(0)
+        if child.returncode:
+            raise SystemExit(stderr.read())
+        seconds = float(re.search(r" in ([\d.]+) s;", stdout.read())[1])
+    return seconds, usage.ru_maxrss / 1024
+
+
+def one_big_file(folder: Path) -> Path:
+    """The whole month as one file (one header), as a force-month named "all"."""
+    target = Path(tempfile.mkdtemp(prefix="saferplan-bench-")) / "2018-10-all-street.csv"
+    with target.open("wb") as out:
+        for number, path in enumerate(sorted(folder.glob("*-street.csv"))):
+            with path.open("rb") as source:
+                header = source.readline()
+                if number == 0:
+                    out.write(header)
+                out.write(source.read())
+    return target
+
+
+def five_years_of_hertfordshire() -> Path:
+    """The sample's October 2018 file as each of 60 months, 2014-01 to 2018-12."""
+    folder = Path(tempfile.mkdtemp(prefix="saferplan-bench-"))
+    october = sample_csv("2018-10")
+    for month in Period.parse("2014-01..2018-12").months():
+        text = f"{month:%Y-%m}"
+        (folder / f"{text}-hertfordshire-street.csv").write_bytes(
+            october.replace(b",2018-10,", f",{text},".encode())
+        )
+    return folder
+
+
+def main() -> None:
+    out = Report(f"police.uk data on {database}")
+    factor = 12 if "postgresql" in database else 8
+    duck = duckdb_seconds()
+    out.figure("DuckDB: read and aggregate the month (peer)", duck * 1000, float("inf"), "ms")
+    seconds, peak = import_in_child(FOLDER)
+    rows = StreetCount.objects.count()
+    out.figure(f"saferplan import of the month ({rows:,} street counts)", seconds * 1000,
+               duck * 1000 * factor, "ms")  # fmt: skip
+    out.figure("  ratio to DuckDB", seconds / duck, factor, "x")
+    out.figure("  peak memory of the import", peak, 500, "MB")
+    again, _ = import_in_child(FOLDER)
+    out.figure("saferplan import again (replaces every force-month)", again * 1000, float("inf"),
+               "ms")  # fmt: skip
+    big = one_big_file(FOLDER)
+    _, big_peak = import_in_child(big)
+    out.figure(f"  peak memory, the month as one {big.stat().st_size // 2**20} MB file", big_peak,
+               500, "MB")  # fmt: skip
+    five_years = five_years_of_hertfordshire()
+    import_in_child(five_years)
+    hertsmere = Partnership.objects.create(
+        name="Hertsmere Community Safety Partnership",
+        slug="hertsmere-bench",
+        police_force=PoliceForce.HERTFORDSHIRE,
+        districts=["Hertsmere"],
+    )
+    year, before = Period.parse("2018"), Period.parse("2017")
+    timings = measure(lambda: selectors.police_uk_comparison(hertsmere, year, before), repeat=30)
+    out.figure("Comparison table, 2018 against 2017 (60 months held): median",
+               statistics.median(timings), 50, "ms")  # fmt: skip
+    timings = measure(lambda: selectors.trend(hertsmere, "all-crime", Period.parse("2014-01..2018-12")), repeat=20)  # fmt: skip
+    out.figure("Monthly trend over the 60 months: median", statistics.median(timings), float("inf"), "ms")  # fmt: skip
+    timings = measure(lambda: selectors.hotspots(hertsmere, "all-crime", year), repeat=20)
+    out.figure("Hotspot list, all crime, 12 months: median", statistics.median(timings), 200, "ms")
+    out.finish()
+
+
+if __name__ == "__main__":
+    main()
