@@ -48,9 +48,9 @@ def duckdb_seconds() -> float:
     def run():  # the folder is the benchmark's own argument, not user input
         connection = duckdb.connect()
         connection.sql(
-            "SELECT regexp_replace(\"LSOA name\", ' [0-9]{3}[A-Z]$', '') AS district, "
+            "SELECT regexp_replace(\"LSOA name\", ' [0-9]{3}[A-Z]$', '') AS district, "  # noqa: S608
             '"Crime type", "Month", count(*) '
-            f"FROM read_csv('{FOLDER}/*.csv', header = true) GROUP BY ALL"  # noqa: S608
+            f"FROM read_csv('{FOLDER}/*.csv', header = true) GROUP BY ALL"
         ).fetchall()
         connection.close()
 
