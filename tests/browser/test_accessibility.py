@@ -217,3 +217,29 @@ def test_the_board_report_pages_have_no_accessibility_violations(page_as, demo_s
         f"/partnerships/hertsmere/board-reports/{report.pk}/edit/",
     ]:
         check(page, demo_site + path)
+
+
+def test_the_crime_pages_have_no_accessibility_violations(page_as, demo_site):
+    """The analyst's pages on the demo's police.uk sample and seed 002's figures."""
+    from saferplan.crimedata.models import CustomSeries
+
+    series = CustomSeries.objects.filter(partnership__slug="hertsmere").first()
+    page = page_as("analyst@example.org")
+    base = "/partnerships/hertsmere/crime"
+    for path in [
+        f"{base}/",
+        f"{base}/?period=2022&against=2021",
+        f"{base}/trend/?category=burglary&period=2018-10..2018-12",
+        f"{base}/hotspots/",
+        f"{base}/county/",
+        f"{base}/series/",
+        f"{base}/series/{series.pk}/",
+        f"{base}/series/add/",
+        f"{base}/series/import/",
+        f"{base}/area/",
+        f"{base}/police-uk/",
+    ]:
+        check(page, demo_site + path)
+    page.goto(demo_site + f"{base}/?period=next+year")
+    assert "Period: “next year” is not a month" in page.content()
+    assert not axe_violations(page)
