@@ -4,6 +4,8 @@ through services."""
 
 import csv
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -180,66 +182,80 @@ def _category_period(request, partnership, months: int):
     return form, category, period
 
 
-@login_required
-@require_GET
-def trend(request, slug):
+@dataclass(frozen=True)
+class _FigurePage:
+    """A page of one crime type over a period, with a picture and the tables beside it."""
+
+    template: str
+    months: int  # the default period: the latest months held
+    read: Callable  # selectors.trend / selectors.hotspots
+    draw: Callable[..., bytes]
+    describe: Callable[..., str]
+    context_name: str
+
+
+TREND = _FigurePage(
+    "crimedata/trend.html", 12, selectors.trend, charts.trend_chart, charts.trend_alt_text, "trend"
+)
+HOTSPOTS = _FigurePage(
+    "crimedata/hotspots.html",
+    3,
+    selectors.hotspots,
+    charts.hotspot_map,
+    charts.hotspot_alt_text,
+    "spots",
+)
+
+
+def _figure_page(request, slug, figure: _FigurePage):
     partnership = _partnership(request, slug)
-    form, category, period = _category_period(request, partnership, 12)
-    data = selectors.trend(partnership, category, period) if period else None
+    form, category, period = _category_period(request, partnership, figure.months)
+    data = figure.read(partnership, category, period) if period else None
     return render(
         request,
-        "crimedata/trend.html",
+        figure.template,
         _context(
             request,
             partnership,
             form=form,
-            trend=data,
-            alt=charts.trend_alt_text(data) if data else "",
+            alt=figure.describe(data) if data else "",
             chart_query=request.GET.urlencode() or f"category={category}&period={period or ''}",
+            **{figure.context_name: data},
         ),
     )
+
+
+def _figure_image(request, slug, figure: _FigurePage):
+    partnership = _partnership(request, slug)
+    _, category, period = _category_period(request, partnership, figure.months)
+    if period is None:
+        return HttpResponse(status=404)
+    svg = figure.draw(figure.read(partnership, category, period))
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@login_required
+@require_GET
+def trend(request, slug):
+    return _figure_page(request, slug, TREND)
 
 
 @login_required
 @require_GET
 def trend_chart(request, slug):
-    partnership = _partnership(request, slug)
-    _, category, period = _category_period(request, partnership, 12)
-    if period is None:
-        return HttpResponse(status=404)
-    svg = charts.trend_chart(selectors.trend(partnership, category, period))
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return _figure_image(request, slug, TREND)
 
 
 @login_required
 @require_GET
 def hotspots(request, slug):
-    partnership = _partnership(request, slug)
-    form, category, period = _category_period(request, partnership, 3)
-    spots = selectors.hotspots(partnership, category, period) if period else None
-    return render(
-        request,
-        "crimedata/hotspots.html",
-        _context(
-            request,
-            partnership,
-            form=form,
-            spots=spots,
-            alt=charts.hotspot_alt_text(spots) if spots else "",
-            chart_query=request.GET.urlencode() or f"category={category}&period={period or ''}",
-        ),
-    )
+    return _figure_page(request, slug, HOTSPOTS)
 
 
 @login_required
 @require_GET
 def hotspot_map(request, slug):
-    partnership = _partnership(request, slug)
-    _, category, period = _category_period(request, partnership, 3)
-    if period is None:
-        return HttpResponse(status=404)
-    svg = charts.hotspot_map(selectors.hotspots(partnership, category, period))
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return _figure_image(request, slug, HOTSPOTS)
 
 
 @login_required
