@@ -100,14 +100,18 @@ def outline(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return lower[:-1] + upper[:-1]
 
 
-def hotspot_map(spots, *, image_format: str = "svg", labelled: int = 5) -> bytes:
-    """The period's map points as circles sized by their count inside the district's
-    outline; the top streets numbered as in the table beside the map."""
+def hotspot_map(
+    spots, extent: list[tuple[float, float]], *, image_format: str = "svg", labelled: int = 5
+) -> bytes:
+    """The period's map points as circles sized by their count inside the outline of the
+    district's `extent` (selectors.district_extent); the top streets numbered as in the
+    table beside the map."""
     figure = Figure(figsize=(7, 6), dpi=110)
     axes = figure.subplots()
-    if spots.outline:
-        xs = [p[0] for p in spots.outline] + [spots.outline[0][0]]
-        ys = [p[1] for p in spots.outline] + [spots.outline[0][1]]
+    hull = outline(extent)
+    if hull:
+        xs = [p[0] for p in hull] + [hull[0][0]]
+        ys = [p[1] for p in hull] + [hull[0][1]]
         axes.fill(xs, ys, color="#f3f2f1", edgecolor=GREY, linewidth=1.2, linestyle="--")
     if spots.points:
         biggest = max(p.count for p in spots.points)
@@ -132,7 +136,7 @@ def hotspot_map(spots, *, image_format: str = "svg", labelled: int = 5) -> bytes
                     color=INK,
                     bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": INK, "lw": 0.8},
                 )
-    latitudes = [p[1] for p in spots.outline] or [p.latitude for p in spots.points] or [52]
+    latitudes = [p[1] for p in hull] or [p.latitude for p in spots.points] or [52]
     # Equirectangular, with longitude shrunk by the cosine of the latitude so that the
     # district keeps its shape.
     axes.set_aspect(1 / math.cos(math.radians(sum(latitudes) / len(latitudes))))

@@ -19,7 +19,7 @@ from typing import IO, NoReturn
 
 from saferplan.partnerships.models import PoliceForce
 
-from .categories import CATEGORY_BY_LABEL, Category, category_for
+from .categories import CATEGORY_BY_LABEL, category_for
 
 STREET_FILE = re.compile(r"(\d{4}-\d{2})-([a-z0-9-]+)-street\.csv$")
 LSOA_CODE = re.compile(r"[EWSN]\d{8}")
@@ -215,7 +215,7 @@ class StreetFile:
     @property
     def line(self) -> int:
         """The line the reader has got to: the row just read ends on it."""
-        return self._reader.line_num if hasattr(self, "_reader") else 0
+        return self._reader.line_num
 
     def close(self) -> None:
         self._raw.close()
@@ -284,6 +284,3 @@ class StreetFile:
     def _fail(self, message: str, column: str = "") -> NoReturn:
         """Stop at the row just read, naming its line (the line it starts on)."""
         raise PoliceUkFileError(self.file.source, message, line=self.line, column=column)
-
-
-__all__ = ["ArchiveFile", "Category", "PoliceUkFileError", "StreetFile", "archive_files"]

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Max, Sum
+from django.db.models import Sum
+
+from saferplan.partnerships.models import Partnership
 
 from . import categories
 from .categories import ALL_CRIME, ASB, Category
@@ -47,22 +49,23 @@ def months_with_data(districts: list[str], period: Period | None = None) -> list
     return sorted(set(rows.values_list("month", flat=True).distinct()))
 
 
-def latest_month(districts: list[str]) -> date | None:
-    return CrimeCount.objects.filter(district__in=districts).aggregate(m=Max("month"))["m"]
-
-
-def default_periods(partnership) -> tuple[Period, Period] | None:
-    """The latest 12 months with police.uk data against the same months a year before, when
-    both are held; with less data, the latest month against the month before it."""
-    latest = latest_month(partnership.districts)
-    if latest is None:
+def default_periods(held: list[date]) -> tuple[Period, Period] | None:
+    """Given the months held (months_with_data): the latest 12 against the same months a
+    year before, when both are held; with less data, the latest month against the one
+    before it."""
+    if not held:
         return None
-    held = set(months_with_data(partnership.districts))
+    latest = held[-1]
     year = Period.of_months(latest, 12)
-    if all(month in held for month in [*year.months(), *year.year_before().months()]):
+    if set(year.months() + year.year_before().months()) <= set(held):
         return year, year.year_before()
     month = Period(latest, latest)
     return month, month.previous()
+
+
+def recent_period(held: list[date], months: int) -> Period | None:
+    """The latest `months` months held, or as many as are held."""
+    return Period.of_months(held[-1], min(months, len(held))) if held else None
 
 
 def police_uk_comparison(partnership, period: Period, against: Period) -> Comparison:
@@ -144,7 +147,10 @@ def series_value(series: CustomSeries, period: Period, values=None) -> Number | 
 
 def custom_comparison(partnership, period: Period, against: Period) -> Comparison:
     rows = []
-    for series in CustomSeries.objects.filter(partnership=partnership).prefetch_related("values"):
+    all_series = list(
+        CustomSeries.objects.filter(partnership=partnership).prefetch_related("values")
+    )
+    for series in all_series:
         values = list(series.values.all())
         rows.append(
             ComparisonRow(
@@ -156,7 +162,7 @@ def custom_comparison(partnership, period: Period, against: Period) -> Compariso
                 top=series.name.strip().lower() in TOP_SERIES,
             )
         )
-    sources = sorted({s for s in partnership.custom_series.values_list("source", flat=True) if s})
+    sources = sorted({series.source for series in all_series if series.source})
     source = "Other sources" + (f": {', '.join(sources)}" if sources else "")
     return Comparison(place_name(partnership), source, period, against, rows)
 
@@ -254,7 +260,6 @@ class Hotspots:
     streets: list[Hotspot]
     points: list[MapPoint]
     total: int
-    outline: list[tuple[float, float]]  # the district's extent: see charts.outline
 
 
 def hotspots(partnership, category: str, period: Period, *, limit: int = 10) -> Hotspots:
@@ -303,13 +308,6 @@ def hotspots(partnership, category: str, period: Period, *, limit: int = 10) -> 
         for lon, lat, location, n in grouped(period, "longitude", "latitude", "location")
         if lon is not None and lat is not None
     ]
-    extent = (
-        StreetCount.objects.filter(district__in=districts, longitude__isnull=False)
-        .values_list("longitude", "latitude")
-        .distinct()
-    )
-    from .charts import outline
-
     return Hotspots(
         place_name(partnership),
         category,
@@ -320,13 +318,27 @@ def hotspots(partnership, category: str, period: Period, *, limit: int = 10) -> 
         streets,
         points,
         sum(p.count for p in points),
-        outline([(lon, lat) for lon, lat in extent if lon is not None and lat is not None]),
     )
+
+
+def district_extent(partnership) -> list[tuple[float, float]]:
+    """Every map point police.uk has recorded in the partnership's districts: what the
+    hotspot map draws its outline round (charts.outline). Read only for the map."""
+    extent = (
+        StreetCount.objects.filter(
+            district__in=list(partnership.districts or []),
+            longitude__isnull=False,
+            latitude__isnull=False,
+        )
+        .values_list("longitude", "latitude")
+        .distinct()
+    )
+    return [(lon, lat) for lon, lat in extent if lon is not None and lat is not None]
 
 
 @dataclass
 class CountyRow:
-    partnership: object
+    partnership: Partnership
     counts: dict[str, int]
     population: int | None
 
@@ -340,8 +352,6 @@ class CountyRow:
 def county(force: str, period: Period) -> tuple[list[str], list[CountyRow]]:
     """Each partnership of the force area with its counts per category over `period`:
     the category keys in order (all crime, ASB, then the rest) and a row per partnership."""
-    from saferplan.partnerships.models import Partnership
-
     partnerships = list(Partnership.objects.filter(police_force=force).order_by("name"))
     district_to = {d: p.pk for p in partnerships for d in (p.districts or [])}
     rows = (
@@ -359,7 +369,4 @@ def county(force: str, period: Period) -> tuple[list[str], list[CountyRow]]:
             counts[district_to[district]][ALL_CRIME] += n
         seen.add(category)
     keys = [ALL_CRIME, ASB, *sorted((c for c in seen if c != ASB), key=categories.label)]
-    return keys, [
-        CountyRow(p, dict(counts.get(p.pk, {})), getattr(p, "population", None))
-        for p in partnerships
-    ]
+    return keys, [CountyRow(p, dict(counts.get(p.pk, {})), p.population) for p in partnerships]

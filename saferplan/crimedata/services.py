@@ -16,6 +16,7 @@ from django.db import connection, transaction
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
+from saferplan.partnerships.services import partnership_update
 
 from .models import (
     CrimeCount,
@@ -46,7 +47,7 @@ class Progress:
 @dataclass
 class ImportResult:
     force_months: list[ForceMonth] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)  # force-months that were there before
+    replaced: list[ForceMonth] = field(default_factory=list)  # imported before, now replaced
 
     @property
     def records(self) -> int:
@@ -158,7 +159,7 @@ def police_uk_import_steps(*, actor, files: list[ArchiveFile]) -> Iterator[Progr
             try:
                 batch, before = _force_month_for(street, actor)
                 if before is not None:
-                    result.replaced.append(str(batch))
+                    result.replaced.append(batch)
                 records = 0
                 points: Counter[Row] = Counter()
                 counts: Counter[tuple[str, str]] = Counter()
@@ -440,11 +441,9 @@ def custom_series_import(*, actor, partnership, content: bytes, file_name: str):
     return result
 
 
-@transaction.atomic
 def area_update(*, actor, partnership, districts: list[str], population, population_source: str):
-    """The districts a partnership covers (as police.uk names them) and its population."""
-    from saferplan.partnerships.services import partnership_update
-
+    """The districts a partnership covers (as police.uk names them) and its population:
+    a change of the partnership, audited there."""
     return partnership_update(
         actor=actor,
         partnership=partnership,

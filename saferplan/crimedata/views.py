@@ -2,27 +2,26 @@
 custom series and the police.uk import. Figures are read through selectors; writes go
 through services."""
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, StreamingHttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.streaming import failure_summary, progress_page
 from saferplan.partnerships.models import Partnership
+from saferplan.partnerships.views import partnership_for
 
 from . import charts, selectors, services
 from .categories import ALL_CRIME
-from .comparisons import format_optional
+from .comparisons import write_csv
 from .forms import (
     AreaForm,
     CategoryPeriodForm,
@@ -36,20 +35,11 @@ from .forms import (
 from .models import CustomSeries, CustomValue, ForceMonth
 from .periods import Period
 from .permissions import crime_data_policy
-from .police_uk import PoliceUkFileError, zip_files
+from .police_uk import ArchiveFile, PoliceUkFileError, zip_files
 
 
 def _partnership(request, slug: str, action: str = "view") -> Partnership:
-    partnership = get_object_or_404(Partnership, slug=slug)
-    if not crime_data_policy.user_has_permission_for_instance(request.user, action, partnership):
-        if crime_data_policy.user_has_permission_for_instance(request.user, "view", partnership):
-            raise PermissionDenied(
-                f"Only a coordinator or analyst of {partnership} can change its crime figures."
-            )
-        raise PermissionDenied(
-            f"You are not a member of {partnership}. Ask its coordinator if you need access."
-        )
-    return partnership
+    return partnership_for(request, slug, action, crime_data_policy)
 
 
 def _context(request, partnership, **extra) -> dict:
@@ -65,18 +55,14 @@ def _context(request, partnership, **extra) -> dict:
 
 
 def _recent(partnership, months: int) -> Period | None:
-    latest = selectors.latest_month(partnership.districts)
-    if latest is None:
-        return None
-    held = len(selectors.months_with_data(partnership.districts))
-    return Period.of_months(latest, min(months, held))
+    return selectors.recent_period(selectors.months_with_data(partnership.districts), months)
 
 
-def _periods(partnership, form) -> tuple[Period, Period] | None:
+def _periods(partnership, form, held) -> tuple[Period, Period] | None:
     period = form.cleaned_data.get("period") if form.is_valid() else None
     against = form.cleaned_data.get("against") if form.is_valid() else None
     if period is None:
-        defaults = selectors.default_periods(partnership) or _custom_default(partnership)
+        defaults = selectors.default_periods(held) or _custom_default(partnership)
         if defaults is None:
             return None
         period, default_against = defaults
@@ -101,7 +87,8 @@ def _custom_default(partnership) -> tuple[Period, Period] | None:
 def overview(request, slug):
     partnership = _partnership(request, slug)
     form = ComparisonForm(request.GET or None)
-    periods = _periods(partnership, form)
+    held = selectors.months_with_data(partnership.districts)
+    periods = _periods(partnership, form, held)
     comparisons = []
     if periods:
         comparisons = [
@@ -122,49 +109,19 @@ def overview(request, slug):
             form=form,
             periods=periods,
             comparisons=comparisons,
-            held=selectors.months_with_data(partnership.districts),
+            held=held,
             section_url="",
         ),
     )
 
 
 def _comparison_csv(partnership, periods, comparisons) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
     period, against = periods
-    writer.writerow(
-        ["Source", "Category", "Unit", against.label, period.label, "Difference", "% change",
-         "List"]
-    )  # fmt: skip
-    for comparison in comparisons:
-        for list_name, rows in (
-            ("", comparison.top),
-            ("Crime decrease", comparison.decreases),
-            ("Crime increase", comparison.increases),
-            ("No figure for both periods", comparison.incomplete),
-        ):
-            for row in rows:
-                writer.writerow(
-                    [
-                        comparison.source,
-                        _csv_safe(row.name),
-                        row.unit,
-                        format_optional(row.previous),
-                        format_optional(row.current),
-                        format_optional(row.difference),
-                        format_optional(row.percent_change),
-                        list_name,
-                    ]
-                )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    write_csv(comparisons, response)
     name = f"{partnership.slug}-crime-{period}-against-{against}.csv".replace("..", "-to-")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _csv_safe(text: str) -> str:
-    """A name typed by a user cannot become a spreadsheet formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _category_period(request, partnership, months: int):
@@ -189,19 +146,24 @@ class _FigurePage:
     template: str
     months: int  # the default period: the latest months held
     read: Callable  # selectors.trend / selectors.hotspots
-    draw: Callable[..., bytes]
+    draw: Callable[..., bytes]  # (partnership, what read returned) → SVG
     describe: Callable[..., str]
     context_name: str
 
 
 TREND = _FigurePage(
-    "crimedata/trend.html", 12, selectors.trend, charts.trend_chart, charts.trend_alt_text, "trend"
+    "crimedata/trend.html",
+    12,
+    selectors.trend,
+    lambda partnership, trend: charts.trend_chart(trend),
+    charts.trend_alt_text,
+    "trend",
 )
 HOTSPOTS = _FigurePage(
     "crimedata/hotspots.html",
     3,
     selectors.hotspots,
-    charts.hotspot_map,
+    lambda partnership, spots: charts.hotspot_map(spots, selectors.district_extent(partnership)),
     charts.hotspot_alt_text,
     "spots",
 )
@@ -230,7 +192,7 @@ def _figure_image(request, slug, figure: _FigurePage):
     _, category, period = _category_period(request, partnership, figure.months)
     if period is None:
         return HttpResponse(status=404)
-    svg = figure.draw(figure.read(partnership, category, period))
+    svg = figure.draw(partnership, figure.read(partnership, category, period))
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
@@ -353,9 +315,7 @@ def series_detail(request, slug, pk):
 @login_required
 def series_edit(request, slug, pk):
     series = _series(request, slug, pk, "change")
-    form = SeriesForm(request.POST or None, instance=series if request.method != "POST" else None)
-    if request.method != "POST":
-        form = SeriesForm(instance=series)
+    form = SeriesForm(request.POST or None, instance=series)
     saved = save_form(
         request,
         form,
@@ -469,8 +429,6 @@ def area(request, slug):
 
 # police.uk import ---------------------------------------------------------------------------
 
-PROGRESS_FILE_LINES = 1  # a line per file, and per 20,000 records within a file
-
 
 @login_required
 def police_uk_upload(request, slug):
@@ -482,21 +440,15 @@ def police_uk_upload(request, slug):
             if upload.name.lower().endswith(".zip"):
                 files = zip_files(upload, upload.name)
             else:
-                files = [archive_files_from_upload(upload)]
+                files = [_uploaded_file(upload)]
         except PoliceUkFileError as error:
             form.add_error("file", str(error))
         else:
-            steps = services.police_uk_import_steps(actor=request.user, files=files)
-            page = render_to_string(
+            return progress_page(
+                request,
                 "crimedata/importing.html",
                 _context(request, partnership, file_name=upload.name),
-                request,
-            )
-            top, rest = page.split("<!-- progress -->")
-            middle, bottom = rest.split("<!-- result -->")
-            return StreamingHttpResponse(
-                _progress(top, middle, bottom, steps, slug),
-                content_type="text/html; charset=utf-8",
+                _progress(services.police_uk_import_steps(actor=request.user, files=files), slug),
             )
     return render(
         request,
@@ -510,23 +462,22 @@ def police_uk_upload(request, slug):
     )
 
 
-def archive_files_from_upload(upload):
-    from .police_uk import ArchiveFile
+def _uploaded_file(upload) -> ArchiveFile:
+    """An uploaded CSV as an archive file, read from its start each time it is opened."""
 
     def reopen():
         upload.seek(0)
-        return upload.file if hasattr(upload, "file") else upload
+        return upload.file
 
     return ArchiveFile(upload.name, upload.name, reopen)
 
 
-def _progress(top: str, middle: str, bottom: str, steps, slug: str):
-    yield top
-    outcome = ""
+def _progress(steps, slug: str):
+    """A line per file and per 20,000 records; returns the outcome to show."""
     try:
         for step in steps:
             if isinstance(step, services.ImportResult):
-                outcome = format_html(
+                return format_html(
                     '<div class="govuk-panel govuk-panel--confirmation">'
                     '<h2 class="govuk-panel__title">Imported</h2>'
                     '<div class="govuk-panel__body">{} records from {} file(s)</div></div>'
@@ -535,7 +486,6 @@ def _progress(top: str, middle: str, bottom: str, steps, slug: str):
                     len(step.force_months),
                     reverse("crimedata:overview", args=[slug]),
                 )
-                break
             yield format_html(
                 "<li>File {} of {}: {} — {} records read</li>",
                 step.file_number,
@@ -544,12 +494,5 @@ def _progress(top: str, middle: str, bottom: str, steps, slug: str):
                 f"{step.records:,}",
             )
     except PoliceUkFileError as error:
-        outcome = format_html(
-            '<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">'
-            '<h2 class="govuk-error-summary__title">The import failed and nothing was saved</h2>'
-            '<div class="govuk-error-summary__body"><p class="govuk-body">{}</p></div></div></div>',
-            str(error),
-        )
-    yield middle
-    yield outcome
-    yield bottom
+        return failure_summary(str(error))
+    return ""

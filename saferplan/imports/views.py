@@ -3,14 +3,14 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import add_service_errors
+from saferplan.core.streaming import failure_summary, progress_page
 from saferplan.partnerships.views import partnership_for
 from saferplan.plans.models import Plan, PlanStatus
 
@@ -160,20 +160,16 @@ def confirm(request, slug, pk):
         status=PlanStatus.DRAFT,
         pending=pending,
     )
-    page = render_to_string(
-        "imports/importing.html", {"partnership": pending.partnership, "pending": pending}, request
-    )
-    top, rest = page.split("<!-- progress -->")
-    middle, bottom = rest.split("<!-- result -->")
-    return StreamingHttpResponse(
-        _progress(top, middle, bottom, steps, slug), content_type="text/html; charset=utf-8"
+    return progress_page(
+        request,
+        "imports/importing.html",
+        {"partnership": pending.partnership, "pending": pending},
+        _progress(steps, slug),
     )
 
 
-def _progress(top: str, middle: str, bottom: str, steps, slug: str):
-    """The page in three parts, with progress lines after the first and the outcome after
-    the second."""
-    yield top
+def _progress(steps, slug: str):
+    """A line per PROGRESS_EVERY actions written; returns the outcome to show."""
     outcome = ""
     try:
         for step in steps:
@@ -191,16 +187,8 @@ def _progress(top: str, middle: str, bottom: str, steps, slug: str):
             if done == total or done % PROGRESS_EVERY == 0:
                 yield format_html("<li>Written {} of {} actions</li>", done, total)
     except (ValidationError, PlanFileError, services.DuplicateImportError) as error:
-        message = " ".join(getattr(error, "messages", [str(error)]))
-        outcome = format_html(
-            '<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">'
-            '<h2 class="govuk-error-summary__title">The import failed and nothing was saved</h2>'
-            '<div class="govuk-error-summary__body"><p class="govuk-body">{}</p></div></div></div>',
-            message,
-        )
-    yield middle
-    yield outcome
-    yield bottom
+        outcome = failure_summary(" ".join(getattr(error, "messages", [str(error)])))
+    return outcome
 
 
 @login_required

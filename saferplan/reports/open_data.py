@@ -123,7 +123,7 @@ def may_include_sensitive(user, plan: Plan) -> bool:
     return visible is None or plan.partnership_id in visible
 
 
-def _cell(value) -> str:
+def spreadsheet_cell(value) -> str:
     """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
     text = "true" if value is True else "false" if value is False else str(value)
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
@@ -142,7 +142,7 @@ def csv_lines(plan: Plan, *, include_sensitive: bool) -> Iterator[str]:
 
     yield "\ufeff" + line(FIELD_NAMES)
     for row in _rows(plan, include_sensitive=include_sensitive):
-        yield line(_cell(row[name]) for name in FIELD_NAMES)
+        yield line(spreadsheet_cell(row[name]) for name in FIELD_NAMES)
 
 
 def as_json(plan: Plan, *, include_sensitive: bool) -> str:

@@ -3,12 +3,10 @@ the comparison table of two periods, from police.uk and the partnership's own se
 
 --source police-uk|custom|all (all by default); --format text|csv|sentences."""
 
-import csv
-
 from django.core.management.base import BaseCommand
 
 from saferplan.crimedata import selectors
-from saferplan.crimedata.comparisons import format_optional
+from saferplan.crimedata.comparisons import write_csv
 
 from ._crime_args import partnership, period
 
@@ -35,19 +33,7 @@ class Command(BaseCommand):
             comparisons.append(selectors.custom_comparison(target, now, against))
         comparisons = [c for c in comparisons if c.has_figures] or comparisons[:1]
         if options["format"] == "csv":
-            writer = csv.writer(self.stdout, lineterminator="\n")
-            writer.writerow(["source", "category", "unit", "previous", "current",
-                             "difference", "percent_change", "list"])  # fmt: skip
-            for comparison in comparisons:
-                for list_name, row in _listed(comparison):
-                    writer.writerow([
-                        comparison.source, row.name, row.unit,
-                        format_optional(row.previous),
-                        format_optional(row.current),
-                        format_optional(row.difference),
-                        format_optional(row.percent_change),
-                        list_name,
-                    ])  # fmt: skip
+            write_csv(comparisons, self.stdout)
             return
         for comparison in comparisons:
             self.stdout.write(f"{comparison.source}: {now.label} against {against.label}")
@@ -78,14 +64,3 @@ class Command(BaseCommand):
                         f"{row.difference_text:>10}  {row.percent_text:>8}"
                     )
             self.stdout.write("")
-
-
-def _listed(comparison):
-    for list_name, rows in (
-        ("top", comparison.top),
-        ("decrease", comparison.decreases),
-        ("increase", comparison.increases),
-        ("incomplete", comparison.incomplete),
-    ):
-        for row in rows:
-            yield list_name, row

@@ -44,7 +44,7 @@ class Command(BaseCommand):
         if result is None:
             raise CommandError("The import ended without a result.")
         for force_month in result.force_months:
-            note = " (replaced the earlier import)" if str(force_month) in result.replaced else ""
+            note = " (replaced the earlier import)" if force_month in result.replaced else ""
             self.stdout.write(f"{force_month}: {force_month.records:,} records{note}")
         self.stdout.write(
             f"Imported {result.records:,} records from {len(files)} file(s) in "
