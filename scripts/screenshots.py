@@ -59,6 +59,12 @@ PAGES = [
     ("analyst@example.org", "crime-county", "/partnerships/hertsmere/crime/county/"),
     ("analyst@example.org", "crime-series", "/partnerships/hertsmere/crime/series/"),
     ("analyst@example.org", "crime-police-uk", "/partnerships/hertsmere/crime/police-uk/"),
+    ("analyst@example.org", "measures-list", "/partnerships/dacorum/measures/"),
+    ("analyst@example.org", "measures-detail", "/partnerships/dacorum/measures/1/"),
+    ("analyst@example.org", "measures-entered", "/partnerships/dacorum/measures/4/"),
+    ("analyst@example.org", "measures-series", "/partnerships/hertsmere/measures/6/"),
+    ("analyst@example.org", "measures-add", "/partnerships/dacorum/measures/add/"),
+    ("analyst@example.org", "measures-priority", "/partnerships/dacorum/plans/2/priorities/1/"),
 ]
 
 

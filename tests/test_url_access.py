@@ -75,6 +75,20 @@ def url_for(partnership, coordinator):
         series=series, start="2022-01-01", end="2022-12-01", value=646
     )
 
+    from saferplan.indicators.models import Indicator, IndicatorValue
+
+    indicator = Indicator.objects.create(
+        partnership=partnership,
+        name="Feeling safe after dark",
+        source="manual",
+        baseline_start="2022-01-01",
+        baseline_end="2022-12-01",
+        target=-5,
+    )
+    indicator_value = IndicatorValue.objects.create(
+        indicator=indicator, start="2022-01-01", end="2022-12-01", value=357
+    )
+
     pending = PlanImport.objects.create(
         partnership=partnership, file_name="plan.txt", sha256="0" * 64, content=b"x"
     )
@@ -110,6 +124,15 @@ def url_for(partnership, coordinator):
             ],
             series,
         ),
+        **dict.fromkeys(
+            [
+                "indicators:detail",
+                "indicators:edit",
+                "indicators:delete",
+                "indicators:value-delete",
+            ],
+            indicator,
+        ),
         "public:item-edit": contact,
         "public:item-delete": contact,
         **dict.fromkeys(
@@ -131,7 +154,9 @@ def url_for(partnership, coordinator):
             elif arg == "pk":
                 kwargs["pk"] = objects_by_route[name].pk
             elif arg == "value_pk":
-                kwargs["value_pk"] = value.pk
+                kwargs["value_pk"] = (
+                    indicator_value if name.startswith("indicators:") else value
+                ).pk
             elif arg == "plan_pk":
                 kwargs["plan_pk"] = plan.pk
             elif arg == "number":

@@ -94,6 +94,12 @@ class Period:
         return f"{self.start:%Y-%m}..{self.end:%Y-%m}"
 
     @property
+    def typed(self) -> str:
+        """As an analyst would type it back: 2022, 2021/22 or 2018-10..2018-12."""
+        short = self.short_label
+        return short if short != self.label else str(self)
+
+    @property
     def short_label(self) -> str:
         """2022 for a calendar year, 2021/22 for a financial year, else the label."""
         if self.start.month == 1 and self.end == date(self.start.year, 12, 1):

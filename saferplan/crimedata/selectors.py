@@ -126,10 +126,17 @@ def series_value(series: CustomSeries, period: Period, values=None) -> Number | 
     """The series' figure for the period: a value entered for exactly that period, or for a
     count, the sum of values whose periods fill it month by month with no overlap."""
     values = list(series.values.all()) if values is None else values
+    return value_for_period(values, period, summable=series.summable)
+
+
+def value_for_period(values, period: Period, *, summable: bool) -> Decimal | None:
+    """Of figures entered per period (anything with start, end and value): the one for
+    exactly `period`, or when they are counts, the sum of those that fill it month by month
+    with no overlap."""
     for value in values:
         if value.start == period.start and value.end == period.end:
             return value.value
-    if not series.summable:
+    if not summable:
         return None
     inside = sorted(
         (v for v in values if v.start >= period.start and v.end <= period.end),

@@ -289,6 +289,13 @@ def series_update(*, actor, series: CustomSeries, **fields) -> CustomSeries:
 
 @transaction.atomic
 def series_delete(*, actor, series: CustomSeries) -> None:
+    measures = list(series.indicators.values_list("name", flat=True))
+    if measures:
+        raise ValidationError(
+            f"“{series.name}” is the source of the performance measure"
+            f"{'s' if len(measures) > 1 else ''} {', '.join(f'“{m}”' for m in measures)}: "
+            "change or delete the measure first."
+        )
     audit.log(
         instance=series,
         action=AuditEvent.Action.DELETE,

@@ -336,14 +336,20 @@ def series_edit(request, slug, pk):
 @login_required
 def series_delete(request, slug, pk):
     series = _series(request, slug, pk, "change")
+    refusal = ""
     if request.method == "POST":
-        services.series_delete(actor=request.user, series=series)
-        messages.success(request, f"Series “{series.name}” and its figures deleted.")
-        return redirect("crimedata:series-list", slug=slug)
+        try:
+            services.series_delete(actor=request.user, series=series)
+        except ValidationError as error:
+            refusal = error.messages[0]
+        else:
+            messages.success(request, f"Series “{series.name}” and its figures deleted.")
+            return redirect("crimedata:series-list", slug=slug)
     return render(
         request,
         "crimedata/series_delete.html",
-        _context(request, series.partnership, series=series),
+        _context(request, series.partnership, series=series, refusal=refusal),
+        status=409 if refusal else 200,
     )
 
 

@@ -14,7 +14,7 @@ from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, Plan, PlanStatus
 
-from . import crime, published, structure
+from . import crime, measures, published, structure
 
 
 @transaction.atomic
@@ -107,6 +107,11 @@ def demo_load() -> dict[str, int]:
         analyst=User.objects.get(email="analyst@example.org"),
         hertsmere=partnerships["hertsmere"],
         seed_002_text=(SEEDS / structure.HERTSMERE_PUBLISHED_PLAN).read_text(encoding="utf-8"),
+    )
+    measures.load(
+        analyst=User.objects.get(email="analyst@example.org"),
+        dacorum=partnerships["dacorum"],
+        hertsmere=partnerships["hertsmere"],
     )
     return {
         "partnerships": len(partnerships),

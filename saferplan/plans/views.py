@@ -11,6 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
+from saferplan.indicators.selectors import objective_suggestions
 from saferplan.partnerships.views import partnership_for
 
 from . import selectors, services
@@ -291,14 +292,17 @@ def priority_detail(request, slug, plan_pk, number):
         for s in selectors.plan_overview(plan=plan, today=_today()).priorities
         if s.priority.pk == priority.pk
     )
+    table = tables[0] if tables else None
+    objective_ids = [row.objective.pk for row in table.objectives if row.objective] if table else []
     return render(
         request,
         "plans/priority_detail.html",
         {
+            "suggestions": objective_suggestions(objective_ids),
             "partnership": plan.partnership,
             "plan": plan,
             "priority": priority,
-            "table": tables[0] if tables else None,
+            "table": table,
             "summary": summary,
             "rule": ROLL_UP_RULE,
             "may_change": _may_change(request, plan),
@@ -360,7 +364,7 @@ def priority_edit(request, slug, plan_pk, number):
     )
 
 
-def _override(request, *, subject, plan, heading, back):
+def _override(request, *, subject, plan, heading, back, suggestion=None):
     form = RagOverrideForm(request.POST or None)
     saved = save_form(
         request,
@@ -385,6 +389,7 @@ def _override(request, *, subject, plan, heading, back):
             "heading": heading,
             "rule": ROLL_UP_RULE,
             "back": back,
+            "suggestion": suggestion,
         },
     )
 
@@ -484,6 +489,7 @@ def objective_rag(request, slug, pk):
         plan=priority.plan,
         heading=f"RAG rating of objective {objective.ref or objective.title[:40]}",
         back=back,
+        suggestion=objective_suggestions([objective.pk]).get(objective.pk),
     )
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "saferplan.plans",
     "saferplan.imports",
     "saferplan.crimedata",
+    "saferplan.indicators",
     "saferplan.reports",
     "saferplan.public",
     "saferplan.demo",

@@ -243,3 +243,32 @@ def test_the_crime_pages_have_no_accessibility_violations(page_as, demo_site):
     page.goto(demo_site + f"{base}/?period=next+year")
     assert "Period: “next year” is not a month" in page.content()
     assert not axe_violations(page)
+
+
+def test_the_performance_measure_pages_have_no_accessibility_violations(page_as, demo_site):
+    """Dacorum's headline measures (seed 001), one from a series (seed 002), the form with
+    its errors, and the priority page with the suggestions beside the RAG ratings."""
+    from saferplan.indicators.models import Indicator
+    from saferplan.plans.models import Plan
+
+    dacorum = Indicator.objects.filter(partnership__slug="dacorum")
+    series_measure = Indicator.objects.filter(partnership__slug="hertsmere").first()
+    plan = Plan.objects.get(partnership__slug="dacorum")
+    page = page_as("analyst@example.org")
+    for path in [
+        "/partnerships/dacorum/measures/",
+        f"/partnerships/dacorum/measures/{dacorum.first().pk}/",
+        f"/partnerships/dacorum/measures/{dacorum.last().pk}/",
+        f"/partnerships/dacorum/measures/{dacorum.first().pk}/edit/",
+        f"/partnerships/dacorum/measures/{dacorum.first().pk}/delete/",
+        f"/partnerships/hertsmere/measures/{series_measure.pk}/",
+        "/partnerships/dacorum/measures/add/",
+        f"/partnerships/dacorum/plans/{plan.pk}/priorities/1/",
+    ]:
+        check(page, demo_site + path)
+    page.goto(demo_site + "/partnerships/dacorum/measures/add/")
+    page.fill("#id_name", "Violent crime")
+    page.fill("#id_baseline", "2022/24")
+    page.click("button[type=submit]:has-text('Add the measure')")
+    assert "is not a financial year" in page.content()
+    assert not axe_violations(page)

@@ -1,0 +1,134 @@
+from django import forms
+
+from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukRadioSelect
+from saferplan.crimedata.categories import choices_with_all_crime
+from saferplan.crimedata.forms import PeriodField
+from saferplan.crimedata.models import SeriesUnit
+from saferplan.crimedata.periods import Period
+from saferplan.plans.models import Objective, PlanStatus
+
+from .models import Direction, Indicator, MeasureSource, TargetKind
+
+
+class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Objective) -> str:
+        ref = f"{obj.ref} " if obj.ref else ""
+        return f"{ref}{obj.title} ({obj.priority.plan.title}, priority {obj.priority.number})"
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(
+        label="Name", max_length=200, help_text="For example Reduction in violent crime and harms."
+    )
+    description = forms.CharField(
+        label="Description (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What it measures and why, as the board should read it.",
+    )
+    source = forms.ChoiceField(
+        label="Where the figures come from", choices=MeasureSource.choices, widget=GovukRadioSelect
+    )
+    categories = forms.MultipleChoiceField(
+        label="police.uk categories (police.uk measures only)",
+        choices=choices_with_all_crime(),
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+        help_text="Their counts are added together.",
+    )
+    series = forms.ModelChoiceField(
+        label="Series (series measures only)",
+        queryset=None,
+        required=False,
+        empty_label="Choose a series",
+        help_text="Series are listed under Crime and ASB, Other figures.",
+    )
+    unit = forms.ChoiceField(
+        label="What the figures count (entered figures only)",
+        choices=SeriesUnit.choices,
+        initial=SeriesUnit.NUMBER,
+        required=False,
+    )
+    direction = forms.ChoiceField(
+        label="Direction",
+        choices=Direction.choices,
+        widget=GovukRadioSelect,
+        initial=Direction.LOWER,
+    )
+    baseline = PeriodField(
+        label="Baseline period",
+        help_text="The period the measure starts from: a year (2022), a financial year "
+        "(2021/22), a month (2018-10) or months (2018-10..2018-12). Later figures are for "
+        "periods of the same length.",
+    )
+    target_kind = forms.ChoiceField(
+        label="Kind of target",
+        choices=TargetKind.choices,
+        widget=GovukRadioSelect,
+        initial=TargetKind.CHANGE,
+    )
+    target = forms.DecimalField(
+        label="Target",
+        max_digits=14,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
+        help_text="For a change, the percentage from the baseline: -5 for a 5% reduction, 0 "
+        "for no increase. For a value, the figure to reach, for example 80.",
+    )
+    tolerance = forms.DecimalField(
+        label="Tolerance",
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+        initial=0,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
+        help_text="How far a figure may miss the target and still be amber rather than red: "
+        "percentage points for a change, the measure's units for a value.",
+    )
+    objectives = ObjectiveChoiceField(
+        label="Objectives it measures (optional)",
+        queryset=None,
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+        help_text="Their pages show the RAG rating this measure suggests beside the rating given.",
+    )
+    position = forms.IntegerField(label="Position in lists (optional)", min_value=0, required=False)
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = partnership.custom_series.all()
+        self.fields["objectives"].queryset = (
+            Objective.objects.filter(priority__plan__partnership=partnership)
+            .exclude(priority__plan__status=PlanStatus.ARCHIVED)
+            .select_related("priority__plan")
+            .order_by(
+                "priority__plan__period_start", "priority__plan_id", "priority__number", "position"
+            )
+        )
+
+    def clean_unit(self):
+        return self.cleaned_data["unit"] or SeriesUnit.NUMBER
+
+    def clean(self):
+        data = super().clean()
+        if data.get("position") is None:
+            data.pop("position", None)
+        return data
+
+    @staticmethod
+    def initial_for(indicator: Indicator) -> dict:
+        return {
+            "name": indicator.name,
+            "description": indicator.description,
+            "source": indicator.source,
+            "categories": indicator.categories,
+            "series": indicator.series_id,
+            "unit": indicator.unit,
+            "direction": indicator.direction,
+            "baseline": Period(indicator.baseline_start, indicator.baseline_end).typed,
+            "target_kind": indicator.target_kind,
+            "target": indicator.target,
+            "tolerance": indicator.tolerance,
+            "objectives": list(indicator.objectives.values_list("pk", flat=True)),
+            "position": indicator.position,
+        }

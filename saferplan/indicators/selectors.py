@@ -1,0 +1,162 @@
+"""Reads of performance measures: each measure with its figures and status, and the RAG
+rating the measures linked to an objective suggest."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from saferplan.crimedata import categories
+from saferplan.crimedata.categories import ALL_CRIME, ASB, Category
+from saferplan.crimedata.models import CrimeCount, SeriesUnit
+from saferplan.crimedata.periods import Period
+from saferplan.crimedata.selectors import months_with_data, value_for_period
+from saferplan.plans.rag import roll_up
+
+from .assessment import Assessment, MeasureFigures, assess
+from .models import Indicator, MeasureSource
+
+
+def category_keys(indicator: Indicator) -> list[str]:
+    """The police.uk categories added together; "all crime" is every category but ASB."""
+    keys = set(indicator.categories)
+    if ALL_CRIME in keys:
+        keys.discard(ALL_CRIME)
+        keys |= {c.value for c in Category if c.value != ASB}
+    return sorted(keys)
+
+
+def categories_text(indicator: Indicator) -> str:
+    """ "Anti-social behaviour and Public order"."""
+    names = [categories.label(key) for key in indicator.categories]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def unit_text(indicator: Indicator) -> str:
+    """What the measure's figures count, in words."""
+    if indicator.source == MeasureSource.POLICE_UK:
+        units = {categories.unit(key) for key in category_keys(indicator)}
+        return " and ".join(sorted(units, reverse=True))
+    series = indicator.series
+    unit = series.unit if series is not None else indicator.unit
+    return "" if unit == SeriesUnit.NUMBER else SeriesUnit(unit).label
+
+
+def source_text(indicator: Indicator) -> str:
+    if indicator.source == MeasureSource.POLICE_UK:
+        return f"police.uk: {categories_text(indicator)}"
+    series = indicator.series
+    if series is not None:
+        return f"{series.name}" + (f" ({series.source})" if series.source else "")
+    return "Figures entered for this measure"
+
+
+def _police_uk_figures(indicator: Indicator, held: list[date]) -> MeasureFigures:
+    districts = list(indicator.partnership.districts or [])
+    monthly: dict[date, int] = defaultdict(int)
+    rows = (
+        CrimeCount.objects.filter(district__in=districts, category__in=category_keys(indicator))
+        .values_list("month")
+        .annotate(n=Sum("count"))
+    )
+    for month, count in rows:
+        monthly[month] = count
+    held_set = set(held)
+
+    def value_for(period: Period) -> Decimal | None:
+        # A month police.uk holds for the area but with none of these categories counts 0;
+        # a month not imported at all leaves the period without a figure.
+        if not all(month in held_set for month in period.months()):
+            return None
+        return Decimal(sum(monthly.get(month, 0) for month in period.months()))
+
+    return MeasureFigures(held[-1] if held else None, value_for)
+
+
+def _entered_figures(values, *, summable: bool) -> MeasureFigures:
+    values = list(values)
+    latest = max((v.end for v in values), default=None)
+    return MeasureFigures(
+        latest, lambda period: value_for_period(values, period, summable=summable)
+    )
+
+
+def assessment(indicator: Indicator, *, held: list[date] | None = None) -> Assessment:
+    """The measure's figures and status. `held` (the months of police.uk data for the
+    partnership's districts) may be passed when assessing several measures at once."""
+    unit = unit_text(indicator)
+    if indicator.source == MeasureSource.POLICE_UK:
+        if held is None:
+            held = months_with_data(list(indicator.partnership.districts or []))
+        figures = _police_uk_figures(indicator, held)
+    elif indicator.series is not None:  # the source is a series
+        figures = _entered_figures(
+            indicator.series.values.all(), summable=indicator.series.summable
+        )
+    else:
+        figures = _entered_figures(indicator.values.all(), summable=unit != "per cent")
+    return assess(indicator=indicator, unit=unit, figures=figures)
+
+
+@dataclass(frozen=True)
+class Measured:
+    indicator: Indicator
+    assessment: Assessment
+
+
+def _shaped(queryset):
+    return queryset.select_related("partnership", "series").prefetch_related(
+        "series__values", "values", "objectives__priority__plan"
+    )
+
+
+def _assess_all(indicators) -> list[Measured]:
+    held_by_partnership: dict[int, list[date]] = {}
+    measured = []
+    for indicator in indicators:
+        held = None
+        if indicator.source == MeasureSource.POLICE_UK:
+            if indicator.partnership_id not in held_by_partnership:
+                held_by_partnership[indicator.partnership_id] = months_with_data(
+                    list(indicator.partnership.districts or [])
+                )
+            held = held_by_partnership[indicator.partnership_id]
+        measured.append(Measured(indicator, assessment(indicator, held=held)))
+    return measured
+
+
+def measure(indicator: Indicator) -> Measured:
+    return Measured(indicator, assessment(indicator))
+
+
+def partnership_measures(partnership) -> list[Measured]:
+    """The partnership's measures in order, each with its status."""
+    return _assess_all(_shaped(Indicator.objects.filter(partnership=partnership)))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The RAG rating an objective's measures suggest (the worst of theirs), or None when
+    none of them has a status yet."""
+
+    rating: str | None
+    measures: tuple[Measured, ...]
+
+
+def objective_suggestions(objective_ids) -> dict[int, Suggestion]:
+    """objective id → what its linked measures suggest; objectives with no measure are left
+    out."""
+    indicators = _shaped(Indicator.objects.filter(objectives__in=list(objective_ids)).distinct())
+    by_objective: dict[int, list[Measured]] = defaultdict(list)
+    wanted = set(objective_ids)
+    for item in _assess_all(indicators):
+        for objective in item.indicator.objectives.all():
+            if objective.pk in wanted:
+                by_objective[objective.pk].append(item)
+    suggestions = {}
+    for objective_id, items in by_objective.items():
+        ratings = [i.assessment.suggested_rag for i in items if i.assessment.suggested_rag]
+        suggestions[objective_id] = Suggestion(roll_up(ratings) if ratings else None, tuple(items))
+    return suggestions

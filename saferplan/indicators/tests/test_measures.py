@@ -1,0 +1,394 @@
+"""Performance measures as their users see them: statuses worked out from real figures, the
+suggestion beside an objective's RAG rating, and the pages that keep them."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from saferplan.core.models import AuditEvent
+from saferplan.crimedata import services as crime_services
+from saferplan.crimedata.models import CustomSeries
+from saferplan.crimedata.periods import Period
+from saferplan.crimedata.police_uk import archive_files
+from saferplan.crimedata.sample import SAMPLE_ZIP
+from saferplan.crimedata.tests.files import sample_csv
+from saferplan.indicators import services
+from saferplan.indicators.assessment import Status
+from saferplan.indicators.models import Indicator, MeasureSource
+from saferplan.indicators.selectors import measure, partnership_measures
+from saferplan.plans.models import RagChange
+from saferplan.plans.tests.factories import (
+    ActionFactory,
+    ObjectiveFactory,
+    PlanFactory,
+    PriorityFactory,
+    RagChangeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def analyst(member_of):
+    return member_of("analyst")
+
+
+def manual_measure(partnership, actor, figures: dict[str, int], **fields) -> Indicator:
+    fields = {
+        "name": "Domestic abuse incidents",
+        "source": MeasureSource.MANUAL,
+        "unit": "incidents",
+        "direction": "lower",
+        "baseline": Period.parse("2022"),
+        "target_kind": "change",
+        "target": Decimal(-5),
+        "tolerance": Decimal(2),
+        **fields,
+    }
+    indicator = services.indicator_create(actor=actor, partnership=partnership, **fields)
+    for period, value in figures.items():
+        services.indicator_value_set(
+            actor=actor, indicator=indicator, period=Period.parse(period), value=Decimal(value)
+        )
+    return indicator
+
+
+@pytest.mark.parametrize(
+    ("latest", "status", "rag"),
+    [
+        (950, Status.ON_TARGET, "green"),  # exactly 5% less: the target is met
+        (900, Status.ON_TARGET, "green"),
+        (970, Status.WITHIN_TOLERANCE, "amber"),  # 3% less: 2 points short, the tolerance
+        (971, Status.OFF_TARGET, "red"),  # 2.9% less: 2.1 points short
+        (1100, Status.OFF_TARGET, "red"),
+    ],
+)
+def test_a_reduction_target_is_met_missed_within_tolerance_or_missed(
+    partnership, analyst, latest, status, rag
+):
+    indicator = manual_measure(partnership, analyst, {"2022": 1000, "2023": latest})
+
+    assessment = measure(indicator).assessment
+
+    assert (assessment.status, assessment.suggested_rag) == (status, rag)
+    assert assessment.latest.period == Period.parse("2023")
+    assert assessment.target_value == Decimal(950)
+
+
+def test_the_status_sentence_names_the_periods_figures_and_target(partnership, analyst):
+    indicator = manual_measure(partnership, analyst, {"2022": 1000, "2023": 1100})
+
+    assert measure(indicator).assessment.sentence == (
+        "Off target: 1100 in January – December 2023, 10% more than the baseline of 1000 in "
+        "January – December 2022. Target: 5% less than the baseline (950 or fewer)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("latest", "status"),
+    [(81, Status.ON_TARGET), (79, Status.WITHIN_TOLERANCE), (77, Status.OFF_TARGET)],
+)
+def test_a_survey_percentage_where_higher_is_better_is_measured_against_a_value(
+    partnership, analyst, latest, status
+):
+    indicator = manual_measure(
+        partnership,
+        analyst,
+        {"2022": 75, "2023": latest},
+        name="% feeling safe after dark",
+        unit="percent",
+        direction="higher",
+        target_kind="value",
+        target=Decimal(80),
+        tolerance=Decimal(2),
+    )
+
+    assessment = measure(indicator).assessment
+
+    assert assessment.status == status
+    assert assessment.change is None  # a change of a percentage is not a % change
+    assert assessment.target_text == "80 per cent or more"
+
+
+def test_monthly_figures_add_up_to_the_baseline_length_but_a_gap_leaves_no_status(
+    partnership, analyst
+):
+    months = {f"2023-{m:02d}": 80 for m in range(1, 13)}
+    indicator = manual_measure(partnership, analyst, {"2022": 1000, **months})
+    assert measure(indicator).assessment.latest.value == Decimal(960)
+
+    services.indicator_value_delete(actor=analyst, value=indicator.values.get(start="2023-06-01"))
+
+    assessment = measure(indicator).assessment
+    assert assessment.status == Status.NOT_ENOUGH
+    assert "some months have no figures" in assessment.sentence
+
+
+def test_a_percentage_measure_refuses_a_percentage_change_target_and_saves_nothing(
+    partnership, analyst
+):
+    with pytest.raises(ValidationError) as error:
+        manual_measure(partnership, analyst, {}, unit="percent")
+
+    assert "target_kind" in error.value.error_dict
+    assert not Indicator.objects.exists()
+    assert not AuditEvent.objects.filter(object_type="indicators.indicator").exists()
+
+
+def police_uk_rows(month: str, crime_types: set[str]) -> int:
+    """Hertsmere rows of those types in the real file, counted without saferplan's reader."""
+    return sum(
+        1
+        for row in csv.DictReader(io.StringIO(sample_csv(month).decode()))
+        if row["LSOA name"].startswith("Hertsmere ") and row["Crime type"] in crime_types
+    )
+
+
+def test_a_police_uk_measure_adds_up_the_real_records_of_its_categories(partnership, analyst):
+    crime_services.police_uk_import(actor=None, files=archive_files([SAMPLE_ZIP]))
+    indicator = services.indicator_create(
+        actor=analyst,
+        partnership=partnership,
+        name="Reduction in the incidents of disorder and ASB",
+        source=MeasureSource.POLICE_UK,
+        categories=["anti-social-behaviour", "public-order"],
+        direction="lower",
+        baseline=Period.parse("2018-10"),
+        target_kind="change",
+        target=Decimal(-5),
+        tolerance=Decimal(5),
+    )
+    types = {"Anti-social behaviour", "Public order"}
+    october, november, december = (
+        police_uk_rows(m, types) for m in ("2018-10", "2018-11", "2018-12")
+    )
+
+    assessment = measure(indicator).assessment
+
+    assert assessment.baseline.value == october
+    assert [(f.period.typed, f.value) for f in assessment.history] == [
+        ("2018-12", december),
+        ("2018-11", november),
+    ]
+    change = (Decimal(december - october) * 100 / october).quantize(Decimal("0.1"))
+    assert assessment.change == change
+    expected = (
+        Status.ON_TARGET
+        if change <= -5
+        else Status.WITHIN_TOLERANCE
+        if change <= 0
+        else Status.OFF_TARGET
+    )
+    assert assessment.status == expected
+
+
+def test_a_baseline_with_no_police_uk_data_leaves_the_measure_without_a_status(
+    partnership, analyst
+):
+    crime_services.police_uk_import(actor=None, files=archive_files([SAMPLE_ZIP]))
+    indicator = services.indicator_create(
+        actor=analyst,
+        partnership=partnership,
+        name="Violent crime",
+        source=MeasureSource.POLICE_UK,
+        categories=["violent-crime"],
+        baseline=Period.parse("2017-10"),
+        target=Decimal(-5),
+    )
+
+    assessment = measure(indicator).assessment
+
+    assert assessment.status == Status.NOT_ENOUGH
+    assert assessment.suggested_rag is None
+    assert assessment.sentence == "No figure for the baseline, October 2017, yet."
+
+
+def test_the_priority_page_shows_the_suggestion_beside_the_rating_it_leaves_alone(
+    signed_in, partnership, analyst, coordinator
+):
+    plan = PlanFactory(partnership=partnership)
+    priority = PriorityFactory(plan=plan, number=1)
+    objective = ObjectiveFactory(priority=priority, ref="3.1", title="Reduce domestic abuse")
+    RagChangeFactory(action=ActionFactory(priority=priority, objective=objective), rating="green")
+    on_target = manual_measure(
+        partnership, analyst, {"2022": 1000, "2023": 900}, objectives=[objective]
+    )
+    off_target = manual_measure(
+        partnership,
+        analyst,
+        {"2022": 1000, "2023": 1100},
+        name="Repeat victims",
+        objectives=[objective],
+    )
+    ratings_before = RagChange.objects.count()
+
+    page = signed_in(coordinator).get(
+        reverse("plans:priority", args=[partnership.slug, plan.pk, 1])
+    )
+
+    html = page.content.decode()
+    assert "RAG rating: </span>Green" in html  # the rating given, from its action
+    suggestion = html[html.index("Suggested by its 2 measures") :][:900]
+    assert "RAG rating: </span>Red" in suggestion  # the worse of the two
+    assert f"{on_target.name}</a>: on target" in suggestion
+    assert f"{off_target.name}</a>: off target" in suggestion
+    assert RagChange.objects.count() == ratings_before
+    override = signed_in(coordinator).get(
+        reverse("plans:objective-rag", args=[partnership.slug, objective.pk])
+    )
+    assert "Suggested by its 2 measures" in override.content.decode()
+
+
+def test_an_analyst_adds_a_measure_through_the_form_and_enters_its_figures(
+    signed_in, partnership, analyst
+):
+    client = signed_in(analyst)
+    response = client.post(
+        reverse("indicators:add", args=[partnership.slug]),
+        {
+            "name": "People not feeling safe after dark",
+            "source": "manual",
+            "unit": "people",
+            "direction": "lower",
+            "baseline": "2022",
+            "target_kind": "change",
+            "target": "-10",
+            "tolerance": "5",
+        },
+    )
+    indicator = Indicator.objects.get()
+    assert response.status_code == 302
+    detail = reverse("indicators:detail", args=[partnership.slug, indicator.pk])
+    for period, value in (("2022", "357"), ("2023", "330")):
+        assert client.post(detail, {"period": period, "value": value}).status_code == 302
+
+    page = client.get(detail).content.decode()
+    list_page = client.get(reverse("indicators:list", args=[partnership.slug])).content.decode()
+
+    assert "Within tolerance: 330 in January – December 2023, 7.6% less than the baseline" in page
+    assert "People not feeling safe after dark" in list_page
+    assert "Within tolerance" in list_page
+    assert AuditEvent.objects.filter(object_type="indicators.indicatorvalue").count() == 2
+
+
+def test_a_bad_measure_form_names_the_field_and_keeps_what_was_typed(
+    signed_in, partnership, analyst
+):
+    response = signed_in(analyst).post(
+        reverse("indicators:add", args=[partnership.slug]),
+        {
+            "name": "Violent crime and harms",
+            "source": "police-uk",
+            "direction": "lower",
+            "baseline": "2022/24",
+            "target_kind": "change",
+            "target": "-5",
+            "tolerance": "0",
+        },
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "is not a financial year" in html
+    assert 'value="Violent crime and harms"' in html
+    assert not Indicator.objects.exists()
+
+    response = signed_in(analyst).post(
+        reverse("indicators:add", args=[partnership.slug]),
+        {
+            "name": "Violent crime and harms",
+            "source": "police-uk",
+            "direction": "lower",
+            "baseline": "2022",
+            "target_kind": "change",
+            "target": "-5",
+            "tolerance": "0",
+        },
+    )
+    assert "Choose at least one police.uk category" in response.content.decode()
+    assert not Indicator.objects.exists()
+
+
+def test_a_viewer_reads_the_measures_but_may_not_change_them(
+    signed_in, partnership, analyst, member_of
+):
+    indicator = manual_measure(partnership, analyst, {"2022": 1000})
+    client = signed_in(member_of("viewer"))
+
+    assert client.get(reverse("indicators:list", args=[partnership.slug])).status_code == 200
+    assert client.get(reverse("indicators:add", args=[partnership.slug])).status_code == 403
+    assert (
+        client.post(
+            reverse("indicators:detail", args=[partnership.slug, indicator.pk]),
+            {"period": "2023", "value": "1"},
+        ).status_code
+        == 403
+    )
+    assert indicator.values.count() == 1
+
+
+def test_a_measure_cannot_use_another_partnerships_series_or_objectives(
+    partnership, other_partnership, analyst
+):
+    series = CustomSeries.objects.create(partnership=other_partnership, name="ASB")
+    objective = ObjectiveFactory(priority__plan__partnership=other_partnership)
+
+    with pytest.raises(ValidationError) as error:
+        services.indicator_create(
+            actor=analyst,
+            partnership=partnership,
+            name="ASB",
+            source=MeasureSource.SERIES,
+            series=series,
+            baseline=Period.parse("2021"),
+            target=Decimal(-5),
+            objectives=[objective],
+        )
+
+    assert set(error.value.error_dict) == {"series", "objectives"}
+
+
+def test_a_series_that_a_measure_uses_is_not_deleted(signed_in, partnership, analyst):
+    series = CustomSeries.objects.create(partnership=partnership, name="Anti-social behaviour")
+    services.indicator_create(
+        actor=analyst,
+        partnership=partnership,
+        name="Reduce ASB",
+        source=MeasureSource.SERIES,
+        series=series,
+        baseline=Period.parse("2021"),
+        target=Decimal(-5),
+    )
+
+    response = signed_in(analyst).post(
+        reverse("crimedata:series-delete", args=[partnership.slug, series.pk])
+    )
+
+    assert response.status_code == 409
+    assert "source of the performance measure “Reduce ASB”" in response.content.decode()
+    assert CustomSeries.objects.filter(pk=series.pk).exists()
+
+
+def test_the_demo_has_dacorums_four_headline_measures_and_hertsmeres_from_seed_002():
+    from saferplan.demo.loader import demo_load
+    from saferplan.partnerships.models import Partnership
+
+    demo_load()
+    dacorum = partnership_measures(Partnership.objects.get(slug="dacorum"))
+    hertsmere = partnership_measures(Partnership.objects.get(slug="hertsmere"))
+
+    assert [m.indicator.name for m in dacorum] == [
+        "Reduction in violent crime and harms",
+        "Reduction in the incidents of disorder and ASB",
+        "Reduction in number of incidents of domestic abuse",
+        "Perception people feeling safe in the local authority area",
+    ]
+    assert all(m.indicator.objectives.exists() for m in dacorum[:3])
+    asb = hertsmere[0].assessment
+    assert (asb.baseline.value, asb.latest.value, asb.change) == (2581, 2262, Decimal("-12.4"))
+    assert asb.status == Status.ON_TARGET
+    assert hertsmere[1].assessment.status == Status.OFF_TARGET  # reporting fell, not rose

@@ -1,0 +1,163 @@
+"""Pages of a partnership's performance measures: the list with each status, one measure
+with its figures, and the forms that keep them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.crimedata.forms import ValueForm
+from saferplan.crimedata.periods import Period
+from saferplan.partnerships.views import partnership_for
+
+from . import selectors, services
+from .assessment import RULE
+from .forms import IndicatorForm
+from .models import Indicator, IndicatorValue, MeasureSource
+from .permissions import measures_policy
+
+
+def _context(request, partnership, **extra) -> dict:
+    return {
+        "partnership": partnership,
+        "may_change": measures_policy.user_has_permission_for_instance(
+            request.user, "change", partnership
+        ),
+        "section_url": reverse("indicators:list", args=[partnership.slug]),
+        "section_name": "Performance measures",
+        "rule": RULE,
+        **extra,
+    }
+
+
+def _indicator(request, slug, pk, action="view") -> Indicator:
+    partnership = partnership_for(request, slug, action, measures_policy)
+    return get_object_or_404(
+        Indicator.objects.select_related("partnership", "series"), pk=pk, partnership=partnership
+    )
+
+
+@login_required
+@require_GET
+def measure_list(request, slug):
+    partnership = partnership_for(request, slug, "view", measures_policy)
+    measured = selectors.partnership_measures(partnership)
+    return render(
+        request, "indicators/list.html", _context(request, partnership, measured=measured)
+    )
+
+
+def _form_page(request, partnership, form, *, heading, button, back):
+    return render(
+        request,
+        "indicators/form.html",
+        _context(request, partnership, form=form, heading=heading, button=button, back=back),
+    )
+
+
+@login_required
+def measure_add(request, slug):
+    partnership = partnership_for(request, slug, "change", measures_policy)
+    form = IndicatorForm(request.POST or None, partnership=partnership)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.indicator_create(actor=request.user, partnership=partnership, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"Measure “{saved.name}” added.")
+        return redirect("indicators:detail", slug=slug, pk=saved.pk)
+    return _form_page(
+        request,
+        partnership,
+        form,
+        heading="Add a performance measure",
+        button="Add the measure",
+        back=reverse("indicators:list", args=[slug]),
+    )
+
+
+@login_required
+def measure_detail(request, slug, pk):
+    indicator = _indicator(request, slug, pk)
+    form = ValueForm(request.POST or None)
+    if request.method == "POST":
+        _indicator(request, slug, pk, "change")
+        saved = save_form(
+            request,
+            form,
+            lambda data: services.indicator_value_set(
+                actor=request.user, indicator=indicator, period=data["period"], value=data["value"]
+            ),
+        )
+        if saved is not NOT_SAVED:
+            messages.success(request, f"Figure for {Period(saved.start, saved.end).label} saved.")
+            return redirect("indicators:detail", slug=slug, pk=pk)
+    measured = selectors.measure(indicator)
+    values = [(Period(v.start, v.end), v) for v in indicator.values.all()]
+    return render(
+        request,
+        "indicators/detail.html",
+        _context(
+            request,
+            indicator.partnership,
+            measured=measured,
+            indicator=indicator,
+            source=selectors.source_text(indicator),
+            values=values,
+            takes_figures=indicator.source == MeasureSource.MANUAL,
+            form=form,
+        ),
+    )
+
+
+@login_required
+def measure_edit(request, slug, pk):
+    indicator = _indicator(request, slug, pk, "change")
+    form = IndicatorForm(
+        request.POST or None,
+        partnership=indicator.partnership,
+        initial=IndicatorForm.initial_for(indicator),
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.indicator_update(actor=request.user, indicator=indicator, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"Measure “{saved.name}” saved.")
+        return redirect("indicators:detail", slug=slug, pk=pk)
+    return _form_page(
+        request,
+        indicator.partnership,
+        form,
+        heading="Change the measure",
+        button="Save",
+        back=reverse("indicators:detail", args=[slug, pk]),
+    )
+
+
+@login_required
+def measure_delete(request, slug, pk):
+    indicator = _indicator(request, slug, pk, "change")
+    if request.method == "POST":
+        services.indicator_delete(actor=request.user, indicator=indicator)
+        messages.success(request, f"Measure “{indicator.name}” deleted.")
+        return redirect("indicators:list", slug=slug)
+    return render(
+        request,
+        "indicators/delete.html",
+        _context(request, indicator.partnership, indicator=indicator),
+    )
+
+
+@login_required
+@require_POST
+def value_delete(request, slug, pk, value_pk):
+    indicator = _indicator(request, slug, pk, "change")
+    value = get_object_or_404(IndicatorValue, pk=value_pk, indicator=indicator)
+    services.indicator_value_delete(actor=request.user, value=value)
+    messages.success(request, f"Figure for {Period(value.start, value.end).label} deleted.")
+    return redirect("indicators:detail", slug=slug, pk=pk)
