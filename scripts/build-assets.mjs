@@ -23,6 +23,8 @@ writeFileSync(join(out, "saferplan.css"), css.css);
 
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(root, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "js", "htmx.min.js"));
+// Leaflet draws the optional street map of hotspots (only when the browser is online).
+cpSync(join(root, "node_modules", "leaflet", "dist"), join(out, "leaflet"), { recursive: true });
 cpSync(join(govuk, "assets", "images"), join(out, "images"), { recursive: true });
 cpSync(join(govuk, "assets", "manifest.json"), join(out, "manifest.json"));
 console.log(`assets built in ${out}`);

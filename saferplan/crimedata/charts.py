@@ -158,3 +158,28 @@ def hotspot_alt_text(spots) -> str:
     if top:
         text += f"; the most, {top.count}, {top.name.lower()}"
     return text + ". The tables give the same figures."
+
+
+def hotspot_geojson(spots) -> dict:
+    """The map points as GeoJSON for the street map drawn in the browser; the streets of the
+    table's top five carry their number, as on the server-drawn map."""
+    ranks = {
+        (spot.longitude, spot.latitude): rank
+        for rank, spot in enumerate(spots.streets[:5], start=1)
+        if spot.longitude is not None
+    }
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [point.longitude, point.latitude]},
+                "properties": {
+                    "location": point.location,
+                    "count": point.count,
+                    "rank": ranks.get((point.longitude, point.latitude)),
+                },
+            }
+            for point in sorted(spots.points, key=lambda p: -p.count)
+        ],
+    }

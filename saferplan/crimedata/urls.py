@@ -10,6 +10,7 @@ urlpatterns = [
     path(crime + "trend.svg", views.trend_chart, name="trend-chart"),
     path(crime + "hotspots/", views.hotspots, name="hotspots"),
     path(crime + "hotspots.svg", views.hotspot_map, name="hotspot-map"),
+    path(crime + "hotspots.geojson", views.hotspot_points, name="hotspot-points"),
     path(crime + "county/", views.county, name="county"),
     path(crime + "area/", views.area, name="area"),
     path(crime + "police-uk/", views.police_uk_upload, name="police-uk"),

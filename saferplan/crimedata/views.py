@@ -5,10 +5,11 @@ through services."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -182,6 +183,8 @@ def _figure_page(request, slug, figure: _FigurePage):
             form=form,
             alt=figure.describe(data) if data else "",
             chart_query=request.GET.urlencode() or f"category={category}&period={period or ''}",
+            map_tiles=settings.SAFERPLAN_MAP_TILES,
+            map_attribution=settings.SAFERPLAN_MAP_ATTRIBUTION,
             **{figure.context_name: data},
         ),
     )
@@ -218,6 +221,17 @@ def hotspots(request, slug):
 @require_GET
 def hotspot_map(request, slug):
     return _figure_image(request, slug, HOTSPOTS)
+
+
+@login_required
+@require_GET
+def hotspot_points(request, slug):
+    """The hotspot map's points as GeoJSON, for the street map the browser draws."""
+    partnership = _partnership(request, slug)
+    _, category, period = _category_period(request, partnership, HOTSPOTS.months)
+    if period is None:
+        return JsonResponse({"type": "FeatureCollection", "features": []})
+    return JsonResponse(charts.hotspot_geojson(selectors.hotspots(partnership, category, period)))
 
 
 @login_required

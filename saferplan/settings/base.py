@@ -210,5 +210,15 @@ LOGGING = {
     },
 }
 
+# The street map of hotspots, drawn in the browser over these tiles when it is online (the
+# server-drawn map works offline). An empty SAFERPLAN_MAP_TILES turns the street map off.
+SAFERPLAN_MAP_TILES = os.environ.get(
+    "SAFERPLAN_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+SAFERPLAN_MAP_ATTRIBUTION = os.environ.get(
+    "SAFERPLAN_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
 # The largest police.uk file the web page takes; larger archives go through the command line.
 SAFERPLAN_POLICE_UK_UPLOAD_MB = int(os.environ.get("SAFERPLAN_POLICE_UK_UPLOAD_MB", "300"))

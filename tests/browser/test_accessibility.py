@@ -272,3 +272,26 @@ def test_the_performance_measure_pages_have_no_accessibility_violations(page_as,
     page.click("button[type=submit]:has-text('Add the measure')")
     assert "is not a financial year" in page.content()
     assert not axe_violations(page)
+
+
+def test_the_street_map_draws_every_point_and_says_when_its_tiles_cannot_be_loaded(
+    page_as, demo_site
+):
+    """Tests run offline: the tile requests are refused, as they would be without internet."""
+    page = page_as("analyst@example.org")
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    hotspots = demo_site + "/partnerships/hertsmere/crime/hotspots/"
+    page.goto(hotspots)
+    points = page.evaluate(
+        "fetch(document.querySelector('[data-street-map]').dataset.points).then(r => r.json())"
+    )
+
+    page.click("text=Show the street map")
+    page.wait_for_function(
+        "document.querySelector('[data-street-map-status]').textContent.includes('tiles')"
+    )
+
+    assert page.locator("path.leaflet-interactive").count() == len(points["features"]) > 100
+    status = page.locator("[data-street-map-status]").text_content()
+    assert "tiles could not be loaded" in status
+    assert not axe_violations(page)

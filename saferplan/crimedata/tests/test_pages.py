@@ -212,3 +212,23 @@ def test_the_hotspots_command_prints_the_busiest_small_areas(partnership, import
     lsoas = [row for row in rows if row["kind"] == "lsoa"]
     assert int(lsoas[0]["count"]) == asb.most_common(1)[0][1]
     assert {row["name"] for row in lsoas} <= set(asb)
+
+
+def test_the_street_map_points_are_the_hotspot_maps_with_the_top_five_numbered(
+    signed_in, analyst, partnership, imported
+):
+    client = signed_in(analyst)
+    query = "?category=anti-social-behaviour&period=2018-12"
+    page = client.get(url("hotspots", partnership) + query).content.decode()
+    points = client.get(url("hotspot-points", partnership) + query).json()
+
+    december_asb = [
+        r for r in hertsmere_rows("2018-12") if r["Crime type"] == "Anti-social behaviour"
+    ]
+    located = [r for r in december_asb if r["Longitude"]]
+    assert sum(f["properties"]["count"] for f in points["features"]) == len(located)
+    assert sorted(
+        f["properties"]["rank"] for f in points["features"] if f["properties"]["rank"]
+    ) == [1, 2, 3, 4, 5]
+    # Without JavaScript the street map stays hidden: it cannot work without it.
+    assert "data-street-map hidden" in page

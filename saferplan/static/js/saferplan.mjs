@@ -8,3 +8,8 @@ initAll();
 document.body.addEventListener("htmx:afterSwap", (event) => {
   initAll({ scope: event.detail.elt });
 });
+
+// The hotspots page's street map (Leaflet), loaded only where there is one.
+if (document.querySelector("[data-street-map]")) {
+  import("./street-map.mjs").then(({ initStreetMaps }) => initStreetMaps());
+}
