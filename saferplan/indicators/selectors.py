@@ -160,3 +160,28 @@ def objective_suggestions(objective_ids) -> dict[int, Suggestion]:
         ratings = [i.assessment.suggested_rag for i in items if i.assessment.suggested_rag]
         suggestions[objective_id] = Suggestion(roll_up(ratings) if ratings else None, tuple(items))
     return suggestions
+
+
+def measures_for_report(partnership) -> list[dict]:
+    """The partnership's measures as the board report keeps them: plain values (an issued
+    report stores them as JSON and reads the same ever after)."""
+    rows = []
+    for item in partnership_measures(partnership):
+        a = item.assessment
+        rows.append(
+            {
+                "name": item.indicator.name,
+                "direction": item.indicator.get_direction_display(),
+                "unit": a.unit,
+                "baseline": a.baseline.text,
+                "baseline_period": a.baseline.period.short_label,
+                "latest": a.latest.text if a.latest else "–",
+                "latest_period": a.latest.period.short_label if a.latest else "",
+                "change": "–" if a.change is None else f"{a.change.normalize():f}%",
+                "target": a.target_text,
+                "status": a.status.label,
+                "suggested_rag": a.suggested_rag or "",
+                "sentence": a.sentence,
+            }
+        )
+    return rows

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from saferplan.core.models import AuditEvent, Marking
+from saferplan.indicators.selectors import measures_for_report
 from saferplan.plans.models import (
     OPEN_STATUSES,
     Action,
@@ -193,6 +194,7 @@ def board_report_content(
         "new": new,
         "stale": stale,
         "overdue": overdue,
+        "measures": measures_for_report(plan.partnership),
     }
 
 

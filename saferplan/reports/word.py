@@ -322,6 +322,31 @@ def board_report_docx(
         for item in items:
             cells = word.row(table, [render(item) for _, render in columns] + [""])
             rag_cell(cells[-1], item.get("rag_to") or item["rag"])
+    if content.get("measures") is not None:  # reports issued before measures existed have none
+        word.heading("Headline performance measures", 1)
+        if not content["measures"]:
+            word.paragraph("The partnership has no performance measures in saferplan yet.")
+        else:
+            table = word.table(
+                ["Measure", "Baseline", "Latest", "Change", "Target", "Status", "Suggests"]
+            )
+            for measure in content["measures"]:
+                cells = word.row(
+                    table,
+                    [
+                        f"{measure['name']}\n{measure['direction']}",
+                        f"{measure['baseline']} ({measure['baseline_period']})",
+                        f"{measure['latest']} ({measure['latest_period']})"
+                        if measure["latest_period"]
+                        else measure["latest"],
+                        measure["change"],
+                        measure["target"],
+                        measure["status"],
+                        "" if measure["suggested_rag"] else "None",
+                    ],
+                )
+                if measure["suggested_rag"]:
+                    rag_cell(cells[-1], measure["suggested_rag"])
     word.heading("RAG summary by priority", 1)
     word.picture(chart_png, alt_text=alt_text, width_cm=16)
     table = word.table(["Priority", "Actions", "Red", "Amber", "Green", "White", "Complete"])

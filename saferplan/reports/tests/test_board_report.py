@@ -269,3 +269,61 @@ def test_the_canary_is_in_the_partnerships_report_and_never_reaches_another(
     text = readable_text(kind or "html", signed_in(outsider).get(url(other_report, kind)).content)
     assert "Theirownaction" in text
     assert CANARY not in text
+
+
+def test_the_headline_measures_are_in_the_page_word_and_pdf_and_stay_as_issued(
+    signed_in, viewer, coordinator, report
+):
+    from decimal import Decimal
+
+    from saferplan.crimedata.periods import Period
+    from saferplan.indicators import services as measure_services
+
+    measure = measure_services.indicator_create(
+        actor=coordinator,
+        partnership=report.plan.partnership,
+        name="Reduction in ASB incidents",
+        source="manual",
+        unit="incidents",
+        baseline=Period.parse("2022"),
+        target=Decimal(-5),
+        tolerance=Decimal(2),
+    )
+
+    def enter(period, value):
+        measure_services.indicator_value_set(
+            actor=coordinator, indicator=measure, period=Period.parse(period), value=Decimal(value)
+        )
+
+    enter("2022", 1000)
+    enter("2023", 1100)
+    client = signed_in(viewer)
+
+    html = client.get(url(report)).content.decode()
+    section = html[html.index('id="measures"') : html.index('id="summary"')]
+    assert "Reduction in ASB incidents" in section
+    assert "Off target" in section
+    assert "RAG rating: </span>Red" in section
+    word = docx.Document(io.BytesIO(client.get(url(report, "docx")).content))
+    rows = [[cell.text for cell in row.cells] for table in word.tables for row in table.rows]
+    assert [
+        "Reduction in ASB incidents\nLower is better",
+        "1000 (2022)",
+        "1100 (2023)",
+        "10%",
+        "5% less than the baseline (950 or fewer)",
+        "Off target",
+        "Red",
+    ] in rows
+    pdf = PdfReader(io.BytesIO(client.get(url(report, "pdf")).content))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "Headline performance measures" in text
+    assert "Reduction in ASB incidents" in text
+
+    board_report_issue(actor=coordinator, report=report, today=TODAY)
+    enter("2023", 900)  # a figure corrected after the board received the report
+
+    issued = client.get(url(report)).content.decode()
+    section = issued[issued.index('id="measures"') : issued.index('id="summary"')]
+    assert "1100" in section
+    assert "Off target" in section
