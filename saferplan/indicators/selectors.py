@@ -12,7 +12,7 @@ from saferplan.crimedata import categories
 from saferplan.crimedata.categories import ALL_CRIME, ASB, Category
 from saferplan.crimedata.models import CrimeCount, SeriesUnit
 from saferplan.crimedata.periods import Period
-from saferplan.crimedata.selectors import months_with_data, value_for_period
+from saferplan.crimedata.selectors import value_for_period
 from saferplan.plans.rag import roll_up
 
 from .assessment import Assessment, MeasureFigures, assess
@@ -53,26 +53,44 @@ def source_text(indicator: Indicator) -> str:
     return "Figures entered for this measure"
 
 
-def _police_uk_figures(indicator: Indicator, held: list[date]) -> MeasureFigures:
-    districts = list(indicator.partnership.districts or [])
-    monthly: dict[date, int] = defaultdict(int)
+@dataclass(frozen=True)
+class PoliceUkHeld:
+    """What police.uk data is held for a partnership's districts: the months imported, and
+    the counts per category and month. Read once for all of its measures."""
+
+    months: list[date]
+    by_category: dict[str, dict[date, int]]
+
+
+def police_uk_held(partnership) -> PoliceUkHeld:
+    districts = list(partnership.districts or [])
+    by_category: dict[str, dict[date, int]] = defaultdict(dict)
     rows = (
-        CrimeCount.objects.filter(district__in=districts, category__in=category_keys(indicator))
-        .values_list("month")
+        CrimeCount.objects.filter(district__in=districts)
+        .values_list("category", "month")
         .annotate(n=Sum("count"))
     )
-    for month, count in rows:
-        monthly[month] = count
-    held_set = set(held)
+    for category, month, count in rows:
+        by_category[category][month] = count
+    months = sorted({month for counts in by_category.values() for month in counts})
+    return PoliceUkHeld(months, dict(by_category))
+
+
+def _police_uk_figures(indicator: Indicator, held: PoliceUkHeld) -> MeasureFigures:
+    monthly: dict[date, int] = defaultdict(int)
+    for category in category_keys(indicator):
+        for month, count in held.by_category.get(category, {}).items():
+            monthly[month] += count
+    held_months = set(held.months)
 
     def value_for(period: Period) -> Decimal | None:
         # A month police.uk holds for the area but with none of these categories counts 0;
         # a month not imported at all leaves the period without a figure.
-        if not all(month in held_set for month in period.months()):
+        if not all(month in held_months for month in period.months()):
             return None
         return Decimal(sum(monthly.get(month, 0) for month in period.months()))
 
-    return MeasureFigures(held[-1] if held else None, value_for)
+    return MeasureFigures(held.months[-1] if held.months else None, value_for)
 
 
 def _entered_figures(values, *, summable: bool) -> MeasureFigures:
@@ -83,14 +101,12 @@ def _entered_figures(values, *, summable: bool) -> MeasureFigures:
     )
 
 
-def assessment(indicator: Indicator, *, held: list[date] | None = None) -> Assessment:
-    """The measure's figures and status. `held` (the months of police.uk data for the
-    partnership's districts) may be passed when assessing several measures at once."""
+def assessment(indicator: Indicator, *, held: PoliceUkHeld | None = None) -> Assessment:
+    """The measure's figures and status. `held` (police_uk_held of its partnership) may be
+    passed when assessing several measures at once."""
     unit = unit_text(indicator)
     if indicator.source == MeasureSource.POLICE_UK:
-        if held is None:
-            held = months_with_data(list(indicator.partnership.districts or []))
-        figures = _police_uk_figures(indicator, held)
+        figures = _police_uk_figures(indicator, held or police_uk_held(indicator.partnership))
     elif indicator.series is not None:  # the source is a series
         figures = _entered_figures(
             indicator.series.values.all(), summable=indicator.series.summable
@@ -113,14 +129,14 @@ def _shaped(queryset):
 
 
 def _assess_all(indicators) -> list[Measured]:
-    held_by_partnership: dict[int, list[date]] = {}
+    held_by_partnership: dict[int, PoliceUkHeld] = {}
     measured = []
     for indicator in indicators:
         held = None
         if indicator.source == MeasureSource.POLICE_UK:
             if indicator.partnership_id not in held_by_partnership:
-                held_by_partnership[indicator.partnership_id] = months_with_data(
-                    list(indicator.partnership.districts or [])
+                held_by_partnership[indicator.partnership_id] = police_uk_held(
+                    indicator.partnership
                 )
             held = held_by_partnership[indicator.partnership_id]
         measured.append(Measured(indicator, assessment(indicator, held=held)))

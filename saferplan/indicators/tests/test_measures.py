@@ -392,3 +392,39 @@ def test_the_demo_has_dacorums_four_headline_measures_and_hertsmeres_from_seed_0
     assert (asb.baseline.value, asb.latest.value, asb.change) == (2581, 2262, Decimal("-12.4"))
     assert asb.status == Status.ON_TARGET
     assert hertsmere[1].assessment.status == Status.OFF_TARGET  # reporting fell, not rose
+
+
+def test_the_measures_page_reads_the_same_number_of_queries_however_many_measures(
+    signed_in, partnership, analyst
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    crime_services.police_uk_import(actor=None, files=archive_files([SAMPLE_ZIP]))
+    client = signed_in(analyst)
+    page = reverse("indicators:list", args=[partnership.slug])
+
+    def police_uk_measure(name, categories):
+        services.indicator_create(
+            actor=analyst,
+            partnership=partnership,
+            name=name,
+            source=MeasureSource.POLICE_UK,
+            categories=categories,
+            baseline=Period.parse("2018-10"),
+            target=Decimal(-5),
+        )
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page).status_code == 200
+        return len(captured)
+
+    police_uk_measure("Burglary", ["burglary"])
+    manual_measure(partnership, analyst, {"2022": 10, "2023": 9})
+    few = queries()
+    police_uk_measure("Violence", ["violent-crime", "possession-of-weapons"])
+    police_uk_measure("All crime", ["all-crime"])
+    manual_measure(partnership, analyst, {"2022": 10, "2023": 12}, name="Repeat victims")
+
+    assert queries() == few
