@@ -311,12 +311,11 @@ def series_delete(*, actor, series: CustomSeries) -> None:
     series.delete()
 
 
-@transaction.atomic
-def value_set(*, actor, series: CustomSeries, period: Period, value: Decimal) -> CustomValue:
-    """The series' figure for the period, replacing the one entered before for it."""
-    existing = CustomValue.objects.filter(series=series, start=period.start, end=period.end)
-    item = existing.first() or CustomValue(
-        series=series, start=period.start, end=period.end, created_by=actor
+def period_figure_set(*, actor, owner, values, period: Period, value: Decimal, partnership):
+    """The figure of `owner` (a series, a measure) for the period, replacing the one entered
+    before for it. `values` is the owner's related manager of figures."""
+    item = values.filter(start=period.start, end=period.end).first() or values.model(
+        start=period.start, end=period.end, created_by=actor, **{values.field.name: owner}
     )
     before = audit.snapshot(item, VALUE_FIELDS) if item.pk else {}
     item.value = value
@@ -327,24 +326,43 @@ def value_set(*, actor, series: CustomSeries, period: Period, value: Decimal) ->
         instance=item,
         action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE,
         actor=actor,
-        partnership=series.partnership,
+        partnership=partnership,
         changes=audit.diff(before, audit.snapshot(item, VALUE_FIELDS)),
-        reason=f"{series.name}, {period.label}",
+        reason=f"{owner}, {period.label}",
     )
     return item
 
 
-@transaction.atomic
-def value_delete(*, actor, value: CustomValue) -> None:
+def period_figure_delete(*, actor, figure, owner, partnership) -> None:
     audit.log(
-        instance=value,
+        instance=figure,
         action=AuditEvent.Action.DELETE,
         actor=actor,
-        partnership=value.series.partnership,
-        changes={label: [old, None] for label, old in audit.snapshot(value, VALUE_FIELDS).items()},
-        reason=value.series.name,
+        partnership=partnership,
+        changes={label: [old, None] for label, old in audit.snapshot(figure, VALUE_FIELDS).items()},
+        reason=f"{owner}, {Period(figure.start, figure.end).label}",
     )
-    value.delete()
+    figure.delete()
+
+
+@transaction.atomic
+def value_set(*, actor, series: CustomSeries, period: Period, value: Decimal) -> CustomValue:
+    """The series' figure for the period, replacing the one entered before for it."""
+    return period_figure_set(
+        actor=actor,
+        owner=series,
+        values=series.values,
+        period=period,
+        value=value,
+        partnership=series.partnership,
+    )
+
+
+@transaction.atomic
+def value_delete(*, actor, value: CustomValue) -> None:
+    period_figure_delete(
+        actor=actor, figure=value, owner=value.series, partnership=value.series.partnership
+    )
 
 
 SERIES_CSV_COLUMNS = ("series", "period", "value")

@@ -292,7 +292,7 @@ def series_add(request, slug):
         return redirect("crimedata:series", slug=slug, pk=saved.pk)
     return render(
         request,
-        "crimedata/form.html",
+        "core/partnership_form.html",
         _context(request, partnership, form=form, heading="Add a series", button="Add series"),
     )
 
@@ -340,7 +340,7 @@ def series_edit(request, slug, pk):
         return redirect("crimedata:series", slug=slug, pk=pk)
     return render(
         request,
-        "crimedata/form.html",
+        "core/partnership_form.html",
         _context(
             request, series.partnership, form=form, heading="Change the series", button="Save"
         ),
@@ -435,7 +435,7 @@ def area(request, slug):
         return redirect("crimedata:overview", slug=slug)
     return render(
         request,
-        "crimedata/form.html",
+        "core/partnership_form.html",
         _context(
             request,
             partnership,

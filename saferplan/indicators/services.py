@@ -10,6 +10,7 @@ from saferplan.core.models import AuditEvent
 from saferplan.crimedata.categories import ALL_CRIME, Category
 from saferplan.crimedata.models import SeriesUnit
 from saferplan.crimedata.periods import Period
+from saferplan.crimedata.services import period_figure_delete, period_figure_set
 from saferplan.plans.models import Objective
 
 from .models import Indicator, IndicatorValue, MeasureSource, TargetKind
@@ -29,7 +30,6 @@ INDICATOR_FIELDS = [
     "tolerance",
     "position",
 ]
-VALUE_FIELDS = ["start", "end", "value"]
 KNOWN_CATEGORIES = {ALL_CRIME, *Category.values}
 
 
@@ -163,35 +163,21 @@ def indicator_value_set(
         raise ValidationError(
             {"value": [f"“{indicator}” takes its figures from {indicator.get_source_display()}"]}
         )
-    item = IndicatorValue.objects.filter(
-        indicator=indicator, start=period.start, end=period.end
-    ).first() or IndicatorValue(
-        indicator=indicator, start=period.start, end=period.end, created_by=actor
-    )
-    before = audit.snapshot(item, VALUE_FIELDS) if item.pk else {}
-    item.value = value
-    item.modified_by = actor
-    item.full_clean()
-    item.save()
-    audit.log(
-        instance=item,
-        action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE,
+    return period_figure_set(
         actor=actor,
+        owner=indicator,
+        values=indicator.values,
+        period=period,
+        value=value,
         partnership=indicator.partnership,
-        changes=audit.diff(before, audit.snapshot(item, VALUE_FIELDS)),
-        reason=f"{indicator.name}, {period.label}",
     )
-    return item
 
 
 @transaction.atomic
 def indicator_value_delete(*, actor, value: IndicatorValue) -> None:
-    audit.log(
-        instance=value,
-        action=AuditEvent.Action.DELETE,
+    period_figure_delete(
         actor=actor,
+        figure=value,
+        owner=value.indicator,
         partnership=value.indicator.partnership,
-        changes={label: [old, None] for label, old in audit.snapshot(value, VALUE_FIELDS).items()},
-        reason=f"{value.indicator.name}, {Period(value.start, value.end).label}",
     )
-    value.delete()

@@ -52,7 +52,7 @@ def measure_list(request, slug):
 def _form_page(request, partnership, form, *, heading, button, back):
     return render(
         request,
-        "indicators/form.html",
+        "core/partnership_form.html",
         _context(request, partnership, form=form, heading=heading, button=button, back=back),
     )
 
