@@ -9,9 +9,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,8 +20,9 @@ from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.core.streaming import failure_summary, progress_page
 from saferplan.partnerships.models import Partnership
 from saferplan.partnerships.views import partnership_for
+from saferplan.reports.downloads import attachment
 
-from . import charts, selectors, services
+from . import charts, documents, selectors, services
 from .categories import ALL_CRIME
 from .comparisons import write_csv
 from .forms import (
@@ -221,6 +223,25 @@ def hotspots(request, slug):
 @require_GET
 def hotspot_map(request, slug):
     return _figure_image(request, slug, HOTSPOTS)
+
+
+@login_required
+@require_GET
+def hotspots_document(request, slug, kind):
+    """The hotspots page as a Word or PDF document, with the server-drawn map."""
+    partnership = _partnership(request, slug)
+    _, category, period = _category_period(request, partnership, HOTSPOTS.months)
+    if period is None:
+        raise Http404("No police.uk data is held for this partnership's districts")
+    spots = selectors.hotspots(partnership, category, period)
+    extent = selectors.district_extent(partnership)
+    if kind == "docx":
+        content = documents.hotspots_docx(spots, extent, partnership=partnership)
+    else:
+        content = documents.hotspots_pdf(
+            spots, extent, partnership=partnership, generated_on=timezone.localdate()
+        )
+    return attachment(content, kind=kind, partnership=partnership, title=documents.title(spots))
 
 
 @login_required

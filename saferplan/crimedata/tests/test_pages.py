@@ -232,3 +232,36 @@ def test_the_street_map_points_are_the_hotspot_maps_with_the_top_five_numbered(
     ) == [1, 2, 3, 4, 5]
     # Without JavaScript the street map stays hidden: it cannot work without it.
     assert "data-street-map hidden" in page
+
+
+def test_the_hotspots_download_as_word_and_pdf_with_the_map_tables_and_caveats(
+    signed_in, analyst, partnership, imported
+):
+    import docx
+    from docx.oxml.ns import qn
+    from pypdf import PdfReader
+
+    client = signed_in(analyst)
+    query = "?category=anti-social-behaviour&period=2018-12"
+    december_asb = [
+        r for r in hertsmere_rows("2018-12") if r["Crime type"] == "Anti-social behaviour"
+    ]
+    busiest_lsoa, records = Counter(r["LSOA name"] for r in december_asb).most_common(1)[0]
+
+    word = docx.Document(io.BytesIO(client.get(url("hotspots-docx", partnership) + query).content))
+    pdf = PdfReader(io.BytesIO(client.get(url("hotspots-pdf", partnership) + query).content))
+
+    title = "Hotspots: Anti-social behaviour in Hertsmere, December 2018"
+    assert word.core_properties.title == title
+    assert word.core_properties.language == "en-GB"
+    descriptions = [p.get("descr") for p in word.element.body.iter(qn("wp:docPr"))]
+    assert descriptions[0].startswith("Map of Hertsmere with")
+    lsoa_rows = [[c.text for c in row.cells] for row in word.tables[1].rows]
+    assert lsoa_rows[1][0] == busiest_lsoa
+    assert lsoa_rows[1][2] == str(records)
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert pdf.metadata.title == title
+    assert pdf.trailer["/Root"]["/Lang"] == "en-GB"
+    assert busiest_lsoa in text
+    assert "Open Government Licence v3.0" in text
+    assert "Open Government Licence v3.0" in "\n".join(p.text for p in word.paragraphs)
