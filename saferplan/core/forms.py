@@ -70,7 +70,10 @@ class GovukBoundField(forms.BoundField):
         attrs = super().build_widget_attrs(attrs, widget)
         govuk_class = _govuk_class(widget or self.field.widget)
         if govuk_class:
-            classes = [attrs.get("class", ""), govuk_class]
+            # The widget's own classes (a width such as govuk-input--width-5) are kept: the
+            # attrs returned here would otherwise replace them.
+            own = (widget or self.field.widget).attrs.get("class", "")
+            classes = list(dict.fromkeys(f"{attrs.get('class', '')} {own} {govuk_class}".split()))
             if self.errors and govuk_class not in _NO_ERROR_MODIFIER:
                 classes.append(f"{govuk_class}--error")
             attrs["class"] = " ".join(c for c in classes if c)
