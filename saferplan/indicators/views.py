@@ -34,8 +34,13 @@ def _context(request, partnership, **extra) -> dict:
 
 def _indicator(request, slug, pk, action="view") -> Indicator:
     partnership = partnership_for(request, slug, action, measures_policy)
+    # Prefetched once: the status reads the figures and the page lists them and the objectives.
     return get_object_or_404(
-        Indicator.objects.select_related("partnership", "series"), pk=pk, partnership=partnership
+        Indicator.objects.select_related("partnership", "series").prefetch_related(
+            "values", "series__values", "objectives__priority__plan"
+        ),
+        pk=pk,
+        partnership=partnership,
     )
 
 
@@ -84,7 +89,7 @@ def measure_detail(request, slug, pk):
     indicator = _indicator(request, slug, pk)
     form = ValueForm(request.POST or None)
     if request.method == "POST":
-        _indicator(request, slug, pk, "change")
+        partnership_for(request, slug, "change", measures_policy)  # entering figures changes it
         saved = save_form(
             request,
             form,
