@@ -11,6 +11,7 @@ urlpatterns = [
     path("partnerships/", include("saferplan.imports.urls")),
     path("", include("saferplan.crimedata.urls")),
     path("", include("saferplan.indicators.urls")),
+    path("", include("saferplan.consultations.urls")),
     path("", include("saferplan.reports.urls")),
     path("", include("saferplan.public.urls")),
     path("my-actions/", plans_views.my_actions, name="my-actions"),

@@ -30,6 +30,13 @@ PUBLIC = {
     "public:plan",  # the published plan: published plans only, never OFFICIAL-SENSITIVE
     "public:plan-document",
     "public:action-plan",
+    # The consultation's public form: no sign-in, answers wait in the session until sent.
+    "consultations:respond-start",
+    "consultations:respond-privacy",
+    "consultations:respond-section",
+    "consultations:respond-contact",
+    "consultations:respond-check",
+    "consultations:respond-done",
 }
 
 
@@ -87,6 +94,29 @@ def url_for(partnership, coordinator):
     )
     indicator_value = IndicatorValue.objects.create(
         indicator=indicator, start="2022-01-01", end="2022-12-01", value=357
+    )
+
+    from saferplan.consultations.models import Answer, Consultation, Response, ResponseImport, Theme
+
+    consultation = Consultation.objects.create(
+        partnership=partnership,
+        plan=plan,
+        title="Survey",
+        privacy_notice="Kept by the partnership.",
+        opens_on="2023-01-09",
+        closes_on="2023-02-19",
+    )
+    question = consultation.questions.create(section="views", kind="free-text", text="What more?")
+    answer = Answer.objects.create(
+        response=Response.objects.create(
+            consultation=consultation, received_at="2023-01-10T10:00Z", source="form"
+        ),
+        question=question,
+        text="More street lighting",
+    )
+    theme = Theme.objects.create(consultation=consultation, name="Street lighting")
+    response_import = ResponseImport.objects.create(
+        consultation=consultation, file_name="survey.csv", sha256="0" * 64, content=b"a,b\n1,2\n"
     )
 
     pending = PlanImport.objects.create(
@@ -151,12 +181,20 @@ def url_for(partnership, coordinator):
         for arg in args:
             if arg == "slug":
                 kwargs["slug"] = partnership.slug
+            elif arg == "pk" and name.startswith("consultations:"):
+                kwargs["pk"] = consultation.pk
             elif arg == "pk":
                 kwargs["pk"] = objects_by_route[name].pk
             elif arg == "value_pk":
                 kwargs["value_pk"] = (
                     indicator_value if name.startswith("indicators:") else value
                 ).pk
+            elif arg == "theme_pk":
+                kwargs["theme_pk"] = theme.pk
+            elif arg == "answer_pk":
+                kwargs["answer_pk"] = answer.pk
+            elif arg == "import_pk":
+                kwargs["import_pk"] = response_import.pk
             elif arg == "plan_pk":
                 kwargs["plan_pk"] = plan.pk
             elif arg == "number":
@@ -168,7 +206,7 @@ def url_for(partnership, coordinator):
                     else "csv"
                 )
             elif arg == "section":
-                kwargs["section"] = "contacts"
+                kwargs["section"] = "views" if name.startswith("consultations:") else "contacts"
             elif arg in {"uidb64", "token"}:
                 kwargs[arg] = "x"
             else:

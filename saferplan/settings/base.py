@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "saferplan.imports",
     "saferplan.crimedata",
     "saferplan.indicators",
+    "saferplan.consultations",
     "saferplan.reports",
     "saferplan.public",
     "saferplan.demo",
@@ -222,3 +223,9 @@ SAFERPLAN_MAP_ATTRIBUTION = os.environ.get(
 
 # The largest police.uk file the web page takes; larger archives go through the command line.
 SAFERPLAN_POLICE_UK_UPLOAD_MB = int(os.environ.get("SAFERPLAN_POLICE_UK_UPLOAD_MB", "300"))
+
+# The public consultation form accepts this many responses per hour from one connection
+# (a spam limit; counted in the cache, so per process unless the cache is shared).
+SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR = int(
+    os.environ.get("SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR", "20")
+)

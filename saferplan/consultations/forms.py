@@ -1,0 +1,266 @@
+from django import forms
+
+from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
+from saferplan.plans.models import Action
+
+from .models import FORM_SCALE, AboutYou, Answer, Question, QuestionKind, Theme
+from .services import MAX_ANSWER_LENGTH
+
+
+class ConsultationEditForm(forms.Form):
+    title = forms.CharField(
+        label="Title", max_length=200, help_text="For example Partnership Plan 2023 to 2027 survey."
+    )
+    introduction = forms.CharField(
+        label="Introduction (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What the consultation is for and how the answers will be used. Shown before the questions.",
+    )
+    privacy_notice = forms.CharField(
+        label="Privacy notice",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Who holds the answers, what for, for how long, and whom to ask about them.",
+    )
+    opens_on = GovukDateField(label="Opens on", help_text="For example 9 1 2023")
+    closes_on = GovukDateField(label="Closes on", help_text="For example 19 2 2023")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
+            self.add_error("closes_on", "The closing date must be on or after the opening date")
+        return data
+
+
+class ConsultationForm(ConsultationEditForm):
+    plan = forms.ModelChoiceField(
+        label="Plan",
+        queryset=None,
+        help_text="Its aims and priorities become the questions: “How relevant is this priority?”",
+        empty_label="Choose a plan",
+    )
+    about_you = forms.MultipleChoiceField(
+        label="About you questions (optional)",
+        choices=AboutYou.choices,
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+        help_text="Lets you break the results down. Every about-you question offers “Prefer not to say”.",
+    )
+    areas = forms.CharField(
+        label="Areas (if you ask about area)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One per line: the towns or wards respondents choose from.",
+    )
+    field_order = [
+        "plan",
+        "title",
+        "introduction",
+        "opens_on",
+        "closes_on",
+        "about_you",
+        "areas",
+        "privacy_notice",
+    ]
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = partnership.plans.order_by("-period_start", "title")
+
+    def clean_areas(self):
+        return [line.strip() for line in self.cleaned_data["areas"].splitlines() if line.strip()]
+
+    def clean(self):
+        data = super().clean()
+        if AboutYou.AREA in data.get("about_you", []) and not data.get("areas"):
+            self.add_error("areas", "Enter the areas respondents choose from, one per line")
+        if len({a.lower() for a in data.get("areas") or []}) != len(data.get("areas") or []):
+            self.add_error("areas", "Each area must appear only once")
+        return data
+
+
+def _field_name(question: Question) -> str:
+    return f"question_{question.pk}"
+
+
+class SectionForm(forms.Form):
+    """One page of the public form: the questions of one section. Relevance questions must
+    be answered; comments and about-you questions are optional."""
+
+    def __init__(self, *args, questions: list[Question], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            if question.kind == QuestionKind.RELEVANCE:
+                field: forms.Field = forms.ChoiceField(
+                    label=question.text,
+                    choices=[(r.value, r.label) for r in FORM_SCALE],
+                    widget=GovukRadioSelect,
+                    help_text=question.hint,
+                    error_messages={
+                        "required": f"Select how relevant {question.short_label.lower()} is"
+                    },
+                )
+            elif question.kind == QuestionKind.CHOICE:
+                field = forms.ChoiceField(
+                    label=f"{question.text} (optional)",
+                    choices=[(c, c) for c in question.choices],
+                    widget=GovukRadioSelect,
+                    required=False,
+                )
+            else:
+                field = forms.CharField(
+                    label=f"{question.text} (optional)",
+                    required=False,
+                    max_length=MAX_ANSWER_LENGTH,
+                    widget=forms.Textarea(attrs={"rows": 6}),
+                    help_text="Please do not include names or details that could identify anyone.",
+                )
+            self.fields[_field_name(question)] = field
+
+    def answers(self) -> dict[str, str]:
+        """{question id: answer} as kept in the session until the response is sent."""
+        return {str(q.pk): self.cleaned_data.get(_field_name(q)) or "" for q in self.questions}
+
+    @classmethod
+    def initial_from(cls, questions, stored: dict[str, str]) -> dict[str, str]:
+        return {_field_name(q): stored.get(str(q.pk), "") for q in questions}
+
+
+class ContactForm(forms.Form):
+    contact_name = forms.CharField(label="Your name (optional)", required=False, max_length=150)
+    contact_email = forms.EmailField(
+        label="Your email address (optional)",
+        required=False,
+        help_text="Only if you would like a reply. Leave both blank to answer anonymously.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+
+
+class SendForm(forms.Form):
+    """The check-answers page's button. `website` is a honeypot: people never see it (it is
+    labelled to be left blank for those whose screen reader does), spam robots fill it."""
+
+    website = forms.CharField(label="Leave this blank", required=False)
+
+
+class SuggestThemesForm(forms.Form):
+    count = forms.IntegerField(
+        label="How many themes to suggest",
+        min_value=2,
+        max_value=40,
+        initial=16,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+        help_text="Between 2 and 40. You can merge and split them afterwards.",
+    )
+
+
+class ThemeForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=120)
+    we_did = forms.CharField(
+        label="What we did (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For “You said, we did” on the published plan: what the partnership did or will do about it.",
+    )
+    actions = forms.ModelMultipleChoiceField(
+        label="Actions that answer it (optional)",
+        queryset=Action.objects.none(),
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = actions
+        self.fields["actions"].label_from_instance = lambda a: (
+            f"{a.priority.plan.title}, priority {a.priority.number}: {a.title[:150]}"
+        )
+
+
+class NewThemeForm(forms.Form):
+    name = forms.CharField(label="Name of the new theme", max_length=120)
+
+
+class MergeForm(forms.Form):
+    others = forms.ModelMultipleChoiceField(
+        label="Merge these themes into this one",
+        queryset=Theme.objects.none(),
+        widget=GovukCheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one theme to merge into this one"},
+    )
+
+    def __init__(self, *args, theme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["others"].queryset = theme.consultation.themes.exclude(pk=theme.pk)
+
+
+class SplitForm(forms.Form):
+    answers = forms.ModelMultipleChoiceField(
+        label="Answers to move",
+        queryset=Answer.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose the answers to move to the new theme"},
+    )
+    name = forms.CharField(label="Name of the new theme", max_length=120)
+
+    def __init__(self, *args, theme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answers"].queryset = theme.answers.all()
+
+
+class AnswerForm(forms.Form):
+    themes = forms.ModelMultipleChoiceField(
+        label="Themes",
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+        help_text="An answer can carry several themes, or none.",
+    )
+
+    def __init__(self, *args, answer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = answer.question.consultation.themes.all()
+
+
+class ApprovalForm(forms.Form):
+    approved = forms.BooleanField(
+        label="Approved for quoting in public: I have read it and it identifies nobody",
+        required=False,
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Survey export (CSV)",
+        help_text="A CSV file with one row per respondent and one column per question, as Microsoft Forms, SmartSurvey or Citizen Space export it.",
+    )
+
+
+class MappingForm(forms.Form):
+    """One select per column of the survey file: the question it answers."""
+
+    def __init__(self, *args, survey, questions, initial_mapping, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .survey_csv import SKIP, SPECIAL_TARGETS
+
+        choices = [(SKIP, "Do not import this column")]
+        choices += [(value, label) for value, label in SPECIAL_TARGETS.items()]
+        for question in questions:
+            text = question.text if len(question.text) <= 90 else question.text[:88] + "…"
+            choices.append((str(question.pk), text))
+        self.columns = survey.columns
+        for column in survey.columns:
+            samples = "; ".join(s[:60] for s in column.samples) or "every cell is empty"
+            self.fields[f"column_{column.index}"] = forms.ChoiceField(
+                label=column.heading,
+                choices=choices,
+                required=False,
+                initial=initial_mapping.get(str(column.index), SKIP),
+                help_text=f"For example: {samples}",
+            )
+
+    def mapping(self) -> dict[int, str]:
+        return {c.index: self.cleaned_data.get(f"column_{c.index}") or "" for c in self.columns}

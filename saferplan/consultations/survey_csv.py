@@ -1,0 +1,265 @@
+"""Responses exported from survey tools as CSV: Microsoft Forms, SmartSurvey and Citizen
+Space all give one row per respondent and one column per question (headed by the
+question's text), with a few columns of their own (ID, start and completion time, name,
+email). A person maps each column to a question in a preview; every cell is then checked
+and the file imports whole or not at all."""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+
+from .models import Question, QuestionKind, Relevance
+
+SKIP = ""
+RECEIVED = "received"
+CONTACT_NAME = "contact_name"
+CONTACT_EMAIL = "contact_email"
+SPECIAL_TARGETS = {
+    RECEIVED: "When the response was sent",
+    CONTACT_NAME: "Respondent's name (contact details)",
+    CONTACT_EMAIL: "Respondent's email (contact details)",
+}
+RECEIVED_HEADINGS = {
+    "completion time",
+    "completed",
+    "submitted",
+    "date submitted",
+    "end date",
+    "response date",
+    "submission date",
+    "timestamp",
+    "date",
+}
+NAME_HEADINGS = {"name", "your name", "full name", "respondent name"}
+EMAIL_HEADINGS = {"email", "email address", "your email", "your email address", "e-mail"}
+# Survey tools fill these for an anonymous respondent.
+ANONYMOUS = {"anonymous", "n/a", "na", "-", "none"}
+DATE_FORMATS = [
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d/%m/%y %H:%M:%S",
+    "%d/%m/%y %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+]
+MAX_ERRORS = 50
+
+
+def _normal(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\xa0", " ")
+    return re.sub(r"\s+", " ", text).strip().lower().rstrip("?:. ")
+
+
+RELEVANCE_WORDS = {_normal(str(label)): value for value, label in Relevance.choices} | {
+    "yes": Relevance.YES,
+    "no": Relevance.NO,
+    "relevant": Relevance.YES,
+    "not relevant": Relevance.NO,
+    "dont know": Relevance.DONT_KNOW,
+    "do not know": Relevance.DONT_KNOW,
+    "don't know / not sure": Relevance.DONT_KNOW,
+    "not sure": Relevance.DONT_KNOW,
+}
+
+
+class SurveyFileError(Exception):
+    """The file cannot be read at all (not CSV, no heading row, no rows)."""
+
+
+@dataclass
+class Column:
+    index: int
+    heading: str
+    samples: list[str]
+
+
+@dataclass
+class SurveyFile:
+    file_name: str
+    columns: list[Column]
+    rows: list[list[str]]  # without the heading row
+
+
+@dataclass
+class ParsedResponse:
+    row: int  # as a spreadsheet numbers it: the heading row is 1
+    received_at: datetime | None
+    contact_name: str
+    contact_email: str
+    answers: dict[Question, str] = field(default_factory=dict)
+
+
+def read_survey(file_name: str, content: bytes) -> SurveyFile:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+    if "\x00" in text:
+        raise SurveyFileError(
+            f"{file_name} is not a CSV file (it holds binary data). Export the survey as CSV."
+        )
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if len(rows) < 2:
+        raise SurveyFileError(
+            f"{file_name} has no responses: it needs a heading row and a row per respondent."
+        )
+    headings = [h.strip() for h in rows[0]]
+    if sum(1 for h in headings if h) < 2:
+        raise SurveyFileError(
+            f"{file_name} has no heading row: its first row must name each column's question."
+        )
+    body = rows[1:]
+    columns = []
+    for index, heading in enumerate(headings):
+        samples = []
+        for row in body:
+            value = row[index].strip() if index < len(row) else ""
+            if value and value not in samples:
+                samples.append(value)
+            if len(samples) == 3:
+                break
+        columns.append(Column(index, heading or f"Column {index + 1}", samples))
+    return SurveyFile(file_name, columns, body)
+
+
+def _question_number(heading: str) -> tuple[str, int] | None:
+    match = re.search(r"\b(aim|priority)\s*(\d+)\b", heading, re.IGNORECASE)
+    return (match[1].lower(), int(match[2])) if match else None
+
+
+def guess_mapping(survey: SurveyFile, questions: list[Question]) -> dict[int, str]:
+    """Column index → target (a question id as text, RECEIVED, a contact field or SKIP):
+    the question whose text the heading repeats, or the aim or priority it numbers."""
+    by_text = {_normal(q.text): q for q in questions}
+    mapping = {}
+    used = set()
+    for column in survey.columns:
+        heading = _normal(column.heading)
+        target = SKIP
+        question = by_text.get(heading)
+        if question is None:
+            numbered = _question_number(column.heading)
+            if numbered:
+                kind, number = numbered
+                label = f"{kind.capitalize()} {number}"
+                question = next(
+                    (
+                        q
+                        for q in questions
+                        if q.kind == QuestionKind.RELEVANCE and q.short_label == label
+                    ),
+                    None,
+                )
+        if question is None:
+            question = next(
+                (q for q in questions if heading and _normal(q.text).startswith(heading)), None
+            )
+        if question is not None and question.pk not in used:
+            target = str(question.pk)
+            used.add(question.pk)
+        elif heading in RECEIVED_HEADINGS:
+            target = RECEIVED
+        elif heading in NAME_HEADINGS:
+            target = CONTACT_NAME
+        elif heading in EMAIL_HEADINGS:
+            target = CONTACT_EMAIL
+        mapping[column.index] = target
+    return mapping
+
+
+def _parse_date(value: str) -> datetime | None:
+    for date_format in DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(value, date_format)
+        except ValueError:
+            continue
+        return timezone.make_aware(parsed)
+    return None
+
+
+def _answer(question: Question, value: str) -> tuple[str | None, str | None]:
+    """(stored value, None) or (None, why it is refused)."""
+    if question.kind == QuestionKind.RELEVANCE:
+        stored = RELEVANCE_WORDS.get(_normal(value))
+        if stored is None:
+            return None, (
+                f"“{value}” is not an answer to a relevance question; use one of "
+                + ", ".join(str(label) for label in Relevance.labels)
+                + ", Yes or No"
+            )
+        return str(stored), None
+    if question.kind == QuestionKind.CHOICE:
+        by_normal = {_normal(c): c for c in question.choices}
+        stored = by_normal.get(_normal(value))
+        if stored is None:
+            return None, f"“{value}” is not one of the answers: " + ", ".join(question.choices)
+        return stored, None
+    from .services import MAX_ANSWER_LENGTH
+
+    if len(value) > MAX_ANSWER_LENGTH:
+        return (
+            None,
+            f"the answer is {len(value):,} characters long; at most {MAX_ANSWER_LENGTH:,} are kept",
+        )
+    return value, None
+
+
+def parse_responses(
+    survey: SurveyFile, mapping: dict[int, str], questions: list[Question]
+) -> tuple[list[ParsedResponse], list[str], int]:
+    """(responses, errors, blank rows skipped). Errors name the file, row, column and value;
+    when there are any, nothing should be saved."""
+    by_pk = {str(q.pk): q for q in questions}
+    errors: list[str] = []
+    responses = []
+    blank = 0
+    headings = {c.index: c.heading for c in survey.columns}
+    for offset, row in enumerate(survey.rows):
+        number = offset + 2
+        parsed = ParsedResponse(row=number, received_at=None, contact_name="", contact_email="")
+        for index, target in mapping.items():
+            if target == SKIP:
+                continue
+            value = row[index].strip() if index < len(row) else ""
+            if not value:
+                continue
+            where = f"{survey.file_name}, row {number}, column “{headings[index]}”"
+            if target == RECEIVED:
+                parsed.received_at = _parse_date(value)
+                if parsed.received_at is None:
+                    errors.append(
+                        f"{where}: “{value}” is not a date and time such as 23/01/2023 14:05"
+                    )
+            elif target in (CONTACT_NAME, CONTACT_EMAIL):
+                if _normal(value) in ANONYMOUS:
+                    continue
+                if target == CONTACT_EMAIL and "@" not in value:
+                    errors.append(f"{where}: “{value}” is not an email address")
+                setattr(parsed, target, value[:254] if target == CONTACT_EMAIL else value[:150])
+            else:
+                question = by_pk[target]
+                stored, error = _answer(question, value)
+                if stored is None:
+                    errors.append(f"{where}: {error}")
+                else:
+                    parsed.answers[question] = stored
+        if parsed.answers:
+            responses.append(parsed)
+        else:
+            blank += 1
+        if len(errors) >= MAX_ERRORS:
+            errors.append(f"… and possibly more: the first {MAX_ERRORS} problems are shown.")
+            break
+    return responses, errors, blank
