@@ -312,3 +312,75 @@ def results_rows(results: ConsultationResults):
     for choice in results.about_you:
         for count in choice.counts:
             yield (choice.question.text, count.label, count.count, per_cent(count.percent))
+
+
+@dataclass
+class YouSaid:
+    """One theme for "You said, we did": what people said (its name, how many, quotes a
+    coordinator approved) and what the partnership did."""
+
+    theme: Theme
+    count: int
+    quotes: list[str]
+    actions: list  # OFFICIAL actions of published plans only
+
+
+@dataclass
+class PublishedConsultation:
+    results: ConsultationResults
+    themes: list[tuple[str, int]]  # (name, answers), most first
+    you_said: list[YouSaid]
+
+    @property
+    def consultation(self) -> Consultation:
+        return self.results.consultation
+
+
+def published_consultation(partnership, *, today=None) -> PublishedConsultation | None:
+    """The latest closed consultation of the partnership, as the published plan shows it:
+    counts, sentences, theme counts and "You said, we did". Never a respondent's contact
+    details, never an answer a coordinator has not approved, never an OFFICIAL-SENSITIVE
+    action or one of an unpublished plan."""
+    from saferplan.core.models import Marking
+    from saferplan.plans.models import Action, PlanStatus
+
+    today = today or timezone.localdate()
+    consultation = (
+        partnership.consultations.filter(closes_on__lt=today).order_by("-closes_on", "-pk").first()
+    )
+    if consultation is None:
+        return None
+    results = consultation_results(consultation, today=today)
+    themes = list(
+        themes_with_counts(consultation)
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.exclude(marking=Marking.OFFICIAL_SENSITIVE)
+                .filter(priority__plan__status=PlanStatus.PUBLISHED)
+                .order_by("priority__number", "position", "pk"),
+                to_attr="public_actions",
+            ),
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.filter(approved_for_publication=True).order_by("pk"),
+                to_attr="approved_answers",
+            ),
+        )
+        .order_by("-answer_count", "name")
+    )
+    you_said = [
+        YouSaid(
+            theme=theme,
+            count=theme.answer_count,
+            quotes=[a.text for a in theme.approved_answers],
+            actions=theme.public_actions,
+        )
+        for theme in themes
+        if theme.we_did or theme.public_actions
+    ]
+    return PublishedConsultation(
+        results=results,
+        themes=[(t.name, t.answer_count) for t in themes if t.answer_count],
+        you_said=you_said,
+    )

@@ -14,7 +14,7 @@ from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, Plan, PlanStatus
 
-from . import crime, measures, published, structure
+from . import consultation, crime, measures, published, structure
 
 
 @transaction.atomic
@@ -111,6 +111,11 @@ def demo_load() -> dict[str, int]:
     measures.load(
         analyst=User.objects.get(email="analyst@example.org"),
         dacorum=partnerships["dacorum"],
+        hertsmere=partnerships["hertsmere"],
+    )
+    consultation.load(
+        coordinator=coordinators["hertsmere"],
+        analyst=User.objects.get(email="analyst@example.org"),
         hertsmere=partnerships["hertsmere"],
     )
     return {

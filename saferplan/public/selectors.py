@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from saferplan.consultations.selectors import PublishedConsultation, published_consultation
 from saferplan.core.models import Marking
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
@@ -31,6 +32,7 @@ class PublishedPlan:
     glossary: list[tuple[str, str]]
     glossary_is_default: bool
     contacts: list[Contact]
+    consultation: "PublishedConsultation | None" = None
     sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading)
 
     @property
@@ -87,6 +89,7 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         glossary=terms,
         glossary_is_default=is_default,
         contacts=list(Contact.objects.filter(partnership=partnership)),
+        consultation=published_consultation(partnership) if plans else None,
     )
     published.sections = _sections(published)
     return published
@@ -101,6 +104,8 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
         sections.append(("aims", "Our aims"))
     if published.priorities:
         sections.append(("priorities", "Our priorities"))
+    if published.consultation is not None:
+        sections.append(("consultation", "What you told us"))
     if published.action_plans:
         sections.append(("action-plans", "Action plans"))
     if published.achievement_themes:

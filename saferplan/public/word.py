@@ -38,6 +38,8 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                 if priority.desired_outcomes:
                     word.paragraph("How we will measure success:", bold=True)
                     word.paragraph(priority.desired_outcomes)
+        elif anchor == "consultation" and published.consultation is not None:
+            _consultation(word, published.consultation)
         elif anchor == "action-plans":
             for action_plan in published.action_plans:
                 word.paragraph(
@@ -68,3 +70,37 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                 ]
                 word.bullets([line for line in lines if line])
     return word.save()
+
+
+def _consultation(word, consultation) -> None:
+    """The consultation section as on the page: sentences, relevance table, theme counts,
+    "You said, we did"."""
+    results = consultation.results
+    word.paragraph(consultation.consultation.title)
+    for sentence in results.summary:
+        word.paragraph(sentence)
+    if results.relevance:
+        table = word.table(["", "Found it relevant", "Respondents who answered"])
+        for result in results.relevance:
+            found = (
+                f"{result.percent_relevant:.0f}% ({result.relevant})" if result.answered else "–"
+            )
+            word.row(table, [f"{result.label}: {result.subject}", found, str(result.answered)])
+    if consultation.themes:
+        word.heading("What more the partnership could do: the themes of your comments", 2)
+        table = word.table(["Theme", "Comments"])
+        for name, count in consultation.themes:
+            word.row(table, [name, str(count)])
+    if consultation.you_said:
+        word.heading("You said, we did", 2)
+        for item in consultation.you_said:
+            plural = "" if item.count == 1 else "s"
+            word.heading(f"You said: {item.theme.name} ({item.count} comment{plural})", 3)
+            for quote in item.quotes:
+                word.paragraph(f"“{quote}”", style="Quote")
+            if item.theme.we_did:
+                paragraph = word.paragraph()
+                paragraph.add_run("We did: ").bold = True
+                paragraph.add_run(item.theme.we_did)
+            if item.actions:
+                word.bullets([a.title for a in item.actions])

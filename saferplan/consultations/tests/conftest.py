@@ -7,7 +7,7 @@ from saferplan.consultations import services
 from saferplan.imports import services as import_services
 
 SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "demo" / "survey"
 SURVEY_CSV = DATA / "hertsmere-survey-microsoft-forms.csv"
 AREAS = ["Borehamwood", "Bushey", "Potters Bar", "Radlett", "Shenley", "Elstree"]
 

@@ -19,7 +19,8 @@ def readable_text(kind: str, content: bytes) -> str:
         text = " ".join(page.extract_text() for page in reader.pages) + str(reader.metadata)
     else:
         text = content.decode("utf-8")
-    return re.sub(r"\s+", "", text)
+    # pypdf gives some runs of WeasyPrint's subset fonts as UTF-16, a NUL before each letter.
+    return re.sub(r"[\s\x00]+", "", text)
 
 
 def body(response) -> bytes:
