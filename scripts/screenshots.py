@@ -65,6 +65,31 @@ PAGES = [
     ("analyst@example.org", "measures-series", "/partnerships/hertsmere/measures/6/"),
     ("analyst@example.org", "measures-add", "/partnerships/dacorum/measures/add/"),
     ("analyst@example.org", "measures-priority", "/partnerships/dacorum/plans/2/priorities/1/"),
+    ("coordinator@example.org", "consultations-list", "/partnerships/hertsmere/consultations/"),
+    (
+        "coordinator@example.org",
+        "consultations-results",
+        "/partnerships/hertsmere/consultations/1/?by=area",
+    ),
+    (
+        "analyst@example.org",
+        "consultations-themes",
+        "/partnerships/hertsmere/consultations/1/themes/",
+    ),
+    (
+        "analyst@example.org",
+        "consultations-theme",
+        "/partnerships/hertsmere/consultations/1/themes/1/",
+    ),
+    (
+        "analyst@example.org",
+        "consultations-answers",
+        "/partnerships/hertsmere/consultations/1/answers/",
+    ),
+    ("coordinator@example.org", "consultations-add", "/partnerships/hertsmere/consultations/add/"),
+    (None, "consultations-form-start", "/p/hertsmere/consultations/2/"),
+    (None, "consultations-form-priorities", "/p/hertsmere/consultations/2/priorities/"),
+    (None, "consultations-published", "/p/hertsmere/#consultation"),
 ]
 
 

@@ -114,7 +114,9 @@ def url_for(partnership, coordinator):
         question=question,
         text="More street lighting",
     )
-    theme = Theme.objects.create(consultation=consultation, name="Street lighting")
+    theme = Theme.objects.create(
+        consultation=consultation, question=question, name="Street lighting"
+    )
     response_import = ResponseImport.objects.create(
         consultation=consultation, file_name="survey.csv", sha256="0" * 64, content=b"a,b\n1,2\n"
     )

@@ -194,7 +194,7 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args, theme, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["others"].queryset = theme.consultation.themes.exclude(pk=theme.pk)
+        self.fields["others"].queryset = theme.question.themes.exclude(pk=theme.pk)
 
 
 class SplitForm(forms.Form):
@@ -222,7 +222,7 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args, answer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = answer.question.consultation.themes.all()
+        self.fields["themes"].queryset = answer.question.themes.all()
 
 
 class ApprovalForm(forms.Form):

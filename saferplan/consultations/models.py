@@ -219,6 +219,9 @@ class Theme(TimeStampedModel):
     renamed, merged, split and reassigned by a person."""
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="themes")
+    # Themes group the answers to one free-text question: comments on the aims and ideas of
+    # what more to do are themed apart.
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="themes")
     name = models.CharField(max_length=120)
     top_words = models.JSONField(default=list, blank=True)
     examples = models.JSONField(

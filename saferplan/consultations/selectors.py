@@ -243,8 +243,14 @@ def partnership_consultations(partnership) -> QuerySet[Consultation]:
     )
 
 
-def themes_with_counts(consultation: Consultation) -> QuerySet[Theme]:
-    return consultation.themes.annotate(answer_count=Count("answers")).prefetch_related("actions")
+def themes_with_counts(question: Question) -> QuerySet[Theme]:
+    return question.themes.annotate(answer_count=Count("answers")).prefetch_related("actions")
+
+
+def free_text_questions(consultation: Consultation) -> list[Question]:
+    """Its free-text questions, the main one ("what more could the partnership do") first."""
+    questions = [q for q in questions_of(consultation) if q.kind == QuestionKind.FREE_TEXT]
+    return sorted(questions, key=lambda q: (q.section != Section.VIEWS, q.position))
 
 
 def theme_examples(themes) -> dict[int, list[Answer]]:
@@ -267,7 +273,7 @@ def theme_examples(themes) -> dict[int, list[Answer]]:
 
 
 def free_text_answers(
-    consultation: Consultation, *, theme=None, unthemed=False
+    consultation: Consultation, *, question=None, theme=None, unthemed=False
 ) -> QuerySet[Answer]:
     answers = (
         Answer.objects.filter(
@@ -277,6 +283,8 @@ def free_text_answers(
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.only("pk", "name")))
         .order_by("question__position", "response__received_at", "pk")
     )
+    if question is not None:
+        answers = answers.filter(question=question)
     if theme is not None:
         answers = answers.filter(themes=theme)
     if unthemed:
@@ -284,8 +292,8 @@ def free_text_answers(
     return answers
 
 
-def unthemed_count(consultation: Consultation) -> int:
-    return free_text_answers(consultation, unthemed=True).count()
+def unthemed_count(question: Question) -> int:
+    return free_text_answers(question.consultation, question=question, unthemed=True).count()
 
 
 ABOUT_YOU_LABELS = dict(AboutYou.choices)
@@ -328,7 +336,7 @@ class YouSaid:
 @dataclass
 class PublishedConsultation:
     results: ConsultationResults
-    themes: list[tuple[str, int]]  # (name, answers), most first
+    themes: list[tuple[Question, list[tuple[str, int]]]]  # per question: (name, answers)
     you_said: list[YouSaid]
 
     @property
@@ -338,7 +346,8 @@ class PublishedConsultation:
 
 def published_consultation(partnership, *, today=None) -> PublishedConsultation | None:
     """The latest closed consultation of the partnership, as the published plan shows it:
-    counts, sentences, theme counts and "You said, we did". Never a respondent's contact
+    counts, sentences, theme counts and "You said, we did". Only themes a person has
+    named or saved (a suggestion's name is a machine's guess). Never a respondent's contact
     details, never an answer a coordinator has not approved, never an OFFICIAL-SENSITIVE
     action or one of an unpublished plan."""
     from saferplan.core.models import Marking
@@ -352,7 +361,9 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
         return None
     results = consultation_results(consultation, today=today)
     themes = list(
-        themes_with_counts(consultation)
+        consultation.themes.filter(suggested=False)
+        .annotate(answer_count=Count("answers"))
+        .select_related("question")
         .prefetch_related(
             Prefetch(
                 "actions",
@@ -367,8 +378,14 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
                 to_attr="approved_answers",
             ),
         )
-        .order_by("-answer_count", "name")
+        .order_by("question__position", "-answer_count", "name")
     )
+    by_question: dict[int, tuple[Question, list[tuple[str, int]]]] = {}
+    for theme in themes:
+        if theme.answer_count:
+            by_question.setdefault(theme.question_id, (theme.question, []))[1].append(
+                (theme.name, theme.answer_count)
+            )
     you_said = [
         YouSaid(
             theme=theme,
@@ -381,6 +398,6 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
     ]
     return PublishedConsultation(
         results=results,
-        themes=[(t.name, t.answer_count) for t in themes if t.answer_count],
+        themes=list(by_question.values()),
         you_said=you_said,
     )

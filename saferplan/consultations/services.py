@@ -184,7 +184,7 @@ def _theme_log(theme: Theme, action: str, actor, changes=None, reason: str = "")
     )
 
 
-def _unique_name(consultation: Consultation, name: str, taken: set[str]) -> str:
+def _unique_name(name: str, taken: set[str]) -> str:
     candidate, number = name, 2
     while candidate.lower() in taken:
         candidate = f"{name} ({number})"
@@ -194,26 +194,27 @@ def _unique_name(consultation: Consultation, name: str, taken: set[str]) -> str:
 
 
 @transaction.atomic
-def themes_suggest(*, actor, consultation: Consultation, count: int) -> list[Theme]:
-    """Replace the consultation's themes with `count` suggested ones, each answer carrying
-    the themes it belongs to (see saferplan.consultations.theming)."""
+def themes_suggest(*, actor, question: Question, count: int) -> list[Theme]:
+    """Replace the themes of the answers to `question` with `count` suggested ones, each
+    answer carrying the themes it belongs to (see saferplan.consultations.theming)."""
     from .theming import suggest_themes
 
-    answers = list(
-        Answer.objects.filter(
-            question__consultation=consultation, question__kind=QuestionKind.FREE_TEXT
-        ).only("pk", "text")
-    )
+    if question.kind != QuestionKind.FREE_TEXT:
+        raise ValueError(f"{question} is not a free-text question")
+    consultation = question.consultation
+    answers = list(question.answers.only("pk", "text").order_by("pk"))
     if not answers:
-        raise ValidationError("There are no free-text answers to group into themes yet.")
-    removed = consultation.themes.count()
-    consultation.themes.all().delete()
+        raise ValidationError("There are no answers to this question to group into themes yet.")
+    removed = question.themes.count()
+    question.themes.all().delete()
     suggestions = suggest_themes([a.text for a in answers], count)
-    taken: set[str] = set()
+    # Names stay unique in the consultation, next to the other questions' themes.
+    taken = {name.lower() for name in consultation.themes.values_list("name", flat=True)}
     themes = Theme.objects.bulk_create(
         Theme(
             consultation=consultation,
-            name=_unique_name(consultation, suggestion.name, taken),
+            question=question,
+            name=_unique_name(suggestion.name, taken),
             top_words=suggestion.top_words,
             examples=[answers[index].pk for index in suggestion.examples],
             suggested=True,
@@ -235,18 +236,21 @@ def themes_suggest(*, actor, consultation: Consultation, count: int) -> list[The
         actor=actor,
         partnership=consultation.partnership,
         changes={"Themes": [f"{removed} themes", f"{len(themes)} suggested themes"]},
-        reason=f"Themes suggested from {len(answers):,} free-text answers",
+        reason=f"Themes suggested from {len(answers):,} answers to “{question.text}”",
     )
     return themes
 
 
 @transaction.atomic
-def theme_create(*, actor, consultation: Consultation, name: str) -> Theme:
+def theme_create(*, actor, question: Question, name: str) -> Theme:
+    if question.kind != QuestionKind.FREE_TEXT:
+        raise ValueError(f"{question} is not a free-text question")
     theme = Theme(
-        consultation=consultation,
+        consultation=question.consultation,
+        question=question,
         name=name.strip(),
         suggested=False,
-        position=(consultation.themes.count() + 1),
+        position=(question.themes.count() + 1),
         created_by=actor,
         modified_by=actor,
     )
@@ -299,8 +303,8 @@ def themes_merge(*, actor, theme: Theme, others: Iterable[Theme]) -> Theme:
     others = [o for o in others if o.pk != theme.pk]
     if not others:
         raise ValidationError({"others": "Choose at least one other theme to merge into this one."})
-    if any(o.consultation_id != theme.consultation_id for o in others):
-        raise ValidationError({"others": "Choose themes of this consultation."})
+    if any(o.question_id != theme.question_id for o in others):
+        raise ValidationError({"others": "Choose themes of the same question."})
     through = Answer.themes.through
     moving = set(
         through.objects.filter(theme__in=others).values_list("answer_id", flat=True)
@@ -325,7 +329,7 @@ def theme_split(*, actor, theme: Theme, answers: Iterable[Answer], name: str) ->
         raise ValidationError({"answers": "Choose the answers to move to the new theme."})
     if any(not a.themes.filter(pk=theme.pk).exists() for a in answers):
         raise ValidationError({"answers": "Choose answers of this theme."})
-    new = theme_create(actor=actor, consultation=theme.consultation, name=name)
+    new = theme_create(actor=actor, question=theme.question, name=name)
     through = Answer.themes.through
     through.objects.filter(theme=theme, answer__in=answers).delete()
     through.objects.bulk_create(through(answer_id=a.pk, theme_id=new.pk) for a in answers)
@@ -350,9 +354,8 @@ def theme_delete(*, actor, theme: Theme) -> None:
 @transaction.atomic
 def answer_themes_set(*, actor, answer: Answer, themes: Iterable[Theme]) -> Answer:
     themes = list(themes)
-    consultation_id = answer.question.consultation_id
-    if any(t.consultation_id != consultation_id for t in themes):
-        raise ValidationError({"themes": "Choose themes of this consultation."})
+    if any(t.question_id != answer.question_id for t in themes):
+        raise ValidationError({"themes": "Choose themes of the question this answers."})
     before = sorted(t.name for t in answer.themes.all())
     answer.themes.set(themes)
     after = sorted(t.name for t in themes)

@@ -82,14 +82,22 @@ def _name(top_words: list[str], vocabulary) -> str:
     if not top_words:
         return ""
     name = top_words[0]
-    if len(top_words) > 1:
-        first, second = top_words[0], top_words[1]
-        if f"{second} {first}" in vocabulary:
-            name = f"{second} {first}"
-        elif f"{first} {second}" in vocabulary:
-            name = f"{first} {second}"
-        elif first.split()[-1] == second.split()[0] and " " in first + second:
-            name = " ".join([*first.split(), *second.split()[1:]])
+    for other in top_words[1:3]:
+        if f"{other} {name}" in vocabulary:
+            name = f"{other} {name}"
+        elif f"{name} {other}" in vocabulary:
+            name = f"{name} {other}"
+        elif name.split()[-1] == other.split()[0] and " " in name + other:
+            name = " ".join([*name.split(), *other.split()[1:]])
+        else:
+            continue
+        break
+    # "anti social" + "behaviour": carry on into a third word where the answers do.
+    last = name.split()[-1]
+    for other in top_words[1:4]:
+        if other not in name and f"{last} {other}" in vocabulary and " " in name:
+            name = f"{name} {other}"
+            break
     return name.capitalize()
 
 

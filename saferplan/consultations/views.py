@@ -211,15 +211,31 @@ def results_csv(request, slug, pk):
 # --- Themes -----------------------------------------------------------------------------
 
 
+def _question(request, consultation):
+    """The free-text question whose themes the page shows (?question=), the main one by
+    default."""
+    questions = selectors.free_text_questions(consultation)
+    if not questions:
+        raise Http404("This consultation asks no free-text question.")
+    wanted = request.GET.get("question", "")
+    question = next((q for q in questions if str(q.pk) == wanted), questions[0])
+    return question, questions
+
+
+def _themes_url(slug, pk, question) -> str:
+    return reverse("consultations:themes", args=[slug, pk]) + f"?question={question.pk}"
+
+
 @login_required
 def themes(request, slug, pk):
     consultation = _consultation(request, slug, pk, "analyse")
+    question, questions = _question(request, consultation)
     form = SuggestThemesForm(request.POST or None)
     saved = save_form(
         request,
         form,
         lambda data: services.themes_suggest(
-            actor=request.user, consultation=consultation, count=data["count"]
+            actor=request.user, question=question, count=data["count"]
         ),
     )
     if saved is not NOT_SAVED:
@@ -227,9 +243,9 @@ def themes(request, slug, pk):
             request,
             f"{len(saved)} themes suggested. Rename, merge and split them as you read the answers.",
         )
-        return redirect("consultations:themes", slug=slug, pk=pk)
+        return redirect(_themes_url(slug, pk, question))
     new_form = NewThemeForm()
-    theme_list = list(selectors.themes_with_counts(consultation))
+    theme_list = list(selectors.themes_with_counts(question))
     examples = selectors.theme_examples(theme_list)
     for theme in theme_list:
         theme.example_answers = examples[theme.pk]
@@ -243,8 +259,10 @@ def themes(request, slug, pk):
             form=form,
             new_form=new_form,
             themes=theme_list,
-            answered=selectors.free_text_answers(consultation).count(),
-            unthemed=selectors.unthemed_count(consultation),
+            question=question,
+            questions=questions,
+            answered=question.answers.count(),
+            unthemed=selectors.unthemed_count(question),
         ),
     )
 
@@ -253,18 +271,19 @@ def themes(request, slug, pk):
 @require_POST
 def theme_add(request, slug, pk):
     consultation = _consultation(request, slug, pk, "analyse")
+    question, _ = _question(request, consultation)
     form = NewThemeForm(request.POST)
     saved = save_form(
         request,
         form,
         lambda data: services.theme_create(
-            actor=request.user, consultation=consultation, name=data["name"]
+            actor=request.user, question=question, name=data["name"]
         ),
     )
     if saved is NOT_SAVED:
         for error in form.errors.get("name", []):
             messages.error(request, error)
-        return redirect("consultations:themes", slug=slug, pk=pk)
+        return redirect(_themes_url(slug, pk, question))
     messages.success(request, f"Theme “{saved.name}” added.")
     return redirect("consultations:theme", slug=slug, pk=pk, theme_pk=saved.pk)
 
@@ -365,7 +384,7 @@ def theme_delete(request, slug, pk, theme_pk):
         messages.success(
             request, f"Theme “{theme.name}” deleted. Its answers keep their other themes."
         )
-        return redirect("consultations:themes", slug=slug, pk=pk)
+        return redirect(_themes_url(slug, pk, theme.question))
     return render(
         request,
         "consultations/theme_delete.html",

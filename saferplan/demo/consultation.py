@@ -13,6 +13,16 @@ from saferplan.consultations.survey_csv import guess_mapping, read_survey
 from saferplan.plans.models import Action, PlanKind
 
 SURVEY = Path(__file__).resolve().parent / "survey" / "hertsmere-survey-microsoft-forms.csv"
+# Suggested name → the name seed 002 gave the theme ("grouped into the themes below").
+SEED_002_NAMES = {
+    "Police officers": "Police presence",
+    "Car park": "CCTV",
+    "Street lighting": "Street lighting",
+    "Young": "Young people",
+    "Knife crime": "Violent crime",
+    "Road safety": "Road safety",
+    "Prevention advice": "Crime prevention",
+}
 AREAS = ["Borehamwood", "Bushey", "Potters Bar", "Radlett", "Shenley", "Elstree"]
 
 
@@ -40,9 +50,19 @@ def load(*, coordinator, analyst, hertsmere) -> None:
     )
     mapping = guess_mapping(read_survey(SURVEY.name, content), selectors.questions_of(consultation))
     services.response_import_confirm(actor=analyst, pending=pending, mapping=mapping)
-    themes = services.themes_suggest(actor=analyst, consultation=consultation, count=8)
+    main, *others = selectors.free_text_questions(consultation)
+    themes = services.themes_suggest(actor=analyst, question=main, count=8)
+    for question in others:
+        services.themes_suggest(actor=analyst, question=question, count=3)
+    # The suggestions the coordinator read and named as seed 002 named its themes; the rest
+    # stay suggestions (and off the published plan).
+    for theme in themes:
+        if theme.name in SEED_002_NAMES:
+            services.theme_update(actor=coordinator, theme=theme, name=SEED_002_NAMES[theme.name])
     # One theme answered, from seed 002's priority 6 "what we will do".
-    behaviour = next((t for t in themes if "social" in t.name.lower()), themes[0])
+    behaviour = next(
+        t for t in themes if "social" in t.top_words[:3] or "anti social" in t.top_words[:3]
+    )
     patrols = Action.objects.filter(
         priority__plan=plan, title__startswith="Proactively patrol anti-social behaviour"
     )

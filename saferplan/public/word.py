@@ -80,16 +80,17 @@ def _consultation(word, consultation) -> None:
     for sentence in results.summary:
         word.paragraph(sentence)
     if results.relevance:
-        table = word.table(["", "Found it relevant", "Respondents who answered"])
+        table = word.table(["", "Relevant", "Answered"])
         for result in results.relevance:
             found = (
                 f"{result.percent_relevant:.0f}% ({result.relevant})" if result.answered else "–"
             )
             word.row(table, [f"{result.label}: {result.subject}", found, str(result.answered)])
-    if consultation.themes:
-        word.heading("What more the partnership could do: the themes of your comments", 2)
+    for question, themes in consultation.themes:
+        word.heading("The themes of your comments", 2)
+        word.paragraph(f"We asked: “{question.text}”")
         table = word.table(["Theme", "Comments"])
-        for name, count in consultation.themes:
+        for name, count in themes:
             word.row(table, [name, str(count)])
     if consultation.you_said:
         word.heading("You said, we did", 2)

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from saferplan.consultations import selectors, services
-from saferplan.consultations.models import Answer
+from saferplan.consultations.models import Answer, Theme
 from saferplan.consultations.survey_csv import guess_mapping, read_survey
 from saferplan.core.models import Marking
 from saferplan.plans import services as plan_services
@@ -35,7 +35,9 @@ def published(consultation, coordinator, hertsmere_plan):
     )
     services.response_import_confirm(actor=coordinator, pending=pending, mapping=mapping)
     theme = services.theme_create(
-        actor=coordinator, consultation=consultation, name="Anti-social behaviour"
+        actor=coordinator,
+        question=selectors.free_text_questions(consultation)[0],
+        name="Anti-social behaviour",
     )
     for text in (APPROVED, NOT_APPROVED):
         answer = Answer.objects.get(text__startswith=text)
@@ -57,6 +59,8 @@ def published(consultation, coordinator, hertsmere_plan):
         we_did="Patrols of the hotspots you named",
         actions=[patrols, secret],
     )
+    aims_question = selectors.free_text_questions(consultation)[1]
+    services.themes_suggest(actor=coordinator, question=aims_question, count=3)
     services.consultation_update(
         actor=coordinator,
         consultation=consultation,
@@ -89,6 +93,9 @@ def test_the_published_plan_says_what_people_told_us_and_nothing_it_should_not(
     assert "Tellresidentswhatyouaredoing" not in text  # never approved
     assert "CovertoperationNightjar" not in text  # OFFICIAL-SENSITIVE
     assert "Resident9" not in text  # contact details
+    suggested = Theme.objects.filter(suggested=True).values_list("name", flat=True)
+    assert suggested
+    assert not any(name.replace(" ", "") in text for name in suggested)  # not reviewed yet
     assert "resident12@example.org" not in text
 
 
