@@ -403,3 +403,42 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
         themes=list(by_question.values()),
         you_said=you_said,
     )
+
+
+def consultation_for_report(partnership, *, period_end, today=None) -> dict | None:
+    """The partnership's latest consultation that had opened by the end of a board report's
+    period, as the report keeps it: plain values (an issued report stores them as JSON).
+    Counts and theme names only: members read the answers themselves on their own pages."""
+    consultation = (
+        partnership.consultations.filter(opens_on__lte=period_end)
+        .order_by("-opens_on", "-pk")
+        .first()
+    )
+    if consultation is None:
+        return None
+    results = consultation_results(consultation, today=today)
+    themes = []
+    for question in free_text_questions(consultation):
+        counted = [
+            {"name": t.name, "count": t.answer_count, "suggested": t.suggested}
+            for t in themes_with_counts(question).order_by("-answer_count", "name")
+        ]
+        if counted:
+            themes.append({"question": question.text, "themes": counted})
+    return {
+        "title": consultation.title,
+        "dates": f"{consultation.opens_on:%-d %B %Y} to {consultation.closes_on:%-d %B %Y}",
+        "respondents": results.respondents,
+        "summary": results.summary,
+        "relevance": [
+            {
+                "label": r.label,
+                "subject": r.subject,
+                "relevant": r.relevant,
+                "answered": r.answered,
+                "percent": f"{r.percent_relevant:.0f}%" if r.answered else "–",
+            }
+            for r in results.relevance
+        ],
+        "themes": themes,
+    }

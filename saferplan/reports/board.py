@@ -14,6 +14,7 @@ from collections import defaultdict
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from saferplan.consultations.selectors import consultation_for_report
 from saferplan.core.models import AuditEvent, Marking
 from saferplan.indicators.selectors import measures_for_report
 from saferplan.plans.models import (
@@ -195,6 +196,9 @@ def board_report_content(
         "stale": stale,
         "overdue": overdue,
         "measures": measures_for_report(plan.partnership),
+        "consultation": consultation_for_report(
+            plan.partnership, period_end=period_end, today=today
+        ),
     }
 
 

@@ -369,7 +369,36 @@ def board_report_docx(
     for rating, _label, definition in content["rag_key"]:
         cells = word.row(key, ["", definition])
         rag_cell(cells[0], rating)
+    if content.get("consultation"):  # reports issued before consultations existed have none
+        _consultation(word, content["consultation"])
     return word.save()
+
+
+def _consultation(word: WordDocument, consultation: dict) -> None:
+    word.heading(f"Consultation: {consultation['title']}", 1)
+    respondents = consultation["respondents"]
+    word.paragraph(
+        f"Open {consultation['dates']}; {respondents} respondent{'' if respondents == 1 else 's'}."
+    )
+    for sentence in consultation["summary"]:
+        word.paragraph(sentence)
+    if consultation["relevance"]:
+        table = word.table(["", "Relevant", "Answered"])
+        for row in consultation["relevance"]:
+            word.row(
+                table,
+                [
+                    f"{row['label']}: {row['subject']}",
+                    f"{row['percent']} ({row['relevant']})",
+                    str(row["answered"]),
+                ],
+            )
+    for group in consultation["themes"]:
+        word.paragraph(f"Themes of the answers to “{group['question']}”", bold=True)
+        table = word.table(["Theme", "Answers"])
+        for theme in group["themes"]:
+            suffix = " (suggested, not yet reviewed)" if theme["suggested"] else ""
+            word.row(table, [theme["name"] + suffix, str(theme["count"])])
 
 
 def _action_text(item: dict) -> str:
