@@ -420,8 +420,10 @@ def consultation_for_report(partnership, *, period_end, today=None) -> dict | No
     themes = []
     for question in free_text_questions(consultation):
         counted = [
-            {"name": t.name, "count": t.answer_count, "suggested": t.suggested}
-            for t in themes_with_counts(question).order_by("-answer_count", "name")
+            {"name": name, "count": count, "suggested": suggested}
+            for name, count, suggested in question.themes.annotate(answer_count=Count("answers"))
+            .order_by("-answer_count", "name")
+            .values_list("name", "answer_count", "suggested")
         ]
         if counted:
             themes.append({"question": question.text, "themes": counted})
