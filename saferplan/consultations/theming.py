@@ -77,8 +77,8 @@ def _top_terms(weights: np.ndarray, features: np.ndarray) -> list[str]:
 
 def _name(top_words: list[str], vocabulary) -> str:
     """The heaviest term, joined to the next where they make a phrase the answers use:
-    "lighting" + "street" → "Street lighting", "anti social" + "social behaviour" →
-    "Anti social behaviour"."""
+    "lighting" + "street" → "Street lighting", "anti social" + "social behaviour" or
+    "anti" + "social behaviour" → "Anti social behaviour"."""
     if not top_words:
         return ""
     name = top_words[0]
@@ -89,6 +89,12 @@ def _name(top_words: list[str], vocabulary) -> str:
             name = f"{name} {other}"
         elif name.split()[-1] == other.split()[0] and " " in name + other:
             name = " ".join([*name.split(), *other.split()[1:]])
+        elif other.split()[-1] == name.split()[0] and " " in name + other:
+            name = " ".join([*other.split()[:-1], *name.split()])
+        elif " " in other and f"{name} {other.split()[0]}" in vocabulary:
+            name = f"{name} {other}"  # "anti" + "social behaviour"
+        elif " " in other and f"{other.split()[-1]} {name}" in vocabulary:
+            name = f"{other} {name}"
         else:
             continue
         break

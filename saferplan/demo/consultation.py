@@ -14,15 +14,19 @@ from saferplan.plans.models import Action, PlanKind
 
 SURVEY = Path(__file__).resolve().parent / "survey" / "hertsmere-survey-microsoft-forms.csv"
 # Suggested name → the name seed 002 gave the theme ("grouped into the themes below").
+# The suggestions the coordinator read and named as seed 002 named its themes, found by a
+# word among their heaviest three (not by the suggested name, which follows the order of
+# those words and so can differ between builds of the numerical libraries).
 SEED_002_NAMES = {
-    "Police officers": "Police presence",
-    "Car park": "CCTV",
-    "Street lighting": "Street lighting",
-    "Young": "Young people",
-    "Knife crime": "Violent crime",
-    "Road safety": "Road safety",
-    "Prevention advice": "Crime prevention",
+    "police": "Police presence",
+    "cctv": "CCTV",
+    "lighting": "Street lighting",
+    "young": "Young people",
+    "knife crime": "Violent crime",
+    "road": "Road safety",
+    "advice": "Crime prevention",
 }
+
 AREAS = ["Borehamwood", "Bushey", "Potters Bar", "Radlett", "Shenley", "Elstree"]
 
 
@@ -54,15 +58,13 @@ def load(*, coordinator, analyst, hertsmere) -> None:
     themes = services.themes_suggest(actor=analyst, question=main, count=8)
     for question in others:
         services.themes_suggest(actor=analyst, question=question, count=3)
-    # The suggestions the coordinator read and named as seed 002 named its themes; the rest
-    # stay suggestions (and off the published plan).
+    # The rest stay suggestions (and off the published plan).
     for theme in themes:
-        if theme.name in SEED_002_NAMES:
-            services.theme_update(actor=coordinator, theme=theme, name=SEED_002_NAMES[theme.name])
+        named = [name for word, name in SEED_002_NAMES.items() if word in theme.top_words[:3]]
+        if named and not any(t.name == named[0] for t in themes if t is not theme):
+            services.theme_update(actor=coordinator, theme=theme, name=named[0])
     # One theme answered, from seed 002's priority 6 "what we will do".
-    behaviour = next(
-        t for t in themes if "social" in t.top_words[:3] or "anti social" in t.top_words[:3]
-    )
+    behaviour = next(t for t in themes if any("social" in word for word in t.top_words[:3]))
     patrols = Action.objects.filter(
         priority__plan=plan, title__startswith="Proactively patrol anti-social behaviour"
     )

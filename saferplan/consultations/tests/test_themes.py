@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from saferplan.consultations import selectors, services
+from saferplan.consultations import selectors, services, theming
 from saferplan.consultations.models import Answer, QuestionKind, Theme
 from saferplan.consultations.survey_csv import guess_mapping, read_survey
 from saferplan.consultations.theming import suggest_themes
@@ -165,3 +165,16 @@ def test_a_theme_of_another_consultation_cannot_be_given_to_an_answer(
     ).first()
     with pytest.raises(ValidationError):
         services.answer_themes_set(actor=analyst, answer=answer, themes=[foreign])
+
+
+@pytest.mark.parametrize(
+    "top_words",
+    [
+        ["anti social", "social behaviour", "reports"],
+        ["anti", "social behaviour", "reports"],  # the split seen with another numpy build
+        ["social behaviour", "anti social", "reports"],
+    ],
+)
+def test_a_suggested_name_joins_the_phrase_the_answers_use(top_words):
+    vocabulary = {"anti social": 0, "social behaviour": 1, "anti": 2, "social": 3, "reports": 4}
+    assert theming._name(top_words, vocabulary) == "Anti social behaviour"
