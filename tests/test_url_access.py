@@ -4,7 +4,10 @@ The sweep walks the URL configuration itself, so a new page is covered the day i
 added; a page with an argument this file does not know how to fill fails loudly.
 """
 
+import re
+
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from saferplan.partnerships.tests.factories import GroupFactory, OrganisationFactory
@@ -122,7 +125,10 @@ def url_for(partnership, coordinator):
     )
 
     pending = PlanImport.objects.create(
-        partnership=partnership, file_name="plan.txt", sha256="0" * 64, content=b"x"
+        partnership=partnership,
+        file_name="plan.txt",
+        sha256="0" * 64,
+        content=b"Priority 1: Reduce anti-social behaviour\n\nWhat we will do\n\nPatrol the hotspots.\n",
     )
     objects_by_route = {
         **dict.fromkeys(
@@ -178,11 +184,13 @@ def url_for(partnership, coordinator):
         ),
     }
 
-    def build(name, args):
+    def build(name, args, *, slug=None):
+        """The URL of route `name` for the objects above; `slug` puts another partnership's
+        slug in front of them."""
         kwargs = {}
         for arg in args:
             if arg == "slug":
-                kwargs["slug"] = partnership.slug
+                kwargs["slug"] = slug or partnership.slug
             elif arg == "pk" and name.startswith("consultations:"):
                 kwargs["pk"] = consultation.pk
             elif arg == "pk":
@@ -260,3 +268,50 @@ def test_admin_refuses_non_staff(client, coordinator):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+OBJECT_ARGS = {"pk", "plan_pk", "value_pk", "theme_pk", "answer_pk", "import_pk"}
+OBJECT_ROUTES = [(n, a) for n, a in PARTNERSHIP_ROUTES if "slug" in a and OBJECT_ARGS & set(a)]
+
+
+@pytest.mark.parametrize(("name", "args"), OBJECT_ROUTES)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_another_partnerships_objects_cannot_be_reached_through_your_own_partnership(
+    client, url_for, outsider, other_partnership, name, args, method
+):
+    """Dacorum's coordinator puts Hertsmere's plan, action, theme… numbers after Dacorum's
+    own address: every page looks the object up within the partnership, so it is not found."""
+    client.force_login(outsider)
+    url = url_for(name, args, slug=other_partnership.slug)
+    response = getattr(client, method)(url)
+    assert response.status_code in {404, 405}, (
+        f"{name} answered {response.status_code} to {method} {url}"
+    )
+
+
+HTML_PAGES = [(n, a) for n, a in ROUTES if n not in {"accounts:sign-out", "core:healthz"}]
+
+
+@pytest.mark.parametrize(("name", "args"), HTML_PAGES)
+def test_every_page_has_a_content_security_policy_and_no_script_without_its_nonce(
+    client, url_for, coordinator, name, args
+):
+    """No inline script runs without this response's nonce, and none is written into an
+    attribute (onclick=…, javascript: links), which no nonce can allow (docs/adr/0009)."""
+    client.force_login(coordinator)
+    response = client.get(url_for(name, args))
+    policy = response.headers.get("Content-Security-Policy", "")
+    assert "default-src 'self'" in policy, f"{name} has no Content Security Policy"
+    assert "'unsafe-inline'" not in policy
+    assert "'unsafe-eval'" not in policy
+    if response.status_code != 200 or "text/html" not in response.headers["Content-Type"]:
+        return
+    html = b"".join(response.streaming_content) if response.streaming else response.content
+    nonce = re.search(r"'nonce-([^']+)'", policy)
+    for script in BeautifulSoup(html, "html.parser").find_all("script"):
+        assert nonce, f"{name} has a <script> but its policy no nonce"
+        assert script.get("nonce") == nonce.group(1), f"{name}: {script}"
+    for element in BeautifulSoup(html, "html.parser").find_all(True):
+        for attribute, value in element.attrs.items():
+            assert not attribute.startswith("on"), f"{name}: {attribute} on <{element.name}>"
+            assert "javascript:" not in str(value).lower(), f"{name}: {attribute}={value}"

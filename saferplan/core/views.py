@@ -1,6 +1,9 @@
-from django.db import connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.http import require_GET
 
 from saferplan.accounts.selectors import memberships_for_user
@@ -23,9 +26,12 @@ def accessibility_statement(request):
 
 @require_GET
 def healthz(request):
-    """For load balancers: 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "database unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
 
 
@@ -43,7 +49,12 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No context processors: the error may be in them or in the database.
-    from django.template import loader
-
+    """The page for an error nobody foresaw, or a database that cannot be reached (503, so
+    that a load balancer and the user both know to try again). Rendered without context
+    processors: the error may be in them or in the database. Django has already logged the
+    exception; the page shows no detail of it."""
+    if isinstance(sys.exception(), OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "60"
+        return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -3,9 +3,11 @@ from the environment (see docs/administration.md); the defaults suit a developer
 and the SQLite demo."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "axes",
+    "csp",
     "saferplan.core",
     "saferplan.accounts",
     "saferplan.partnerships",
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -220,6 +224,25 @@ SAFERPLAN_MAP_ATTRIBUTION = os.environ.get(
     "SAFERPLAN_MAP_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# Content Security Policy (django-csp, docs/adr/0009): scripts only from saferplan itself or
+# carrying this response's nonce, no inline styles or plugins, no framing, forms post only
+# here. The street map's tile server is the one image source from elsewhere.
+_tile_origin = re.match(r"https?://[^/{}]+", SAFERPLAN_MAP_TILES)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *([_tile_origin.group(0)] if _tile_origin else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # The largest police.uk file the web page takes; larger archives go through the command line.
 SAFERPLAN_POLICE_UK_UPLOAD_MB = int(os.environ.get("SAFERPLAN_POLICE_UK_UPLOAD_MB", "300"))

@@ -81,7 +81,7 @@ def test_the_error_summary_takes_focus_and_links_to_the_field(page_as, demo_site
     page.click("button:has-text('Sign in')")
     # GOV.UK Frontend's module script moves focus to the summary once it has loaded.
     page.wait_for_function(
-        "document.activeElement.classList.contains('govuk-error-summary')", timeout=20000
+        "() => document.activeElement.classList.contains('govuk-error-summary')", timeout=20000
     )
     page.click(".govuk-error-summary a[href='#id_username']")
     assert page.evaluate("document.activeElement.id") == "id_username"
@@ -157,7 +157,7 @@ def test_the_update_form_with_errors_has_no_accessibility_violations(page_as, de
     page.click("button:has-text('Add update')")
     # htmx swaps the form in; GOV.UK Frontend then moves focus to its error summary.
     page.wait_for_function(
-        "document.activeElement.classList.contains('govuk-error-summary')", timeout=20000
+        "() => document.activeElement.classList.contains('govuk-error-summary')", timeout=20000
     )
     assert "Date of the progress must be a real date" in page.content()
     assert "Enter what has happened" in page.content()
@@ -288,7 +288,7 @@ def test_the_street_map_draws_every_point_and_says_when_its_tiles_cannot_be_load
 
     page.click("text=Show the street map")
     page.wait_for_function(
-        "document.querySelector('[data-street-map-status]').textContent.includes('tiles')"
+        "() => document.querySelector('[data-street-map-status]').textContent.includes('tiles')"
     )
 
     assert page.locator("path.leaflet-interactive").count() == len(points["features"]) > 100

@@ -75,7 +75,7 @@ def test_with_javascript_the_update_form_works_inline(page_as, demo_site):
     page.fill("#id_text", "Inline: social media posts scheduled")
     page.click("button:has-text('Add update')")
     page.wait_for_function(
-        "document.querySelector('#timeline').innerText.includes('Inline: social media posts scheduled')"
+        "() => document.querySelector('#timeline').innerText.includes('Inline: social media posts scheduled')"
     )
     assert page.url.endswith(
         f"/actions/{action.pk}/"
