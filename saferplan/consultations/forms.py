@@ -232,11 +232,24 @@ class ApprovalForm(forms.Form):
     )
 
 
+MAX_SURVEY_MB = 20
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Survey export (CSV)",
-        help_text="A CSV file with one row per respondent and one column per question, as Microsoft Forms, SmartSurvey or Citizen Space export it.",
+        help_text="A CSV file with one row per respondent and one column per question, as Microsoft Forms, SmartSurvey or Citizen Space export it; up to 20 MB.",
+        error_messages={"required": "Choose the survey export to import"},
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_SURVEY_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                f"{upload.name} is larger than {MAX_SURVEY_MB} MB: a survey export can be at "
+                f"most {MAX_SURVEY_MB} MB"
+            )
+        return upload
 
 
 class MappingForm(forms.Form):

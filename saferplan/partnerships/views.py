@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.accounts.models import Role
 from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
@@ -197,6 +197,7 @@ def organisation_remove(request, slug, pk):
 
 
 @login_required
+@require_GET  # the log is read here and written only by the services
 def audit_log(request, slug):
     partnership = partnership_for(request, slug, "view_audit_log")
     page = Paginator(selectors.partnership_audit_events(partnership=partnership), 50).get_page(

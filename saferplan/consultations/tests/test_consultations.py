@@ -279,6 +279,21 @@ def test_a_file_that_is_not_a_survey_export_is_refused(client, coordinator, cons
     client.force_login(coordinator)
     refused = _import(client, consultation, b"just one line\n", name="notes.csv")
     assert "notes.csv has no responses" in refused.content.decode()
+    workbook = _import(client, consultation, b"PK\x03\x04\x00\x00 a workbook", name="export.xlsx")
+    assert "export.xlsx is not a CSV file. Export the survey&#x27;s responses as CSV." in (
+        workbook.content.decode()
+    )
+
+
+def test_a_survey_export_over_20_mb_is_refused_before_it_is_read(client, coordinator, consultation):
+    from saferplan.consultations.models import ResponseImport
+
+    client.force_login(coordinator)
+    huge = SURVEY_CSV.read_bytes() + b"\n" * (20 * 1024 * 1024)
+    refused = _import(client, consultation, huge, name="everything.csv")
+    assert refused.status_code == 200
+    assert "everything.csv is larger than 20 MB" in refused.content.decode()
+    assert not ResponseImport.objects.exists()
 
 
 # --- Results ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 
 from saferplan.crimedata import selectors
 from saferplan.crimedata.categories import ALL_CRIME, choices_with_all_crime
+from saferplan.reports.open_data import spreadsheet_cell
 
 from ._crime_args import partnership, period
 
@@ -37,7 +38,9 @@ class Command(BaseCommand):
             writer.writerow(["kind", "name", "count", "previous", "change"])
             for kind, rows in (("lsoa", spots.lsoas), ("street", spots.streets)):
                 for spot in rows:
-                    writer.writerow([kind, spot.name, spot.count, spot.previous, spot.change])
+                    writer.writerow(
+                        [kind, spreadsheet_cell(spot.name), spot.count, spot.previous, spot.change]
+                    )
             return
         self.stdout.write(
             f"{spots.label} in {spots.place}, {spots.period.label} "
