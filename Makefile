@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 CSS := saferplan/static/dist/saferplan.css
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
 
-.PHONY: demo test test-postgres lint format bench assets python-deps browser clean
+.PHONY: demo test test-postgres lint format bench load-test assets python-deps browser clean
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "saferplan needs Python 3.11 or newer: run make with PYTHON=python3.11 (or newer)")'
@@ -65,6 +65,10 @@ format: $(PY_STAMP)
 ## Benchmarks: each prints its figures beside its target
 bench: $(PY_STAMP) $(CSS)
 	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+## 50 people for 5 minutes against gunicorn + PostgreSQL (bench/load_test.py)
+load-test: $(PY_STAMP) $(CSS)
+	$(BIN)/python bench/load_test.py
 
 clean:
 	rm -rf $(VENV) node_modules saferplan/static/dist var
