@@ -28,8 +28,6 @@ from serve import BENCH_SECRET_KEY
 os.environ["SAFERPLAN_SECRET_KEY"] = BENCH_SECRET_KEY
 database = setup_django()
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 from django.db.models import F
 from serve import (
@@ -39,6 +37,7 @@ from serve import (
     require_wrk,
     sanity_check,
     server_environment,
+    session_cookie,
     wrk,
 )
 
@@ -145,15 +144,6 @@ def build_county() -> tuple[User, Plan, Action]:
     )
     plan = Plan.objects.filter(partnership__slug="district-0", status="approved").get()
     return owner, plan, Action.objects.filter(priority__plan=plan).order_by("pk").first()
-
-
-def session_cookie(user: User) -> str:
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return f"__Host-sessionid={session.session_key}"
 
 
 def time_update_posts(path: str, cookie: str, count: int = 40) -> list[float]:

@@ -40,9 +40,7 @@ from serve import BENCH_SECRET_KEY
 os.environ["SAFERPLAN_SECRET_KEY"] = BENCH_SECRET_KEY
 database = setup_django()
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from serve import PORT, gunicorn, server_environment
+from serve import PORT, gunicorn, server_environment, session_cookie
 
 from saferplan.accounts.models import Membership, Role, User
 from saferplan.demo.loader import demo_load
@@ -53,15 +51,6 @@ SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "300"))
 THINK = (0.5, 1.5)
 WORKERS = int(os.environ.get("BENCH_LOAD_WORKERS", "4"))
 UPDATE_TEXT = "Load test update"
-
-
-def session_cookie(user: User) -> str:
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return f"__Host-sessionid={session.session_key}"
 
 
 def build_people() -> tuple[Plan, list[tuple[str, Action]]]:

@@ -111,6 +111,20 @@ def wrk(url: str, *, cookie: str, connections: int, duration: int, warmup: int =
     return {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", line)}
 
 
+def session_cookie(user) -> str:
+    """A signed-in session for `user`, as the cookie the production server reads (the
+    sessions must be signed with BENCH_SECRET_KEY, which the server is given)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"__Host-sessionid={session.session_key}"
+
+
 def require_wrk() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
