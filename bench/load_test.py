@@ -72,9 +72,10 @@ def build_people() -> tuple[Plan, list[tuple[str, Action]]]:
 
 
 class Person(threading.Thread):
-    def __init__(self, number: int, cookie: str, action: Action, plan: Plan, until: float):
+    def __init__(self, number: int, cookie: str, action: Action, plan: Plan):
         super().__init__(daemon=True)
-        self.number, self.cookie, self.action, self.until = number, cookie, action, until
+        self.number, self.cookie, self.action = number, cookie, action
+        self.until = 0.0  # set by main() once the server has warmed up
         self.random = random.Random(number)
         base = f"/partnerships/hertsmere/plans/{plan.pk}"
         self.reads = [
@@ -179,10 +180,7 @@ def main() -> None:
     updates_before = Update.objects.count()
     env = server_environment()
     with gunicorn(env, workers=WORKERS):
-        until = time.monotonic() + SECONDS
-        threads = [
-            Person(n, cookie, action, plan, until) for n, (cookie, action) in enumerate(people)
-        ]
+        threads = [Person(n, cookie, action, plan) for n, (cookie, action) in enumerate(people)]
         for thread in threads[: WORKERS * 2]:
             thread.warm_up()
         until = time.monotonic() + SECONDS

@@ -53,18 +53,19 @@ def backup(path: Path) -> BackupFile:
         raise BackupError(f"{path} already exists: choose a new file name")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
+    kind = engine()
     try:
-        if engine() == "sqlite":
+        if kind == "sqlite":
             _sqlite_backup(partial)
         else:
             _run(["pg_dump", "--format=custom", "--no-owner", "--file", str(partial)])
         partial.rename(path)  # only a finished backup gets the name asked for
     finally:
         partial.unlink(missing_ok=True)
-    return BackupFile(path=path, engine=engine(), size=path.stat().st_size)
+    return BackupFile(path=path, engine=kind, size=path.stat().st_size)
 
 
-def restore(path: Path) -> BackupFile:
+def restore(path: Path) -> None:
     """Replace every table of the database with the backup at `path`."""
     kind = backup_kind(path)
     if kind != engine():
@@ -87,7 +88,6 @@ def restore(path: Path) -> BackupFile:
                 str(path),
             ]
         )
-    return BackupFile(path=path, engine=kind, size=path.stat().st_size)
 
 
 def unapplied_migrations() -> list[str]:

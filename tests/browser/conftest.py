@@ -1,5 +1,6 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server."""
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -87,12 +88,25 @@ def csp_violations(page) -> list[str]:
     return page.evaluate("window.__cspViolations || []")
 
 
+@cache
+def axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+def wait_for_error_summary(page) -> None:
+    """GOV.UK Frontend moves focus to the error summary once its module script has run (and,
+    on htmx forms, once the answer has been swapped in)."""
+    page.wait_for_function(
+        "() => document.activeElement.classList.contains('govuk-error-summary')", timeout=20000
+    )
+
+
 def axe_violations(page) -> list[str]:
     """axe-core's WCAG 2.0/2.1/2.2 A and AA violations on the page, one line each, and
     anything the page's Content Security Policy blocked. axe is evaluated through the
     DevTools protocol, not added as a <script>: the policy rightly blocks that."""
     blocked = csp_violations(page)
-    page.evaluate(AXE.read_text(encoding="utf-8"))
+    page.evaluate(axe_source())
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,

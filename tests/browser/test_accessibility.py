@@ -3,7 +3,7 @@
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, wait_for_error_summary
 
 SIGNED_OUT = [
     "/",
@@ -79,10 +79,7 @@ def test_the_error_summary_takes_focus_and_links_to_the_field(page_as, demo_site
     page = page_as(None)
     page.goto(demo_site + "/accounts/sign-in/")
     page.click("button:has-text('Sign in')")
-    # GOV.UK Frontend's module script moves focus to the summary once it has loaded.
-    page.wait_for_function(
-        "() => document.activeElement.classList.contains('govuk-error-summary')", timeout=20000
-    )
+    wait_for_error_summary(page)
     page.click(".govuk-error-summary a[href='#id_username']")
     assert page.evaluate("document.activeElement.id") == "id_username"
 
@@ -155,10 +152,7 @@ def test_the_update_form_with_errors_has_no_accessibility_violations(page_as, de
     page.fill("#id_described_on_2", "2019")
     page.check("label:has-text('Red')")
     page.click("button:has-text('Add update')")
-    # htmx swaps the form in; GOV.UK Frontend then moves focus to its error summary.
-    page.wait_for_function(
-        "() => document.activeElement.classList.contains('govuk-error-summary')", timeout=20000
-    )
+    wait_for_error_summary(page)
     assert "Date of the progress must be a real date" in page.content()
     assert "Enter what has happened" in page.content()
     assert not axe_violations(page)

@@ -2,7 +2,7 @@
 nothing blocked (checked on every page by axe_violations), and script that is not
 saferplan's does not run."""
 
-from tests.browser.conftest import axe_violations, csp_violations
+from tests.browser.conftest import axe_violations, csp_violations, wait_for_error_summary
 
 
 def test_an_inline_script_without_the_nonce_does_not_run(page_as, demo_site):
@@ -32,8 +32,6 @@ def test_saferplans_own_scripts_run_under_the_policy(page_as, demo_site):
     page = page_as(None)
     page.goto(demo_site + "/accounts/sign-in/")
     page.click("button:has-text('Sign in')")
-    page.wait_for_function(
-        "() => document.activeElement.classList.contains('govuk-error-summary')", timeout=20000
-    )
+    wait_for_error_summary(page)
     assert "govuk-frontend-supported" in page.evaluate("document.body.className")
     assert not csp_violations(page)
