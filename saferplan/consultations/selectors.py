@@ -245,6 +245,17 @@ def partnership_consultations(partnership) -> QuerySet[Consultation]:
     )
 
 
+def open_consultations(partnership, *, today=None) -> list[Consultation]:
+    """The consultations the public can answer today, closing soonest first: the published
+    plan invites its readers to them."""
+    today = today or timezone.localdate()
+    return list(
+        partnership.consultations.filter(opens_on__lte=today, closes_on__gte=today).order_by(
+            "closes_on", "pk"
+        )
+    )
+
+
 def themes_with_counts(question: Question) -> QuerySet[Theme]:
     return question.themes.annotate(answer_count=Count("answers")).prefetch_related("actions")
 

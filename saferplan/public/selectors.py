@@ -5,7 +5,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
-from saferplan.consultations.selectors import PublishedConsultation, published_consultation
+from saferplan.consultations.selectors import (
+    PublishedConsultation,
+    open_consultations,
+    published_consultation,
+)
 from saferplan.core.models import Marking
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
@@ -33,6 +37,7 @@ class PublishedPlan:
     glossary_is_default: bool
     contacts: list[Contact]
     consultation: "PublishedConsultation | None" = None
+    open_consultations: list = field(default_factory=list)  # the public can answer these now
     sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading)
 
     @property
@@ -90,6 +95,7 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         glossary_is_default=is_default,
         contacts=list(Contact.objects.filter(partnership=partnership)),
         consultation=published_consultation(partnership) if plans else None,
+        open_consultations=open_consultations(partnership) if plans else [],
     )
     published.sections = _sections(published)
     return published

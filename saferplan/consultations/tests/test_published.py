@@ -117,3 +117,29 @@ def test_another_partnerships_consultation_is_not_on_this_published_plan(
     client, published, other_partnership
 ):
     assert selectors.published_consultation(other_partnership) is None
+
+
+def test_the_published_plan_invites_its_readers_to_an_open_consultation(
+    client, consultation, coordinator, hertsmere_plan
+):
+    """A reader of the plan finds the consultation open today, and only while it is open."""
+    for status in (PlanStatus.APPROVED, PlanStatus.PUBLISHED):
+        plan_services.plan_transition(actor=coordinator, plan=hertsmere_plan, status=status)
+    page = reverse("public:plan", args=["hertsmere"])
+    start = reverse("consultations:respond-start", args=["hertsmere", consultation.pk])
+
+    html = client.get(page).content.decode()
+    assert "Have your say" in html
+    assert "Partnership Plan 2023 to 2027 survey" in html
+    closes = consultation.closes_on
+    assert f"Open until {closes.day} {closes:%B %Y}" in html
+    assert f'href="{start}"' in html
+
+    for opens, closes in ((1, 30), (-30, -1)):  # not open yet; closed
+        today = datetime.date.today()
+        consultation.opens_on = today + datetime.timedelta(days=opens)
+        consultation.closes_on = today + datetime.timedelta(days=closes)
+        consultation.save()
+        html = client.get(page).content.decode()
+        assert "Have your say" not in html
+        assert start not in html

@@ -1,0 +1,254 @@
+"""Each user's journey through saferplan in Chromium, by clicking links and buttons as they
+would, with axe-core run on every page the journey reaches (WCAG 2.0/2.1/2.2 A and AA) and
+the Content Security Policy's reports checked on each.
+
+- a coordinator imports the partnership plan (seed 000), creates this year's action plan
+  under it, and publishes both; the public page then shows them;
+- an action owner adds a dated update and changes the RAG rating;
+- a board member reads the issued board report and downloads it;
+- an analyst imports a police.uk month and compares two periods;
+- a member of the public reads the published plan and answers its open consultation.
+"""
+
+import datetime
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+
+SEEDS = Path(__file__).resolve().parents[2] / "saferplan" / "demo" / "seeds"
+
+
+class Journey:
+    """A page that checks itself with axe after every step that lands on a new page, and
+    remembers the pages it checked (printed by the test, for the issue's note)."""
+
+    def __init__(self, page):
+        self.page = page
+        self.checked: list[str] = []
+
+    def check(self) -> None:
+        self.page.wait_for_load_state()
+        violations = axe_violations(self.page)
+        where = f"{self.page.title()} ({self.page.url})"
+        assert not violations, f"{where}:\n" + "\n".join(violations)
+        self.checked.append(where)
+
+    def goto(self, url: str) -> None:
+        response = self.page.goto(url)
+        assert response.ok, f"{url}: {response.status}"
+        self.check()
+
+    def click(self, selector: str, *, wait_for: str | None = None) -> None:
+        """Click a link or button that leads to another page, then check that page."""
+        with self.page.expect_navigation():
+            self.page.click(selector)
+        if wait_for:
+            self.page.wait_for_selector(wait_for, timeout=60000)
+        self.check()
+
+    def text(self) -> str:
+        return self.page.locator("main").inner_text()
+
+
+def fill_date(page, field: str, day: datetime.date) -> None:
+    page.fill(f"#id_{field}_0", str(day.day))
+    page.fill(f"#id_{field}_1", str(day.month))
+    page.fill(f"#id_{field}_2", str(day.year))
+
+
+def test_a_coordinator_imports_a_seed_sets_up_a_plan_and_publishes(page_as, demo_site, tmp_path):
+    from saferplan.plans.models import Plan
+
+    journey = Journey(page_as("coordinator@example.org"))
+    page = journey.page
+    journey.goto(demo_site + "/")
+    journey.click("main a:has-text('Three Rivers Community Safety Partnership')")
+    journey.click("a:has-text('Plans')")
+
+    # The partnership plan from its Word document (seed 000), checked in the preview.
+    journey.click("text=Import a plan")
+    seed = next(SEEDS.glob("000_*.txt"))
+    copy = tmp_path / "three-rivers-plan.txt"
+    copy.write_bytes(seed.read_bytes() + b"\n")  # the demo imported the seed itself already
+    page.set_input_files("#id_file", str(copy))
+    journey.click("button:has-text('Upload and preview')")
+    assert re.search(r"\d+ actions", journey.text())
+    journey.click("button:has-text('Import')", wait_for="text=Go to the plan")
+    journey.click("text=Go to the plan")
+    imported = Plan.objects.get(partnership__slug="three-rivers", status="draft")
+    journey.click("button:has-text('Mark as approved')")
+    assert "The plan is now approved" in journey.text()
+    journey.click("button:has-text('Publish')")
+    assert "The plan is now published" in journey.text()
+
+    # This year's action plan from nothing: the plan, a priority, an objective and an action.
+    journey.click("a:has-text('Plans')")
+    journey.click("text=Create a plan")
+    page.check("label:has-text('Action plan (annual)')")
+    page.fill("#id_title", "Three Rivers Community Safety Action Plan 2023 to 2024")
+    page.select_option("#id_strategic_plan", str(imported.pk))
+    fill_date(page, "period_start", datetime.date(2023, 4, 1))
+    fill_date(page, "period_end", datetime.date(2024, 3, 31))
+    journey.click("main button[type=submit]")
+    assert "has been created as a draft" in journey.text()
+    journey.click("text=Add a priority")
+    page.fill("#id_title", "Motor vehicle crime")
+    journey.click("button:has-text('Save priority')")
+    assert "Priority 1 has been added" in journey.text()
+    journey.click("a:has-text('Add an objective')")
+    page.fill("#id_title", "Fewer vehicles broken into in Rickmansworth and South Oxhey")
+    journey.click("button:has-text('Save objective')")
+    journey.click("a:has-text('Add an action')")
+    page.fill("#id_title", "Run catalytic converter marking events with the Safer Neighbourhood Team")
+    page.check("label:has-text('Three Rivers District Council')")
+    journey.click("button:has-text('Save action')")
+    assert "Run catalytic converter marking events" in journey.text()
+    journey.click("nav.govuk-breadcrumbs a:has-text('Action Plan 2023 to 2024')")
+    journey.click("button:has-text('Mark as approved')")
+    journey.click("button:has-text('Publish')")
+    assert "The plan is now published" in journey.text()
+
+    # What the public now reads, without signing in.
+    public = Journey(page_as(None))
+    public.goto(demo_site + "/p/three-rivers/")
+    text = public.text()
+    assert imported.title in text
+    assert "Motor Vehicle Crime" in text  # the seed's priority 4
+    public.click("a:has-text('Three Rivers Community Safety Action Plan 2023 to 2024')")
+    assert "Run catalytic converter marking events" in public.text()
+    print("\n".join(journey.checked + public.checked))
+
+
+def test_an_owner_adds_an_update_and_changes_the_rag_rating(page_as, demo_site):
+    from saferplan.plans.models import Action
+
+    journey = Journey(page_as("editor@example.org"))
+    page = journey.page
+    journey.goto(demo_site + "/")
+    journey.click("a:has-text('My actions')")
+    journey.click("main h3 a[href*='/actions/']")  # the first of their actions
+    action = Action.objects.get(pk=int(re.search(r"/actions/(\d+)/", page.url)[1]))
+    fill_date(page, "described_on", datetime.date.today())
+    page.fill("#id_text", "Two joint patrols with the council's ASB team; dispersal order used.")
+    page.check("label:has-text('Amber')")
+    page.fill("#id_rag_reason", "Patrols started late: the partner's officer was off sick.")
+    page.click("button:has-text('Add update')")  # htmx swaps the answer into the page
+    page.wait_for_selector("main p:has-text('Two joint patrols')")
+    journey.check()
+
+    text = journey.text()
+    assert "Two joint patrols with the council's ASB team" in text
+    assert "Patrols started late" in text
+    assert action.updates.order_by("-pk").first().text.startswith("Two joint patrols")
+    rating = action.rag_changes.order_by("-id").first()
+    assert (rating.rating, rating.reason) == (
+        "amber",
+        "Patrols started late: the partner's officer was off sick.",
+    )
+    print("\n".join(journey.checked))
+
+
+def test_a_board_member_reads_the_issued_report_and_downloads_it(page_as, demo_site):
+    from saferplan.reports.models import BoardReport
+
+    report = BoardReport.objects.get(plan__partnership__slug="hertsmere")
+    # The coordinator issues the demo's draft report to the board.
+    coordinator = Journey(page_as("coordinator@example.org"))
+    coordinator.goto(f"{demo_site}/partnerships/hertsmere/board-reports/{report.pk}/")
+    coordinator.click("button:has-text('Issue to the board')")
+    assert "The report has been issued" in coordinator.text()
+
+    journey = Journey(page_as("viewer@example.org"))
+    page = journey.page
+    journey.goto(demo_site + "/")
+    journey.click("main a:has-text('Hertsmere Community Safety Partnership')")
+    journey.click("a:has-text('Plans')")
+    journey.click(f"main a:has-text('{report.plan.title}')")
+    journey.click("a:has-text('Board reports')")
+    journey.click(f"main a:has-text('{report.title}')")
+    text = journey.text()
+    assert report.title in text
+    assert "The board is asked to note the red and amber actions below" in text
+    assert "Issue to the board" not in text  # a board member reads; a coordinator issues
+    for ending, magic in (("pdf", b"%PDF"), ("docx", b"PK")):
+        with page.expect_download() as download:
+            page.click(f"main a[href$='/report.{ending}']")
+        assert Path(download.value.path()).read_bytes().startswith(magic)
+    print("\n".join(coordinator.checked + journey.checked))
+
+
+def test_an_analyst_imports_a_police_uk_month_and_compares_periods(page_as, demo_site, tmp_path):
+    from saferplan.crimedata.sample import SAMPLE_ZIP
+
+    month = tmp_path / "2018-12-hertfordshire-street.csv"
+    with zipfile.ZipFile(SAMPLE_ZIP) as archive:
+        month.write_bytes(archive.read("2018-12/2018-12-hertfordshire-street.csv"))
+    journey = Journey(page_as("analyst@example.org"))
+    page = journey.page
+    journey.goto(demo_site + "/partnerships/hertsmere/crime/")
+    journey.click("a:has-text('Import police.uk data')")
+    page.set_input_files("#id_file", str(month))
+    journey.click("main button[type=submit]", wait_for="text=See the figures")
+    assert "Imported" in journey.text()
+    journey.click("text=See the figures")
+
+    page.fill("#id_period", "2018-12")
+    page.fill("#id_against", "2018-11")
+    journey.click("button:has-text('Compare')")
+    text = journey.text()
+    assert "December 2018" in text and "November 2018" in text
+    assert "Burglary" in text
+    print("\n".join(journey.checked))
+
+
+@pytest.fixture
+def open_consultation(demo_site):
+    from saferplan.accounts.models import User
+    from saferplan.consultations import services
+    from saferplan.partnerships.models import Partnership
+
+    hertsmere = Partnership.objects.get(slug="hertsmere")
+    today = datetime.date.today()
+    return services.consultation_create(
+        actor=User.objects.get(email="coordinator@example.org"),
+        partnership=hertsmere,
+        plan=hertsmere.plans.get(kind="strategic"),
+        title="Plan refresh 2027: are these still the right priorities?",
+        privacy_notice="Hertsmere CSP holds your answers to agree its priorities.",
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=42),
+        about_you=["area"],
+        areas=["Borehamwood", "Bushey", "Potters Bar", "Radlett"],
+    )
+
+
+def test_a_member_of_the_public_reads_the_plan_and_answers_its_consultation(
+    page_as, demo_site, open_consultation
+):
+    from saferplan.consultations.models import Response
+
+    journey = Journey(page_as(None))
+    page = journey.page
+    journey.goto(demo_site + "/p/hertsmere/")
+    assert "Have your say" in journey.text()
+    journey.click("a:has-text('Hertsmere Community Safety Action Plan')")
+    assert "Arrange events in the community" in journey.text()
+    journey.goto(demo_site + "/p/hertsmere/")
+    journey.click("a:has-text('Answer the consultation')")
+    journey.click("text=Start now")
+    while page.locator("input[type=radio]").count() and "About you" not in journey.text():
+        for name in set(page.locator("input[type=radio]").evaluate_all("els => els.map(e => e.name)")):
+            page.check(f"input[name={name}][value=very]")
+        journey.click("button:has-text('Continue')")
+    while "Check your answers" not in journey.text():
+        if page.locator("textarea").count():
+            page.locator("textarea").first.fill("More patrols near the station in the evening")
+        journey.click("button:has-text('Continue')")
+    journey.click("button:has-text('Send')")
+    assert "Thank you" in journey.text() or "sent" in journey.text().lower()
+    assert Response.objects.filter(consultation=open_consultation).count() == 1
+    print("\n".join(journey.checked))
