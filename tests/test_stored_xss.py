@@ -37,8 +37,9 @@ def saferplan_text_fields():
             yield model, fields
 
 
-@pytest.fixture
-def everything_typed_is_a_payload(url_for, partnership):  # noqa: F811
+def overwrite_every_text_field(partnership, text_for) -> None:
+    """Every typed text of every saferplan record becomes text_for(n) (n counts the fields
+    overwritten, so that a caller can vary the text), and the pending import files too."""
     from saferplan.consultations.models import ResponseImport
     from saferplan.imports.models import PlanImport
     from saferplan.plans.models import PlanStatus
@@ -50,14 +51,21 @@ def everything_typed_is_a_payload(url_for, partnership):  # noqa: F811
             values = {}
             for name in fields:
                 field = model._meta.get_field(name)
-                text = f"{PAYLOAD}{pk}" if field.unique else PAYLOAD
+                text = text_for(overwritten + len(values))
+                text = f"{text}{pk}" if field.unique else text
                 values[name] = text[: field.max_length] if field.max_length else text
-            overwritten += model._base_manager.filter(pk=pk).update(**values)
+            overwritten += model._base_manager.filter(pk=pk).update(**values) * len(values)
     assert overwritten >= 20  # partnership, people, groups, plan, actions, updates, themes…
+    payload = text_for(0)
     PlanImport.objects.update(
-        content=f"Priority 1: {PAYLOAD}\n\nWhat we will do\n\n{PAYLOAD}.\n".encode()
+        content=f"Priority 1: {payload}\n\nWhat we will do\n\n{payload}.\n".encode()
     )
-    ResponseImport.objects.update(content=f'Area,"{PAYLOAD}"\n"{PAYLOAD}","{PAYLOAD}"\n'.encode())
+    ResponseImport.objects.update(content=f'Area,"{payload}"\n"{payload}","{payload}"\n'.encode())
+
+
+@pytest.fixture
+def everything_typed_is_a_payload(url_for, partnership):  # noqa: F811
+    overwrite_every_text_field(partnership, lambda n: PAYLOAD)
     return url_for
 
 

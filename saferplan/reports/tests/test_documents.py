@@ -332,3 +332,54 @@ def test_the_plan_overview_offers_every_format(signed_in, viewer, plan):
             reverse("reports:plan-export", args=[plan.partnership.slug, plan.pk, kind])
             in page.content.decode()
         )
+
+
+# What a PDF may load ----------------------------------------------------------------------
+
+
+def test_a_pdf_loads_no_url_and_no_file_outside_saferplan_whatever_its_html_names(tmp_path):
+    """Defence in depth behind the templates' escaping: markup naming a server file or a
+    network address makes a PDF without them (nothing fetched), while a data: picture (how
+    saferplan's own charts and maps are drawn) still appears."""
+    import base64
+    import http.server
+    import threading
+
+    from PIL import Image
+
+    from saferplan.reports.pdf import html_to_pdf
+
+    picture = tmp_path / "secret.png"
+    Image.new("RGB", (4, 4), "red").save(picture)
+    requests = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_port}"
+    try:
+        outside = html_to_pdf(
+            f'<html lang="en-GB"><head><title>T</title>'
+            f'<link rel="stylesheet" href="{address}/style.css"></head><body><h1>T</h1>'
+            f'<img src="{picture.as_uri()}" alt="a"><img src="{address}/map.png" alt="b">'
+            f'<img src="../../../{picture}" alt="c"></body></html>'
+        )
+    finally:
+        server.shutdown()
+    assert requests == []
+    assert all(not page.images for page in PdfReader(io.BytesIO(outside)).pages)
+
+    data = base64.b64encode(picture.read_bytes()).decode()
+    inside = html_to_pdf(
+        f'<html lang="en-GB"><head><title>T</title></head><body><h1>T</h1>'
+        f'<img src="data:image/png;base64,{data}" alt="a red square"></body></html>'
+    )
+    assert len(PdfReader(io.BytesIO(inside)).pages[0].images) == 1
