@@ -326,3 +326,23 @@ def test_every_page_has_a_content_security_policy_and_no_script_without_its_nonc
         for attribute, value in element.attrs.items():
             assert not attribute.startswith("on"), f"{name}: {attribute} on <{element.name}>"
             assert "javascript:" not in str(value).lower(), f"{name}: {attribute}={value}"
+
+
+@pytest.mark.parametrize(("name", "args"), ROUTES)
+def test_no_response_to_a_member_may_be_stored_by_the_browser(
+    client, url_for, coordinator, name, args
+):
+    """After signing out on a shared computer, Back must not show a member's page or file
+    from the browser's cache (pages and downloads alike)."""
+    client.force_login(coordinator)
+    response = client.get(url_for(name, args))
+    if name == "accounts:sign-out":
+        return
+    cache_control = response.headers.get("Cache-Control", "")
+    assert "no-store" in cache_control, f"{name}: Cache-Control {cache_control!r}"
+    assert "private" in cache_control, name
+
+
+def test_the_publics_pages_are_not_marked_private(client, url_for):
+    response = client.get(url_for("core:accessibility", []))
+    assert "private" not in response.headers.get("Cache-Control", "")

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "saferplan.core.middleware.never_store_signed_in_responses",
     # Last, as django-axes asks: it turns a lockout raised by authentication into a response.
     "axes.middleware.AxesMiddleware",
 ]
