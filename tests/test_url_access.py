@@ -72,6 +72,9 @@ def url_for(partnership, coordinator):
     from saferplan.public.models import Contact
 
     contact = Contact.objects.create(partnership=partnership, name="Crimestoppers")
+    from saferplan.api.services import api_token_create
+
+    api_token, _key = api_token_create(actor=coordinator, name="Police dashboard")
     from saferplan.reports.models import BoardReport
 
     report = BoardReport.objects.create(
@@ -172,6 +175,7 @@ def url_for(partnership, coordinator):
             indicator,
         ),
         "public:item-edit": contact,
+        "api-tokens:revoke": api_token,
         "public:item-delete": contact,
         **dict.fromkeys(
             [
@@ -205,8 +209,10 @@ def url_for(partnership, coordinator):
                 kwargs["answer_pk"] = answer.pk
             elif arg == "import_pk":
                 kwargs["import_pk"] = response_import.pk
-            elif arg == "plan_pk":
-                kwargs["plan_pk"] = plan.pk
+            elif arg in ("plan_pk", "plan_id"):
+                kwargs[arg] = plan.pk
+            elif arg == "action_id":
+                kwargs["action_id"] = action.pk
             elif arg == "number":
                 kwargs["number"] = priority.number
             elif arg == "kind":
@@ -241,6 +247,10 @@ def test_anonymous_users_are_sent_to_sign_in_unless_the_page_is_public(
     if name in PUBLIC:
         assert response.status_code != 403
         return
+    if name.startswith("api:"):
+        # The API answers for itself: the public's view, or 401/404 (test_the_api_...).
+        assert response.status_code in {200, 401, 404, 405}, (name, response.status_code)
+        return
     assert response.status_code == 302, (
         f"{name} answered {response.status_code} to an anonymous {method}"
     )
@@ -248,8 +258,30 @@ def test_anonymous_users_are_sent_to_sign_in_unless_the_page_is_public(
 
 
 PARTNERSHIP_ROUTES = [
-    (n, a) for n, a in ROUTES if ("slug" in a or n == "organisations:edit") and n not in PUBLIC
+    (n, a)
+    for n, a in ROUTES
+    if ("slug" in a or n == "organisations:edit") and n not in PUBLIC and not n.startswith("api:")
 ]
+API_OBJECT_ROUTES = [(n, a) for n, a in ROUTES if n.startswith("api:") and a]
+
+
+@pytest.mark.parametrize(("name", "args"), API_OBJECT_ROUTES)
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_the_api_does_not_find_another_partnerships_unpublished_records(
+    client, url_for, outsider, name, args, method, who
+):
+    """The fixture's plan is a draft: through the API, it, its priorities, objectives,
+    actions, updates and RAG history, and the partnership's measures and crime figures, are
+    not found by the public or by another partnership's coordinator (404, as the pages do;
+    401 when an anonymous caller tries to write)."""
+    if who == "outsider":
+        client.force_login(outsider)
+    response = getattr(client, method)(url_for(name, args), content_type="application/json")
+    allowed = {404, 405} | ({401} if who == "anonymous" and method == "post" else set())
+    assert response.status_code in allowed, (
+        f"{name} answered {response.status_code} to {who}'s {method}"
+    )
 
 
 @pytest.mark.parametrize(("name", "args"), PARTNERSHIP_ROUTES)

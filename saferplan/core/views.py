@@ -39,12 +39,21 @@ def csrf_failure(request, reason=""):
     return render(request, "core/csrf_failure.html", status=403)
 
 
+def _is_api(request) -> bool:
+    """An API caller gets errors as JSON, as its schema says, not as a page."""
+    return request.path.startswith("/api/")
+
+
 def permission_denied(request, exception=None):
     message = str(exception) if exception and str(exception) else ""
+    if _is_api(request):
+        return JsonResponse({"detail": message or "You do not have permission."}, status=403)
     return render(request, "403.html", {"message": message}, status=403)
 
 
 def page_not_found(request, exception=None):
+    if _is_api(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
     return render(request, "404.html", status=404)
 
 
@@ -54,7 +63,14 @@ def server_error(request):
     processors: the error may be in them or in the database. Django has already logged the
     exception; the page shows no detail of it."""
     if isinstance(sys.exception(), OperationalError | InterfaceError):
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        if _is_api(request):
+            response = JsonResponse(
+                {"detail": "saferplan cannot reach its database: try again shortly"}, status=503
+            )
+        else:
+            response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = "60"
         return response
+    if _is_api(request):
+        return JsonResponse({"detail": "Something went wrong in saferplan"}, status=500)
     return HttpResponse(loader.get_template("500.html").render(), status=500)

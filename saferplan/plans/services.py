@@ -23,6 +23,7 @@ from .models import (
     Priority,
     RagChange,
     RagDefinition,
+    RagRating,
     Update,
 )
 
@@ -445,6 +446,35 @@ def update_add(
             status_reason=status_reason or action.status_reason,
         )
     return update
+
+
+@transaction.atomic
+def action_rag_set(
+    *, actor, action: Action, rating: str, reason: str, expected_rag_change_id: int | None = None
+) -> RagChange:
+    """Set an action's RAG rating without a progress update (a partner system reporting a
+    rating). The same rules as with an update: a change needs a reason, and a rating set by
+    someone else since `expected_rag_change_id` is a conflict, not an overwrite. Setting the
+    rating it already has changes nothing and returns the current one."""
+    Action.objects.select_for_update().filter(pk=action.pk).first()
+    latest = current_rag_change(action)
+    if (
+        latest is not None
+        and expected_rag_change_id is not None
+        and (latest.pk != expected_rag_change_id)
+    ):
+        raise EditConflictError(
+            latest,
+            f"{latest.changed_by_name or 'Someone'} changed the RAG rating to "
+            f"{latest.get_rating_display()} after you read it.",
+        )
+    if rating not in RagRating.values:
+        raise ValidationError({"rating": f"“{rating}” is not one of {', '.join(RagRating.values)}"})
+    if latest is not None and latest.rating == rating:
+        return latest
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the reason for the RAG rating"})
+    return _rag_record(actor=actor, action=action, rating=rating, reason=reason)
 
 
 @transaction.atomic

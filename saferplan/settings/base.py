@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.forms",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
     "saferplan.core",
     "saferplan.accounts",
     "saferplan.partnerships",
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "saferplan.consultations",
     "saferplan.reports",
     "saferplan.public",
+    "saferplan.api",
     "saferplan.demo",
 ]
 
@@ -253,3 +256,42 @@ SAFERPLAN_POLICE_UK_UPLOAD_MB = int(os.environ.get("SAFERPLAN_POLICE_UK_UPLOAD_M
 SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR = int(
     os.environ.get("SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR", "20")
 )
+
+# The JSON API (docs/adr/0010-api.md): JSON only, personal tokens or the session, the pages'
+# permission policies in the views; no browsable HTML API (the documentation page is ours).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "saferplan.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("SAFERPLAN_API_ANON_RATE", "60/minute"),
+        "user": os.environ.get("SAFERPLAN_API_USER_RATE", "600/minute"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "saferplan API",
+    "DESCRIPTION": (
+        "Plans, actions, progress updates, RAG ratings, performance measures and crime "
+        "comparisons of Community Safety Partnerships. The public's view without a token; "
+        "a member's view with a personal API token (Authorization: Bearer <token>)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api",
+    "ENUM_NAME_OVERRIDES": {
+        "RagRatingEnum": "saferplan.plans.models.RagRating",
+        "MarkingEnum": "saferplan.core.models.Marking",
+        "ActionStatusEnum": "saferplan.plans.models.ActionStatus",
+    },
+}

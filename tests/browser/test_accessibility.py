@@ -12,6 +12,7 @@ SIGNED_OUT = [
     "/accounts/password-reset/",
     "/accounts/password-reset/sent/",
     "/no-such-page/",
+    "/api/docs/",
 ]
 COORDINATOR = [
     "/",
@@ -289,3 +290,19 @@ def test_the_street_map_draws_every_point_and_says_when_its_tiles_cannot_be_load
     status = page.locator("[data-street-map-status]").text_content()
     assert "tiles could not be loaded" in status
     assert not axe_violations(page)
+
+
+def test_the_api_token_pages_have_no_accessibility_violations(page_as, demo_site):
+    page = page_as("editor@example.org")
+    check(page, demo_site + "/accounts/api-tokens/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_site + "/accounts/api-tokens/")
+    page.click("button:has-text('Make the token')")  # no name: the error
+    assert "Enter what will use the token" in page.content()
+    assert not axe_violations(page)
+    page.fill("#id_name", "Police performance dashboard")
+    page.click("button:has-text('Make the token')")
+    page.wait_for_selector("text=Your new API token")
+    assert page.locator("code.sp-token").inner_text().startswith("sp_")
+    assert not axe_violations(page)
+    check(page, demo_site + "/accounts/api-tokens/")  # the list, with a Revoke button

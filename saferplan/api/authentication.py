@@ -1,0 +1,42 @@
+"""`Authorization: Bearer <token>` with a personal API token (saferplan.api.models)."""
+
+import datetime
+
+from django.utils import timezone
+from rest_framework import authentication, exceptions
+
+from .models import ApiToken, token_digest
+
+# Recording each use would write on every read; once a minute says enough of when it was used.
+LAST_USED_EVERY = datetime.timedelta(minutes=1)
+
+
+class BearerTokenAuthentication(authentication.BaseAuthentication):
+    keyword = "Bearer"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).split()
+        if not header or header[0].decode("latin-1").lower() != self.keyword.lower():
+            return None
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed(
+                "The Authorization header must be “Bearer” and the token, with one space between"
+            )
+        try:
+            key = header[1].decode("ascii")
+        except UnicodeDecodeError:
+            raise exceptions.AuthenticationFailed("That is not a saferplan API token") from None
+        token = (
+            ApiToken.objects.select_related("user")
+            .filter(digest=token_digest(key), revoked_at__isnull=True)
+            .first()
+        )
+        if token is None or not token.user.is_active:
+            raise exceptions.AuthenticationFailed("That API token is not valid or was revoked")
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at > LAST_USED_EVERY:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user, token
+
+    def authenticate_header(self, request):
+        return self.keyword

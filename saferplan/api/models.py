@@ -1,0 +1,40 @@
+"""Personal API tokens: a member's partner system reads (and adds updates) as that member."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+
+def token_digest(key: str) -> str:
+    """What is stored of a token: its SHA-256. The token itself is shown once, when made.
+    A token holds 256 random bits, so a plain (fast) hash is enough to make a stolen
+    database useless for signing in; a slow password hash would only slow every request."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(
+        "name",
+        max_length=100,
+        help_text="What uses it, for example Police performance dashboard",
+    )
+    prefix = models.CharField(max_length=12)  # the token's first characters, to recognise it
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

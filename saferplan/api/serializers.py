@@ -1,0 +1,208 @@
+"""The API's JSON shapes. Field names follow the domain model and the open data guide
+(docs/open-data.md); every date is ISO 8601; RAG ratings and statuses are their codes
+(red, amber, green, white; not_started, in_progress, complete, discharged)."""
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from saferplan.core.models import Marking
+from saferplan.plans.models import ActionStatus, RagRating
+
+
+def _absolute(serializer, name: str, *args) -> str:
+    request = serializer.context.get("request")
+    path = reverse(name, args=args)
+    return request.build_absolute_uri(path) if request else path
+
+
+class PartnershipSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    districts = serializers.ListField(child=serializers.CharField())
+    member = serializers.SerializerMethodField(
+        help_text="Whether the caller is a member (and so reads its members' view)."
+    )
+    plans = serializers.SerializerMethodField(help_text="The address of its plans.")
+
+    def get_member(self, partnership) -> bool:
+        return partnership.pk in self.context.get("member_ids", set()) or self.context.get(
+            "administrator", False
+        )
+
+    def get_plans(self, partnership) -> str:
+        return _absolute(self, "api:partnership-plans", partnership.slug)
+
+
+class PlanSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    partnership = serializers.CharField(source="partnership.slug")
+    kind = serializers.CharField(help_text="strategic (partnership plan) or action (annual)")
+    title = serializers.CharField()
+    status = serializers.CharField(help_text="draft, approved, published or archived")
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    strategic_plan = serializers.IntegerField(source="strategic_plan_id", allow_null=True)
+    introduction = serializers.CharField()
+    publish_updates = serializers.BooleanField(
+        help_text="Whether the public may read this plan's progress updates."
+    )
+    priorities = serializers.SerializerMethodField()
+    objectives = serializers.SerializerMethodField()
+    actions = serializers.SerializerMethodField()
+
+    def get_priorities(self, plan) -> str:
+        return _absolute(self, "api:plan-priorities", plan.pk)
+
+    def get_objectives(self, plan) -> str:
+        return _absolute(self, "api:plan-objectives", plan.pk)
+
+    def get_actions(self, plan) -> str:
+        return _absolute(self, "api:plan-actions", plan.pk)
+
+
+class PrioritySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    is_cross_cutting = serializers.BooleanField()
+    desired_outcomes = serializers.CharField()
+
+
+class ObjectiveSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    priority_number = serializers.IntegerField(source="priority.number")
+    ref = serializers.CharField()
+    title = serializers.CharField()
+    target_indicator = serializers.CharField()
+    desired_outcomes = serializers.CharField()
+
+
+class ActionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    plan = serializers.IntegerField(source="priority.plan_id")
+    priority_number = serializers.IntegerField(source="priority.number")
+    objective = serializers.IntegerField(source="objective_id", allow_null=True)
+    title = serializers.CharField()
+    owner = serializers.CharField(source="owner_text")
+    owner_organisations = serializers.SerializerMethodField()
+    start_date = serializers.DateField(allow_null=True)
+    due_date = serializers.DateField(allow_null=True)
+    status = serializers.ChoiceField(choices=ActionStatus.choices)
+    rag = serializers.SerializerMethodField(help_text="The current rating; white when none.")
+    rag_change_id = serializers.IntegerField(
+        source="current_rag_id",
+        allow_null=True,
+        help_text="The current rating's id: send it back as expected_rag_change_id.",
+    )
+    latest_update_on = serializers.DateField(allow_null=True)
+    marking = serializers.ChoiceField(choices=Marking.choices)
+    updates = serializers.SerializerMethodField()
+    rag_history = serializers.SerializerMethodField()
+
+    def get_owner_organisations(self, action) -> list[str]:
+        return [o.name for o in action.owner_organisations.all()]
+
+    def get_rag(self, action) -> str:
+        return action.current_rag or RagRating.WHITE
+
+    def get_updates(self, action) -> str:
+        return _absolute(self, "api:action-updates", action.pk)
+
+    def get_rag_history(self, action) -> str:
+        return _absolute(self, "api:action-rag-history", action.pk)
+
+
+class UpdateSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    action = serializers.IntegerField(source="action_id", read_only=True)
+    described_on = serializers.DateField(help_text="The date of the progress described.")
+    text = serializers.CharField(help_text="What has happened.")
+    marking = serializers.ChoiceField(choices=Marking.choices, default=Marking.OFFICIAL)
+    author = serializers.CharField(source="author_name", read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    supersedes = serializers.IntegerField(source="supersedes_id", read_only=True, allow_null=True)
+
+
+class UpdateCreateSerializer(serializers.Serializer):
+    """A dated progress update, and with it (optionally) a new RAG rating and its reason."""
+
+    described_on = serializers.DateField(help_text="The date of the progress described.")
+    text = serializers.CharField(help_text="What has happened.", max_length=20000)
+    marking = serializers.ChoiceField(choices=Marking.choices, default=Marking.OFFICIAL)
+    rag = serializers.ChoiceField(choices=RagRating.choices, required=False, allow_blank=True)
+    rag_reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, help_text="Needed when rag changes."
+    )
+    expected_rag_change_id = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="The rag_change_id you read: a rating set since then is a conflict (409).",
+    )
+
+
+class RagChangeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    rating = serializers.CharField(help_text="red, amber, green or white")
+    reason = serializers.CharField()
+    changed_by = serializers.CharField(source="changed_by_name")
+    changed_at = serializers.DateTimeField()
+
+
+class RagSetSerializer(serializers.Serializer):
+    rating = serializers.ChoiceField(choices=RagRating.choices)
+    reason = serializers.CharField(max_length=5000, help_text="Why the rating is what it is.")
+    expected_rag_change_id = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="The rag_change_id you read: a rating set since then is a conflict (409).",
+    )
+
+
+class MeasureSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="indicator.pk")
+    name = serializers.CharField(source="indicator.name")
+    direction = serializers.CharField(source="indicator.direction")
+    unit = serializers.CharField(source="assessment.unit")
+    baseline_period = serializers.CharField(source="assessment.baseline.period")
+    baseline = serializers.DecimalField(
+        source="assessment.baseline.value", max_digits=14, decimal_places=2, allow_null=True
+    )
+    latest_period = serializers.SerializerMethodField()
+    latest = serializers.SerializerMethodField()
+    status = serializers.CharField(
+        source="assessment.status",
+        help_text="on-target, within-tolerance, off-target or not-enough",
+    )
+    sentence = serializers.CharField(source="assessment.sentence")
+    suggested_rag = serializers.CharField(source="assessment.suggested_rag", allow_null=True)
+
+    def get_latest_period(self, measured) -> str | None:
+        latest = measured.assessment.latest
+        return str(latest.period) if latest else None
+
+    def get_latest(self, measured) -> str | None:
+        latest = measured.assessment.latest
+        return None if latest is None or latest.value is None else f"{latest.value:.2f}"
+
+
+class ComparisonRowSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    name = serializers.CharField()
+    unit = serializers.CharField()
+    current = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    previous = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    difference = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    percent_change = serializers.DecimalField(max_digits=8, decimal_places=1, allow_null=True)
+
+
+class ComparisonSerializer(serializers.Serializer):
+    source = serializers.CharField()
+    period = serializers.CharField()
+    against = serializers.CharField()
+    rows = ComparisonRowSerializer(many=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()

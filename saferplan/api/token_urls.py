@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import pages
+
+app_name = "api-tokens"
+urlpatterns = [
+    path("", pages.tokens, name="list"),
+    path("<int:pk>/revoke/", pages.token_revoke, name="revoke"),
+]
