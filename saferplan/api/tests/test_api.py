@@ -339,3 +339,17 @@ def test_a_token_needs_a_name(client, viewer):
     response = client.post(reverse("api-tokens:list"), {"name": "  "})
     assert "Enter what will use the token" in response.content.decode()
     assert not ApiToken.objects.exists()
+
+
+def test_too_many_requests_are_refused_with_429_and_retry_after(client, monkeypatch, published):
+    from django.core.cache import cache
+    from rest_framework.throttling import SimpleRateThrottle
+
+    cache.clear()
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "3/minute"}
+    )
+    answers = [get(client, "partnership-plans", published.partnership.slug) for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert int(answers[-1]["Retry-After"]) > 0
+    cache.clear()
