@@ -17,6 +17,7 @@ urlpatterns = [
     path("my-actions/", plans_views.my_actions, name="my-actions"),
     path("organisations/", include("saferplan.partnerships.organisation_urls")),
     path("api/", include("saferplan.api.urls")),
+    path("", include("saferplan.notifications.urls")),
     path("accounts/api-tokens/", include("saferplan.api.token_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -75,6 +75,9 @@ def url_for(partnership, coordinator):
     from saferplan.api.services import api_token_create
 
     api_token, _key = api_token_create(actor=coordinator, name="Police dashboard")
+    from saferplan.notifications.models import BoardMeeting
+
+    board_meeting = BoardMeeting.objects.create(plan=plan, meets_on="2019-07-18")
     from saferplan.reports.models import BoardReport
 
     report = BoardReport.objects.create(
@@ -176,6 +179,7 @@ def url_for(partnership, coordinator):
         ),
         "public:item-edit": contact,
         "api-tokens:revoke": api_token,
+        "notifications:board-meeting-delete": board_meeting,
         "public:item-delete": contact,
         **dict.fromkeys(
             [

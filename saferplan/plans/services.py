@@ -432,8 +432,10 @@ def update_add(
         partnership,
         audit.diff({}, audit.snapshot(update, ["described_on", "text", "marking"])),
     )
+    rag_change = None
     if rag_changes:
-        _rag_record(actor=actor, action=action, rating=rag, reason=rag_reason)
+        rag_change = _rag_record(actor=actor, action=action, rating=rag, reason=rag_reason)
+    _notify_owners(action=action, actor=actor, update=update, rag_change=rag_change)
     if status and status != action.status:
         Action.objects.filter(pk=action.pk).update(version=F("version") + 1)
         action.version += 1
@@ -474,7 +476,16 @@ def action_rag_set(
         return latest
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason for the RAG rating"})
-    return _rag_record(actor=actor, action=action, rating=rating, reason=reason)
+    change = _rag_record(actor=actor, action=action, rating=rating, reason=reason)
+    _notify_owners(action=action, actor=actor, rag_change=change)
+    return change
+
+
+def _notify_owners(*, action: Action, actor, update=None, rag_change=None) -> None:
+    """Tell the action's other owners, once the change is committed (notifications app)."""
+    from saferplan.notifications.services import notify_action_changed
+
+    notify_action_changed(action=action, actor=actor, update=update, rag_change=rag_change)
 
 
 @transaction.atomic

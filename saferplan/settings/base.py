@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "saferplan.reports",
     "saferplan.public",
     "saferplan.api",
+    "saferplan.notifications",
     "saferplan.demo",
 ]
 
@@ -175,6 +176,8 @@ X_FRAME_OPTIONS = "DENY"
 EMAIL_BACKEND = os.environ.get(
     "SAFERPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# Links in emails sent by commands (reminders), which have no request to take the address from.
+SAFERPLAN_BASE_URL = os.environ.get("SAFERPLAN_BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("SAFERPLAN_FROM_EMAIL", "saferplan <no-reply@localhost>")
 if os.environ.get("SAFERPLAN_EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

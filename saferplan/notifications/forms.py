@@ -1,0 +1,33 @@
+from django import forms
+
+from saferplan.core.forms import GovukDateField
+
+from .models import Preference
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        model = Preference
+        fields = ["weekly_digest", "board_chase", "action_changes"]
+        labels = {
+            "weekly_digest": "A weekly email (on Mondays) of my actions that are overdue, "
+            "have had no update for a while, or are due in the next 30 days",
+            "board_chase": "A reminder to update my actions before each board meeting",
+            "action_changes": "An email when someone else updates one of my actions or "
+            "changes its RAG rating",
+        }
+
+
+class BoardMeetingForm(forms.Form):
+    meets_on = GovukDateField(
+        label="Date of the meeting",
+        help_text="For example 14 1 2027",
+        error_messages={"required": "Enter the date of the meeting"},
+    )
+    chase_days_before = forms.IntegerField(
+        label="Days before the meeting to remind owners",
+        initial=14,
+        min_value=1,
+        max_value=60,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+    )

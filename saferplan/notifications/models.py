@@ -1,0 +1,62 @@
+"""What each person chooses to be emailed, the board meetings that owners are chased before,
+and a record of what was sent (so that a digest or a chase is never sent twice)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Preference(models.Model):
+    """One person's choices; everything is on until they turn it off."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    weekly_digest = models.BooleanField(
+        "a weekly email of my actions that are overdue, stale or due soon", default=True
+    )
+    board_chase = models.BooleanField(
+        "a reminder to update my actions before each board meeting", default=True
+    )
+    action_changes = models.BooleanField(
+        "an email when someone else updates one of my actions or changes its RAG rating",
+        default=True,
+    )
+
+    def __str__(self) -> str:
+        return f"Notification choices of {self.user}"
+
+
+class BoardMeeting(models.Model):
+    """A date the partnership's board meets to review the plan: owners are chased before it."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="board_meetings")
+    meets_on = models.DateField("date of the meeting")
+    chase_days_before = models.PositiveIntegerField(
+        "days before the meeting to remind owners",
+        default=14,
+        help_text="Owners of open actions are emailed this many days before the meeting.",
+    )
+
+    class Meta:
+        ordering = ["meets_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "meets_on"], name="one_board_meeting_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Board meeting on {self.meets_on:%-d %B %Y}"
+
+
+class Sent(models.Model):
+    """An email sent: `key` names what it was about (digest:2026-W48, chase:<meeting id>),
+    so that running the reminders twice sends nothing twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="sent_once")]
+
+    def __str__(self) -> str:
+        return f"{self.key} to {self.user}"

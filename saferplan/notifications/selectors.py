@@ -1,0 +1,91 @@
+"""Reads for notifications: who owns an action, what a person's digest and chase hold."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from saferplan.accounts.models import Membership, Role, User
+from saferplan.plans.models import Action, ActionStatus
+from saferplan.plans.selectors import ActionFilters, my_actions
+
+from .models import BoardMeeting, Preference
+
+
+def preference_of(user) -> Preference:
+    """The person's choices: their saved row, or the defaults (everything on) unsaved."""
+    return Preference.objects.filter(user=user).first() or Preference(user=user)
+
+
+def owners_of(action: Action) -> list[User]:
+    """The people who own the action: its named owner, and the editors of its partnerships
+    who represent one of its owner organisations (as My actions counts them)."""
+    partnerships = {action.priority.plan.partnership_id} | {
+        p.pk for p in action.joint_partnerships.all()
+    }
+    organisations = [o.pk for o in action.owner_organisations.all()]
+    editors = Membership.objects.filter(
+        partnership__in=partnerships, role=Role.EDITOR, organisation__in=organisations
+    ).values("user")
+    owners = User.objects.filter(Q(pk__in=editors) | Q(pk=action.owner_user_id), is_active=True)
+    return list(owners.distinct().order_by("email"))
+
+
+@dataclass
+class Digest:
+    overdue: list[Action] = field(default_factory=list)
+    stale: list[Action] = field(default_factory=list)
+    due_soon: list[Action] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.overdue or self.stale or self.due_soon)
+
+
+def digest_for(user, *, today: datetime.date) -> Digest:
+    """The person's open actions that are overdue, stale or due in the next 30 days."""
+    mine = my_actions(user=user, filters=ActionFilters(), today=today)
+    return Digest(overdue=mine.overdue, stale=mine.stale, due_soon=mine.due_soon)
+
+
+def meetings_to_chase(*, today: datetime.date) -> list[BoardMeeting]:
+    """Meetings whose reminder day has come and which have not happened yet."""
+    meetings = BoardMeeting.objects.filter(meets_on__gt=today).select_related("plan__partnership")
+    return [m for m in meetings if m.meets_on - datetime.timedelta(m.chase_days_before) <= today]
+
+
+def actions_to_update_before(meeting: BoardMeeting, user, *, today: datetime.date) -> list[Action]:
+    """The person's open actions in the meeting's plan, oldest news first."""
+    mine = my_actions(user=user, filters=ActionFilters(), today=today)
+    actions = [
+        action
+        for group in (mine.overdue, mine.stale, mine.red_or_amber, mine.due_soon, mine.other)
+        for action in group
+        if action.priority.plan_id == meeting.plan_id
+    ]
+    return sorted(actions, key=lambda a: (a.last_update_on or datetime.date.min, a.pk))
+
+
+def people_owning_open_actions_of(meeting: BoardMeeting) -> list[User]:
+    """Everyone who may own an open action of the meeting's plan (four queries, whatever the
+    plan's size). A few may turn out to own none of them; actions_to_update_before tells."""
+    open_actions = Action.objects.filter(
+        priority__plan=meeting.plan, status__in=[ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS]
+    )
+    organisations = Action.owner_organisations.through.objects.filter(
+        action__in=open_actions
+    ).values("organisation")
+    partnerships = {meeting.plan.partnership_id} | set(
+        Action.joint_partnerships.through.objects.filter(action__in=open_actions).values_list(
+            "partnership", flat=True
+        )
+    )
+    editors = Membership.objects.filter(
+        partnership__in=partnerships, role=Role.EDITOR, organisation__in=organisations
+    ).values("user")
+    named = open_actions.exclude(owner_user=None).values("owner_user")
+    return list(
+        User.objects.filter(Q(pk__in=editors) | Q(pk__in=named), is_active=True)
+        .distinct()
+        .order_by("email")
+    )

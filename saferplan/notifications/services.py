@@ -1,0 +1,147 @@
+"""Writes for notifications: each person's choices, board meetings, and the emails sent.
+
+Reminders (the weekly digest, the chase before a board meeting) are sent by the command
+`saferplan send-reminders`, run daily; each is recorded in Sent so that running it twice
+sends nothing twice. Notices of a change to someone's action are sent when the change is
+committed, never for a change that was rolled back."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent
+
+from . import emails, selectors
+from .models import BoardMeeting, Preference, Sent
+
+DIGEST_WEEKDAY = 0  # Monday
+
+
+@transaction.atomic
+def preference_set(*, actor, weekly_digest: bool, board_chase: bool, action_changes: bool):
+    preference, _created = Preference.objects.get_or_create(user=actor)
+    fields = ["weekly_digest", "board_chase", "action_changes"]
+    before = audit.snapshot(preference, fields)
+    preference.weekly_digest = weekly_digest
+    preference.board_chase = board_chase
+    preference.action_changes = action_changes
+    preference.save()
+    changes = audit.diff(before, audit.snapshot(preference, fields))
+    if changes:
+        audit.log(
+            instance=preference, action=AuditEvent.Action.UPDATE, actor=actor, changes=changes
+        )
+    return preference
+
+
+@transaction.atomic
+def board_meeting_add(*, actor, plan, meets_on: datetime.date, chase_days_before: int = 14):
+    if plan.board_meetings.filter(meets_on=meets_on).exists():
+        raise ValidationError({"meets_on": f"The board already meets on {meets_on:%-d %B %Y}"})
+    meeting = BoardMeeting(plan=plan, meets_on=meets_on, chase_days_before=chase_days_before)
+    meeting.full_clean()
+    meeting.save()
+    audit.log(
+        instance=meeting,
+        action=AuditEvent.Action.CREATE,
+        actor=actor,
+        partnership=plan.partnership,
+        changes=audit.diff({}, audit.snapshot(meeting, ["meets_on", "chase_days_before"])),
+    )
+    return meeting
+
+
+@transaction.atomic
+def board_meeting_delete(*, actor, meeting: BoardMeeting) -> None:
+    audit.log(
+        instance=meeting,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=meeting.plan.partnership,
+        changes=audit.diff(audit.snapshot(meeting, ["meets_on"]), {}),
+    )
+    meeting.delete()
+
+
+def _once(user, key: str) -> bool:
+    """Claim the right to send `key` to `user`: False when it was sent before."""
+    try:
+        with transaction.atomic():
+            Sent.objects.create(user=user, key=key)
+    except IntegrityError:
+        return False
+    return True
+
+
+def send_digests(*, today: datetime.date) -> int:
+    """On Mondays, each person who chose it gets their overdue, stale and due-soon actions
+    (nothing when there are none). Returns how many were sent."""
+    from saferplan.accounts.models import User
+
+    if today.weekday() != DIGEST_WEEKDAY:
+        return 0
+    year, week, _day = today.isocalendar()
+    sent = 0
+    for user in User.objects.filter(is_active=True).exclude(memberships=None).distinct():
+        if not selectors.preference_of(user).weekly_digest:
+            continue
+        digest = selectors.digest_for(user, today=today)
+        if digest.empty or not _once(user, f"digest:{year}-W{week:02d}"):
+            continue
+        emails.send(
+            to=user,
+            subject="Your saferplan actions this week",
+            template="digest",
+            context={"digest": digest, "today": today},
+        )
+        sent += 1
+    return sent
+
+
+def send_chases(*, today: datetime.date) -> int:
+    """Before each board meeting, each owner of an open action of its plan who chose it is
+    asked to update their actions, once per meeting."""
+    sent = 0
+    for meeting in selectors.meetings_to_chase(today=today):
+        for user in selectors.people_owning_open_actions_of(meeting):
+            if not selectors.preference_of(user).board_chase:
+                continue
+            actions = selectors.actions_to_update_before(meeting, user, today=today)
+            if not actions or not _once(user, f"chase:{meeting.pk}"):
+                continue
+            emails.send(
+                to=user,
+                subject=f"Please update your actions before the board meets on {meeting.meets_on:%-d %B}",
+                template="chase",
+                context={"meeting": meeting, "actions": actions, "today": today},
+            )
+            sent += 1
+    return sent
+
+
+def notify_action_changed(*, action, actor, update=None, rag_change=None) -> None:
+    """Tell the action's owners (but not the person who made the change) that it has a new
+    update or RAG rating, once the change is committed."""
+
+    def send():
+        for owner in selectors.owners_of(action):
+            if owner.pk == getattr(actor, "pk", None):
+                continue
+            if not selectors.preference_of(owner).action_changes:
+                continue
+            emails.send(
+                to=owner,
+                subject=f"Your action has been {'updated' if update else 'rated'}: {action.title[:60]}",
+                template="action_changed",
+                context={
+                    "action": action,
+                    "actor": actor,
+                    "update": update,
+                    "rag_change": rag_change,
+                    "sensitive": update is not None and update.marking == "official_sensitive",
+                },
+            )
+
+    transaction.on_commit(send)
