@@ -262,7 +262,7 @@ def test_the_command_sends_both_and_says_how_many(owned, plan, coordinator, caps
     services.board_meeting_add(
         actor=coordinator, plan=plan, meets_on=MONDAY + datetime.timedelta(days=7)
     )
-    call_command("send_reminders", "--date", MONDAY.isoformat())
+    call_command("send-reminders", "--date", MONDAY.isoformat())
     assert (
         "Monday 23 November 2026: 1 digest(s) and 1 board reminder(s) sent."
         in capsys.readouterr().out
