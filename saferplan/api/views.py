@@ -49,6 +49,20 @@ NOT_FOUND = OpenApiResponse(
 )
 
 
+def write_answers(created) -> dict:
+    """What a write to an action may answer, for the schema."""
+    return {
+        201: created,
+        400: OpenApiResponse(description="A field is missing or wrong; each is named"),
+        401: NOT_SIGNED_IN,
+        403: NOT_ALLOWED,
+        404: NOT_FOUND,
+        409: OpenApiResponse(
+            ErrorSerializer, description="The RAG rating changed since you read it"
+        ),
+    }
+
+
 class Pages(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
@@ -266,30 +280,28 @@ class ActionUpdates(generics.ListCreateAPIView):
         tags=["actions"],
         summary="Add a dated progress update (and, with it, a RAG rating)",
         request=UpdateCreateSerializer,
-        responses={
-            201: UpdateSerializer,
-            400: OpenApiResponse(description="A field is missing or wrong; each is named"),
-            401: NOT_SIGNED_IN,
-            403: NOT_ALLOWED,
-            404: NOT_FOUND,
-            409: OpenApiResponse(
-                ErrorSerializer, description="The RAG rating changed since you read it"
-            ),
-        },
+        responses=write_answers(UpdateSerializer),
     )
     def post(self, request, action_id):
-        action = _writable_action(request, action_id)
-        form = UpdateCreateSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        try:
-            update = plan_services.update_add(
-                actor=request.user, action=action, **form.validated_data
-            )
-        except ValidationError as error:
-            _raise_as_api_error(error)
-        except plan_services.EditConflictError as conflict:
-            return Response({"detail": str(conflict)}, status=status.HTTP_409_CONFLICT)
-        return Response(UpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+        return _write(
+            request, action_id, UpdateCreateSerializer, plan_services.update_add, UpdateSerializer
+        )
+
+
+def _write(request, action_id, form_class, service, answer_class) -> Response:
+    """A write to an action: the body checked by `form_class`, then `service` (a plans
+    service, so audited and under the pages' rules); 201 with what was made, 400 naming the
+    fields, or 409 when the RAG rating changed since it was read."""
+    action = _writable_action(request, action_id)
+    form = form_class(data=request.data)
+    form.is_valid(raise_exception=True)
+    try:
+        made = service(actor=request.user, action=action, **form.validated_data)
+    except ValidationError as error:
+        _raise_as_api_error(error)
+    except plan_services.EditConflictError as conflict:
+        return Response({"detail": str(conflict)}, status=status.HTTP_409_CONFLICT)
+    return Response(answer_class(made).data, status=status.HTTP_201_CREATED)
 
 
 def _writable_action(request, action_id):
@@ -327,30 +339,12 @@ class ActionRag(generics.ListCreateAPIView):
         tags=["actions"],
         summary="Set the action's RAG rating, with its reason",
         request=RagSetSerializer,
-        responses={
-            201: RagChangeSerializer,
-            400: OpenApiResponse(description="A field is missing or wrong; each is named"),
-            401: NOT_SIGNED_IN,
-            403: NOT_ALLOWED,
-            404: NOT_FOUND,
-            409: OpenApiResponse(
-                ErrorSerializer, description="The RAG rating changed since you read it"
-            ),
-        },
+        responses=write_answers(RagChangeSerializer),
     )
     def post(self, request, action_id):
-        action = _writable_action(request, action_id)
-        form = RagSetSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        try:
-            change = plan_services.action_rag_set(
-                actor=request.user, action=action, **form.validated_data
-            )
-        except ValidationError as error:
-            _raise_as_api_error(error)
-        except plan_services.EditConflictError as conflict:
-            return Response({"detail": str(conflict)}, status=status.HTTP_409_CONFLICT)
-        return Response(RagChangeSerializer(change).data, status=status.HTTP_201_CREATED)
+        return _write(
+            request, action_id, RagSetSerializer, plan_services.action_rag_set, RagChangeSerializer
+        )
 
 
 @extend_schema(
