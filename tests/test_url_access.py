@@ -29,6 +29,9 @@ PUBLIC = {
     "accounts:password-reset-done",
     "accounts:password-reset-confirm",
     "accounts:password-reset-complete",
+    # Single sign-on: the way in, so no sign-in asked (404 when it is not set up).
+    "accounts:sso-start",
+    "accounts:sso-callback",
     "reports:public-plan-export",  # open data: published plans only, never OFFICIAL-SENSITIVE
     "public:plan",  # the published plan: published plans only, never OFFICIAL-SENSITIVE
     "public:plan-document",

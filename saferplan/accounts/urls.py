@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import sso, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -18,5 +18,7 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password-reset-complete",
     ),
+    path("sso/start/", sso.start, name="sso-start"),
+    path("sso/callback/", sso.callback, name="sso-callback"),
     path("switch-partnership/", views.switch_partnership, name="switch-partnership"),
 ]

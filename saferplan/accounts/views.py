@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -27,6 +28,12 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {
+            "sso_enabled": settings.SAFERPLAN_SSO_ENABLED,
+            "sso_name": settings.SAFERPLAN_SSO_NAME,
+        }
 
 
 class SignOutView(auth_views.LogoutView):

@@ -298,3 +298,52 @@ SPECTACULAR_SETTINGS = {
         "ActionStatusEnum": "saferplan.plans.models.ActionStatus",
     },
 }
+
+# Single sign-on with OpenID Connect (docs/adr/0012-single-sign-on.md): on only when
+# SAFERPLAN_OIDC_CLIENT_ID is set. For Microsoft Entra ID, SAFERPLAN_OIDC_ENTRA_TENANT (the
+# tenant's id) fills in the provider's addresses; any other provider gives them one by one.
+SAFERPLAN_SSO_ENABLED = bool(os.environ.get("SAFERPLAN_OIDC_CLIENT_ID"))
+SAFERPLAN_SSO_NAME = os.environ.get("SAFERPLAN_OIDC_NAME", "your organisation's account")
+SAFERPLAN_SSO_EMAIL_CLAIMS = ["email", "preferred_username", "upn"]
+_entra = os.environ.get("SAFERPLAN_OIDC_ENTRA_TENANT", "")
+_entra_base = f"https://login.microsoftonline.com/{_entra}"
+
+
+def _oidc(name: str, entra_default: str) -> str:
+    return os.environ.get(f"SAFERPLAN_OIDC_{name}", entra_default if _entra else "")
+
+
+OIDC_RP_CLIENT_ID = os.environ.get("SAFERPLAN_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("SAFERPLAN_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc(
+    "AUTHORIZATION_ENDPOINT", f"{_entra_base}/oauth2/v2.0/authorize"
+)
+OIDC_OP_TOKEN_ENDPOINT = _oidc("TOKEN_ENDPOINT", f"{_entra_base}/oauth2/v2.0/token")
+OIDC_OP_USER_ENDPOINT = _oidc("USERINFO_ENDPOINT", "https://graph.microsoft.com/oidc/userinfo")
+OIDC_OP_JWKS_ENDPOINT = _oidc("JWKS_ENDPOINT", f"{_entra_base}/discovery/v2.0/keys")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso-callback"
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/sign-in/"
+if SAFERPLAN_SSO_ENABLED:
+    _missing = [
+        name
+        for name, value in (
+            ("SAFERPLAN_OIDC_CLIENT_SECRET", OIDC_RP_CLIENT_SECRET),
+            ("SAFERPLAN_OIDC_AUTHORIZATION_ENDPOINT", OIDC_OP_AUTHORIZATION_ENDPOINT),
+            ("SAFERPLAN_OIDC_TOKEN_ENDPOINT", OIDC_OP_TOKEN_ENDPOINT),
+            ("SAFERPLAN_OIDC_USERINFO_ENDPOINT", OIDC_OP_USER_ENDPOINT),
+            ("SAFERPLAN_OIDC_JWKS_ENDPOINT", OIDC_OP_JWKS_ENDPOINT),
+        )
+        if not value
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            "Single sign-on is on (SAFERPLAN_OIDC_CLIENT_ID is set) but these are not: "
+            + ", ".join(_missing)
+            + " (or set SAFERPLAN_OIDC_ENTRA_TENANT for Microsoft Entra ID)"
+        )
+    AUTHENTICATION_BACKENDS.append("saferplan.accounts.sso.MembershipOIDCBackend")

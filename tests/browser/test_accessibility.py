@@ -330,3 +330,13 @@ def test_the_notification_pages_have_no_accessibility_violations(page_as, demo_s
     page.click("button:has-text('Add the meeting')")
     page.wait_for_selector("text=Thursday 14 January 2027")
     check(page, demo_site + meetings)  # the table of meetings, with Remove
+
+
+def test_the_sign_in_page_with_single_sign_on_has_no_accessibility_violations(
+    page_as, demo_site, settings
+):
+    settings.SAFERPLAN_SSO_ENABLED = True
+    settings.SAFERPLAN_SSO_NAME = "Hertsmere Borough Council account"
+    page = page_as(None)
+    check(page, demo_site + "/accounts/sign-in/")
+    assert "Sign in with Hertsmere Borough Council account" in page.content()
