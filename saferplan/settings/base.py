@@ -292,6 +292,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "saferplan.api.schema.describe_path_parameters",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "RagRatingEnum": "saferplan.plans.models.RagRating",
         "MarkingEnum": "saferplan.core.models.Marking",

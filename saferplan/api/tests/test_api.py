@@ -353,3 +353,13 @@ def test_too_many_requests_are_refused_with_429_and_retry_after(client, monkeypa
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
     assert int(answers[-1]["Retry-After"]) > 0
     cache.clear()
+
+
+def test_the_documentation_page_is_written_from_the_schema(client):
+    schema = client.get(reverse("api:openapi")).json()
+    page = client.get(reverse("api:docs")).content.decode()
+    for path, operations in schema["paths"].items():
+        for method in operations:
+            assert f"{method.upper()} {path}" in page
+    assert "The action&#x27;s id (the id field of an action)" in page
+    assert "One of: red, amber, green, white." in page
