@@ -18,6 +18,7 @@ urlpatterns = [
     path("organisations/", include("saferplan.partnerships.organisation_urls")),
     path("api/", include("saferplan.api.urls")),
     path("", include("saferplan.notifications.urls")),
+    path("", include("saferplan.background.urls")),
     path("accounts/api-tokens/", include("saferplan.api.token_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -81,6 +81,16 @@ def url_for(partnership, coordinator):
     from saferplan.notifications.models import BoardMeeting
 
     board_meeting = BoardMeeting.objects.create(plan=plan, meets_on="2019-07-18")
+    from saferplan.background.models import BackgroundJob
+
+    background_job = BackgroundJob.objects.create(
+        kind=BackgroundJob.Kind.POLICE_UK_IMPORT,
+        partnership=partnership,
+        started_by=coordinator,
+        file_name="2019-07-hertfordshire-street.csv",
+        status=BackgroundJob.Status.DONE,
+        outcome="9,012 records from 1 file(s)",
+    )
     from saferplan.reports.models import BoardReport
 
     report = BoardReport.objects.create(
@@ -183,6 +193,7 @@ def url_for(partnership, coordinator):
         "public:item-edit": contact,
         "api-tokens:revoke": api_token,
         "notifications:board-meeting-delete": board_meeting,
+        "background:job": background_job,
         "public:item-delete": contact,
         **dict.fromkeys(
             [

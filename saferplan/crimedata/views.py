@@ -13,11 +13,10 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_POST
 
+from saferplan.background.services import police_uk_import_start
 from saferplan.core.forms import NOT_SAVED, save_form
-from saferplan.core.streaming import failure_summary, progress_page
 from saferplan.partnerships.models import Partnership
 from saferplan.partnerships.views import partnership_for
 from saferplan.reports.downloads import attachment
@@ -38,7 +37,7 @@ from .forms import (
 from .models import CustomSeries, CustomValue, ForceMonth
 from .periods import Period
 from .permissions import crime_data_policy
-from .police_uk import ArchiveFile, PoliceUkFileError, zip_files
+from .police_uk import PoliceUkFileError, zip_files
 
 
 def _partnership(request, slug: str, action: str = "view") -> Partnership:
@@ -473,24 +472,21 @@ def area(request, slug):
 
 @login_required
 def police_uk_upload(request, slug):
+    """Take a police.uk file and import it in the background worker; the job's page shows
+    how it is going. (The command line imports larger archives: saferplan import-police-uk.)"""
     partnership = _partnership(request, slug, "change")
     form = PoliceUkUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             if upload.name.lower().endswith(".zip"):
-                files = zip_files(upload, upload.name)
-            else:
-                files = [_uploaded_file(upload)]
+                zip_files(upload, upload.name)  # refused now, not in the worker, if not a zip
+                upload.seek(0)
         except PoliceUkFileError as error:
             form.add_error("file", str(error))
         else:
-            return progress_page(
-                request,
-                "crimedata/importing.html",
-                _context(request, partnership, file_name=upload.name),
-                _progress(services.police_uk_import_steps(actor=request.user, files=files), slug),
-            )
+            job = police_uk_import_start(actor=request.user, partnership=partnership, upload=upload)
+            return redirect("background:job", slug=slug, pk=job.pk)
     return render(
         request,
         "crimedata/police_uk_upload.html",
@@ -501,39 +497,3 @@ def police_uk_upload(request, slug):
             force_months=ForceMonth.objects.select_related("imported_by")[:36],
         ),
     )
-
-
-def _uploaded_file(upload) -> ArchiveFile:
-    """An uploaded CSV as an archive file, read from its start each time it is opened."""
-
-    def reopen():
-        upload.seek(0)
-        return upload.file
-
-    return ArchiveFile(upload.name, upload.name, reopen)
-
-
-def _progress(steps, slug: str):
-    """A line per file and per 20,000 records; returns the outcome to show."""
-    try:
-        for step in steps:
-            if isinstance(step, services.ImportResult):
-                return format_html(
-                    '<div class="govuk-panel govuk-panel--confirmation">'
-                    '<h2 class="govuk-panel__title">Imported</h2>'
-                    '<div class="govuk-panel__body">{} records from {} file(s)</div></div>'
-                    '<p class="govuk-body"><a class="govuk-link" href="{}">See the figures</a></p>',
-                    f"{step.records:,}",
-                    len(step.force_months),
-                    reverse("crimedata:overview", args=[slug]),
-                )
-            yield format_html(
-                "<li>File {} of {}: {} — {} records read</li>",
-                step.file_number,
-                step.files,
-                step.source,
-                f"{step.records:,}",
-            )
-    except PoliceUkFileError as error:
-        return failure_summary(str(error))
-    return ""

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "saferplan.public",
     "saferplan.api",
     "saferplan.notifications",
+    "saferplan.background",
+    "django_tasks",
+    "django_tasks_db",
     "saferplan.demo",
 ]
 
@@ -127,8 +130,26 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "saferplan",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SAFERPLAN_CACHE_ENTRIES", "500"))},
-    }
+    },
+    # Progress lines of background jobs, shared by the worker and the web servers
+    # (saferplan/background/progress.py): files in the var folder for one server, Redis
+    # (SAFERPLAN_PROGRESS_REDIS_URL) for several.
+    "progress": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["SAFERPLAN_PROGRESS_REDIS_URL"],
+        }
+        if os.environ.get("SAFERPLAN_PROGRESS_REDIS_URL")
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "progress"),
+        }
+    ),
 }
+
+# The background task queue (docs/adr/0013-background-tasks.md): Django's tasks framework
+# (the django-tasks backport) on the database; `saferplan db_worker` runs the tasks.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -196,9 +217,16 @@ STATIC_URL = "/static/"
 # Outside production static files are served from the app folders; production.py sets a root.
 STATIC_ROOT = None
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads waiting for the background worker (a police.uk archive): the worker must see the
+# same folder, so with several servers it is a shared one (SAFERPLAN_UPLOAD_DIR).
+UPLOADS_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.environ.get("SAFERPLAN_UPLOAD_DIR", str(VAR_DIR / "uploads"))},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "uploads": UPLOADS_STORAGE,
 }
 # Outside production, serve straight from the app folders (no collectstatic step).
 WHITENOISE_USE_FINDERS = True

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
+from .base import UPLOADS_STORAGE, VAR_DIR, env_bool
 
 DEBUG = False
 
@@ -42,6 +42,7 @@ STATIC_ROOT = Path(os.environ.get("SAFERPLAN_STATIC_ROOT", VAR_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "uploads": UPLOADS_STORAGE,
 }
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False

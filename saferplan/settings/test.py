@@ -26,3 +26,10 @@ LOGGING = {
 REST_FRAMEWORK = REST_FRAMEWORK | {  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"}
 }
+
+# Background tasks run at once, in the test's own process and transaction; progress lines in
+# memory; uploads in a temporary folder.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = CACHES | {  # noqa: F405
+    "progress": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "progress"}
+}

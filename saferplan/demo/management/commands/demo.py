@@ -1,5 +1,7 @@
 """`saferplan demo`: a fresh SQLite database with the seeds' partnerships, served locally."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -56,5 +58,14 @@ class Command(BaseCommand):
                 f"\nsaferplan is running at http://127.0.0.1:{port}/ (Ctrl+C stops it)"
             )
         )
-        # No autoreloader: it would re-run this command, and so rebuild the database, on every change.
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        # The background worker runs the police.uk imports started on the web pages; it stops
+        # with the demo.
+        worker = subprocess.Popen([sys.executable, "-m", "saferplan.cli", "db_worker"])
+        self.stdout.write("A background worker runs the imports started on the pages.")
+        try:
+            # No autoreloader: it would re-run this command, and so rebuild the database, on
+            # every change.
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)

@@ -1,0 +1,44 @@
+"""A piece of work a person started that runs in the background worker (a large police.uk
+import): who started it, where it stands and how it ended. Its progress lines while it runs
+are in the progress cache (saferplan.background.progress), not here: the import writes in one
+transaction, which no other connection could see into."""
+
+from django.conf import settings
+from django.db import models
+
+
+class BackgroundJob(models.Model):
+    class Kind(models.TextChoices):
+        POLICE_UK_IMPORT = "police-uk-import", "Import of police.uk data"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Running"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Failed: nothing was saved"
+
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="background_jobs"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    stored_file = models.CharField(max_length=255, blank=True)  # in the upload storage
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    outcome = models.TextField(blank=True)  # what it did, or why it failed, in words
+    records = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.file_name}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

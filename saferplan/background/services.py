@@ -1,0 +1,109 @@
+"""Starting background jobs, and the work they do in the worker (`saferplan db_worker`).
+
+A police.uk upload is kept in the upload storage, a job is recorded and a task enqueued; the
+worker imports the file (one transaction, as from the command line), writing progress lines
+to the progress cache as it goes, then records how it ended and deletes the upload."""
+
+import uuid
+from pathlib import Path
+
+from django.core.files.storage import storages
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent
+
+from .models import BackgroundJob
+from .progress import progress_add
+
+UPLOADS = "uploads"
+
+
+def _storage():
+    return storages[UPLOADS]
+
+
+@transaction.atomic
+def police_uk_import_start(*, actor, partnership, upload) -> BackgroundJob:
+    """Keep the uploaded file and queue its import; the job is what the person watches."""
+    suffix = Path(upload.name).suffix.lower()
+    stored = _storage().save(f"police-uk/{uuid.uuid4().hex}{suffix}", upload)
+    job = BackgroundJob.objects.create(
+        kind=BackgroundJob.Kind.POLICE_UK_IMPORT,
+        partnership=partnership,
+        started_by=actor,
+        file_name=upload.name[:255],
+        stored_file=stored,
+    )
+    audit.log(
+        instance=job,
+        action=AuditEvent.Action.CREATE,
+        actor=actor,
+        partnership=partnership,
+        changes={"Background job": [None, str(job)]},
+    )
+    # In the same transaction as the job: the database queue's worker sees both or neither.
+    run_police_uk_import.enqueue(job.pk)
+    return job
+
+
+@task()
+def run_police_uk_import(job_id: int) -> None:
+    from saferplan.crimedata import services as crime_services
+    from saferplan.crimedata.police_uk import ArchiveFile, PoliceUkFileError, archive_files
+
+    job = BackgroundJob.objects.select_related("started_by").get(pk=job_id)
+    if job.is_finished:  # run twice (a worker restarted): it has done its work
+        return
+    BackgroundJob.objects.filter(pk=job.pk).update(
+        status=BackgroundJob.Status.RUNNING, started_at=timezone.now()
+    )
+    path = _storage().path(job.stored_file)
+    try:
+        # Messages name the file the person uploaded, not where it was kept.
+        files = [
+            ArchiveFile(
+                f.source.replace(path, job.file_name),
+                job.file_name if f.source == path else f.name,
+                f.open,
+            )
+            for f in archive_files([path])
+        ]
+        result = None
+        for step in crime_services.police_uk_import_steps(actor=job.started_by, files=files):
+            if isinstance(step, crime_services.ImportResult):
+                result = step
+            else:
+                progress_add(
+                    job.pk,
+                    f"File {step.file_number} of {step.files}: {step.source} — "
+                    f"{step.records:,} records read",
+                )
+        if result is None:  # the import's steps always end with their result
+            raise RuntimeError("The police.uk import ended without its result")
+        _finish(
+            job,
+            BackgroundJob.Status.DONE,
+            f"{result.records:,} records from {len(result.force_months)} file(s)",
+            records=result.records,
+        )
+    except PoliceUkFileError as error:
+        _finish(job, BackgroundJob.Status.FAILED, str(error))
+    except Exception:
+        _finish(
+            job,
+            BackgroundJob.Status.FAILED,
+            "Something went wrong in saferplan during the import; nothing was saved. "
+            "The error has been logged for your administrator.",
+        )
+        raise
+    finally:
+        _storage().delete(job.stored_file)
+
+
+def _finish(job: BackgroundJob, status: str, outcome: str, *, records=None) -> None:
+    BackgroundJob.objects.filter(pk=job.pk).update(
+        status=status, outcome=outcome, records=records, finished_at=timezone.now()
+    )

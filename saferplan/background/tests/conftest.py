@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def analyst(member_of):
+    return member_of("analyst")

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "background"
+urlpatterns = [
+    path("partnerships/<slug:slug>/jobs/<int:pk>/", views.job, name="job"),
+]
