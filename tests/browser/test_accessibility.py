@@ -340,3 +340,26 @@ def test_the_sign_in_page_with_single_sign_on_has_no_accessibility_violations(
     page = page_as(None)
     check(page, demo_site + "/accounts/sign-in/")
     assert "Sign in with Hertsmere Borough Council account" in page.content()
+
+
+def test_a_background_jobs_page_has_no_accessibility_violations(page_as, demo_site):
+    """Waiting, running with progress lines (refreshed by htmx), and failed."""
+    from saferplan.accounts.models import User
+    from saferplan.background.models import BackgroundJob
+    from saferplan.background.progress import progress_add
+    from saferplan.partnerships.models import Partnership
+
+    analyst = User.objects.get(email="analyst@example.org")
+    hertsmere = Partnership.objects.get(slug="hertsmere")
+    page = page_as("analyst@example.org")
+    for status, outcome in (("queued", ""), ("running", ""), ("failed", "Line 7: no month")):
+        job = BackgroundJob.objects.create(
+            kind=BackgroundJob.Kind.POLICE_UK_IMPORT,
+            partnership=hertsmere,
+            started_by=analyst,
+            file_name="hertfordshire-2024.zip",
+            status=status,
+            outcome=outcome,
+        )
+        progress_add(job.pk, "File 1 of 12: hertfordshire-2024.zip › 2024-01 — 20,000 records read")
+        check(page, f"{demo_site}/partnerships/hertsmere/jobs/{job.pk}/")
