@@ -1,5 +1,5 @@
 """A piece of work a person started that runs in the background worker (a large police.uk
-import): who started it, where it stands and how it ended. Its progress lines while it runs
+import, a fetch from the police.uk API): who started it, where it stands and how it ended. Its progress lines while it runs
 are in the progress cache (saferplan.background.progress), not here: the import writes in one
 transaction, which no other connection could see into."""
 
@@ -10,6 +10,7 @@ from django.db import models
 class BackgroundJob(models.Model):
     class Kind(models.TextChoices):
         POLICE_UK_IMPORT = "police-uk-import", "Import of police.uk data"
+        POLICE_UK_FETCH = "police-uk-fetch", "Fetch from the police.uk API"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
@@ -24,7 +25,8 @@ class BackgroundJob(models.Model):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    file_name = models.CharField(max_length=255)
+    file_name = models.CharField(max_length=255)  # or, for a fetch, what it fetches
+    options = models.JSONField(default=dict, blank=True)  # what the person chose
     stored_file = models.CharField(max_length=255, blank=True)  # in the upload storage
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     outcome = models.TextField(blank=True)  # what it did, or why it failed, in words
@@ -37,7 +39,17 @@ class BackgroundJob(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
+        if self.kind == self.Kind.POLICE_UK_FETCH:
+            return f"{self.get_kind_display()}: {self.file_name}"
         return f"{self.get_kind_display()} of {self.file_name}"
+
+    @property
+    def is_fetch(self) -> bool:
+        return self.kind == self.Kind.POLICE_UK_FETCH
+
+    @property
+    def outcome_lines(self) -> list[str]:
+        return self.outcome.splitlines()
 
     @property
     def is_finished(self) -> bool:

@@ -2,7 +2,9 @@
 
 A police.uk upload is kept in the upload storage, a job is recorded and a task enqueued; the
 worker imports the file (one transaction, as from the command line), writing progress lines
-to the progress cache as it goes, then records how it ended and deletes the upload."""
+to the progress cache as it goes, then records how it ended and deletes the upload. A fetch
+from the police.uk API is queued the same way and imports what it fetched in one transaction
+(crimedata/police_api_fetch.py)."""
 
 import uuid
 from pathlib import Path
@@ -30,22 +32,39 @@ def police_uk_import_start(*, actor, partnership, upload) -> BackgroundJob:
     """Keep the uploaded file and queue its import; the job is what the person watches."""
     suffix = Path(upload.name).suffix.lower()
     stored = _storage().save(f"police-uk/{uuid.uuid4().hex}{suffix}", upload)
-    job = BackgroundJob.objects.create(
+    return _queue(
+        run_police_uk_import,
         kind=BackgroundJob.Kind.POLICE_UK_IMPORT,
         partnership=partnership,
         started_by=actor,
         file_name=upload.name[:255],
         stored_file=stored,
     )
+
+
+def _queue(work, **fields) -> BackgroundJob:
+    """Record the job (audited) and enqueue its task, in the caller's transaction: the
+    database queue's worker sees both or neither."""
+    job = BackgroundJob.objects.create(**fields)
     audit.log(
         instance=job,
         action=AuditEvent.Action.CREATE,
-        actor=actor,
-        partnership=partnership,
+        actor=job.started_by,
+        partnership=job.partnership,
         changes={"Background job": [None, str(job)]},
     )
-    # In the same transaction as the job: the database queue's worker sees both or neither.
-    run_police_uk_import.enqueue(job.pk)
+    work.enqueue(job.pk)
+    return job
+
+
+def _begin(job_id: int) -> BackgroundJob | None:
+    """The job, marked running; None if it has already run (a worker restarted)."""
+    job = BackgroundJob.objects.select_related("started_by").get(pk=job_id)
+    if job.is_finished:
+        return None
+    BackgroundJob.objects.filter(pk=job.pk).update(
+        status=BackgroundJob.Status.RUNNING, started_at=timezone.now()
+    )
     return job
 
 
@@ -54,12 +73,9 @@ def run_police_uk_import(job_id: int) -> None:
     from saferplan.crimedata import services as crime_services
     from saferplan.crimedata.police_uk import ArchiveFile, PoliceUkFileError, archive_files
 
-    job = BackgroundJob.objects.select_related("started_by").get(pk=job_id)
-    if job.is_finished:  # run twice (a worker restarted): it has done its work
+    job = _begin(job_id)
+    if job is None:  # run twice (a worker restarted): it has done its work
         return
-    BackgroundJob.objects.filter(pk=job.pk).update(
-        status=BackgroundJob.Status.RUNNING, started_at=timezone.now()
-    )
     path = _storage().path(job.stored_file)
     try:
         # Messages name the file the person uploaded, not where it was kept.
@@ -101,6 +117,52 @@ def run_police_uk_import(job_id: int) -> None:
         raise
     finally:
         _storage().delete(job.stored_file)
+
+
+@transaction.atomic
+def police_uk_fetch_start(*, actor, partnership, latest: int) -> BackgroundJob:
+    """Queue a fetch of the newest `latest` months of the partnership's force."""
+    force = partnership.get_police_force_display()
+    return _queue(
+        run_police_uk_fetch,
+        kind=BackgroundJob.Kind.POLICE_UK_FETCH,
+        partnership=partnership,
+        started_by=actor,
+        file_name=(
+            f"the newest month of {force}"
+            if latest == 1
+            else f"the newest {latest} months of {force}"
+        ),
+        options={"latest": latest, "force": partnership.police_force},
+    )
+
+
+@task()
+def run_police_uk_fetch(job_id: int) -> None:
+    from saferplan.crimedata import police_api_fetch
+    from saferplan.crimedata.police_api import PoliceApiError
+
+    job = _begin(job_id)
+    if job is None:
+        return
+    try:
+        result = police_api_fetch.fetch(
+            actor=job.started_by,
+            force=job.options["force"],
+            latest=job.options["latest"],
+            progress=lambda line: progress_add(job.pk, line),
+        )
+        _finish(job, BackgroundJob.Status.DONE, result.summary(), records=result.records)
+    except PoliceApiError as error:
+        _finish(job, BackgroundJob.Status.FAILED, str(error))
+    except Exception:
+        _finish(
+            job,
+            BackgroundJob.Status.FAILED,
+            "Something went wrong in saferplan while fetching from police.uk; nothing was "
+            "saved. The error has been logged for your administrator.",
+        )
+        raise
 
 
 def _finish(job: BackgroundJob, status: str, outcome: str, *, records=None) -> None:

@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
 
+from saferplan.core.forms import GovukRadioSelect
+
 from .categories import choices_with_all_crime
 from .models import CustomSeries
 from .periods import Period
@@ -118,3 +120,15 @@ class PoliceUkUploadForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".zip")):
             raise forms.ValidationError(f"{upload.name} is not a CSV or zip file")
         return upload
+
+
+class PoliceApiFetchForm(forms.Form):
+    latest = forms.TypedChoiceField(
+        label="Months to fetch",
+        choices=[(1, "The newest month"), (3, "The newest 3 months"), (6, "The newest 6 months"),
+                 (12, "The newest 12 months")],
+        coerce=int,
+        initial=1,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Choose how many months to fetch"},
+    )  # fmt: skip

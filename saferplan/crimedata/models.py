@@ -15,6 +15,12 @@ class ForceMonth(models.Model):
     Importing the same force-month again replaces its records: police.uk revises months
     after it first publishes them, so the newest file is the truth."""
 
+    class Origin(models.TextChoices):
+        ARCHIVE = "archive", "police.uk archive file"
+        # Fetched from the police.uk API: its crimes have no LSOA, so each was placed in one by
+        # the map points of archive files (see crimedata/police_api_fetch.py).
+        API = "api", "police.uk API"
+
     force = models.CharField(max_length=60, help_text="police.uk's id, e.g. hertfordshire")
     force_name = models.CharField(max_length=120, blank=True)
     month = models.DateField(help_text="The first day of the month.")
@@ -23,6 +29,7 @@ class ForceMonth(models.Model):
         default=0, help_text="Records with no LSOA, so in no district."
     )
     source = models.CharField(max_length=500, help_text="The file it came from.")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.ARCHIVE)
     sha256 = models.CharField(max_length=64)
     imported_at = models.DateTimeField(auto_now=True)
     imported_by = models.ForeignKey(

@@ -141,7 +141,9 @@ class _StreetWriter:
             self.cursor.executemany(self.sql, rows)
 
 
-def police_uk_import_steps(*, actor, files: list[ArchiveFile]) -> Iterator[Progress | ImportResult]:
+def police_uk_import_steps(
+    *, actor, files: list[ArchiveFile], origin: str = ForceMonth.Origin.ARCHIVE
+) -> Iterator[Progress | ImportResult]:
     """Import street-level files, yielding Progress as it goes and the ImportResult last.
 
     All the files are one transaction: a broken row anywhere (PoliceUkFileError, naming file,
@@ -193,6 +195,7 @@ def police_uk_import_steps(*, actor, files: list[ArchiveFile]) -> Iterator[Progr
             batch.unlocated = sum(n for (district, _), n in counts.items() if not district)
             batch.sha256 = hashing.hexdigest()
             batch.source = file.source[-500:]
+            batch.origin = origin
             batch.save()
             audit.log(
                 instance=batch,
@@ -214,9 +217,11 @@ def _flush(writer, batch_id: int, month: str, points: Counter[Row], counts: Coun
     points.clear()
 
 
-def police_uk_import(*, actor, files: list[ArchiveFile]) -> ImportResult:
+def police_uk_import(
+    *, actor, files: list[ArchiveFile], origin: str = ForceMonth.Origin.ARCHIVE
+) -> ImportResult:
     """police_uk_import_steps, run to the end."""
-    for step in police_uk_import_steps(actor=actor, files=files):
+    for step in police_uk_import_steps(actor=actor, files=files, origin=origin):
         if isinstance(step, ImportResult):
             return step
     raise AssertionError("the import ended without a result")

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.background.services import police_uk_import_start
+from saferplan.background.services import police_uk_fetch_start, police_uk_import_start
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.partnerships.models import Partnership
 from saferplan.partnerships.views import partnership_for
@@ -29,6 +29,7 @@ from .forms import (
     CategoryPeriodForm,
     ComparisonForm,
     CountyForm,
+    PoliceApiFetchForm,
     PoliceUkUploadForm,
     SeriesForm,
     SeriesImportForm,
@@ -487,13 +488,32 @@ def police_uk_upload(request, slug):
         else:
             job = police_uk_import_start(actor=request.user, partnership=partnership, upload=upload)
             return redirect("background:job", slug=slug, pk=job.pk)
+    return _police_uk_page(request, partnership, form=form, fetch_form=PoliceApiFetchForm())
+
+
+@login_required
+@require_POST
+def police_uk_fetch(request, slug):
+    """Fetch the newest months of the partnership's force from the police.uk API in the
+    background worker; the job's page shows how it is going (or that saferplan is offline)."""
+    partnership = _partnership(request, slug, "change")
+    fetch_form = PoliceApiFetchForm(request.POST)
+    if fetch_form.is_valid():
+        job = police_uk_fetch_start(
+            actor=request.user, partnership=partnership, latest=fetch_form.cleaned_data["latest"]
+        )
+        return redirect("background:job", slug=slug, pk=job.pk)
+    return _police_uk_page(request, partnership, form=PoliceUkUploadForm(), fetch_form=fetch_form)
+
+
+def _police_uk_page(request, partnership, **forms):
     return render(
         request,
         "crimedata/police_uk_upload.html",
         _context(
             request,
             partnership,
-            form=form,
             force_months=ForceMonth.objects.select_related("imported_by")[:36],
+            **forms,
         ),
     )

@@ -282,6 +282,9 @@ CONTENT_SECURITY_POLICY = {
 # The largest police.uk file the web page takes; larger archives go through the command line.
 SAFERPLAN_POLICE_UK_UPLOAD_MB = int(os.environ.get("SAFERPLAN_POLICE_UK_UPLOAD_MB", "300"))
 
+# The police.uk API, for fetching a force's latest months when saferplan is online.
+SAFERPLAN_POLICE_API_URL = os.environ.get("SAFERPLAN_POLICE_API_URL", "https://data.police.uk/api")
+
 # The public consultation form accepts this many responses per hour from one connection
 # (a spam limit; counted in the cache, so per process unless the cache is shared).
 SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR = int(

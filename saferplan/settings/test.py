@@ -33,3 +33,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 CACHES = CACHES | {  # noqa: F405
     "progress": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "progress"}
 }
+
+# Tests never reach the internet: the police.uk API is a closed port here (connection refused)
+# unless a test serves the fake one (crimedata/tests/fake_police_api.py).
+SAFERPLAN_POLICE_API_URL = "http://127.0.0.1:9/api"

@@ -363,3 +363,36 @@ def test_a_background_jobs_page_has_no_accessibility_violations(page_as, demo_si
         )
         progress_add(job.pk, "File 1 of 12: hertfordshire-2024.zip › 2024-01 — 20,000 records read")
         check(page, f"{demo_site}/partnerships/hertsmere/jobs/{job.pk}/")
+
+
+def test_a_police_uk_fetchs_page_has_no_accessibility_violations(page_as, demo_site):
+    """A fetch from the police.uk API that ended (its months listed) and one that could not
+    reach police.uk."""
+    from saferplan.accounts.models import User
+    from saferplan.background.models import BackgroundJob
+    from saferplan.partnerships.models import Partnership
+
+    analyst = User.objects.get(email="analyst@example.org")
+    hertsmere = Partnership.objects.get(slug="hertsmere")
+    page = page_as("analyst@example.org")
+    for status, outcome in (
+        (
+            "done",
+            "Fetched 2 month(s) of Hertfordshire Constabulary from the police.uk API (17,000 "
+            "records, 170 requests).\nNovember 2018: kept as imported from the police.uk archive "
+            "file, which places every record exactly.\nDecember 2018: 8,965 records — 7,137 "
+            "placed at map points of archive files, 1,641 at the nearest such point (within "
+            "500 m), 187 with no location (120 too far from any known point).",
+        ),
+        ("failed", "saferplan could not reach the police.uk API at https://data.police.uk/api."),
+    ):
+        job = BackgroundJob.objects.create(
+            kind=BackgroundJob.Kind.POLICE_UK_FETCH,
+            partnership=hertsmere,
+            started_by=analyst,
+            file_name="the newest 3 months of Hertfordshire Constabulary",
+            options={"latest": 3, "force": "hertfordshire"},
+            status=status,
+            outcome=outcome,
+        )
+        check(page, f"{demo_site}/partnerships/hertsmere/jobs/{job.pk}/")

@@ -1,0 +1,323 @@
+"""A client for the police.uk API (https://data.police.uk/docs/), used to fetch a force's
+latest months of street-level crime when saferplan is online.
+
+The API has no "whole force" query and gives no LSOA with a crime, so a force's month is
+fetched as the archive would hold it, in pieces:
+
+- the force's neighbourhoods and each one's boundary (`/{force}/neighbourhoods`,
+  `/{force}/{id}/boundary`);
+- the crimes inside each boundary (`/crimes-street/all-crime?poly=…&date=…`); boundaries
+  touch and overlap, so crimes are kept once by their id. An area with more than 10,000
+  crimes is refused with 503: its bounding box is then split in four and asked for again,
+  keeping the crimes inside the boundary;
+- the crimes with no location (`/crimes-no-location?category=all-crime&force=…`).
+
+Crimes the British Transport Police recorded in the area (`location_type` "BTP") are left
+out: the archive keeps them in BTP's own file.
+
+Requests keep to the documented rate limit (15 a second, bursts of 30) with a token bucket;
+a 429 answer waits as long as its Retry-After says (or backs off, doubling) and asks again.
+Without a connection the client says so in words a person can act on."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+import requests
+from django.conf import settings
+from matplotlib.path import Path as Polygon
+
+logger = logging.getLogger(__name__)
+
+# The documented limit is 15 requests a second with bursts of 30. The client keeps a little
+# under it: requests do not arrive as evenly spaced as they leave, and a 429 costs a wait.
+RATE_PER_SECOND = 14.0
+BURST = 28
+# A GET's URL stays under this many characters (police.uk's documented 4,094); a longer
+# boundary is sent as a POST body, which the API accepts for poly queries.
+MAX_GET_URL = 4000
+MAX_RETRIES = 6  # for 429 and 5xx other than the poly "too many crimes" 503
+MAX_SPLITS = 6  # a 503 area split in four at most this deep (4,096 pieces)
+# A boundary's point on its edge still counts as inside (degrees: about a metre).
+EDGE_TOLERANCE = 1e-5
+
+
+class PoliceApiError(Exception):
+    """The police.uk API could not give what was asked, in words a person can act on."""
+
+
+class PoliceApiOfflineError(PoliceApiError):
+    """police.uk could not be reached at all: no connection, or its address does not resolve."""
+
+
+class TokenBucket:
+    """Allows `rate` requests a second on average and `burst` at once; `take` waits (with
+    `sleep`) until a request may go. The clock and sleep are given so tests need not wait."""
+
+    def __init__(
+        self,
+        rate: float = RATE_PER_SECOND,
+        burst: int = BURST,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.rate, self.burst = rate, burst
+        self.clock, self.sleep = clock, sleep
+        self.tokens = float(burst)
+        self.updated = clock()
+        self.lock = threading.Lock()
+
+    def take(self) -> None:
+        with self.lock:
+            self._refill()
+            if self.tokens < 1:
+                self.sleep((1 - self.tokens) / self.rate)
+                self._refill()
+                # The wait was for this token: count it as come, whatever rounding says
+                # (a clock that a tiny wait does not move would otherwise wait for ever).
+                self.tokens = max(self.tokens, 1.0)
+            self.tokens -= 1
+
+    def _refill(self) -> None:
+        now = self.clock()
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    id: str
+    name: str
+
+
+@dataclass
+class FetchStats:
+    """What fetching a month took: shown to the analyst and logged."""
+
+    requests: int = 0
+    refused: int = 0  # 429 answers waited out
+    split_areas: int = 0  # areas with too many crimes, asked for again in four
+    duplicates: int = 0  # crimes seen in more than one neighbourhood, kept once
+    other_forces: int = 0  # BTP crimes in the force's area, left to BTP's file
+
+
+@dataclass
+class FetchedMonth:
+    force: str
+    month: date
+    crimes: list[dict] = field(default_factory=list)  # with a location
+    no_location: list[dict] = field(default_factory=list)
+    stats: FetchStats = field(default_factory=FetchStats)
+
+
+class PoliceApiClient:
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        session: requests.Session | None = None,
+        bucket: TokenBucket | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        timeout: float = 60,
+    ):
+        self.base_url = (base_url or settings.SAFERPLAN_POLICE_API_URL).rstrip("/")
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = "saferplan (Community Safety Partnership planning)"
+        self.bucket = bucket or TokenBucket(sleep=sleep)
+        self.sleep = sleep
+        self.timeout = timeout
+        self.stats = FetchStats()
+
+    # -- requests --------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, *, params=None, data=None, too_many_ok=False):
+        """The JSON of an answer. With `too_many_ok`, a 503 (an area with more than 10,000
+        crimes) returns None for the caller to split the area."""
+        url = f"{self.base_url}/{path.lstrip('/')}"
+        wait = 1.0
+        for attempt in range(1, MAX_RETRIES + 1):
+            self.bucket.take()
+            self.stats.requests += 1
+            try:
+                response = self.session.request(
+                    method, url, params=params, data=data, timeout=self.timeout
+                )
+            except requests.ConnectionError as error:
+                raise PoliceApiOfflineError(
+                    f"saferplan could not reach the police.uk API at {self.base_url} "
+                    f"({_reason(error)}). Fetching from police.uk needs a connection to the "
+                    "internet; nothing was saved. Without one, download the month's archive "
+                    "from data.police.uk/data and import the file instead."
+                ) from None
+            except requests.Timeout:
+                error_text = f"no answer within {self.timeout:.0f} seconds"
+            else:
+                if response.status_code == 200:
+                    try:
+                        return response.json()
+                    except ValueError:
+                        raise PoliceApiError(
+                            f"police.uk's answer to {path} was not JSON; nothing was saved."
+                        ) from None
+                if response.status_code == 503 and too_many_ok:
+                    return None
+                if response.status_code == 404:
+                    raise PoliceApiError(f"police.uk has no {path} (404); nothing was saved.")
+                if response.status_code == 429:
+                    self.stats.refused += 1
+                    pause = _retry_after(response) or wait
+                    logger.info("police.uk: 429 on %s, waiting %.1f s", path, pause)
+                    self.sleep(pause)
+                    wait = min(wait * 2, 60)
+                    continue
+                if response.status_code < 500:
+                    raise PoliceApiError(
+                        f"police.uk refused {path} ({response.status_code}); nothing was saved."
+                    )
+                error_text = f"police.uk answered {response.status_code}"
+            logger.info("police.uk: %s on %s (try %s)", error_text, path, attempt)
+            self.sleep(wait)
+            wait = min(wait * 2, 60)
+        raise PoliceApiError(
+            f"police.uk did not give {path} after {MAX_RETRIES} tries (refused or busy); "
+            "nothing was saved. Try again later."
+        )
+
+    def get(self, path: str, **params):
+        return self._request("GET", path, params=params or None)
+
+    # -- what the API offers ---------------------------------------------------------
+
+    def available_months(self) -> list[date]:
+        """The months police.uk has street-level crime for, newest first."""
+        months = [_month(item["date"]) for item in self.get("crimes-street-dates")]
+        return sorted(months, reverse=True)
+
+    def neighbourhoods(self, force: str) -> list[Neighbourhood]:
+        return [Neighbourhood(str(n["id"]), n["name"]) for n in self.get(f"{force}/neighbourhoods")]
+
+    def boundary(self, force: str, neighbourhood: str) -> list[tuple[float, float]]:
+        """The neighbourhood's boundary as (latitude, longitude) points."""
+        points = self.get(f"{force}/{neighbourhood}/boundary")
+        return [(float(p["latitude"]), float(p["longitude"])) for p in points]
+
+    def crimes_in(self, boundary: list[tuple[float, float]], month: date) -> Iterator[dict]:
+        """Every crime of the month inside the boundary, splitting areas with too many."""
+        shape = Polygon([(lng, lat) for lat, lng in boundary])
+        yield from self._crimes_in_area(boundary, shape, month, depth=0)
+
+    def _crimes_in_area(self, area, shape: Polygon, month: date, depth: int) -> Iterator[dict]:
+        poly = ":".join(f"{lat:.6f},{lng:.6f}" for lat, lng in area)
+        when = f"{month:%Y-%m}"
+        path = "crimes-street/all-crime"
+        if len(self.base_url) + len(path) + len(poly) + 30 <= MAX_GET_URL:
+            crimes = self._request(
+                "GET", path, params={"poly": poly, "date": when}, too_many_ok=True
+            )
+        else:
+            crimes = self._request(
+                "POST", path, data={"poly": poly, "date": when}, too_many_ok=True
+            )
+        if crimes is not None:
+            if depth == 0:
+                yield from crimes
+            else:  # a box around part of the boundary: keep what lies inside the boundary
+                yield from (c for c in crimes if _inside(shape, c))
+            return
+        if depth >= MAX_SPLITS:
+            raise PoliceApiError(
+                f"police.uk says an area of {month:%B %Y} has more than 10,000 crimes even "
+                f"after splitting it {MAX_SPLITS} times; nothing was saved."
+            )
+        self.stats.split_areas += 1
+        for box in _quarters(area):
+            yield from self._crimes_in_area(box, shape, month, depth + 1)
+
+    def crimes_without_location(self, force: str, month: date) -> list[dict]:
+        return self.get(
+            "crimes-no-location", category="all-crime", force=force, date=f"{month:%Y-%m}"
+        )
+
+    # -- a force's month ---------------------------------------------------------------
+
+    def fetch_force_month(
+        self, force: str, month: date, *, progress: Callable[[str], None] = lambda _: None
+    ) -> FetchedMonth:
+        """Every street-level crime of the force's month, each once."""
+        fetched = FetchedMonth(force=force, month=month, stats=self.stats)
+        neighbourhoods = self.neighbourhoods(force)
+        if not neighbourhoods:
+            raise PoliceApiError(f"police.uk lists no neighbourhoods for {force}.")
+        seen: set[int] = set()
+        for number, neighbourhood in enumerate(neighbourhoods, start=1):
+            boundary = self.boundary(force, neighbourhood.id)
+            if len(boundary) < 3:
+                continue  # police.uk has neighbourhoods without a drawn boundary
+            for crime in self.crimes_in(boundary, month):
+                if crime.get("location_type") not in (None, "Force"):
+                    self.stats.other_forces += 1
+                    continue
+                if crime["id"] in seen:
+                    self.stats.duplicates += 1
+                    continue
+                seen.add(crime["id"])
+                fetched.crimes.append(crime)
+            progress(
+                f"{month:%B %Y}: neighbourhood {number} of {len(neighbourhoods)} "
+                f"({neighbourhood.name}) — {len(fetched.crimes):,} crimes so far"
+            )
+        fetched.no_location = self.crimes_without_location(force, month)
+        progress(f"{month:%B %Y}: {len(fetched.no_location):,} crimes with no location")
+        return fetched
+
+
+def _reason(error: Exception) -> str:
+    text = str(error)
+    for known, words in (
+        ("Name or service not known", "its address could not be looked up"),
+        ("Temporary failure in name resolution", "its address could not be looked up"),
+        ("nodename nor servname", "its address could not be looked up"),
+        ("Connection refused", "the connection was refused"),
+        ("Network is unreachable", "the network is unreachable"),
+    ):
+        if known in text:
+            return words
+    return "no connection"
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    try:
+        return max(0.0, min(float(response.headers["Retry-After"]), 300.0))
+    except (KeyError, ValueError):
+        return None
+
+
+def _month(text: str) -> date:
+    return date(int(text[:4]), int(text[5:7]), 1)
+
+
+def _inside(shape: Polygon, crime: dict) -> bool:
+    location = crime["location"]
+    point = (float(location["longitude"]), float(location["latitude"]))
+    # The tolerance's sign depends on the boundary's winding: try both.
+    return shape.contains_point(point, radius=EDGE_TOLERANCE) or shape.contains_point(
+        point, radius=-EDGE_TOLERANCE
+    )
+
+
+def _quarters(area: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """The area's bounding box in four, each as a closed rectangle of (lat, lng)."""
+    lats, lngs = [p[0] for p in area], [p[1] for p in area]
+    south, north, west, east = min(lats), max(lats), min(lngs), max(lngs)
+    mid_lat, mid_lng = (south + north) / 2, (west + east) / 2
+    boxes = []
+    for low, high in ((south, mid_lat), (mid_lat, north)):
+        for left, right in ((west, mid_lng), (mid_lng, east)):
+            boxes.append([(low, left), (high, left), (high, right), (low, right)])
+    return boxes
