@@ -8,12 +8,15 @@ from saferplan.partnerships.tests.factories import PartnershipFactory
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with no cached renderings (ids are reused between tests)."""
-    from django.core.cache import cache
+    """Each test starts with no cached renderings or job progress (ids are reused between
+    tests)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for name in ("default", "progress"):
+        caches[name].clear()
     yield
-    cache.clear()
+    for name in ("default", "progress"):
+        caches[name].clear()
 
 
 @pytest.fixture

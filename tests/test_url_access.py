@@ -194,11 +194,13 @@ def url_for(partnership, coordinator):
         "api-tokens:revoke": api_token,
         "notifications:board-meeting-delete": board_meeting,
         "background:job": background_job,
+        "background:job-file": background_job,
         "public:item-delete": contact,
         **dict.fromkeys(
             [
                 "reports:board-report",
                 "reports:board-report-download",
+                "reports:board-report-prepare",
                 "reports:board-report-edit",
                 "reports:board-report-issue",
             ],

@@ -11,6 +11,7 @@ class BackgroundJob(models.Model):
     class Kind(models.TextChoices):
         POLICE_UK_IMPORT = "police-uk-import", "Import of police.uk data"
         POLICE_UK_FETCH = "police-uk-fetch", "Fetch from the police.uk API"
+        BOARD_REPORT_DOCUMENT = "board-report-document", "Board report document"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
@@ -27,7 +28,8 @@ class BackgroundJob(models.Model):
     )
     file_name = models.CharField(max_length=255)  # or, for a fetch, what it fetches
     options = models.JSONField(default=dict, blank=True)  # what the person chose
-    stored_file = models.CharField(max_length=255, blank=True)  # in the upload storage
+    # In the upload storage: the file uploaded, or the document made (kept a day).
+    stored_file = models.CharField(max_length=255, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     outcome = models.TextField(blank=True)  # what it did, or why it failed, in words
     records = models.PositiveIntegerField(null=True, blank=True)
@@ -39,9 +41,20 @@ class BackgroundJob(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        if self.kind == self.Kind.POLICE_UK_FETCH:
+        if self.kind in (self.Kind.POLICE_UK_FETCH, self.Kind.BOARD_REPORT_DOCUMENT):
             return f"{self.get_kind_display()}: {self.file_name}"
         return f"{self.get_kind_display()} of {self.file_name}"
+
+    @property
+    def work(self) -> str:
+        """What the job does, in one word for the page's sentences."""
+        if self.kind == self.Kind.POLICE_UK_FETCH:
+            return "fetch"
+        return "document" if self.kind == self.Kind.BOARD_REPORT_DOCUMENT else "import"
+
+    @property
+    def is_document(self) -> bool:
+        return self.kind == self.Kind.BOARD_REPORT_DOCUMENT
 
     @property
     def is_fetch(self) -> bool:

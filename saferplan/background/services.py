@@ -4,11 +4,14 @@ A police.uk upload is kept in the upload storage, a job is recorded and a task e
 worker imports the file (one transaction, as from the command line), writing progress lines
 to the progress cache as it goes, then records how it ended and deletes the upload. A fetch
 from the police.uk API is queued the same way and imports what it fetched in one transaction
-(crimedata/police_api_fetch.py)."""
+(crimedata/police_api_fetch.py). A board report's PDF or Word document is made by the worker
+and kept in the upload storage for a day for the person who asked for it."""
 
+import datetime
 import uuid
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
@@ -163,6 +166,84 @@ def run_police_uk_fetch(job_id: int) -> None:
             "saved. The error has been logged for your administrator.",
         )
         raise
+
+
+# Documents made in the background are kept this long for their maker to download.
+DOCUMENT_KEPT = datetime.timedelta(days=1)
+
+
+@transaction.atomic
+def board_report_document_start(*, actor, report, kind: str) -> BackgroundJob:
+    """Queue making the board report's PDF ("pdf") or Word document ("docx")."""
+    from saferplan.reports.board_documents import document_name
+
+    return _queue(
+        run_board_report_document,
+        kind=BackgroundJob.Kind.BOARD_REPORT_DOCUMENT,
+        partnership=report.plan.partnership,
+        started_by=actor,
+        file_name=document_name(report, kind),
+        options={"report": report.pk, "format": kind},
+    )
+
+
+@task()
+def run_board_report_document(job_id: int) -> None:
+    from saferplan.reports.board_documents import board_report_document
+    from saferplan.reports.models import BoardReport
+
+    job = _begin(job_id)
+    if job is None:
+        return
+    _forget_old_documents()
+    try:
+        report = BoardReport.objects.select_related("plan__partnership").get(
+            pk=job.options["report"]
+        )
+        content = board_report_document(
+            report, job.options["format"], progress=lambda line: progress_add(job.pk, line)
+        )
+        stored = _storage().save(
+            f"documents/{uuid.uuid4().hex}.{job.options['format']}", ContentFile(content)
+        )
+        BackgroundJob.objects.filter(pk=job.pk).update(stored_file=stored)
+        _finish(
+            job,
+            BackgroundJob.Status.DONE,
+            f"{job.file_name} is ready ({_size(len(content))}). It is kept for a day.",
+        )
+    except BoardReport.DoesNotExist:
+        _finish(job, BackgroundJob.Status.FAILED, "The board report has been deleted.")
+    except Exception:
+        _finish(
+            job,
+            BackgroundJob.Status.FAILED,
+            "Something went wrong in saferplan while making the document. "
+            "The error has been logged for your administrator.",
+        )
+        raise
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count // 1024 + 1} KB"
+
+
+def _forget_old_documents() -> None:
+    """Delete documents made more than DOCUMENT_KEPT ago (their jobs say so)."""
+    old = BackgroundJob.objects.filter(
+        kind=BackgroundJob.Kind.BOARD_REPORT_DOCUMENT,
+        finished_at__lt=timezone.now() - DOCUMENT_KEPT,
+    ).exclude(stored_file="")
+    for job in old:
+        _storage().delete(job.stored_file)
+    old.update(stored_file="")
+
+
+def document_of(job: BackgroundJob):
+    """The document a finished job made, opened, or None once it has been deleted."""
+    if not job.stored_file or not _storage().exists(job.stored_file):
+        return None
+    return _storage().open(job.stored_file, "rb")
 
 
 def _finish(job: BackgroundJob, status: str, outcome: str, *, records=None) -> None:

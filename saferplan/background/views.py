@@ -1,31 +1,62 @@
 """A background job's page: where it stands, its progress lines, how it ended. With
 JavaScript, htmx refreshes the status part every two seconds until it ends; without, the
-person refreshes the page (a link says so)."""
+person refreshes the page (a link says so). A job that made a document offers it to the
+person who asked for it."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from saferplan.reports.downloads import CONTENT_TYPES
+
 from .models import BackgroundJob
-from .permissions import background_job_policy
+from .permissions import may_see_job
 from .progress import progress_of
+from .services import document_of
 
 
-@login_required
-@require_GET
-def job(request, slug, pk):
+def _job_for(request, slug, pk) -> BackgroundJob:
     found = get_object_or_404(
         BackgroundJob.objects.select_related("partnership", "started_by"),
         pk=pk,
         partnership__slug=slug,
     )
-    if not background_job_policy.user_has_permission_for_instance(request.user, "view", found):
+    if not may_see_job(request.user, found):
         raise PermissionDenied(
-            f"Only coordinators and analysts of {found.partnership} can see this."
+            "Only the person who asked for this document can see it."
+            if found.is_document
+            else f"Only coordinators and analysts of {found.partnership} can see this."
         )
+    return found
+
+
+@login_required
+@require_GET
+def job(request, slug, pk):
+    found = _job_for(request, slug, pk)
     context = {"job": found, "partnership": found.partnership, "progress": progress_of(found.pk)}
     template = (
         "background/_status.html" if request.headers.get("HX-Request") else "background/job.html"
     )
     return render(request, template, context)
+
+
+@login_required
+@require_GET
+def job_file(request, slug, pk):
+    """The document the job made, while it is kept."""
+    found = _job_for(request, slug, pk)
+    if not found.is_document or found.status != BackgroundJob.Status.DONE:
+        raise Http404("This job made no document.")
+    document = document_of(found)
+    if document is None:
+        raise Http404("The document has been deleted after a day: make it again.")
+    suffix = found.file_name.rsplit(".", 1)[-1]
+    return FileResponse(
+        document,
+        as_attachment=True,
+        filename=found.file_name,
+        content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"),
+    )

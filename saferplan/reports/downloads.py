@@ -12,11 +12,15 @@ CONTENT_TYPES = {
 }
 
 
+def file_name(*, kind: str, partnership, title: str, suffix: str = "") -> str:
+    return (slugify(f"{partnership.slug} {title}") or "document") + suffix + "." + kind
+
+
 def attachment(content, *, kind: str, partnership, title: str, suffix: str = ""):
     """`content` bytes or text, or an iterator of lines (streamed)."""
-    name = (slugify(f"{partnership.slug} {title}") or "document") + suffix
+    name = file_name(kind=kind, partnership=partnership, title=title, suffix=suffix)
     streamed = not isinstance(content, bytes | str)
     response_class = StreamingHttpResponse if streamed else HttpResponse
     response = response_class(content, content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -29,6 +29,11 @@ urlpatterns = [
         name="board-report-download",
     ),
     path(
+        "partnerships/<slug:slug>/board-reports/<int:pk>/prepare/",
+        views.board_report_prepare,
+        name="board-report-prepare",
+    ),
+    path(
         "partnerships/<slug:slug>/board-reports/<int:pk>/edit/",
         views.board_report_edit,
         name="board-report-edit",

@@ -7,13 +7,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from saferplan.background.services import board_report_document_start
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.plans.models import Plan
 from saferplan.plans.views import _plan_for, _today
 
 from . import excel, open_data, pdf, word
 from .action_plan import action_plan_document
-from .board import board_report_content, chart_alt_text, chart_data_uri, rag_chart
+from .board import chart_alt_text, chart_data_uri
+from .board_documents import board_report_document, report_content
 from .downloads import attachment
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
@@ -97,18 +99,6 @@ def _report_for(request, slug, pk, action="view") -> BoardReport:
     return report
 
 
-def _content(report: BoardReport) -> dict:
-    """The issued snapshot, or the draft as the plan reads now."""
-    if report.is_issued:
-        return report.snapshot
-    return board_report_content(
-        plan=report.plan,
-        period_start=report.period_start,
-        period_end=report.period_end,
-        today=_today(),
-    )
-
-
 @login_required
 def board_reports(request, slug, plan_pk):
     plan = _plan_for(request, slug, plan_pk)
@@ -158,7 +148,7 @@ def board_reports(request, slug, plan_pk):
 @require_GET
 def board_report(request, slug, pk):
     report = _report_for(request, slug, pk)
-    content = _content(report)
+    content = report_content(report)
     return render(
         request,
         "reports/board_report.html",
@@ -179,31 +169,25 @@ def board_report(request, slug, pk):
 @login_required
 @require_GET
 def board_report_download(request, slug, pk, kind):
+    """The document made in the request (for scripts and bookmarks; the page's buttons make
+    it in the background: board_report_prepare)."""
     report = _report_for(request, slug, pk)
-    content = _content(report)
-    if kind == "pdf":
-        body = pdf.render_pdf(
-            "reports/print/board_report.html",
-            {
-                "report": report,
-                "content": content,
-                "chart": chart_data_uri(content),
-                "chart_alt": chart_alt_text(content),
-                "marking": content["marking"],
-                "partnership": report.plan.partnership,
-                "generated_on": _today(),
-                "print": True,
-            },
-        )
-    else:
-        body = word.board_report_docx(
-            title=report.title,
-            introduction=report.introduction,
-            content=content,
-            chart_png=rag_chart(content, image_format="png"),
-            alt_text=chart_alt_text(content),
-        )
+    body = board_report_document(report, kind)
     return attachment(body, kind=kind, partnership=report.plan.partnership, title=report.title)
+
+
+@login_required
+@require_POST
+def board_report_prepare(request, slug, pk):
+    """Make the report's PDF or Word document in the background worker; the job's page shows
+    its progress, then a link to download it."""
+    report = _report_for(request, slug, pk)
+    kind = request.POST.get("document")
+    if kind not in ("pdf", "docx"):
+        messages.error(request, "Choose the PDF or the Word document.")
+        return redirect("reports:board-report", slug=slug, pk=pk)
+    job = board_report_document_start(actor=request.user, report=report, kind=kind)
+    return redirect("background:job", slug=slug, pk=job.pk)
 
 
 @login_required
