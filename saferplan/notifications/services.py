@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django_tasks import task
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -123,25 +124,45 @@ def send_chases(*, today: datetime.date) -> int:
 
 def notify_action_changed(*, action, actor, update=None, rag_change=None) -> None:
     """Tell the action's owners (but not the person who made the change) that it has a new
-    update or RAG rating, once the change is committed."""
+    update or RAG rating: queued for the background worker once the change is committed, so
+    a slow or unreachable mail server never holds up the person saving (nor a rolled-back
+    change send anything)."""
+    ids = {
+        "action_id": action.pk,
+        "actor_id": getattr(actor, "pk", None),
+        "update_id": update.pk if update else None,
+        "rag_change_id": rag_change.pk if rag_change else None,
+    }
+    transaction.on_commit(lambda: send_action_notice.enqueue(**ids))
 
-    def send():
-        for owner in selectors.owners_of(action):
-            if owner.pk == getattr(actor, "pk", None):
-                continue
-            if not selectors.preference_of(owner).action_changes:
-                continue
-            emails.send(
-                to=owner,
-                subject=f"Your action has been {'updated' if update else 'rated'}: {action.title[:60]}",
-                template="action_changed",
-                context={
-                    "action": action,
-                    "actor": actor,
-                    "update": update,
-                    "rag_change": rag_change,
-                    "sensitive": update is not None and update.marking == "official_sensitive",
-                },
-            )
 
-    transaction.on_commit(send)
+@task()
+def send_action_notice(*, action_id, actor_id, update_id, rag_change_id) -> None:
+    from saferplan.accounts.models import User
+    from saferplan.plans.models import Action, RagChange, Update
+
+    action = Action.objects.filter(pk=action_id).first()
+    if action is None:  # deleted before the worker came to it
+        return
+    actor = User.objects.filter(pk=actor_id).first() if actor_id else None
+    update = Update.objects.filter(pk=update_id).first() if update_id else None
+    rag_change = RagChange.objects.filter(pk=rag_change_id).first() if rag_change_id else None
+    if update is None and rag_change is None:
+        return
+    for owner in selectors.owners_of(action):
+        if owner.pk == actor_id:
+            continue
+        if not selectors.preference_of(owner).action_changes:
+            continue
+        emails.send(
+            to=owner,
+            subject=f"Your action has been {'updated' if update else 'rated'}: {action.title[:60]}",
+            template="action_changed",
+            context={
+                "action": action,
+                "actor": actor,
+                "update": update,
+                "rag_change": rag_change,
+                "sensitive": update is not None and update.marking == "official_sensitive",
+            },
+        )

@@ -155,6 +155,23 @@ def test_an_owner_hears_when_someone_else_updates_or_rates_their_action(
     assert len(mail.outbox) == 1  # not for one's own change
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_notice_waits_for_the_background_worker_not_the_person_saving(
+    owned, editor, coordinator, settings, django_capture_on_commit_callbacks
+):
+    """With the real queue, saving sends nothing itself: the worker sends the notice."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_services.update_add(
+            actor=coordinator, action=owned["overdue"], described_on=MONDAY, text="Booked"
+        )
+    assert mail.outbox == []
+    call_command("db_worker", "--batch", verbosity=0)
+    (message,) = mail.outbox
+    assert message.to == [editor.email]
+    assert "Booked" in message.body
+
+
 def test_a_sensitive_update_is_announced_without_its_text(
     owned, editor, coordinator, django_capture_on_commit_callbacks
 ):
