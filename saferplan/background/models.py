@@ -53,6 +53,11 @@ class BackgroundJob(models.Model):
         return "document" if self.kind == self.Kind.BOARD_REPORT_DOCUMENT else "import"
 
     @property
+    def document_name(self) -> str:
+        """ "PDF" or "Word document", for a job that makes one."""
+        return "Word document" if self.file_name.endswith(".docx") else "PDF"
+
+    @property
     def is_document(self) -> bool:
         return self.kind == self.Kind.BOARD_REPORT_DOCUMENT
 

@@ -183,7 +183,7 @@ def board_report_document_start(*, actor, report, kind: str) -> BackgroundJob:
         partnership=report.plan.partnership,
         started_by=actor,
         file_name=document_name(report, kind),
-        options={"report": report.pk, "format": kind},
+        options={"report": report.pk, "format": kind, "title": report.title},
     )
 
 
@@ -210,7 +210,7 @@ def run_board_report_document(job_id: int) -> None:
         _finish(
             job,
             BackgroundJob.Status.DONE,
-            f"{job.file_name} is ready ({_size(len(content))}). It is kept for a day.",
+            f"The {job.document_name} is ready ({_size(len(content))}). It is kept for a day.",
         )
     except BoardReport.DoesNotExist:
         _finish(job, BackgroundJob.Status.FAILED, "The board report has been deleted.")

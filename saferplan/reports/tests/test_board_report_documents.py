@@ -48,7 +48,9 @@ def test_a_board_member_makes_the_document_and_downloads_it(
 
     shown = client.get(answer["Location"]).content.decode()
     assert "Ready" in shown
-    assert f"Download hertsmere-report-to-the-board.{document}" in shown
+    name = {"pdf": "PDF", "docx": "Word document"}[document]
+    assert f"Download the {name}" in shown
+    assert f"The {name} is ready" in shown
     assert "It is kept for a day" in shown
 
     download = client.get(reverse("background:job-file", args=["hertsmere", job.pk]))
