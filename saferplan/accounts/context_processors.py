@@ -13,9 +13,12 @@ def partnership_switcher(request):
     if user is None or not user.is_authenticated:
         return {}
     match = getattr(request, "resolver_match", None)
+    # Every page of a partnership's own (plans, crime figures, board reports, jobs …) lives
+    # under partnerships/<slug>/: the page's partnership is the one being worked in. The
+    # published plan (/p/<slug>/) is the public's page and leaves it as it is.
     slug = (
         match.kwargs.get("slug")
-        if match and match.namespace in {"partnerships", "plans", "imports"}
+        if match and match.route.startswith("partnerships/<slug:slug>/")
         else None
     )
     membership = current_membership(request=request, slug=slug)

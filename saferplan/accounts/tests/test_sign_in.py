@@ -140,3 +140,27 @@ def test_switching_to_a_partnership_you_are_not_in_is_refused(
     response = client.post(reverse("accounts:switch-partnership"), {"partnership": "dacorum"})
     assert response.status_code == 404
     assert client.session.get("current_partnership") != "dacorum"
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["crimedata:overview", "reports:board-reports", "indicators:list", "consultations:list"],
+)
+def test_every_page_of_a_partnership_shows_that_partnership_in_the_switcher(
+    client, member_of, partnership, other_partnership, route
+):
+    """An analyst of Dacorum and Hertsmere, last working in Dacorum, opens a Hertsmere page."""
+    from saferplan.plans.tests.factories import PlanFactory
+
+    user = member_of("analyst", other_partnership)
+    MembershipFactory(user=user, partnership=partnership, role="analyst")
+    client.force_login(user)
+    client.get(reverse("partnerships:detail", args=["dacorum"]))
+    args = ["hertsmere"]
+    if route == "reports:board-reports":
+        args.append(PlanFactory(partnership=partnership).pk)
+    page = client.get(reverse(route, args=args)).text
+    selected = re.search(r'<option value="([a-z-]+)" selected>', page)
+    assert selected is not None
+    assert selected[1] == "hertsmere"
+    assert 'href="/partnerships/hertsmere/plans/"' in page  # its navigation, not Dacorum's
