@@ -9,6 +9,8 @@ and kept in the upload storage for a day for the person who asked for it."""
 
 import datetime
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -71,6 +73,25 @@ def _begin(job_id: int) -> BackgroundJob | None:
     return job
 
 
+@contextmanager
+def _ending(
+    job: BackgroundJob, expected: type[Exception] | tuple[()], unexpected: str
+) -> Iterator[None]:
+    """Record how the work in the block ends when it fails: an `expected` error in its own
+    words, anything else as `unexpected` (and raised again, for the worker's log)."""
+    try:
+        yield
+    except expected as error:
+        _finish(job, BackgroundJob.Status.FAILED, str(error))
+    except Exception:
+        _finish(
+            job,
+            BackgroundJob.Status.FAILED,
+            f"{unexpected} The error has been logged for your administrator.",
+        )
+        raise
+
+
 @task()
 def run_police_uk_import(job_id: int) -> None:
     from saferplan.crimedata import services as crime_services
@@ -80,44 +101,36 @@ def run_police_uk_import(job_id: int) -> None:
     if job is None:  # run twice (a worker restarted): it has done its work
         return
     path = _storage().path(job.stored_file)
+    failure = "Something went wrong in saferplan during the import; nothing was saved."
     try:
-        # Messages name the file the person uploaded, not where it was kept.
-        files = [
-            ArchiveFile(
-                f.source.replace(path, job.file_name),
-                job.file_name if f.source == path else f.name,
-                f.open,
-            )
-            for f in archive_files([path])
-        ]
-        result = None
-        for step in crime_services.police_uk_import_steps(actor=job.started_by, files=files):
-            if isinstance(step, crime_services.ImportResult):
-                result = step
-            else:
-                progress_add(
-                    job.pk,
-                    f"File {step.file_number} of {step.files}: {step.source} — "
-                    f"{step.records:,} records read",
+        with _ending(job, PoliceUkFileError, failure):
+            # Messages name the file the person uploaded, not where it was kept.
+            files = [
+                ArchiveFile(
+                    f.source.replace(path, job.file_name),
+                    job.file_name if f.source == path else f.name,
+                    f.open,
                 )
-        if result is None:  # the import's steps always end with their result
-            raise RuntimeError("The police.uk import ended without its result")
-        _finish(
-            job,
-            BackgroundJob.Status.DONE,
-            f"{result.records:,} records from {len(result.force_months)} file(s)",
-            records=result.records,
-        )
-    except PoliceUkFileError as error:
-        _finish(job, BackgroundJob.Status.FAILED, str(error))
-    except Exception:
-        _finish(
-            job,
-            BackgroundJob.Status.FAILED,
-            "Something went wrong in saferplan during the import; nothing was saved. "
-            "The error has been logged for your administrator.",
-        )
-        raise
+                for f in archive_files([path])
+            ]
+            result = None
+            for step in crime_services.police_uk_import_steps(actor=job.started_by, files=files):
+                if isinstance(step, crime_services.ImportResult):
+                    result = step
+                else:
+                    progress_add(
+                        job.pk,
+                        f"File {step.file_number} of {step.files}: {step.source} — "
+                        f"{step.records:,} records read",
+                    )
+            if result is None:  # the import's steps always end with their result
+                raise RuntimeError("The police.uk import ended without its result")
+            _finish(
+                job,
+                BackgroundJob.Status.DONE,
+                f"{result.records:,} records from {len(result.force_months)} file(s)",
+                records=result.records,
+            )
     finally:
         _storage().delete(job.stored_file)
 
@@ -148,7 +161,8 @@ def run_police_uk_fetch(job_id: int) -> None:
     job = _begin(job_id)
     if job is None:
         return
-    try:
+    failure = "Something went wrong in saferplan while fetching from police.uk; nothing was saved."
+    with _ending(job, PoliceApiError, failure):
         result = police_api_fetch.fetch(
             actor=job.started_by,
             force=job.options["force"],
@@ -156,16 +170,6 @@ def run_police_uk_fetch(job_id: int) -> None:
             progress=lambda line: progress_add(job.pk, line),
         )
         _finish(job, BackgroundJob.Status.DONE, result.summary(), records=result.records)
-    except PoliceApiError as error:
-        _finish(job, BackgroundJob.Status.FAILED, str(error))
-    except Exception:
-        _finish(
-            job,
-            BackgroundJob.Status.FAILED,
-            "Something went wrong in saferplan while fetching from police.uk; nothing was "
-            "saved. The error has been logged for your administrator.",
-        )
-        raise
 
 
 # Documents made in the background are kept this long for their maker to download.
@@ -196,10 +200,15 @@ def run_board_report_document(job_id: int) -> None:
     if job is None:
         return
     _forget_old_documents()
-    try:
-        report = BoardReport.objects.select_related("plan__partnership").get(
-            pk=job.options["report"]
-        )
+    report = (
+        BoardReport.objects.select_related("plan__partnership")
+        .filter(pk=job.options["report"])
+        .first()
+    )
+    if report is None:
+        _finish(job, BackgroundJob.Status.FAILED, "The board report has been deleted.")
+        return
+    with _ending(job, (), "Something went wrong in saferplan while making the document."):
         content = board_report_document(
             report, job.options["format"], progress=lambda line: progress_add(job.pk, line)
         )
@@ -212,16 +221,6 @@ def run_board_report_document(job_id: int) -> None:
             BackgroundJob.Status.DONE,
             f"The {job.document_name} is ready ({_size(len(content))}). It is kept for a day.",
         )
-    except BoardReport.DoesNotExist:
-        _finish(job, BackgroundJob.Status.FAILED, "The board report has been deleted.")
-    except Exception:
-        _finish(
-            job,
-            BackgroundJob.Status.FAILED,
-            "Something went wrong in saferplan while making the document. "
-            "The error has been logged for your administrator.",
-        )
-        raise
 
 
 def _size(count: int) -> str:

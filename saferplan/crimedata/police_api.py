@@ -32,6 +32,8 @@ import requests
 from django.conf import settings
 from matplotlib.path import Path as Polygon
 
+from .periods import parse_month
+
 logger = logging.getLogger(__name__)
 
 # The documented limit is 15 requests a second with bursts of 30. The client keeps a little
@@ -113,7 +115,6 @@ class FetchedMonth:
     month: date
     crimes: list[dict] = field(default_factory=list)  # with a location
     no_location: list[dict] = field(default_factory=list)
-    stats: FetchStats = field(default_factory=FetchStats)
 
 
 class PoliceApiClient:
@@ -140,10 +141,11 @@ class PoliceApiClient:
         """The JSON of an answer. With `too_many_ok`, a 503 (an area with more than 10,000
         crimes) returns None for the caller to split the area."""
         url = f"{self.base_url}/{path.lstrip('/')}"
-        wait = 1.0
+        wait = 1.0  # between tries, doubling; a 429's Retry-After wins
         for attempt in range(1, MAX_RETRIES + 1):
             self.bucket.take()
             self.stats.requests += 1
+            pause = wait
             try:
                 response = self.session.request(
                     method, url, params=params, data=data, timeout=self.timeout
@@ -156,33 +158,30 @@ class PoliceApiClient:
                     "from data.police.uk/data and import the file instead."
                 ) from None
             except requests.Timeout:
-                error_text = f"no answer within {self.timeout:.0f} seconds"
+                trouble = f"no answer within {self.timeout:.0f} seconds"
             else:
-                if response.status_code == 200:
+                status = response.status_code
+                if status == 200:
                     try:
                         return response.json()
                     except ValueError:
                         raise PoliceApiError(
                             f"police.uk's answer to {path} was not JSON; nothing was saved."
                         ) from None
-                if response.status_code == 503 and too_many_ok:
+                if status == 503 and too_many_ok:
                     return None
-                if response.status_code == 404:
+                if status == 404:
                     raise PoliceApiError(f"police.uk has no {path} (404); nothing was saved.")
-                if response.status_code == 429:
+                if status != 429 and status < 500:
+                    raise PoliceApiError(f"police.uk refused {path} ({status}); nothing was saved.")
+                if status == 429:
                     self.stats.refused += 1
                     pause = _retry_after(response) or wait
-                    logger.info("police.uk: 429 on %s, waiting %.1f s", path, pause)
-                    self.sleep(pause)
-                    wait = min(wait * 2, 60)
-                    continue
-                if response.status_code < 500:
-                    raise PoliceApiError(
-                        f"police.uk refused {path} ({response.status_code}); nothing was saved."
-                    )
-                error_text = f"police.uk answered {response.status_code}"
-            logger.info("police.uk: %s on %s (try %s)", error_text, path, attempt)
-            self.sleep(wait)
+                trouble = f"police.uk answered {status}"
+            logger.info(
+                "police.uk: %s on %s (try %s), waiting %.1f s", trouble, path, attempt, pause
+            )
+            self.sleep(pause)
             wait = min(wait * 2, 60)
         raise PoliceApiError(
             f"police.uk did not give {path} after {MAX_RETRIES} tries (refused or busy); "
@@ -196,7 +195,7 @@ class PoliceApiClient:
 
     def available_months(self) -> list[date]:
         """The months police.uk has street-level crime for, newest first."""
-        months = [_month(item["date"]) for item in self.get("crimes-street-dates")]
+        months = [parse_month(item["date"]) for item in self.get("crimes-street-dates")]
         return sorted(months, reverse=True)
 
     def neighbourhoods(self, force: str) -> list[Neighbourhood]:
@@ -213,17 +212,13 @@ class PoliceApiClient:
         yield from self._crimes_in_area(boundary, shape, month, depth=0)
 
     def _crimes_in_area(self, area, shape: Polygon, month: date, depth: int) -> Iterator[dict]:
-        poly = ":".join(f"{lat:.6f},{lng:.6f}" for lat, lng in area)
-        when = f"{month:%Y-%m}"
         path = "crimes-street/all-crime"
+        poly = ":".join(f"{lat:.6f},{lng:.6f}" for lat, lng in area)
+        query = {"poly": poly, "date": f"{month:%Y-%m}"}
         if len(self.base_url) + len(path) + len(poly) + 30 <= MAX_GET_URL:
-            crimes = self._request(
-                "GET", path, params={"poly": poly, "date": when}, too_many_ok=True
-            )
-        else:
-            crimes = self._request(
-                "POST", path, data={"poly": poly, "date": when}, too_many_ok=True
-            )
+            crimes = self._request("GET", path, params=query, too_many_ok=True)
+        else:  # too long for a URL: the API takes the same fields as a form
+            crimes = self._request("POST", path, data=query, too_many_ok=True)
         if crimes is not None:
             if depth == 0:
                 yield from crimes
@@ -250,7 +245,7 @@ class PoliceApiClient:
         self, force: str, month: date, *, progress: Callable[[str], None] = lambda _: None
     ) -> FetchedMonth:
         """Every street-level crime of the force's month, each once."""
-        fetched = FetchedMonth(force=force, month=month, stats=self.stats)
+        fetched = FetchedMonth(force=force, month=month)
         neighbourhoods = self.neighbourhoods(force)
         if not neighbourhoods:
             raise PoliceApiError(f"police.uk lists no neighbourhoods for {force}.")
@@ -296,10 +291,6 @@ def _retry_after(response: requests.Response) -> float | None:
         return max(0.0, min(float(response.headers["Retry-After"]), 300.0))
     except (KeyError, ValueError):
         return None
-
-
-def _month(text: str) -> date:
-    return date(int(text[:4]), int(text[5:7]), 1)
 
 
 def _inside(shape: Polygon, crime: dict) -> bool:

@@ -47,13 +47,20 @@ class Placement:
     unplaced: int = 0  # too far from any: counted as records with no location
     no_location: int = 0  # police.uk gave no location
 
+    @property
+    def records(self) -> int:
+        return self.exact + self.nearest + self.unplaced + self.no_location
+
 
 @dataclass
 class MonthOutcome:
     month: date
     kept_archive: bool = False  # imported from an archive file before: left as it was
-    records: int = 0
     placement: Placement = field(default_factory=Placement)
+
+    @property
+    def records(self) -> int:
+        return self.placement.records
 
     def sentence(self) -> str:
         if self.kept_archive:
@@ -75,7 +82,6 @@ class MonthOutcome:
 class FetchResult:
     force: str
     months: list[MonthOutcome] = field(default_factory=list)
-    import_result: services.ImportResult | None = None
     requests: int = 0
 
     @property
@@ -163,8 +169,8 @@ def street_csv(fetched: FetchedMonth, points: MapPoints, placement: Placement) -
             _row(crime, month, force_name, location["longitude"], location["latitude"],
                  location.get("street", {}).get("name", ""), code, name)
         )  # fmt: skip
+    placement.no_location = len(fetched.no_location)
     for crime in fetched.no_location:
-        placement.no_location += 1
         writer.writerow(_row(crime, month, force_name, "", "", "No location", "", ""))
     return out.getvalue().encode("utf-8")
 
@@ -231,23 +237,19 @@ def fetch(
             force=force, month__in=wanted, origin=ForceMonth.Origin.ARCHIVE
         ).values_list("month", flat=True)
     )
-    points = MapPoints(force)
+    points: MapPoints | None = None  # read only if a month is to be placed
     files: list[ArchiveFile] = []
     for month in wanted:
-        outcome = MonthOutcome(month=month)
+        outcome = MonthOutcome(month=month, kept_archive=month in from_archive)
         result.months.append(outcome)
-        if month not in from_archive:
+        if not outcome.kept_archive:
             fetched = client.fetch_force_month(force, month, progress=progress)
+            points = points or MapPoints(force)
             content = street_csv(fetched, points, outcome.placement)
-            outcome.records = len(fetched.crimes) + len(fetched.no_location)
             name = f"{month:%Y-%m}-{force}-street.csv"
             files.append(ArchiveFile(f"police.uk API › {name}", name, partial(io.BytesIO, content)))
-        else:
-            outcome.kept_archive = True
         progress(outcome.sentence())
     result.requests = client.stats.requests
     if files:
-        result.import_result = services.police_uk_import(
-            actor=actor, files=files, origin=ForceMonth.Origin.API
-        )
+        services.police_uk_import(actor=actor, files=files, origin=ForceMonth.Origin.API)
     return result

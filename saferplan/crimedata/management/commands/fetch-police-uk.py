@@ -9,6 +9,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from saferplan.crimedata import police_api_fetch
+from saferplan.crimedata.periods import parse_month
 from saferplan.crimedata.police_api import PoliceApiError
 
 from ._crime_args import partnership
@@ -16,17 +17,9 @@ from ._crime_args import partnership
 
 def _month(text: str) -> date:
     try:
-        return (
-            date(int(text[:4]), int(text[5:7]), 1)
-            if len(text) == 7 and text[4] == "-"
-            else _no(text)
-        )
-    except ValueError:
-        return _no(text)
-
-
-def _no(text: str):
-    raise CommandError(f"--month: “{text}” is not a month (YYYY-MM, such as 2024-09)")
+        return parse_month(text)
+    except ValueError as error:
+        raise CommandError(f"--month: {error}") from None
 
 
 class Command(BaseCommand):
