@@ -137,25 +137,51 @@ class UpdateCreateSerializer(serializers.Serializer):
     expected_rag_change_id = serializers.IntegerField(
         required=False,
         allow_null=True,
-        help_text="The rag_change_id you read: a rating set since then is a conflict (409).",
+        help_text="The rag_change_id you read (null if the action had no rating): a rating set since then is a conflict (409).",
     )
 
 
 class RagChangeSerializer(serializers.Serializer):
+    """A rating. The public (callers who are not members) get the rating and its date only:
+    the reason where the plan publishes its progress and the reason is not OFFICIAL-SENSITIVE
+    (empty otherwise), and never the name of the member who gave it."""
+
     id = serializers.IntegerField()
     rating = serializers.CharField(help_text="red, amber, green or white")
-    reason = serializers.CharField()
-    changed_by = serializers.CharField(source="changed_by_name")
+    reason = serializers.SerializerMethodField(
+        help_text="Why; empty for the public where the reason is not published."
+    )
+    changed_by = serializers.SerializerMethodField(
+        help_text="Who gave the rating (members only; null for the public)."
+    )
     changed_at = serializers.DateTimeField()
+
+    def _public(self) -> bool:
+        return bool(self.context.get("public"))
+
+    def get_reason(self, change) -> str:
+        if self._public() and (
+            change.is_sensitive or not self.context.get("publishes_progress", False)
+        ):
+            return ""
+        return change.reason
+
+    def get_changed_by(self, change) -> str | None:
+        return None if self._public() else change.changed_by_name
 
 
 class RagSetSerializer(serializers.Serializer):
     rating = serializers.ChoiceField(choices=RagRating.choices)
     reason = serializers.CharField(max_length=5000, help_text="Why the rating is what it is.")
+    marking = serializers.ChoiceField(
+        choices=Marking.choices,
+        default=Marking.OFFICIAL,
+        help_text="The reason's marking: an OFFICIAL-SENSITIVE reason is shown to members only.",
+    )
     expected_rag_change_id = serializers.IntegerField(
         required=False,
         allow_null=True,
-        help_text="The rag_change_id you read: a rating set since then is a conflict (409).",
+        help_text="The rag_change_id you read (null if the action had no rating): a rating set since then is a conflict (409).",
     )
 
 

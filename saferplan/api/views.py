@@ -324,8 +324,17 @@ class ActionRag(generics.ListCreateAPIView):
         return RagSetSerializer if self.request.method == "POST" else RagChangeSerializer
 
     def get_queryset(self):
-        action, _member = access.action(self.request.user, self.kwargs["action_id"])
-        return action.rag_changes.order_by("-changed_at", "-id")
+        action, member = access.action(self.request.user, self.kwargs["action_id"])
+        self.read_as_public = not member
+        self.publishes_progress = action.priority.plan.publish_updates
+        return action.rag_changes.select_related("action").order_by("-changed_at", "-id")
+
+    def get_serializer_context(self):
+        return {
+            **super().get_serializer_context(),
+            "public": getattr(self, "read_as_public", True),
+            "publishes_progress": getattr(self, "publishes_progress", False),
+        }
 
     @extend_schema(
         tags=["actions"],

@@ -5,6 +5,7 @@ Services take a `snapshot()` of the fields they may change before the write and 
 in the words a user sees (labels and display values, not column names and ids).
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -61,11 +62,13 @@ def log(
     partnership=None,
     changes: Changes | None = None,
     reason: str = "",
+    shared_with: Iterable[Any] = (),
 ) -> AuditEvent:
     """Record one write. Call inside the service's transaction so the log and the write
-    commit or roll back together."""
+    commit or roll back together. `shared_with`: the other partnerships (or their ids) that
+    share the record, whose logs show the event as well."""
     actor = actor if actor is not None and actor.is_authenticated else None
-    return AuditEvent.objects.create(
+    event = AuditEvent.objects.create(
         actor=actor,
         actor_name=actor.get_full_name() or actor.email if actor else "",
         action=action,
@@ -76,3 +79,8 @@ def log(
         changes=changes or {},
         reason=reason,
     )
+    partnership_id = getattr(partnership, "pk", partnership)
+    others = {getattr(p, "pk", p) for p in shared_with} - {partnership_id, None}
+    if others:
+        event.shared_with.add(*others)
+    return event

@@ -31,7 +31,8 @@ class AuditEvent(models.Model):
     """One write: who did what to which record, when, and the fields it changed (old → new).
 
     Rows are only ever added (saferplan.core.audit.log); nothing in the product edits or
-    deletes them. `partnership` scopes the log so that a coordinator reads their own.
+    deletes them. `partnership` scopes the log so that a coordinator reads their own;
+    `shared_with` puts it in the logs of the other partnerships that share the record.
     """
 
     class Action(models.TextChoices):
@@ -52,6 +53,15 @@ class AuditEvent(models.Model):
         null=True,
         blank=True,
         related_name="audit_events",
+    )
+    # A change to a record several partnerships share (a joint action, a shared
+    # organisation, a force-month of police.uk data) is in each of their logs, not only in
+    # the log of the partnership whose member made it.
+    shared_with = models.ManyToManyField(
+        "partnerships.Partnership",
+        blank=True,
+        related_name="shared_audit_events",
+        verbose_name="also in the logs of",
     )
     object_type = models.CharField(max_length=100)  # "partnerships.group"
     object_id = models.CharField(max_length=64)

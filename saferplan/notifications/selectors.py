@@ -27,7 +27,12 @@ def owners_of(action: Action) -> list[User]:
     editors = Membership.objects.filter(
         partnership__in=partnerships, role=Role.EDITOR, organisation__in=organisations
     ).values("user")
-    owners = User.objects.filter(Q(pk__in=editors) | Q(pk=action.owner_user_id), is_active=True)
+    # The named owner only while still a member: a person removed from the partnership is
+    # told nothing more about its actions.
+    named = Membership.objects.filter(
+        partnership__in=partnerships, user=action.owner_user_id
+    ).values("user")
+    owners = User.objects.filter(Q(pk__in=editors) | Q(pk__in=named), is_active=True)
     return list(owners.distinct().order_by("email"))
 
 
@@ -83,7 +88,10 @@ def people_owning_open_actions_of(meeting: BoardMeeting) -> list[User]:
     editors = Membership.objects.filter(
         partnership__in=partnerships, role=Role.EDITOR, organisation__in=organisations
     ).values("user")
-    named = open_actions.exclude(owner_user=None).values("owner_user")
+    named = Membership.objects.filter(
+        partnership__in=partnerships,
+        user__in=open_actions.exclude(owner_user=None).values("owner_user"),
+    ).values("user")
     return list(
         User.objects.filter(Q(pk__in=editors) | Q(pk__in=named), is_active=True)
         .distinct()

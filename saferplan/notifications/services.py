@@ -156,13 +156,21 @@ def send_action_notice(*, action_id, actor_id, update_id, rag_change_id) -> None
             continue
         emails.send(
             to=owner,
-            subject=f"Your action has been {'updated' if update else 'rated'}: {action.title[:60]}",
+            subject=_notice_subject(action, updated=update is not None),
             template="action_changed",
             context={
                 "action": action,
                 "actor": actor,
                 "update": update,
                 "rag_change": rag_change,
-                "sensitive": update is not None and update.marking == "official_sensitive",
+                "sensitive": update is not None and update.is_sensitive,
+                "reason_sensitive": rag_change is not None and rag_change.is_sensitive,
             },
         )
+
+
+def _notice_subject(action, *, updated: bool) -> str:
+    """Subject lines are read on lock screens and kept by mail servers: an OFFICIAL-SENSITIVE
+    action's title is never in one."""
+    subject = f"Your action has been {'updated' if updated else 'rated'}"
+    return subject if action.is_sensitive else f"{subject}: {action.title[:60]}"

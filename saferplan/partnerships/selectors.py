@@ -4,7 +4,7 @@ number of groups or organisations shown."""
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from saferplan.core.models import AuditEvent
 
@@ -61,4 +61,11 @@ def organisation_directory() -> list[tuple[str, list[Organisation]]]:
 
 
 def partnership_audit_events(*, partnership: Partnership) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(partnership=partnership).select_related("actor")
+    """The partnership's log: its own members' writes, and every change to a record it
+    shares with other partnerships (a joint action, a shared organisation, a force-month)."""
+    shared = AuditEvent.shared_with.through.objects.filter(partnership=partnership).values(
+        "auditevent"
+    )
+    return AuditEvent.objects.filter(Q(partnership=partnership) | Q(pk__in=shared)).select_related(
+        "actor"
+    )

@@ -182,9 +182,13 @@ class ActionForm(forms.Form):
         self.fields["objective"].queryset = priority.objectives.all()
         self.fields["owner_organisations"].queryset = partnership.organisations.order_by("name")
         self.fields["owner_groups"].queryset = partnership.groups.order_by("name")
-        self.fields["owner_user"].queryset = User.objects.filter(
-            memberships__partnership=partnership
-        ).order_by("full_name")
+        # Only the plan's own partnership changes an action (plans.permissions), so only its
+        # own members are offered: no form lists another partnership's people.
+        self.fields["owner_user"].queryset = (
+            User.objects.filter(memberships__partnership=partnership, is_active=True)
+            .distinct()
+            .order_by("full_name")
+        )
         self.fields["joint_partnerships"].queryset = Partnership.objects.exclude(
             pk=partnership.pk
         ).order_by("name")
@@ -219,7 +223,7 @@ class UpdateForm(forms.Form):
         choices=Marking.choices,
         widget=GovukRadioSelect,
         initial=Marking.OFFICIAL,
-        help_text=MARKING_HELP,
+        help_text=MARKING_HELP + " The marking covers the reasons typed with the update too.",
     )
     rag = forms.ChoiceField(
         label="RAG rating", choices=RagRating.choices, widget=GovukRadioSelect, required=False
@@ -250,7 +254,11 @@ class CorrectionForm(forms.Form):
     described_on = GovukDateField(label="Date of the progress")
     text = forms.CharField(label="Corrected update", widget=forms.Textarea(attrs={"rows": 5}))
     marking = forms.ChoiceField(
-        label="Marking", choices=Marking.choices, widget=GovukRadioSelect, help_text=MARKING_HELP
+        label="Marking",
+        choices=Marking.choices,
+        widget=GovukRadioSelect,
+        help_text=MARKING_HELP
+        + " A correction of an OFFICIAL-SENSITIVE update stays OFFICIAL-SENSITIVE.",
     )
 
 
@@ -266,6 +274,17 @@ class RagOverrideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give the reason for the override"},
     )
+    marking = forms.ChoiceField(
+        label="Marking of the reason",
+        choices=Marking.choices,
+        widget=GovukRadioSelect,
+        initial=Marking.OFFICIAL,
+        required=False,
+        help_text=MARKING_HELP,
+    )
+
+    def clean_marking(self):
+        return self.cleaned_data["marking"] or Marking.OFFICIAL
 
 
 class RefreshForm(forms.Form):

@@ -252,6 +252,14 @@ class Action(TimeStampedModel):
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
     )
     status_reason = models.TextField("reason for the status", blank=True)
+    # A reason typed with an OFFICIAL-SENSITIVE update is as sensitive as the update, even
+    # on an ordinary action (`<field>_marking` marks the field before it).
+    status_reason_marking = models.CharField(
+        "marking of the reason for the status",
+        max_length=20,
+        choices=Marking.choices,
+        default=Marking.OFFICIAL,
+    )
     marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     carried_from = models.ForeignKey(
         "self",
@@ -324,6 +332,18 @@ class Action(TimeStampedModel):
     def is_sensitive(self) -> bool:
         return self.marking == Marking.OFFICIAL_SENSITIVE
 
+    @property
+    def status_reason_is_sensitive(self) -> bool:
+        return self.is_sensitive or self.status_reason_marking == Marking.OFFICIAL_SENSITIVE
+
+
+def stricter_marking(*markings: str) -> str:
+    """The most protective of the markings: text written beside sensitive material is
+    sensitive too."""
+    if Marking.OFFICIAL_SENSITIVE in markings:
+        return Marking.OFFICIAL_SENSITIVE
+    return Marking.OFFICIAL
+
 
 def financial_quarter(day: datetime.date) -> tuple[int, int]:
     """(financial year starting, quarter) for a date: Q1 is April to June."""
@@ -376,6 +396,14 @@ class Update(models.Model):
         return financial_quarter(self.described_on)[1]
 
 
+class RagChangeQuerySet(models.QuerySet):
+    def not_sensitive(self) -> "RagChangeQuerySet":
+        """Ratings whose reason may be shown outside the owning partnership(s)."""
+        return self.exclude(marking=Marking.OFFICIAL_SENSITIVE).exclude(
+            action__marking=Marking.OFFICIAL_SENSITIVE
+        )
+
+
 class RagChange(models.Model):
     """One RAG rating given to an action, or an override of an objective's or priority's
     rolled-up rating. Never edited: the current rating is the latest row. An override row
@@ -392,11 +420,16 @@ class RagChange(models.Model):
     )
     rating = models.CharField(max_length=10, choices=RagRating.choices, blank=True)
     reason = models.TextField()
+    # The reason's marking: that of the update it was given with, or of its action. An
+    # OFFICIAL-SENSITIVE reason is treated like a sensitive update: members only.
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     changed_by_name = models.CharField(max_length=150, blank=True)
     changed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RagChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-changed_at", "-id"]
@@ -419,3 +452,9 @@ class RagChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_rating_display() or 'Roll-up'} – {self.reason[:60]}"
+
+    @property
+    def is_sensitive(self) -> bool:
+        return self.marking == Marking.OFFICIAL_SENSITIVE or (
+            self.action is not None and self.action.is_sensitive
+        )

@@ -1,8 +1,11 @@
 """Who may see and change plans and actions.
 
 Plans belong to one partnership. An action belongs to its plan's partnership and to any
-partnership it is joint with: members of all of them see it, OFFICIAL-SENSITIVE or not.
-Nobody else does, and public pages never show sensitive material.
+partnership it is joint with: members of all of them see it, OFFICIAL-SENSITIVE or not, and
+their coordinators and owners add updates to it. Only the plan's own partnership changes the
+action itself — its marking, its joint partners, its owners, its wording — so that a joint
+partner can never declassify or re-share another partnership's action (ADR 0019). Nobody
+else sees it, and public pages never show sensitive material.
 """
 
 from django.db.models import Q
@@ -44,6 +47,9 @@ class ActionPolicy(PermissionPolicy):
             return True
         if action == "add_update":
             return self._may_add_update(user, instance)
+        if action == "change":
+            owner = instance.priority.plan.partnership_id
+            return owner in self.partnership_ids_for(user, action)
         return bool(self.partnerships_of(instance) & self.partnership_ids_for(user, action))
 
     def _may_add_update(self, user, action: Action) -> bool:
@@ -68,6 +74,10 @@ class ActionPolicy(PermissionPolicy):
         queryset = self.model._default_manager.all()
         if user.is_authenticated and user.is_superuser:
             return queryset
+        if action == "change":
+            return queryset.filter(
+                priority__plan__partnership__in=self.partnership_ids_for(user, action)
+            )
         return queryset.filter(
             pk__in=actions_in_partnerships(self.partnership_ids_for(user, action))
         )

@@ -600,13 +600,12 @@ def action_timeline(*, action: Action, user) -> list[TimelineEntry]:
         .select_related("author", "supersedes")
         .annotate(is_superseded=Exists(Update.objects.filter(supersedes=OuterRef("pk"))))
     )
+    rag_changes = action.rag_changes.select_related("changed_by")
     if not _sensitive_visible(user, partnership_ids):
         updates = updates.exclude(marking=Marking.OFFICIAL_SENSITIVE)
+        rag_changes = rag_changes.not_sensitive()
     entries = [TimelineEntry(when=u.described_on, update=u) for u in updates]
-    entries += [
-        TimelineEntry(when=c.changed_at.date(), rag_change=c)
-        for c in action.rag_changes.select_related("changed_by")
-    ]
+    entries += [TimelineEntry(when=c.changed_at.date(), rag_change=c) for c in rag_changes]
     return sorted(
         entries,
         key=lambda e: (

@@ -25,6 +25,7 @@ from .models import (
     RagDefinition,
     RagRating,
     Update,
+    stricter_marking,
 )
 
 PLAN_FIELDS = [
@@ -68,6 +69,21 @@ PLAN_TRANSITIONS = {
 }
 
 
+class _NotChecked:
+    """The caller does not say which rating it read (an import, the demo): no conflict check."""
+
+
+NOT_CHECKED = _NotChecked()
+ExpectedRating = int | None | _NotChecked
+
+
+def _rating_conflict(latest: RagChange | None, expected: ExpectedRating) -> bool:
+    """Someone rated the action after the caller read it: the caller read `expected` (the
+    id of the rating then current, or None when there was none) and it is no longer the
+    latest. A first rating given by two people at once is a conflict for the second."""
+    return not isinstance(expected, _NotChecked) and latest is not None and latest.pk != expected
+
+
 class EditConflictError(Exception):
     """Someone else saved the record after this user opened it. `current` is the record as
     it is now; the user's own values are kept by the view and shown beside it."""
@@ -77,8 +93,18 @@ class EditConflictError(Exception):
         self.current = current
 
 
-def _log(instance, action, actor, partnership, changes=None, reason=""):
-    """Audit the write and mark its plan changed (plans.cache), in the same transaction."""
+def _joint_partnership_ids(instance) -> set[int]:
+    """The partnerships an action (or an update or rating of one) is joint with: a change
+    to it belongs in their audit logs too."""
+    action = instance if isinstance(instance, Action) else getattr(instance, "action", None)
+    if action is None or action.pk is None:
+        return set()
+    return set(action.joint_partnerships.values_list("pk", flat=True))
+
+
+def _log(instance, action, actor, partnership, changes=None, reason="", shared_with=()):
+    """Audit the write (in the log of every partnership that shares the record) and mark
+    its plan changed (plans.cache), in the same transaction."""
     audit.log(
         instance=instance,
         action=action,
@@ -86,6 +112,7 @@ def _log(instance, action, actor, partnership, changes=None, reason=""):
         partnership=partnership,
         changes=changes,
         reason=reason,
+        shared_with={*_joint_partnership_ids(instance), *shared_with},
     )
     plan_cache.plans_bump([plan_cache.plan_id_of(instance)])
 
@@ -115,7 +142,7 @@ def _create(model, *, actor, partnership, field_names, **fields):
     return instance
 
 
-def _change(instance, *, actor, partnership, field_names, reason="", **fields):
+def _change(instance, *, actor, partnership, field_names, reason="", shared_with=(), **fields):
     before = audit.snapshot(instance, field_names)
     plain, related = _split_m2m(fields)
     for name, value in plain.items():
@@ -128,7 +155,7 @@ def _change(instance, *, actor, partnership, field_names, reason="", **fields):
         getattr(instance, name).set(values)
     changes = audit.diff(before, audit.snapshot(instance, field_names))
     if changes:
-        _log(instance, AuditEvent.Action.UPDATE, actor, partnership, changes, reason)
+        _log(instance, AuditEvent.Action.UPDATE, actor, partnership, changes, reason, shared_with)
     return instance
 
 
@@ -327,11 +354,17 @@ def action_update(*, actor, action: Action, expected_version: int, **fields) -> 
         "status_reason", action.status_reason
     ):
         raise ValidationError({"status_reason": "Give the reason the action was discharged."})
+    if "status_reason" in fields and fields["status_reason"] != action.status_reason:
+        # A reason typed on the action's own form carries the action's marking.
+        fields["status_reason_marking"] = fields.get("marking", action.marking)
+    # Partnerships taken off the action still see, in their log, that they were.
+    joint_before = _joint_partnership_ids(action)
     return _change(
         action,
         actor=actor,
         partnership=action.priority.plan.partnership,
-        field_names=ACTION_FIELDS,
+        field_names=[*ACTION_FIELDS, "status_reason_marking"],
+        shared_with=joint_before,
         **fields,
     )
 
@@ -341,14 +374,23 @@ def current_rag_change(action: Action) -> RagChange | None:
 
 
 def _rag_record(
-    *, actor, action=None, objective=None, priority=None, rating: str, reason: str
+    *,
+    actor,
+    action=None,
+    objective=None,
+    priority=None,
+    rating: str,
+    reason: str,
+    marking: str = Marking.OFFICIAL,
 ) -> RagChange:
+    """Record a rating. Its reason is at least as sensitive as the action it is about."""
     change = RagChange(
         action=action,
         objective=objective,
         priority=priority,
         rating=rating,
         reason=reason.strip(),
+        marking=stricter_marking(marking, action.marking if action else Marking.OFFICIAL),
         changed_by=actor,
         changed_by_name=actor.get_full_name() if actor else "",
     )
@@ -378,7 +420,7 @@ def update_add(
     marking: str = Marking.OFFICIAL,
     rag: str = "",
     rag_reason: str = "",
-    expected_rag_change_id: int | None = None,
+    expected_rag_change_id: ExpectedRating = NOT_CHECKED,
     status: str = "",
     status_reason: str = "",
     author_name: str = "",
@@ -387,18 +429,14 @@ def update_add(
     """Add a dated update and, in the same step, set the RAG rating and the status.
 
     A RAG change needs a reason. If someone else changed the RAG rating after this user
-    opened the form (`expected_rag_change_id` is no longer the latest), nothing is saved
-    and EditConflictError says so, rather than one rating silently replacing the other.
+    opened the form (`expected_rag_change_id`, the rating they read or None for none, is no
+    longer the latest), nothing is saved and EditConflictError says so, rather than one
+    rating silently replacing the other.
     """
     # Lock the action row so that two updates setting RAG at once are taken one after the other.
     Action.objects.select_for_update().filter(pk=action.pk).first()
     latest = current_rag_change(action)
-    if (
-        rag
-        and latest is not None
-        and expected_rag_change_id is not None
-        and latest.pk != expected_rag_change_id
-    ):
+    if rag and latest is not None and _rating_conflict(latest, expected_rag_change_id):
         raise EditConflictError(
             latest,
             f"{latest.changed_by_name or 'Someone'} changed the RAG rating to {latest.get_rating_display()} after you opened this page.",
@@ -434,25 +472,40 @@ def update_add(
     )
     rag_change = None
     if rag_changes:
-        rag_change = _rag_record(actor=actor, action=action, rating=rag, reason=rag_reason)
+        # The reason is typed with the update, so it carries the update's marking.
+        rag_change = _rag_record(
+            actor=actor, action=action, rating=rag, reason=rag_reason, marking=update.marking
+        )
     _notify_owners(action=action, actor=actor, update=update, rag_change=rag_change)
     if status and status != action.status:
         Action.objects.filter(pk=action.pk).update(version=F("version") + 1)
         action.version += 1
+        reason_fields = (
+            # A reason typed with the update carries the update's marking.
+            {"status_reason": status_reason.strip(), "status_reason_marking": update.marking}
+            if status_reason.strip()
+            else {}
+        )
         _change(
             action,
             actor=actor,
             partnership=partnership,
-            field_names=["status", "status_reason"],
+            field_names=["status", "status_reason", "status_reason_marking"],
             status=status,
-            status_reason=status_reason or action.status_reason,
+            **reason_fields,
         )
     return update
 
 
 @transaction.atomic
 def action_rag_set(
-    *, actor, action: Action, rating: str, reason: str, expected_rag_change_id: int | None = None
+    *,
+    actor,
+    action: Action,
+    rating: str,
+    reason: str,
+    marking: str = Marking.OFFICIAL,
+    expected_rag_change_id: ExpectedRating = NOT_CHECKED,
 ) -> RagChange:
     """Set an action's RAG rating without a progress update (a partner system reporting a
     rating). The same rules as with an update: a change needs a reason, and a rating set by
@@ -460,11 +513,7 @@ def action_rag_set(
     rating it already has changes nothing and returns the current one."""
     Action.objects.select_for_update().filter(pk=action.pk).first()
     latest = current_rag_change(action)
-    if (
-        latest is not None
-        and expected_rag_change_id is not None
-        and (latest.pk != expected_rag_change_id)
-    ):
+    if latest is not None and _rating_conflict(latest, expected_rag_change_id):
         raise EditConflictError(
             latest,
             f"{latest.changed_by_name or 'Someone'} changed the RAG rating to "
@@ -476,7 +525,7 @@ def action_rag_set(
         return latest
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason for the RAG rating"})
-    change = _rag_record(actor=actor, action=action, rating=rating, reason=reason)
+    change = _rag_record(actor=actor, action=action, rating=rating, reason=reason, marking=marking)
     _notify_owners(action=action, actor=actor, rag_change=change)
     return change
 
@@ -492,7 +541,9 @@ def _notify_owners(*, action: Action, actor, update=None, rag_change=None) -> No
 def update_correct(
     *, actor, update: Update, described_on: datetime.date, text: str, marking: str
 ) -> Update:
-    """Correct an update: a new update that supersedes the old, which stays in the history."""
+    """Correct an update: a new update that supersedes the old, which stays in the history.
+    A correction of an OFFICIAL-SENSITIVE update is OFFICIAL-SENSITIVE too: it is written
+    beside the sensitive text and usually repeats it."""
     if hasattr(update, "superseded_by"):
         raise ValidationError("This update has already been corrected: correct the newer one.")
     correction = Update(
@@ -501,7 +552,7 @@ def update_correct(
         text=text.strip(),
         author=actor,
         author_name=actor.get_full_name(),
-        marking=marking,
+        marking=stricter_marking(marking, update.marking),
         supersedes=update,
     )
     correction.full_clean()
@@ -521,13 +572,22 @@ def update_correct(
 
 
 @transaction.atomic
-def rag_override(*, actor, subject: Objective | Priority, rating: str, reason: str) -> RagChange:
+def rag_override(
+    *,
+    actor,
+    subject: Objective | Priority,
+    rating: str,
+    reason: str,
+    marking: str = Marking.OFFICIAL,
+) -> RagChange:
     """Override an objective's or priority's rolled-up rating; rating "" returns to the roll-up."""
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason for the override"})
     if isinstance(subject, Objective):
-        return _rag_record(actor=actor, objective=subject, rating=rating, reason=reason)
-    return _rag_record(actor=actor, priority=subject, rating=rating, reason=reason)
+        return _rag_record(
+            actor=actor, objective=subject, rating=rating, reason=reason, marking=marking
+        )
+    return _rag_record(actor=actor, priority=subject, rating=rating, reason=reason, marking=marking)
 
 
 @transaction.atomic

@@ -374,6 +374,7 @@ def _override(request, *, subject, plan, heading, back, suggestion=None):
             subject=subject,
             rating=data["rating"],
             reason=data["reason"],
+            marking=data["marking"],
         ),
     )
     if saved is not NOT_SAVED:
@@ -663,7 +664,13 @@ def update_add(request, slug, pk):
                 marking=data["marking"],
                 rag=data["rag"],
                 rag_reason=data["rag_reason"],
-                expected_rag_change_id=data["expected_rag_change_id"],
+                # The form carries the rating it showed (empty for none); a post without
+                # the field (a script) is not checked.
+                expected_rag_change_id=(
+                    data["expected_rag_change_id"]
+                    if "expected_rag_change_id" in request.POST
+                    else services.NOT_CHECKED
+                ),
                 status=data["status"],
                 status_reason=data["status_reason"],
             )

@@ -49,10 +49,15 @@ FIELD_NAMES = [name for name, _ in FIELDS]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
+def _rows(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[dict]:
     """One dict per action, in plan order; three queries whatever the plan's size. The
     latest update and RAG rating are correlated subqueries that walk the (action, date)
-    indexes, rather than reading every update of the plan."""
+    indexes, rather than reading every update of the plan.
+
+    `public`: the published plan's file, which holds progress (the latest update and the
+    reason for the rating) only when the coordinator chose to publish updates; a reason
+    given with an OFFICIAL-SENSITIVE update is left out unless `include_sensitive`."""
+    show_progress = not public or plan.publish_updates
     actions = Action.objects.filter(priority__plan=plan)
     corrections = Update.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk"))
     latest = Update.objects.filter(action=OuterRef("pk")).filter(~Exists(corrections))
@@ -66,6 +71,7 @@ def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
         latest_update_text=Subquery(latest.values("text")[:1]),
         rag_rating=Subquery(rag.values("rating")[:1]),
         rag_reason=Subquery(rag.values("reason")[:1]),
+        rag_marking=Subquery(rag.values("marking")[:1]),
     )
     names = owner_names_by_action(Q(action__priority__plan=plan))
     owners, joint = names["owner_organisation_list"], names["joint_partnership_list"]
@@ -87,10 +93,16 @@ def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
         "latest_update_text",
         "rag_rating",
         "rag_reason",
+        "rag_marking",
     ).order_by("priority__number", "objective__position", "objective_id", "position", "id")
     markings = dict(Marking.choices)
     for action in columns:
         pk, day = action["pk"], action["latest_update_on"]
+        reason_shown = show_progress and (
+            include_sensitive or action["rag_marking"] != Marking.OFFICIAL_SENSITIVE
+        )
+        if not show_progress:
+            day = action["latest_update_text"] = None
         yield {
             "plan": plan.title,
             "partnership": plan.partnership.name,
@@ -108,7 +120,7 @@ def _rows(plan: Plan, *, include_sensitive: bool) -> Iterator[dict]:
             "due_date": action["due_date"].isoformat() if action["due_date"] else "",
             "status": action["status"],
             "rag": action["rag_rating"] or "white",
-            "rag_reason": action["rag_reason"] or "",
+            "rag_reason": (action["rag_reason"] or "") if reason_shown else "",
             "latest_update_date": day.isoformat() if day else "",
             "latest_update": action["latest_update_text"] or "",
             "marking": markings[action["marking"]],
@@ -129,7 +141,7 @@ def spreadsheet_cell(value) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_lines(plan: Plan, *, include_sensitive: bool) -> Iterator[str]:
+def csv_lines(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[str]:
     """The CSV, line by line, with a byte order mark so that Excel reads it as UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -141,11 +153,11 @@ def csv_lines(plan: Plan, *, include_sensitive: bool) -> Iterator[str]:
         return buffer.getvalue()
 
     yield "\ufeff" + line(FIELD_NAMES)
-    for row in _rows(plan, include_sensitive=include_sensitive):
+    for row in _rows(plan, include_sensitive=include_sensitive, public=public):
         yield line(spreadsheet_cell(row[name]) for name in FIELD_NAMES)
 
 
-def as_json(plan: Plan, *, include_sensitive: bool) -> str:
+def as_json(plan: Plan, *, include_sensitive: bool, public: bool) -> str:
     return json.dumps(
         {
             "plan": {
@@ -157,7 +169,7 @@ def as_json(plan: Plan, *, include_sensitive: bool) -> str:
                 "period_end": plan.period_end.isoformat(),
             },
             "fields": dict(FIELDS),
-            "actions": list(_rows(plan, include_sensitive=include_sensitive)),
+            "actions": list(_rows(plan, include_sensitive=include_sensitive, public=public)),
         },
         indent=1,
         ensure_ascii=False,

@@ -29,9 +29,9 @@ def _download(request, plan: Plan, kind: str, *, public: bool):
     include_sensitive = not public and open_data.may_include_sensitive(request.user, plan)
     quarter_view = request.GET.get("layout") == "quarters"
     if kind == "csv":
-        body = open_data.csv_lines(plan, include_sensitive=include_sensitive)
+        body = open_data.csv_lines(plan, include_sensitive=include_sensitive, public=public)
     elif kind == "json":
-        body = open_data.as_json(plan, include_sensitive=include_sensitive)
+        body = open_data.as_json(plan, include_sensitive=include_sensitive, public=public)
     else:
         document = action_plan_document(
             plan=plan, user=request.user, today=_today(), quarter_view=quarter_view, public=public

@@ -285,3 +285,47 @@ def test_the_command_sends_both_and_says_how_many(owned, plan, coordinator, caps
         in capsys.readouterr().out
     )
     assert len(mail.outbox) == 2
+
+
+def test_a_reason_given_with_a_sensitive_update_is_not_in_the_email(
+    owned, editor, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_services.update_add(
+            actor=coordinator,
+            action=owned["overdue"],
+            described_on=MONDAY,
+            text="Intelligence Canaryx9k2",
+            marking="official_sensitive",
+            rag="red",
+            rag_reason="Informant Canaryr4s8 withdrew",
+        )
+    (message,) = mail.outbox
+    assert "Canaryr4s8" not in message.subject + message.body + html_of(message)
+    assert "The reason is OFFICIAL-SENSITIVE: read it in saferplan." in message.body
+    assert "RAG rating: Red" in message.body
+
+
+def test_a_sensitive_actions_title_is_not_in_the_subject_line(
+    owned, editor, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_services.action_rag_set(
+            actor=coordinator, action=owned["sensitive"], rating="red", reason="Delayed"
+        )
+    (message,) = mail.outbox
+    assert message.subject == "Your action has been rated"
+    assert "Canaryx9k2" not in message.subject + message.body + html_of(message)
+
+
+def test_a_person_removed_from_the_partnership_hears_nothing_more_of_its_actions(
+    owned, plan, editor, coordinator, django_capture_on_commit_callbacks
+):
+    editor.memberships.all().delete()  # removed from Hertsmere; the action still names them
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_services.update_add(
+            actor=coordinator, action=owned["overdue"], described_on=MONDAY, text="Booked"
+        )
+    assert mail.outbox == []
+    BoardMeeting.objects.create(plan=plan, meets_on=MONDAY + datetime.timedelta(days=7))
+    assert services.send_chases(today=MONDAY) == 0

@@ -66,7 +66,14 @@ def test_changing_rag_without_a_reason_saves_nothing_and_keeps_what_was_typed(
     client, editor, owned_action, partnership
 ):
     client.force_login(editor)
-    response = post_update(client, partnership, owned_action, rag="red", text="Speaker cancelled")
+    response = post_update(
+        client,
+        partnership,
+        owned_action,
+        rag="red",
+        text="Speaker cancelled",
+        expected_rag_change_id=owned_action.rag_changes.get().pk,
+    )
     assert "Give the reason for the RAG rating" in response.text
     assert "Speaker cancelled" in response.text
     assert not Update.objects.filter(text="Speaker cancelled").exists()

@@ -27,6 +27,7 @@ def plan(partnership):
         partnership=partnership,
         title="Hertsmere Community Safety Action Plan 2019 - 2020",
         status="published",
+        publish_updates=True,
     )
     priority = PriorityFactory(
         plan=plan, number=1, title="Identify and prevent serious youth violence"
@@ -171,3 +172,46 @@ def test_every_field_is_documented_in_the_open_data_guide():
     guide = (Path(__file__).resolve().parents[3] / "docs" / "open-data.md").read_text()
     for name, text in FIELDS:
         assert f"| `{name}` | {text} |" in guide
+
+
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_the_public_file_holds_no_progress_when_the_plan_does_not_publish_updates(
+    client, signed_in, viewer, plan, kind
+):
+    plan.publish_updates = False
+    plan.save()
+    text = _body(public(client, plan, kind))
+    rows = _rows_of(kind, text)
+    assert [(r["latest_update_date"], r["latest_update"], r["rag_reason"]) for r in rows] == [
+        ("", "", "")
+    ]
+    assert rows[0]["rag"] == "green"  # the rating itself is on the published plan's pages
+    assert "Charity event" not in text
+    assert "On track" not in text
+    mine = _body(members(signed_in(viewer), plan, kind))
+    assert "Sensitive note on an ordinary action" in mine  # their latest update
+    assert "On track" in mine
+
+
+def _body(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8")
+
+
+def _rows_of(kind, text):
+    if kind == "csv":
+        return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    return json.loads(text)["actions"]
+
+
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_a_reason_given_with_a_sensitive_update_stays_out_of_the_public_file(
+    client, signed_in, viewer, plan, kind
+):
+    events = plan.priorities.get().actions.get(marking="official")
+    RagChangeFactory(
+        action=events, rating="red", reason=f"Informant {CANARY}", marking="official_sensitive"
+    )
+    rows = _rows_of(kind, _body(public(client, plan, kind)))
+    assert [(r["rag"], r["rag_reason"]) for r in rows] == [("red", "")]
+    assert f"Informant {CANARY}" in _body(members(signed_in(viewer), plan, kind))
