@@ -24,7 +24,10 @@ class GroupPolicy(PermissionPolicy):
 
 class OrganisationPolicy(PermissionPolicy):
     """An organisation is shared between partnerships: any signed-in user may read the
-    directory; a coordinator of any partnership it belongs to may change it."""
+    directory. Its name and details show in the plans and documents of every partnership it
+    belongs to, so a coordinator may change it only when it belongs to their partnership(s)
+    alone; one shared with a partnership they do not coordinate is changed by an
+    administrator (ADR 0019)."""
 
     model = Organisation
     partnership_path = "partnerships"
@@ -37,7 +40,13 @@ class OrganisationPolicy(PermissionPolicy):
         if user.is_authenticated and user.is_superuser:
             return True
         allowed = self.partnership_ids_for(user, action)
-        return any(p.pk in allowed for p in instance.partnerships.all())
+        belongs_to = {p.pk for p in instance.partnerships.all()}
+        return bool(belongs_to) and belongs_to <= allowed
+
+    def shared_beyond(self, user, instance) -> list:
+        """The partnerships the organisation belongs to whose coordinator the user is not."""
+        allowed = self.partnership_ids_for(user, "change")
+        return [p for p in instance.partnerships.order_by("name") if p.pk not in allowed]
 
 
 partnership_policy = PartnershipPolicy()

@@ -139,7 +139,8 @@ def organisation_update(
     *, actor, organisation: Organisation, partnership: Partnership | None, **fields
 ) -> Organisation:
     """Change an organisation's details. `partnership` is the one whose coordinator made
-    the change, so the change shows in that partnership's audit log."""
+    the change (None for an administrator); the change shows in the audit log of every
+    partnership the organisation belongs to, since their documents show it."""
     before = audit.snapshot(organisation, ORGANISATION_FIELDS)
     _apply(organisation, fields)
     organisation.modified_by = actor
@@ -154,6 +155,7 @@ def organisation_update(
             actor=actor,
             partnership=partnership,
             changes=changes,
+            shared_with=organisation.partnerships.all(),
         )
     return organisation
 

@@ -220,7 +220,17 @@ def organisation_directory(request):
 @login_required
 def organisation_edit(request, pk):
     organisation = get_object_or_404(Organisation, pk=pk)
-    organisation_policy.require(request.user, "change", organisation)
+    if not organisation_policy.user_has_permission_for_instance(
+        request.user, "change", organisation
+    ):
+        others = organisation_policy.shared_beyond(request.user, organisation)
+        raise PermissionDenied(
+            f"{organisation} is also a member of {', '.join(map(str, others))}: its details show "
+            "in their plans too, so only a saferplan administrator can change them. Ask your "
+            "administrator."
+            if others and len(others) < organisation.partnerships.count()
+            else f"Only a coordinator of the partnerships {organisation} belongs to can change it."
+        )
     form = OrganisationForm(
         request.POST or None,
         initial={f: getattr(organisation, f) for f in ["name", "abbreviation", "kind", "website"]},

@@ -116,3 +116,53 @@ def test_non_coordinators_cannot_add_organisations(client, member_of, partnershi
     )
     assert response.status_code == 403
     assert not Organisation.objects.exists()
+
+
+def test_an_organisation_shared_with_another_partnership_is_changed_only_by_an_administrator(
+    client, coordinator, partnership, other_partnership
+):
+    """One partnership's coordinator renaming the county's police force would change every
+    partnership's documents: only an administrator may, and every partnership's log says so."""
+    from saferplan.accounts.tests.factories import UserFactory
+    from saferplan.partnerships.selectors import partnership_audit_events
+
+    police = OrganisationFactory(
+        name="Hertfordshire Constabulary",
+        kind="police",
+        partnerships=[partnership, other_partnership],
+    )
+    client.force_login(coordinator)
+    edit = reverse("organisations:edit", args=[police.pk])
+    refused = client.post(edit, {"name": "Renamed by Hertsmere", "kind": "police"})
+    assert refused.status_code == 403
+    assert "also a member of Dacorum Community Safety Partnership" in refused.text
+    police.refresh_from_db()
+    assert police.name == "Hertfordshire Constabulary"
+
+    administrator = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(administrator)
+    client.post(edit, {"name": "Hertfordshire Police", "abbreviation": "HC", "kind": "police"})
+    police.refresh_from_db()
+    assert police.name == "Hertfordshire Police"
+    for each in (partnership, other_partnership):
+        (event,) = partnership_audit_events(partnership=each)
+        assert event.changes["Name"] == ["Hertfordshire Constabulary", "Hertfordshire Police"]
+
+
+def test_a_coordinator_of_every_partnership_an_organisation_belongs_to_may_change_it(
+    client, member_of, partnership, other_partnership
+):
+    both = member_of("coordinator")
+    member_of("coordinator", other_partnership).memberships.update(user=both)
+    council = OrganisationFactory(
+        name="Hertsmere Borough Council",
+        kind="local_authority",
+        partnerships=[partnership, other_partnership],
+    )
+    client.force_login(both)
+    client.post(
+        reverse("organisations:edit", args=[council.pk]),
+        {"name": "Hertsmere Borough Council", "abbreviation": "HBC", "kind": "local_authority"},
+    )
+    council.refresh_from_db()
+    assert council.abbreviation == "HBC"
