@@ -192,6 +192,7 @@ def url_for(partnership, coordinator):
         ),
         "public:item-edit": contact,
         "api-tokens:revoke": api_token,
+        "api-tokens:renew": api_token,
         "notifications:board-meeting-delete": board_meeting,
         "background:job": background_job,
         "background:job-file": background_job,

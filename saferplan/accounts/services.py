@@ -1,5 +1,6 @@
 """Writes to users and memberships. Every write is audited."""
 
+from axes.utils import reset as axes_reset  # type: ignore[import-untyped]
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from saferplan.api.services import RevokedBecause, api_tokens_revoke_all
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
@@ -144,3 +146,23 @@ def membership_remove(*, actor, membership: Membership) -> None:
         changes=audit.diff(before, dict.fromkeys(before)),
     )
     membership.delete()
+    if not Membership.objects.filter(user=membership.user).exists():
+        # Their tokens would read nothing now, but would again if they were added back.
+        api_tokens_revoke_all(
+            actor=actor, user=membership.user, because=RevokedBecause.LEFT_PARTNERSHIPS
+        )
+
+
+@transaction.atomic
+def user_password_reset_done(*, user: User) -> None:
+    """After a new password is chosen through an emailed reset link: the person's API tokens
+    are revoked (whoever knew the old password may have made one) and their sign-in lockouts
+    lifted (the link proves they hold the account's email: GOV.UK's unlock by email)."""
+    audit.log(
+        instance=user,
+        action=AuditEvent.Action.UPDATE,
+        actor=user,
+        changes={"password": ["", "reset through an emailed link"]},
+    )
+    api_tokens_revoke_all(actor=user, user=user, because=RevokedBecause.PASSWORD_RESET)
+    axes_reset(username=user.email)
