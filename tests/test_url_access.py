@@ -29,6 +29,7 @@ PUBLIC = {
     "accounts:password-reset-done",
     "accounts:password-reset-confirm",
     "accounts:password-reset-complete",
+    "accounts:unlock",  # the emailed link that lets a browser sign in while sign-in is paused
     # Single sign-on: the way in, so no sign-in asked (404 when it is not set up).
     "accounts:sso-start",
     "accounts:sso-callback",

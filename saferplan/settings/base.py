@@ -401,3 +401,8 @@ if SAFERPLAN_SSO_ENABLED:
 SAFERPLAN_API_TOKEN_DAYS = int(os.environ.get("SAFERPLAN_API_TOKEN_DAYS", "90"))
 if SAFERPLAN_API_TOKEN_DAYS < 1:
     raise ImproperlyConfigured("SAFERPLAN_API_TOKEN_DAYS must be 1 or more")
+
+# Wrong passwords for one account from every address together, in AXES_COOLOFF_TIME, after
+# which password sign-in to it is paused for browsers that have not signed in to it before
+# (saferplan/accounts/sign_in_limits.py, ADR 0016); those get an unlock link by email.
+SAFERPLAN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("SAFERPLAN_ACCOUNT_FAILURE_LIMIT", "20"))
