@@ -11,9 +11,13 @@ X-Forwarded-For only adds addresses that are skipped).
 """
 
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
+_warned_about_proxy = False
 
 
 def _address(text: str) -> str | None:
@@ -37,6 +41,8 @@ def client_address(request: HttpRequest) -> str:
     remote = request.META.get("REMOTE_ADDR", "") or ""
     hops = settings.SAFERPLAN_TRUSTED_PROXY_HOPS
     if hops <= 0:
+        if "HTTP_X_FORWARDED_FOR" in request.META:
+            _warn_once_about_proxy(remote)
         return remote
     forwarded = [
         part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
@@ -48,3 +54,19 @@ def client_address(request: HttpRequest) -> str:
     # is the furthest address they saw.
     chosen = forwarded[-hops] if len(forwarded) >= hops else forwarded[0]
     return _address(chosen) or remote
+
+
+def _warn_once_about_proxy(remote: str) -> None:
+    """A proxy's header from a private address with no proxy trusted: most likely the
+    setting was forgotten, and every client shares the proxy's address."""
+    global _warned_about_proxy  # once per process
+    address = _address(remote)
+    if _warned_about_proxy or address is None or not ipaddress.ip_address(address).is_private:
+        return
+    _warned_about_proxy = True
+    logger.warning(
+        "A request from %s carried X-Forwarded-For but SAFERPLAN_TRUSTED_PROXY_HOPS is 0: "
+        "if saferplan is behind a reverse proxy, set it to the number of proxies, or every "
+        "client shares the proxy's address for the sign-in lockout and rate limits",
+        remote,
+    )

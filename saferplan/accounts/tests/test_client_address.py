@@ -42,6 +42,18 @@ def test_the_client_is_the_address_the_trusted_proxies_saw(settings, hops, forwa
     assert client_address(request_from("10.0.0.5", forwarded)) == expected
 
 
+def test_a_forgotten_proxy_setting_is_logged_once(settings, caplog, monkeypatch):
+    from saferplan.accounts import client_address as module
+
+    monkeypatch.setattr(module, "_warned_about_proxy", False)
+    settings.SAFERPLAN_TRUSTED_PROXY_HOPS = 0
+    client_address(request_from("127.0.0.1", "203.0.113.9"))
+    client_address(request_from("127.0.0.1", "203.0.113.10"))
+    warnings = [r.getMessage() for r in caplog.records if r.name == module.__name__]
+    assert len(warnings) == 1
+    assert "SAFERPLAN_TRUSTED_PROXY_HOPS is 0" in warnings[0]
+
+
 # Behind one proxy: every request comes from 10.0.0.1, the client is in X-Forwarded-For.
 PROXY = "10.0.0.1"
 
