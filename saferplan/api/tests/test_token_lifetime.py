@@ -129,3 +129,26 @@ def test_a_priority_that_is_not_a_number_in_digits_is_a_400_naming_the_filter(
     answer = client.get(reverse("api:plan-actions", args=[plan.pk]), {"priority": value})
     assert answer.status_code == 400
     assert answer.json() == {"priority": "Give the priority's number in digits 0-9, for example 2"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tokens_made_before_the_upgrade_get_a_full_lifetime_from_it(settings):
+    """Migration 0002: no partner system stops working on the day of the upgrade."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from saferplan.accounts.tests.factories import UserFactory
+
+    user = UserFactory()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("api", "0001_initial")])
+    old_state = executor.loader.project_state([("api", "0001_initial")]).apps
+    old_token = old_state.get_model("api", "ApiToken")
+    old_token.objects.create(user_id=user.pk, name="Dashboard", prefix="sp_x", digest="d" * 64)
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    token = ApiToken.objects.get()
+    lifetime = token.expires_at - timezone.now()
+    assert datetime.timedelta(days=89) < lifetime <= datetime.timedelta(days=90)
+    assert token.revoked_because == ""
