@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 CSS := saferplan/static/dist/saferplan.css
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
 
-.PHONY: demo test test-postgres lint format bench load-test assets python-deps browser clean
+.PHONY: demo test test-postgres lint format bench load-test assets python-deps browser proxy clean
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "saferplan needs Python 3.11 or newer: run make with PYTHON=python3.11 (or newer)")'
@@ -36,6 +36,16 @@ browser:
 	    echo "Chromium is not installed, so the browser tests will be skipped: sudo apt-get install chromium"; \
 	  fi; }
 
+# The tests behind a real reverse proxy (tests/test_behind_nginx.py) start Debian's nginx.
+proxy:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's nginx for the tests behind a reverse proxy"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else \
+	    echo "nginx is not installed, so the tests behind a reverse proxy will be skipped: sudo apt-get install nginx"; \
+	  fi; }
+
 python-deps: $(PY_STAMP)
 assets: $(CSS)
 
@@ -44,11 +54,11 @@ demo: $(PY_STAMP) $(CSS)
 	$(BIN)/saferplan demo
 
 ## Every test, on SQLite (set DATABASE_URL to run them on PostgreSQL)
-test: $(PY_STAMP) $(CSS) browser
+test: $(PY_STAMP) $(CSS) browser proxy
 	$(BIN)/pytest
 
 ## Every test again, on the PostgreSQL at $(POSTGRES_URL)
-test-postgres: $(PY_STAMP) $(CSS) browser
+test-postgres: $(PY_STAMP) $(CSS) browser proxy
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
 lint: $(PY_STAMP)

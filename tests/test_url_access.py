@@ -29,6 +29,7 @@ PUBLIC = {
     "accounts:password-reset-done",
     "accounts:password-reset-confirm",
     "accounts:password-reset-complete",
+    "accounts:unlock",  # the emailed link that lets a browser sign in while sign-in is paused
     # Single sign-on: the way in, so no sign-in asked (404 when it is not set up).
     "accounts:sso-start",
     "accounts:sso-callback",
@@ -192,6 +193,7 @@ def url_for(partnership, coordinator):
         ),
         "public:item-edit": contact,
         "api-tokens:revoke": api_token,
+        "api-tokens:renew": api_token,
         "notifications:board-meeting-delete": board_meeting,
         "background:job": background_job,
         "background:job-file": background_job,

@@ -1,6 +1,8 @@
 """Writes to users and memberships. Every write is audited."""
 
+from axes.utils import reset as axes_reset  # type: ignore[import-untyped]
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -9,9 +11,11 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from saferplan.api.services import RevokedBecause, api_tokens_revoke_all
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
+from . import sign_in_limits
 from .models import Membership, Role, User
 
 MEMBERSHIP_FIELDS = ["user", "role", "organisation"]
@@ -144,3 +148,44 @@ def membership_remove(*, actor, membership: Membership) -> None:
         changes=audit.diff(before, dict.fromkeys(before)),
     )
     membership.delete()
+    if not Membership.objects.filter(user=membership.user).exists():
+        # Their tokens would read nothing now, but would again if they were added back.
+        api_tokens_revoke_all(
+            actor=actor, user=membership.user, because=RevokedBecause.LEFT_PARTNERSHIPS
+        )
+
+
+@transaction.atomic
+def user_password_reset_done(*, user: User) -> None:
+    """After a new password is chosen through an emailed reset link: the person's API tokens
+    are revoked (whoever knew the old password may have made one) and their sign-in lockouts
+    lifted (the link proves they hold the account's email: GOV.UK's unlock by email)."""
+    audit.log(
+        instance=user,
+        action=AuditEvent.Action.UPDATE,
+        actor=user,
+        changes={"password": ["", "reset through an emailed link"]},
+    )
+    api_tokens_revoke_all(actor=user, user=user, because=RevokedBecause.PASSWORD_RESET)
+    axes_reset(username=user.email)
+
+
+def account_unlock_link_send(*, email: str, base_url: str) -> bool:
+    """Email the account's owner a link that lets one browser sign in while password sign-in
+    is paused for new browsers (saferplan.accounts.sign_in_limits); at most once an hour per
+    account (per process), and only to an account that exists and may sign in. Whether
+    one was sent, which the page never tells."""
+    user = User.objects.filter(email=email.lower(), is_active=True).first()
+    if user is None or not cache.add(f"unlock-link-sent:{user.pk}", True, timeout=60 * 60):
+        return False
+    link = base_url + reverse("accounts:unlock", args=[sign_in_limits.unlock_token(user.email)])
+    send_mail(
+        subject="Sign in to saferplan from a new browser",
+        message=render_to_string(
+            "accounts/email/unlock.txt",
+            {"user": user, "link": link, "hours": sign_in_limits.UNLOCK_LINK_HOURS},
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+    return True

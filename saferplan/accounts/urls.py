@@ -18,6 +18,7 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password-reset-complete",
     ),
+    path("unlock/<str:token>/", views.unlock, name="unlock"),
     path("sso/start/", sso.start, name="sso-start"),
     path("sso/callback/", sso.callback, name="sso-callback"),
     path("switch-partnership/", views.switch_partnership, name="switch-partnership"),

@@ -3,15 +3,16 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.partnerships.views import partnership_for
 
-from . import services
+from . import services, sign_in_limits
 from .forms import (
     MembershipChangeForm,
     MembershipForm,
@@ -35,6 +36,34 @@ class SignInView(auth_views.LoginView):
             "sso_name": settings.SAFERPLAN_SSO_NAME,
         }
 
+    def post(self, request, *args, **kwargs):
+        # Before the password is even checked: a paused account tells nothing about it.
+        email = request.POST.get("username", "").strip().lower()
+        if email and sign_in_limits.sign_in_paused(request, email):
+            services.account_unlock_link_send(
+                email=email, base_url=request.build_absolute_uri("/").rstrip("/")
+            )
+            return render(request, "accounts/sign_in_paused.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        sign_in_limits.remember_browser(self.request, response, form.get_user().email)
+        return response
+
+
+@require_GET
+def unlock(request, token):
+    """The emailed link: this browser may sign in to the account while sign-in from new
+    browsers is paused (saferplan.accounts.sign_in_limits)."""
+    email = sign_in_limits.unlocked_email(token)
+    if email is None:
+        return render(request, "accounts/unlock_expired.html", status=400)
+    messages.success(request, "You can now sign in from this browser.")
+    response = redirect("accounts:sign-in")
+    sign_in_limits.remember_browser(request, response, email)
+    return response
+
 
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
@@ -56,6 +85,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     form_class = SetPasswordForm
     success_url = reverse_lazy("accounts:password-reset-complete")
+
+    @transaction.atomic
+    def form_valid(self, form):
+        response = super().form_valid(form)  # saves the new password
+        services.user_password_reset_done(user=form.user)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

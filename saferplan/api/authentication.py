@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from rest_framework import authentication, exceptions
 
 from .models import ApiToken, token_digest
@@ -34,6 +36,12 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed("That API token is not valid or was revoked")
         now = timezone.now()
+        if token.expires_at <= now:
+            raise exceptions.AuthenticationFailed(
+                f"That API token expired on {date_format(timezone.localtime(token.expires_at), 'j F Y')}"
+                f": its owner can renew it on saferplan's API tokens page "
+                f"({reverse('api-tokens:list')})"
+            )
         if token.last_used_at is None or now - token.last_used_at > LAST_USED_EVERY:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token

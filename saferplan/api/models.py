@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 def token_digest(key: str) -> str:
@@ -27,6 +28,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_because = models.CharField(max_length=100, blank=True)
+    # A token stops working at this time unless its owner renews it (SAFERPLAN_API_TOKEN_DAYS).
+    expires_at = models.DateTimeField()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -37,4 +41,9 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
+        """Not revoked (it may have expired: its owner can still renew it)."""
         return self.revoked_at is None
+
+    @property
+    def has_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

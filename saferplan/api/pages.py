@@ -1,9 +1,13 @@
 """The API's pages for people: its documentation (written from the OpenAPI schema itself,
 so it cannot drift from it) and each person's API tokens."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_POST
 from drf_spectacular.generators import SchemaGenerator
 
@@ -108,6 +112,7 @@ def tokens(request):
         {
             "form": form,
             "tokens": api_token_policy.instances_user_has_permission_for(request.user, "view"),
+            "token_days": settings.SAFERPLAN_API_TOKEN_DAYS,
         },
     )
 
@@ -121,4 +126,23 @@ def token_revoke(request, pk):
     )
     services.api_token_revoke(actor=request.user, token=token)
     messages.success(request, f"The token “{token.name}” has been revoked: it no longer works.")
+    return redirect("api-tokens:list")
+
+
+@login_required
+@require_POST
+def token_renew(request, pk):
+    token = get_object_or_404(
+        api_token_policy.instances_user_has_permission_for(request.user, "renew"), pk=pk
+    )
+    try:
+        services.api_token_renew(actor=request.user, token=token)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            f"The token “{token.name}” has been renewed: it now works until "
+            f"{date_format(timezone.localtime(token.expires_at), 'j F Y')}.",
+        )
     return redirect("api-tokens:list")

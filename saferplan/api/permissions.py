@@ -1,4 +1,4 @@
-"""Who may see and revoke an API token: its owner, nobody else (not even a coordinator, as
+"""Who may see, renew and revoke an API token: its owner, nobody else (not even a coordinator, as
 a token acts as the person it belongs to)."""
 
 from .models import ApiToken
@@ -6,7 +6,7 @@ from .models import ApiToken
 
 class ApiTokenPolicy:
     model = ApiToken
-    actions = {"view", "revoke"}
+    actions = {"view", "renew", "revoke"}
 
     def user_has_permission_for_instance(self, user, action: str, token: ApiToken) -> bool:
         if action not in self.actions:

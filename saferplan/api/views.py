@@ -2,6 +2,8 @@
 the apps' selectors, writes through the plans' services; the pages' permission policies
 decide what each caller reads and may change."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Subquery
 from drf_spectacular.types import OpenApiTypes
@@ -229,8 +231,9 @@ class ActionList(_Listed):
             else:
                 actions = actions.filter(status=filters["status"])
         if "priority" in filters:
-            if not filters["priority"].isdigit():
-                errors["priority"] = "Give the priority's number, for example 2"
+            # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+            if not re.fullmatch(r"[0-9]{1,9}", filters["priority"]):
+                errors["priority"] = "Give the priority's number in digits 0-9, for example 2"
             else:
                 actions = actions.filter(priority__number=int(filters["priority"]))
         if errors:

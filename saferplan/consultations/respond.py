@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from saferplan.accounts.client_address import client_address
+
 from . import selectors, services
 from .forms import ContactForm, SectionForm, SendForm
 from .models import Consultation, QuestionKind, Relevance, Section
@@ -158,8 +160,9 @@ def contact(request, slug, pk):
 
 
 def _too_many(request, consultation) -> bool:
-    """Count this connection's responses in the last hour; True when over the limit."""
-    key = f"consultation-responses:{consultation.pk}:{request.META.get('REMOTE_ADDR', '')}"
+    """Count this client's responses in the last hour (its address read behind the trusted
+    proxies); True when over the limit."""
+    key = f"consultation-responses:{consultation.pk}:{client_address(request)}"
     limit = settings.SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR
     cache.add(key, 0, timeout=3600)
     try:

@@ -176,7 +176,20 @@ PASSWORD_RESET_TIMEOUT = (
     60 * 60 * 24
 )  # one day: long enough to find the email, short enough to be safe
 
-# django-axes: lock a username + address pair out after repeated failures.
+# The client's address behind reverse proxies (saferplan/accounts/client_address.py, ADR 0016):
+# how many proxies of ours, each appending to X-Forwarded-For, stand between the client and
+# saferplan. 0: none, REMOTE_ADDR is the client (and X-Forwarded-For is ignored); 1: the nginx
+# of docs/administration.md; 2: a load balancer or CDN in front of that nginx.
+_hops = os.environ.get("SAFERPLAN_TRUSTED_PROXY_HOPS", "0").strip()
+if not re.fullmatch(r"[0-9]{1,2}", _hops):
+    raise ImproperlyConfigured(
+        f"SAFERPLAN_TRUSTED_PROXY_HOPS must be a number of proxies (0, 1, 2 ...), not {_hops!r}"
+    )
+SAFERPLAN_TRUSTED_PROXY_HOPS = int(_hops)
+
+# django-axes: lock a username + address pair out after repeated failures, the address read
+# behind the trusted proxies.
+AXES_CLIENT_IP_CALLABLE = "saferplan.accounts.client_address.client_address"
 AXES_FAILURE_LIMIT = int(os.environ.get("SAFERPLAN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -304,8 +317,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "saferplan.api.throttling.AnonRateThrottle",
+        "saferplan.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("SAFERPLAN_API_ANON_RATE", "60/minute"),
@@ -382,3 +395,14 @@ if SAFERPLAN_SSO_ENABLED:
             + " (or set SAFERPLAN_OIDC_ENTRA_TENANT for Microsoft Entra ID)"
         )
     AUTHENTICATION_BACKENDS.append("saferplan.accounts.sso.MembershipOIDCBackend")
+
+# Personal API tokens stop working this many days after they are made or last renewed; their
+# owner renews them on the API tokens page (docs/api.md).
+SAFERPLAN_API_TOKEN_DAYS = int(os.environ.get("SAFERPLAN_API_TOKEN_DAYS", "90"))
+if SAFERPLAN_API_TOKEN_DAYS < 1:
+    raise ImproperlyConfigured("SAFERPLAN_API_TOKEN_DAYS must be 1 or more")
+
+# Wrong passwords for one account from every address together, in AXES_COOLOFF_TIME, after
+# which password sign-in to it is paused for browsers that have not signed in to it before
+# (saferplan/accounts/sign_in_limits.py, ADR 0016); those get an unlock link by email.
+SAFERPLAN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("SAFERPLAN_ACCOUNT_FAILURE_LIMIT", "20"))

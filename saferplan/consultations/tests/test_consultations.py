@@ -151,6 +151,23 @@ def test_too_many_responses_from_one_connection_are_refused_and_the_answers_kept
     assert Response.objects.count() == 1
 
 
+def test_behind_the_proxy_the_hourly_limit_counts_each_real_client(client, consultation, settings):
+    """Behind one trusted proxy every request comes from the proxy's address: the limit
+    counts the client it names in X-Forwarded-For, not the proxy (nor what a client claims)."""
+    settings.SAFERPLAN_TRUSTED_PROXY_HOPS = 1
+    settings.SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    resident = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.10"}
+    _answer_every_page(client, consultation)
+    assert client.post(_public(consultation, "check"), {}, **HOST, **resident).status_code == 302
+    _answer_every_page(client, consultation, comment="A second go")
+    spammer = {**proxy, "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.10"}
+    assert client.post(_public(consultation, "check"), {}, **HOST, **spammer).status_code == 429
+    neighbour = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    assert client.post(_public(consultation, "check"), {}, **HOST, **neighbour).status_code == 302
+    assert Response.objects.count() == 2
+
+
 def test_a_closed_consultation_takes_no_answers(client, consultation, coordinator):
     services.consultation_update(
         actor=coordinator,
