@@ -354,6 +354,57 @@ def page_html(response) -> str | None:
 HTML_PAGES = [(n, a) for n, a in ROUTES if n not in {"accounts:sign-out", "core:healthz"}]
 
 
+# What a joint partner's coordinator may do to a shared action through their own address:
+# read it, and add (or correct) updates.
+JOINT_PARTNER_WRITES = {"plans:action", "plans:update-add", "plans:update-correct"}
+
+
+@pytest.mark.parametrize(("name", "args"), PARTNERSHIP_ROUTES)
+def test_a_joint_partner_writes_nothing_of_the_owners_but_updates(
+    client, url_for, partnership, outsider, other_partnership, name, args
+):
+    """The fixture's action is made joint with Dacorum: Dacorum's coordinator posts to every
+    route, through both partnerships' addresses. Only adding (or correcting) an update to the
+    shared action is allowed; the action itself, its plan and everything else of Hertsmere's
+    stay as they were, and no page lists Hertsmere's people to Dacorum."""
+    from saferplan.plans.models import Action
+
+    action = Action.objects.get(priority__plan__partnership=partnership)
+    action.joint_partnerships.set([other_partnership])
+    client.force_login(outsider)
+    own_address = OBJECT_ARGS & set(args) and "slug" in args
+    for slug in (partnership.slug, other_partnership.slug) if own_address else [partnership.slug]:
+        url = url_for(name, args, slug=slug)
+        response = client.post(url, {"title": "Renamed", "marking": "official", "text": "x"})
+        if name in JOINT_PARTNER_WRITES and slug == other_partnership.slug:
+            assert response.status_code in {200, 302}, (name, response.status_code)
+            continue
+        assert response.status_code in {403, 404, 405}, (
+            f"{name} answered {response.status_code} to {url}"
+        )
+    action.refresh_from_db()
+    assert action.title != "Renamed"
+    assert list(action.joint_partnerships.all()) == [other_partnership]
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_organisation_shared_with_another_partnership_is_not_changed_by_one_of_them(
+    client, url_for, partnership, outsider, other_partnership, method
+):
+    from saferplan.partnerships.models import Organisation
+
+    organisation = Organisation.objects.get(partnerships=partnership)
+    organisation.partnerships.add(other_partnership)
+    client.force_login(outsider)
+    url = url_for("organisations:edit", ["pk"])
+    response = getattr(client, method)(
+        url, *([{"name": "Renamed", "kind": "police"}] * (method == "post"))
+    )
+    assert response.status_code == 403
+    organisation.refresh_from_db()
+    assert organisation.name != "Renamed"
+
+
 @pytest.mark.parametrize(("name", "args"), HTML_PAGES)
 def test_every_page_has_a_content_security_policy_and_no_script_without_its_nonce(
     client, url_for, coordinator, name, args
