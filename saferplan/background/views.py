@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from saferplan.partnerships.views import partnership_for
 from saferplan.reports.downloads import CONTENT_TYPES
 
 from .models import BackgroundJob
@@ -18,6 +19,9 @@ from .services import document_of
 
 
 def _job_for(request, slug, pk) -> BackgroundJob:
+    # Membership first: to anyone else, a job that exists and one that does not answer alike
+    # (job numbers are sequential; a 403/404 difference would tell which exist).
+    partnership_for(request, slug, "view")
     found = get_object_or_404(
         BackgroundJob.objects.select_related("partnership", "started_by"),
         pk=pk,
