@@ -18,11 +18,10 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, NoReturn
 
-from django.conf import settings
-
 from saferplan.partnerships.models import PoliceForce
 
 from .categories import CATEGORY_BY_LABEL, category_for
+from .limits import limit_setting
 
 STREET_FILE = re.compile(r"(\d{4}-\d{2})-([a-z0-9-]+)-street\.csv$")
 LSOA_CODE = re.compile(r"[EWSN]\d{8}")
@@ -122,8 +121,8 @@ class ZipLimits:
     @classmethod
     def from_settings(cls) -> "ZipLimits":
         return cls(
-            unzipped_bytes=getattr(settings, "SAFERPLAN_POLICE_UK_UNZIPPED_MB", 4000) * 1024 * 1024,
-            ratio=getattr(settings, "SAFERPLAN_POLICE_UK_ZIP_RATIO", 20),
+            unzipped_bytes=limit_setting("SAFERPLAN_POLICE_UK_UNZIPPED_MB", 4000) * 1024 * 1024,
+            ratio=limit_setting("SAFERPLAN_POLICE_UK_ZIP_RATIO", 20),
         )
 
 

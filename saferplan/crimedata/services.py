@@ -11,7 +11,6 @@ from decimal import Decimal
 from itertools import islice
 from typing import IO, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max, Sum
@@ -21,6 +20,7 @@ from saferplan.core.models import AuditEvent
 from saferplan.partnerships.models import Partnership, PoliceForce
 from saferplan.partnerships.services import partnership_update
 
+from .limits import limit_setting
 from .lsoa_lookup import read_lookup
 from .models import (
     CrimeCount,
@@ -267,9 +267,9 @@ class RecordLimit:
     @classmethod
     def from_settings(cls, *, web: bool) -> "RecordLimit":
         return cls(
-            growth=getattr(settings, "SAFERPLAN_POLICE_UK_GROWTH", 2),
+            growth=limit_setting("SAFERPLAN_POLICE_UK_GROWTH", 2),
             floor=5_000,
-            most=getattr(settings, "SAFERPLAN_POLICE_UK_MAX_RECORDS", 250_000) if web else None,
+            most=limit_setting("SAFERPLAN_POLICE_UK_MAX_RECORDS", 250_000) if web else None,
         )
 
     def for_month(self, force: str, month) -> tuple[int, str] | None:
