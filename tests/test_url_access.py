@@ -196,6 +196,7 @@ def url_for(partnership, coordinator):
         "api-tokens:renew": api_token,
         "notifications:board-meeting-delete": board_meeting,
         "background:job": background_job,
+        "crimedata:police-uk-replace": background_job,
         "background:job-file": background_job,
         "public:item-delete": contact,
         **dict.fromkeys(
@@ -451,3 +452,54 @@ def test_no_response_to_a_member_may_be_stored_by_the_browser(
 def test_the_publics_pages_are_not_marked_private(client, url_for):
     response = client.get(url_for("core:accessibility", []))
     assert "private" not in response.headers.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("who", ["viewer", "editor", "coordinator", "analyst of another force"])
+@pytest.mark.parametrize("through", ["the import's partnership", "their own partnership"])
+def test_a_force_month_cannot_be_replaced_by_a_viewer_an_editor_or_another_forces_partnership(
+    client, partnership, member_of, who, through
+):
+    """Replacing a police.uk month held already changes every partnership of the force
+    (docs/adr/0015): only an analyst of a partnership of that force, or an administrator,
+    confirms it. A coordinator may upload, and cancel, but not replace."""
+    from django.core.files.base import ContentFile
+
+    from saferplan.accounts.tests.factories import MembershipFactory
+    from saferplan.background.models import BackgroundJob
+    from saferplan.background.services import _storage
+    from saferplan.crimedata.models import ForceMonth
+    from saferplan.partnerships.tests.factories import PartnershipFactory
+
+    held = ForceMonth.objects.create(
+        force="hertfordshire", month="2018-10-01", records=9883, source="held.csv", sha256="0"
+    )
+    stored = _storage().save("police-uk/waiting.csv", ContentFile(b"Month\n"))
+    job = BackgroundJob.objects.create(
+        kind=BackgroundJob.Kind.POLICE_UK_IMPORT,
+        partnership=partnership,
+        started_by=member_of("coordinator"),
+        file_name="2018-10-hertfordshire-street.csv",
+        stored_file=stored,
+        status=BackgroundJob.Status.WAITING,
+        options={"differences": [], "to_confirm": []},
+    )
+    if who == "analyst of another force":
+        own = PartnershipFactory(slug="slough", police_force="thames-valley")
+        user = MembershipFactory(partnership=own, role="analyst").user
+    else:
+        own = partnership
+        user = member_of(who)
+    client.force_login(user)
+    slug = partnership.slug if through == "the import's partnership" else own.slug
+
+    response = client.post(
+        reverse("crimedata:police-uk-replace", args=[slug, job.pk]), {"replace": ""}
+    )
+
+    assert response.status_code in {403, 404}, (who, through, response.status_code)
+    job.refresh_from_db()
+    assert job.status == BackgroundJob.Status.WAITING
+    assert "confirmed_by" not in job.options
+    assert ForceMonth.objects.get() == held
+    assert _storage().exists(stored)
+    _storage().delete(stored)

@@ -16,8 +16,13 @@ class BackgroundJob(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
         RUNNING = "running", "Running"
+        # A police.uk import that would replace months held already, changing partnerships'
+        # figures: its upload is kept until someone who may replace them confirms, or it is
+        # cancelled (docs/adr/0015).
+        WAITING = "waiting", "Waiting for confirmation"
         DONE = "done", "Finished"
         FAILED = "failed", "Failed: nothing was saved"
+        CANCELLED = "cancelled", "Cancelled: nothing was saved"
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     partnership = models.ForeignKey(
@@ -71,4 +76,8 @@ class BackgroundJob(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+        return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.CANCELLED)
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.WAITING

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import transaction
@@ -94,6 +95,9 @@ def _ending(
 
 @task()
 def run_police_uk_import(job_id: int) -> None:
+    """Import the upload. If it would replace months held already, changing partnerships'
+    figures, and those differences are not the ones confirmed, nothing is saved: the job
+    waits for confirmation with the differences, keeping the upload (docs/adr/0015)."""
     from saferplan.crimedata import services as crime_services
     from saferplan.crimedata.police_uk import ArchiveFile, PoliceUkFileError, archive_files
 
@@ -102,6 +106,8 @@ def run_police_uk_import(job_id: int) -> None:
         return
     path = _storage().path(job.stored_file)
     failure = "Something went wrong in saferplan during the import; nothing was saved."
+    confirmer = _confirmer(job)
+    keep = False
     try:
         with _ending(job, PoliceUkFileError, failure):
             # Messages name the file the person uploaded, not where it was kept.
@@ -114,25 +120,125 @@ def run_police_uk_import(job_id: int) -> None:
                 for f in archive_files([path])
             ]
             result = None
-            for step in crime_services.police_uk_import_steps(actor=job.started_by, files=files):
-                if isinstance(step, crime_services.ImportResult):
-                    result = step
-                else:
-                    progress_add(
-                        job.pk,
-                        f"File {step.file_number} of {step.files}: {step.source} — "
-                        f"{step.records:,} records read",
-                    )
+            steps = crime_services.police_uk_import_steps(
+                actor=confirmer or job.started_by,
+                files=files,
+                partnership=job.partnership,
+                confirmed=job.options.get("confirmed", []),
+                limit=crime_services.RecordLimit.from_settings(web=True),
+                note=(
+                    f"Uploaded by {_name(job.started_by)} to {job.partnership}; the replacement "
+                    f"confirmed by {_name(confirmer)} after seeing the differences."
+                    if confirmer
+                    else f"Uploaded by {_name(job.started_by)} to {job.partnership}."
+                ),
+            )
+            try:
+                for step in steps:
+                    if isinstance(step, crime_services.ImportResult):
+                        result = step
+                    else:
+                        progress_add(
+                            job.pk,
+                            f"File {step.file_number} of {step.files}: {step.source} — "
+                            f"{step.records:,} records read",
+                        )
+            except crime_services.ReplacementNotConfirmedError as waiting:
+                keep = True
+                _wait_for_confirmation(job, waiting)
+                return
             if result is None:  # the import's steps always end with their result
                 raise RuntimeError("The police.uk import ended without its result")
             _finish(
                 job,
                 BackgroundJob.Status.DONE,
-                f"{result.records:,} records from {len(result.force_months)} file(s)",
+                "\n".join(
+                    [
+                        f"{result.records:,} records from {len(result.force_months)} file(s)",
+                        *(line for d in result.differences for line in d.lines()),
+                    ]
+                ),
                 records=result.records,
             )
     finally:
-        _storage().delete(job.stored_file)
+        if not keep:
+            _storage().delete(job.stored_file)
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.email) if user is not None else "someone"
+
+
+def _confirmer(job: BackgroundJob):
+    from django.contrib.auth import get_user_model
+
+    pk = job.options.get("confirmed_by")
+    return get_user_model().objects.filter(pk=pk).first() if pk else None
+
+
+def _wait_for_confirmation(job: BackgroundJob, waiting) -> None:
+    """Nothing was saved: keep the upload and the differences for the confirmation page."""
+    options = {k: v for k, v in job.options.items() if k not in ("confirmed", "confirmed_by")}
+    options |= {
+        "differences": [d.as_json() for d in waiting.differences],
+        "to_confirm": waiting.to_confirm,
+        "was_confirmed": "confirmed" in job.options,  # the held months changed meanwhile
+    }
+    BackgroundJob.objects.filter(pk=job.pk).update(
+        status=BackgroundJob.Status.WAITING, options=options, outcome=str(waiting)
+    )
+
+
+@transaction.atomic
+def police_uk_import_confirm(*, actor, job: BackgroundJob) -> BackgroundJob:
+    """Queue the waiting import again, to replace the months with the differences shown.
+    The worker checks that they are still the differences; if the months held have changed
+    meanwhile, it waits for confirmation again with the new ones."""
+    locked = BackgroundJob.objects.select_for_update().get(pk=job.pk)
+    if not locked.is_waiting:
+        raise ValidationError("This import is not waiting for confirmation.")
+    locked.options = locked.options | {
+        "confirmed": locked.options["to_confirm"],
+        "confirmed_by": actor.pk,
+    }
+    locked.status = BackgroundJob.Status.QUEUED
+    locked.outcome = ""
+    locked.save(update_fields=["options", "status", "outcome"])
+    audit.log(
+        instance=locked,
+        action=AuditEvent.Action.UPDATE,
+        actor=actor,
+        partnership=locked.partnership,
+        changes={"Status": ["Waiting for confirmation", "Waiting to start"]},
+        reason="Replacement confirmed after seeing the differences: "
+        + "; ".join(d["label"] for d in locked.options["to_confirm"]),
+    )
+    run_police_uk_import.enqueue(locked.pk)
+    return locked
+
+
+@transaction.atomic
+def police_uk_import_cancel(*, actor, job: BackgroundJob) -> BackgroundJob:
+    """Cancel the waiting import: nothing is replaced, and the upload is deleted."""
+    locked = BackgroundJob.objects.select_for_update().get(pk=job.pk)
+    if not locked.is_waiting:
+        raise ValidationError("This import is not waiting for confirmation.")
+    stored = locked.stored_file
+    BackgroundJob.objects.filter(pk=locked.pk).update(
+        status=BackgroundJob.Status.CANCELLED,
+        outcome=f"Cancelled by {_name(actor)}: no month was replaced.",
+        finished_at=timezone.now(),
+    )
+    audit.log(
+        instance=locked,
+        action=AuditEvent.Action.UPDATE,
+        actor=actor,
+        partnership=locked.partnership,
+        changes={"Status": ["Waiting for confirmation", "Cancelled: nothing was saved"]},
+    )
+    transaction.on_commit(lambda: _storage().delete(stored))
+    locked.refresh_from_db()
+    return locked
 
 
 @transaction.atomic

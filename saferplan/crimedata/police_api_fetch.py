@@ -83,6 +83,8 @@ class FetchResult:
     force: str
     months: list[MonthOutcome] = field(default_factory=list)
     requests: int = 0
+    # What the import did to each partnership's records, month by month (docs/adr/0015).
+    differences: list[services.MonthDifference] = field(default_factory=list)
 
     @property
     def records(self) -> int:
@@ -94,7 +96,13 @@ class FetchResult:
             f"Fetched {len(fetched)} month(s) of {_force_name(self.force)} from the police.uk API "
             f"({self.records:,} records, {self.requests:,} requests)."
         )
-        return "\n".join([head, *(m.sentence() for m in self.months)])
+        return "\n".join(
+            [
+                head,
+                *(m.sentence() for m in self.months),
+                *(line for d in self.differences for line in d.lines()),
+            ]
+        )
 
 
 class MapPoints:
@@ -251,5 +259,9 @@ def fetch(
         progress(outcome.sentence())
     result.requests = client.stats.requests
     if files:
-        services.police_uk_import(actor=actor, files=files, origin=ForceMonth.Origin.API)
+        # From police.uk itself, not from a person's file: months fetched before are
+        # replaced without asking (docs/adr/0015); the differences are in the summary and
+        # in each partnership's audit log.
+        imported = services.police_uk_import(actor=actor, files=files, origin=ForceMonth.Origin.API)
+        result.differences = imported.differences
     return result

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import IO, NoReturn
 from saferplan.partnerships.models import PoliceForce
 
 from .categories import CATEGORY_BY_LABEL, category_for
+from .limits import limit_setting
 
 STREET_FILE = re.compile(r"(\d{4}-\d{2})-([a-z0-9-]+)-street\.csv$")
 LSOA_CODE = re.compile(r"[EWSN]\d{8}")
@@ -45,6 +47,13 @@ OTHER_FORCES = {
 FORCE_BY_NAME = {label.lower(): value for value, label in PoliceForce.choices} | {
     name.lower(): slug for slug, name in OTHER_FORCES.items()
 }
+# police.uk gives one crime several records now and then (an offence's outcome revised, a
+# record with and without a location): in the archive a crime id recurs up to four times,
+# and such repeats are at most about 3% of a force-month's records (all 43 forces, October
+# 2018; City of London 2023-25). Beyond these, a file is repeating rows (docs/adr/0015).
+CRIME_ID_RECORDS = 5  # the most records one crime id may have in a file
+REPEATED_SHARE = 0.10  # the largest share of a file's records that may repeat an id
+REPEATED_SHARE_FROM = 100  # ... counted once this many records repeat (small files vary)
 
 
 class PoliceUkFileError(Exception):
@@ -100,26 +109,101 @@ def _open_binary(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
-def zip_files(stream: IO[bytes], source: str) -> list[ArchiveFile]:
+@dataclass(frozen=True)
+class ZipLimits:
+    """How far a zip's street-level files may unpack (docs/adr/0015): a zip bomb is refused
+    before anything is read, by the sizes its directory declares, and a member that unpacks
+    to more than it declared is stopped as it is read."""
+
+    unzipped_bytes: int  # all the street-level files together
+    ratio: int  # one member's unpacked size against its packed size
+
+    @classmethod
+    def from_settings(cls) -> "ZipLimits":
+        return cls(
+            unzipped_bytes=limit_setting("SAFERPLAN_POLICE_UK_UNZIPPED_MB", 4000) * 1024 * 1024,
+            ratio=limit_setting("SAFERPLAN_POLICE_UK_ZIP_RATIO", 20),
+        )
+
+
+def zip_files(stream: IO[bytes], source: str, limits: ZipLimits | None = None) -> list[ArchiveFile]:
+    limits = limits or ZipLimits.from_settings()
     try:
         archive = zipfile.ZipFile(stream)
     except zipfile.BadZipFile:
         raise PoliceUkFileError(source, "this is not a zip file, or it is damaged") from None
     members = sorted(
-        info.filename
-        for info in archive.infolist()
-        if not info.is_dir() and info.filename.endswith("-street.csv")
+        (
+            info
+            for info in archive.infolist()
+            if not info.is_dir() and info.filename.endswith("-street.csv")
+        ),
+        key=lambda info: info.filename,
     )
     if not members:
         raise PoliceUkFileError(source, "the zip holds no street-level files (…-street.csv)")
+    total = 0
+    for info in members:
+        if info.file_size > limits.ratio * max(info.compress_size, 1):
+            raise PoliceUkFileError(
+                f"{source} › {info.filename}",
+                f"it unpacks to {info.file_size / max(info.compress_size, 1):,.0f} times its "
+                f"packed size ({_megabytes(info.file_size)} from "
+                f"{_megabytes(info.compress_size)}); the limit is {limits.ratio} times, and "
+                "police.uk's files unpack to about 5 times. Nothing was read from the zip",
+            )
+        total += info.file_size
+        if total > limits.unzipped_bytes:
+            raise PoliceUkFileError(
+                source,
+                f"its street-level files unpack to more than {_megabytes(limits.unzipped_bytes)} "
+                f"(the limit), passed at {info.filename}. Import fewer months at a time. "
+                "Nothing was read from the zip",
+            )
     return [
         ArchiveFile(
-            f"{source} › {member}",
-            member.rsplit("/", 1)[-1],
-            partial(archive.open, member),
+            f"{source} › {info.filename}",
+            info.filename.rsplit("/", 1)[-1],
+            partial(_open_member, archive, info, f"{source} › {info.filename}"),
         )
-        for member in members
+        for info in members
     ]
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 1024 / 1024:,.1f} MB"
+
+
+def _open_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> IO[bytes]:
+    return io.BufferedReader(_Bounded(archive.open(info), info.file_size, source))
+
+
+class _Bounded(io.RawIOBase):
+    """A zip member read no further than the size its directory declared. (Python's zipfile
+    stops there itself; this keeps the promise whatever reads the zip.)"""
+
+    def __init__(self, raw: IO[bytes], limit: int, source: str):
+        self.raw, self.left, self.source = raw, limit, source
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            data = self.raw.read(len(buffer))
+        except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+            raise PoliceUkFileError(self.source, f"the zip is damaged ({error})") from None
+        if len(data) > self.left:
+            raise PoliceUkFileError(
+                self.source, "it unpacks to more than the size the zip declares for it"
+            )
+        self.left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
 
 
 def district_of(lsoa_name: str) -> str:
@@ -152,6 +236,7 @@ class StreetFile:
         self.header = header
         self._columns = [header.index(name) for name in REQUIRED_COLUMNS]
         self._reported_by = header.index("Reported by") if "Reported by" in header else None
+        self._crime_id = header.index("Crime ID") if "Crime ID" in header else None
         self._first = self._next()
         named = STREET_FILE.search(file.name)
         if named:
@@ -232,12 +317,31 @@ class StreetFile:
         districts: dict[tuple[str, str], str] = {("", ""): ""}
         categories = CATEGORY_BY_LABEL.copy()
         coordinates: dict[tuple[str, str], tuple[float | None, float | None]] = {}
+        # Records per crime id, keyed by the id's hash: a national month in one file holds
+        # 500,000 ids, and a collision of 64-bit hashes is vanishingly unlikely.
+        id_col = self._crime_id
+        records_of: dict[int, int] = {}
+        records = repeats = 0
         with self._reading():
             for row in chain([self._first] if self._first else [], self._reader):
                 if not row:
                     continue
                 if len(row) != width:
                     self._fail(f"the row has {len(row)} cells where the header has {width}")
+                records += 1
+                if id_col is not None and row[id_col]:
+                    key = hash(row[id_col])
+                    times = records_of[key] = records_of.get(key, 0) + 1
+                    if times > 1:
+                        repeats += 1
+                        if times > CRIME_ID_RECORDS:
+                            self._fail(
+                                f"the crime id “{row[id_col]}” is on more than "
+                                f"{CRIME_ID_RECORDS} rows of the file (this is its {times}th); "
+                                "police.uk gives one crime at most a few records, so the file "
+                                "repeats rows",
+                                "Crime ID",
+                            )
                 if row[month_col] != month_text:
                     self._fail(
                         f"“{row[month_col]}” is not this file's month ({month_text}); each archive "
@@ -261,6 +365,13 @@ class StreetFile:
                         self._coordinate(point[1], 90, "Latitude") if point[1] else None,
                     )
                 yield (district, lsoa[0], category, row[location_col], *lon_lat)
+        if repeats >= REPEATED_SHARE_FROM and repeats > REPEATED_SHARE * records:
+            raise PoliceUkFileError(
+                self.file.source,
+                f"{repeats:,} of its {records:,} records ({repeats / records:.0%}) repeat a "
+                f"crime id found earlier in the file; the limit is {REPEATED_SHARE:.0%} "
+                "(police.uk's own files repeat at most about 3%), so the file repeats rows",
+            )
         self.lsoa_names = {code: name for code, name in districts if code}
 
     def _district(self, code: str, name: str, overrides: dict[str, str]) -> str:

@@ -13,12 +13,14 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Sum
+from django.db.models import Max, Sum
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
+from saferplan.partnerships.models import Partnership, PoliceForce
 from saferplan.partnerships.services import partnership_update
 
+from .limits import limit_setting
 from .lsoa_lookup import read_lookup
 from .models import (
     CrimeCount,
@@ -30,7 +32,7 @@ from .models import (
     StreetCount,
 )
 from .periods import Period
-from .police_uk import ArchiveFile, Row, StreetFile, district_of
+from .police_uk import OTHER_FORCES, ArchiveFile, PoliceUkFileError, Row, StreetFile, district_of
 
 FLUSH_POINTS = 50_000  # street counts gathered before they are written: bounds the memory used
 PROGRESS_ROWS = 20_000
@@ -46,10 +48,121 @@ class Progress:
     records: int
 
 
+@dataclass(frozen=True)
+class PartnershipFigures:
+    """A partnership's records in a force-month (in its districts), before and after."""
+
+    partnership: int
+    name: str
+    before: int
+    after: int
+    crime_types_changed: int = 0  # crime types whose count changed (the total may not)
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after or self.crime_types_changed > 0
+
+    @property
+    def change_text(self) -> str:
+        if not self.changed:
+            return "none"
+        if self.before != self.after:
+            return f"{self.after - self.before:+,}".replace("-", "−")
+        return f"0 ({self.crime_types_changed} crime type(s) changed)"
+
+    def sentence(self) -> str:
+        if not self.changed:
+            return f"{self.name}: {self.after:,} records (no change)"
+        if self.before == self.after:
+            return (
+                f"{self.name}: {self.after:,} records, as before, but "
+                f"{self.crime_types_changed} crime type(s) changed"
+            )
+        return (
+            f"{self.name}: {self.before:,} → {self.after:,} records ({self.after - self.before:+,})"
+        )
+
+
+@dataclass(frozen=True)
+class MonthDifference:
+    """What importing a force-month does to each partnership it covers: those of its force,
+    and any other whose districts have records in it before or after."""
+
+    label: str  # Hertfordshire Constabulary, October 2018
+    held: bool  # imported before: the import replaces it
+    records_before: int | None
+    records_after: int
+    partnerships: tuple[PartnershipFigures, ...]
+    # The held month's file (its SHA-256): a confirmation holds only for the month as it was.
+    held_file: str = ""
+
+    @property
+    def needs_confirming(self) -> bool:
+        """A month held already whose replacement changes a partnership's figures."""
+        return self.held and any(p.changed for p in self.partnerships)
+
+    def as_json(self) -> dict:
+        return {
+            "label": self.label,
+            "held": self.held,
+            "records_before": self.records_before,
+            "records_after": self.records_after,
+            "held_file": self.held_file,
+            "partnerships": [
+                {
+                    "partnership": p.partnership,
+                    "name": p.name,
+                    "before": p.before,
+                    "after": p.after,
+                    "crime_types_changed": p.crime_types_changed,
+                }
+                for p in self.partnerships
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "MonthDifference":
+        return cls(
+            label=data["label"],
+            held=data["held"],
+            records_before=data["records_before"],
+            records_after=data["records_after"],
+            held_file=data.get("held_file", ""),
+            partnerships=tuple(PartnershipFigures(**p) for p in data["partnerships"]),
+        )
+
+    def lines(self) -> list[str]:
+        head = (
+            f"{self.label}: {self.records_before:,} → {self.records_after:,} records"
+            if self.held
+            else f"{self.label}: {self.records_after:,} records (new)"
+        )
+        return [head, *(f"  {p.sentence()}" for p in self.partnerships)]
+
+
+class ReplacementNotConfirmedError(Exception):
+    """The import would replace months held already, changing partnerships' figures, and
+    these are not the differences that were confirmed. Raised inside the import's
+    transaction, so nothing is saved; `differences` are every force-month's."""
+
+    def __init__(self, differences: list[MonthDifference]):
+        self.differences = differences
+        super().__init__(
+            "Replacing "
+            + ", ".join(d.label for d in differences if d.needs_confirming)
+            + " changes partnerships' figures: it needs confirming."
+        )
+
+    @property
+    def to_confirm(self) -> list[dict]:
+        return [d.as_json() for d in self.differences if d.needs_confirming]
+
+
 @dataclass
 class ImportResult:
     force_months: list[ForceMonth] = field(default_factory=list)
     replaced: list[ForceMonth] = field(default_factory=list)  # imported before, now replaced
+    differences: list[MonthDifference] = field(default_factory=list)  # one per force-month
 
     @property
     def records(self) -> int:
@@ -141,8 +254,61 @@ class _StreetWriter:
             self.cursor.executemany(self.sql, rows)
 
 
+@dataclass(frozen=True)
+class RecordLimit:
+    """The most records a force-month may have (docs/adr/0015): `growth` times its known
+    size (the month's own count if it is held, else the force's largest month held), never
+    below `floor`, and never above `most` if that is set (uploads through the web page)."""
+
+    growth: float
+    floor: int
+    most: int | None
+
+    @classmethod
+    def from_settings(cls, *, web: bool) -> "RecordLimit":
+        return cls(
+            growth=limit_setting("SAFERPLAN_POLICE_UK_GROWTH", 2),
+            floor=5_000,
+            most=limit_setting("SAFERPLAN_POLICE_UK_MAX_RECORDS", 250_000) if web else None,
+        )
+
+    def for_month(self, force: str, month) -> tuple[int, str] | None:
+        """(the limit, why it is that) for the force-month; None if it has none."""
+        held = ForceMonth.objects.filter(force=force)
+        same = held.filter(month=month).values_list("records", flat=True).first()
+        largest = held.aggregate(n=Max("records"))["n"]
+        limit: tuple[int, str] | None = None
+        if same:
+            limit = (
+                max(int(self.growth * same), self.floor),
+                f"{self.growth:g} times the {same:,} records of the month held",
+            )
+        elif largest:
+            limit = (
+                max(int(self.growth * largest), self.floor),
+                f"{self.growth:g} times the {largest:,} records of the force's largest month held",
+            )
+        if self.most is not None and (limit is None or limit[0] > self.most):
+            limit = (self.most, "the most a force-month uploaded through the web may have")
+        return limit
+
+
+def force_name(force: str) -> str:
+    try:
+        return PoliceForce(force).label
+    except ValueError:
+        return OTHER_FORCES.get(force, force)
+
+
 def police_uk_import_steps(
-    *, actor, files: list[ArchiveFile], origin: str = ForceMonth.Origin.ARCHIVE
+    *,
+    actor,
+    files: list[ArchiveFile],
+    origin: str = ForceMonth.Origin.ARCHIVE,
+    partnership: Partnership | None = None,
+    confirmed: list[dict] | None = None,
+    limit: RecordLimit | None = None,
+    note: str = "",
 ) -> Iterator[Progress | ImportResult]:
     """Import street-level files, yielding Progress as it goes and the ImportResult last.
 
@@ -150,8 +316,18 @@ def police_uk_import_steps(
     line and column) leaves the database as it was. A force-month imported before is
     replaced, so importing a file twice never counts its records twice. Memory stays bounded
     whatever the file's size: records are gathered into street counts, written whenever
-    FLUSH_POINTS of them are held."""
+    FLUSH_POINTS of them are held.
+
+    For an upload through a partnership's page (docs/adr/0015): `partnership` limits the
+    files to its police force's; `confirmed` are the differences (MonthDifference.as_json)
+    the person confirmed, [] at first: replacing months held that changes any partnership's
+    figures otherwise raises ReplacementNotConfirmedError, saving nothing. Left None (the
+    administrator's commands, the police.uk API), months are replaced without asking.
+    A force-month with more records than `limit` allows is refused. Each force-month's audit
+    event goes into the log of every partnership it covers; `note` is added to its reason."""
     result = ImportResult()
+    limit = limit or RecordLimit.from_settings(web=False)
+    partnerships = list(Partnership.objects.order_by("name"))
     with transaction.atomic(), connection.cursor() as cursor:
         writer = _StreetWriter(cursor)
         overrides = dict(
@@ -165,7 +341,15 @@ def police_uk_import_steps(
                 ArchiveFile(file.source, file.name, hashing.open), district_overrides=overrides
             )
             try:
-                batch, before = _force_month_for(street, actor)
+                if partnership is not None and street.force != partnership.police_force:
+                    raise PoliceUkFileError(
+                        file.source,
+                        f"this is {force_name(street.force)}'s file for {street.month:%B %Y}: "
+                        f"{partnership} imports only the months of its own force, "
+                        f"{force_name(partnership.police_force)}. Nothing was imported",
+                    )
+                most = limit.for_month(street.force, street.month)
+                batch, before, counts_before, held_file = _force_month_for(street, actor)
                 if before is not None:
                     result.replaced.append(batch)
                 records = 0
@@ -176,6 +360,13 @@ def police_uk_import_steps(
                 while chunk := list(islice(rows, PROGRESS_ROWS)):
                     points.update(chunk)  # Counter counts an iterable in C
                     records += len(chunk)
+                    if most is not None and records > most[0]:
+                        raise PoliceUkFileError(
+                            file.source,
+                            f"{force_name(street.force)}, {street.month:%B %Y}: {records:,} "
+                            f"records read and more to come, beyond the limit of {most[0]:,} "
+                            f"({most[1]}). Nothing was imported",
+                        )
                     if len(points) >= FLUSH_POINTS:
                         _flush(writer, batch.pk, month, points, counts)
                     yield Progress(number, len(files), file.source, records)
@@ -197,16 +388,93 @@ def police_uk_import_steps(
             batch.source = file.source[-500:]
             batch.origin = origin
             batch.save()
-            audit.log(
-                instance=batch,
-                action=AuditEvent.Action.UPDATE if before is not None else AuditEvent.Action.CREATE,
-                actor=actor,
-                changes={"Records": [before, records]},
-                reason="Imported from " + file.source,
+            difference = _month_difference(
+                batch, before, held_file, counts_before, counts, partnerships
             )
+            _log_force_month(batch, difference, actor, file.source, note, partnerships)
+            result.differences.append(difference)
             result.force_months.append(batch)
             yield Progress(number, len(files), file.source, records)
+        to_confirm = [d.as_json() for d in result.differences if d.needs_confirming]
+        if confirmed is not None and to_confirm and to_confirm != confirmed:
+            raise ReplacementNotConfirmedError(result.differences)
     yield result
+
+
+def _month_difference(
+    batch: ForceMonth,
+    before: int | None,
+    held_file: str,
+    counts_before: Counter[tuple[str, str]],
+    counts_after: Counter[tuple[str, str]],
+    partnerships: list[Partnership],
+) -> MonthDifference:
+    """Each partnership's records (in its districts) and crime types, before and after."""
+    figures = []
+    for partnership in partnerships:
+        districts = set(partnership.districts or [])
+        old: Counter[str] = Counter()
+        new: Counter[str] = Counter()
+        for (district, category), n in counts_before.items():
+            if district in districts:
+                old[category] += n
+        for (district, category), n in counts_after.items():
+            if district in districts:
+                new[category] += n
+        if partnership.police_force == batch.force or old or new:
+            types_changed = sum(1 for c in old.keys() | new.keys() if old[c] != new[c])
+            figures.append(
+                PartnershipFigures(
+                    partnership.pk,
+                    partnership.name,
+                    sum(old.values()),
+                    sum(new.values()),
+                    types_changed,
+                )
+            )
+    return MonthDifference(
+        label=str(batch),
+        held=before is not None,
+        records_before=before,
+        records_after=batch.records,
+        partnerships=tuple(figures),
+        held_file=held_file,
+    )
+
+
+def _log_force_month(batch, difference: MonthDifference, actor, source, note, partnerships):
+    """One event in the log of each partnership the force-month covers (the installation's
+    log, with no partnership, if it covers none), each saying what changed for all of them."""
+    by_id = {p.pk: p for p in partnerships}
+    reason = " ".join(
+        [
+            f"Imported from {source}.",
+            *(
+                ["Records in the partnerships it covers: "
+                 + "; ".join(p.sentence() for p in difference.partnerships) + "."]
+                if difference.partnerships
+                else []
+            ),
+            *([note] if note else []),
+        ]
+    )  # fmt: skip
+    action = AuditEvent.Action.UPDATE if difference.held else AuditEvent.Action.CREATE
+    for figures in difference.partnerships or [None]:
+        audit.log(
+            instance=batch,
+            action=action,
+            actor=actor,
+            partnership=by_id[figures.partnership] if figures else None,
+            changes={
+                "Records": [difference.records_before, difference.records_after],
+                **(
+                    {"Records in this partnership's districts": [figures.before, figures.after]}
+                    if figures
+                    else {}
+                ),
+            },
+            reason=reason,
+        )
 
 
 def _flush(writer, batch_id: int, month: str, points: Counter[Row], counts: Counter) -> None:
@@ -217,34 +485,41 @@ def _flush(writer, batch_id: int, month: str, points: Counter[Row], counts: Coun
     points.clear()
 
 
-def police_uk_import(
-    *, actor, files: list[ArchiveFile], origin: str = ForceMonth.Origin.ARCHIVE
-) -> ImportResult:
+def police_uk_import(*, actor, files: list[ArchiveFile], **options) -> ImportResult:
     """police_uk_import_steps, run to the end."""
-    for step in police_uk_import_steps(actor=actor, files=files, origin=origin):
+    for step in police_uk_import_steps(actor=actor, files=files, **options):
         if isinstance(step, ImportResult):
             return step
     raise AssertionError("the import ended without a result")
 
 
-def _force_month_for(street: StreetFile, actor) -> tuple[ForceMonth, int | None]:
-    """The force-month to fill, emptied if it was imported before (with its old count)."""
+def _force_month_for(
+    street: StreetFile, actor
+) -> tuple[ForceMonth, int | None, Counter[tuple[str, str]], str]:
+    """The force-month to fill, emptied if it was imported before (with its old count, its
+    records per district and crime type, and the SHA-256 of the file it came from)."""
     batch, created = ForceMonth.objects.select_for_update().get_or_create(
         force=street.force,
         month=street.month,
         defaults={"force_name": street.force_name, "imported_by": actor, "source": ""},
     )
     before = None if created else batch.records
+    held_file = "" if created else batch.sha256
+    counts_before: Counter[tuple[str, str]] = Counter()
     if not created:
+        for district, category, n in CrimeCount.objects.filter(batch=batch).values_list(
+            "district", "category", "count"
+        ):
+            counts_before[district, category] += n
         # The street counts are found through the district index: their districts are those of the
         # force-month's counts, plus "" for records with no location. One DELETE each:
         # neither model has dependants or signals, so Django deletes in bulk.
-        districts = {"", *CrimeCount.objects.filter(batch=batch).values_list("district", flat=True)}
+        districts = {"", *(district for district, _ in counts_before)}
         StreetCount.objects.filter(district__in=districts, month=batch.month, batch=batch).delete()
         CrimeCount.objects.filter(batch=batch).delete()
         batch.force_name = street.force_name or batch.force_name
         batch.imported_by = actor
-    return batch, before
+    return batch, before, counts_before, held_file
 
 
 def _add_lsoas(names: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ urlpatterns = [
     path(crime + "area/", views.area, name="area"),
     path(crime + "police-uk/", views.police_uk_upload, name="police-uk"),
     path(crime + "police-uk/fetch/", views.police_uk_fetch, name="police-uk-fetch"),
+    path(crime + "police-uk/<int:pk>/replace/", views.police_uk_replace, name="police-uk-replace"),
     path(crime + "series/", views.series_list, name="series-list"),
     path(crime + "series/add/", views.series_add, name="series-add"),
     path(crime + "series/import/", views.series_import, name="series-import"),

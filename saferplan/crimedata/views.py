@@ -8,14 +8,20 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.background.services import police_uk_fetch_start, police_uk_import_start
+from saferplan.background.models import BackgroundJob
+from saferplan.background.services import (
+    police_uk_fetch_start,
+    police_uk_import_cancel,
+    police_uk_import_confirm,
+    police_uk_import_start,
+)
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.partnerships.models import Partnership
 from saferplan.partnerships.views import partnership_for
@@ -504,6 +510,54 @@ def police_uk_fetch(request, slug):
         )
         return redirect("background:job", slug=slug, pk=job.pk)
     return _police_uk_page(request, partnership, form=PoliceUkUploadForm(), fetch_form=fetch_form)
+
+
+@login_required
+def police_uk_replace(request, slug, pk):
+    """The import waiting for confirmation: what replacing the months held does to each
+    partnership's figures; Replace (an analyst of a partnership of the force, or an
+    administrator) or Cancel (whoever may see the import)."""
+    partnership = _partnership(request, slug, "change")
+    job = get_object_or_404(
+        BackgroundJob, pk=pk, partnership=partnership, kind=BackgroundJob.Kind.POLICE_UK_IMPORT
+    )
+    may_replace = crime_data_policy.may_replace_force_month(request.user, partnership.police_force)
+    if request.method == "POST":
+        try:
+            if "cancel" in request.POST:
+                police_uk_import_cancel(actor=request.user, job=job)
+                messages.success(request, "Import cancelled: no month was replaced.")
+            else:
+                if not may_replace:
+                    raise PermissionDenied(_who_may_replace(partnership))
+                police_uk_import_confirm(actor=request.user, job=job)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        return redirect("background:job", slug=slug, pk=job.pk)
+    if not job.is_waiting:
+        return redirect("background:job", slug=slug, pk=job.pk)
+    return render(
+        request,
+        "crimedata/police_uk_replace.html",
+        _context(
+            request,
+            partnership,
+            job=job,
+            differences=[
+                services.MonthDifference.from_json(d) for d in job.options.get("differences", [])
+            ],
+            may_replace=may_replace,
+            who_may_replace=_who_may_replace(partnership),
+        ),
+    )
+
+
+def _who_may_replace(partnership) -> str:
+    return (
+        "Only an analyst of a partnership in "
+        f"{partnership.get_police_force_display()}'s area, or an administrator, may replace "
+        "months held already."
+    )
 
 
 def _police_uk_page(request, partnership, **forms):

@@ -1,7 +1,10 @@
 """`saferplan import-police-uk PATH…`: import police.uk street-level files.
 
 PATH is a street-level CSV, a folder of them (sub-folders too) or the monthly zip from
-data.police.uk. Progress goes to stderr; a summary per force-month to stdout."""
+data.police.uk. Progress goes to stderr; a summary per force-month to stdout, with the
+records of each partnership it covers before and after. An administrator's command replaces
+months held already without asking (the web page asks for confirmation: docs/adr/0015), so
+the differences are printed for the record; they are in each partnership's audit log too."""
 
 import sys
 import time
@@ -43,9 +46,11 @@ class Command(BaseCommand):
             sys.stderr.write("\n")
         if result is None:
             raise CommandError("The import ended without a result.")
-        for force_month in result.force_months:
+        for force_month, difference in zip(result.force_months, result.differences, strict=True):
             note = " (replaced the earlier import)" if force_month in result.replaced else ""
             self.stdout.write(f"{force_month}: {force_month.records:,} records{note}")
+            for figures in difference.partnerships:
+                self.stdout.write(f"  {figures.sentence()}")
         self.stdout.write(
             f"Imported {result.records:,} records from {len(files)} file(s) in "
             f"{time.perf_counter() - started:.1f} s; {result.unlocated:,} had no location "
