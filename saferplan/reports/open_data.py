@@ -40,9 +40,21 @@ FIELDS = [
         "rag",
         "The current RAG rating: red, amber, green or white (white = not started or not rated)",
     ),
-    ("rag_reason", "Why the current rating was given"),
-    ("latest_update_date", "The date the latest update describes, YYYY-MM-DD"),
-    ("latest_update", "The latest progress update"),
+    (
+        "rag_reason",
+        "Why the current rating was given (in the public file: only when the plan publishes "
+        "its progress and the reason is not OFFICIAL-SENSITIVE)",
+    ),
+    (
+        "latest_update_date",
+        "The date the latest update describes, YYYY-MM-DD (in the public file: only when the "
+        "plan publishes its progress)",
+    ),
+    (
+        "latest_update",
+        "The latest progress update (in the public file: only when the plan publishes its "
+        "progress)",
+    ),
     ("marking", "OFFICIAL or OFFICIAL-SENSITIVE (sensitive rows only in members' exports)"),
 ]
 FIELD_NAMES = [name for name, _ in FIELDS]
