@@ -117,9 +117,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while one writer commits; IMMEDIATE avoids the
     # "database is locked" error a deferred transaction gets when it upgrades to a write.
+    # SQLite has one writer at a time: another waits up to `timeout` seconds for it (a long
+    # police.uk import holds the lock for its whole transaction; PostgreSQL has no such wait).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "timeout": float(os.environ.get("SAFERPLAN_SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -32,6 +32,8 @@ def test_the_production_settings_pass_djangos_deployment_checks(tmp_path):
         + "z" * 10,
         "SAFERPLAN_ALLOWED_HOSTS": "saferplan.example.gov.uk",
         "SAFERPLAN_VAR_DIR": str(tmp_path),
+        # The suite's PostgreSQL when it runs there, else a SQLite file named on purpose.
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}"),
     }
     result = subprocess.run(
         [sys.executable, "-m", "saferplan.cli", "check", "--deploy", "--fail-level", "WARNING"],
@@ -60,6 +62,27 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SAFERPLAN_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_database_url(tmp_path):
+    """Not silently on a SQLite file of its own: the server stops and says what to set."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
+        "SAFERPLAN_SECRET_KEY": "s" * 64,
+        "SAFERPLAN_ALLOWED_HOSTS": "x.example",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "saferplan.cli", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DATABASE_URL must be set in production" in result.stderr
+    assert not (tmp_path / "saferplan.sqlite3").exists()
 
 
 def test_argon2_hashes_passwords_outside_tests():
