@@ -231,6 +231,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "uploads": UPLOADS_STORAGE,
 }
+# Uploads and the documents the worker makes may be OFFICIAL-SENSITIVE: the service's user
+# and group only (Django's default, 0o644, lets every account on the server read them).
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 # Outside production, serve straight from the app folders (no collectstatic step).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

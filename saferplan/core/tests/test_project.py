@@ -1,6 +1,7 @@
 """Project-wide promises: migrations, deploy checks, the audit helper, form rendering."""
 
 import os
+import stat
 import subprocess
 import sys
 from io import StringIO
@@ -83,6 +84,26 @@ def test_production_refuses_to_start_without_database_url(tmp_path):
     assert result.returncode != 0
     assert "ImproperlyConfigured: DATABASE_URL must be set in production" in result.stderr
     assert not (tmp_path / "saferplan.sqlite3").exists()
+
+
+def test_the_command_line_writes_no_file_every_account_can_read(tmp_path):
+    """`saferplan` sets its own umask: the SQLite database it makes is not world-readable
+    even when started with the common 0022."""
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.base",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'saferplan.sqlite3'}",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+    }
+    old_umask = os.umask(0o022)
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "saferplan.cli", "migrate", "-v", "0"], env=env, check=True
+        )
+    finally:
+        os.umask(old_umask)
+    database = tmp_path / "saferplan.sqlite3"
+    assert stat.S_IMODE(database.stat().st_mode) & 0o007 == 0, oct(database.stat().st_mode)
 
 
 def test_argon2_hashes_passwords_outside_tests():
