@@ -153,6 +153,9 @@ CACHES = {
 # The background task queue (docs/adr/0013-background-tasks.md): Django's tasks framework
 # (the django-tasks backport) on the database; `saferplan db_worker` runs the tasks.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job whose worker has not been heard from for this many seconds (its heartbeat
+# beats every 10) is taken to have stopped with its worker, and is marked failed.
+SAFERPLAN_WORKER_HEARTBEAT_LIMIT = int(os.environ.get("SAFERPLAN_WORKER_HEARTBEAT_LIMIT", "120"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
