@@ -43,8 +43,37 @@ def test_the_production_settings_pass_djangos_deployment_checks(tmp_path):
         text=True,
         check=False,
     )
+    if env["DATABASE_URL"].startswith("sqlite"):
+        # One warning, and only it: test_the_deploy_check_warns_that_sqlite_blocks_writes.
+        assert "(saferplan.W001)" in result.stderr, result.stdout + result.stderr
+        assert "System check identified 1 issue" in result.stderr, result.stderr
+        return
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_that_sqlite_blocks_writes(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
+        "SAFERPLAN_SECRET_KEY": "s" * 64,
+        "SAFERPLAN_ALLOWED_HOSTS": "saferplan.example.gov.uk",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "saferplan.cli", "check", "--deploy"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert (
+        "(saferplan.W001) The database is SQLite: one write at a time, so while a police.uk "
+        "import runs nobody can save anything"
+    ) in output
+    assert "HINT: Use PostgreSQL in production: DATABASE_URL=postgres://" in output
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):

@@ -48,6 +48,7 @@ class SurvivingWorker(library.Worker):
                 )
                 if not self.running:
                     return
+                self.startup_delay = False  # a herd's delay is for starting, not carrying on
                 time.sleep(wait)
             else:
                 return
