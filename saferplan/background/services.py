@@ -291,7 +291,8 @@ def jobs_stopped_fail(*, jobs: Iterable[BackgroundJob] | None = None) -> list[Ba
     or its server restarted — so that it would otherwise show "Running" for ever: no
     heartbeat for settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT seconds. Its transaction ended
     with the worker, so nothing was saved; its kept upload is deleted. The worker does this
-    when it starts and before each job, and a job's page when it is looked at."""
+    when it starts and every so often (its db_worker command), and a job's page when it is
+    looked at."""
     limit = settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT
     now = time.time()
     candidates = (

@@ -162,7 +162,7 @@ def test_the_worker_waits_out_a_locked_database_reports_it_and_finishes_the_job(
     assert job["months imported"] == 3
 
 
-def test_a_job_whose_worker_was_killed_is_failed_by_the_next_worker_and_its_upload_deleted(
+def test_a_job_whose_worker_was_killed_is_failed_by_the_restarted_worker_its_upload_deleted(
     site,
 ):
     env, database, job_id = site
@@ -179,13 +179,19 @@ def test_a_job_whose_worker_was_killed_is_failed_by_the_next_worker_and_its_uplo
         running.wait()
     assert job_row(database, job_id)["status"] == "running"  # and, before, it stayed so
 
-    time.sleep(2.5)  # longer than the heartbeat limit below: the killed worker is silent
-    saferplan(
-        "db_worker",
-        "--batch",
-        "--no-startup-delay",
-        env=env | {"SAFERPLAN_WORKER_HEARTBEAT_LIMIT": "2"},
-    )
+    # Restarted at once, as systemd does: the killed worker's job has not yet been silent for
+    # the limit, so the new worker finds it stopped on one of its later looks.
+    restarted = worker(env | {"SAFERPLAN_WORKER_HEARTBEAT_LIMIT": "6"})
+    try:
+        deadline = time.monotonic() + 60
+        while job_row(database, job_id)["status"] == "running":
+            assert restarted.poll() is None, restarted.communicate()[0]
+            assert time.monotonic() < deadline, "the job was never marked failed"
+            time.sleep(0.2)
+    finally:
+        restarted.terminate()
+        output, _ = restarted.communicate(timeout=60)
+    assert "marked failed: its worker has not been heard from since" in output, output
     job = job_row(database, job_id)
     assert job["status"] == "failed"
     assert job["outcome"].startswith(

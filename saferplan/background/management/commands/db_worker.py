@@ -6,18 +6,20 @@
   starts the transaction in which it claims a task, and records a task that succeeded as
   failed when saving its result meets one.
 - Jobs whose worker stopped (killed, its server restarted) are marked failed, with their kept
-  uploads deleted, when the worker starts and, at most once a minute, before it runs a task
-  (saferplan.background.services.jobs_stopped_fail; a job's page does the same).
+  uploads deleted, when the worker starts and then every quarter of the heartbeat limit, from
+  a thread (saferplan.background.services.jobs_stopped_fail; a job's page does the same).
 
 This command overrides the library's of the same name: saferplan.background comes before
 django_tasks_db in INSTALLED_APPS.
 """
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 
-from django.db import OperationalError
+from django.conf import settings
+from django.db import OperationalError, connections
 from django_tasks_db.management.commands import db_worker as library
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import is_locked_database_exception
@@ -27,17 +29,22 @@ from saferplan.background.services import jobs_stopped_fail
 
 logger = logging.getLogger("saferplan.background")
 
-SWEEP_EVERY_SECONDS = 60.0
+
+def sweep_every() -> float:
+    """Seconds between looks for jobs whose worker stopped: a quarter of the heartbeat limit
+    (30 s by default), so a stopped job is failed soon after the limit passes."""
+    return max(settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT / 4, 0.5)
 
 
 class SurvivingWorker(library.Worker):
     _locked_attempts = 0
-    _swept_at = 0.0
+    _sweeping: threading.Thread | None = None
 
     def run(self) -> None:
         while True:
             try:
-                self._sweep()
+                jobs_stopped_fail()
+                self._start_sweeping()
                 super().run()
             except OperationalError as error:
                 if not is_locked_database_exception(error):
@@ -57,8 +64,6 @@ class SurvivingWorker(library.Worker):
         if self._locked_attempts:
             logger.warning("The database is free again: the worker carries on.")
             self._locked_attempts = 0
-        if time.monotonic() - self._swept_at >= SWEEP_EVERY_SECONDS:
-            retry_while_locked(self._sweep, doing="looking for jobs whose worker stopped")
         # Saving how the task ended waits out a lock too, rather than recording a task that
         # succeeded as failed with "database is locked".
         for name in ("set_successful", "set_failed"):
@@ -69,9 +74,25 @@ class SurvivingWorker(library.Worker):
             )
         super().run_task(db_task_result)
 
-    def _sweep(self) -> None:
-        jobs_stopped_fail()
-        self._swept_at = time.monotonic()
+    def _start_sweeping(self) -> None:
+        """Look for jobs whose worker stopped now and then, from a thread, while this worker
+        waits for tasks or runs one: a worker restarted at once (systemd's Restart=always)
+        starts before the killed one's job has been silent long enough to count as stopped."""
+        if self.batch or self._sweeping is not None:
+            return
+        self._sweeping = threading.Thread(target=_sweep_now_and_then, name="sweeper", daemon=True)
+        self._sweeping.start()
+
+
+def _sweep_now_and_then() -> None:
+    while True:
+        time.sleep(sweep_every())
+        try:
+            retry_while_locked(jobs_stopped_fail, doing="looking for jobs whose worker stopped")
+        except Exception:
+            logger.exception("Looking for jobs whose worker stopped went wrong; trying again later")
+        finally:
+            connections.close_all()  # this thread's own
 
 
 def _retrying(save: Callable[..., None], *, doing: str) -> Callable[..., None]:
