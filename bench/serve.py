@@ -25,6 +25,7 @@ def server_environment(extra: dict | None = None) -> dict:
     from django.conf import settings
 
     static_root = tempfile.mkdtemp(prefix="saferplan-bench-static-")
+    database = settings.DATABASES["default"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
@@ -33,10 +34,12 @@ def server_environment(extra: dict | None = None) -> dict:
         "SAFERPLAN_SSL_REDIRECT": "false",
         "SAFERPLAN_BEHIND_PROXY": "false",
         "SAFERPLAN_STATIC_ROOT": static_root,
-        "SAFERPLAN_VAR_DIR": str(Path(settings.DATABASES["default"]["NAME"]).parent)
-        if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+        "SAFERPLAN_VAR_DIR": str(Path(database["NAME"]).parent)
+        if database["ENGINE"].endswith("sqlite3")
         else os.environ.get("SAFERPLAN_VAR_DIR", tempfile.gettempdir()),
         "SAFERPLAN_LOG_LEVEL": "WARNING",
+        # The production settings take no default database: name the benchmark's own.
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{database['NAME']}",
     }
     env.update(extra or {})
     subprocess.run(

@@ -192,6 +192,9 @@ def consultation(transactional_db):
     plan = import_services.plan_import(
         actor=coordinator, partnership=partnership, file_name=seed.name, content=seed.read_bytes()
     )
+    # A consultation is public once its partnership has a published plan.
+    plan.status = "published"
+    plan.save()
     today = datetime.date.today()
     return services.consultation_create(
         actor=coordinator,

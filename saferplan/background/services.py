@@ -8,11 +8,14 @@ from the police.uk API is queued the same way and imports what it fetched in one
 and kept in the upload storage for a day for the person who asked for it."""
 
 import datetime
+import logging
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -23,10 +26,12 @@ from django_tasks import task
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
+from .database_lock import retry_while_locked
 from .models import BackgroundJob
-from .progress import progress_add
+from .progress import heartbeat, heartbeat_while_running, last_heartbeat, progress_add
 
 UPLOADS = "uploads"
+logger = logging.getLogger("saferplan.background")
 
 
 def _storage():
@@ -65,13 +70,32 @@ def _queue(work, **fields) -> BackgroundJob:
 
 def _begin(job_id: int) -> BackgroundJob | None:
     """The job, marked running; None if it has already run (a worker restarted)."""
-    job = BackgroundJob.objects.select_related("started_by").get(pk=job_id)
+    job = retry_while_locked(
+        lambda: BackgroundJob.objects.select_related("started_by").get(pk=job_id),
+        doing=f"starting background job {job_id}",
+    )
     if job.is_finished:
         return None
-    BackgroundJob.objects.filter(pk=job.pk).update(
-        status=BackgroundJob.Status.RUNNING, started_at=timezone.now()
+    heartbeat(job.pk)  # before it shows as running, so that it is never running unheard
+    retry_while_locked(
+        lambda: BackgroundJob.objects.filter(pk=job.pk).update(
+            status=BackgroundJob.Status.RUNNING, started_at=timezone.now()
+        ),
+        doing=f"starting background job {job_id}",
     )
     return job
+
+
+@contextmanager
+def _running(job_id: int) -> Iterator[BackgroundJob | None]:
+    """The job, marked running, its heartbeat beating until the block ends; None if it has
+    already run."""
+    job = _begin(job_id)
+    if job is None:
+        yield None
+        return
+    with heartbeat_while_running(job.pk):
+        yield job
 
 
 @contextmanager
@@ -98,12 +122,16 @@ def run_police_uk_import(job_id: int) -> None:
     """Import the upload. If it would replace months held already, changing partnerships'
     figures, and those differences are not the ones confirmed, nothing is saved: the job
     waits for confirmation with the differences, keeping the upload (docs/adr/0015)."""
+    with _running(job_id) as job:
+        if job is None:  # run twice (a worker restarted): it has done its work
+            return
+        _import(job)
+
+
+def _import(job: BackgroundJob) -> None:
     from saferplan.crimedata import services as crime_services
     from saferplan.crimedata.police_uk import ArchiveFile, PoliceUkFileError, archive_files
 
-    job = _begin(job_id)
-    if job is None:  # run twice (a worker restarted): it has done its work
-        return
     path = _storage().path(job.stored_file)
     failure = "Something went wrong in saferplan during the import; nothing was saved."
     confirmer = _confirmer(job)
@@ -264,18 +292,18 @@ def run_police_uk_fetch(job_id: int) -> None:
     from saferplan.crimedata import police_api_fetch
     from saferplan.crimedata.police_api import PoliceApiError
 
-    job = _begin(job_id)
-    if job is None:
-        return
     failure = "Something went wrong in saferplan while fetching from police.uk; nothing was saved."
-    with _ending(job, PoliceApiError, failure):
-        result = police_api_fetch.fetch(
-            actor=job.started_by,
-            force=job.options["force"],
-            latest=job.options["latest"],
-            progress=lambda line: progress_add(job.pk, line),
-        )
-        _finish(job, BackgroundJob.Status.DONE, result.summary(), records=result.records)
+    with _running(job_id) as job:
+        if job is None:
+            return
+        with _ending(job, PoliceApiError, failure):
+            result = police_api_fetch.fetch(
+                actor=job.started_by,
+                force=job.options["force"],
+                latest=job.options["latest"],
+                progress=lambda line: progress_add(job.pk, line),
+            )
+            _finish(job, BackgroundJob.Status.DONE, result.summary(), records=result.records)
 
 
 # Documents made in the background are kept this long for their maker to download.
@@ -299,12 +327,16 @@ def board_report_document_start(*, actor, report, kind: str) -> BackgroundJob:
 
 @task()
 def run_board_report_document(job_id: int) -> None:
+    with _running(job_id) as job:
+        if job is None:
+            return
+        _make_document(job)
+
+
+def _make_document(job: BackgroundJob) -> None:
     from saferplan.reports.board_documents import board_report_document
     from saferplan.reports.models import BoardReport
 
-    job = _begin(job_id)
-    if job is None:
-        return
     _forget_old_documents()
     report = (
         BoardReport.objects.select_related("plan__partnership")
@@ -352,6 +384,79 @@ def document_of(job: BackgroundJob):
 
 
 def _finish(job: BackgroundJob, status: str, outcome: str, *, records=None) -> None:
-    BackgroundJob.objects.filter(pk=job.pk).update(
-        status=status, outcome=outcome, records=records, finished_at=timezone.now()
+    retry_while_locked(
+        lambda: BackgroundJob.objects.filter(pk=job.pk).update(
+            status=status, outcome=outcome, records=records, finished_at=timezone.now()
+        ),
+        doing=f"recording how background job {job.pk} ended",
     )
+
+
+def jobs_stopped_fail(*, jobs: Iterable[BackgroundJob] | None = None) -> list[BackgroundJob]:
+    """Mark failed each running job (of `jobs`, or all) whose worker has stopped — killed,
+    or its server restarted — so that it would otherwise show "Running" for ever: no
+    heartbeat for settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT seconds. Its transaction ended
+    with the worker, so nothing was saved; its kept upload is deleted. The worker does this
+    when it starts and every so often (its db_worker command), and a job's page when it is
+    looked at."""
+    limit = settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT
+    now = time.time()
+    candidates = (
+        jobs
+        if jobs is not None
+        else BackgroundJob.objects.filter(status=BackgroundJob.Status.RUNNING)
+    )
+    stopped = []
+    for job in candidates:
+        if job.status != BackgroundJob.Status.RUNNING:
+            continue
+        heard = last_heartbeat(job.pk) or (job.started_at or job.created_at).timestamp()
+        if now - heard < limit:
+            continue
+        if _stopped_fail(job, heard=heard):
+            stopped.append(job)
+    return stopped
+
+
+def _stopped_fail(job: BackgroundJob, *, heard: float) -> bool:
+    at = timezone.localtime(datetime.datetime.fromtimestamp(heard, tz=datetime.UTC))
+    doing, again = {
+        BackgroundJob.Kind.POLICE_UK_IMPORT: (
+            f"importing {job.file_name}",
+            "Import the file again.",
+        ),
+        BackgroundJob.Kind.POLICE_UK_FETCH: (f"fetching {job.file_name}", "Fetch again."),
+        BackgroundJob.Kind.BOARD_REPORT_DOCUMENT: (
+            f"making the {job.document_name}",
+            "Make it again from the board report.",
+        ),
+    }[BackgroundJob.Kind(job.kind)]
+    outcome = (
+        f"saferplan's background worker stopped while {doing} (it was last heard from at "
+        f"{at:%H:%M} on {at.day} {at:%B %Y}), so nothing was saved. {again}"
+    )
+    marked = BackgroundJob.objects.filter(pk=job.pk, status=BackgroundJob.Status.RUNNING).update(
+        status=BackgroundJob.Status.FAILED,
+        outcome=outcome,
+        finished_at=timezone.now(),
+        stored_file="" if job.kind == BackgroundJob.Kind.POLICE_UK_IMPORT else job.stored_file,
+    )
+    if not marked:  # it ended meanwhile
+        return False
+    if job.kind == BackgroundJob.Kind.POLICE_UK_IMPORT and job.stored_file:
+        _storage().delete(job.stored_file)
+    logger.warning(
+        "Background job %d (%s) marked failed: its worker has not been heard from since %s. "
+        "Was the worker stopped? `saferplan db_worker` must be running.",
+        job.pk,
+        job,
+        at.isoformat(timespec="seconds"),
+    )
+    return True
+
+
+def background_job_check(*, job: BackgroundJob) -> BackgroundJob:
+    """The job as it stands, marked failed first if its worker has stopped."""
+    if jobs_stopped_fail(jobs=[job]):
+        job.refresh_from_db()
+    return job

@@ -15,7 +15,7 @@ from saferplan.reports.downloads import CONTENT_TYPES
 from .models import BackgroundJob
 from .permissions import may_see_job
 from .progress import progress_of
-from .services import document_of
+from .services import background_job_check, document_of
 
 
 def _job_for(request, slug, pk) -> BackgroundJob:
@@ -39,7 +39,7 @@ def _job_for(request, slug, pk) -> BackgroundJob:
 @login_required
 @require_GET
 def job(request, slug, pk):
-    found = _job_for(request, slug, pk)
+    found = background_job_check(job=_job_for(request, slug, pk))
     context = {"job": found, "partnership": found.partnership, "progress": progress_of(found.pk)}
     template = (
         "background/_status.html" if request.headers.get("HX-Request") else "background/job.html"

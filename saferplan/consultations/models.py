@@ -4,7 +4,8 @@ text and grouped into themes)."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from saferplan.core.models import TimeStampedModel
 
@@ -57,6 +58,24 @@ FORM_SCALE = [
 ]
 
 
+class ConsultationQuerySet(models.QuerySet):
+    def public(self, *, today=None) -> "ConsultationQuerySet":
+        """Consultations anyone may read at their public address: those that have opened
+        (open now, or closed with their results on the published plan) of a partnership
+        with a published plan, as its public pages require. A consultation still being
+        prepared, or of a partnership that has published nothing, is its members' own."""
+        from saferplan.plans.models import Plan, PlanStatus
+
+        today = today or timezone.localdate()
+        return self.filter(opens_on__lte=today).filter(
+            Exists(
+                Plan.objects.filter(
+                    partnership=OuterRef("partnership"), status=PlanStatus.PUBLISHED
+                )
+            )
+        )
+
+
 class Consultation(TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="consultations"
@@ -76,6 +95,8 @@ class Consultation(TimeStampedModel):
     )
     opens_on = models.DateField("opens on")
     closes_on = models.DateField("closes on")
+
+    objects = ConsultationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opens_on", "-pk"]

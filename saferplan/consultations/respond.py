@@ -7,6 +7,7 @@ hour from one connection (settings.SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR).""
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,15 +18,23 @@ from saferplan.accounts.client_address import client_address
 from . import selectors, services
 from .forms import ContactForm, SectionForm, SendForm
 from .models import Consultation, QuestionKind, Relevance, Section
+from .permissions import consultation_policy
 
 SESSION_KEY = "consultation-{pk}"
 RELEVANCE_LABELS = dict(Relevance.choices)
 
 
-def _consultation(slug, pk) -> Consultation:
-    return get_object_or_404(
+def _consultation(request, slug, pk) -> Consultation:
+    """The consultation at its public address: not found unless the public may read it
+    (Consultation.objects.public); its partnership's members may look at it before then."""
+    found = get_object_or_404(
         Consultation.objects.select_related("partnership", "plan"), pk=pk, partnership__slug=slug
     )
+    if selectors.why_not_public(found) and not (
+        consultation_policy.user_has_permission_for_instance(request.user, "view", found)
+    ):
+        raise Http404("No consultation is open at this address.")
+    return found
 
 
 def _sections(questions) -> list[str]:
@@ -64,7 +73,7 @@ def _closed_page(request, consultation):
 
 @require_GET
 def start(request, slug, pk):
-    consultation = _consultation(slug, pk)
+    consultation = _consultation(request, slug, pk)
     questions = selectors.questions_of(consultation)
     today = timezone.localdate()
     return render(
@@ -82,11 +91,13 @@ def start(request, slug, pk):
 
 @require_GET
 def privacy(request, slug, pk):
-    return render(request, "consultations/respond/privacy.html", _context(_consultation(slug, pk)))
+    return render(
+        request, "consultations/respond/privacy.html", _context(_consultation(request, slug, pk))
+    )
 
 
 def section(request, slug, pk, section):
-    consultation = _consultation(slug, pk)
+    consultation = _consultation(request, slug, pk)
     if not consultation.is_open_on(timezone.localdate()):
         return _closed_page(request, consultation)
     questions = selectors.questions_of(consultation)
@@ -136,7 +147,7 @@ def section(request, slug, pk, section):
 
 
 def contact(request, slug, pk):
-    consultation = _consultation(slug, pk)
+    consultation = _consultation(request, slug, pk)
     if not consultation.is_open_on(timezone.localdate()):
         return _closed_page(request, consultation)
     stored = _stored(request, consultation)
@@ -174,7 +185,7 @@ def _too_many(request, consultation) -> bool:
 
 
 def check(request, slug, pk):
-    consultation = _consultation(slug, pk)
+    consultation = _consultation(request, slug, pk)
     if not consultation.is_open_on(timezone.localdate()):
         return _closed_page(request, consultation)
     questions = selectors.questions_of(consultation)
@@ -232,4 +243,6 @@ def check(request, slug, pk):
 
 @require_GET
 def done(request, slug, pk):
-    return render(request, "consultations/respond/done.html", _context(_consultation(slug, pk)))
+    return render(
+        request, "consultations/respond/done.html", _context(_consultation(request, slug, pk))
+    )

@@ -245,14 +245,31 @@ def partnership_consultations(partnership) -> QuerySet[Consultation]:
     )
 
 
+def why_not_public(consultation: Consultation, *, today=None) -> str:
+    """Why the public cannot read the consultation at its address yet, or "" if it can
+    (the rule is Consultation.objects.public)."""
+    today = today or timezone.localdate()
+    if Consultation.objects.public(today=today).filter(pk=consultation.pk).exists():
+        return ""
+    if consultation.opens_on > today:
+        return (
+            f"It opens on {consultation.opens_on.day} {consultation.opens_on:%B %Y}: until "
+            "then only the partnership's members can see it."
+        )
+    return (
+        f"Only the partnership's members can see it until {consultation.partnership} "
+        "publishes a plan."
+    )
+
+
 def open_consultations(partnership, *, today=None) -> list[Consultation]:
     """The consultations the public can answer today, closing soonest first: the published
     plan invites its readers to them."""
     today = today or timezone.localdate()
     return list(
-        partnership.consultations.filter(opens_on__lte=today, closes_on__gte=today).order_by(
-            "closes_on", "pk"
-        )
+        partnership.consultations.public(today=today)
+        .filter(closes_on__gte=today)
+        .order_by("closes_on", "pk")
     )
 
 

@@ -179,6 +179,7 @@ def consultation_detail(request, slug, pk):
             public_url=request.build_absolute_uri(
                 reverse("consultations:respond-start", args=[slug, pk])
             ),
+            why_not_public=selectors.why_not_public(consultation),
             theme_count=consultation.themes.count(),
         ),
     )

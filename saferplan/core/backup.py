@@ -51,10 +51,14 @@ def backup(path: Path) -> BackupFile:
     """Write a consistent copy of the whole database to `path` (refusing to overwrite)."""
     if path.exists():
         raise BackupError(f"{path} already exists: choose a new file name")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     kind = engine()
     try:
+        # A backup holds every partnership's OFFICIAL-SENSITIVE material: its owner alone
+        # reads it, whatever the umask (SQLite and pg_dump write into the file made here).
+        partial.unlink(missing_ok=True)  # left by a backup that was stopped
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         if kind == "sqlite":
             _sqlite_backup(partial)
         else:

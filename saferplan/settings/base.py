@@ -117,9 +117,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while one writer commits; IMMEDIATE avoids the
     # "database is locked" error a deferred transaction gets when it upgrades to a write.
+    # SQLite has one writer at a time: another waits up to `timeout` seconds for it (a long
+    # police.uk import holds the lock for its whole transaction; PostgreSQL has no such wait).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "timeout": float(os.environ.get("SAFERPLAN_SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -150,6 +153,9 @@ CACHES = {
 # The background task queue (docs/adr/0013-background-tasks.md): Django's tasks framework
 # (the django-tasks backport) on the database; `saferplan db_worker` runs the tasks.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job whose worker has not been heard from for this many seconds (its heartbeat
+# beats every 10) is taken to have stopped with its worker, and is marked failed.
+SAFERPLAN_WORKER_HEARTBEAT_LIMIT = int(os.environ.get("SAFERPLAN_WORKER_HEARTBEAT_LIMIT", "120"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -241,6 +247,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "uploads": UPLOADS_STORAGE,
 }
+# Uploads and the documents the worker makes may be OFFICIAL-SENSITIVE: the service's user
+# and group only (Django's default, 0o644, lets every account on the server read them).
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 # Outside production, serve straight from the app folders (no collectstatic step).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -21,6 +21,14 @@ if len(SECRET_KEY) < 50:
     )
 if "SAFERPLAN_ALLOWED_HOSTS" not in os.environ:
     raise ImproperlyConfigured("SAFERPLAN_ALLOWED_HOSTS must list the host names saferplan serves")
+# No silent fall-back to the development SQLite file: a server started without its database
+# setting would otherwise run, and take people's work, on an empty database of its own.
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set in production, e.g. "
+        "postgres://saferplan:<password>@127.0.0.1:5432/saferplan "
+        "(saferplan does not fall back to a SQLite file outside development)"
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SAFERPLAN_SSL_REDIRECT", True)
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.

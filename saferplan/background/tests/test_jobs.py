@@ -2,6 +2,10 @@
 `saferplan db_worker` runs it, the job's page says where it stands and shows its progress,
 and how it ended; the upload is deleted afterwards."""
 
+import os
+import stat
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -58,6 +62,27 @@ def test_an_upload_waits_for_the_worker_which_imports_it(
     assert "8,965 records from 1 file(s)" in done
     assert "Refresh this page" not in done
     assert not _storage().exists(job.stored_file)  # the upload is not kept
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_upload_is_not_readable_by_every_account_on_the_server(
+    database_queue, signed_in, analyst, partnership, settings, tmp_path
+):
+    settings.STORAGES = settings.STORAGES | {
+        "uploads": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "uploads")},
+        }
+    }
+    old_umask = os.umask(0o022)  # a common default: files readable by every account
+    try:
+        upload(signed_in(analyst), partnership, "2018-12-street.csv", sample_csv("2018-12"))
+    finally:
+        os.umask(old_umask)
+    kept = Path(_storage().path(BackgroundJob.objects.get().stored_file))
+    assert kept.is_relative_to(tmp_path)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o750
 
 
 @pytest.mark.django_db(transaction=True)
@@ -136,7 +161,9 @@ def test_progress_is_shared_through_redis_when_configured(settings):
         progress_add(7, "File 1 of 2: a.zip › 2024-01 — 20,000 records read")
         progress_add(7, "File 2 of 2: a.zip › 2024-02 — 19,100 records read")
         # Another process reads it: straight from Redis, not through this process's cache.
-        assert redis.Redis.from_url(url).dbsize() == 1
+        keys = redis.Redis.from_url(url).keys()
+        assert [k for k in keys if k.endswith(b"background-job:7:progress")], keys
+        assert [k for k in keys if k.endswith(b"background-job:7:heartbeat")], keys
         assert progress_of(7)[-1].endswith("19,100 records read")
     finally:
         caches["progress"].clear()

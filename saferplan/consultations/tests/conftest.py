@@ -43,3 +43,12 @@ def consultation(partnership, coordinator, hertsmere_plan):
         about_you=["area", "age-band"],
         areas=AREAS,
     )
+
+
+@pytest.fixture
+def on_the_public_site(partnership):
+    """The partnership has published a plan, so its open consultations are public."""
+    from saferplan.plans.models import PlanStatus
+    from saferplan.plans.tests.factories import PlanFactory
+
+    return PlanFactory(partnership=partnership, status=PlanStatus.PUBLISHED)

@@ -89,7 +89,9 @@ def _answer_every_page(
     client.post(_public(consultation, "contact"), {}, **HOST)
 
 
-def test_a_member_of_the_public_answers_page_by_page_checks_and_sends(client, consultation):
+def test_a_member_of_the_public_answers_page_by_page_checks_and_sends(
+    client, consultation, on_the_public_site
+):
     start = client.get(_public(consultation, "start"), **HOST)
     assert "Start now" in start.content.decode()
     # A relevance question left unanswered is an error naming it; what was typed stays.
@@ -130,7 +132,7 @@ def test_a_member_of_the_public_answers_page_by_page_checks_and_sends(client, co
     )
 
 
-def test_the_honeypot_thanks_a_robot_and_keeps_nothing(client, consultation):
+def test_the_honeypot_thanks_a_robot_and_keeps_nothing(client, consultation, on_the_public_site):
     _answer_every_page(client, consultation)
     sent = client.post(_public(consultation, "check"), {"website": "http://spam.example"}, **HOST)
     assert sent["Location"] == _public(consultation, "done")
@@ -138,7 +140,7 @@ def test_the_honeypot_thanks_a_robot_and_keeps_nothing(client, consultation):
 
 
 def test_too_many_responses_from_one_connection_are_refused_and_the_answers_kept(
-    client, consultation, settings
+    client, consultation, settings, on_the_public_site
 ):
     settings.SAFERPLAN_CONSULTATION_RESPONSES_PER_HOUR = 1
     _answer_every_page(client, consultation)
@@ -151,7 +153,9 @@ def test_too_many_responses_from_one_connection_are_refused_and_the_answers_kept
     assert Response.objects.count() == 1
 
 
-def test_behind_the_proxy_the_hourly_limit_counts_each_real_client(client, consultation, settings):
+def test_behind_the_proxy_the_hourly_limit_counts_each_real_client(
+    client, consultation, settings, on_the_public_site
+):
     """Behind one trusted proxy every request comes from the proxy's address: the limit
     counts the client it names in X-Forwarded-For, not the proxy (nor what a client claims)."""
     settings.SAFERPLAN_TRUSTED_PROXY_HOPS = 1
@@ -168,7 +172,9 @@ def test_behind_the_proxy_the_hourly_limit_counts_each_real_client(client, consu
     assert Response.objects.count() == 2
 
 
-def test_a_closed_consultation_takes_no_answers(client, consultation, coordinator):
+def test_a_closed_consultation_takes_no_answers(
+    client, consultation, coordinator, on_the_public_site
+):
     services.consultation_update(
         actor=coordinator,
         consultation=consultation,
@@ -178,6 +184,58 @@ def test_a_closed_consultation_takes_no_answers(client, consultation, coordinato
     page = client.get(_public(consultation, "section", "aims"), **HOST).content.decode()
     assert "This consultation closed on 19 February 2023" in page
     assert "Start now" not in client.get(_public(consultation, "start"), **HOST).content.decode()
+
+
+PUBLIC_PAGES = [
+    ("start",),
+    ("privacy",),
+    ("section", "aims"),
+    ("contact",),
+    ("check",),
+    ("done",),
+]
+
+
+def test_an_open_consultation_of_a_partnership_that_has_published_nothing_is_not_found(
+    client, consultation, coordinator, outsider
+):
+    """Its address is a guessable number: until the partnership publishes a plan (as its
+    public pages require), nobody outside the partnership finds it there."""
+    for who in (None, outsider):
+        if who is not None:
+            client.force_login(who)
+        for page in PUBLIC_PAGES:
+            assert client.get(_public(consultation, *page), **HOST).status_code == 404, page
+    assert client.post(_public(consultation, "section", "aims"), {}, **HOST).status_code == 404
+    client.force_login(coordinator)  # its members may look at it
+    assert "Start now" in client.get(_public(consultation, "start"), **HOST).content.decode()
+    detail = client.get(
+        reverse("consultations:detail", args=[consultation.partnership.slug, consultation.pk])
+    ).content.decode()
+    assert "The public cannot see this address yet." in detail
+    assert "until Hertsmere Community Safety Partnership publishes a plan" in detail
+
+
+def test_a_consultation_is_found_at_its_public_address_once_it_opens(
+    client, consultation, coordinator, on_the_public_site
+):
+    today = datetime.date.today()
+    services.consultation_update(
+        actor=coordinator,
+        consultation=consultation,
+        opens_on=today + datetime.timedelta(days=1),
+        closes_on=today + datetime.timedelta(days=30),
+    )
+    for page in PUBLIC_PAGES:
+        assert client.get(_public(consultation, *page), **HOST).status_code == 404, page
+    services.consultation_update(
+        actor=coordinator,
+        consultation=consultation,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=30),
+    )
+    assert "Start now" in client.get(_public(consultation, "start"), **HOST).content.decode()
+    assert client.get(_public(consultation, "privacy"), **HOST).status_code == 200
 
 
 def test_the_form_offers_only_its_own_answers(consultation):

@@ -2,6 +2,8 @@
 was, on whichever database the suite runs on (SQLite or PostgreSQL)."""
 
 import io
+import os
+import stat
 
 import pytest
 from django.core.management import call_command
@@ -54,6 +56,17 @@ def test_a_restored_backup_has_every_table_as_it_was(demo, tmp_path):
         email="next@example.org", password="x" * 20, full_name="Pat next"
     )
     assert user.pk > max(row[0] for row in before["accounts_user"])
+
+
+def test_a_backup_is_readable_by_its_owner_alone(transactional_db, tmp_path):
+    """It holds every partnership's OFFICIAL-SENSITIVE material, whatever the umask."""
+    old_umask = os.umask(0o022)  # a common default: files readable by every account
+    try:
+        call_command("backup", str(tmp_path / "backups" / "nightly.backup"), stdout=io.StringIO())
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE((tmp_path / "backups" / "nightly.backup").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "backups").stat().st_mode) == 0o700
 
 
 def test_a_backup_never_overwrites_a_file(transactional_db, tmp_path):

@@ -1,6 +1,7 @@
 """Project-wide promises: migrations, deploy checks, the audit helper, form rendering."""
 
 import os
+import stat
 import subprocess
 import sys
 from io import StringIO
@@ -32,6 +33,8 @@ def test_the_production_settings_pass_djangos_deployment_checks(tmp_path):
         + "z" * 10,
         "SAFERPLAN_ALLOWED_HOSTS": "saferplan.example.gov.uk",
         "SAFERPLAN_VAR_DIR": str(tmp_path),
+        # The suite's PostgreSQL when it runs there, else a SQLite file named on purpose.
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}"),
     }
     result = subprocess.run(
         [sys.executable, "-m", "saferplan.cli", "check", "--deploy", "--fail-level", "WARNING"],
@@ -40,8 +43,37 @@ def test_the_production_settings_pass_djangos_deployment_checks(tmp_path):
         text=True,
         check=False,
     )
+    if env["DATABASE_URL"].startswith("sqlite"):
+        # One warning, and only it: test_the_deploy_check_warns_that_sqlite_blocks_writes.
+        assert "(saferplan.W001)" in result.stderr, result.stdout + result.stderr
+        assert "System check identified 1 issue" in result.stderr, result.stderr
+        return
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_that_sqlite_blocks_writes(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
+        "SAFERPLAN_SECRET_KEY": "s" * 64,
+        "SAFERPLAN_ALLOWED_HOSTS": "saferplan.example.gov.uk",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "saferplan.cli", "check", "--deploy"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert (
+        "(saferplan.W001) The database is SQLite: one write at a time, so while a police.uk "
+        "import runs nobody can save anything"
+    ) in output
+    assert "HINT: Use PostgreSQL in production: DATABASE_URL=postgres://" in output
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
@@ -60,6 +92,47 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SAFERPLAN_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_database_url(tmp_path):
+    """Not silently on a SQLite file of its own: the server stops and says what to set."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
+        "SAFERPLAN_SECRET_KEY": "s" * 64,
+        "SAFERPLAN_ALLOWED_HOSTS": "x.example",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "saferplan.cli", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DATABASE_URL must be set in production" in result.stderr
+    assert not (tmp_path / "saferplan.sqlite3").exists()
+
+
+def test_the_command_line_writes_no_file_every_account_can_read(tmp_path):
+    """`saferplan` sets its own umask: the SQLite database it makes is not world-readable
+    even when started with the common 0022."""
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        "DJANGO_SETTINGS_MODULE": "saferplan.settings.base",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'saferplan.sqlite3'}",
+        "SAFERPLAN_VAR_DIR": str(tmp_path),
+    }
+    old_umask = os.umask(0o022)
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "saferplan.cli", "migrate", "-v", "0"], env=env, check=True
+        )
+    finally:
+        os.umask(old_umask)
+    database = tmp_path / "saferplan.sqlite3"
+    assert stat.S_IMODE(database.stat().st_mode) & 0o007 == 0, oct(database.stat().st_mode)
 
 
 def test_argon2_hashes_passwords_outside_tests():
