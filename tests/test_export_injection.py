@@ -169,3 +169,65 @@ def test_control_characters_typed_anywhere_never_break_a_download(
     assert not failed, "\n".join(failed)
     kinds = {kind_of(url) for url, status in statuses.items() if status == 200}
     assert {"docx", "xlsx", "csv", "pdf"} <= kinds, sorted(statuses)
+
+
+TYPED = "Met the head\x0bof year 9\x01 at\x07 school \x1b[2Jtoday\x7f\x85."
+CLEANED = "Met the head\nof year 9 at school [2Jtoday."
+
+
+@pytest.fixture
+def action(partnership):
+    from saferplan.plans.tests.factories import (
+        ActionFactory,
+        PlanFactory,
+        PriorityFactory,
+    )
+
+    priority = PriorityFactory(plan=PlanFactory(partnership=partnership), number=1)
+    return ActionFactory(priority=priority)
+
+
+def test_control_characters_typed_in_a_form_are_removed_before_anything_is_saved(
+    client, coordinator, partnership, action
+):
+    """Any form (through the GOV.UK bound field every form uses): here a progress update."""
+    from django.urls import reverse
+
+    from saferplan.plans.models import Update
+
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("plans:update-add", args=[partnership.slug, action.pk]),
+        {
+            "described_on_day": "2",
+            "described_on_month": "12",
+            "described_on_year": "2019",
+            "text": TYPED,
+            "marking": "official",
+            "rag": "amber",
+            "rag_reason": "Late\x0c start\x02",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    update = Update.objects.get(action=action)
+    assert update.text == CLEANED
+    assert action.rag_changes.order_by("-id").first().reason == "Late\n start"
+
+
+def test_control_characters_sent_to_the_api_are_removed_before_anything_is_saved(
+    client, coordinator, action
+):
+    from django.urls import reverse
+
+    from saferplan.api.services import api_token_create
+    from saferplan.plans.models import Update
+
+    _token, key = api_token_create(actor=coordinator, name="Partner system")
+    response = client.post(
+        reverse("api:action-updates", args=[action.pk]),
+        {"described_on": "2019-12-02", "text": TYPED},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.status_code == 201, response.content
+    assert Update.objects.get(pk=response.json()["id"]).text == CLEANED
