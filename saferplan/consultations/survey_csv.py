@@ -12,6 +12,8 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from saferplan.core.text import UploadTextError, decode_upload
+
 from .models import Question, QuestionKind, Relevance
 
 SKIP = ""
@@ -98,13 +100,10 @@ class ParsedResponse:
 
 def read_survey(file_name: str, content: bytes) -> SurveyFile:
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    if "\x00" in text:
-        raise SurveyFileError(
-            f"{file_name} is not a CSV file (it holds binary data). Export the survey as CSV."
-        )
+        # UTF-8, UTF-16 with its byte order mark, or Excel's "CSV" on Windows (Windows-1252)
+        text = decode_upload(content, fallback="cp1252", errors="replace")
+    except UploadTextError as error:
+        raise SurveyFileError(f"{file_name} {error}. Export the survey as CSV.") from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup, Tag
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
 from .cells import plain
+from .limits import Budget
 from .parsed import Location
 from .text_reader import BULLET, decode
 
@@ -51,17 +52,25 @@ def read_tables(
     return tables
 
 
-def read_html(data: bytes, name: str) -> Document:
+def read_html(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    budget = budget or Budget(name)
     soup = BeautifulSoup(decode(data, name), "html.parser")
+    budget.tick()
     document = Document(name)
     table_count = 0
+    numbers: dict[int, int] = {}  # of each <ol>: how many of its items were read
     for element in (soup.body or soup).find_all(BLOCK_TAGS):
+        budget.paragraph()
         if element.find_parent("table") is not None:
             continue  # cells are read with their table
         location = Location(name, line=getattr(element, "sourceline", None))
         if element.name == "table":
             rows = [
-                _cells(tr) for tr in element.find_all("tr") if tr.find_parent("table") is element
+                budget.row(_cells(tr), f"table {table_count + 1}, row {number}")
+                for number, tr in enumerate(
+                    (tr for tr in element.find_all("tr") if tr.find_parent("table") is element),
+                    start=1,
+                )
             ]
             for table in read_tables(rows, name, first_index=table_count + 1):
                 document.blocks.append(table)
@@ -74,7 +83,8 @@ def read_html(data: bytes, name: str) -> Document:
             parent = element.find_parent(["ol", "ul"])
             number = None
             if parent is not None and parent.name == "ol":
-                number = 1 + sum(1 for sibling in element.find_previous_siblings("li"))
+                # Counted as the list goes (counting the items before each one is quadratic).
+                numbers[id(parent)] = number = numbers.get(id(parent), 0) + 1
             document.blocks.append(ListItem(plain(element.get_text(" ")), location, number=number))
         else:
             text = plain(element.get_text(" "))
