@@ -321,6 +321,21 @@ def test_a_csv_of_a_million_columns_is_refused_quickly(importer, partnership):
     assert counts() == before
 
 
+def test_a_survey_export_of_a_million_columns_is_refused_quickly(forms):
+    """Read in 2 s and 350 MB before, then offered as a million questions to match."""
+    import time
+
+    client, upload_forms = forms
+    url = next(url for what, url, _ in upload_forms if what == "survey export")
+    content = b"Timestamp" + b",Q" * 1_000_000 + b"\r\n10/01/2023 10:00" + b",a" * 1_000_000
+    before = counts()
+    started = time.monotonic()
+    html = refused(client, url, SimpleUploadedFile("survey.csv", content))
+    assert time.monotonic() - started < QUICKLY
+    assert_refused(html, "survey.csv, row 1", "1,000,001 columns", "at most 500 columns")
+    assert counts() == before
+
+
 def test_the_preview_reads_the_file_once_at_upload_and_never_again(
     importer, partnership, monkeypatch
 ):
