@@ -187,6 +187,15 @@ def test_a_word_document_of_200000_paragraphs_is_refused_quickly(importer, partn
     assert counts() == before
 
 
+def test_a_text_file_of_a_million_lines_is_refused_quickly(importer, partnership):
+    content = b"Priority 1: Reduce violence\n" * 350_000  # 9.5 MB
+    before = counts()
+    seconds, html = upload_plan(importer, partnership, "lines.txt", content)
+    assert_refused(html, "lines.txt", "more than 25,000 paragraphs")
+    assert seconds < QUICKLY
+    assert counts() == before
+
+
 def test_a_word_document_that_unpacks_to_gigabytes_is_refused_before_it_is_read(
     importer, partnership
 ):

@@ -96,6 +96,7 @@ def read_text(data: bytes, name: str, budget: Budget | None = None) -> Document:
             if table is not None:
                 gap = True
             continue
+        budget.paragraph()
         close()
         marked = HEADING.match(stripped)
         bold = BOLD_LINE.match(stripped)
