@@ -127,9 +127,9 @@ def test_an_empty_file_is_refused(forms):
 QUICKLY = 10  # seconds: far under the minutes the files took before, with room for a slow CI
 
 
-def word_document(paragraphs: int, text=lambda n: "Priority") -> bytes:
-    """A .docx of `paragraphs` paragraphs, written as XML (python-docx would take minutes to
-    add 200,000): 115 KB for 200,000, as the red team's."""
+def word_document(paragraphs: int, *, body: str = "") -> bytes:
+    """A .docx of `paragraphs` paragraphs (or of the XML `body`), written as XML (python-docx
+    would take minutes to add 200,000): 115 KB for 200,000, as the red team's."""
     import io
     import zipfile
 
@@ -137,7 +137,7 @@ def word_document(paragraphs: int, text=lambda n: "Priority") -> bytes:
 
     template = io.BytesIO()
     docx.Document().save(template)
-    body = "".join(f"<w:p><w:r><w:t>{text(n)}</w:t></w:r></w:p>" for n in range(paragraphs))
+    body = body or "<w:p><w:r><w:t>Priority</w:t></w:r></w:p>" * paragraphs
     source = zipfile.ZipFile(template)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -185,6 +185,23 @@ def test_a_word_document_of_200000_paragraphs_is_refused_quickly(importer, partn
     assert_refused(html, "paragraphs.docx", "more than 25,000 paragraphs")
     assert seconds < QUICKLY
     assert counts() == before
+
+
+def test_a_word_table_of_a_million_rows_is_refused_before_it_is_built(importer, partnership):
+    content = word_document(0, body="<w:tbl>" + "<w:tr><w:tc/></w:tr>" * 1_000_000 + "</w:tbl>")
+    before = counts()
+    seconds, html = upload_plan(importer, partnership, "rows.docx", content)
+    assert_refused(html, "rows.docx", "table row 10001", "more than 10,000 rows")
+    assert seconds < QUICKLY
+    assert counts() == before
+
+
+def test_an_html_file_of_600000_paragraphs_is_refused_before_it_is_parsed(importer, partnership):
+    """12 s to parse before it was counted."""
+    content = b"<p>Priority 1</p>" * 600_000  # 10 MB
+    seconds, html = upload_plan(importer, partnership, "paragraphs.html", content)
+    assert_refused(html, "paragraphs.html", "more than 25,000 paragraphs")
+    assert seconds < 4
 
 
 def test_a_text_file_of_a_million_lines_is_refused_quickly(importer, partnership):

@@ -129,8 +129,8 @@ def _rows(tbl, styles: _Styles, budget: Budget, where: str) -> list[list[str]]:
 
 
 def _count(data: bytes, name: str, budget: Budget) -> None:
-    """Refuse a document with too many paragraphs or rows before python-docx builds it, by
-    counting them as the XML streams past (its size is checked first)."""
+    """Refuse a document with too many paragraphs or table rows before python-docx builds
+    it, by counting them as the XML streams past (its size is checked first)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         check_unpacked(archive, name)
         for item in archive.infolist():
@@ -140,13 +140,16 @@ def _count(data: bytes, name: str, budget: Budget) -> None:
                 for _event, element in etree.iterparse(
                     xml,
                     events=("end",),
-                    tag=f"{W}p",
+                    tag=(f"{W}p", f"{W}tr"),
                     resolve_entities=False,
                     no_network=True,
                 ):
-                    budget.paragraph()
+                    if element.tag == f"{W}tr":
+                        budget.row([], f"table row {budget.rows + 1}")
+                    else:
+                        budget.paragraph()
                     element.clear(keep_tail=True)
-    budget.paragraphs = 0  # counted again as they are read
+    budget.paragraphs = budget.rows = 0  # counted again as they are read
 
 
 def read_docx(data: bytes, name: str, budget: Budget | None = None) -> Document:
