@@ -389,6 +389,31 @@ def test_the_preview_reads_the_file_once_at_upload_and_never_again(
     assert Action.objects.count() == 50
 
 
+@pytest.mark.parametrize(
+    "seed", ["001_6a53fb9f5d3cd175.txt", "003_beef6faf28b908d0.txt", "004_5db9fcdabedcd926.txt"]
+)
+def test_a_plan_kept_with_its_pending_import_is_the_plan_read(seed):
+    """What the preview and the confirmation use is exactly what the reader made."""
+    import json
+
+    from saferplan.imports.parsed import plan_from_stored, plan_stored
+    from saferplan.imports.readers import parse_plan
+
+    plan = parse_plan((SEEDS / seed).read_bytes(), seed)
+    kept = json.loads(json.dumps(plan_stored(plan)))
+    assert plan_from_stored(kept) == plan
+
+
+def test_a_pending_import_kept_in_an_older_shape_is_read_again(importer, partnership):
+    seed = (SEEDS / "003_beef6faf28b908d0.txt").read_bytes()
+    upload_plan(importer, partnership, "plan.txt", seed)
+    pending = PlanImport.objects.get()
+    pending.parsed = {"title": "An older shape"}
+    pending.save()
+    preview = importer.get(reverse("imports:preview", args=[partnership.slug, pending.pk]))
+    assert "50 actions" in preview.content.decode()
+
+
 # Encodings and control characters in uploaded CSV files.
 
 PLAN_CSV = "Issue,Action,Owner,Update\r\nCounty lines,Arrange events in the community,Police,06/10/2019 Charity event\r\n"

@@ -73,9 +73,12 @@ def import_create(
 def import_parsed(*, pending: PlanImport) -> ParsedPlan:
     """The plan read from a pending import's file: as kept at upload (or when rows were kept
     apart), so that viewing the preview never reads the file again. A pending import kept
-    before plans were kept with it is read once now, and kept."""
+    before plans were kept with it (or kept in an older shape) is read once now, and kept."""
     if pending.parsed:
-        return plan_from_stored(pending.parsed)
+        try:
+            return plan_from_stored(pending.parsed)
+        except (TypeError, KeyError, ValueError):
+            pass  # kept by an older saferplan: read the file again
     parsed = parse_plan(
         bytes(pending.content), pending.file_name, no_merge=frozenset(pending.no_merge)
     )
