@@ -17,6 +17,7 @@ import zipfile
 
 import docx
 import pytest
+from django.db import connection
 from openpyxl import load_workbook
 
 from saferplan.reports.open_data import FORMULA_STARTS
@@ -114,3 +115,119 @@ def test_typed_formulas_never_run_in_a_csv_or_excel_file(member, url_for, partne
                             formula in cell.value for formula in FORMULAS
                         )
     assert typed_seen >= 10  # the typed formulas are in the files, as text
+
+
+def control_characters(n: int) -> str:
+    """Text as it arrives pasted from Word (a vertical tab is Word's line break), typed
+    through an old terminal or read from a damaged CSV: C0 controls, DEL and C1 controls.
+    NUL only where the database keeps it (PostgreSQL refuses it in text, so it can only be
+    stored on SQLite)."""
+    nul = "\x00" if connection.vendor == "sqlite" else ""
+    return f"Line one\x0bline two\x0cpage{nul} bell\x07 escape\x1b[31m del\x7f c1\x85\x9f end {n}"
+
+
+def download_statuses(client, build) -> dict[str, int]:
+    """The status of every download route (each format of a route that takes one), whether
+    it answers a file or an error."""
+    statuses = {}
+    for name, args in ROUTES:
+        url = build(name, args)
+        if not (re.search(r"\.\w+$", url) or re.search(r"download|export|file|template", name)):
+            continue  # a page (the stored-XSS sweep requests the pages)
+        variants = [url]
+        ending = re.search(r"\.(csv|pdf)$", url)
+        if "kind" in args and ending:
+            variants = [url[: ending.start() + 1] + kind for kind in DOCUMENT_KINDS]
+        for variant in variants:
+            try:
+                response = client.get(variant)
+                if response.streaming:
+                    b"".join(response.streaming_content)
+            except Exception as error:  # the test client raises what a view raised (a 500)
+                statuses[f"{variant} ({type(error).__name__}: {str(error)[:60]})"] = 500
+                continue
+            if "text/html" not in response.headers.get("Content-Type", ""):
+                statuses[variant] = response.status_code
+    return statuses
+
+
+@pytest.mark.parametrize("who", ["member", "public"])
+def test_control_characters_typed_anywhere_never_break_a_download(
+    client,
+    url_for,  # noqa: F811
+    partnership,
+    coordinator,
+    who,
+):
+    """Control characters in every text field (as stored before they were stripped on the
+    way in) reach no Word, Excel, CSV, JSON or PDF file as a 500: every download answers."""
+    overwrite_every_text_field(partnership, control_characters)
+    if who == "member":
+        client.force_login(coordinator)
+    statuses = download_statuses(client, url_for)
+    failed = {url: status for url, status in statuses.items() if status >= 500}
+    assert not failed, "\n".join(failed)
+    kinds = {kind_of(url) for url, status in statuses.items() if status == 200}
+    assert {"docx", "xlsx", "csv", "pdf"} <= kinds, sorted(statuses)
+
+
+TYPED = "Met the head\x0bof year 9\x01 at\x07 school \x1b[2Jtoday\x7f\x85."
+CLEANED = "Met the head\nof year 9 at school [2Jtoday."
+
+
+@pytest.fixture
+def action(partnership):
+    from saferplan.plans.tests.factories import (
+        ActionFactory,
+        PlanFactory,
+        PriorityFactory,
+    )
+
+    priority = PriorityFactory(plan=PlanFactory(partnership=partnership), number=1)
+    return ActionFactory(priority=priority)
+
+
+def test_control_characters_typed_in_a_form_are_removed_before_anything_is_saved(
+    client, coordinator, partnership, action
+):
+    """Any form (through the GOV.UK bound field every form uses): here a progress update."""
+    from django.urls import reverse
+
+    from saferplan.plans.models import Update
+
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("plans:update-add", args=[partnership.slug, action.pk]),
+        {
+            "described_on_day": "2",
+            "described_on_month": "12",
+            "described_on_year": "2019",
+            "text": TYPED,
+            "marking": "official",
+            "rag": "amber",
+            "rag_reason": "Late\x0c start\x02",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    update = Update.objects.get(action=action)
+    assert update.text == CLEANED
+    assert action.rag_changes.order_by("-id").first().reason == "Late\n start"
+
+
+def test_control_characters_sent_to_the_api_are_removed_before_anything_is_saved(
+    client, coordinator, action
+):
+    from django.urls import reverse
+
+    from saferplan.api.services import api_token_create
+    from saferplan.plans.models import Update
+
+    _token, key = api_token_create(actor=coordinator, name="Partner system")
+    response = client.post(
+        reverse("api:action-updates", args=[action.pk]),
+        {"described_on": "2019-12-02", "text": TYPED},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.status_code == 201, response.content
+    assert Update.objects.get(pk=response.json()["id"]).text == CLEANED

@@ -12,7 +12,14 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from saferplan.core.text import UploadTextError, decode_upload
+
 from .models import Question, QuestionKind, Relevance
+
+# How much one survey export may ask of saferplan (docs/adr/0017): a consultation has tens of
+# questions and thousands of respondents; far more is a mistake, refused with the limit named.
+MAX_COLUMNS = 500
+MAX_ROWS = 50_000
 
 SKIP = ""
 RECEIVED = "received"
@@ -98,19 +105,37 @@ class ParsedResponse:
 
 def read_survey(file_name: str, content: bytes) -> SurveyFile:
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    if "\x00" in text:
-        raise SurveyFileError(
-            f"{file_name} is not a CSV file (it holds binary data). Export the survey as CSV."
-        )
+        # UTF-8, UTF-16 with its byte order mark, or Excel's "CSV" on Windows (Windows-1252)
+        text = decode_upload(content, fallback="cp1252", errors="replace")
+    except UploadTextError as error:
+        raise SurveyFileError(f"{file_name} {error}. Export the survey as CSV.") from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    rows = []
+    number = 0
+    try:
+        for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            if not any(cell.strip() for cell in row):
+                continue
+            while row and not row[-1].strip():
+                row.pop()  # empty columns after the last one used
+            if len(row) > MAX_COLUMNS:
+                raise SurveyFileError(
+                    f"{file_name}, row {number}: {len(row):,} columns; a survey export can have "
+                    f"at most {MAX_COLUMNS} columns (one a question)."
+                )
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 1:
+                raise SurveyFileError(
+                    f"{file_name}: more than {MAX_ROWS:,} responses; a survey export can have at "
+                    f"most {MAX_ROWS:,}. Split the file and import each part."
+                )
+    except csv.Error as error:
+        raise SurveyFileError(
+            f"{file_name}, row {number + 1}: not readable as CSV ({error})"
+        ) from None
     if len(rows) < 2:
         raise SurveyFileError(
             f"{file_name} has no responses: it needs a heading row and a row per respondent."

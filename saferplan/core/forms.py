@@ -10,6 +10,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
+from .text import clean_data
+
 # The GOV.UK class of each Django widget that renders a single input element.
 _INPUT_CLASSES = {
     forms.TextInput: "govuk-input",
@@ -38,7 +40,18 @@ def _govuk_class(widget: forms.Widget) -> str | None:
 
 class GovukBoundField(forms.BoundField):
     """Ids follow Django's own (`<id>_helptext`, `<id>_error`), so Django's
-    `aria_describedby` already points at the GOV.UK hint and error message."""
+    `aria_describedby` already points at the GOV.UK hint and error message.
+
+    Every form's data is read through `data`, which removes control characters (a vertical
+    tab pasted from Word becomes a line break): the one place text hygiene is applied to
+    what people type, whatever the form (core/text.py). Passwords are left as typed."""
+
+    @property
+    def data(self):
+        value = super().data
+        if isinstance(self.field.widget, forms.PasswordInput):
+            return value
+        return clean_data(value)
 
     @property
     def hint_id(self) -> str:

@@ -39,7 +39,7 @@ def change_text(change: int | None) -> str:
 
 def hotspots_docx(spots, extent, *, partnership) -> bytes:
     word = WordDocument(title=title(spots), author=partnership.name, marking="")
-    word.document.add_heading(title(spots), level=0)
+    word.heading(title(spots), 0)
     word.paragraph(f"{partnership.name} · {summary(spots)}")
     word.picture(
         charts.hotspot_map(spots, extent, image_format="png"),

@@ -17,6 +17,7 @@ from django.db.models import Max, Sum
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
+from saferplan.core.text import UploadTextError, decode_upload
 from saferplan.partnerships.models import Partnership, PoliceForce
 from saferplan.partnerships.services import partnership_update
 
@@ -672,11 +673,9 @@ def custom_series_import(*, actor, partnership, content: bytes, file_name: str):
     optional), one figure a row. Every row is checked first; a file with any bad row writes
     nothing, and the ValidationError names each bad row and column."""
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(
-            f"{file_name}: the file is not UTF-8 text (save it as CSV UTF-8)"
-        ) from None
+        text = decode_upload(content, fallback=None)
+    except UploadTextError as error:
+        raise ValidationError(f"{file_name} {error}") from None
     reader = csv.reader(io.StringIO(text))
     header = [cell.strip().lower() for cell in next(reader, [])]
     missing = [name for name in SERIES_CSV_COLUMNS if name not in header]

@@ -15,6 +15,7 @@ from . import cells as cell_text
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
 from .dates import find_date, find_period
+from .limits import Budget
 from .parsed import (
     Location,
     ParsedAction,
@@ -98,8 +99,15 @@ def quarter_start(period_start: datetime.date, quarter: int) -> datetime.date:
 
 
 class ActionPlanBuilder:
-    def __init__(self, document: Document, *, no_merge: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        document: Document,
+        *,
+        no_merge: frozenset[str] = frozenset(),
+        budget: Budget | None = None,
+    ):
         self.document = document
+        self.budget = budget or Budget(document.name)
         self.no_merge = no_merge
         self.plan = ParsedPlan(title="", kind="action", source=document.name)
         self.priority: ParsedPriority | None = None
@@ -118,6 +126,7 @@ class ActionPlanBuilder:
         intro: list[str] = []
         aims_open = False
         for index, block in enumerate(blocks):
+            self.budget.tick()
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if isinstance(block, Table):
                 self._table(block)
@@ -240,6 +249,7 @@ class ActionPlanBuilder:
                 table.location,
             )
         for position, row in enumerate(table.rows):
+            self.budget.tick(str(row.location))
             self._row(row, after_break=continuing and position == 0)
 
     def _cell(self, row: Row, name: str) -> str:
@@ -524,5 +534,7 @@ class ActionPlanBuilder:
         )
 
 
-def build_action_plan(document: Document, *, no_merge: frozenset[str] = frozenset()) -> ParsedPlan:
-    return ActionPlanBuilder(document, no_merge=no_merge).build()
+def build_action_plan(
+    document: Document, *, no_merge: frozenset[str] = frozenset(), budget: Budget | None = None
+) -> ParsedPlan:
+    return ActionPlanBuilder(document, no_merge=no_merge, budget=budget).build()

@@ -1,27 +1,63 @@
 """Word (.docx) plans, read with python-docx: headings, paragraphs, lists and tables in order.
-Bullets inside a table cell become an HTML list, so cells read the same as the seeds' cells."""
+Bullets inside a table cell become an HTML list, so cells read the same as the seeds' cells.
+
+The work is linear in the size of the document (docs/adr/0017). python-docx's own ways are
+not: `paragraph.style` searches every style of the document for each paragraph (the default
+style, when a paragraph names none), and `row.cells` finds a cell merged down the rows by
+walking back up to its first row, for every row it spans. So the styles are read once into
+a map, and a table's rows are walked once, remembering the cell above each column."""
 
 import io
 import zipfile
 from html import escape
 
 import docx
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+from saferplan.core.text import clean_text
 
 from .blocks import Document, Heading, ListItem, Paragraph
 from .html_reader import read_tables
+from .limits import MAX_COLUMNS, Budget, check_unpacked
 from .parsed import Location, PlanFileError
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-def _is_list(paragraph: DocxParagraph) -> bool:
-    style = (paragraph.style.name if paragraph.style is not None else "").lower()
-    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+
+class _Styles:
+    """The name (lower case) of each paragraph style, by its id, read once."""
+
+    def __init__(self, word):
+        self.names: dict[str, str] = {}
+        self.default = ""
+        for style in word.styles.element.iterchildren(f"{W}style"):
+            if style.get(f"{W}type", "paragraph") != "paragraph":
+                continue
+            name = style.find(f"{W}name")
+            label = (name.get(f"{W}val", "") if name is not None else "").lower()
+            self.names[style.get(f"{W}styleId", "")] = label
+            if style.get(f"{W}default") in ("1", "true", "on"):
+                self.default = label
+
+    def of(self, p) -> tuple[str, bool]:
+        """(style name, numbered?) of a <w:p>; an unknown style is the default one."""
+        properties = p.find(f"{W}pPr")
+        if properties is None:
+            return self.default, False
+        style = properties.find(f"{W}pStyle")
+        name = (
+            self.names.get(style.get(f"{W}val", ""), self.default)
+            if style is not None
+            else self.default
+        )
+        return name, properties.find(f"{W}numPr") is not None
+
+
+def _is_list(style: str, numbered: bool) -> bool:
     return "list" in style or numbered
 
 
-def _heading_level(paragraph: DocxParagraph) -> int | None:
-    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+def _heading_level(style: str) -> int | None:
     if style == "title":
         return 1
     if style.startswith("heading"):
@@ -30,70 +66,125 @@ def _heading_level(paragraph: DocxParagraph) -> int | None:
     return None
 
 
-def _cell_html(cell) -> str:
+def _text(p) -> str:
+    """A <w:p>'s text (python-docx's: runs and hyperlinks, tabs and line breaks)."""
+    return clean_text(p.text).strip()
+
+
+def _cell_html(tc, styles: _Styles, budget: Budget) -> str:
     """A cell as HTML: its list paragraphs as <ul><li>, the others as <p>."""
+    paragraphs = list(tc.iterchildren(f"{W}p"))
+    budget.paragraph(len(paragraphs))
     parts, items = [], []
-    for paragraph in cell.paragraphs:
-        text = paragraph.text.strip()
+    for p in paragraphs:
+        text = _text(p)
         if not text:
             continue
-        if _is_list(paragraph):
+        if _is_list(*styles.of(p)):
             items.append(f"<li>{escape(text)}</li>")
             continue
         if items:
             parts.append("<ul>" + "".join(items) + "</ul>")
             items = []
-        parts.append(f"<p>{escape(text)}</p>" if len(cell.paragraphs) > 1 else escape(text))
+        parts.append(f"<p>{escape(text)}</p>" if len(paragraphs) > 1 else escape(text))
     if items:
         parts.append("<ul>" + "".join(items) + "</ul>")
     return " ".join(parts)
 
 
-def _rows(table: DocxTable) -> list[list[str]]:
+def _number(element, tag: str, default: int) -> int:
+    found = element.find(tag)
+    try:
+        return int(found.get(f"{W}val")) if found is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _rows(tbl, styles: _Styles, budget: Budget, where: str) -> list[list[str]]:
     """Cell contents row by row. A cell merged across columns is read once; a cell merged
     down rows is read on its first row and is empty below (so an Issue carries down)."""
     rows: list[list[str]] = []
-    above: list = []
-    for row in table.rows:
-        cells, seen, elements = [], set(), []
-        for position, cell in enumerate(row.cells):
-            element = cell._tc
-            elements.append(element)
-            if element in seen:
-                continue
-            seen.add(element)
-            continued = position < len(above) and above[position] is element
-            cells.append("" if continued else _cell_html(cell))
-        above = elements
-        rows.append(cells)
+    above: dict[int, object] = {}  # grid column -> the first <w:tc> of the cell there
+    for number, tr in enumerate(tbl.iterchildren(f"{W}tr"), start=1):
+        properties = tr.find(f"{W}trPr")
+        column = _number(properties, f"{W}gridBefore", 0) if properties is not None else 0
+        cells: list[str] = []
+        here: dict[int, object] = {}
+        for tc in tr.iterchildren(f"{W}tc"):
+            cell_properties = tc.find(f"{W}tcPr")
+            span, merge = 1, None
+            if cell_properties is not None:
+                span = max(1, min(_number(cell_properties, f"{W}gridSpan", 1), MAX_COLUMNS))
+                merged = cell_properties.find(f"{W}vMerge")
+                if merged is not None:
+                    merge = merged.get(f"{W}val", "continue")
+            first = above.get(column) if merge == "continue" else None
+            cells.append("" if first is not None else _cell_html(tc, styles, budget))
+            for offset in range(span):
+                here[column + offset] = first if first is not None else tc
+            column += span
+        above = here
+        rows.append(budget.row(cells, f"{where}, row {number}"))
     return rows
 
 
-def read_docx(data: bytes, name: str) -> Document:
+def _count(data: bytes, name: str, budget: Budget) -> None:
+    """Refuse a document with too many paragraphs or table rows before python-docx builds
+    it, by counting them as the XML streams past (its size is checked first)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        check_unpacked(archive, name)
+        for item in archive.infolist():
+            if not item.filename.endswith(".xml"):
+                continue
+            with archive.open(item) as xml:
+                for _event, element in etree.iterparse(
+                    xml,
+                    events=("end",),
+                    tag=(f"{W}p", f"{W}tr"),
+                    resolve_entities=False,
+                    no_network=True,
+                ):
+                    if element.tag == f"{W}tr":
+                        budget.row([], f"table row {budget.rows + 1}")
+                    else:
+                        budget.paragraph()
+                    element.clear(keep_tail=True)
+    budget.paragraphs = budget.rows = 0  # counted again as they are read
+
+
+def read_docx(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    budget = budget or Budget(name)
     try:
+        _count(data, name, budget)
         word = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
         raise PlanFileError(
             f"{name}: this is not a Word document that can be opened ({error})"
         ) from None
+    styles = _Styles(word)
     document = Document(name)
     table_count = 0
     paragraph_number = 0
-    for item in word.iter_inner_content():
-        if isinstance(item, DocxTable):
-            for table in read_tables(_rows(item), name, first_index=table_count + 1):
+    for element in word.element.body.iterchildren(f"{W}p", f"{W}tbl"):
+        if element.tag == f"{W}tbl":
+            where = f"table {table_count + 1}"
+            for table in read_tables(
+                _rows(element, styles, budget, where), name, first_index=table_count + 1
+            ):
                 document.blocks.append(table)
                 table_count = table.index
             continue
         paragraph_number += 1
-        text = item.text.strip()
+        budget.paragraph()
+        text = _text(element)
         if not text:
             continue
         location = Location(name, line=paragraph_number)
-        level = _heading_level(item)
+        style, numbered = styles.of(element)
+        level = _heading_level(style)
         if level is not None:
             document.blocks.append(Heading(text, location, level=level))
-        elif _is_list(item):
+        elif _is_list(style, numbered):
             document.blocks.append(ListItem(text, location))
         else:
             document.blocks.append(Paragraph(text, location))

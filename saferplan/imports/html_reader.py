@@ -1,14 +1,19 @@
 """Plain HTML plans (saved from Word or a browser): headings, paragraphs, lists and tables."""
 
+import re
+
 from bs4 import BeautifulSoup, Tag
 
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
 from .cells import plain
+from .limits import Budget
 from .parsed import Location
 from .text_reader import BULLET, decode
 
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "table"}
+BLOCK_START = re.compile(r"<(?:h[1-6]|p|li|table)[\s>/]", re.I)
+ROW_START = re.compile(r"<tr[\s>/]", re.I)
 
 
 def _cells(row: Tag) -> list[str]:
@@ -51,17 +56,31 @@ def read_tables(
     return tables
 
 
-def read_html(data: bytes, name: str) -> Document:
-    soup = BeautifulSoup(decode(data, name), "html.parser")
+def read_html(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    budget = budget or Budget(name)
+    text = decode(data, name)
+    # Counted before parsing, which is the slow part (12 s for 10 MB of paragraphs).
+    budget.paragraph(len(BLOCK_START.findall(text)))
+    for _row in ROW_START.finditer(text):
+        budget.row([], "")
+    budget.paragraphs = budget.rows = 0  # counted again as they are read
+    soup = BeautifulSoup(text, "html.parser")
+    budget.tick()
     document = Document(name)
     table_count = 0
+    numbers: dict[int, int] = {}  # of each <ol>: how many of its items were read
     for element in (soup.body or soup).find_all(BLOCK_TAGS):
+        budget.paragraph()
         if element.find_parent("table") is not None:
             continue  # cells are read with their table
         location = Location(name, line=getattr(element, "sourceline", None))
         if element.name == "table":
             rows = [
-                _cells(tr) for tr in element.find_all("tr") if tr.find_parent("table") is element
+                budget.row(_cells(tr), f"table {table_count + 1}, row {number}")
+                for number, tr in enumerate(
+                    (tr for tr in element.find_all("tr") if tr.find_parent("table") is element),
+                    start=1,
+                )
             ]
             for table in read_tables(rows, name, first_index=table_count + 1):
                 document.blocks.append(table)
@@ -74,7 +93,8 @@ def read_html(data: bytes, name: str) -> Document:
             parent = element.find_parent(["ol", "ul"])
             number = None
             if parent is not None and parent.name == "ol":
-                number = 1 + sum(1 for sibling in element.find_previous_siblings("li"))
+                # Counted as the list goes (counting the items before each one is quadratic).
+                numbers[id(parent)] = number = numbers.get(id(parent), 0) + 1
             document.blocks.append(ListItem(plain(element.get_text(" ")), location, number=number))
         else:
             text = plain(element.get_text(" "))

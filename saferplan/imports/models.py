@@ -25,6 +25,12 @@ class PlanImport(models.Model):
         default=list, blank=True, help_text="Rows the person chose to keep apart."
     )
     counts = models.JSONField(default=dict, blank=True)
+    parsed = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The file as read at upload (parsed.plan_stored), shown by every view of the "
+        "preview and written on confirmation, so that the file is read once.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

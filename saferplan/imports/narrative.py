@@ -17,6 +17,7 @@ import re
 from .blocks import Document, Heading, ListItem, Paragraph, Table, TabLine
 from .cells import plain
 from .dates import find_period
+from .limits import Budget
 from .parsed import Location, ParsedAction, ParsedObjective, ParsedPlan, ParsedPriority
 
 PRIORITY_HEADING = re.compile(r"^\s*(?:strategic\s+)?priority\s+(\d{1,2})\s*[:.\-–]?\s*(.+)$", re.I)
@@ -38,8 +39,9 @@ def _clean(text: str) -> str:
 
 
 class NarrativeBuilder:
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, budget: Budget | None = None):
         self.document = document
+        self.budget = budget or Budget(document.name)
         self.plan = ParsedPlan(title="", kind="strategic", source=document.name)
         self.priority: ParsedPriority | None = None
         self.mode = ""  # "aims", "priorities", "actions", "measures", "cross" or ""
@@ -51,6 +53,7 @@ class NarrativeBuilder:
         intro: list[str] = []
         themes: list[ParsedObjective] = []
         for block in self.document.blocks:
+            self.budget.tick()
             if isinstance(block, Table):
                 continue  # an action table: read by the action-plan builder instead
             if isinstance(block, TabLine):
@@ -217,5 +220,5 @@ class NarrativeBuilder:
         return themes
 
 
-def build_narrative_plan(document: Document) -> ParsedPlan:
-    return NarrativeBuilder(document).build()
+def build_narrative_plan(document: Document, budget: Budget | None = None) -> ParsedPlan:
+    return NarrativeBuilder(document, budget).build()

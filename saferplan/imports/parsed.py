@@ -120,5 +120,81 @@ class ParsedPlan:
         return tree
 
 
+def _day(text: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(text) if text else None
+
+
+def _location(tree: dict | None) -> Location | None:
+    return Location(**tree) if tree else None
+
+
+def _action(tree: dict) -> ParsedAction:
+    updates = [
+        ParsedUpdate(**{**update, "described_on": _day(update["described_on"])})
+        for update in tree["updates"]
+    ]
+    return ParsedAction(
+        **{
+            **tree,
+            "updates": updates,
+            "due_date": _day(tree["due_date"]),
+            "location": _location(tree["location"]),
+        }
+    )
+
+
+def _objective(tree: dict) -> ParsedObjective:
+    return ParsedObjective(
+        **{
+            **tree,
+            "actions": [_action(a) for a in tree["actions"]],
+            "location": _location(tree["location"]),
+        }
+    )
+
+
+def _priority(tree: dict) -> ParsedPriority:
+    return ParsedPriority(
+        **{
+            **tree,
+            "objectives": [_objective(o) for o in tree["objectives"]],
+            "actions": [_action(a) for a in tree["actions"]],
+            "location": _location(tree["location"]),
+        }
+    )
+
+
+def plan_stored(plan: ParsedPlan) -> dict:
+    """The parsed plan as JSON (dates as ISO text), kept with its pending import so that the
+    file is read once, not on every view of its preview (docs/adr/0017)."""
+    tree = asdict(plan)
+
+    def dates(value):
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, list):
+            return [dates(v) for v in value]
+        if isinstance(value, dict):
+            return {k: dates(v) for k, v in value.items()}
+        return value
+
+    return dates(tree)
+
+
+def plan_from_stored(tree: dict) -> ParsedPlan:
+    return ParsedPlan(
+        **{
+            **tree,
+            "period_start": _day(tree["period_start"]),
+            "period_end": _day(tree["period_end"]),
+            "priorities": [_priority(p) for p in tree["priorities"]],
+            "warnings": [
+                ImportWarning(**{**w, "location": _location(w["location"])})
+                for w in tree["warnings"]
+            ],
+        }
+    )
+
+
 class PlanFileError(Exception):
     """The file cannot be read as a plan. The message names the file and where."""

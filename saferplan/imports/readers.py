@@ -7,6 +7,7 @@ from .action_tables import build_action_plan
 from .blocks import Document, Table
 from .docx_reader import read_docx
 from .html_reader import read_html
+from .limits import Budget
 from .narrative import build_narrative_plan
 from .parsed import ParsedPlan, PlanFileError
 from .sheet_reader import read_csv, read_xlsx
@@ -21,7 +22,8 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(data: bytes, name: str) -> Document:
+def read_document(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    budget = budget or Budget(name)
     if not data:
         raise PlanFileError(f"{name}: the file is empty")
     if len(data) > MAX_BYTES:
@@ -30,9 +32,9 @@ def read_document(data: bytes, name: str) -> Document:
         )
     suffix = PurePath(name).suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix == "":
-        return read_text(data, name)
+        return read_text(data, name, budget)
     if suffix in {".html", ".htm"}:
-        return read_html(data, name)
+        return read_html(data, name, budget)
     if suffix in {".docx", ".xlsx"}:
         reader, kind = (
             (read_docx, "a Word document")
@@ -40,7 +42,7 @@ def read_document(data: bytes, name: str) -> Document:
             else (read_xlsx, "an Excel workbook")
         )
         try:
-            return reader(data, name)
+            return reader(data, name, budget)
         except PlanFileError:
             raise
         except Exception as error:
@@ -50,18 +52,20 @@ def read_document(data: bytes, name: str) -> Document:
                 f"{name}: the file could not be read as {kind}; it may be damaged or saved in another format ({type(error).__name__})"
             ) from None
     if suffix == ".csv":
-        return read_csv(data, name)
+        return read_csv(data, name, budget)
     raise PlanFileError(
         f"{name}: saferplan cannot read “{suffix}” files. Use Word (.docx), Excel (.xlsx), CSV, HTML or text."
     )
 
 
 def parse_plan(data: bytes, name: str, *, no_merge: frozenset[str] = frozenset()) -> ParsedPlan:
-    """The parsed plan of a file; PlanFileError with the file's name when it is not one."""
-    document = read_document(data, name)
+    """The parsed plan of a file; PlanFileError with the file's name when it is not one, or
+    when it asks for more work than one plan file may (imports/limits.py)."""
+    budget = Budget(name)
+    document = read_document(data, name, budget)
     if any(isinstance(block, Table) for block in document.blocks):
-        return build_action_plan(document, no_merge=no_merge)
-    narrative = build_narrative_plan(document)
+        return build_action_plan(document, no_merge=no_merge, budget=budget)
+    narrative = build_narrative_plan(document, budget)
     if not narrative.priorities:
         raise PlanFileError(
             f"{name}: no priorities or table of actions were found (a table needs headings such as "

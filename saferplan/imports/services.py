@@ -14,7 +14,7 @@ from saferplan.plans.models import Plan, PlanKind, PlanStatus
 
 from .models import PlanImport
 from .owners import OwnerMatcher
-from .parsed import ParsedAction, ParsedPlan
+from .parsed import ParsedAction, ParsedPlan, plan_from_stored, plan_stored
 from .readers import parse_plan, sha256
 
 
@@ -55,15 +55,36 @@ def previous_import(*, partnership: Partnership, digest: str) -> PlanImport | No
     )
 
 
-def import_create(*, actor, partnership: Partnership, file_name: str, content: bytes) -> PlanImport:
-    """Keep an uploaded file for its preview. Nothing of the plan is written yet."""
+def import_create(
+    *, actor, partnership: Partnership, file_name: str, content: bytes, parsed: ParsedPlan
+) -> PlanImport:
+    """Keep an uploaded file, and the plan read from it, for its preview. Nothing of the plan
+    is written yet."""
     return PlanImport.objects.create(
         partnership=partnership,
         file_name=file_name,
         sha256=sha256(content),
         content=content,
+        parsed=plan_stored(parsed),
         created_by=actor,
     )
+
+
+def import_parsed(*, pending: PlanImport) -> ParsedPlan:
+    """The plan read from a pending import's file: as kept at upload (or when rows were kept
+    apart), so that viewing the preview never reads the file again. A pending import kept
+    before plans were kept with it (or kept in an older shape) is read once now, and kept."""
+    if pending.parsed:
+        try:
+            return plan_from_stored(pending.parsed)
+        except (TypeError, KeyError, ValueError):
+            pass  # kept by an older saferplan: read the file again
+    parsed = parse_plan(
+        bytes(pending.content), pending.file_name, no_merge=frozenset(pending.no_merge)
+    )
+    pending.parsed = plan_stored(parsed)
+    pending.save(update_fields=["parsed"])
+    return parsed
 
 
 def plan_import(
@@ -77,6 +98,7 @@ def plan_import(
     status: str = PlanStatus.DRAFT,
     pending: PlanImport | None = None,
     progress=None,
+    parsed: ParsedPlan | None = None,
 ) -> Plan:
     """Import a plan file as a new plan of `partnership`, in one transaction.
 
@@ -93,6 +115,7 @@ def plan_import(
         replace=replace,
         status=status,
         pending=pending,
+        parsed=parsed,
     )
     for step in steps:
         if isinstance(step, Plan):
@@ -126,10 +149,12 @@ def plan_import_steps(
     replace: bool = False,
     status: str = PlanStatus.DRAFT,
     pending: PlanImport | None = None,
+    parsed: ParsedPlan | None = None,
 ):
     """The import as steps, for a page or a terminal to show progress: yields (done, total)
     as each action is written, then the Plan once everything is committed. All of it is one
-    transaction: an error, or the consumer stopping early, writes nothing."""
+    transaction: an error, or the consumer stopping early, writes nothing. `parsed`, when
+    given, is the plan already read from `content` (a pending import's), not read again."""
     with transaction.atomic():
         plan = yield from _import(
             actor=actor,
@@ -140,11 +165,12 @@ def plan_import_steps(
             replace=replace,
             status=status,
             pending=pending,
+            parsed=parsed,
         )
     yield plan
 
 
-def _import(*, actor, partnership, file_name, content, no_merge, replace, status, pending):
+def _import(*, actor, partnership, file_name, content, no_merge, replace, status, pending, parsed):
     replace_check(partnership=partnership, content=content, replace=replace)
     digest = sha256(content)
     previous = previous_import(partnership=partnership, digest=digest)
@@ -161,7 +187,8 @@ def _import(*, actor, partnership, file_name, content, no_merge, replace, status
             previous.plan = None
         previous.status = PlanImport.Status.CANCELLED
         previous.save(update_fields=["status", "plan"])
-    parsed = parse_plan(content, file_name, no_merge=no_merge)
+    if parsed is None:
+        parsed = parse_plan(content, file_name, no_merge=no_merge)
     plan = yield from _write(actor=actor, partnership=partnership, parsed=parsed, status=status)
     record = pending or PlanImport(
         partnership=partnership,
@@ -284,11 +311,16 @@ def _write_action(
 
 @transaction.atomic
 def import_keep_apart(*, pending: PlanImport, undo_key: str, keep_apart: bool) -> PlanImport:
-    """Undo (or redo) the joining of a row to the row before it, in the preview."""
+    """Undo (or redo) the joining of a row to the row before it, in the preview: the file is
+    read again with the rows kept apart, and the new reading kept."""
     keys = set(pending.no_merge)
     (keys.add if keep_apart else keys.discard)(undo_key)
     pending.no_merge = sorted(keys)
-    pending.save(update_fields=["no_merge"])
+    parsed = parse_plan(
+        bytes(pending.content), pending.file_name, no_merge=frozenset(pending.no_merge)
+    )
+    pending.parsed = plan_stored(parsed)
+    pending.save(update_fields=["no_merge", "parsed"])
     return pending
 
 
@@ -296,7 +328,8 @@ def import_keep_apart(*, pending: PlanImport, undo_key: str, keep_apart: bool) -
 def import_cancel(*, pending: PlanImport) -> None:
     pending.status = PlanImport.Status.CANCELLED
     pending.content = b""  # nothing of a cancelled file is kept
-    pending.save(update_fields=["status", "content"])
+    pending.parsed = None
+    pending.save(update_fields=["status", "content", "parsed"])
 
 
 @transaction.atomic

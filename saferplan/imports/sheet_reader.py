@@ -5,12 +5,16 @@ import csv
 import datetime
 import io
 import zipfile
+from collections.abc import Iterator
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from saferplan.core.text import clean_text
+
 from .blocks import Document, Heading
 from .html_reader import read_tables
+from .limits import Budget, check_unpacked
 from .parsed import Location, PlanFileError
 from .text_reader import decode
 
@@ -20,16 +24,22 @@ def _text(value) -> str:
         return ""
     if isinstance(value, datetime.datetime | datetime.date):
         return f"{value:%d/%m/%Y}"
-    return str(value).strip()
+    # Line breaks inside a cell separate updates: kept as <br> for the cell reader.
+    return clean_text(str(value).strip()).replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def _sheet_rows(values) -> list[list[str]]:
-    # Line breaks inside a cell separate updates: keep them as <br> for the cell reader.
-    return [[_text(v).replace("\r\n", "\n").replace("\n", "<br>") for v in row] for row in values]
+def _sheet_rows(values, budget: Budget, where: str) -> Iterator[list[str]]:
+    """Rows as text, counted against the file's limits as they are read: a sheet of a
+    million rows stops at the limit, not after reading them all."""
+    for number, row in enumerate(values, start=1):
+        yield budget.row([_text(v) for v in row], f"{where}, row {number}")
 
 
-def read_xlsx(data: bytes, name: str) -> Document:
+def read_xlsx(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    budget = budget or Budget(name)
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_unpacked(archive, name)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
         raise PlanFileError(
@@ -39,11 +49,13 @@ def read_xlsx(data: bytes, name: str) -> Document:
     table_count = 0
     try:
         for sheet in workbook.worksheets:
-            rows = _sheet_rows(sheet.iter_rows(values_only=True))
+            where = f"sheet “{sheet.title}”"
+            # The sheet's stated size (its <dimension>) is not trusted: "A1:XFD1048576" would
+            # have every row padded to 16,384 cells and a million rows made up after the last.
+            sheet.reset_dimensions()
+            rows = list(_sheet_rows(sheet.iter_rows(values_only=True), budget, where))
             document.blocks.append(Heading(sheet.title, Location(name), level=2, sheet=True))
-            for table in read_tables(
-                rows, f"{name}, sheet “{sheet.title}”", first_index=table_count + 1
-            ):
+            for table in read_tables(rows, f"{name}, {where}", first_index=table_count + 1):
                 document.blocks.append(table)
                 table_count = table.index
     finally:
@@ -51,14 +63,15 @@ def read_xlsx(data: bytes, name: str) -> Document:
     return document
 
 
-def read_csv(data: bytes, name: str) -> Document:
+def read_csv(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    budget = budget or Budget(name)
     text = decode(data, name)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     try:
-        rows = _sheet_rows(csv.reader(io.StringIO(text), dialect))
+        rows = list(_sheet_rows(csv.reader(io.StringIO(text), dialect), budget, "CSV"))
     except csv.Error as error:
         raise PlanFileError(f"{name}: not a readable CSV file ({error})") from None
     document = Document(name)

@@ -4,9 +4,12 @@ with <table> elements are read through html_reader instead."""
 
 import re
 
+from saferplan.core.text import UploadTextError, decode_upload
+
 from . import columns
 from .blocks import Block, Document, Heading, ListItem, Paragraph, Row, Table, TabLine
 from .cells import plain
+from .limits import Budget
 from .parsed import Location, PlanFileError
 
 HEADING = re.compile(r"^\s*(#{1,6})\s*(.+?)\s*$")
@@ -17,12 +20,12 @@ SEPARATOR = re.compile(r"^[\s|:\-]+$")
 
 
 def decode(data: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise PlanFileError(f"{name}: the file is not text in UTF-8 or Windows-1252")
+    """The file's text (UTF-8, UTF-16 with its byte order mark, or Windows-1252), without
+    control characters; PlanFileError naming the file when it is not text."""
+    try:
+        return decode_upload(data)
+    except UploadTextError as error:
+        raise PlanFileError(f"{name}: the file {error}") from None
 
 
 def _strip_markers(text: str) -> str:
@@ -30,10 +33,9 @@ def _strip_markers(text: str) -> str:
     return text.strip(" #*\t")
 
 
-def read_text(data: bytes, name: str) -> Document:
+def read_text(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    budget = budget or Budget(name)
     text = decode(data, name)
-    if "\x00" in text:
-        raise PlanFileError(f"{name}: the file holds binary data, not text")
     document = Document(name)
     table: Table | None = None
     gap = False
@@ -48,8 +50,10 @@ def read_text(data: bytes, name: str) -> Document:
 
     for number, raw in enumerate(text.splitlines(), start=1):
         location = Location(name, line=number)
+        if number % 1000 == 0:
+            budget.tick(f"line {number}")
         if "\t" in raw:
-            cells = raw.split("\t")
+            cells = budget.row(raw.split("\t"), f"line {number}")
             filled = [c for c in cells if plain(c)]
             if not filled or all(SEPARATOR.match(plain(c)) for c in filled):
                 continue  # a Markdown table rule or an empty row
@@ -92,6 +96,7 @@ def read_text(data: bytes, name: str) -> Document:
             if table is not None:
                 gap = True
             continue
+        budget.paragraph()
         close()
         marked = HEADING.match(stripped)
         bold = BOLD_LINE.match(stripped)

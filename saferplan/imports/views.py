@@ -29,12 +29,16 @@ def upload(request, slug):
         upload = form.cleaned_data["file"]
         content = upload.read()
         try:
-            parse_plan(content, upload.name)
+            parsed = parse_plan(content, upload.name)
         except PlanFileError as error:
             form.add_error("file", str(error))
         else:
             pending = services.import_create(
-                actor=request.user, partnership=partnership, file_name=upload.name, content=content
+                actor=request.user,
+                partnership=partnership,
+                file_name=upload.name,
+                content=content,
+                parsed=parsed,
             )
             return redirect("imports:preview", slug=slug, pk=pending.pk)
     history = partnership.plan_imports.select_related("plan", "created_by").exclude(
@@ -58,8 +62,11 @@ def _pending(request, slug, pk) -> PlanImport:
 def preview(request, slug, pk):
     pending = _pending(request, slug, pk)
     partnership = pending.partnership
-    content = bytes(pending.content)
-    parsed = parse_plan(content, pending.file_name, no_merge=frozenset(pending.no_merge))
+    try:
+        parsed = services.import_parsed(pending=pending)
+    except PlanFileError as error:
+        messages.error(request, str(error))
+        return redirect("imports:upload", slug=slug)
     matcher = services.owner_matcher(partnership)
     unmatched = services.unmatched_owners(parsed, matcher)
     kept_apart = set(pending.no_merge)
@@ -99,11 +106,14 @@ def preview(request, slug, pk):
 @require_POST
 def keep_apart(request, slug, pk):
     pending = _pending(request, slug, pk)
-    services.import_keep_apart(
-        pending=pending,
-        undo_key=request.POST.get("undo_key", ""),
-        keep_apart=request.POST.get("keep") == "1",
-    )
+    try:
+        services.import_keep_apart(
+            pending=pending,
+            undo_key=request.POST.get("undo_key", ""),
+            keep_apart=request.POST.get("keep") == "1",
+        )
+    except PlanFileError as error:
+        messages.error(request, str(error))
     return redirect("imports:preview", slug=slug, pk=pk)
 
 
@@ -150,6 +160,11 @@ def confirm(request, slug, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("imports:preview", slug=slug, pk=pk)
+    try:
+        parsed = services.import_parsed(pending=pending)
+    except PlanFileError as error:
+        messages.error(request, str(error))
+        return redirect("imports:upload", slug=slug)
     steps = services.plan_import_steps(
         actor=request.user,
         partnership=pending.partnership,
@@ -159,6 +174,7 @@ def confirm(request, slug, pk):
         replace=replace,
         status=PlanStatus.DRAFT,
         pending=pending,
+        parsed=parsed,
     )
     return progress_page(
         request,

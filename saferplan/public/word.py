@@ -10,7 +10,7 @@ from .selectors import PublishedPlan
 def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date) -> bytes:
     partnership = published.partnership
     word = WordDocument(title=published.title, author=partnership.name, marking="")
-    word.document.add_heading(published.title, level=0)
+    word.heading(published.title, 0)
     plan = published.plan
     if plan is not None:
         word.paragraph(
@@ -57,8 +57,8 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
         elif anchor == "glossary":
             for term, definition in published.glossary:
                 paragraph = word.paragraph()
-                paragraph.add_run(term).bold = True
-                paragraph.add_run(f" – {definition}")
+                word.run(paragraph, term, bold=True)
+                word.run(paragraph, f" – {definition}")
         elif anchor == "contacts":
             for contact in published.contacts:
                 word.heading(contact.name, 2)
@@ -101,7 +101,7 @@ def _consultation(word, consultation) -> None:
                 word.paragraph(f"“{quote}”", style="Quote")
             if item.theme.we_did:
                 paragraph = word.paragraph()
-                paragraph.add_run("We did: ").bold = True
-                paragraph.add_run(item.theme.we_did)
+                word.run(paragraph, "We did: ", bold=True)
+                word.run(paragraph, item.theme.we_did)
             if item.actions:
                 word.bullets([a.title for a in item.actions])

@@ -4,7 +4,8 @@ frozen, filters on, and RAG as a validated list (Red, Amber, Green, White) whose
 coloured and always say the word.
 
 Every text is written as text, never as a formula: a cell a user typed as "=HYPERLINK(…)"
-stays those characters (OWASP's CSV/formula injection)."""
+stays those characters (OWASP's CSV/formula injection); and without the control characters
+a worksheet cannot hold (text stored before they were refused on the way in)."""
 
 import io
 
@@ -13,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from saferplan.core.text import clean_text
 from saferplan.plans.models import ActionStatus, RagRating
 from saferplan.plans.rag import rag_counts
 
@@ -26,9 +28,12 @@ INVALID_SHEET_CHARACTERS = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 def _text(cell, value) -> None:
-    cell.value = value
+    """Every value goes into a cell through here."""
     if isinstance(value, str):
+        cell.value = clean_text(value)
         cell.data_type = "s"  # never a formula, whatever the text starts with
+    else:
+        cell.value = value
 
 
 def _sheet_title(number: int, used: set[str]) -> str:
@@ -49,8 +54,8 @@ def _widths(sheet, widths: list[int]) -> None:
 def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
     plan = document.plan
     workbook = Workbook()
-    workbook.properties.title = plan.title
-    workbook.properties.creator = plan.partnership.name
+    workbook.properties.title = clean_text(plan.title)
+    workbook.properties.creator = clean_text(plan.partnership.name)
     workbook.properties.keywords = document.marking
     workbook.properties.language = "en-GB"
     summary = workbook.active
@@ -147,7 +152,7 @@ def _summary(sheet, document: ActionPlanDocument) -> None:
         "Complete",
         "Discharged",
     ]
-    sheet.append(header)
+    sheet.append(header)  # words of saferplan's own, as are the other headers
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font, cell.fill = BOLD, HEADER_FILL
@@ -166,7 +171,8 @@ def _summary(sheet, document: ActionPlanDocument) -> None:
     sheet.append(["RAG key"])
     sheet.cell(sheet.max_row, 1).font = BOLD
     for rating, label, definition in document.rag_key:
-        sheet.append([label, definition])
+        sheet.append([label, None])
+        _text(sheet.cell(sheet.max_row, 2), definition)
         sheet.cell(sheet.max_row, 1).fill = PatternFill("solid", fgColor=RAG_FILLS[rating])
         sheet.cell(sheet.max_row, 1).font = BOLD
     _widths(sheet, [60, 14, 8, 8, 8, 8, 10, 11])

@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from saferplan.core.text import clean_text
 from saferplan.imports.dates import find_date
 from saferplan.plans.models import ActionStatus, RagRating
 
@@ -52,15 +53,19 @@ def _repeat_as_header(row) -> None:
 
 
 class WordDocument:
-    """A Word document built top to bottom: headings, paragraphs, tables and pictures."""
+    """A Word document built top to bottom: headings, paragraphs, tables and pictures.
+
+    Every text goes into the document through these methods (or `run`), which remove the
+    control characters XML cannot hold: text stored before they were refused on the way in
+    would otherwise make the download fail."""
 
     def __init__(self, *, title: str, author: str, marking: str, landscape: bool = False):
         self.document = docx.Document()
         properties = self.document.core_properties
-        properties.title = title
-        properties.author = author
+        properties.title = clean_text(title)
+        properties.author = clean_text(author)
         properties.language = "en-GB"
-        properties.keywords = marking
+        properties.keywords = clean_text(marking)
         self._language("en-GB")
         styles = self.document.styles
         styles["Normal"].font.name = "Arial"
@@ -77,7 +82,7 @@ class WordDocument:
         # The marking on every page, as protective marking guidance asks (none for the public).
         if marking:
             for part in (section.header, section.footer):
-                part.paragraphs[0].add_run(marking).bold = True
+                self.run(part.paragraphs[0], marking, bold=True)
 
     def _language(self, tag: str) -> None:
         defaults = self.document.styles.element.find(qn("w:docDefaults"))
@@ -89,18 +94,27 @@ class WordDocument:
         language.set(qn("w:val"), tag)
         language.set(qn("w:eastAsia"), tag)
 
+    @staticmethod
+    def run(paragraph, text: str, *, bold: bool = False):
+        """Add `text` to `paragraph` (bold if asked)."""
+        run = paragraph.add_run(clean_text(text))
+        if bold:
+            run.bold = True
+        return run
+
     def heading(self, text: str, level: int) -> None:
-        self.document.add_heading(text, level=level)
+        """A heading; level 0 is the document's title."""
+        self.document.add_heading(clean_text(text), level=level)
 
     def paragraph(self, text: str = "", *, bold: bool = False, style: str | None = None):
         paragraph = self.document.add_paragraph(style=style)
         if text:
-            paragraph.add_run(text).bold = bold
+            self.run(paragraph, text, bold=bold)
         return paragraph
 
     def bullets(self, items: list[str]) -> None:
         for item in items:
-            self.document.add_paragraph(item, style="List Bullet")
+            self.document.add_paragraph(clean_text(item), style="List Bullet")
 
     def table(self, header: list[str], *, widths: list[float] | None = None):
         table = self.document.add_table(rows=1, cols=len(header))
@@ -110,7 +124,7 @@ class WordDocument:
         _repeat_as_header(row)
         for cell, text in zip(row.cells, header, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(text).bold = True
+            WordDocument.run(cell.paragraphs[0], text, bold=True)
             _set_cell_fill(cell, HEADER_FILL)
         if widths:
             for column, width in zip(table.columns, widths, strict=True):
@@ -121,7 +135,7 @@ class WordDocument:
     def row(self, table, values: list[str], *, widths: list[float] | None = None):
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
-            cell.text = value
+            cell.text = clean_text(value)
         if widths:
             for cell, width in zip(cells, widths, strict=True):
                 cell.width = Cm(width)
@@ -131,8 +145,8 @@ class WordDocument:
         run = self.document.add_paragraph().add_run()
         run.add_picture(io.BytesIO(png), width=Cm(width_cm))
         for properties in run._r.iter(qn("wp:docPr")):
-            properties.set("descr", alt_text)
-            properties.set("title", alt_text[:100])
+            properties.set("descr", clean_text(alt_text))
+            properties.set("title", clean_text(alt_text)[:100])
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -168,9 +182,9 @@ def _fill_with_lines(cell, lines: list[str]) -> None:
     first, *rest = lines
     paragraph = cell.paragraphs[0]
     paragraph.style = "List Bullet"
-    paragraph.add_run(first)
+    WordDocument.run(paragraph, first)
     for line in rest:
-        cell.add_paragraph(line, style="List Bullet")
+        cell.add_paragraph(clean_text(line), style="List Bullet")
 
 
 def _merge_down(top, below) -> None:
@@ -200,7 +214,7 @@ def action_plan_docx(document: ActionPlanDocument) -> bytes:
         marking=document.marking,
         landscape=True,
     )
-    word.document.add_heading(plan.title, level=0)
+    word.heading(plan.title, 0)
     word.paragraph(
         f"{plan.partnership.name} · {plan.get_kind_display()} · "
         f"{plan.period_start:%-d %B %Y} to {plan.period_end:%-d %B %Y} · "
@@ -297,7 +311,7 @@ def board_report_docx(
     word = WordDocument(
         title=title, author=content["partnership"], marking=content["marking"], landscape=False
     )
-    word.document.add_heading(title, level=0)
+    word.heading(title, 0)
     word.paragraph(
         f"{content['plan_title']} · {content['partnership']} · changes from "
         f"{content['period_start']} to {content['period_end']} · produced {content['generated_on']}"
