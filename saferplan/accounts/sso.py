@@ -65,6 +65,13 @@ class MembershipOIDCBackend(OIDCAuthenticationBackend):
     def update_user(self, user, claims):
         return user  # the account's name and email are saferplan's own, kept by coordinators
 
+    def get_user(self, user_id):
+        """The signed-in person on each request, while their account is active: the library's
+        own get_user does not check, so an account switched off kept its session (up to
+        eight hours) when it had signed in through the provider."""
+        user = super().get_user(user_id)
+        return user if user is not None and user.is_active else None
+
 
 def start(request):
     """Send the person to the provider (PKCE, state and nonce kept in their session)."""

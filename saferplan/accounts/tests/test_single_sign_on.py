@@ -119,3 +119,16 @@ def test_a_local_password_still_works_when_single_sign_on_is_on(client, provider
     )
     assert answer.status_code == 302
     assert client.get(reverse("core:home")).wsgi_request.user == member
+
+
+def test_an_account_switched_off_loses_its_single_sign_on_session(client, provider, partnership):
+    member = MembershipFactory(
+        partnership=partnership, user__email="ed.owner@hertsmere.gov.uk"
+    ).user
+    sign_in_through(client, provider, {"sub": "abc-456", "email": "ed.owner@hertsmere.gov.uk"})
+    assert client.get(reverse("core:home")).wsgi_request.user == member
+    member.is_active = False
+    member.save()
+    after = client.get(reverse("my-actions"))
+    assert after.status_code == 302
+    assert after["Location"].startswith(reverse("accounts:sign-in"))
