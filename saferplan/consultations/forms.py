@@ -255,7 +255,7 @@ class UploadForm(forms.Form):
 class MappingForm(forms.Form):
     """One select per column of the survey file: the question it answers."""
 
-    def __init__(self, *args, survey, questions, initial_mapping, **kwargs):
+    def __init__(self, *args, columns, questions, initial_mapping, **kwargs):
         super().__init__(*args, **kwargs)
         from .survey_csv import SKIP, SPECIAL_TARGETS
 
@@ -264,8 +264,8 @@ class MappingForm(forms.Form):
         for question in questions:
             text = question.text if len(question.text) <= 90 else question.text[:88] + "…"
             choices.append((str(question.pk), text))
-        self.columns = survey.columns
-        for column in survey.columns:
+        self.columns = columns
+        for column in columns:
             samples = "; ".join(s[:60] for s in column.samples) or "every cell is empty"
             self.fields[f"column_{column.index}"] = forms.ChoiceField(
                 label=column.heading,

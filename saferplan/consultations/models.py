@@ -284,6 +284,12 @@ class ResponseImport(TimeStampedModel):
     sha256 = models.CharField(max_length=64)
     content = models.BinaryField()
     mapping = models.JSONField(default=dict, blank=True, help_text="Column heading → question id.")
+    # What the column preview shows, read once at upload: every view of the preview (and
+    # every mapping tried) uses these instead of parsing the file again.
+    columns = models.JSONField(
+        default=list, blank=True, help_text="[{index, heading, samples}] as read at upload."
+    )
+    row_count = models.PositiveIntegerField(default=0)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

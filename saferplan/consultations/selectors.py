@@ -472,3 +472,15 @@ def consultation_for_report(partnership, *, period_end, today=None) -> dict | No
         ],
         "themes": themes,
     }
+
+
+def import_preview_of(pending) -> tuple[list, int]:
+    """(the survey file's columns, its number of rows) for the column preview: as read at
+    upload, so that a preview viewed again does not parse the file again. An upload held
+    from before they were kept is read from its file."""
+    from .survey_csv import Column, read_survey
+
+    if pending.columns:
+        return [Column(**column) for column in pending.columns], pending.row_count
+    survey = read_survey(pending.file_name, bytes(pending.content))
+    return survey.columns, len(survey.rows)

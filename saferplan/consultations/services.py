@@ -429,6 +429,10 @@ def response_import_create(*, actor, consultation: Consultation, file_name: str,
         sha256=digest,
         content=content,
         mapping={str(k): v for k, v in guess_mapping(survey, questions_of(consultation)).items()},
+        columns=[
+            {"index": c.index, "heading": c.heading, "samples": c.samples} for c in survey.columns
+        ],
+        row_count=len(survey.rows),
         created_by=actor,
         modified_by=actor,
     )

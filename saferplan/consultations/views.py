@@ -501,7 +501,6 @@ def import_preview(request, slug, pk, import_pk):
 
     from .forms import MappingForm
     from .models import ResponseImport
-    from .survey_csv import read_survey
 
     consultation = _consultation(request, slug, pk, "analyse")
     pending = get_object_or_404(
@@ -511,10 +510,10 @@ def import_preview(request, slug, pk, import_pk):
         services.response_import_cancel(pending=pending)
         messages.success(request, f"{pending.file_name} was not imported.")
         return redirect("consultations:detail", slug=slug, pk=pk)
-    survey = read_survey(pending.file_name, bytes(pending.content))
+    columns, row_count = selectors.import_preview_of(pending)
     questions = selectors.questions_of(consultation)
     form = MappingForm(
-        request.POST or None, survey=survey, questions=questions, initial_mapping=pending.mapping
+        request.POST or None, columns=columns, questions=questions, initial_mapping=pending.mapping
     )
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -537,7 +536,7 @@ def import_preview(request, slug, pk, import_pk):
             pending=pending,
             form=form,
             problems=problems,
-            row_count=len(survey.rows),
+            row_count=row_count,
             form_has_own_error_summary=True,
         ),
         status=400 if problems else 200,

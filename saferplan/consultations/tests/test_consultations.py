@@ -508,3 +508,30 @@ def test_only_a_coordinator_approves_an_answer_for_quoting(
     _answer.refresh_from_db()
     assert _answer.approved_for_publication
     assert _answer.approved_by == coordinator
+
+
+def test_the_column_preview_reads_the_export_once_however_often_it_is_viewed(
+    client, coordinator, consultation, monkeypatch
+):
+    """The survey export is parsed at upload and its columns kept: viewing the preview again
+    (or trying another mapping) does not parse the file again; confirming reads it once."""
+    from saferplan.consultations import survey_csv
+
+    reads = []
+    real = survey_csv.read_survey
+
+    def counted(file_name, content):
+        reads.append(file_name)
+        return real(file_name, content)
+
+    monkeypatch.setattr(survey_csv, "read_survey", counted)
+    client.force_login(coordinator)
+    uploaded = _import(client, consultation)
+    assert len(reads) == 1
+    for _ in range(3):
+        page = client.get(uploaded["Location"], **HOST)
+        assert "40 rows below the headings" in page.content.decode()
+    assert len(reads) == 1
+    assert _confirm(client, consultation, uploaded["Location"]).status_code == 302
+    assert len(reads) == 2
+    assert Response.objects.count() == 40
