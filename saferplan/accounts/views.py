@@ -10,7 +10,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
-from saferplan.partnerships.views import partnership_for
+from saferplan.partnerships.access import partnership_for
 
 from . import services, sign_in_limits
 from .forms import (

@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from saferplan.partnerships.views import partnership_for
+from saferplan.partnerships.access import partnership_for
 from saferplan.reports.downloads import CONTENT_TYPES
 
 from .models import BackgroundJob

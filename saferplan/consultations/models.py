@@ -5,8 +5,8 @@ text and grouped into themes)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 
+from saferplan.core import clock
 from saferplan.core.models import TimeStampedModel
 
 
@@ -66,7 +66,7 @@ class ConsultationQuerySet(models.QuerySet):
         prepared, or of a partnership that has published nothing, is its members' own."""
         from saferplan.plans.models import Plan, PlanStatus
 
-        today = today or timezone.localdate()
+        today = today or clock.today()
         return self.filter(opens_on__lte=today).filter(
             Exists(
                 Plan.objects.filter(

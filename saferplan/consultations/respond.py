@@ -10,10 +10,10 @@ from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from saferplan.accounts.client_address import client_address
+from saferplan.core import clock
 
 from . import selectors, services
 from .forms import ContactForm, SectionForm, SendForm
@@ -75,7 +75,7 @@ def _closed_page(request, consultation):
 def start(request, slug, pk):
     consultation = _consultation(request, slug, pk)
     questions = selectors.questions_of(consultation)
-    today = timezone.localdate()
+    today = clock.today()
     return render(
         request,
         "consultations/respond/start.html",
@@ -98,7 +98,7 @@ def privacy(request, slug, pk):
 
 def section(request, slug, pk, section):
     consultation = _consultation(request, slug, pk)
-    if not consultation.is_open_on(timezone.localdate()):
+    if not consultation.is_open_on(clock.today()):
         return _closed_page(request, consultation)
     questions = selectors.questions_of(consultation)
     sections = _sections(questions)
@@ -148,7 +148,7 @@ def section(request, slug, pk, section):
 
 def contact(request, slug, pk):
     consultation = _consultation(request, slug, pk)
-    if not consultation.is_open_on(timezone.localdate()):
+    if not consultation.is_open_on(clock.today()):
         return _closed_page(request, consultation)
     stored = _stored(request, consultation)
     form = ContactForm(_posted(request), initial=stored.get("contact", {}))
@@ -186,7 +186,7 @@ def _too_many(request, consultation) -> bool:
 
 def check(request, slug, pk):
     consultation = _consultation(request, slug, pk)
-    if not consultation.is_open_on(timezone.localdate()):
+    if not consultation.is_open_on(clock.today()):
         return _closed_page(request, consultation)
     questions = selectors.questions_of(consultation)
     sections = _sections(questions)

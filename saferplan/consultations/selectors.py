@@ -5,7 +5,8 @@ responses there are: counting is done by the database."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Prefetch, QuerySet
-from django.utils import timezone
+
+from saferplan.core import clock
 
 from . import summary
 from .models import (
@@ -163,7 +164,7 @@ def consultation_results(consultation: Consultation, *, today=None) -> Consultat
                     ],
                 )
             )
-    results.summary = _sentences(results, today or timezone.localdate())
+    results.summary = _sentences(results, today or clock.today())
     return results
 
 
@@ -248,7 +249,7 @@ def partnership_consultations(partnership) -> QuerySet[Consultation]:
 def why_not_public(consultation: Consultation, *, today=None) -> str:
     """Why the public cannot read the consultation at its address yet, or "" if it can
     (the rule is Consultation.objects.public)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if Consultation.objects.public(today=today).filter(pk=consultation.pk).exists():
         return ""
     if consultation.opens_on > today:
@@ -265,7 +266,7 @@ def why_not_public(consultation: Consultation, *, today=None) -> str:
 def open_consultations(partnership, *, today=None) -> list[Consultation]:
     """The consultations the public can answer today, closing soonest first: the published
     plan invites its readers to them."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return list(
         partnership.consultations.public(today=today)
         .filter(closes_on__gte=today)
@@ -383,7 +384,7 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
     from saferplan.core.models import Marking
     from saferplan.plans.models import Action, PlanStatus
 
-    today = today or timezone.localdate()
+    today = today or clock.today()
     consultation = (
         partnership.consultations.filter(closes_on__lt=today).order_by("-closes_on", "-pk").first()
     )

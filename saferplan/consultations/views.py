@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
-from saferplan.partnerships.views import partnership_for
+from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Action, Marking
 from saferplan.reports.open_data import spreadsheet_cell
 

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.background.models import BackgroundJob
@@ -22,9 +21,10 @@ from saferplan.background.services import (
     police_uk_import_confirm,
     police_uk_import_start,
 )
+from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
-from saferplan.partnerships.views import partnership_for
 from saferplan.reports.downloads import attachment
 
 from . import charts, documents, selectors, services
@@ -245,7 +245,7 @@ def hotspots_document(request, slug, kind):
         content = documents.hotspots_docx(spots, extent, partnership=partnership)
     else:
         content = documents.hotspots_pdf(
-            spots, extent, partnership=partnership, generated_on=timezone.localdate()
+            spots, extent, partnership=partnership, generated_on=clock.today()
         )
     return attachment(content, kind=kind, partnership=partnership, title=documents.title(spots))
 

@@ -11,6 +11,8 @@ case, or a previous cell ending mid-phrase). Each merge is a warning the preview
 import datetime
 import re
 
+from saferplan.core import clock
+
 from . import cells as cell_text
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
@@ -518,7 +520,7 @@ class ActionPlanBuilder:
             day = quarter_start(self.plan.period_start, quarter)
             said = f"the start of quarter {quarter}"
         else:
-            day = self.plan.period_start or datetime.date.today()
+            day = self.plan.period_start or clock.today()
             said = "the start of the plan" if self.plan.period_start else "today"
         self.plan.warn(
             "undated",

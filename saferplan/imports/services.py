@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from saferplan.core import audit
+from saferplan.core import audit, clock
 from saferplan.core.models import AuditEvent, Marking
 from saferplan.partnerships.models import Partnership
 from saferplan.plans import services as plan_services
@@ -218,7 +218,7 @@ def _import(*, actor, partnership, file_name, content, no_merge, replace, status
 
 def _write(*, actor, partnership, parsed: ParsedPlan, status: str):
     """Write the parsed plan, yielding (done, total) after each action; returns the Plan."""
-    start = parsed.period_start or datetime.date.today()
+    start = parsed.period_start or clock.today()
     end = parsed.period_end or start.replace(year=start.year + 1) - datetime.timedelta(days=1)
     plan = plan_services.plan_create(
         actor=actor,

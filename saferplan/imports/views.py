@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import add_service_errors
 from saferplan.core.streaming import failure_summary, progress_page
-from saferplan.partnerships.views import partnership_for
+from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Plan, PlanStatus
 
 from . import services

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.crimedata.forms import ValueForm
 from saferplan.crimedata.periods import Period
-from saferplan.partnerships.views import partnership_for
+from saferplan.partnerships.access import partnership_for
 
 from . import selectors, services
 from .assessment import RULE

@@ -4,12 +4,12 @@ chased before)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.plans.access import plan_for
 from saferplan.plans.permissions import plan_policy
-from saferplan.plans.views import _plan_for
 
 from . import selectors, services
 from .forms import BoardMeetingForm, PreferenceForm
@@ -31,7 +31,7 @@ def preferences(request):
 @login_required
 def board_meetings(request, slug, plan_pk):
     # Every member sees the dates; only a coordinator changes them.
-    plan = _plan_for(request, slug, plan_pk, "change" if request.method == "POST" else "view")
+    plan = plan_for(request, slug, plan_pk, "change" if request.method == "POST" else "view")
     may_change = plan_policy.user_has_permission_for_instance(request.user, "change", plan)
     form = BoardMeetingForm(request.POST or None)
     if request.method == "POST":
@@ -52,7 +52,7 @@ def board_meetings(request, slug, plan_pk):
             "meetings": plan.board_meetings.all(),
             "form": form,
             "may_change": may_change,
-            "today": timezone.localdate(),
+            "today": clock.today(),
         },
     )
 
@@ -65,7 +65,7 @@ def board_meeting_delete(request, slug, pk):
         pk=pk,
         plan__partnership__slug=slug,
     )
-    plan = _plan_for(request, slug, meeting.plan_id, "change")
+    plan = plan_for(request, slug, meeting.plan_id, "change")
     services.board_meeting_delete(actor=request.user, meeting=meeting)
     messages.success(request, f"{meeting} has been removed.")
     return redirect("notifications:board-meetings", slug=slug, plan_pk=plan.pk)

@@ -1,7 +1,6 @@
-import datetime
-
 from django import forms
 
+from saferplan.core import clock
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
 from saferplan.core.models import Marking
 from saferplan.partnerships.models import Group, Organisation, Partnership
@@ -245,7 +244,7 @@ class UpdateForm(forms.Form):
 
     def clean_described_on(self):
         day = self.cleaned_data["described_on"]
-        if day and day > datetime.date.today():
+        if day and day > clock.today():
             raise forms.ValidationError("Date of the progress must be today or in the past")
         return day
 

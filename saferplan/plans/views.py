@@ -3,18 +3,19 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
+from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
 from saferplan.indicators.selectors import objective_suggestions
-from saferplan.partnerships.views import partnership_for
+from saferplan.partnerships.access import partnership_for
 
 from . import selectors, services
+from .access import action_for, may_change, plan_for, priority_for
 from .forms import (
     ActionFilterForm,
     ActionForm,
@@ -27,60 +28,9 @@ from .forms import (
     RefreshForm,
     UpdateForm,
 )
-from .models import Action, Objective, Plan, PlanKind, PlanStatus, Priority, Update
+from .models import Action, Objective, Plan, PlanKind, PlanStatus, Update
 from .permissions import action_policy, plan_policy
 from .rag import ROLL_UP_RULE
-
-
-def _today() -> datetime.date:
-    return datetime.date.today()
-
-
-def _plan_for(request, slug, plan_pk, action="view") -> Plan:
-    partnership = partnership_for(request, slug, "view")
-    plan = get_object_or_404(
-        Plan.objects.select_related("partnership", "strategic_plan"),
-        pk=plan_pk,
-        partnership=partnership,
-    )
-    if not plan_policy.user_has_permission_for_instance(request.user, action, plan):
-        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
-    return plan
-
-
-def _priority_for(request, slug, plan_pk, number, action="view") -> Priority:
-    plan = _plan_for(request, slug, plan_pk, action)
-    return get_object_or_404(
-        Priority.objects.select_related("plan__partnership"), plan=plan, number=number
-    )
-
-
-def _action_for(request, slug, pk, action="view") -> Action:
-    """The action, reached through one of the partnerships that own it."""
-    partnership = partnership_for(request, slug, "view")
-    found = (
-        Action.objects.filter(
-            Q(priority__plan__partnership=partnership) | Q(joint_partnerships=partnership), pk=pk
-        )
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if found is None:
-        raise Http404("No such action in this partnership")
-    item = selectors.action_detail(action_id=found)
-    if not action_policy.user_has_permission_for_instance(request.user, action, item):
-        if action == "add_update":
-            raise PermissionDenied(
-                "Only the action's owners and the partnership's coordinators can add updates to it."
-            )
-        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
-    item.viewed_from = partnership
-    return item
-
-
-def _may_change(request, plan) -> bool:
-    return plan_policy.user_has_permission_for_instance(request.user, "change", plan)
-
 
 # Plans -------------------------------------------------------------------------------------
 
@@ -118,7 +68,7 @@ def plan_add(request, slug):
 
 @login_required
 def plan_edit(request, slug, plan_pk):
-    plan = _plan_for(request, slug, plan_pk, "change")
+    plan = plan_for(request, slug, plan_pk, "change")
     fields = [
         "kind",
         "title",
@@ -152,16 +102,16 @@ def plan_edit(request, slug, plan_pk):
 
 @login_required
 def plan_overview(request, slug, plan_pk):
-    plan = _plan_for(request, slug, plan_pk)
+    plan = plan_for(request, slug, plan_pk)
     return render(
         request,
         "plans/plan_overview.html",
         {
             "partnership": plan.partnership,
             "plan": plan,
-            "overview": selectors.plan_overview(plan=plan, today=_today()),
+            "overview": selectors.plan_overview(plan=plan, today=clock.today()),
             "aims": plan.aims.all(),
-            "may_change": _may_change(request, plan),
+            "may_change": may_change(request, plan),
             "transitions": sorted(services.PLAN_TRANSITIONS[PlanStatus(plan.status)]),
             "rule": ROLL_UP_RULE,
         },
@@ -171,7 +121,7 @@ def plan_overview(request, slug, plan_pk):
 @login_required
 @require_POST
 def plan_transition(request, slug, plan_pk):
-    plan = _plan_for(request, slug, plan_pk, "change")
+    plan = plan_for(request, slug, plan_pk, "change")
     try:
         services.plan_transition(
             actor=request.user, plan=plan, status=request.POST.get("status", "")
@@ -187,7 +137,7 @@ def plan_transition(request, slug, plan_pk):
 
 @login_required
 def plan_refresh(request, slug, plan_pk):
-    plan = _plan_for(request, slug, plan_pk, "change")
+    plan = plan_for(request, slug, plan_pk, "change")
     if plan.kind != PlanKind.ACTION:
         raise Http404("Only an annual action plan can be refreshed")
     next_start = plan.period_end + datetime.timedelta(days=1)
@@ -239,11 +189,11 @@ def _filters(request, *, priorities, partnership):
 
 @login_required
 def action_table(request, slug, plan_pk):
-    plan = _plan_for(request, slug, plan_pk)
+    plan = plan_for(request, slug, plan_pk)
     priorities = list(plan.priorities.all())
     form, filters = _filters(request, priorities=priorities, partnership=plan.partnership)
     quarter_view = request.GET.get("view") == "quarters"
-    today = _today()
+    today = clock.today()
     # Built only when the cached rendering (keyed below) is missing: see plans.cache.
     table_view = SimpleLazyObject(
         lambda: selectors.action_table_view(
@@ -271,7 +221,7 @@ def action_table(request, slug, plan_pk):
             "show_updates": True,
             "filter_query": query.urlencode(),
             "rule": ROLL_UP_RULE,
-            "may_change": _may_change(request, plan),
+            "may_change": may_change(request, plan),
         },
     )
 
@@ -281,15 +231,15 @@ def action_table(request, slug, plan_pk):
 
 @login_required
 def priority_detail(request, slug, plan_pk, number):
-    priority = _priority_for(request, slug, plan_pk, number)
+    priority = priority_for(request, slug, plan_pk, number)
     plan = priority.plan
     filters = selectors.ActionFilters(priority=priority.number)
     tables = selectors.plan_action_table(
-        plan=plan, user=request.user, filters=filters, today=_today()
+        plan=plan, user=request.user, filters=filters, today=clock.today()
     )
     summary = next(
         s
-        for s in selectors.plan_overview(plan=plan, today=_today()).priorities
+        for s in selectors.plan_overview(plan=plan, today=clock.today()).priorities
         if s.priority.pk == priority.pk
     )
     table = tables[0] if tables else None
@@ -305,14 +255,14 @@ def priority_detail(request, slug, plan_pk, number):
             "table": table,
             "summary": summary,
             "rule": ROLL_UP_RULE,
-            "may_change": _may_change(request, plan),
+            "may_change": may_change(request, plan),
         },
     )
 
 
 @login_required
 def priority_add(request, slug, plan_pk):
-    plan = _plan_for(request, slug, plan_pk, "change")
+    plan = plan_for(request, slug, plan_pk, "change")
     next_number = (
         plan.priorities.order_by("-number").values_list("number", flat=True).first() or 0
     ) + 1
@@ -340,7 +290,7 @@ def priority_add(request, slug, plan_pk):
 
 @login_required
 def priority_edit(request, slug, plan_pk, number):
-    priority = _priority_for(request, slug, plan_pk, number, "change")
+    priority = priority_for(request, slug, plan_pk, number, "change")
     fields = ["number", "title", "description", "is_cross_cutting", "desired_outcomes"]
     form = PriorityForm(request.POST or None, initial={f: getattr(priority, f) for f in fields})
     saved = save_form(
@@ -397,7 +347,7 @@ def _override(request, *, subject, plan, heading, back, suggestion=None):
 
 @login_required
 def priority_rag(request, slug, plan_pk, number):
-    priority = _priority_for(request, slug, plan_pk, number, "change")
+    priority = priority_for(request, slug, plan_pk, number, "change")
     back = reverse("plans:priority", args=[slug, plan_pk, number])
     return _override(
         request,
@@ -410,7 +360,7 @@ def priority_rag(request, slug, plan_pk, number):
 
 @login_required
 def objective_add(request, slug, plan_pk, number):
-    priority = _priority_for(request, slug, plan_pk, number, "change")
+    priority = priority_for(request, slug, plan_pk, number, "change")
     form = ObjectiveForm(request.POST or None, partnership=priority.plan.partnership)
     saved = save_form(
         request,
@@ -440,7 +390,7 @@ def _objective_for(request, slug, pk) -> Objective:
         pk=pk,
         priority__plan__partnership=partnership,
     )
-    if not _may_change(request, objective.priority.plan):
+    if not may_change(request, objective.priority.plan):
         raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
     return objective
 
@@ -505,7 +455,7 @@ def _action_form_data(form) -> dict:
 
 @login_required
 def action_add(request, slug, plan_pk, number):
-    priority = _priority_for(request, slug, plan_pk, number, "change")
+    priority = priority_for(request, slug, plan_pk, number, "change")
     form = ActionForm(
         request.POST or None, priority=priority, initial={"objective": request.GET.get("objective")}
     )
@@ -547,7 +497,7 @@ ACTION_FORM_FIELDS = [
 
 @login_required
 def action_edit(request, slug, pk):
-    action = _action_for(request, slug, pk, "change")
+    action = action_for(request, slug, pk, "change")
     initial = {f: getattr(action, f) for f in ACTION_FORM_FIELDS}
     initial |= {
         "owner_organisations": action.owner_organisation_items,
@@ -603,7 +553,7 @@ def action_edit(request, slug, pk):
 
 @login_required
 def action_detail(request, slug, pk):
-    action = _action_for(request, slug, pk)
+    action = action_for(request, slug, pk)
     plan = action.priority.plan
     return render(
         request,
@@ -613,7 +563,9 @@ def action_detail(request, slug, pk):
             "plan": plan,
             "action": action,
             "timeline": selectors.action_timeline(action=action, user=request.user),
-            "flags": selectors.flag(action, stale_after_days=plan.stale_after_days, today=_today()),
+            "flags": selectors.flag(
+                action, stale_after_days=plan.stale_after_days, today=clock.today()
+            ),
             "may_update": action_policy.user_has_permission_for_instance(
                 request.user, "add_update", action
             ),
@@ -639,7 +591,7 @@ def _new_update_form(action, data=None):
     return UpdateForm(
         data,
         initial={
-            "described_on": _today(),
+            "described_on": clock.today(),
             "marking": "official",
             "rag": action.current_rag or "",
             "status": action.status,
@@ -650,7 +602,7 @@ def _new_update_form(action, data=None):
 
 @login_required
 def update_add(request, slug, pk):
-    action = _action_for(request, slug, pk, "add_update")
+    action = action_for(request, slug, pk, "add_update")
     form = _new_update_form(action, request.POST or None)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -705,7 +657,7 @@ def update_add(request, slug, pk):
 def update_correct(request, slug, pk):
     partnership = partnership_for(request, slug, "view")
     update = get_object_or_404(Update.objects.select_related("action"), pk=pk)
-    action = _action_for(request, slug, update.action_id, "add_update")
+    action = action_for(request, slug, update.action_id, "add_update")
     if update.is_sensitive and not selectors._sensitive_visible(
         request.user, action_policy.partnerships_of(action)
     ):
@@ -761,7 +713,7 @@ def my_actions(request):
             None,
         ),
     )
-    today = _today()
+    today = clock.today()
     return render(
         request,
         "plans/my_actions.html",

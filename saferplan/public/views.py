@@ -14,12 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.core.permissions import PermissionPolicy
+from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
-from saferplan.partnerships.views import partnership_for
 from saferplan.plans.models import PlanKind
-from saferplan.plans.views import _today
 from saferplan.reports import pdf
 from saferplan.reports.action_plan import action_plan_document
 from saferplan.reports.downloads import attachment
@@ -64,12 +64,12 @@ def published_plan_document(request, slug, kind):
                 "partnership": published.partnership,
                 "large_print": large_print,
                 "marking": "",  # a document for the public carries no protective marking
-                "generated_on": _today(),
+                "generated_on": clock.today(),
                 "print": True,
             },
         )
     else:
-        body = published_plan_docx(published, generated_on=_today())
+        body = published_plan_docx(published, generated_on=clock.today())
     return attachment(
         body,
         kind=kind,
@@ -86,7 +86,7 @@ def published_action_plan(request, slug, plan_pk):
     plan = next((p for p in published.action_plans if p.pk == plan_pk), None)
     if plan is None:
         raise Http404("No published action plan here")
-    document = action_plan_document(plan=plan, user=request.user, today=_today(), public=True)
+    document = action_plan_document(plan=plan, user=request.user, today=clock.today(), public=True)
     return render(
         request,
         "public/action_plan.html",

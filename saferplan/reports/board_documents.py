@@ -2,8 +2,9 @@
 download) or in the background worker, with a progress line at each step: the PDF of a large
 plan takes seconds to lay out."""
 
-import datetime
 from collections.abc import Callable
+
+from saferplan.core import clock
 
 from . import pdf, word
 from .board import board_report_content, chart_alt_text, chart_data_uri, rag_chart
@@ -19,7 +20,7 @@ def report_content(report: BoardReport) -> dict:
         plan=report.plan,
         period_start=report.period_start,
         period_end=report.period_end,
-        today=datetime.date.today(),
+        today=clock.today(),
     )
 
 
@@ -46,7 +47,7 @@ def board_report_document(
                 "chart_alt": chart_alt_text(content),
                 "marking": content["marking"],
                 "partnership": report.plan.partnership,
-                "generated_on": datetime.date.today(),
+                "generated_on": clock.today(),
                 "print": True,
             },
         )

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.background.services import board_report_document_start
+from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.plans.access import plan_for
 from saferplan.plans.models import Plan
-from saferplan.plans.views import _plan_for, _today
 
 from . import excel, open_data, pdf, word
 from .action_plan import action_plan_document
@@ -34,7 +35,11 @@ def _download(request, plan: Plan, kind: str, *, public: bool):
         body = open_data.as_json(plan, include_sensitive=include_sensitive, public=public)
     else:
         document = action_plan_document(
-            plan=plan, user=request.user, today=_today(), quarter_view=quarter_view, public=public
+            plan=plan,
+            user=request.user,
+            today=clock.today(),
+            quarter_view=quarter_view,
+            public=public,
         )
         if kind == "docx":
             body = word.action_plan_docx(document)
@@ -70,7 +75,7 @@ def _download(request, plan: Plan, kind: str, *, public: bool):
 def plan_export(request, slug, plan_pk, kind):
     """The plan's actions for members, in any format: OFFICIAL-SENSITIVE rows included and
     labelled for members of the plan's partnership."""
-    plan = _plan_for(request, slug, plan_pk)
+    plan = plan_for(request, slug, plan_pk)
     return _download(request, plan, kind, public=False)
 
 
@@ -101,14 +106,14 @@ def _report_for(request, slug, pk, action="view") -> BoardReport:
 
 @login_required
 def board_reports(request, slug, plan_pk):
-    plan = _plan_for(request, slug, plan_pk)
+    plan = plan_for(request, slug, plan_pk)
     may_change = board_report_policy.user_has_permission_for_instance(
         request.user, "change", BoardReport(plan=plan)
     )
     form = None
     if may_change:
         last = plan.board_reports.filter(status=BoardReportStatus.ISSUED).first()
-        today = _today()
+        today = clock.today()
         start = (
             last.period_end + datetime.timedelta(days=1)
             if last
@@ -221,7 +226,7 @@ def board_report_edit(request, slug, pk):
 def board_report_issue_view(request, slug, pk):
     report = _report_for(request, slug, pk, "change")
     try:
-        board_report_issue(actor=request.user, report=report, today=_today())
+        board_report_issue(actor=request.user, report=report, today=clock.today())
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

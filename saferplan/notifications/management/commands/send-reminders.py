@@ -5,8 +5,8 @@ again the same day sends nothing twice."""
 import datetime
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from saferplan.core import clock
 from saferplan.notifications import services
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, date=None, **options):
-        today = date or timezone.localdate()
+        today = date or clock.today()
         digests = services.send_digests(today=today)
         chases = services.send_chases(today=today)
         self.stdout.write(

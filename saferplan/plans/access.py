@@ -1,0 +1,60 @@
+"""The plan, priority or action a request is about, reached through the partnership in its
+address and checked by the plans' permission policies: used by the views of plans, reports,
+notifications and the published plan (never imported from a views module)."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from saferplan.partnerships.access import partnership_for
+
+from . import selectors
+from .models import Action, Plan, Priority
+from .permissions import action_policy, plan_policy
+
+
+def plan_for(request, slug, plan_pk, action="view") -> Plan:
+    partnership = partnership_for(request, slug, "view")
+    plan = get_object_or_404(
+        Plan.objects.select_related("partnership", "strategic_plan"),
+        pk=plan_pk,
+        partnership=partnership,
+    )
+    if not plan_policy.user_has_permission_for_instance(request.user, action, plan):
+        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+    return plan
+
+
+def priority_for(request, slug, plan_pk, number, action="view") -> Priority:
+    plan = plan_for(request, slug, plan_pk, action)
+    return get_object_or_404(
+        Priority.objects.select_related("plan__partnership"), plan=plan, number=number
+    )
+
+
+def action_for(request, slug, pk, action="view") -> Action:
+    """The action, reached through one of the partnerships that own it."""
+    partnership = partnership_for(request, slug, "view")
+    found = (
+        Action.objects.filter(
+            Q(priority__plan__partnership=partnership) | Q(joint_partnerships=partnership), pk=pk
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such action in this partnership")
+    item = selectors.action_detail(action_id=found)
+    if not action_policy.user_has_permission_for_instance(request.user, action, item):
+        if action == "add_update":
+            raise PermissionDenied(
+                "Only the action's owners and the partnership's coordinators can add updates to it."
+            )
+        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+    item.viewed_from = partnership
+    return item
+
+
+def may_change(request, plan) -> bool:
+    return plan_policy.user_has_permission_for_instance(request.user, "change", plan)

@@ -1,0 +1,71 @@
+"""Rules of the code's layout that a reviewer would otherwise have to remember (issue 20)."""
+
+import ast
+from pathlib import Path
+
+import saferplan
+
+PACKAGE = Path(saferplan.__file__).parent
+
+
+def _imports(path: Path):
+    """(line, the saferplan module or relative name imported) for each import in the file."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("saferplan."):
+                    yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 0 and not module.startswith("saferplan."):
+                continue
+            prefix = "." * node.level + module
+            yield node.lineno, prefix
+            for alias in node.names:
+                yield node.lineno, f"{prefix}.{alias.name}" if module else prefix + alias.name
+
+
+def _application_modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).parts
+        if "tests" in parts or "migrations" in parts:
+            continue
+        yield path
+
+
+def test_only_url_configurations_import_views():
+    """Access helpers (partnership_for, plan_for…) live in access modules: a view module is
+    imported by urls.py alone, so a page's code is never another app's dependency."""
+    offenders = []
+    for path in _application_modules():
+        if path.name == "urls.py" or path.name.endswith("_urls.py"):
+            continue
+        for line, name in _imports(path):
+            if name.split(".")[-1] == "views" or ".views." in name:
+                offenders.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {name}")
+    assert offenders == []
+
+
+def test_the_rule_catches_a_view_imported_elsewhere(tmp_path):
+    """The check above can fail."""
+    module = tmp_path / "reports.py"
+    module.write_text("from saferplan.plans.views import plan_overview\nfrom . import views\n")
+    assert [name for _line, name in _imports(module)] == [
+        "saferplan.plans.views",
+        "saferplan.plans.views.plan_overview",
+        ".",
+        ".views",
+    ]
+
+
+def test_there_is_one_clock():
+    """Every "today" is Europe/London's (saferplan.core.clock), never the server's date."""
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{number}"
+        for path in _application_modules()
+        if path.name != "clock.py"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "date.today()" in line or "localdate()" in line
+    ]
+    assert offenders == []
