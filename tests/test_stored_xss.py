@@ -61,6 +61,10 @@ def overwrite_every_text_field(partnership, text_for) -> None:
         content=f"Priority 1: {payload}\n\nWhat we will do\n\n{payload}.\n".encode()
     )
     ResponseImport.objects.update(content=f'Area,"{payload}"\n"{payload}","{payload}"\n'.encode())
+    # The column preview kept at upload (shown without reading the file again).
+    ResponseImport.objects.update(
+        columns=[{"index": 0, "heading": payload, "samples": [payload]}], row_count=1
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from saferplan.core.models import Marking
-from saferplan.plans.models import ActionStatus, RagRating
+from saferplan.plans.models import ActionStatus, RagRating, reason_is_public
 
 
 def _absolute(serializer, name: str, *args) -> str:
@@ -160,8 +160,9 @@ class RagChangeSerializer(serializers.Serializer):
         return bool(self.context.get("public"))
 
     def get_reason(self, change) -> str:
-        if self._public() and (
-            change.is_sensitive or not self.context.get("publishes_progress", False)
+        if self._public() and not reason_is_public(
+            marking=Marking.OFFICIAL_SENSITIVE if change.is_sensitive else Marking.OFFICIAL,
+            publishes_progress=self.context.get("publishes_progress", False),
         ):
             return ""
         return change.reason

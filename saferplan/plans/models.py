@@ -345,6 +345,12 @@ def stricter_marking(*markings: str) -> str:
     return Marking.OFFICIAL
 
 
+def reason_is_public(*, marking: str, publishes_progress: bool) -> bool:
+    """May the public read a rating's reason? Only where the plan publishes its progress, and
+    never one marked OFFICIAL-SENSITIVE. The one rule for the API, open data and any page."""
+    return publishes_progress and marking != Marking.OFFICIAL_SENSITIVE
+
+
 def financial_quarter(day: datetime.date) -> tuple[int, int]:
     """(financial year starting, quarter) for a date: Q1 is April to June."""
     if day.month >= 4:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from saferplan.core.models import Marking
-from saferplan.plans.models import Action, Plan, RagChange, Update
+from saferplan.plans.models import Action, Plan, RagChange, Update, reason_is_public
 from saferplan.plans.selectors import owner_names_by_action
 
 # (field, what it holds) in the order of the CSV columns.
@@ -109,12 +109,11 @@ def _rows(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[dict
     ).order_by("priority__number", "objective__position", "objective_id", "position", "id")
     markings = dict(Marking.choices)
     for action in columns:
-        pk, day = action["pk"], action["latest_update_on"]
-        reason_shown = show_progress and (
-            include_sensitive or action["rag_marking"] != Marking.OFFICIAL_SENSITIVE
+        pk = action["pk"]
+        day = action["latest_update_on"] if show_progress else None
+        reason_shown = include_sensitive or reason_is_public(
+            marking=action["rag_marking"], publishes_progress=show_progress
         )
-        if not show_progress:
-            day = action["latest_update_text"] = None
         yield {
             "plan": plan.title,
             "partnership": plan.partnership.name,
@@ -134,7 +133,7 @@ def _rows(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[dict
             "rag": action["rag_rating"] or "white",
             "rag_reason": (action["rag_reason"] or "") if reason_shown else "",
             "latest_update_date": day.isoformat() if day else "",
-            "latest_update": action["latest_update_text"] or "",
+            "latest_update": (action["latest_update_text"] or "") if show_progress else "",
             "marking": markings[action["marking"]],
         }
 
