@@ -67,14 +67,6 @@ def from_client(address: str) -> dict:
     return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": address}
 
 
-@pytest.fixture
-def person(member_of):
-    user = member_of("editor")
-    user.email = "owner@herts.example"
-    user.save()
-    return user
-
-
 def sign_in(client, password, address):
     return client.post(
         reverse("accounts:sign-in"),

@@ -9,14 +9,6 @@ from saferplan.accounts.tests.factories import MembershipFactory
 PASSWORD = "correct-horse-battery"
 
 
-@pytest.fixture
-def person(member_of):
-    user = member_of("editor")
-    user.email = "owner@herts.example"
-    user.save()
-    return user
-
-
 def sign_in(client, email, password):
     return client.post(
         reverse("accounts:sign-in"), {"username": email, "password": password}, follow=True

@@ -76,40 +76,33 @@ def test_the_deploy_check_warns_that_sqlite_blocks_writes(tmp_path):
     assert "HINT: Use PostgreSQL in production: DATABASE_URL=postgres://" in output
 
 
-def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "SAFERPLAN_SECRET_KEY"}
+def _production_check(tmp_path, *, without: str, **settings) -> subprocess.CompletedProcess:
+    """`saferplan check` with the production settings, `without` one variable."""
+    env = {k: v for k, v in os.environ.items() if k != without}
     env |= {
         "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
         "SAFERPLAN_ALLOWED_HOSTS": "x.example",
         "SAFERPLAN_VAR_DIR": str(tmp_path),
+        **settings,
     }
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "saferplan.cli", "check"],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = _production_check(tmp_path, without="SAFERPLAN_SECRET_KEY")
     assert result.returncode != 0
     assert "SAFERPLAN_SECRET_KEY must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_database_url(tmp_path):
     """Not silently on a SQLite file of its own: the server stops and says what to set."""
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "saferplan.settings.production",
-        "SAFERPLAN_SECRET_KEY": "s" * 64,
-        "SAFERPLAN_ALLOWED_HOSTS": "x.example",
-        "SAFERPLAN_VAR_DIR": str(tmp_path),
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "saferplan.cli", "check"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _production_check(tmp_path, without="DATABASE_URL", SAFERPLAN_SECRET_KEY="s" * 64)
     assert result.returncode != 0
     assert "ImproperlyConfigured: DATABASE_URL must be set in production" in result.stderr
     assert not (tmp_path / "saferplan.sqlite3").exists()
