@@ -1,18 +1,21 @@
 """The audit log: every service that writes calls `log()`.
 
-Services take a `snapshot()` of the fields they may change before the write and pass
-`changes=diff(before, snapshot(after))`, so the log says which fields changed, old → new,
-in the words a user sees (labels and display values, not column names and ids).
+A plain create or change of one record goes through `create()` or `change()`, which
+build, check, save and log it in one transaction. A service that writes something else
+takes a `snapshot()` of the fields it may change before the write and passes
+`changes=diff(before, snapshot(after))` to `log()`, so the log says which fields changed,
+old → new, in the words a user sees (labels and display values, not column names and ids).
 """
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
-from django.db import models
+from django.db import models, transaction
 
 from .models import AuditEvent
 
 Changes = dict[str, list[Any]]
+M = TypeVar("M", bound=models.Model)
 
 
 def _display_value(instance: models.Model, field: models.Field) -> Any:
@@ -84,3 +87,91 @@ def log(
     if others:
         event.shared_with.add(*others)
     return event
+
+
+SharedWith = Iterable[Any] | Callable[[models.Model], Iterable[Any]]
+
+
+def _split_many_to_many(model: type[models.Model], values: dict[str, Any]) -> tuple[dict, dict]:
+    """Plain field values (set before the save) and many-to-many ones (set after it)."""
+    many = {f.name for f in model._meta.get_fields() if f.many_to_many and not f.auto_created}
+    return (
+        {k: v for k, v in values.items() if k not in many},
+        {k: v for k, v in values.items() if k in many},
+    )
+
+
+def _shared(shared_with: SharedWith, instance: models.Model) -> Iterable[Any]:
+    return shared_with(instance) if callable(shared_with) else shared_with
+
+
+@transaction.atomic
+def create(
+    model: type[M],
+    *,
+    actor,
+    partnership,
+    logged_fields: list[str],
+    shared_with: SharedWith = (),
+    **values: Any,
+) -> M:
+    """The audited create every service uses: the record built from `values` (many-to-many
+    ones set after the save), `created_by`/`modified_by` set where the model has them,
+    full_clean(), saved and logged with `logged_fields` as its changes, in one transaction.
+    `shared_with` may be a function of the saved record (its joint partnerships, say)."""
+    plain, related = _split_many_to_many(model, values)
+    instance = model(**plain)
+    if hasattr(instance, "created_by"):
+        instance.created_by = instance.modified_by = actor  # type: ignore[attr-defined]
+    instance.full_clean()
+    instance.save()
+    for name, related_values in related.items():
+        getattr(instance, name).set(related_values)
+    log(
+        instance=instance,
+        action=AuditEvent.Action.CREATE,
+        actor=actor,
+        partnership=partnership,
+        changes=diff({}, snapshot(instance, logged_fields)),
+        shared_with=_shared(shared_with, instance),
+    )
+    return instance
+
+
+@transaction.atomic
+def change(
+    instance: M,
+    *,
+    actor,
+    partnership,
+    logged_fields: list[str],
+    reason: str = "",
+    shared_with: SharedWith = (),
+    **values: Any,
+) -> tuple[M, Changes]:
+    """The audited change every service uses: `values` applied (many-to-many ones after
+    the save), `modified_by` set where the model has it, full_clean(), saved, and logged
+    only when a logged field changed. Returns the record and what changed ({} for nothing),
+    so the caller can act on a real change only."""
+    before = snapshot(instance, logged_fields)
+    plain, related = _split_many_to_many(type(instance), values)
+    for name, value in plain.items():
+        setattr(instance, name, value)
+    if hasattr(instance, "modified_by"):
+        instance.modified_by = actor
+    instance.full_clean()
+    instance.save()
+    for name, related_values in related.items():
+        getattr(instance, name).set(related_values)
+    changes = diff(before, snapshot(instance, logged_fields))
+    if changes:
+        log(
+            instance=instance,
+            action=AuditEvent.Action.UPDATE,
+            actor=actor,
+            partnership=partnership,
+            changes=changes,
+            reason=reason,
+            shared_with=_shared(shared_with, instance),
+        )
+    return instance, changes

@@ -58,7 +58,6 @@ ACTION_FIELDS = [
     "status_reason",
     "marking",
 ]
-_M2M = {"lead_groups", "owner_organisations", "owner_groups", "joint_partnerships"}
 
 # Which status a plan may move to from each status.
 PLAN_TRANSITIONS = {
@@ -117,45 +116,31 @@ def _log(instance, action, actor, partnership, changes=None, reason="", shared_w
     plan_cache.plans_bump([plan_cache.plan_id_of(instance)])
 
 
-def _split_m2m(fields: dict) -> tuple[dict, dict]:
-    plain = {k: v for k, v in fields.items() if k not in _M2M}
-    related = {k: v for k, v in fields.items() if k in _M2M}
-    return plain, related
-
-
 def _create(model, *, actor, partnership, field_names, **fields):
-    plain, related = _split_m2m(fields)
-    instance = model(**plain)
-    if hasattr(instance, "created_by"):
-        instance.created_by = instance.modified_by = actor
-    instance.full_clean()
-    instance.save()
-    for name, values in related.items():
-        getattr(instance, name).set(values)
-    _log(
-        instance,
-        AuditEvent.Action.CREATE,
-        actor,
-        partnership,
-        audit.diff({}, audit.snapshot(instance, field_names)),
+    instance = audit.create(
+        model,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=field_names,
+        shared_with=_joint_partnership_ids,
+        **fields,
     )
+    plan_cache.plans_bump([plan_cache.plan_id_of(instance)])
     return instance
 
 
 def _change(instance, *, actor, partnership, field_names, reason="", shared_with=(), **fields):
-    before = audit.snapshot(instance, field_names)
-    plain, related = _split_m2m(fields)
-    for name, value in plain.items():
-        setattr(instance, name, value)
-    if hasattr(instance, "modified_by"):
-        instance.modified_by = actor
-    instance.full_clean()
-    instance.save()
-    for name, values in related.items():
-        getattr(instance, name).set(values)
-    changes = audit.diff(before, audit.snapshot(instance, field_names))
+    instance, changes = audit.change(
+        instance,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=field_names,
+        reason=reason,
+        shared_with=lambda changed: {*_joint_partnership_ids(changed), *shared_with},
+        **fields,
+    )
     if changes:
-        _log(instance, AuditEvent.Action.UPDATE, actor, partnership, changes, reason, shared_with)
+        plan_cache.plans_bump([plan_cache.plan_id_of(instance)])
     return instance
 
 
