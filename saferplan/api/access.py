@@ -14,21 +14,15 @@ Anything else answers 404, as the pages do for another partnership's records.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from saferplan.core.models import Marking
+from saferplan.core.permissions import member_partnership_ids, sees_sensitive_of
 from saferplan.crimedata.permissions import crime_data_policy
 from saferplan.indicators.permissions import measures_policy
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import Action, Plan, PlanStatus
 from saferplan.plans.permissions import ActionPolicy, PlanPolicy
-from saferplan.plans.selectors import visible_partnership_ids
 
 plan_policy = PlanPolicy()
 action_policy = ActionPolicy()
-
-
-def member_partnership_ids(user) -> set[int] | None:
-    """None: every partnership (an administrator)."""
-    return visible_partnership_ids(user)
 
 
 def _is_member(user, partnership_id: int) -> bool:
@@ -74,14 +68,13 @@ def plan(user, plan_id: int) -> Plan:
 
 
 def sees_sensitive(user, plan: Plan) -> bool:
-    return _is_member(user, plan.partnership_id)
+    return sees_sensitive_of(user, {plan.partnership_id})
 
 
 def actions(user, plan: Plan) -> QuerySet[Action]:
-    actions = Action.objects.filter(priority__plan=plan)
-    if not sees_sensitive(user, plan):
-        actions = actions.exclude(marking=Marking.OFFICIAL_SENSITIVE)
-    return actions
+    return Action.objects.filter(priority__plan=plan).visible_to(
+        user, partnership_ids={plan.partnership_id}
+    )
 
 
 def action(user, action_id: int) -> tuple[Action, bool]:
@@ -97,7 +90,7 @@ def action(user, action_id: int) -> tuple[Action, bool]:
     if action_policy.user_has_permission_for_instance(user, "view", found):
         return found, True
     plan = found.priority.plan
-    if plan.status == PlanStatus.PUBLISHED and found.marking != Marking.OFFICIAL_SENSITIVE:
+    if plan.status == PlanStatus.PUBLISHED and not found.is_sensitive:
         return found, False
     raise Http404("No action here")
 

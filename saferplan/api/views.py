@@ -5,7 +5,7 @@ decide what each caller reads and may change."""
 import re
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Subquery
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
@@ -16,13 +16,12 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from saferplan.core.models import Marking
 from saferplan.crimedata import selectors as crime_selectors
 from saferplan.crimedata.periods import Period
 from saferplan.indicators import selectors as indicator_selectors
 from saferplan.plans import services as plan_services
+from saferplan.plans.filters import ActionFilters
 from saferplan.plans.models import ActionStatus, Objective, RagRating, Update
-from saferplan.plans.selectors import annotate_progress
 
 from . import access
 from .serializers import (
@@ -183,16 +182,37 @@ class ObjectiveList(_Listed):
 def _with_progress(actions, *, sensitive: bool):
     """Current RAG and the latest update's date; for the public, of the latest update they
     may read (even the date of an OFFICIAL-SENSITIVE update is not for them)."""
-    latest = Update.objects.filter(action=OuterRef("pk"))
+    latest = Update.objects.latest_of_action()
     if not sensitive:
-        latest = latest.exclude(marking=Marking.OFFICIAL_SENSITIVE)
-    latest = latest.order_by("-described_on", "-id")
+        latest = latest.not_sensitive()
     return (
-        annotate_progress(actions)
+        actions.with_progress()
         .annotate(latest_update_on=Subquery(latest.values("described_on")[:1]))
         .select_related("priority", "objective")
         .prefetch_related("owner_organisations")
     )
+
+
+def _action_filters(query) -> ActionFilters:
+    """The action plan table's filters from the query string; 400 naming each bad one."""
+    filters, errors = ActionFilters(), {}
+    if "rag" in query:
+        if query["rag"] not in RagRating.values:
+            errors["rag"] = f"Choose one of {', '.join(RagRating.values)}"
+        filters.rag = query["rag"]
+    if "status" in query:
+        if query["status"] not in ActionStatus.values:
+            errors["status"] = f"Choose one of {', '.join(ActionStatus.values)}"
+        filters.status = query["status"]
+    if "priority" in query:
+        # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+        if not re.fullmatch(r"[0-9]{1,9}", query["priority"]):
+            errors["priority"] = "Give the priority's number in digits 0-9, for example 2"
+        else:
+            filters.priority = int(query["priority"])
+    if errors:
+        raise ApiValidationError(errors)
+    return filters
 
 
 @extend_schema(
@@ -216,31 +236,7 @@ class ActionList(_Listed):
         actions = _with_progress(
             access.actions(user, plan), sensitive=access.sees_sensitive(user, plan)
         )
-        filters = self.request.query_params
-        errors = {}
-        if "rag" in filters:
-            if filters["rag"] not in RagRating.values:
-                errors["rag"] = f"Choose one of {', '.join(RagRating.values)}"
-            elif filters["rag"] == RagRating.WHITE:
-                actions = actions.filter(current_rag__in=[RagRating.WHITE, None, ""])
-            else:
-                actions = actions.filter(current_rag=filters["rag"])
-        if "status" in filters:
-            if filters["status"] not in ActionStatus.values:
-                errors["status"] = f"Choose one of {', '.join(ActionStatus.values)}"
-            else:
-                actions = actions.filter(status=filters["status"])
-        if "priority" in filters:
-            # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
-            if not re.fullmatch(r"[0-9]{1,9}", filters["priority"]):
-                errors["priority"] = "Give the priority's number in digits 0-9, for example 2"
-            else:
-                actions = actions.filter(priority__number=int(filters["priority"]))
-        if errors:
-            raise ApiValidationError(errors)
-        return actions.order_by(
-            "priority__number", "objective__position", "objective_id", "position", "id"
-        )
+        return actions.matching(_action_filters(self.request.query_params)).in_plan_order()
 
 
 @extend_schema(
@@ -263,13 +259,10 @@ class ActionUpdates(generics.ListCreateAPIView):
 
     def get_queryset(self):
         action, member = access.action(self.request.user, self.kwargs["action_id"])
-        updates = Update.objects.filter(action=action)
-        if not member:
-            if not action.priority.plan.publish_updates:
-                return updates.none()
-            updates = updates.exclude(marking=Marking.OFFICIAL_SENSITIVE)
-        corrections = Update.objects.filter(supersedes=OuterRef("pk"))
-        return updates.filter(~Exists(corrections)).order_by("-described_on", "-id")
+        updates = Update.objects.filter(action=action).current()
+        # A non-member reads a published, non-sensitive action (access.action): of it, what
+        # the published plan shows.
+        return (updates if member else updates.public()).newest_first()
 
     @extend_schema(
         tags=["actions"],

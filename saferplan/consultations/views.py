@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.models import Marking
 from saferplan.partnerships.access import partnership_for
-from saferplan.plans.models import Action, Marking
+from saferplan.plans.models import Action
 from saferplan.reports.open_data import spreadsheet_cell
 
 from . import charts, selectors, services

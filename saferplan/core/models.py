@@ -3,12 +3,29 @@
 from django.conf import settings
 from django.db import models
 
+from .permissions import sees_sensitive_of
+
 
 class Marking(models.TextChoices):
     """Government Security Classification marking of a record."""
 
     OFFICIAL = "official", "OFFICIAL"
     OFFICIAL_SENSITIVE = "official_sensitive", "OFFICIAL-SENSITIVE"
+
+
+class MarkedQuerySet(models.QuerySet):
+    """Records with a `marking`: the sensitivity rule as named queryset methods, used alike
+    by pages, the API, exports, reports and the public site."""
+
+    def not_sensitive(self):
+        """What may be shown outside the owning partnership(s)."""
+        return self.exclude(marking=Marking.OFFICIAL_SENSITIVE)
+
+    def visible_to(self, user, *, partnership_ids):
+        """Everything for a member of one of `partnership_ids` (the records' owners) or an
+        administrator; nothing OFFICIAL-SENSITIVE for anyone else. Owners unknown (None):
+        sensitive records for administrators only."""
+        return self if sees_sensitive_of(user, partnership_ids) else self.not_sensitive()
 
 
 class TimeStampedModel(models.Model):

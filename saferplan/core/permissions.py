@@ -77,3 +77,21 @@ def user_memberships(user) -> list:
         cached = list(user.memberships.select_related("partnership").order_by("partnership__name"))
         user._saferplan_memberships = cached
     return cached
+
+
+def member_partnership_ids(user) -> set[int] | None:
+    """The partnerships whose records the user reads as a member (OFFICIAL-SENSITIVE
+    included); None means every partnership (an administrator), the empty set the public."""
+    if user.is_authenticated and user.is_superuser:
+        return None
+    return {m.partnership_id for m in user_memberships(user)} if user.is_authenticated else set()
+
+
+def sees_sensitive_of(user, partnership_ids: Iterable[int] | None) -> bool:
+    """May the user read OFFICIAL-SENSITIVE material owned by `partnership_ids`? Members of
+    one of them, and administrators; when the owners are unknown (None), administrators
+    only. The one rule behind every `visible_to()` of a marked queryset."""
+    members_of = member_partnership_ids(user)
+    if members_of is None:
+        return True
+    return partnership_ids is not None and bool(members_of & set(partnership_ids))

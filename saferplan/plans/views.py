@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
+from saferplan.core.permissions import sees_sensitive_of
 from saferplan.indicators.selectors import objective_suggestions
 from saferplan.partnerships.access import partnership_for
 
@@ -658,7 +659,7 @@ def update_correct(request, slug, pk):
     partnership = partnership_for(request, slug, "view")
     update = get_object_or_404(Update.objects.select_related("action"), pk=pk)
     action = action_for(request, slug, update.action_id, "add_update")
-    if update.is_sensitive and not selectors._sensitive_visible(
+    if update.is_sensitive and not sees_sensitive_of(
         request.user, action_policy.partnerships_of(action)
     ):
         raise Http404("No such update")

@@ -10,7 +10,6 @@ from saferplan.consultations.selectors import (
     open_consultations,
     published_consultation,
 )
-from saferplan.core.models import Marking
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
 
@@ -69,7 +68,7 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
             strategic.priorities.prefetch_related(
                 Prefetch(
                     "actions",
-                    queryset=Action.objects.exclude(marking=Marking.OFFICIAL_SENSITIVE).order_by(
+                    queryset=Action.objects.not_sensitive().order_by(
                         "objective__position", "position", "id"
                     ),
                     to_attr="public_actions",

@@ -11,11 +11,11 @@ import datetime
 import io
 from collections import defaultdict
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from saferplan.consultations.selectors import consultation_for_report
-from saferplan.core.models import AuditEvent, Marking
+from saferplan.core.models import AuditEvent
 from saferplan.indicators.selectors import measures_for_report
 from saferplan.plans.models import (
     OPEN_STATUSES,
@@ -27,7 +27,7 @@ from saferplan.plans.models import (
     Update,
 )
 from saferplan.plans.rag import SEVERITY, rag_counts
-from saferplan.plans.selectors import annotate_progress, flag, owner_names_by_action, rag_key
+from saferplan.plans.selectors import flag, owner_names_by_action, rag_key
 
 RAG_ORDER = [RagRating.RED, RagRating.AMBER, RagRating.GREEN, RagRating.WHITE]
 # The chart's colours (GOV.UK's palette) and hatching: the chart never relies on colour alone.
@@ -52,16 +52,16 @@ def board_report_content(
 ) -> dict:
     """Everything the report shows, for members of the plan's partnership (sensitive items
     included and labelled: the report is theirs, and the file says OFFICIAL-SENSITIVE)."""
-    corrections = Update.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk"))
     actions = list(
-        annotate_progress(Action.objects.filter(priority__plan=plan))
+        Action.objects.filter(priority__plan=plan)
+        .with_progress()
         .select_related("priority", "objective")
-        .order_by("priority__number", "objective__position", "objective_id", "position", "id")
+        .in_plan_order()
     )
     latest_updates: dict[int, Update] = {}
     for update in (
         Update.objects.filter(action__priority__plan=plan, described_on__lte=period_end)
-        .filter(~Exists(corrections))
+        .current()
         .only("id", "action_id", "described_on", "text", "marking")
         .order_by("action_id", "described_on", "id")
     ):
@@ -101,7 +101,7 @@ def board_report_content(
             "rag_reason": rating.reason if rating else "",
             "update_on": _day(update.described_on) if update else "",
             "update": update.text if update else "",
-            "update_sensitive": bool(update and update.marking == Marking.OFFICIAL_SENSITIVE),
+            "update_sensitive": bool(update and update.is_sensitive),
             "sensitive": action.is_sensitive,
             **extra,
         }

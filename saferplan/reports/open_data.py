@@ -10,9 +10,10 @@ import io
 import json
 from collections.abc import Iterator
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Q, Subquery
 
 from saferplan.core.models import Marking
+from saferplan.core.permissions import sees_sensitive_of
 from saferplan.plans.models import Action, Plan, RagChange, Update, reason_is_public
 from saferplan.plans.selectors import owner_names_by_action
 
@@ -71,13 +72,11 @@ def _rows(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[dict
     given with an OFFICIAL-SENSITIVE update is left out unless `include_sensitive`."""
     show_progress = not public or plan.publish_updates
     actions = Action.objects.filter(priority__plan=plan)
-    corrections = Update.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk"))
-    latest = Update.objects.filter(action=OuterRef("pk")).filter(~Exists(corrections))
+    latest = Update.objects.latest_of_action().current()
     if not include_sensitive:
-        actions = actions.exclude(marking=Marking.OFFICIAL_SENSITIVE)
-        latest = latest.exclude(marking=Marking.OFFICIAL_SENSITIVE)
-    latest = latest.order_by("-described_on", "-id")
-    rag = RagChange.objects.filter(action=OuterRef("pk")).order_by("-changed_at", "-id")
+        actions = actions.not_sensitive()
+        latest = latest.not_sensitive()
+    rag = RagChange.objects.latest_of("action")
     actions = actions.annotate(
         latest_update_on=Subquery(latest.values("described_on")[:1]),
         latest_update_text=Subquery(latest.values("text")[:1]),
@@ -106,7 +105,7 @@ def _rows(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[dict
         "rag_rating",
         "rag_reason",
         "rag_marking",
-    ).order_by("priority__number", "objective__position", "objective_id", "position", "id")
+    ).in_plan_order()
     markings = dict(Marking.choices)
     for action in columns:
         pk = action["pk"]
@@ -140,10 +139,7 @@ def _rows(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[dict
 
 def may_include_sensitive(user, plan: Plan) -> bool:
     """Members of the plan's partnership (and administrators) get sensitive items."""
-    from saferplan.plans.selectors import visible_partnership_ids
-
-    visible = visible_partnership_ids(user)
-    return visible is None or plan.partnership_id in visible
+    return sees_sensitive_of(user, {plan.partnership_id})
 
 
 def spreadsheet_cell(value) -> str:

@@ -170,6 +170,18 @@ def test_filters_and_pages(client, published, viewer):
     assert set(wrong.json()) == {"rag", "status"}
 
 
+def test_white_means_not_yet_rated_too_as_on_the_plan_table(client, published, viewer):
+    """The API takes the table's filters (ActionQuerySet.matching): an action never rated
+    counts as White, as the table's key says. The API's own copy of the filter missed it."""
+    priority = published.priorities.get()
+    ActionFactory(priority=priority, title="Not rated yet")
+    white = get(client, "plan-actions", published.pk, headers=bearer(viewer), rag="white").json()
+    assert {a["title"] for a in white["results"]} == {
+        "Not rated yet",
+        f"Covert operation {CANARY}",
+    }
+
+
 # Writing -----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,26 @@
+"""The action plan table's filters, as the table, My actions and the API take them."""
+
+from dataclasses import dataclass
+
+
+@dataclass
+class ActionFilters:
+    """Which actions to list. The database filters are ActionQuerySet.matching(); stale and
+    overdue depend on today, so they are kept or dropped in Python (`keep`)."""
+
+    priority: int | None = None  # priority number
+    organisation: int | None = None
+    group: int | None = None
+    rag: str = ""
+    status: str = ""
+    stale: bool = False
+    overdue: bool = False
+    partnership: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return self != ActionFilters()
+
+    def keep(self, action) -> bool:
+        """The filters on flags worked out in Python (stale and overdue depend on today)."""
+        return (not self.stale or action.flags.stale) and (not self.overdue or action.flags.overdue)

@@ -1,0 +1,43 @@
+"""The plans' fixed vocabularies: plan kinds and statuses, action statuses, the RAG key."""
+
+from django.db import models
+
+
+class PlanKind(models.TextChoices):
+    STRATEGIC = "strategic", "Partnership plan (strategic)"
+    ACTION = "action", "Action plan (annual)"
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+class RagRating(models.TextChoices):
+    """The four-colour key of seed 000. Always shown with its word, never by colour alone."""
+
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    WHITE = "white", "White"
+
+
+# Seed 000 (Three Rivers 2021-24): the installation's default RAG key.
+DEFAULT_RAG_DEFINITIONS = {
+    RagRating.RED: "Progress or delivery well below target",
+    RagRating.AMBER: "Progress or delivery slightly below target",
+    RagRating.GREEN: "Progress on or ahead of schedule and on track to deliver as planned",
+    RagRating.WHITE: "Delivery or work not started",
+}
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETE = "complete", "Complete"
+    DISCHARGED = "discharged", "Discharged"
+
+
+OPEN_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)

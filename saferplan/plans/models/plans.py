@@ -1,0 +1,155 @@
+"""A plan and its structure: aims, numbered priorities, objectives, the RAG wording."""
+
+from django.db import models
+from django.db.models import Q
+
+from saferplan.core.models import TimeStampedModel
+
+from .choices import PlanKind, PlanStatus, RagRating
+
+
+class Plan(TimeStampedModel):
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="plans"
+    )
+    kind = models.CharField(max_length=20, choices=PlanKind.choices)
+    title = models.CharField(max_length=250)
+    strategic_plan = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_plans",
+        limit_choices_to={"kind": PlanKind.STRATEGIC},
+        help_text="The partnership plan this annual action plan delivers.",
+    )
+    period_start = models.DateField("start of period")
+    period_end = models.DateField("end of period")
+    status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    introduction = models.TextField(blank=True)
+    pcc_alignment = models.TextField(
+        "alignment to the Police and Crime Commissioner's priorities", blank=True
+    )
+    publish_updates = models.BooleanField(
+        "show progress updates on the published plan",
+        default=False,
+        help_text="Progress updates are for the partnership unless the coordinator chooses to "
+        "publish them. OFFICIAL-SENSITIVE updates are never published.",
+    )
+    stale_after_days = models.PositiveIntegerField(
+        "days without an update before an action is stale",
+        default=90,
+        help_text="An open action with no update for this many days is flagged as stale.",
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        help_text="Last year's action plan, when this one was created by the annual refresh.",
+    )
+    # Raised in the same transaction as every change to what the plan's pages show (see
+    # plans.cache): cached renderings are keyed on it, so they can never outlive a change.
+    content_version = models.PositiveBigIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["-period_start", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="plan_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(stale_after_days__gte=1), name="plan_stale_after_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=PlanKind.ACTION) | Q(strategic_plan__isnull=True),
+                name="plan_only_action_plans_have_strategic_plan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Aim(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="aims")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="aim_number_unique_in_plan")
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class RagDefinition(models.Model):
+    """A partnership's wording for one RAG colour; the defaults apply where it has none."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="rag_definitions"
+    )
+    rating = models.CharField(max_length=10, choices=RagRating.choices)
+    definition = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "rating"], name="rag_definition_one_per_colour"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()}: {self.definition}"
+
+
+class Priority(TimeStampedModel):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    is_cross_cutting = models.BooleanField(
+        "cross-cutting theme",
+        default=False,
+        help_text="A theme that runs through the other priorities.",
+    )
+    desired_outcomes = models.TextField("desired outcomes and measures of success", blank=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="priority_number_unique_in_plan"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Objective(TimeStampedModel):
+    """The seeds' "Issue" (003), "Objective" with a JAG ref (004) or "theme" (001)."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="objectives")
+    ref = models.CharField("reference", max_length=20, blank=True, help_text="For example 1.1")
+    title = models.TextField()
+    target_indicator = models.TextField("target and performance indicator", blank=True)
+    desired_outcomes = models.TextField("desired outcomes and measures of success", blank=True)
+    lead_groups = models.ManyToManyField(
+        "partnerships.Group",
+        related_name="led_objectives",
+        blank=True,
+        verbose_name="lead action groups",
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["priority", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title}".strip()

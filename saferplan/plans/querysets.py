@@ -1,0 +1,114 @@
+"""The plans' rules as named queryset methods, used alike by pages, the API, exports,
+board reports, open data and the public site (ADR 0021):
+
+- `Update.objects.current()`: not superseded by a correction;
+- `.not_sensitive()` / `.visible_to(user, partnership_ids=...)`: the OFFICIAL-SENSITIVE rule
+  (core.models.MarkedQuerySet, core.permissions.sees_sensitive_of);
+- `.public()`: what the published plan may show anyone;
+- `Action.objects.with_progress()`, `.matching(filters)`, `.in_plan_order()`: the action
+  plan table's columns, filters and order.
+"""
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+
+from saferplan.core.models import MarkedQuerySet, Marking
+
+from .models.choices import PlanStatus, RagRating
+
+if TYPE_CHECKING:
+    from .filters import ActionFilters
+
+# The seeds' order: priority, objective (Issue), then the action's own position.
+PLAN_ORDER = ("priority__number", "objective__position", "objective_id", "position", "id")
+
+
+class UpdateQuerySet(MarkedQuerySet):
+    def current(self):
+        """Updates not superseded by a correction (the corrected ones stay in the history)."""
+        # NOT EXISTS on the non-null corrections only: PostgreSQL then probes the unique
+        # index instead of hashing every update in the installation (1 ms rather than 20 at
+        # county scale).
+        corrections = self.model.objects.filter(supersedes__isnull=False, supersedes=OuterRef("pk"))
+        return self.filter(~Exists(corrections))
+
+    def public(self):
+        """Updates anyone may read: of published plans whose coordinator publishes progress,
+        and neither the update nor its action OFFICIAL-SENSITIVE."""
+        return (
+            self.not_sensitive()
+            .exclude(action__marking=Marking.OFFICIAL_SENSITIVE)
+            .filter(
+                action__priority__plan__status=PlanStatus.PUBLISHED,
+                action__priority__plan__publish_updates=True,
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by("-described_on", "-id")
+
+    def latest_of_action(self):
+        """For a subquery: this action's updates (OuterRef "pk"), newest first."""
+        return self.filter(action=OuterRef("pk")).newest_first()
+
+
+class RagChangeQuerySet(MarkedQuerySet):
+    def not_sensitive(self):
+        """Ratings whose reason may be shown outside the owning partnership(s): neither the
+        reason nor its action OFFICIAL-SENSITIVE."""
+        return super().not_sensitive().exclude(action__marking=Marking.OFFICIAL_SENSITIVE)
+
+    def newest_first(self):
+        return self.order_by("-changed_at", "-id")
+
+    def latest_of(self, subject: str):
+        """For a subquery: the ratings of the outer action, objective or priority ("pk"),
+        newest first."""
+        return self.filter(**{subject: OuterRef("pk")}).newest_first()
+
+
+class ActionQuerySet(MarkedQuerySet):
+    def public(self):
+        """Actions the published plan shows: of published plans, never OFFICIAL-SENSITIVE."""
+        return self.not_sensitive().filter(priority__plan__status=PlanStatus.PUBLISHED)
+
+    def with_progress(self):
+        """Current RAG (rating and its id) and the date of the latest update, as columns."""
+        meta = self.model._meta
+        latest_rag = meta.get_field("rag_changes").related_model.objects.latest_of("action")
+        latest_update = meta.get_field("updates").related_model.objects.latest_of_action()
+        return self.annotate(
+            current_rag=Subquery(latest_rag.values("rating")[:1]),
+            current_rag_id=Subquery(latest_rag.values("pk")[:1]),
+            last_update_on=Subquery(latest_update.values("described_on")[:1]),
+        )
+
+    def in_plan_order(self):
+        return self.order_by(*PLAN_ORDER)
+
+    def matching(self, filters: "ActionFilters"):
+        """The action plan table's filters that the database can answer (with_progress()
+        first, for the rating). Unrated actions count as White."""
+        actions = self
+        if filters.priority is not None:
+            actions = actions.filter(priority__number=filters.priority)
+        if filters.organisation is not None:
+            actions = actions.filter(owner_organisations=filters.organisation)
+        if filters.group is not None:
+            actions = actions.filter(
+                Q(owner_groups=filters.group) | Q(objective__lead_groups=filters.group)
+            )
+        if filters.rag == RagRating.WHITE:
+            actions = actions.filter(Q(current_rag=RagRating.WHITE) | Q(current_rag__isnull=True))
+        elif filters.rag:
+            actions = actions.filter(current_rag=filters.rag)
+        if filters.status:
+            actions = actions.filter(status=filters.status)
+        if filters.partnership is not None:
+            actions = actions.filter(
+                Q(priority__plan__partnership=filters.partnership)
+                | Q(joint_partnerships=filters.partnership)
+            )
+        joins_many = filters.organisation or filters.group or filters.partnership
+        return actions.distinct() if joins_many else actions

@@ -1,0 +1,94 @@
+"""My actions: the open actions a person owns, grouped by what needs doing first."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+
+from saferplan.accounts.models import Role
+from saferplan.core.permissions import member_partnership_ids, user_memberships
+
+from ..filters import ActionFilters
+from ..flags import flag
+from ..models import OPEN_STATUSES, Action, PlanStatus, RagRating, Update
+from .owners import LISTED_ACTION_FIELDS_DEFERRED, UPDATE_FIELDS_SHOWN, attach_owner_names
+
+
+@dataclass
+class MyActions:
+    overdue: list[Action] = field(default_factory=list)
+    stale: list[Action] = field(default_factory=list)
+    red_or_amber: list[Action] = field(default_factory=list)
+    due_soon: list[Action] = field(default_factory=list)
+    other: list[Action] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return (
+            len(self.overdue)
+            + len(self.stale)
+            + len(self.red_or_amber)
+            + len(self.due_soon)
+            + len(self.other)
+        )
+
+
+DUE_SOON_DAYS = 30
+
+
+def my_actions(*, user, filters: ActionFilters, today: datetime.date) -> MyActions:
+    """Open actions the user owns by name, or through the organisation they represent as
+    an editor, in plans that are not archived; each in the first group that fits it:
+    overdue, stale, red or amber, due in the next 30 days, the rest."""
+    owned = Q(owner_user=user)
+    for membership in user_memberships(user):
+        if membership.role == Role.EDITOR and membership.organisation_id:
+            partnership = membership.partnership_id
+            owned |= Q(owner_organisations=membership.organisation_id) & (
+                Q(priority__plan__partnership=partnership) | Q(joint_partnerships=partnership)
+            )
+    ids = (
+        Action.objects.filter(owned, status__in=OPEN_STATUSES)
+        .exclude(priority__plan__status=PlanStatus.ARCHIVED)
+        .values("pk")
+    )
+    actions = Action.objects.filter(pk__in=ids).with_progress()
+    visible = member_partnership_ids(user)
+    if visible is not None:
+        # Owned but in a partnership they have left: not theirs to see any more.
+        actions = actions.filter(
+            Q(priority__plan__partnership__in=visible) | Q(joint_partnerships__in=visible)
+        ).distinct()
+    # Every action listed is in one of the user's partnerships, so its sensitive updates are theirs to see.
+    updates = (
+        Update.objects.current()
+        .visible_to(user, partnership_ids=visible)
+        .only(*UPDATE_FIELDS_SHOWN)
+        .newest_first()[:1]
+    )
+    listed = list(
+        actions.matching(filters)
+        .select_related("owner_user", "priority__plan__partnership")
+        .defer(*LISTED_ACTION_FIELDS_DEFERRED)
+        .prefetch_related(Prefetch("updates", queryset=updates, to_attr="shown_updates"))
+        .order_by("due_date", "priority__plan__partnership__name", "priority__number", "position")
+    )
+    attach_owner_names(listed)  # by name, as the table shows them
+    result = MyActions()
+    for action in listed:
+        action.flags = flag(
+            action, stale_after_days=action.priority.plan.stale_after_days, today=today
+        )
+        if not filters.keep(action):
+            continue
+        if action.flags.overdue:
+            result.overdue.append(action)
+        elif action.flags.stale:
+            result.stale.append(action)
+        elif action.current_rag in (RagRating.RED, RagRating.AMBER):
+            result.red_or_amber.append(action)
+        elif action.due_date and (action.due_date - today).days <= DUE_SOON_DAYS:
+            result.due_soon.append(action)
+        else:
+            result.other.append(action)
+    return result
