@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from saferplan.plans import views as plans_views
+from saferplan.plans.views import my_actions as my_actions_views
 
 urlpatterns = [
     path("", include("saferplan.core.urls")),
@@ -14,7 +14,7 @@ urlpatterns = [
     path("", include("saferplan.consultations.urls")),
     path("", include("saferplan.reports.urls")),
     path("", include("saferplan.public.urls")),
-    path("my-actions/", plans_views.my_actions, name="my-actions"),
+    path("my-actions/", my_actions_views.my_actions, name="my-actions"),
     path("organisations/", include("saferplan.partnerships.organisation_urls")),
     path("api/", include("saferplan.api.urls")),
     path("", include("saferplan.notifications.urls")),

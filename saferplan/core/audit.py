@@ -8,7 +8,7 @@ old → new, in the words a user sees (labels and display values, not column nam
 """
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from django.db import models, transaction
 
@@ -16,6 +16,11 @@ from .models import AuditEvent
 
 Changes = dict[str, list[Any]]
 M = TypeVar("M", bound=models.Model)
+if TYPE_CHECKING:  # for the type checker only: core imports no app at run time
+    from saferplan.accounts.models import User
+
+# Who wrote: a signed-in person, or None for the system (a management command, the demo).
+Actor: TypeAlias = "User | None"
 
 
 def _display_value(instance: models.Model, field: models.Field) -> Any:
@@ -61,7 +66,7 @@ def log(
     *,
     instance: models.Model,
     action: str,
-    actor,
+    actor: Actor,
     partnership=None,
     changes: Changes | None = None,
     reason: str = "",
@@ -109,7 +114,7 @@ def _shared(shared_with: SharedWith, instance: models.Model) -> Iterable[Any]:
 def create(
     model: type[M],
     *,
-    actor,
+    actor: Actor,
     partnership,
     logged_fields: list[str],
     shared_with: SharedWith = (),
@@ -142,7 +147,7 @@ def create(
 def change(
     instance: M,
     *,
-    actor,
+    actor: Actor,
     partnership,
     logged_fields: list[str],
     reason: str = "",

@@ -1,49 +1,51 @@
 from django.urls import path
 
-from . import views
+from .views import actions, my_actions, plans, structure, updates
 
 app_name = "plans"
 urlpatterns = [
-    path("<slug:slug>/plans/", views.plan_list, name="list"),
-    path("<slug:slug>/plans/add/", views.plan_add, name="add"),
-    path("<slug:slug>/plans/<int:plan_pk>/", views.plan_overview, name="overview"),
-    path("<slug:slug>/plans/<int:plan_pk>/edit/", views.plan_edit, name="edit"),
-    path("<slug:slug>/plans/<int:plan_pk>/status/", views.plan_transition, name="transition"),
-    path("<slug:slug>/plans/<int:plan_pk>/refresh/", views.plan_refresh, name="refresh"),
-    path("<slug:slug>/plans/<int:plan_pk>/actions/", views.action_table, name="action-table"),
+    path("<slug:slug>/plans/", plans.plan_list, name="list"),
+    path("<slug:slug>/plans/add/", plans.plan_add, name="add"),
+    path("<slug:slug>/plans/<int:plan_pk>/", plans.plan_overview, name="overview"),
+    path("<slug:slug>/plans/<int:plan_pk>/edit/", plans.plan_edit, name="edit"),
+    path("<slug:slug>/plans/<int:plan_pk>/status/", plans.plan_transition, name="transition"),
+    path("<slug:slug>/plans/<int:plan_pk>/refresh/", plans.plan_refresh, name="refresh"),
+    path("<slug:slug>/plans/<int:plan_pk>/actions/", plans.action_table, name="action-table"),
     path(
-        "<slug:slug>/plans/<int:plan_pk>/priorities/add/", views.priority_add, name="priority-add"
+        "<slug:slug>/plans/<int:plan_pk>/priorities/add/",
+        structure.priority_add,
+        name="priority-add",
     ),
     path(
         "<slug:slug>/plans/<int:plan_pk>/priorities/<int:number>/",
-        views.priority_detail,
+        structure.priority_detail,
         name="priority",
     ),
     path(
         "<slug:slug>/plans/<int:plan_pk>/priorities/<int:number>/edit/",
-        views.priority_edit,
+        structure.priority_edit,
         name="priority-edit",
     ),
     path(
         "<slug:slug>/plans/<int:plan_pk>/priorities/<int:number>/rag/",
-        views.priority_rag,
+        structure.priority_rag,
         name="priority-rag",
     ),
     path(
         "<slug:slug>/plans/<int:plan_pk>/priorities/<int:number>/objectives/add/",
-        views.objective_add,
+        structure.objective_add,
         name="objective-add",
     ),
     path(
         "<slug:slug>/plans/<int:plan_pk>/priorities/<int:number>/actions/add/",
-        views.action_add,
+        actions.action_add,
         name="action-add",
     ),
-    path("<slug:slug>/objectives/<int:pk>/edit/", views.objective_edit, name="objective-edit"),
-    path("<slug:slug>/objectives/<int:pk>/rag/", views.objective_rag, name="objective-rag"),
-    path("<slug:slug>/actions/<int:pk>/", views.action_detail, name="action"),
-    path("<slug:slug>/actions/<int:pk>/edit/", views.action_edit, name="action-edit"),
-    path("<slug:slug>/actions/<int:pk>/update/", views.update_add, name="update-add"),
-    path("<slug:slug>/updates/<int:pk>/correct/", views.update_correct, name="update-correct"),
-    path("<slug:slug>/rag-key/", views.rag_key, name="rag-key"),
+    path("<slug:slug>/objectives/<int:pk>/edit/", structure.objective_edit, name="objective-edit"),
+    path("<slug:slug>/objectives/<int:pk>/rag/", structure.objective_rag, name="objective-rag"),
+    path("<slug:slug>/actions/<int:pk>/", actions.action_detail, name="action"),
+    path("<slug:slug>/actions/<int:pk>/edit/", actions.action_edit, name="action-edit"),
+    path("<slug:slug>/actions/<int:pk>/update/", updates.update_add, name="update-add"),
+    path("<slug:slug>/updates/<int:pk>/correct/", updates.update_correct, name="update-correct"),
+    path("<slug:slug>/rag-key/", my_actions.rag_key, name="rag-key"),
 ]

@@ -1,0 +1,123 @@
+"""Plans: creating, editing and moving them through their statuses; aims; the partnership's RAG
+wording."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from saferplan.core.audit import Actor
+
+from ..models import (
+    Aim,
+    Plan,
+    PlanStatus,
+    RagDefinition,
+)
+from .common import audited_change, audited_create
+
+PLAN_FIELDS = [
+    "kind",
+    "title",
+    "strategic_plan",
+    "period_start",
+    "period_end",
+    "status",
+    "introduction",
+    "pcc_alignment",
+    "stale_after_days",
+    "publish_updates",
+]
+
+PLAN_TRANSITIONS = {
+    PlanStatus.DRAFT: {PlanStatus.APPROVED},
+    PlanStatus.APPROVED: {PlanStatus.DRAFT, PlanStatus.PUBLISHED},
+    PlanStatus.PUBLISHED: {PlanStatus.APPROVED, PlanStatus.ARCHIVED},
+    PlanStatus.ARCHIVED: set(),
+}
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    actor: Actor,
+    partnership,
+    kind: str,
+    title: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    **fields,
+) -> Plan:
+    strategic_plan = fields.get("strategic_plan")
+    if strategic_plan is not None and strategic_plan.partnership_id != partnership.pk:
+        raise ValidationError(
+            {"strategic_plan": "Choose a partnership plan of the same partnership."}
+        )
+    return audited_create(
+        Plan,
+        actor=actor,
+        partnership=partnership,
+        field_names=PLAN_FIELDS,
+        partnership_id=partnership.pk,
+        kind=kind,
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        **fields,
+    )
+
+
+@transaction.atomic
+def plan_update(*, actor: Actor, plan: Plan, **fields) -> Plan:
+    fields.pop("status", None)  # status changes go through plan_transition
+    return audited_change(
+        plan, actor=actor, partnership=plan.partnership, field_names=PLAN_FIELDS, **fields
+    )
+
+
+@transaction.atomic
+def plan_transition(*, actor: Actor, plan: Plan, status: str) -> Plan:
+    if status not in PLAN_TRANSITIONS[PlanStatus(plan.status)]:
+        raise ValidationError(
+            f"A {plan.get_status_display().lower()} plan cannot be made {PlanStatus(status).label.lower()}."
+        )
+    return audited_change(
+        plan, actor=actor, partnership=plan.partnership, field_names=["status"], status=status
+    )
+
+
+@transaction.atomic
+def aim_create(*, actor: Actor, plan: Plan, text: str, number: int | None = None) -> Aim:
+    if number is None:
+        number = (plan.aims.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    return audited_create(
+        Aim,
+        actor=actor,
+        partnership=plan.partnership,
+        field_names=["number", "text"],
+        plan=plan,
+        number=number,
+        text=text,
+    )
+
+
+@transaction.atomic
+def rag_definition_set(*, actor: Actor, partnership, rating: str, definition: str) -> RagDefinition:
+    existing = RagDefinition.objects.filter(partnership=partnership, rating=rating).first()
+    if existing:
+        return audited_change(
+            existing,
+            actor=actor,
+            partnership=partnership,
+            field_names=["definition"],
+            definition=definition,
+        )
+    return audited_create(
+        RagDefinition,
+        actor=actor,
+        partnership=partnership,
+        field_names=["rating", "definition"],
+        partnership_id=partnership.pk,
+        rating=rating,
+        definition=definition,
+    )

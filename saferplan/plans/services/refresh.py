@@ -1,0 +1,99 @@
+"""The annual refresh: next year's action plan from this year's."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from saferplan.core.audit import Actor
+
+from ..models import (
+    OPEN_STATUSES,
+    Action,
+    Plan,
+    PlanKind,
+)
+from .actions import action_create
+from .plans import aim_create, plan_create
+from .structure import objective_create, priority_create
+from .updates import current_rag_change
+
+
+@transaction.atomic
+def plan_refresh(
+    *, actor: Actor, plan: Plan, title: str, period_start: datetime.date, period_end: datetime.date
+) -> Plan:
+    """Next year's action plan from this one, in draft: the same aims, priorities and
+    objectives; the open actions carried forward, each linked to its history; complete and
+    discharged actions left behind."""
+    if plan.kind != PlanKind.ACTION:
+        raise ValidationError("Only an annual action plan can be refreshed.")
+    if period_start <= plan.period_start:
+        raise ValidationError(
+            {"period_start": f"The new plan must start after {plan.period_start:%d %B %Y}."}
+        )
+    new_plan = plan_create(
+        actor=actor,
+        partnership=plan.partnership,
+        kind=PlanKind.ACTION,
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        strategic_plan=plan.strategic_plan,
+        introduction=plan.introduction,
+        pcc_alignment=plan.pcc_alignment,
+        stale_after_days=plan.stale_after_days,
+        carried_from=plan,
+    )
+    for aim in plan.aims.all():
+        aim_create(actor=actor, plan=new_plan, number=aim.number, text=aim.text)
+    open_actions = (
+        Action.objects.filter(priority__plan=plan, status__in=OPEN_STATUSES)
+        .prefetch_related("owner_organisations", "owner_groups", "joint_partnerships")
+        .order_by("priority__number", "position", "id")
+    )
+    priorities, objectives = {}, {}
+    for priority in plan.priorities.prefetch_related("objectives__lead_groups"):
+        priorities[priority.pk] = priority_create(
+            actor=actor,
+            plan=new_plan,
+            number=priority.number,
+            title=priority.title,
+            description=priority.description,
+            is_cross_cutting=priority.is_cross_cutting,
+            desired_outcomes=priority.desired_outcomes,
+        )
+        for objective in priority.objectives.all():
+            objectives[objective.pk] = objective_create(
+                actor=actor,
+                priority=priorities[priority.pk],
+                title=objective.title,
+                ref=objective.ref,
+                target_indicator=objective.target_indicator,
+                desired_outcomes=objective.desired_outcomes,
+                lead_groups=list(objective.lead_groups.all()),
+                position=objective.position,
+            )
+    for action in open_actions:
+        latest = current_rag_change(action)
+        action_create(
+            actor=actor,
+            priority=priorities[action.priority_id],
+            objective=objectives.get(action.objective_id) if action.objective_id else None,
+            title=action.title,
+            owner_text=action.owner_text,
+            owner_organisations=list(action.owner_organisations.all()),
+            owner_groups=list(action.owner_groups.all()),
+            owner_name=action.owner_name,
+            owner_user=action.owner_user,
+            joint_partnerships=list(action.joint_partnerships.all()),
+            start_date=action.start_date,
+            due_date=action.due_date,
+            status=action.status,
+            marking=action.marking,
+            carried_from=action,
+            position=action.position,
+            rag=latest.rating if latest else "",
+            rag_reason=f"Carried forward from {plan.title}",
+        )
+    return new_plan

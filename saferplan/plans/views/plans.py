@@ -1,0 +1,220 @@
+"""Plans: the list, adding and editing, the overview, status changes, the annual refresh and
+the action plan table."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_POST
+
+from saferplan.core import clock
+from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.partnerships.access import partnership_for
+
+from .. import selectors, services
+from ..access import may_change, plan_for
+from ..forms import (
+    ActionFilterForm,
+    PlanForm,
+    RefreshForm,
+)
+from ..models import Action, Plan, PlanKind, PlanStatus
+from ..permissions import plan_policy
+from ..rag import ROLL_UP_RULE
+
+# Plans -------------------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request, slug):
+    partnership = partnership_for(request, slug, "view")
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "partnership": partnership,
+            "plans": selectors.plans_for_partnership(partnership=partnership),
+            "may_change": plan_policy.user_has_permission_for_instance(
+                request.user, "change", Plan(partnership=partnership)
+            ),
+        },
+    )
+
+
+@login_required
+def plan_add(request, slug):
+    partnership = partnership_for(request, slug, "manage")
+    form = PlanForm(request.POST or None, partnership=partnership)
+    plan = save_form(
+        request,
+        form,
+        lambda data: services.plan_create(actor=request.user, partnership=partnership, **data),
+    )
+    if plan is not NOT_SAVED:
+        messages.success(request, f"{plan.title} has been created as a draft.")
+        return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
+    return render(request, "plans/plan_form.html", {"partnership": partnership, "form": form})
+
+
+@login_required
+def plan_edit(request, slug, plan_pk):
+    plan = plan_for(request, slug, plan_pk, "change")
+    fields = [
+        "kind",
+        "title",
+        "strategic_plan",
+        "period_start",
+        "period_end",
+        "introduction",
+        "pcc_alignment",
+        "stale_after_days",
+        "publish_updates",
+    ]
+    form = PlanForm(
+        request.POST or None,
+        partnership=plan.partnership,
+        initial={f: getattr(plan, f) for f in fields},
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.plan_update(actor=request.user, plan=plan, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The plan has been updated.")
+        return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
+    return render(
+        request,
+        "plans/plan_form.html",
+        {"partnership": plan.partnership, "form": form, "plan": plan},
+    )
+
+
+@login_required
+def plan_overview(request, slug, plan_pk):
+    plan = plan_for(request, slug, plan_pk)
+    return render(
+        request,
+        "plans/plan_overview.html",
+        {
+            "partnership": plan.partnership,
+            "plan": plan,
+            "overview": selectors.plan_overview(plan=plan, today=clock.today()),
+            "aims": plan.aims.all(),
+            "may_change": may_change(request, plan),
+            "transitions": sorted(services.PLAN_TRANSITIONS[PlanStatus(plan.status)]),
+            "rule": ROLL_UP_RULE,
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_transition(request, slug, plan_pk):
+    plan = plan_for(request, slug, plan_pk, "change")
+    try:
+        services.plan_transition(
+            actor=request.user, plan=plan, status=request.POST.get("status", "")
+        )
+    except (ValidationError, ValueError):
+        messages.error(
+            request, f"A {plan.get_status_display().lower()} plan cannot be changed that way."
+        )
+    else:
+        messages.success(request, f"The plan is now {plan.get_status_display().lower()}.")
+    return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
+
+
+@login_required
+def plan_refresh(request, slug, plan_pk):
+    plan = plan_for(request, slug, plan_pk, "change")
+    if plan.kind != PlanKind.ACTION:
+        raise Http404("Only an annual action plan can be refreshed")
+    next_start = plan.period_end + datetime.timedelta(days=1)
+    initial = {
+        "title": plan.title,
+        "period_start": next_start,
+        "period_end": next_start.replace(year=next_start.year + 1) - datetime.timedelta(days=1),
+    }
+    form = RefreshForm(request.POST or None, initial=initial)
+    open_count = Action.objects.filter(
+        priority__plan=plan, status__in=["not_started", "in_progress"]
+    ).count()
+    new_plan = save_form(
+        request,
+        form,
+        lambda data: services.plan_refresh(actor=request.user, plan=plan, **data),
+    )
+    if new_plan is not NOT_SAVED:
+        messages.success(
+            request,
+            f"{new_plan.title} has been created as a draft with {open_count} open actions carried forward.",
+        )
+        return redirect("plans:overview", slug=slug, plan_pk=new_plan.pk)
+    return render(
+        request,
+        "plans/plan_refresh.html",
+        {
+            "partnership": plan.partnership,
+            "plan": plan,
+            "form": form,
+            "open_count": open_count,
+            "total": Action.objects.filter(priority__plan=plan).count(),
+        },
+    )
+
+
+def _filters(request, *, priorities, partnership):
+    form = ActionFilterForm(
+        request.GET or None,
+        priorities=priorities,
+        organisations=partnership.organisations.order_by("name"),
+        groups=partnership.groups.order_by("name"),
+    )
+    if form.is_bound and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "", False)}
+        return form, selectors.ActionFilters(**data)
+    return form, selectors.ActionFilters()
+
+
+@login_required
+def action_table(request, slug, plan_pk):
+    plan = plan_for(request, slug, plan_pk)
+    priorities = list(plan.priorities.all())
+    form, filters = _filters(request, priorities=priorities, partnership=plan.partnership)
+    quarter_view = request.GET.get("view") == "quarters"
+    today = clock.today()
+    # Built only when the cached rendering (keyed below) is missing: see plans.cache.
+    table_view = SimpleLazyObject(
+        lambda: selectors.action_table_view(
+            plan=plan, user=request.user, filters=filters, today=today, quarter_view=quarter_view
+        )
+    )
+    query = request.GET.copy()
+    query.pop("view", None)
+    return render(
+        request,
+        "plans/action_table.html",
+        {
+            "partnership": plan.partnership,
+            "plan": plan,
+            "table_view": table_view,
+            "cache_key": selectors.action_table_cache_key(
+                plan=plan,
+                user=request.user,
+                filters=filters,
+                today=today,
+                quarter_view=quarter_view,
+            ),
+            "filter_form": form,
+            "quarter_view": quarter_view,
+            "show_updates": True,
+            "filter_query": query.urlencode(),
+            "rule": ROLL_UP_RULE,
+            "may_change": may_change(request, plan),
+        },
+    )

@@ -1,0 +1,239 @@
+"""A plan's structure: priorities and objectives, and overrides of their rolled-up RAG."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from saferplan.core import clock
+from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.indicators.selectors import objective_suggestions
+from saferplan.partnerships.access import partnership_for
+
+from .. import selectors, services
+from ..access import may_change, plan_for, priority_for
+from ..forms import (
+    ObjectiveForm,
+    PriorityForm,
+    RagOverrideForm,
+)
+from ..models import Objective
+from ..rag import ROLL_UP_RULE
+
+# Plans -------------------------------------------------------------------------------------
+
+
+@login_required
+def priority_detail(request, slug, plan_pk, number):
+    priority = priority_for(request, slug, plan_pk, number)
+    plan = priority.plan
+    filters = selectors.ActionFilters(priority=priority.number)
+    tables = selectors.plan_action_table(
+        plan=plan, user=request.user, filters=filters, today=clock.today()
+    )
+    summary = next(
+        s
+        for s in selectors.plan_overview(plan=plan, today=clock.today()).priorities
+        if s.priority.pk == priority.pk
+    )
+    table = tables[0] if tables else None
+    objective_ids = [row.objective.pk for row in table.objectives if row.objective] if table else []
+    return render(
+        request,
+        "plans/priority_detail.html",
+        {
+            "suggestions": objective_suggestions(objective_ids),
+            "partnership": plan.partnership,
+            "plan": plan,
+            "priority": priority,
+            "table": table,
+            "summary": summary,
+            "rule": ROLL_UP_RULE,
+            "may_change": may_change(request, plan),
+        },
+    )
+
+
+@login_required
+def priority_add(request, slug, plan_pk):
+    plan = plan_for(request, slug, plan_pk, "change")
+    next_number = (
+        plan.priorities.order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
+    form = PriorityForm(request.POST or None, initial={"number": next_number})
+    priority = save_form(
+        request,
+        form,
+        lambda data: services.priority_create(actor=request.user, plan=plan, **data),
+    )
+    if priority is not NOT_SAVED:
+        messages.success(request, f"Priority {priority.number} has been added.")
+        return redirect("plans:priority", slug=slug, plan_pk=plan.pk, number=priority.number)
+    return render(
+        request,
+        "plans/simple_form.html",
+        {
+            "partnership": plan.partnership,
+            "plan": plan,
+            "form": form,
+            "heading": "Add a priority",
+            "button": "Save priority",
+        },
+    )
+
+
+@login_required
+def priority_edit(request, slug, plan_pk, number):
+    priority = priority_for(request, slug, plan_pk, number, "change")
+    fields = ["number", "title", "description", "is_cross_cutting", "desired_outcomes"]
+    form = PriorityForm(request.POST or None, initial={f: getattr(priority, f) for f in fields})
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.priority_update(actor=request.user, priority=priority, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The priority has been updated.")
+        return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=priority.number)
+    return render(
+        request,
+        "plans/simple_form.html",
+        {
+            "partnership": priority.plan.partnership,
+            "plan": priority.plan,
+            "form": form,
+            "heading": f"Change priority {number}",
+            "button": "Save priority",
+        },
+    )
+
+
+def _override(request, *, subject, plan, heading, back, suggestion=None):
+    form = RagOverrideForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.rag_override(
+            actor=request.user,
+            subject=subject,
+            rating=data["rating"],
+            reason=data["reason"],
+            marking=data["marking"],
+        ),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The RAG rating has been saved.")
+        return redirect(back)
+    return render(
+        request,
+        "plans/rag_override.html",
+        {
+            "partnership": plan.partnership,
+            "plan": plan,
+            "form": form,
+            "heading": heading,
+            "rule": ROLL_UP_RULE,
+            "back": back,
+            "suggestion": suggestion,
+        },
+    )
+
+
+@login_required
+def priority_rag(request, slug, plan_pk, number):
+    priority = priority_for(request, slug, plan_pk, number, "change")
+    back = reverse("plans:priority", args=[slug, plan_pk, number])
+    return _override(
+        request,
+        subject=priority,
+        plan=priority.plan,
+        heading=f"RAG rating of priority {number}",
+        back=back,
+    )
+
+
+@login_required
+def objective_add(request, slug, plan_pk, number):
+    priority = priority_for(request, slug, plan_pk, number, "change")
+    form = ObjectiveForm(request.POST or None, partnership=priority.plan.partnership)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.objective_create(actor=request.user, priority=priority, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The objective has been added.")
+        return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=number)
+    return render(
+        request,
+        "plans/simple_form.html",
+        {
+            "partnership": priority.plan.partnership,
+            "plan": priority.plan,
+            "form": form,
+            "heading": f"Add an objective to priority {number}",
+            "button": "Save objective",
+        },
+    )
+
+
+def _objective_for(request, slug, pk) -> Objective:
+    partnership = partnership_for(request, slug, "view")
+    objective = get_object_or_404(
+        Objective.objects.select_related("priority__plan__partnership"),
+        pk=pk,
+        priority__plan__partnership=partnership,
+    )
+    if not may_change(request, objective.priority.plan):
+        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+    return objective
+
+
+@login_required
+def objective_edit(request, slug, pk):
+    objective = _objective_for(request, slug, pk)
+    priority = objective.priority
+    initial = {
+        f: getattr(objective, f) for f in ["ref", "title", "target_indicator", "desired_outcomes"]
+    }
+    initial["lead_groups"] = list(objective.lead_groups.all())
+    form = ObjectiveForm(
+        request.POST or None, partnership=priority.plan.partnership, initial=initial
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.objective_update(actor=request.user, objective=objective, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The objective has been updated.")
+        return redirect(
+            "plans:priority", slug=slug, plan_pk=priority.plan_id, number=priority.number
+        )
+    return render(
+        request,
+        "plans/simple_form.html",
+        {
+            "partnership": priority.plan.partnership,
+            "plan": priority.plan,
+            "form": form,
+            "heading": "Change objective",
+            "button": "Save objective",
+        },
+    )
+
+
+@login_required
+def objective_rag(request, slug, pk):
+    objective = _objective_for(request, slug, pk)
+    priority = objective.priority
+    back = reverse("plans:priority", args=[slug, priority.plan_id, priority.number])
+    return _override(
+        request,
+        subject=objective,
+        plan=priority.plan,
+        heading=f"RAG rating of objective {objective.ref or objective.title[:40]}",
+        back=back,
+        suggestion=objective_suggestions([objective.pk]).get(objective.pk),
+    )

@@ -1,0 +1,116 @@
+"""Progress updates: adding one (with a RAG rating) and correcting one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
+from saferplan.core.permissions import sees_sensitive_of
+from saferplan.partnerships.access import partnership_for
+
+from .. import services
+from ..access import action_for
+from ..forms import (
+    CorrectionForm,
+    UpdateForm,
+)
+from ..models import Update
+from ..permissions import action_policy
+from .actions import new_update_form
+
+# Plans -------------------------------------------------------------------------------------
+
+
+@login_required
+def update_add(request, slug, pk):
+    action = action_for(request, slug, pk, "add_update")
+    form = new_update_form(action, request.POST or None)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_add(
+                actor=request.user,
+                action=action,
+                described_on=data["described_on"],
+                text=data["text"],
+                marking=data["marking"],
+                rag=data["rag"],
+                rag_reason=data["rag_reason"],
+                # The form carries the rating it showed (empty for none); a post without
+                # the field (a script) is not checked.
+                expected_rag_change_id=(
+                    data["expected_rag_change_id"]
+                    if "expected_rag_change_id" in request.POST
+                    else services.NOT_CHECKED
+                ),
+                status=data["status"],
+                status_reason=data["status_reason"],
+            )
+        except services.EditConflictError as error:
+            conflict = error
+            # Keep everything typed; accept the new rating as the one now being replaced.
+            form = UpdateForm({**request.POST.dict(), "expected_rag_change_id": error.current.pk})
+            form.is_valid()
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your update has been added.")
+            return redirect("plans:action", slug=slug, pk=action.pk)
+    # htmx swaps only 2xx answers into the page; a browser without JavaScript gets the 409.
+    status = 409 if conflict and not request.headers.get("HX-Request") else 200
+    return render(
+        request,
+        "plans/update_form.html",
+        {
+            "form_has_own_error_summary": True,
+            "partnership": action.viewed_from,
+            "plan": action.priority.plan,
+            "action": action,
+            "form": form,
+            "conflict": conflict,
+        },
+        status=status,
+    )
+
+
+@login_required
+def update_correct(request, slug, pk):
+    partnership = partnership_for(request, slug, "view")
+    update = get_object_or_404(Update.objects.select_related("action"), pk=pk)
+    action = action_for(request, slug, update.action_id, "add_update")
+    if update.is_sensitive and not sees_sensitive_of(
+        request.user, action_policy.partnerships_of(action)
+    ):
+        raise Http404("No such update")
+    form = CorrectionForm(
+        request.POST or None,
+        initial={
+            "described_on": update.described_on,
+            "text": update.text,
+            "marking": update.marking,
+        },
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.update_correct(actor=request.user, update=update, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(
+            request, "The correction has been added. The original stays in the history."
+        )
+        return redirect("plans:action", slug=slug, pk=action.pk)
+    return render(
+        request,
+        "plans/update_correct.html",
+        {
+            "partnership": partnership,
+            "plan": action.priority.plan,
+            "action": action,
+            "update": update,
+            "form": form,
+        },
+    )
