@@ -22,6 +22,7 @@ from ..models import (
     Update,
     stricter_marking,
 )
+from ..signals import action_changed
 from .common import (
     NOT_CHECKED,
     EditConflictError,
@@ -194,10 +195,11 @@ def action_rag_set(
 
 
 def _notify_owners(*, action: Action, actor: Actor, update=None, rag_change=None) -> None:
-    """Tell the action's other owners, once the change is committed (notifications app)."""
-    from saferplan.notifications.services import notify_action_changed
-
-    notify_action_changed(action=action, actor=actor, update=update, rag_change=rag_change)
+    """Announce the change (the notifications app tells the action's other owners once it
+    is committed)."""
+    action_changed.send(
+        sender=Action, action=action, actor=actor, update=update, rag_change=rag_change
+    )
 
 
 @transaction.atomic
