@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, save_form
-from saferplan.indicators.selectors import objective_suggestions
 from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -38,12 +37,10 @@ def priority_detail(request, slug, plan_pk, number):
         if s.priority.pk == priority.pk
     )
     table = tables[0] if tables else None
-    objective_ids = [row.objective.pk for row in table.objectives if row.objective] if table else []
     return render(
         request,
         "plans/priority_detail.html",
         {
-            "suggestions": objective_suggestions(objective_ids),
             "partnership": plan.partnership,
             "plan": plan,
             "priority": priority,
@@ -109,7 +106,7 @@ def priority_edit(request, slug, plan_pk, number):
     )
 
 
-def _override(request, *, subject, plan, heading, back, suggestion=None):
+def _override(request, *, subject, plan, heading, back):
     form = RagOverrideForm(request.POST or None)
     saved = save_form(
         request,
@@ -135,7 +132,8 @@ def _override(request, *, subject, plan, heading, back, suggestion=None):
             "heading": heading,
             "rule": ROLL_UP_RULE,
             "back": back,
-            "suggestion": suggestion,
+            # The page shows what an objective's measures suggest (indicators' measure tags).
+            "objective": subject if isinstance(subject, Objective) else None,
         },
     )
 
@@ -235,5 +233,4 @@ def objective_rag(request, slug, pk):
         plan=priority.plan,
         heading=f"RAG rating of objective {objective.ref or objective.title[:40]}",
         back=back,
-        suggestion=objective_suggestions([objective.pk]).get(objective.pk),
     )
