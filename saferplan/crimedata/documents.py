@@ -3,8 +3,8 @@ server-drawn map (it needs no internet), its tables and the caveats of the data.
 
 import base64
 
-from saferplan.reports.pdf import render_pdf
-from saferplan.reports.word import WordDocument
+from saferplan.core.documents.pdf import render_pdf
+from saferplan.core.documents.word import WordDocument
 
 from . import charts
 from .caveats import CAVEATS, LICENCE

@@ -2,7 +2,7 @@
 
 import datetime
 
-from saferplan.reports.word import WordDocument
+from saferplan.core.documents.word import WordDocument
 
 from .selectors import PublishedPlan
 

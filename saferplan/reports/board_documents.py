@@ -5,8 +5,9 @@ plan takes seconds to lay out."""
 from collections.abc import Callable
 
 from saferplan.core import clock
+from saferplan.core.documents import pdf
 
-from . import pdf, word
+from . import word
 from .board import board_report_content, chart_alt_text, chart_data_uri, rag_chart
 from .downloads import file_name
 from .models import BoardReport

@@ -9,11 +9,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.background.services import board_report_document_start
 from saferplan.core import clock
+from saferplan.core.documents import pdf
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.plans.access import plan_for
 from saferplan.plans.models import Plan
 
-from . import excel, open_data, pdf, word
+from . import excel, open_data, word
 from .action_plan import action_plan_document
 from .board import chart_alt_text, chart_data_uri
 from .board_documents import board_report_document, report_content

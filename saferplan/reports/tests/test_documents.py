@@ -347,7 +347,7 @@ def test_a_pdf_loads_no_url_and_no_file_outside_saferplan_whatever_its_html_name
 
     from PIL import Image
 
-    from saferplan.reports.pdf import html_to_pdf
+    from saferplan.core.documents.pdf import html_to_pdf
 
     picture = tmp_path / "secret.png"
     Image.new("RGB", (4, 4), "red").save(picture)

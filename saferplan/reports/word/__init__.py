@@ -8,12 +8,11 @@ colour."""
 
 from .action_plan import action_plan_docx
 from .board import board_report_docx, board_sections
-from .document import RAG_FILLS, SENSITIVE, WordDocument, owner_line, rag_cell, update_line
+from .document import RAG_FILLS, SENSITIVE, owner_line, rag_cell, update_line
 
 __all__ = [
     "RAG_FILLS",
     "SENSITIVE",
-    "WordDocument",
     "action_plan_docx",
     "board_report_docx",
     "board_sections",

@@ -1,11 +1,11 @@
 """The action plan as a Word document, in the seeds' table shape."""
 
+from saferplan.core.documents.word import WordDocument
 from saferplan.plans.models import ActionStatus
 
 from ..action_plan import ActionPlanDocument
 from .document import (
     SENSITIVE,
-    WordDocument,
     fill_with_lines,
     merge_down,
     owner_line,

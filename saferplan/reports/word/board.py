@@ -1,8 +1,9 @@
 """The board report as a Word document."""
 
+from saferplan.core.documents.word import WordDocument
 from saferplan.plans.models import RagRating
 
-from .document import SENSITIVE, WordDocument, rag_cell
+from .document import SENSITIVE, rag_cell
 
 # The fills Word users know from the seeds' trackers; black text on each passes 4.5:1.
 

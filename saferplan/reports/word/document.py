@@ -1,22 +1,12 @@
-"""The builder every Word document uses (WordDocument) and the cells they share: RAG fills with
-their word, updates, owners."""
+"""The cells the plans' Word documents share: RAG fills with their word, updates, owners
+(the builder itself is core.documents.word.WordDocument)."""
 
-import io
-
-import docx
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-
+from saferplan.core.documents.word import WordDocument, set_cell_fill
 from saferplan.core.text import clean_text
 from saferplan.imports.dates import find_date
 from saferplan.plans.models import RagRating
 
 # The fills Word users know from the seeds' trackers; black text on each passes 4.5:1.
-
-
 RAG_FILLS = {
     RagRating.RED: "FF0000",
     RagRating.AMBER: "FFC000",
@@ -24,131 +14,7 @@ RAG_FILLS = {
     RagRating.WHITE: "FFFFFF",
 }
 
-HEADER_FILL = "D9D9D9"
-
 SENSITIVE = "OFFICIAL-SENSITIVE"
-
-
-def set_cell_fill(cell, fill: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
-
-
-def repeat_as_header(row) -> None:
-    """Mark a row as the table's header row: repeated on each page and read as headers."""
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-    no_split = OxmlElement("w:cantSplit")
-    no_split.set(qn("w:val"), "true")
-    properties.append(no_split)
-
-
-class WordDocument:
-    """A Word document built top to bottom: headings, paragraphs, tables and pictures.
-
-    Every text goes into the document through these methods (or `run`), which remove the
-    control characters XML cannot hold: text stored before they were refused on the way in
-    would otherwise make the download fail."""
-
-    def __init__(self, *, title: str, author: str, marking: str, landscape: bool = False):
-        self.document = docx.Document()
-        properties = self.document.core_properties
-        properties.title = clean_text(title)
-        properties.author = clean_text(author)
-        properties.language = "en-GB"
-        properties.keywords = clean_text(marking)
-        self._language("en-GB")
-        styles = self.document.styles
-        styles["Normal"].font.name = "Arial"
-        styles["Normal"].font.size = Pt(10)
-        for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
-            styles[name].font.name = "Arial"
-            styles[name].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
-        section = self.document.sections[0]
-        if landscape:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = section.page_height, section.page_width
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(1.6))
-        # The marking on every page, as protective marking guidance asks (none for the public).
-        if marking:
-            for part in (section.header, section.footer):
-                self.run(part.paragraphs[0], marking, bold=True)
-
-    def _language(self, tag: str) -> None:
-        defaults = self.document.styles.element.find(qn("w:docDefaults"))
-        run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        language = run_properties.find(qn("w:lang"))
-        if language is None:
-            language = OxmlElement("w:lang")
-            run_properties.append(language)
-        language.set(qn("w:val"), tag)
-        language.set(qn("w:eastAsia"), tag)
-
-    @staticmethod
-    def run(paragraph, text: str, *, bold: bool = False):
-        """Add `text` to `paragraph` (bold if asked)."""
-        run = paragraph.add_run(clean_text(text))
-        if bold:
-            run.bold = True
-        return run
-
-    def heading(self, text: str, level: int) -> None:
-        """A heading; level 0 is the document's title."""
-        self.document.add_heading(clean_text(text), level=level)
-
-    def paragraph(self, text: str = "", *, bold: bool = False, style: str | None = None):
-        paragraph = self.document.add_paragraph(style=style)
-        if text:
-            self.run(paragraph, text, bold=bold)
-        return paragraph
-
-    def bullets(self, items: list[str]) -> None:
-        for item in items:
-            self.document.add_paragraph(clean_text(item), style="List Bullet")
-
-    def table(self, header: list[str], *, widths: list[float] | None = None):
-        table = self.document.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        row = table.rows[0]
-        repeat_as_header(row)
-        for cell, text in zip(row.cells, header, strict=True):
-            cell.text = ""
-            WordDocument.run(cell.paragraphs[0], text, bold=True)
-            set_cell_fill(cell, HEADER_FILL)
-        if widths:
-            for column, width in zip(table.columns, widths, strict=True):
-                for cell in column.cells:
-                    cell.width = Cm(width)
-        return table
-
-    def row(self, table, values: list[str], *, widths: list[float] | None = None):
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            cell.text = clean_text(value)
-        if widths:
-            for cell, width in zip(cells, widths, strict=True):
-                cell.width = Cm(width)
-        return cells
-
-    def picture(self, png: bytes, *, alt_text: str, width_cm: float) -> None:
-        run = self.document.add_paragraph().add_run()
-        run.add_picture(io.BytesIO(png), width=Cm(width_cm))
-        for properties in run._r.iter(qn("wp:docPr")):
-            properties.set("descr", clean_text(alt_text))
-            properties.set("title", clean_text(alt_text)[:100])
-
-    def save(self) -> bytes:
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
 
 
 def rag_cell(cell, rating: str | None) -> None:
