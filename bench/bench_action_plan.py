@@ -42,6 +42,7 @@ from serve import (
 )
 
 from saferplan.accounts.models import Membership, Role, User
+from saferplan.core import clock
 from saferplan.partnerships.models import Organisation, Partnership
 from saferplan.plans.models import Action, Objective, Plan, Priority, RagChange, Update
 
@@ -58,7 +59,7 @@ def build_county() -> tuple[User, Plan, Action]:
     owner = User.objects.create_user(
         email="owner@bench.example", password="bench-password-long", full_name="Olive Owner"
     )
-    today = datetime.date.today()
+    today = clock.today()
     with transaction.atomic():
         for p in range(PARTNERSHIPS):
             partnership = Partnership.objects.create(
@@ -158,7 +159,7 @@ def time_update_posts(path: str, cookie: str, count: int = 40) -> list[float]:
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
     rag_id = re.search(r'name="expected_rag_change_id" value="(\d*)"', body).group(1)
     cookies = f"{cookie}; __Host-csrftoken={csrf_cookie}"
-    today = datetime.date.today()
+    today = clock.today()
     timings = []
     for n in range(count):
         form = urlencode(

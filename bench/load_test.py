@@ -20,7 +20,6 @@ It needs PostgreSQL: DATABASE_URL (a database ending in _bench, emptied first), 
 postgres://postgres@127.0.0.1:5432/saferplan_load_bench.
 """
 
-import datetime
 import http.client
 import os
 import random
@@ -43,6 +42,7 @@ database = setup_django()
 from serve import PORT, gunicorn, server_environment, session_cookie
 
 from saferplan.accounts.models import Membership, Role, User
+from saferplan.core import clock
 from saferplan.demo.loader import demo_load
 from saferplan.plans.models import Action, Plan, Update
 
@@ -117,11 +117,12 @@ class Person(threading.Thread):
         rag_id = re.search(r'name="expected_rag_change_id" value="(\d+)"', body)
         current = re.search(r'name="rag" value="(\w+)"[^>]* checked', body)
         text = f"{UPDATE_TEXT} {self.number}-{n}"
+        today = clock.today()  # London's, as the form takes it
         fields = {
             "csrfmiddlewaretoken": token.group(1),
-            "described_on_day": datetime.date.today().day,
-            "described_on_month": datetime.date.today().month,
-            "described_on_year": datetime.date.today().year,
+            "described_on_day": today.day,
+            "described_on_month": today.month,
+            "described_on_year": today.year,
             "text": text,
             "marking": "official",
             "rag": current.group(1) if current else "",

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from saferplan.core import clock
 from saferplan.partnerships.tests.factories import OrganisationFactory
 from saferplan.plans.tests.factories import (
     ActionFactory,
@@ -12,7 +13,7 @@ from saferplan.plans.tests.factories import (
     UpdateFactory,
 )
 
-TODAY = datetime.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from saferplan.core import clock
 from saferplan.core.models import AuditEvent
 from saferplan.plans import services as plan_services
 from saferplan.plans.tests.factories import (
@@ -23,7 +24,7 @@ from saferplan.reports.models import BoardReport
 from saferplan.reports.services import board_report_create, board_report_issue
 from saferplan.reports.tests.files import readable_text
 
-TODAY = datetime.date.today()
+TODAY = clock.today()
 CANARY = "Canaryb9d1w5k"
 
 
