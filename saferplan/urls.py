@@ -1,10 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from saferplan.accounts import views as accounts_views
+from saferplan.core import urls as core_urls
 from saferplan.plans.views import my_actions as my_actions_views
 
+# The site's own pages, named core:home, core:accessibility and core:healthz. The home page
+# is the signed-in person's partnerships, so accounts draws it; core imports no app, so the
+# two are put under one name here.
+site_pages = [path("", accounts_views.home, name="home"), *core_urls.urlpatterns]
+
 urlpatterns = [
-    path("", include("saferplan.core.urls")),
+    path("", include((site_pages, "core"))),
     path("accounts/", include("saferplan.accounts.urls")),
     path("partnerships/", include("saferplan.partnerships.urls")),
     path("partnerships/", include("saferplan.plans.urls")),

@@ -20,7 +20,7 @@ import pytest
 from django.db import connection
 from openpyxl import load_workbook
 
-from saferplan.reports.open_data import FORMULA_STARTS
+from saferplan.core.csv_download import FORMULA_STARTS
 from saferplan.reports.tests.files import readable_text
 from tests.test_stored_xss import PAYLOAD, overwrite_every_text_field
 from tests.test_url_access import ROUTES, url_for  # noqa: F401 - a fixture

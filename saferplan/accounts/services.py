@@ -1,5 +1,7 @@
 """Writes to users and memberships. Every write is audited."""
 
+from typing import TYPE_CHECKING
+
 from axes.utils import reset as axes_reset  # type: ignore[import-untyped]
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
@@ -18,12 +20,15 @@ from saferplan.core.models import AuditEvent
 from . import sign_in_limits
 from .models import Membership, Role, User
 
+if TYPE_CHECKING:
+    from saferplan.partnerships.models import Organisation, Partnership
+
 MEMBERSHIP_FIELDS = ["user", "role", "organisation"]
 
 
 @transaction.atomic
 def user_create(
-    *, actor, email: str, full_name: str, job_title: str = "", password: str | None = None
+    *, actor: User, email: str, full_name: str, job_title: str = "", password: str | None = None
 ) -> User:
     """A new user. Without a password the account cannot sign in until the person sets
     one through the link in their invitation (or a password reset)."""
@@ -39,7 +44,9 @@ def user_create(
     return user
 
 
-def _send_invitation(*, user: User, membership: Membership, base_url: str, invited_by) -> None:
+def _send_invitation(
+    *, user: User, membership: Membership, base_url: str, invited_by: User
+) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     link = base_url + reverse("accounts:password-reset-confirm", args=[uid, token])
@@ -55,12 +62,12 @@ def _send_invitation(*, user: User, membership: Membership, base_url: str, invit
 @transaction.atomic
 def membership_add(
     *,
-    actor,
-    partnership,
+    actor: User,
+    partnership: "Partnership",
     email: str,
     full_name: str,
     role: str,
-    organisation=None,
+    organisation: "Organisation | None" = None,
     base_url: str,
 ) -> Membership:
     """Give a person a role in `partnership`, creating their account if they have none
@@ -74,22 +81,15 @@ def membership_add(
         raise ValidationError({"email": f"{existing} is already a member of {partnership}."})
     else:
         user = existing
-    membership = Membership(
-        user=user,
-        partnership=partnership,
-        role=role,
-        organisation=organisation,
-        created_by=actor,
-        modified_by=actor,
-    )
-    membership.full_clean()
-    membership.save()
-    audit.log(
-        instance=membership,
-        action=AuditEvent.Action.CREATE,
+    membership = audit.create(
+        Membership,
         actor=actor,
         partnership=partnership,
-        changes=audit.diff({}, audit.snapshot(membership, MEMBERSHIP_FIELDS)),
+        logged_fields=MEMBERSHIP_FIELDS,
+        user=user,
+        partnership_id=partnership.pk,
+        role=role,
+        organisation=organisation,
     )
     if is_new_user:
         # Sent after commit so that a rolled-back membership never invites anybody.
@@ -110,33 +110,28 @@ def _coordinators_left(membership: Membership) -> int:
 
 
 @transaction.atomic
-def membership_change(*, actor, membership: Membership, role: str, organisation=None) -> Membership:
+def membership_change(
+    *, actor: User, membership: Membership, role: str, organisation: "Organisation | None" = None
+) -> Membership:
     if (
         membership.role == Role.COORDINATOR
         and role != Role.COORDINATOR
         and not _coordinators_left(membership)
     ):
         raise ValidationError({"role": f"{membership.partnership} needs at least one coordinator."})
-    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
-    membership.role = role
-    membership.organisation = organisation
-    membership.modified_by = actor
-    membership.full_clean()
-    membership.save()
-    changes = audit.diff(before, audit.snapshot(membership, MEMBERSHIP_FIELDS))
-    if changes:
-        audit.log(
-            instance=membership,
-            action=AuditEvent.Action.UPDATE,
-            actor=actor,
-            partnership=membership.partnership,
-            changes=changes,
-        )
+    membership, _changes = audit.change(
+        membership,
+        actor=actor,
+        partnership=membership.partnership,
+        logged_fields=MEMBERSHIP_FIELDS,
+        role=role,
+        organisation=organisation,
+    )
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, actor, membership: Membership) -> None:
+def membership_remove(*, actor: User, membership: Membership) -> None:
     if membership.role == Role.COORDINATOR and not _coordinators_left(membership):
         raise ValidationError(f"{membership.partnership} needs at least one coordinator.")
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)

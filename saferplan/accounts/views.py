@@ -25,6 +25,17 @@ from .permissions import membership_policy
 from .selectors import memberships_for_user, partnership_members
 
 
+@require_GET
+def home(request):
+    """The start page: signed in, the person's partnerships; signed out, what saferplan is,
+    and sign in. Named core:home (see saferplan/urls.py)."""
+    if not request.user.is_authenticated:
+        return render(request, "accounts/landing.html")
+    return render(
+        request, "accounts/home.html", {"memberships": memberships_for_user(user=request.user)}
+    )
+
+
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm

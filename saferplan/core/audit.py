@@ -94,7 +94,13 @@ def log(
     return event
 
 
-SharedWith = Iterable[Any] | Callable[[models.Model], Iterable[Any]]
+SharedWith = Iterable[Any] | Callable[[Any], Iterable[Any]]
+Check = Callable[[Any], None]
+LoggedAlso = Callable[[Any], dict[str, Any]]
+
+
+def _nothing_else(instance: models.Model) -> dict[str, Any]:
+    return {}
 
 
 def _split_many_to_many(model: type[models.Model], values: dict[str, Any]) -> tuple[dict, dict]:
@@ -110,6 +116,10 @@ def _shared(shared_with: SharedWith, instance: models.Model) -> Iterable[Any]:
     return shared_with(instance) if callable(shared_with) else shared_with
 
 
+def _described(instance: models.Model, logged_fields: list[str], logged_also: LoggedAlso):
+    return {**snapshot(instance, logged_fields), **logged_also(instance)}
+
+
 @transaction.atomic
 def create(
     model: type[M],
@@ -118,16 +128,23 @@ def create(
     partnership,
     logged_fields: list[str],
     shared_with: SharedWith = (),
+    check: Check | None = None,
+    logged_also: LoggedAlso = _nothing_else,
     **values: Any,
 ) -> M:
     """The audited create every service uses: the record built from `values` (many-to-many
     ones set after the save), `created_by`/`modified_by` set where the model has them,
-    full_clean(), saved and logged with `logged_fields` as its changes, in one transaction.
-    `shared_with` may be a function of the saved record (its joint partnerships, say)."""
+    `check(record)` (a rule of the service's that raises ValidationError), full_clean(),
+    saved and logged with `logged_fields` as its changes, in one transaction.
+    `partnership` and `shared_with` may be functions of the saved record (a partnership's
+    own log, its joint partnerships); `logged_also(record)` adds what the log shows besides
+    the fields (a summary of related records, say)."""
     plain, related = _split_many_to_many(model, values)
     instance = model(**plain)
     if hasattr(instance, "created_by"):
         instance.created_by = instance.modified_by = actor  # type: ignore[attr-defined]
+    if check is not None:
+        check(instance)
     instance.full_clean()
     instance.save()
     for name, related_values in related.items():
@@ -136,8 +153,8 @@ def create(
         instance=instance,
         action=AuditEvent.Action.CREATE,
         actor=actor,
-        partnership=partnership,
-        changes=diff({}, snapshot(instance, logged_fields)),
+        partnership=partnership(instance) if callable(partnership) else partnership,
+        changes=diff({}, _described(instance, logged_fields, logged_also)),
         shared_with=_shared(shared_with, instance),
     )
     return instance
@@ -152,23 +169,28 @@ def change(
     logged_fields: list[str],
     reason: str = "",
     shared_with: SharedWith = (),
+    check: Check | None = None,
+    logged_also: LoggedAlso = _nothing_else,
     **values: Any,
 ) -> tuple[M, Changes]:
     """The audited change every service uses: `values` applied (many-to-many ones after
-    the save), `modified_by` set where the model has it, full_clean(), saved, and logged
-    only when a logged field changed. Returns the record and what changed ({} for nothing),
-    so the caller can act on a real change only."""
-    before = snapshot(instance, logged_fields)
+    the save), `modified_by` set where the model has it, `check(record)`, full_clean(),
+    saved, and logged only when a logged field (or what `logged_also` shows) changed.
+    Returns the record and what changed ({} for nothing), so the caller can act on a real
+    change only."""
+    before = _described(instance, logged_fields, logged_also)
     plain, related = _split_many_to_many(type(instance), values)
     for name, value in plain.items():
         setattr(instance, name, value)
     if hasattr(instance, "modified_by"):
         instance.modified_by = actor
+    if check is not None:
+        check(instance)
     instance.full_clean()
     instance.save()
     for name, related_values in related.items():
         getattr(instance, name).set(related_values)
-    changes = diff(before, snapshot(instance, logged_fields))
+    changes = diff(before, _described(instance, logged_fields, logged_also))
     if changes:
         log(
             instance=instance,

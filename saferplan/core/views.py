@@ -1,3 +1,7 @@
+"""The site's own pages that belong to no app (the accessibility statement, the health
+check, the error pages). The home page is accounts' (saferplan.accounts.views.home): it is
+the signed-in person's partnerships."""
+
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
@@ -5,18 +9,6 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
-
-from saferplan.accounts.selectors import memberships_for_user
-
-
-@require_GET
-def home(request):
-    """Signed in: the user's partnerships. Signed out: what saferplan is, and sign in."""
-    if not request.user.is_authenticated:
-        return render(request, "core/landing.html")
-    return render(
-        request, "core/home.html", {"memberships": memberships_for_user(user=request.user)}
-    )
 
 
 @require_GET

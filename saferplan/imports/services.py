@@ -1,6 +1,8 @@
 """Writing a parsed plan: all of it or nothing, every row audited, owners matched."""
 
 import datetime
+from collections.abc import Callable, Generator, Iterator
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,12 +12,16 @@ from saferplan.core import audit, clock
 from saferplan.core.models import AuditEvent, Marking
 from saferplan.partnerships.models import Partnership
 from saferplan.plans import services as plan_services
-from saferplan.plans.models import Plan, PlanKind, PlanStatus
+from saferplan.plans.models import Objective, Plan, PlanKind, PlanStatus, Priority
 
 from .models import PlanImport
 from .owners import OwnerMatcher
 from .parsed import ParsedAction, ParsedPlan, plan_from_stored, plan_stored
 from .readers import parse_plan, sha256
+from .selectors import owner_matcher, previous_import
+
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
 
 
 class DuplicateImportError(Exception):
@@ -26,37 +32,8 @@ class DuplicateImportError(Exception):
         self.previous = previous
 
 
-def owner_matcher(partnership: Partnership) -> OwnerMatcher:
-    return OwnerMatcher(
-        partnership=partnership,
-        organisations=list(partnership.organisations.all()),
-        groups=list(partnership.groups.all()),
-        partnerships=list(Partnership.objects.all()),
-    )
-
-
-def unmatched_owners(parsed: ParsedPlan, matcher: OwnerMatcher) -> dict[str, int]:
-    """{owner text: how many actions} for owners with words that match nothing."""
-    found: dict[str, int] = {}
-    for priority in parsed.priorities:
-        for action in priority.all_actions():
-            if action.owner_text and matcher.match(action.owner_text).unmatched:
-                found[action.owner_text] = found.get(action.owner_text, 0) + 1
-    return found
-
-
-def previous_import(*, partnership: Partnership, digest: str) -> PlanImport | None:
-    return (
-        PlanImport.objects.filter(
-            partnership=partnership, sha256=digest, status=PlanImport.Status.IMPORTED
-        )
-        .select_related("plan")
-        .first()
-    )
-
-
 def import_create(
-    *, actor, partnership: Partnership, file_name: str, content: bytes, parsed: ParsedPlan
+    *, actor: "User", partnership: Partnership, file_name: str, content: bytes, parsed: ParsedPlan
 ) -> PlanImport:
     """Keep an uploaded file, and the plan read from it, for its preview. Nothing of the plan
     is written yet."""
@@ -89,7 +66,7 @@ def import_parsed(*, pending: PlanImport) -> ParsedPlan:
 
 def plan_import(
     *,
-    actor,
+    actor: "User | None",
     partnership: Partnership,
     file_name: str,
     content: bytes,
@@ -97,11 +74,12 @@ def plan_import(
     replace: bool = False,
     status: str = PlanStatus.DRAFT,
     pending: PlanImport | None = None,
-    progress=None,
+    progress: Callable[[int, int], object] | None = None,
     parsed: ParsedPlan | None = None,
 ) -> Plan:
     """Import a plan file as a new plan of `partnership`, in one transaction.
 
+    `actor` is None for an import run from the command line (logged with no one's name).
     The same file imported before is refused (DuplicateImportError) unless `replace` is
     given and the plan it made is still a draft, which is then replaced. `progress`, if
     given, is called with (done, total) actions as they are written.
@@ -141,7 +119,7 @@ def replace_check(*, partnership: Partnership, content: bytes, replace: bool) ->
 
 def plan_import_steps(
     *,
-    actor,
+    actor: "User | None",
     partnership: Partnership,
     file_name: str,
     content: bytes,
@@ -150,7 +128,7 @@ def plan_import_steps(
     status: str = PlanStatus.DRAFT,
     pending: PlanImport | None = None,
     parsed: ParsedPlan | None = None,
-):
+) -> Iterator[tuple[int, int] | Plan]:
     """The import as steps, for a page or a terminal to show progress: yields (done, total)
     as each action is written, then the Plan once everything is committed. All of it is one
     transaction: an error, or the consumer stopping early, writes nothing. `parsed`, when
@@ -170,7 +148,18 @@ def plan_import_steps(
     yield plan
 
 
-def _import(*, actor, partnership, file_name, content, no_merge, replace, status, pending, parsed):
+def _import(
+    *,
+    actor: "User | None",
+    partnership: Partnership,
+    file_name: str,
+    content: bytes,
+    no_merge: frozenset[str],
+    replace: bool,
+    status: str,
+    pending: PlanImport | None,
+    parsed: ParsedPlan | None,
+) -> Generator[tuple[int, int], None, Plan]:
     replace_check(partnership=partnership, content=content, replace=replace)
     digest = sha256(content)
     previous = previous_import(partnership=partnership, digest=digest)
@@ -216,7 +205,9 @@ def _import(*, actor, partnership, file_name, content, no_merge, replace, status
     return plan
 
 
-def _write(*, actor, partnership, parsed: ParsedPlan, status: str):
+def _write(
+    *, actor: "User | None", partnership: Partnership, parsed: ParsedPlan, status: str
+) -> Generator[tuple[int, int], None, Plan]:
     """Write the parsed plan, yielding (done, total) after each action; returns the Plan."""
     start = parsed.period_start or clock.today()
     end = parsed.period_end or start.replace(year=start.year + 1) - datetime.timedelta(days=1)
@@ -231,7 +222,7 @@ def _write(*, actor, partnership, parsed: ParsedPlan, status: str):
     )
     for number, aim in enumerate(parsed.aims, start=1):
         plan_services.aim_create(actor=actor, plan=plan, text=aim, number=number)
-    matcher = owner_matcher(partnership)
+    matcher = owner_matcher(partnership=partnership)
     total = parsed.counts()["actions"]
     done = 0
     for parsed_priority in parsed.priorities:
@@ -261,11 +252,25 @@ def _write(*, actor, partnership, parsed: ParsedPlan, status: str):
                 position=position,
             )
             for parsed_action in parsed_objective.actions:
-                _write_action(actor, priority, objective, parsed_action, matcher, plan)
+                _write_action(
+                    actor=actor,
+                    priority=priority,
+                    objective=objective,
+                    parsed=parsed_action,
+                    matcher=matcher,
+                    plan=plan,
+                )
                 done += 1
                 yield done, total
         for parsed_action in parsed_priority.actions:
-            _write_action(actor, priority, None, parsed_action, matcher, plan)
+            _write_action(
+                actor=actor,
+                priority=priority,
+                objective=None,
+                parsed=parsed_action,
+                matcher=matcher,
+                plan=plan,
+            )
             done += 1
             yield done, total
     if status == PlanStatus.APPROVED:
@@ -274,7 +279,13 @@ def _write(*, actor, partnership, parsed: ParsedPlan, status: str):
 
 
 def _write_action(
-    actor, priority, objective, parsed: ParsedAction, matcher: OwnerMatcher, plan: Plan
+    *,
+    actor: "User | None",
+    priority: Priority,
+    objective: Objective | None,
+    parsed: ParsedAction,
+    matcher: OwnerMatcher,
+    plan: Plan,
 ) -> None:
     owner = matcher.match(parsed.owner_text) if parsed.owner_text else None
     status = (
@@ -334,7 +345,7 @@ def import_cancel(*, pending: PlanImport) -> None:
 
 @transaction.atomic
 def owner_resolve(
-    *, actor, partnership: Partnership, owner_text: str, choice: str, kind: str = ""
+    *, actor: "User", partnership: Partnership, owner_text: str, choice: str, kind: str = ""
 ) -> None:
     """An owner the import could not match: remember it as another name of an organisation
     or group of the partnership, or create it as a new organisation."""

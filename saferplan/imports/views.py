@@ -1,20 +1,18 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from saferplan.core.csv_download import csv_response
 from saferplan.core.forms import add_service_errors
 from saferplan.core.streaming import failure_summary, progress_page
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Plan, PlanStatus
 
-from . import services
+from . import selectors, services
 from .forms import OwnerMatchForm, UploadForm
 from .models import PlanImport
 from .parsed import PlanFileError
@@ -67,8 +65,8 @@ def preview(request, slug, pk):
     except PlanFileError as error:
         messages.error(request, str(error))
         return redirect("imports:upload", slug=slug)
-    matcher = services.owner_matcher(partnership)
-    unmatched = services.unmatched_owners(parsed, matcher)
+    matcher = selectors.owner_matcher(partnership=partnership)
+    unmatched = selectors.unmatched_owners(parsed=parsed, matcher=matcher)
     kept_apart = set(pending.no_merge)
     warnings_by_kind: dict[str, list] = {}
     for warning in parsed.warnings:
@@ -97,7 +95,7 @@ def preview(request, slug, pk):
                 )
                 for index, (text, count) in enumerate(sorted(unmatched.items()))
             ],
-            "previous": services.previous_import(partnership=partnership, digest=pending.sha256),
+            "previous": selectors.previous_import(partnership=partnership, digest=pending.sha256),
         },
     )
 
@@ -266,10 +264,5 @@ TEMPLATE_ROWS = [
 def template_csv(request, slug):
     """The CSV template for one row per action (documented in the coordinator's guide)."""
     partnership_for(request, slug, "manage")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="saferplan-action-plan-template.csv"'
-    response.write("\ufeff")  # a byte order mark, so that Excel reads the file as UTF-8
-    writer = csv.writer(response)
-    for row in TEMPLATE_ROWS:
-        writer.writerow(row)
-    return response
+    header, *rows = TEMPLATE_ROWS
+    return csv_response("saferplan-action-plan-template.csv", header, rows)

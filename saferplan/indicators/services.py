@@ -1,6 +1,7 @@
 """Writes of performance measures and their entered figures, each audited."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +15,10 @@ from saferplan.crimedata.services import period_figure_delete, period_figure_set
 from saferplan.plans.models import Objective
 
 from .models import Indicator, IndicatorValue, MeasureSource, TargetKind
+
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
+    from saferplan.partnerships.models import Partnership
 
 INDICATOR_FIELDS = [
     "name",
@@ -33,31 +38,35 @@ INDICATOR_FIELDS = [
 KNOWN_CATEGORIES = {ALL_CRIME, *Category.values}
 
 
-def _snapshot(indicator: Indicator) -> dict:
-    snapshot = audit.snapshot(indicator, INDICATOR_FIELDS)
-    if indicator.pk:
-        snapshot["objectives"] = ", ".join(
+def _objectives_logged(indicator: Indicator) -> dict[str, Any]:
+    """The log shows the linked objectives by their references."""
+    if not indicator.pk:
+        return {}
+    return {
+        "objectives": ", ".join(
             sorted(str(o.ref or o.title[:60]) for o in indicator.objectives.all())
         )
-    return snapshot
+    }
 
 
-def _apply(indicator: Indicator, fields: dict) -> list[Objective] | None:
-    """Set the fields on the measure; return the objectives to link (None: unchanged)."""
-    fields = dict(fields)
-    objectives = fields.pop("objectives", None)
-    baseline: Period | None = fields.pop("baseline", None)
+def _values(fields: dict[str, Any], *, source: str) -> dict[str, Any]:
+    """The fields as the measure keeps them: a baseline period as its first and last months,
+    and only the fields of the chosen source (`source` unless the fields change it), so that
+    a measure changed from police.uk to a series does not carry hidden categories. The
+    objectives to link are kept only when given (None: unchanged)."""
+    values = dict(fields)
+    baseline: Period | None = values.pop("baseline", None)
     if baseline is not None:
-        indicator.baseline_start, indicator.baseline_end = baseline.start, baseline.end
-    for name, value in fields.items():
-        setattr(indicator, name, value)
-    # Only the fields of the chosen source are kept, so that a measure changed from
-    # police.uk to a series does not carry hidden categories.
-    if indicator.source != MeasureSource.POLICE_UK:
-        indicator.categories = []
-    if indicator.source != MeasureSource.SERIES:
-        indicator.series = None
-    return None if objectives is None else list(objectives)
+        values["baseline_start"], values["baseline_end"] = baseline.start, baseline.end
+    source = values.get("source", source)
+    if source != MeasureSource.POLICE_UK:
+        values["categories"] = []
+    if source != MeasureSource.SERIES:
+        values["series"] = None
+    objectives = values.pop("objectives", None)
+    if objectives is not None:
+        values["objectives"] = list(objectives)
+    return values
 
 
 def _check(indicator: Indicator, objectives: list[Objective] | None) -> None:
@@ -102,53 +111,50 @@ def _check(indicator: Indicator, objectives: list[Objective] | None) -> None:
 
 
 @transaction.atomic
-def indicator_create(*, actor, partnership, **fields) -> Indicator:
+def indicator_create(*, actor: "User", partnership: "Partnership", **fields: Any) -> Indicator:
     fields.setdefault("position", partnership.indicators.count() + 1)
-    indicator = Indicator(partnership=partnership, created_by=actor, modified_by=actor)
-    objectives = _apply(indicator, fields)
-    _check(indicator, objectives)
-    indicator.full_clean()
-    indicator.save()
-    if objectives:
-        indicator.objectives.set(objectives)
-    audit.log(
-        instance=indicator,
-        action=AuditEvent.Action.CREATE,
+    values = _values(fields, source="")
+    return audit.create(
+        Indicator,
         actor=actor,
         partnership=partnership,
-        changes=audit.diff({}, _snapshot(indicator)),
+        logged_fields=INDICATOR_FIELDS,
+        logged_also=_objectives_logged,
+        check=lambda indicator: _check(indicator, values.get("objectives")),
+        partnership_id=partnership.pk,
+        **values,
     )
-    return indicator
 
 
 @transaction.atomic
-def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
-    before = _snapshot(indicator)
-    objectives = _apply(indicator, fields)
-    indicator.modified_by = actor
-    _check(indicator, objectives)
-    indicator.full_clean()
-    indicator.save()
-    if objectives is not None:
-        indicator.objectives.set(objectives)
-    audit.log(
-        instance=indicator,
-        action=AuditEvent.Action.UPDATE,
+def indicator_update(*, actor: "User", indicator: Indicator, **fields: Any) -> Indicator:
+    values = _values(fields, source=indicator.source)
+    indicator, _changes = audit.change(
+        indicator,
         actor=actor,
         partnership=indicator.partnership,
-        changes=audit.diff(before, _snapshot(indicator)),
+        logged_fields=INDICATOR_FIELDS,
+        logged_also=_objectives_logged,
+        check=lambda changed: _check(changed, values.get("objectives")),
+        **values,
     )
     return indicator
 
 
 @transaction.atomic
-def indicator_delete(*, actor, indicator: Indicator) -> None:
+def indicator_delete(*, actor: "User", indicator: Indicator) -> None:
     audit.log(
         instance=indicator,
         action=AuditEvent.Action.DELETE,
         actor=actor,
         partnership=indicator.partnership,
-        changes={label: [value, None] for label, value in _snapshot(indicator).items()},
+        changes={
+            label: [value, None]
+            for label, value in {
+                **audit.snapshot(indicator, INDICATOR_FIELDS),
+                **_objectives_logged(indicator),
+            }.items()
+        },
         reason=f"With its {indicator.values.count()} entered figure(s).",
     )
     indicator.delete()
@@ -156,7 +162,7 @@ def indicator_delete(*, actor, indicator: Indicator) -> None:
 
 @transaction.atomic
 def indicator_value_set(
-    *, actor, indicator: Indicator, period: Period, value: Decimal
+    *, actor: "User", indicator: Indicator, period: Period, value: Decimal
 ) -> IndicatorValue:
     """The measure's figure for the period, replacing the one entered before for it."""
     if indicator.source != MeasureSource.MANUAL:
@@ -174,7 +180,7 @@ def indicator_value_set(
 
 
 @transaction.atomic
-def indicator_value_delete(*, actor, value: IndicatorValue) -> None:
+def indicator_value_delete(*, actor: "User", value: IndicatorValue) -> None:
     period_figure_delete(
         actor=actor,
         figure=value,

@@ -6,6 +6,7 @@ sends nothing twice. Notices of a change to someone's action are sent when the c
 committed, never for a change that was rolled back."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,45 +18,49 @@ from saferplan.core.models import AuditEvent
 from . import emails, selectors
 from .models import BoardMeeting, Preference, Sent
 
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
+    from saferplan.plans.models import Action, Plan, RagChange, Update
+
 DIGEST_WEEKDAY = 0  # Monday
 
 
 @transaction.atomic
-def preference_set(*, actor, weekly_digest: bool, board_chase: bool, action_changes: bool):
+def preference_set(
+    *, actor: "User", weekly_digest: bool, board_chase: bool, action_changes: bool
+) -> Preference:
     preference, _created = Preference.objects.get_or_create(user=actor)
-    fields = ["weekly_digest", "board_chase", "action_changes"]
-    before = audit.snapshot(preference, fields)
-    preference.weekly_digest = weekly_digest
-    preference.board_chase = board_chase
-    preference.action_changes = action_changes
-    preference.save()
-    changes = audit.diff(before, audit.snapshot(preference, fields))
-    if changes:
-        audit.log(
-            instance=preference, action=AuditEvent.Action.UPDATE, actor=actor, changes=changes
-        )
+    preference, _changes = audit.change(
+        preference,
+        actor=actor,
+        partnership=None,  # a person's own choices, in no partnership's log
+        logged_fields=["weekly_digest", "board_chase", "action_changes"],
+        weekly_digest=weekly_digest,
+        board_chase=board_chase,
+        action_changes=action_changes,
+    )
     return preference
 
 
 @transaction.atomic
-def board_meeting_add(*, actor, plan, meets_on: datetime.date, chase_days_before: int = 14):
+def board_meeting_add(
+    *, actor: "User", plan: "Plan", meets_on: datetime.date, chase_days_before: int = 14
+) -> BoardMeeting:
     if plan.board_meetings.filter(meets_on=meets_on).exists():
         raise ValidationError({"meets_on": f"The board already meets on {meets_on:%-d %B %Y}"})
-    meeting = BoardMeeting(plan=plan, meets_on=meets_on, chase_days_before=chase_days_before)
-    meeting.full_clean()
-    meeting.save()
-    audit.log(
-        instance=meeting,
-        action=AuditEvent.Action.CREATE,
+    return audit.create(
+        BoardMeeting,
         actor=actor,
         partnership=plan.partnership,
-        changes=audit.diff({}, audit.snapshot(meeting, ["meets_on", "chase_days_before"])),
+        logged_fields=["meets_on", "chase_days_before"],
+        plan=plan,
+        meets_on=meets_on,
+        chase_days_before=chase_days_before,
     )
-    return meeting
 
 
 @transaction.atomic
-def board_meeting_delete(*, actor, meeting: BoardMeeting) -> None:
+def board_meeting_delete(*, actor: "User", meeting: BoardMeeting) -> None:
     audit.log(
         instance=meeting,
         action=AuditEvent.Action.DELETE,
@@ -66,7 +71,7 @@ def board_meeting_delete(*, actor, meeting: BoardMeeting) -> None:
     meeting.delete()
 
 
-def _once(user, key: str) -> bool:
+def _once(user: "User", key: str) -> bool:
     """Claim the right to send `key` to `user`: False when it was sent before."""
     try:
         with transaction.atomic():
@@ -122,22 +127,34 @@ def send_chases(*, today: datetime.date) -> int:
     return sent
 
 
-def notify_action_changed(*, action, actor, update=None, rag_change=None) -> None:
-    """Tell the action's owners (but not the person who made the change) that it has a new
-    update or RAG rating: queued for the background worker once the change is committed, so
-    a slow or unreachable mail server never holds up the person saving (nor a rolled-back
-    change send anything)."""
-    ids = {
-        "action_id": action.pk,
-        "actor_id": getattr(actor, "pk", None),
-        "update_id": update.pk if update else None,
-        "rag_change_id": rag_change.pk if rag_change else None,
-    }
-    transaction.on_commit(lambda: send_action_notice.enqueue(**ids))
+def notify_action_changed(
+    *,
+    action: "Action",
+    actor: "User | None",
+    update: "Update | None" = None,
+    rag_change: "RagChange | None" = None,
+) -> None:
+    """Tell the action's owners (but not the person who made the change, if anyone did: an
+    import from the command line has no actor) that it has a new update or RAG rating:
+    queued for the background worker once the change is committed, so a slow or unreachable
+    mail server never holds up the person saving (nor a rolled-back change send anything)."""
+    action_id, actor_id = action.pk, actor.pk if actor else None
+    update_id = update.pk if update else None
+    rag_change_id = rag_change.pk if rag_change else None
+    transaction.on_commit(
+        lambda: send_action_notice.enqueue(
+            action_id=action_id,
+            actor_id=actor_id,
+            update_id=update_id,
+            rag_change_id=rag_change_id,
+        )
+    )
 
 
 @task()
-def send_action_notice(*, action_id, actor_id, update_id, rag_change_id) -> None:
+def send_action_notice(
+    *, action_id: int, actor_id: int | None, update_id: int | None, rag_change_id: int | None
+) -> None:
     from saferplan.accounts.models import User
     from saferplan.plans.models import Action, RagChange, Update
 
@@ -169,7 +186,7 @@ def send_action_notice(*, action_id, actor_id, update_id, rag_change_id) -> None
         )
 
 
-def _notice_subject(action, *, updated: bool) -> str:
+def _notice_subject(action: "Action", *, updated: bool) -> str:
     """Subject lines are read on lock screens and kept by mail servers: an OFFICIAL-SENSITIVE
     action's title is never in one."""
     subject = f"Your action has been {'updated' if updated else 'rated'}"

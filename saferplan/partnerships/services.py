@@ -1,5 +1,8 @@
 """Writes to partnerships, organisations and groups. Every write is audited."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -8,8 +11,11 @@ from saferplan.core.models import AuditEvent
 
 from .models import Group, Organisation, Partnership
 
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
 
-def plans_show_new_names(*, partnership_ids) -> None:
+
+def plans_show_new_names(*, partnership_ids: Iterable[int]) -> None:
     """Plans show organisation, group and partnership names: mark the plans that may show
     these partnerships' names as changed, so no cached page keeps an old name."""
     from saferplan.plans.cache import partnership_plans_bump  # plans build on partnerships
@@ -38,15 +44,10 @@ GROUP_FIELDS = [
 ]
 
 
-def _apply(instance, fields: dict) -> None:
-    for name, value in fields.items():
-        setattr(instance, name, value)
-
-
 @transaction.atomic
 def partnership_create(
     *,
-    actor,
+    actor: "User",
     name: str,
     slug: str,
     police_force: str,
@@ -55,7 +56,11 @@ def partnership_create(
     population: int | None = None,
     population_source: str = "",
 ) -> Partnership:
-    partnership = Partnership(
+    return audit.create(
+        Partnership,
+        actor=actor,
+        partnership=lambda created: created,  # in its own log
+        logged_fields=PARTNERSHIP_FIELDS,
         name=name,
         slug=slug,
         police_force=police_force,
@@ -63,45 +68,27 @@ def partnership_create(
         description=description,
         population=population,
         population_source=population_source,
-        created_by=actor,
-        modified_by=actor,
     )
-    partnership.full_clean()
-    partnership.save()
-    audit.log(
-        instance=partnership,
-        action=AuditEvent.Action.CREATE,
-        actor=actor,
-        partnership=partnership,
-        changes=audit.diff({}, audit.snapshot(partnership, PARTNERSHIP_FIELDS)),
-    )
-    return partnership
 
 
 @transaction.atomic
-def partnership_update(*, actor, partnership: Partnership, **fields) -> Partnership:
-    before = audit.snapshot(partnership, PARTNERSHIP_FIELDS)
-    _apply(partnership, fields)
-    partnership.modified_by = actor
-    partnership.full_clean()
-    partnership.save()
-    changes = audit.diff(before, audit.snapshot(partnership, PARTNERSHIP_FIELDS))
+def partnership_update(*, actor: "User", partnership: Partnership, **fields: Any) -> Partnership:
+    partnership, changes = audit.change(
+        partnership,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=PARTNERSHIP_FIELDS,
+        **fields,
+    )
     if changes:
         plans_show_new_names(partnership_ids=[partnership.pk])
-        audit.log(
-            instance=partnership,
-            action=AuditEvent.Action.UPDATE,
-            actor=actor,
-            partnership=partnership,
-            changes=changes,
-        )
     return partnership
 
 
 @transaction.atomic
 def organisation_create(
     *,
-    actor,
+    actor: "User",
     partnership: Partnership,
     name: str,
     kind: str,
@@ -110,63 +97,50 @@ def organisation_create(
     aliases: list[str] | None = None,
 ) -> Organisation:
     """Create an organisation as a member of `partnership`."""
-    organisation = Organisation(
+    return audit.create(
+        Organisation,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=[*ORGANISATION_FIELDS, "partnerships"],
         name=name,
         kind=kind,
         abbreviation=abbreviation,
         website=website,
         aliases=aliases or [],
-        created_by=actor,
-        modified_by=actor,
+        partnerships=[partnership],
     )
-    organisation.full_clean()
-    organisation.save()
-    organisation.partnerships.add(partnership)
-    audit.log(
-        instance=organisation,
-        action=AuditEvent.Action.CREATE,
-        actor=actor,
-        partnership=partnership,
-        changes=audit.diff(
-            {}, audit.snapshot(organisation, [*ORGANISATION_FIELDS, "partnerships"])
-        ),
-    )
-    return organisation
 
 
 @transaction.atomic
 def organisation_update(
-    *, actor, organisation: Organisation, partnership: Partnership | None, **fields
+    *, actor: "User", organisation: Organisation, partnership: Partnership | None, **fields: Any
 ) -> Organisation:
     """Change an organisation's details. `partnership` is the one whose coordinator made
     the change (None for an administrator); the change shows in the audit log of every
     partnership the organisation belongs to, since their documents show it."""
-    before = audit.snapshot(organisation, ORGANISATION_FIELDS)
-    _apply(organisation, fields)
-    organisation.modified_by = actor
-    organisation.full_clean()
-    organisation.save()
-    changes = audit.diff(before, audit.snapshot(organisation, ORGANISATION_FIELDS))
+    organisation, changes = audit.change(
+        organisation,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=ORGANISATION_FIELDS,
+        shared_with=lambda changed: changed.partnerships.all(),
+        **fields,
+    )
     if changes:
         plans_show_new_names(partnership_ids=organisation.partnerships.values_list("pk", flat=True))
-        audit.log(
-            instance=organisation,
-            action=AuditEvent.Action.UPDATE,
-            actor=actor,
-            partnership=partnership,
-            changes=changes,
-            shared_with=organisation.partnerships.all(),
-        )
     return organisation
 
 
-@transaction.atomic
-def organisation_join(*, actor, organisation: Organisation, partnership: Partnership) -> None:
-    """Make an existing organisation a member of `partnership`."""
-    if organisation.partnerships.filter(pk=partnership.pk).exists():
-        raise ValidationError(f"{organisation} is already a member of {partnership}.")
+def _membership_log(
+    *, actor: "User", organisation: Organisation, partnership: Partnership, joins: bool
+) -> None:
+    """Add the organisation to the partnership (or take it out), logged as a change of its
+    partnerships: a link, not a change of the organisation's own record."""
     before = audit.snapshot(organisation, ["partnerships"])
-    organisation.partnerships.add(partnership)
+    if joins:
+        organisation.partnerships.add(partnership)
+    else:
+        organisation.partnerships.remove(partnership)
     audit.log(
         instance=organisation,
         action=AuditEvent.Action.UPDATE,
@@ -177,7 +151,19 @@ def organisation_join(*, actor, organisation: Organisation, partnership: Partner
 
 
 @transaction.atomic
-def organisation_leave(*, actor, organisation: Organisation, partnership: Partnership) -> None:
+def organisation_join(
+    *, actor: "User", organisation: Organisation, partnership: Partnership
+) -> None:
+    """Make an existing organisation a member of `partnership`."""
+    if organisation.partnerships.filter(pk=partnership.pk).exists():
+        raise ValidationError(f"{organisation} is already a member of {partnership}.")
+    _membership_log(actor=actor, organisation=organisation, partnership=partnership, joins=True)
+
+
+@transaction.atomic
+def organisation_leave(
+    *, actor: "User", organisation: Organisation, partnership: Partnership
+) -> None:
     """Take an organisation out of `partnership`. Refused while it sits on one of the
     partnership's groups, so that no group silently loses a member."""
     groups = list(
@@ -188,18 +174,12 @@ def organisation_leave(*, actor, organisation: Organisation, partnership: Partne
             f"{organisation} is a member of {', '.join(sorted(groups))}. "
             "Remove it from those groups first."
         )
-    before = audit.snapshot(organisation, ["partnerships"])
-    organisation.partnerships.remove(partnership)
-    audit.log(
-        instance=organisation,
-        action=AuditEvent.Action.UPDATE,
-        actor=actor,
-        partnership=partnership,
-        changes=audit.diff(before, audit.snapshot(organisation, ["partnerships"])),
-    )
+    _membership_log(actor=actor, organisation=organisation, partnership=partnership, joins=False)
 
 
-def _check_members_belong(partnership: Partnership, member_organisations) -> None:
+def _check_members_belong(
+    partnership: Partnership, member_organisations: Iterable[Organisation]
+) -> None:
     member_ids = set(partnership.organisations.values_list("pk", flat=True))
     outsiders = [o.name for o in member_organisations if o.pk not in member_ids]
     if outsiders:
@@ -211,66 +191,56 @@ def _check_members_belong(partnership: Partnership, member_organisations) -> Non
 @transaction.atomic
 def group_create(
     *,
-    actor,
+    actor: "User",
     partnership: Partnership,
     name: str,
     kind: str,
     abbreviation: str = "",
     reports_to: Group | None = None,
     purpose: str = "",
-    member_organisations=(),
+    member_organisations: Iterable[Organisation] = (),
     aliases: list[str] | None = None,
 ) -> Group:
-    group = Group(
+    member_organisations = list(member_organisations)
+    _check_members_belong(partnership, member_organisations)
+    return audit.create(
+        Group,
+        actor=actor,
         partnership=partnership,
+        logged_fields=GROUP_FIELDS,
+        partnership_id=partnership.pk,
         name=name,
         kind=kind,
         abbreviation=abbreviation,
         reports_to=reports_to,
         purpose=purpose,
         aliases=aliases or [],
-        created_by=actor,
-        modified_by=actor,
+        member_organisations=member_organisations,
     )
-    group.full_clean()
-    _check_members_belong(partnership, member_organisations)
-    group.save()
-    group.member_organisations.set(member_organisations)
-    audit.log(
-        instance=group,
-        action=AuditEvent.Action.CREATE,
-        actor=actor,
-        partnership=partnership,
-        changes=audit.diff({}, audit.snapshot(group, GROUP_FIELDS)),
-    )
-    return group
 
 
 @transaction.atomic
-def group_update(*, actor, group: Group, member_organisations=None, **fields) -> Group:
-    before = audit.snapshot(group, GROUP_FIELDS)
-    _apply(group, fields)
-    group.modified_by = actor
-    group.full_clean()
-    group.save()
+def group_update(
+    *,
+    actor: "User",
+    group: Group,
+    member_organisations: Iterable[Organisation] | None = None,
+    **fields: Any,
+) -> Group:
     if member_organisations is not None:
-        _check_members_belong(group.partnership, member_organisations)
-        group.member_organisations.set(member_organisations)
-    changes = audit.diff(before, audit.snapshot(group, GROUP_FIELDS))
+        members = list(member_organisations)
+        fields["member_organisations"] = members
+        _check_members_belong(group.partnership, members)
+    group, changes = audit.change(
+        group, actor=actor, partnership=group.partnership, logged_fields=GROUP_FIELDS, **fields
+    )
     if changes:
         plans_show_new_names(partnership_ids=[group.partnership_id])
-        audit.log(
-            instance=group,
-            action=AuditEvent.Action.UPDATE,
-            actor=actor,
-            partnership=group.partnership,
-            changes=changes,
-        )
     return group
 
 
 @transaction.atomic
-def group_delete(*, actor, group: Group) -> None:
+def group_delete(*, actor: "User", group: Group) -> None:
     reporting = sorted(group.reporting_groups.values_list("name", flat=True))
     if reporting:
         raise ValidationError(

@@ -29,6 +29,23 @@ class Achievement(TimeStampedModel):
         return self.title
 
 
+class DefaultGlossaryTerm(models.Model):
+    """The glossary every partnership's published plan shows until its coordinator makes
+    the glossary their own (a copy, as GlossaryTerms). Reference data: loaded from
+    reference_data/default_glossary.yaml by a data migration; an administrator may change
+    an installation's wording in the admin."""
+
+    term = models.CharField(max_length=120, unique=True)
+    definition = models.TextField()
+    position = models.PositiveIntegerField(default=0, help_text="Order in the glossary.")
+
+    class Meta:
+        ordering = ["position", "term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+
 class GlossaryTerm(TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="glossary_terms"

@@ -13,8 +13,7 @@ from saferplan.consultations.selectors import (
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
 
-from .glossary import DEFAULT_GLOSSARY
-from .models import Achievement, Contact, GlossaryTerm
+from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm
 
 
 @dataclass
@@ -51,9 +50,12 @@ def published_plans(*, partnership: Partnership) -> QuerySet[Plan]:
 
 
 def glossary(*, partnership: Partnership) -> tuple[list[tuple[str, str]], bool]:
-    """The partnership's own glossary, or seed 002's when it has none (and True)."""
+    """The partnership's own glossary, or the installation's default (seed 002's unless an
+    administrator changed it) when it has none (and True)."""
     own = [(t.term, t.definition) for t in GlossaryTerm.objects.filter(partnership=partnership)]
-    return (own, False) if own else (list(DEFAULT_GLOSSARY), True)
+    if own:
+        return own, False
+    return list(DefaultGlossaryTerm.objects.values_list("term", "definition")), True
 
 
 def published_plan(*, partnership: Partnership) -> PublishedPlan:

@@ -1,13 +1,18 @@
 """Writes to the published plan's own sections: achievements, glossary terms, contacts.
 Each write is validated, audited and made in one transaction."""
 
+from typing import TYPE_CHECKING, Any, TypeVar
+
 from django.db import models, transaction
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
-from .glossary import DEFAULT_GLOSSARY
-from .models import Achievement, Contact, GlossaryTerm
+from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm
+
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
+    from saferplan.partnerships.models import Partnership
 
 FIELDS: dict[type[models.Model], list[str]] = {
     Achievement: ["theme", "title", "text", "period", "position"],
@@ -16,51 +21,51 @@ FIELDS: dict[type[models.Model], list[str]] = {
 }
 
 
-def _save(item: models.Model, *, actor, action: str, before: dict) -> None:
-    fields = FIELDS[type(item)]
-    item.modified_by = actor  # type: ignore[attr-defined]
-    item.full_clean()
-    item.save()
-    audit.log(
-        instance=item,
-        action=action,
+PublishedItem = Achievement | GlossaryTerm | Contact
+Item = TypeVar("Item", Achievement, GlossaryTerm, Contact)
+
+
+@transaction.atomic
+def published_item_create(
+    *, actor: "User", partnership: "Partnership", model: type[Item], **fields: Any
+) -> Item:
+    return audit.create(
+        model,
         actor=actor,
-        partnership=item.partnership,  # type: ignore[attr-defined]
-        changes=audit.diff(before, audit.snapshot(item, fields)),
+        partnership=partnership,
+        logged_fields=FIELDS[model],
+        partnership_id=partnership.pk,
+        **fields,
     )
 
 
 @transaction.atomic
-def published_item_create(*, actor, partnership, model: type[models.Model], **fields):
-    item = model(partnership=partnership, created_by=actor, **fields)
-    _save(item, actor=actor, action=AuditEvent.Action.CREATE, before={})
+def published_item_update(*, actor: "User", item: Item, **fields: Any) -> Item:
+    item, _changes = audit.change(
+        item,
+        actor=actor,
+        partnership=item.partnership,
+        logged_fields=FIELDS[type(item)],
+        **fields,
+    )
     return item
 
 
 @transaction.atomic
-def published_item_update(*, actor, item: models.Model, **fields):
-    before = audit.snapshot(item, FIELDS[type(item)])
-    for name, value in fields.items():
-        setattr(item, name, value)
-    _save(item, actor=actor, action=AuditEvent.Action.UPDATE, before=before)
-    return item
-
-
-@transaction.atomic
-def published_item_delete(*, actor, item: models.Model) -> None:
+def published_item_delete(*, actor: "User", item: PublishedItem) -> None:
     before = audit.snapshot(item, FIELDS[type(item)])
     audit.log(
         instance=item,
         action=AuditEvent.Action.DELETE,
         actor=actor,
-        partnership=item.partnership,  # type: ignore[attr-defined]
+        partnership=item.partnership,
         changes={label: [value, None] for label, value in before.items()},
     )
     item.delete()
 
 
 @transaction.atomic
-def glossary_adopt_default(*, actor, partnership) -> list[GlossaryTerm]:
+def glossary_adopt_default(*, actor: "User", partnership: "Partnership") -> list[GlossaryTerm]:
     """Copy the default glossary into the partnership's own, to edit. Does nothing when the
     partnership already has its own glossary."""
     if GlossaryTerm.objects.filter(partnership=partnership).exists():
@@ -69,5 +74,5 @@ def glossary_adopt_default(*, actor, partnership) -> list[GlossaryTerm]:
         published_item_create(
             actor=actor, partnership=partnership, model=GlossaryTerm, term=term, definition=text
         )
-        for term, text in DEFAULT_GLOSSARY
+        for term, text in DefaultGlossaryTerm.objects.values_list("term", "definition")
     ]

@@ -3,8 +3,11 @@
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
 
+from saferplan.core.csv_download import CONTENT_TYPE as CSV_CONTENT_TYPE
+from saferplan.core.csv_download import attachment_header
+
 CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": CSV_CONTENT_TYPE,
     "json": "application/json; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -17,10 +20,11 @@ def file_name(*, kind: str, partnership, title: str, suffix: str = "") -> str:
 
 
 def attachment(content, *, kind: str, partnership, title: str, suffix: str = ""):
-    """`content` bytes or text, or an iterator of lines (streamed)."""
+    """`content` bytes or text, or an iterator of lines (streamed): a CSV's lines from
+    core.csv_download.csv_lines, so that it has the byte order mark and formula-safe cells."""
     name = file_name(kind=kind, partnership=partnership, title=title, suffix=suffix)
     streamed = not isinstance(content, bytes | str)
     response_class = StreamingHttpResponse if streamed else HttpResponse
     response = response_class(content, content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = attachment_header(name)
     return response

@@ -5,13 +5,13 @@ decides what it holds: a member of a partnership that owns the plan gets OFFICIA
 actions and updates, labelled; anyone else (the public) never does.
 """
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 
 from django.db.models import Q, Subquery
 
+from saferplan.core import csv_download
+from saferplan.core.csv_download import spreadsheet_cell  # noqa: F401 - crimedata, consultations
 from saferplan.core.models import Marking
 from saferplan.core.permissions import sees_sensitive_of
 from saferplan.plans.models import Action, Plan, RagChange, Update, reason_is_public
@@ -59,7 +59,6 @@ FIELDS = [
     ("marking", "OFFICIAL or OFFICIAL-SENSITIVE (sensitive rows only in members' exports)"),
 ]
 FIELD_NAMES = [name for name, _ in FIELDS]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _rows(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[dict]:
@@ -142,26 +141,12 @@ def may_include_sensitive(user, plan: Plan) -> bool:
     return sees_sensitive_of(user, {plan.partnership_id})
 
 
-def spreadsheet_cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
-    text = "true" if value is True else "false" if value is False else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def csv_lines(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[str]:
-    """The CSV, line by line, with a byte order mark so that Excel reads it as UTF-8."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def line(values) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(values)
-        return buffer.getvalue()
-
-    yield "\ufeff" + line(FIELD_NAMES)
-    for row in _rows(plan, include_sensitive=include_sensitive, public=public):
-        yield line(spreadsheet_cell(row[name]) for name in FIELD_NAMES)
+    """The CSV, line by line (core.csv_download: a byte order mark, formula-safe cells)."""
+    rows = _rows(plan, include_sensitive=include_sensitive, public=public)
+    return csv_download.csv_lines(
+        FIELD_NAMES, ([row[name] for name in FIELD_NAMES] for row in rows)
+    )
 
 
 def as_json(plan: Plan, *, include_sensitive: bool, public: bool) -> str:

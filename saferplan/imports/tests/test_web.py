@@ -186,7 +186,7 @@ def test_the_published_csv_template_imports_as_it_says(client, coordinator, part
         response["Content-Disposition"]
         == 'attachment; filename="saferplan-action-plan-template.csv"'
     )
-    content = response.content
+    content = response.getvalue()  # streamed
     assert content.startswith("\ufeff".encode())
     from saferplan.imports.readers import parse_plan
 

@@ -2,6 +2,7 @@
 
 import io
 import re
+from pathlib import Path
 
 import docx
 import pytest
@@ -15,11 +16,11 @@ from saferplan.plans.tests.factories import (
     PriorityFactory,
     UpdateFactory,
 )
-from saferplan.public.glossary import DEFAULT_GLOSSARY
-from saferplan.public.models import Achievement, Contact, GlossaryTerm
+from saferplan.public.models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm
 from saferplan.reports.tests.files import readable_text
 
 CANARY = "Canaryp4b8e2x"
+GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "reference_data" / "default_glossary.yaml"
 
 
 @pytest.fixture
@@ -105,12 +106,46 @@ def test_the_published_plan_reads_like_the_partnership_plan(client, partnership,
     assert reverse("public:plan-document", args=[partnership.slug, "pdf"]) + "?size=large" in html
 
 
+def default_glossary() -> list[tuple[str, str]]:
+    return list(DefaultGlossaryTerm.objects.values_list("term", "definition"))
+
+
+def test_the_default_glossary_is_its_reference_data_file_loaded_by_a_migration(db):
+    """Reference data (docs/adr/0023): seed 002's crime glossary, in its order."""
+    from saferplan.core.reference_data import rows
+
+    in_file = [(r["term"], r["definition"]) for r in rows(GLOSSARY_FILE)]
+    assert default_glossary() == in_file
+    assert len(in_file) == 23
+    assert (in_file[0][0], in_file[-1][0]) == ("All crime", "Violence against a person")
+
+
+def test_loading_the_reference_data_again_keeps_an_administrators_wording(db):
+    from django.apps import apps
+
+    from saferplan.core.reference_data import loader
+
+    DefaultGlossaryTerm.objects.filter(term="All crime").update(definition="Every crime.")
+    DefaultGlossaryTerm.objects.filter(term="Rape").delete()
+    loader("public", "DefaultGlossaryTerm", GLOSSARY_FILE, key="term")(apps, None)
+    assert DefaultGlossaryTerm.objects.get(term="All crime").definition == "Every crime."
+    assert DefaultGlossaryTerm.objects.filter(term="Rape").exists()
+    assert DefaultGlossaryTerm.objects.count() == 23
+
+
+def test_an_administrators_default_glossary_shows_where_a_partnership_has_none(
+    client, partnership, strategic
+):
+    DefaultGlossaryTerm.objects.filter(term="All crime").update(definition="Every crime.")
+    assert "Every crime." in page(client, partnership).content.decode()
+
+
 def test_the_glossary_is_seed_002s_until_the_coordinator_changes_it(client, partnership, strategic):
     html = page(client, partnership).content.decode()
     assert (
-        len(DEFAULT_GLOSSARY) == 23
+        len(default_glossary()) == 23
     )  # seed 002's terms, "All crime" … "Violence against a person"
-    for term, _definition in DEFAULT_GLOSSARY:
+    for term, _definition in default_glossary():
         assert f'<dt class="govuk-summary-list__key">{term}</dt>' in html
     GlossaryTerm.objects.create(
         partnership=partnership, term="Cuckooing", definition="Taking over a home."
@@ -265,7 +300,7 @@ def test_making_the_glossary_their_own_copies_the_default_terms(
     terms = list(
         GlossaryTerm.objects.filter(partnership=partnership).values_list("term", "definition")
     )
-    assert sorted(terms) == sorted(DEFAULT_GLOSSARY)
+    assert sorted(terms) == sorted(default_glossary())
 
 
 @pytest.mark.parametrize("who", ["viewer", "editor", "outsider"])

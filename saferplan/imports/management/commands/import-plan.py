@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from saferplan.imports import services
+from saferplan.imports import selectors, services
 from saferplan.imports.parsed import PlanFileError
 from saferplan.imports.readers import parse_plan
 from saferplan.partnerships.models import Partnership
@@ -68,7 +68,12 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         if json:
             self.stdout.write(
-                _json(parsed, services.unmatched_owners(parsed, services.owner_matcher(target)))
+                _json(
+                    parsed,
+                    selectors.unmatched_owners(
+                        parsed=parsed, matcher=selectors.owner_matcher(partnership=target)
+                    ),
+                )
             )
         else:
             self._preview(parsed, target)
@@ -114,7 +119,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {priority.number}. {priority.title[:90]} – {len(priority.objectives)} objectives, {len(priority.all_actions())} actions"
             )
-        unmatched = services.unmatched_owners(parsed, services.owner_matcher(partnership))
+        unmatched = selectors.unmatched_owners(
+            parsed=parsed, matcher=selectors.owner_matcher(partnership=partnership)
+        )
         if unmatched:
             self.stdout.write("  Owners that match no organisation or group of the partnership:")
             for text, count in sorted(unmatched.items()):
