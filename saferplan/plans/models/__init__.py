@@ -11,22 +11,21 @@ them from here.
 
 from .actions import Action, reason_is_public, stricter_marking
 from .choices import (
-    DEFAULT_RAG_DEFINITIONS,
     OPEN_STATUSES,
     ActionStatus,
     PlanKind,
     PlanStatus,
     RagRating,
 )
-from .plans import Aim, Objective, Plan, Priority, RagDefinition
+from .plans import Aim, DefaultRagDefinition, Objective, Plan, Priority, RagDefinition
 from .updates import RagChange, Update, financial_quarter
 
 __all__ = [
-    "DEFAULT_RAG_DEFINITIONS",
     "OPEN_STATUSES",
     "Action",
     "ActionStatus",
     "Aim",
+    "DefaultRagDefinition",
     "Objective",
     "Plan",
     "PlanKind",

@@ -24,15 +24,6 @@ class RagRating(models.TextChoices):
     WHITE = "white", "White"
 
 
-# Seed 000 (Three Rivers 2021-24): the installation's default RAG key.
-DEFAULT_RAG_DEFINITIONS = {
-    RagRating.RED: "Progress or delivery well below target",
-    RagRating.AMBER: "Progress or delivery slightly below target",
-    RagRating.GREEN: "Progress on or ahead of schedule and on track to deliver as planned",
-    RagRating.WHITE: "Delivery or work not started",
-}
-
-
 class ActionStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
     IN_PROGRESS = "in_progress", "In progress"

@@ -87,6 +87,21 @@ class Aim(models.Model):
         return self.text
 
 
+class DefaultRagDefinition(models.Model):
+    """The installation's wording for one RAG colour, where a partnership has none of its
+    own: reference data (plans/reference_data/default_rag_definitions.yaml, seed 000's key),
+    which an administrator may reword."""
+
+    rating = models.CharField(max_length=10, choices=RagRating.choices, unique=True)
+    definition = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "default RAG definition"
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()}: {self.definition}"
+
+
 class RagDefinition(models.Model):
     """A partnership's wording for one RAG colour; the defaults apply where it has none."""
 

@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from saferplan.core.permissions import sees_sensitive_of
 
 from ..models import (
-    DEFAULT_RAG_DEFINITIONS,
     Action,
+    DefaultRagDefinition,
     Plan,
     RagChange,
     RagDefinition,
@@ -66,11 +66,11 @@ def action_timeline(*, action: Action, user) -> list[TimelineEntry]:
 
 def rag_key(*, partnership) -> list[tuple[str, str, str]]:
     """[(rating, label, definition)] for the partnership: its own wording or the default."""
-    own = {d.rating: d.definition for d in RagDefinition.objects.filter(partnership=partnership)}
-    return [
-        (rating.value, rating.label, own.get(rating.value, DEFAULT_RAG_DEFINITIONS[rating]))
-        for rating in RagRating
-    ]
+    wording = dict(DefaultRagDefinition.objects.values_list("rating", "definition"))
+    wording |= dict(
+        RagDefinition.objects.filter(partnership=partnership).values_list("rating", "definition")
+    )
+    return [(rating.value, rating.label, wording.get(rating.value, "")) for rating in RagRating]
 
 
 def plans_for_partnership(*, partnership) -> QuerySet[Plan]:

@@ -1,5 +1,6 @@
 import datetime
 import threading
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -11,7 +12,7 @@ from saferplan.accounts.tests.factories import MembershipFactory
 from saferplan.core.models import AuditEvent
 from saferplan.partnerships.tests.factories import OrganisationFactory
 from saferplan.plans import selectors, services
-from saferplan.plans.models import Action, Plan, RagChange, Update
+from saferplan.plans.models import Action, DefaultRagDefinition, Plan, RagChange, Update
 from saferplan.plans.rag import roll_up
 
 from .conftest import TODAY, make_action
@@ -20,6 +21,10 @@ from .factories import (
     ObjectiveFactory,
     RagChangeFactory,
     UpdateFactory,
+)
+
+RAG_KEY_FILE = (
+    Path(__file__).resolve().parent.parent / "reference_data" / "default_rag_definitions.yaml"
 )
 
 
@@ -202,6 +207,31 @@ def test_the_rag_key_defaults_to_seed_000_and_a_coordinator_rewords_it(
         {"red": "Off track", "amber": "At risk", "green": "On track", "white": "Not started"},
     )
     assert "Off track" in client.get(reverse("plans:rag-key", args=[partnership.slug])).text
+
+
+def test_the_default_rag_key_is_its_reference_data_file_loaded_by_a_migration(db):
+    """Reference data (docs/adr/0023): seed 000's four sentences, one per colour."""
+    from saferplan.core.reference_data import rows
+
+    in_file = {r["rating"]: r["definition"] for r in rows(RAG_KEY_FILE)}
+    assert dict(DefaultRagDefinition.objects.values_list("rating", "definition")) == in_file
+    assert set(in_file) == {"red", "amber", "green", "white"}
+
+
+def test_an_administrators_default_shows_for_colours_a_partnership_has_not_worded(
+    coordinator, partnership
+):
+    DefaultRagDefinition.objects.filter(rating="amber").update(definition="Needs attention")
+    services.rag_definition_set(
+        actor=coordinator, partnership=partnership, rating="red", definition="Off track"
+    )
+    key = {rating: words for rating, _label, words in selectors.rag_key(partnership=partnership)}
+    assert key == {
+        "red": "Off track",  # the partnership's own
+        "amber": "Needs attention",  # the installation's, as the administrator worded it
+        "green": "Progress on or ahead of schedule and on track to deliver as planned",
+        "white": "Delivery or work not started",
+    }
 
 
 # Sensitive material ------------------------------------------------------------------------
