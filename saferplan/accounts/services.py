@@ -13,11 +13,10 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from saferplan.api.services import RevokedBecause, api_tokens_revoke_all
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
-from . import sign_in_limits
+from . import sign_in_limits, signals
 from .models import Membership, Role, User
 
 if TYPE_CHECKING:
@@ -145,8 +144,8 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
     membership.delete()
     if not Membership.objects.filter(user=membership.user).exists():
         # Their tokens would read nothing now, but would again if they were added back.
-        api_tokens_revoke_all(
-            actor=actor, user=membership.user, because=RevokedBecause.LEFT_PARTNERSHIPS
+        signals.access_withdrawn.send(
+            sender=Membership, actor=actor, user=membership.user, because=signals.LEFT_PARTNERSHIPS
         )
 
 
@@ -161,7 +160,9 @@ def user_password_reset_done(*, user: User) -> None:
         actor=user,
         changes={"password": ["", "reset through an emailed link"]},
     )
-    api_tokens_revoke_all(actor=user, user=user, because=RevokedBecause.PASSWORD_RESET)
+    signals.access_withdrawn.send(
+        sender=User, actor=user, user=user, because=signals.PASSWORD_RESET
+    )
     axes_reset(username=user.email)
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from saferplan.accounts import signals
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
@@ -19,8 +20,8 @@ class RevokedBecause:
     """Why a token was revoked, as its owner reads it on the tokens page."""
 
     BY_OWNER = "revoked by its owner"
-    PASSWORD_RESET = "the password was reset"  # noqa: S105 (a reason, not a password)
-    LEFT_PARTNERSHIPS = "no longer a member of any partnership"
+    PASSWORD_RESET = signals.PASSWORD_RESET
+    LEFT_PARTNERSHIPS = signals.LEFT_PARTNERSHIPS
 
 
 def _lifetime() -> datetime.timedelta:

@@ -10,6 +10,7 @@ from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
 from .models import Group, Organisation, Partnership
+from .signals import names_changed
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -18,9 +19,7 @@ if TYPE_CHECKING:
 def plans_show_new_names(*, partnership_ids: Iterable[int]) -> None:
     """Plans show organisation, group and partnership names: mark the plans that may show
     these partnerships' names as changed, so no cached page keeps an old name."""
-    from saferplan.plans.cache import partnership_plans_bump  # plans build on partnerships
-
-    partnership_plans_bump(partnership_ids)
+    names_changed.send(sender=Partnership, partnership_ids=list(partnership_ids))
 
 
 PARTNERSHIP_FIELDS = [

@@ -5,3 +5,11 @@ class PlansConfig(AppConfig):
     name = "saferplan.plans"
     label = "plans"
     verbose_name = "Plans and actions"
+
+    def ready(self) -> None:
+        from saferplan.partnerships.signals import names_changed
+
+        from .receivers import on_names_changed
+
+        # Connected once, however often ready() runs (dispatch_uid).
+        names_changed.connect(on_names_changed, dispatch_uid="plans.names_changed")

@@ -1,0 +1,8 @@
+"""What the partnerships app announces to the apps built on it, so that it never imports
+them (plans listens: see PlansConfig.ready)."""
+
+from django.dispatch import Signal
+
+# Names of partnerships, organisations or groups changed in the current transaction; pages
+# that show them must not keep the old ones. Sent with: partnership_ids (a list).
+names_changed = Signal()
