@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 
 from saferplan.core.models import TimeStampedModel
+from saferplan.core.roles import ALL_ROLES, Role  # noqa: F401 (the roles members hold)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -56,18 +57,6 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
-
-
-class Role(models.TextChoices):
-    """What a member may do in a partnership (see docs/user-guide/roles.md)."""
-
-    COORDINATOR = "coordinator", "Coordinator"
-    EDITOR = "editor", "Editor (action owner)"
-    VIEWER = "viewer", "Viewer (board member)"
-    ANALYST = "analyst", "Analyst"
-
-
-ALL_ROLES = frozenset(Role.values)
 
 
 class Membership(TimeStampedModel):

@@ -4,7 +4,7 @@ every app's views (never imported from a views module, which only urls.py import
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from saferplan.accounts.models import Role
+from saferplan.core.roles import Role
 
 from .models import Partnership
 from .permissions import partnership_policy

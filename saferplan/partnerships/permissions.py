@@ -1,7 +1,7 @@
 """Who may see and change partnerships, their organisations, groups and audit log."""
 
-from saferplan.accounts.models import ALL_ROLES, Role
 from saferplan.core.permissions import PermissionPolicy
+from saferplan.core.roles import ALL_ROLES, Role
 
 from .models import Group, Organisation, Partnership
 

@@ -1,0 +1,17 @@
+"""The roles a member holds in a partnership: the vocabulary of every permission policy
+(core.permissions), so it sits below every app. People and their memberships are the
+accounts app's (accounts.models.Membership)."""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    """What a member may do in a partnership (see docs/user-guide/roles.md)."""
+
+    COORDINATOR = "coordinator", "Coordinator"
+    EDITOR = "editor", "Editor (action owner)"
+    VIEWER = "viewer", "Viewer (board member)"
+    ANALYST = "analyst", "Analyst"
+
+
+ALL_ROLES = frozenset(Role.values)
