@@ -1,7 +1,8 @@
 """Writes of consultations, their responses and themes, each audited."""
 
-from collections.abc import Iterable, Mapping
-from datetime import datetime
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,13 +11,12 @@ from django.utils import timezone
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
+from .answers import build_answers, form_answer_error
 from .models import (
-    FORM_SCALE,
     Answer,
     Consultation,
     Question,
     QuestionKind,
-    Relevance,
     Response,
     ResponseSource,
     Theme,
@@ -24,7 +24,6 @@ from .models import (
 from .questions import generated_questions
 
 CONSULTATION_FIELDS = ["title", "introduction", "privacy_notice", "opens_on", "closes_on"]
-MAX_ANSWER_LENGTH = 5000
 
 
 @transaction.atomic
@@ -45,37 +44,29 @@ def consultation_create(
     priorities (see saferplan.consultations.questions)."""
     if plan.partnership_id != partnership.pk:
         raise ValidationError({"plan": "Choose a plan of this partnership."})
-    consultation = Consultation(
+    _check_dates(opens_on, closes_on)
+    consultation = audit.create(
+        Consultation,
+        actor=actor,
         partnership=partnership,
+        logged_fields=CONSULTATION_FIELDS,
+        partnership_id=partnership.pk,
         plan=plan,
         title=title,
         introduction=introduction,
         privacy_notice=privacy_notice,
         opens_on=opens_on,
         closes_on=closes_on,
-        created_by=actor,
-        modified_by=actor,
     )
-    _check_dates(consultation)
-    consultation.full_clean()
-    consultation.save()
     questions = [
         Question(consultation=consultation, **fields)
         for fields in generated_questions(plan, about_you=list(about_you), areas=list(areas))
     ]
     Question.objects.bulk_create(questions)
-    audit.log(
-        instance=consultation,
-        action=AuditEvent.Action.CREATE,
-        actor=actor,
-        partnership=partnership,
-        changes=audit.diff({}, audit.snapshot(consultation, CONSULTATION_FIELDS)),
-    )
     return consultation
 
 
-def _check_dates(consultation: Consultation) -> None:
-    opens, closes = consultation.opens_on, consultation.closes_on
+def _check_dates(opens: date | None, closes: date | None) -> None:
     if opens and closes and closes < opens:
         raise ValidationError(
             {"closes_on": "The closing date must be on or after the opening date."}
@@ -84,51 +75,21 @@ def _check_dates(consultation: Consultation) -> None:
 
 @transaction.atomic
 def consultation_update(*, actor, consultation: Consultation, **fields) -> Consultation:
-    before = audit.snapshot(consultation, CONSULTATION_FIELDS)
-    for name, value in fields.items():
+    for name in fields:
         if name not in CONSULTATION_FIELDS:
             raise TypeError(f"consultation_update cannot change {name}")
-        setattr(consultation, name, value)
-    _check_dates(consultation)
-    consultation.modified_by = actor
-    consultation.full_clean()
-    consultation.save()
-    audit.log(
-        instance=consultation,
-        action=AuditEvent.Action.UPDATE,
+    _check_dates(
+        fields.get("opens_on", consultation.opens_on),
+        fields.get("closes_on", consultation.closes_on),
+    )
+    consultation, _changes = audit.change(
+        consultation,
         actor=actor,
         partnership=consultation.partnership,
-        changes=audit.diff(before, audit.snapshot(consultation, CONSULTATION_FIELDS)),
+        logged_fields=CONSULTATION_FIELDS,
+        **fields,
     )
     return consultation
-
-
-def answer_value_error(question: Question, value: str, *, from_form: bool) -> str | None:
-    """Why `value` cannot answer `question`, or None when it can."""
-    if question.kind == QuestionKind.RELEVANCE:
-        allowed = FORM_SCALE if from_form else list(Relevance)
-        if value not in allowed:
-            return "Choose one of: " + ", ".join(str(r.label) for r in allowed)
-    elif question.kind == QuestionKind.CHOICE:
-        if value not in question.choices:
-            return "Choose one of: " + ", ".join(question.choices)
-    elif len(value) > MAX_ANSWER_LENGTH:
-        return f"Answers must be {MAX_ANSWER_LENGTH:,} characters or fewer (this one has {len(value):,})"
-    return None
-
-
-def build_answers(response: Response, answers: Mapping[Question, str]) -> list[Answer]:
-    """Unsaved answers of `response`; questions left blank are skipped."""
-    built = []
-    for question, value in answers.items():
-        value = (value or "").strip()
-        if not value:
-            continue
-        if question.kind == QuestionKind.FREE_TEXT:
-            built.append(Answer(response=response, question=question, text=value))
-        else:
-            built.append(Answer(response=response, question=question, choice=value))
-    return built
 
 
 @transaction.atomic
@@ -146,7 +107,7 @@ def response_submit(
     for question, value in answers.items():
         if question.consultation_id != consultation.pk:
             raise ValueError(f"Question {question.pk} is not one of {consultation}")
-        if value and (error := answer_value_error(question, value.strip(), from_form=True)):
+        if value and (error := form_answer_error(question, value.strip())):
             errors[f"question_{question.pk}"] = error
     if errors:
         raise ValidationError(errors)
@@ -245,29 +206,28 @@ def themes_suggest(*, actor, question: Question, count: int) -> list[Theme]:
 def theme_create(*, actor, question: Question, name: str) -> Theme:
     if question.kind != QuestionKind.FREE_TEXT:
         raise ValueError(f"{question} is not a free-text question")
-    theme = Theme(
-        consultation=question.consultation,
-        question=question,
-        name=name.strip(),
-        suggested=False,
-        position=(question.themes.count() + 1),
-        created_by=actor,
-        modified_by=actor,
-    )
-    _theme_full_clean(theme)
-    theme.save()
-    _theme_log(theme, AuditEvent.Action.CREATE, actor)
-    return theme
+    with _theme_name_unique(name.strip()):
+        return audit.create(
+            Theme,
+            actor=actor,
+            partnership=question.consultation.partnership,
+            logged_fields=[],  # a theme's creation is logged without its fields, as it was
+            consultation=question.consultation,
+            question=question,
+            name=name.strip(),
+            suggested=False,
+            position=(question.themes.count() + 1),
+        )
 
 
-def _theme_full_clean(theme: Theme) -> None:
+@contextmanager
+def _theme_name_unique(name: str) -> Iterator[None]:
+    """A theme's check failing on the unique name constraint says so of its name."""
     try:
-        theme.full_clean()
+        yield
     except ValidationError as error:
         if "__all__" in error.message_dict:  # the unique name constraint
-            raise ValidationError(
-                {"name": f"There is already a theme called “{theme.name}”."}
-            ) from None
+            raise ValidationError({"name": f"There is already a theme called “{name}”."}) from None
         raise
 
 
@@ -276,24 +236,25 @@ THEME_FIELDS = ["name", "we_did", "actions"]
 
 @transaction.atomic
 def theme_update(*, actor, theme: Theme, name: str, we_did: str = "", actions=()) -> Theme:
-    before = audit.snapshot(theme, THEME_FIELDS)
     actions = list(actions)
     partnership_id = theme.consultation.partnership_id
     if any(a.priority.plan.partnership_id != partnership_id for a in actions):
         raise ValidationError({"actions": "Choose actions of this partnership's plans."})
-    theme.name = name.strip()
-    theme.we_did = we_did.strip()
-    theme.suggested = False
-    theme.modified_by = actor
-    _theme_full_clean(theme)
-    theme.save()
-    theme.actions.set(actions)
-    _theme_log(
-        theme,
-        AuditEvent.Action.UPDATE,
-        actor,
-        audit.diff(before, audit.snapshot(theme, THEME_FIELDS)),
-    )
+    was_suggested = theme.suggested
+    with _theme_name_unique(name.strip()):
+        theme, changes = audit.change(
+            theme,
+            actor=actor,
+            partnership=theme.consultation.partnership,
+            logged_fields=THEME_FIELDS,
+            name=name.strip(),
+            we_did=we_did.strip(),
+            suggested=False,
+            actions=actions,
+        )
+    if was_suggested and not changes:
+        # Saved as suggested: a person now vouches for it (the published plan shows it).
+        _theme_log(theme, AuditEvent.Action.UPDATE, actor)
     return theme
 
 

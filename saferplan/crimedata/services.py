@@ -543,33 +543,24 @@ VALUE_FIELDS = ["start", "end", "value"]
 def series_create(*, actor, partnership, **fields) -> CustomSeries:
     if "position" not in fields:
         fields["position"] = partnership.custom_series.count() + 1
-    series = CustomSeries(partnership=partnership, created_by=actor, modified_by=actor, **fields)
-    series.full_clean()
-    series.save()
-    audit.log(
-        instance=series,
-        action=AuditEvent.Action.CREATE,
+    return audit.create(
+        CustomSeries,
         actor=actor,
         partnership=partnership,
-        changes=audit.diff({}, audit.snapshot(series, SERIES_FIELDS)),
+        logged_fields=SERIES_FIELDS,
+        partnership_id=partnership.pk,
+        **fields,
     )
-    return series
 
 
 @transaction.atomic
 def series_update(*, actor, series: CustomSeries, **fields) -> CustomSeries:
-    before = audit.snapshot(series, SERIES_FIELDS)
-    for name, value in fields.items():
-        setattr(series, name, value)
-    series.modified_by = actor
-    series.full_clean()
-    series.save()
-    audit.log(
-        instance=series,
-        action=AuditEvent.Action.UPDATE,
+    series, _changes = audit.change(
+        series,
         actor=actor,
         partnership=series.partnership,
-        changes=audit.diff(before, audit.snapshot(series, SERIES_FIELDS)),
+        logged_fields=SERIES_FIELDS,
+        **fields,
     )
     return series
 
@@ -599,21 +590,37 @@ def series_delete(*, actor, series: CustomSeries) -> None:
 def period_figure_set(*, actor, owner, values, period: Period, value: Decimal, partnership):
     """The figure of `owner` (a series, a measure) for the period, replacing the one entered
     before for it. `values` is the owner's related manager of figures."""
-    item = values.filter(start=period.start, end=period.end).first() or values.model(
-        start=period.start, end=period.end, created_by=actor, **{values.field.name: owner}
+    reason = f"{owner}, {period.label}"
+    held = values.filter(start=period.start, end=period.end).first()
+    if held is not None:
+        item, _changes = audit.change(
+            held,
+            actor=actor,
+            partnership=partnership,
+            logged_fields=VALUE_FIELDS,
+            reason=reason,
+            value=value,
+        )
+        return item
+    # Written out rather than audit.create(), which takes no reason: the log names the
+    # figure's owner and period.
+    item = values.model(
+        start=period.start,
+        end=period.end,
+        value=value,
+        created_by=actor,
+        modified_by=actor,
+        **{values.field.name: owner},
     )
-    before = audit.snapshot(item, VALUE_FIELDS) if item.pk else {}
-    item.value = value
-    item.modified_by = actor
     item.full_clean()
     item.save()
     audit.log(
         instance=item,
-        action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE,
+        action=AuditEvent.Action.CREATE,
         actor=actor,
         partnership=partnership,
-        changes=audit.diff(before, audit.snapshot(item, VALUE_FIELDS)),
-        reason=f"{owner}, {period.label}",
+        changes=audit.diff({}, audit.snapshot(item, VALUE_FIELDS)),
+        reason=reason,
     )
     return item
 

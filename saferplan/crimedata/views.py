@@ -15,12 +15,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.background.models import BackgroundJob
-from saferplan.background.services import (
-    police_uk_fetch_start,
-    police_uk_import_cancel,
-    police_uk_import_confirm,
-    police_uk_import_start,
-)
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.partnerships.access import partnership_for
@@ -45,6 +39,12 @@ from .models import CustomSeries, CustomValue, ForceMonth
 from .periods import Period
 from .permissions import crime_data_policy
 from .police_uk import PoliceUkFileError, zip_files
+from .tasks import (
+    police_uk_fetch_start,
+    police_uk_import_cancel,
+    police_uk_import_confirm,
+    police_uk_import_start,
+)
 
 
 def _partnership(request, slug: str, action: str = "view") -> Partnership:

@@ -7,7 +7,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.background.services import board_report_document_start
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.plans.access import plan_for
@@ -22,6 +21,7 @@ from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
 from .permissions import board_report_policy
 from .services import board_report_create, board_report_issue, board_report_update
+from .tasks import board_report_document_start
 
 
 def _download(request, plan: Plan, kind: str, *, public: bool):
