@@ -34,12 +34,8 @@ from saferplan.core.models import AuditEvent
 from . import police_api_fetch
 from .police_api import PoliceApiError
 from .police_uk import ArchiveFile, PoliceUkFileError, archive_files
-from .services import (
-    ImportResult,
-    RecordLimit,
-    ReplacementNotConfirmedError,
-    police_uk_import_steps,
-)
+from .services.differences import ReplacementNotConfirmedError
+from .services.imports import ImportResult, RecordLimit, police_uk_import_steps
 
 if TYPE_CHECKING:
     from saferplan.partnerships.models import Partnership
