@@ -31,7 +31,6 @@ from saferplan.background.services import (
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
-from . import police_api_fetch
 from .police_api import PoliceApiError
 from .police_uk import ArchiveFile, PoliceUkFileError, archive_files
 from .services.differences import ReplacementNotConfirmedError
@@ -226,6 +225,10 @@ def police_uk_fetch_start(*, actor: User, partnership: "Partnership", latest: in
 
 @task()
 def run_police_uk_fetch(job_id: int) -> None:
+    # Imported here: police_api_fetch loads SciPy (over a second), which the web servers
+    # that import this module for the pages need not pay for.
+    from . import police_api_fetch
+
     failure = "Something went wrong in saferplan while fetching from police.uk; nothing was saved."
     with job_running(job_id) as job:
         if job is None:
