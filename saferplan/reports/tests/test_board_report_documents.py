@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from saferplan.background.models import BackgroundJob
 from saferplan.background.progress import progress_of
-from saferplan.background.services import upload_storage
+from saferplan.background.services import upload_storage as _storage
 from saferplan.core.models import AuditEvent
 
 from . import test_board_report as board_report_tests
@@ -94,12 +94,12 @@ def test_documents_are_deleted_after_a_day(signed_in, viewer, report):
     prepare(client, report, "pdf")
     old = BackgroundJob.objects.get()
     stored = old.stored_file
-    assert upload_storage().exists(stored)
+    assert _storage().exists(stored)
     BackgroundJob.objects.filter(pk=old.pk).update(
         finished_at=timezone.now() - datetime.timedelta(days=1, minutes=1)
     )
     prepare(client, report, "docx")  # the worker tidies up before each document
-    assert not upload_storage().exists(stored)
+    assert not _storage().exists(stored)
     shown = client.get(reverse("background:job", args=["hertsmere", old.pk])).content.decode()
     assert "The document was deleted after a day" in shown
     assert client.get(reverse("background:job-file", args=["hertsmere", old.pk])).status_code == 404
