@@ -78,13 +78,6 @@ LONGER_WITH_REASON = {
     "settings/base.py": "Django settings: one file a deployer reads top to bottom",
     "demo/structure.py": "the demo's partnerships, groups and people as data literals, no logic",
     "imports/action_tables.py": "one state machine over a table's rows (ActionPlanBuilder)",
-    # Being split now (issue 20): they leave this list as they are.
-    "background/services.py": "issue 20: the tasks move to the apps that own them",
-    "consultations/selectors.py": "issue 20: being split",
-    "consultations/services.py": "issue 20: being split",
-    "consultations/views.py": "issue 20: being split",
-    "crimedata/views.py": "issue 20: being split",
-    "crimedata/services.py": "issue 20: being split",
 }
 
 

@@ -466,7 +466,7 @@ def test_a_force_month_cannot_be_replaced_by_a_viewer_an_editor_or_another_force
 
     from saferplan.accounts.tests.factories import MembershipFactory
     from saferplan.background.models import BackgroundJob
-    from saferplan.background.services import _storage
+    from saferplan.background.services import upload_storage as _storage
     from saferplan.crimedata.models import ForceMonth
     from saferplan.partnerships.tests.factories import PartnershipFactory
 

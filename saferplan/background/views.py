@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from saferplan.partnerships.access import partnership_for
-from saferplan.reports.downloads import CONTENT_TYPES
 
 from .models import BackgroundJob
 from .permissions import may_see_job
@@ -57,10 +56,10 @@ def job_file(request, slug, pk):
     document = document_of(found)
     if document is None:
         raise Http404("The document has been deleted after a day: make it again.")
-    suffix = found.file_name.rsplit(".", 1)[-1]
     return FileResponse(
         document,
         as_attachment=True,
         filename=found.file_name,
-        content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"),
+        # Named by the task that made it: this app knows no document's format.
+        content_type=found.options.get("content_type", "application/octet-stream"),
     )

@@ -3,8 +3,8 @@ from django import forms
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
 from saferplan.plans.models import Action
 
-from .models import FORM_SCALE, AboutYou, Answer, Question, QuestionKind, Theme
-from .services import MAX_ANSWER_LENGTH
+from .answers import MAX_ANSWER_LENGTH, form_choices
+from .models import AboutYou, Answer, Question, QuestionKind, Theme
 
 
 class ConsultationEditForm(forms.Form):
@@ -94,7 +94,7 @@ class SectionForm(forms.Form):
             if question.kind == QuestionKind.RELEVANCE:
                 field: forms.Field = forms.ChoiceField(
                     label=question.text,
-                    choices=[(r.value, r.label) for r in FORM_SCALE],
+                    choices=form_choices(question),
                     widget=GovukRadioSelect,
                     help_text=question.hint,
                     error_messages={
@@ -104,7 +104,7 @@ class SectionForm(forms.Form):
             elif question.kind == QuestionKind.CHOICE:
                 field = forms.ChoiceField(
                     label=f"{question.text} (optional)",
-                    choices=[(c, c) for c in question.choices],
+                    choices=form_choices(question),
                     widget=GovukRadioSelect,
                     required=False,
                 )

@@ -2,7 +2,8 @@
 Space all give one row per respondent and one column per question (headed by the
 question's text), with a few columns of their own (ID, start and completion time, name,
 email). A person maps each column to a question in a preview; every cell is then checked
-and the file imports whole or not at all."""
+and the file imports whole or not at all. What each question accepts is answers.py's rule, as
+on the public form."""
 
 import csv
 import io
@@ -14,7 +15,8 @@ from django.utils import timezone
 
 from saferplan.core.text import UploadTextError, decode_upload
 
-from .models import Question, QuestionKind, Relevance
+from .answers import imported_answer, normal
+from .models import Question, QuestionKind
 
 # How much one survey export may ask of saferplan (docs/adr/0017): a consultation has tens of
 # questions and thousands of respondents; far more is a mistake, refused with the limit named.
@@ -57,23 +59,6 @@ DATE_FORMATS = [
     "%Y-%m-%d",
 ]
 MAX_ERRORS = 50
-
-
-def _normal(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\xa0", " ")
-    return re.sub(r"\s+", " ", text).strip().lower().rstrip("?:. ")
-
-
-RELEVANCE_WORDS = {_normal(str(label)): value for value, label in Relevance.choices} | {
-    "yes": Relevance.YES,
-    "no": Relevance.NO,
-    "relevant": Relevance.YES,
-    "not relevant": Relevance.NO,
-    "dont know": Relevance.DONT_KNOW,
-    "do not know": Relevance.DONT_KNOW,
-    "don't know / not sure": Relevance.DONT_KNOW,
-    "not sure": Relevance.DONT_KNOW,
-}
 
 
 class SurveyFileError(Exception):
@@ -167,11 +152,11 @@ def _question_number(heading: str) -> tuple[str, int] | None:
 def guess_mapping(survey: SurveyFile, questions: list[Question]) -> dict[int, str]:
     """Column index → target (a question id as text, RECEIVED, a contact field or SKIP):
     the question whose text the heading repeats, or the aim or priority it numbers."""
-    by_text = {_normal(q.text): q for q in questions}
+    by_text = {normal(q.text): q for q in questions}
     mapping = {}
     used = set()
     for column in survey.columns:
-        heading = _normal(column.heading)
+        heading = normal(column.heading)
         target = SKIP
         question = by_text.get(heading)
         if question is None:
@@ -189,7 +174,7 @@ def guess_mapping(survey: SurveyFile, questions: list[Question]) -> dict[int, st
                 )
         if question is None:
             question = next(
-                (q for q in questions if heading and _normal(q.text).startswith(heading)), None
+                (q for q in questions if heading and normal(q.text).startswith(heading)), None
             )
         if question is not None and question.pk not in used:
             target = str(question.pk)
@@ -212,33 +197,6 @@ def _parse_date(value: str) -> datetime | None:
             continue
         return timezone.make_aware(parsed)
     return None
-
-
-def _answer(question: Question, value: str) -> tuple[str | None, str | None]:
-    """(stored value, None) or (None, why it is refused)."""
-    if question.kind == QuestionKind.RELEVANCE:
-        stored = RELEVANCE_WORDS.get(_normal(value))
-        if stored is None:
-            return None, (
-                f"“{value}” is not an answer to a relevance question; use one of "
-                + ", ".join(str(label) for label in Relevance.labels)
-                + ", Yes or No"
-            )
-        return str(stored), None
-    if question.kind == QuestionKind.CHOICE:
-        by_normal = {_normal(c): c for c in question.choices}
-        stored = by_normal.get(_normal(value))
-        if stored is None:
-            return None, f"“{value}” is not one of the answers: " + ", ".join(question.choices)
-        return stored, None
-    from .services import MAX_ANSWER_LENGTH
-
-    if len(value) > MAX_ANSWER_LENGTH:
-        return (
-            None,
-            f"the answer is {len(value):,} characters long; at most {MAX_ANSWER_LENGTH:,} are kept",
-        )
-    return value, None
 
 
 def parse_responses(
@@ -268,14 +226,14 @@ def parse_responses(
                         f"{where}: “{value}” is not a date and time such as 23/01/2023 14:05"
                     )
             elif target in (CONTACT_NAME, CONTACT_EMAIL):
-                if _normal(value) in ANONYMOUS:
+                if normal(value) in ANONYMOUS:
                     continue
                 if target == CONTACT_EMAIL and "@" not in value:
                     errors.append(f"{where}: “{value}” is not an email address")
                 setattr(parsed, target, value[:254] if target == CONTACT_EMAIL else value[:150])
             else:
                 question = by_pk[target]
-                stored, error = _answer(question, value)
+                stored, error = imported_answer(question, value)
                 if stored is None:
                     errors.append(f"{where}: {error}")
                 else:

@@ -2,13 +2,9 @@
 assessment's table (seed 002): all crime and ASB on top, then "Crime decrease" and "Crime
 increase" lists, each line reading "Robbery 67 offences, 16 more 31.4%"."""
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import IO
-
-from saferplan.reports.open_data import spreadsheet_cell
 
 from .periods import Period
 
@@ -184,37 +180,36 @@ class Comparison:
         )
 
 
-def write_csv(comparisons: Iterable[Comparison], out: IO[str]) -> None:
-    """The comparisons as CSV: a row per category with the list it is in (top, decrease,
-    increase, or "no figure" when a period has none). The page's download and `saferplan
-    compare --format csv` both write this. Names typed by users are made formula-safe."""
-    writer = csv.writer(out, lineterminator="\n")
+def comparison_rows(comparisons: Iterable[Comparison]) -> tuple[list[str], list[list]]:
+    """The comparisons as a table (header, rows): a row per category with the list it is in
+    (top, decrease, increase, or "no figure" when a period has none). The page's download
+    and `saferplan compare --format csv` both write this, through core.csv_download, which
+    makes every cell formula-safe."""
     comparisons = list(comparisons)
     first = comparisons[0] if comparisons else None
-    writer.writerow(
+    header = [
+        "Source", "Category", "Unit",
+        first.against.label if first else "Before", first.period.label if first else "After",
+        "Difference", "% change", "List",
+    ]  # fmt: skip
+    rows = [
         [
-            "Source", "Category", "Unit",
-            first.against.label if first else "Before", first.period.label if first else "After",
-            "Difference", "% change", "List",
+            comparison.source,
+            row.name,
+            row.unit,
+            format_optional(row.previous),
+            format_optional(row.current),
+            format_optional(row.difference),
+            format_optional(row.percent_change),
+            list_name,
         ]
-    )  # fmt: skip
-    for comparison in comparisons:
-        for list_name, rows in (
+        for comparison in comparisons
+        for list_name, listed in (
             ("top", comparison.top),
             ("decrease", comparison.decreases),
             ("increase", comparison.increases),
             ("no figure", comparison.incomplete),
-        ):
-            for row in rows:
-                writer.writerow(
-                    [
-                        spreadsheet_cell(comparison.source),
-                        spreadsheet_cell(row.name),
-                        row.unit,
-                        format_optional(row.previous),
-                        format_optional(row.current),
-                        format_optional(row.difference),
-                        format_optional(row.percent_change),
-                        list_name,
-                    ]
-                )
+        )
+        for row in listed
+    ]
+    return header, rows

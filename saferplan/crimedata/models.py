@@ -95,7 +95,7 @@ class StreetCount(models.Model):
     # Neither an index nor a database constraint of its own: inserts are the hot path (a
     # constraint costs a lookup per row, on PostgreSQL a trigger). A force-month's rows are
     # found for deletion through the district index, and only the importer writes or deletes
-    # them, in the transaction that writes the force-month (see services._force_month_for).
+    # them, in the transaction that writes the force-month (see services/imports.py, _force_month_for).
     batch = models.ForeignKey(
         ForceMonth,
         on_delete=models.DO_NOTHING,

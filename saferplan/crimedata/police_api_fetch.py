@@ -20,16 +20,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from scipy.spatial import cKDTree
 
 from saferplan.partnerships.models import PoliceForce
 
-from . import services
 from .categories import Category
 from .models import ForceMonth, Lsoa, StreetCount
 from .police_api import FetchedMonth, PoliceApiClient, PoliceApiError
 from .police_uk import ArchiveFile
+from .services.differences import MonthDifference
+from .services.imports import police_uk_import
+
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
 
 NEAREST_METRES = 500
 ARCHIVE_COLUMNS = (
@@ -84,7 +89,7 @@ class FetchResult:
     months: list[MonthOutcome] = field(default_factory=list)
     requests: int = 0
     # What the import did to each partnership's records, month by month (docs/adr/0015).
-    differences: list[services.MonthDifference] = field(default_factory=list)
+    differences: list[MonthDifference] = field(default_factory=list)
 
     @property
     def records(self) -> int:
@@ -225,7 +230,7 @@ def months_to_fetch(client: PoliceApiClient, *, latest: int = 1, months=()) -> l
 
 def fetch(
     *,
-    actor,
+    actor: User | None,
     force: str,
     latest: int = 1,
     months=(),
@@ -262,6 +267,6 @@ def fetch(
         # From police.uk itself, not from a person's file: months fetched before are
         # replaced without asking (docs/adr/0015); the differences are in the summary and
         # in each partnership's audit log.
-        imported = services.police_uk_import(actor=actor, files=files, origin=ForceMonth.Origin.API)
+        imported = police_uk_import(actor=actor, files=files, origin=ForceMonth.Origin.API)
         result.differences = imported.differences
     return result

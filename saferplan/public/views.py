@@ -16,13 +16,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core import clock
 from saferplan.core.documents import pdf
+from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.core.permissions import PermissionPolicy
 from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import PlanKind
 from saferplan.reports.action_plan import action_plan_document
-from saferplan.reports.downloads import attachment
 
 from . import selectors, services
 from .forms import AchievementForm, ContactForm, GlossaryTermForm

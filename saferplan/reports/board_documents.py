@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from saferplan.core import clock
 from saferplan.core.documents import pdf
+from saferplan.core.documents.downloads import file_name
 
 from . import word
 from .board import board_report_content, chart_alt_text, chart_data_uri, rag_chart
-from .downloads import file_name
 from .models import BoardReport
 
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from django.db.models import Q, Subquery
 
 from saferplan.core import csv_download
-from saferplan.core.csv_download import spreadsheet_cell  # noqa: F401 - crimedata, consultations
 from saferplan.core.models import Marking
 from saferplan.core.permissions import sees_sensitive_of
 from saferplan.plans.models import Action, Plan, RagChange, Update, reason_is_public

@@ -7,9 +7,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.background.services import board_report_document_start
 from saferplan.core import clock
 from saferplan.core.documents import pdf
+from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.plans.access import plan_for
 from saferplan.plans.models import Plan
@@ -18,11 +18,11 @@ from . import excel, open_data, word
 from .action_plan import action_plan_document
 from .board import chart_alt_text, chart_data_uri
 from .board_documents import board_report_document, report_content
-from .downloads import attachment
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
 from .permissions import board_report_policy
 from .services import board_report_create, board_report_issue, board_report_update
+from .tasks import board_report_document_start
 
 
 def _download(request, plan: Plan, kind: str, *, public: bool):

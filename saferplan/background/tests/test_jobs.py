@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from saferplan.background.models import BackgroundJob
 from saferplan.background.progress import progress_add, progress_of
-from saferplan.background.services import _storage
+from saferplan.background.services import upload_storage
 from saferplan.crimedata.models import ForceMonth
 from saferplan.crimedata.tests.files import sample_csv
 
@@ -47,7 +47,7 @@ def test_an_upload_waits_for_the_worker_which_imports_it(
     assert "Refresh this page" in waiting
     assert DBTaskResult.objects.count() == 1
     assert not ForceMonth.objects.exists()
-    assert _storage().exists(job.stored_file)
+    assert upload_storage().exists(job.stored_file)
 
     call_command("db_worker", "--batch", "--no-startup-delay")
 
@@ -61,7 +61,7 @@ def test_an_upload_waits_for_the_worker_which_imports_it(
     done = client.get(answer["Location"]).content.decode()
     assert "8,965 records from 1 file(s)" in done
     assert "Refresh this page" not in done
-    assert not _storage().exists(job.stored_file)  # the upload is not kept
+    assert not upload_storage().exists(job.stored_file)  # the upload is not kept
 
 
 @pytest.mark.django_db(transaction=True)
@@ -79,7 +79,7 @@ def test_a_kept_upload_is_not_readable_by_every_account_on_the_server(
         upload(signed_in(analyst), partnership, "2018-12-street.csv", sample_csv("2018-12"))
     finally:
         os.umask(old_umask)
-    kept = Path(_storage().path(BackgroundJob.objects.get().stored_file))
+    kept = Path(upload_storage().path(BackgroundJob.objects.get().stored_file))
     assert kept.is_relative_to(tmp_path)
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
     assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o750

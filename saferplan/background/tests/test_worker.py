@@ -25,7 +25,7 @@ from django.utils import timezone
 from saferplan.background import progress
 from saferplan.background.models import BackgroundJob
 from saferplan.background.progress import heartbeat_while_running, last_heartbeat
-from saferplan.background.services import _storage, jobs_stopped_fail
+from saferplan.background.services import jobs_stopped_fail, upload_storage
 from saferplan.crimedata.sample import SAMPLE_ZIP
 from saferplan.crimedata.tests.files import sample_csv
 
@@ -37,7 +37,7 @@ import django
 django.setup()
 from django.core.files import File
 from saferplan.accounts.tests.factories import UserFactory
-from saferplan.background.services import police_uk_import_start
+from saferplan.crimedata.tasks import police_uk_import_start
 from saferplan.partnerships.tests.factories import PartnershipFactory
 
 with open({str(SAMPLE_ZIP)!r}, "rb") as upload:
@@ -237,7 +237,7 @@ def test_a_job_whose_worker_stopped_says_so_on_its_page_and_its_upload_is_delete
 ):
     client = signed_in(analyst)
     job = running_import(client, partnership, heard_minutes_ago=5)
-    assert _storage().exists(job.stored_file)
+    assert upload_storage().exists(job.stored_file)
     page = client.get(reverse("background:job", args=[partnership.slug, job.pk]))
     text = page.content.decode()
     assert "The import failed and nothing was saved" in text
@@ -247,7 +247,7 @@ def test_a_job_whose_worker_stopped_says_so_on_its_page_and_its_upload_is_delete
     ) in text
     assert "so nothing was saved. Import the file again." in text
     assert "Refresh this page" not in text
-    assert not _storage().exists(job.stored_file)
+    assert not upload_storage().exists(job.stored_file)
     job.refresh_from_db()
     assert (job.status, job.stored_file) == (BackgroundJob.Status.FAILED, "")
 
@@ -272,7 +272,7 @@ def test_a_job_whose_worker_is_alive_keeps_running(database_queue, signed_in, an
     assert "is running in the background" in page.decode()
     job.refresh_from_db()
     assert job.status == BackgroundJob.Status.RUNNING
-    assert _storage().exists(job.stored_file)
+    assert upload_storage().exists(job.stored_file)
 
 
 def test_the_heartbeat_beats_while_the_job_runs_and_stops_after(monkeypatch):

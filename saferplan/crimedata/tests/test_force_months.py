@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from saferplan.accounts.tests.factories import MembershipFactory
 from saferplan.background.models import BackgroundJob
-from saferplan.background.services import _storage
+from saferplan.background.services import upload_storage
 from saferplan.core.models import AuditEvent
 from saferplan.crimedata import services
 from saferplan.crimedata.models import CrimeCount, ForceMonth
@@ -107,7 +107,7 @@ def test_a_coordinators_upload_replacing_a_held_month_waits_showing_every_partne
     assert job.status == BackgroundJob.Status.WAITING
     assert figures(county) == before  # nothing replaced
     assert ForceMonth.objects.get().records == 9883
-    assert _storage().exists(job.stored_file)  # kept until confirmed or cancelled
+    assert upload_storage().exists(job.stored_file)  # kept until confirmed or cancelled
     page = client.get(answer["Location"]).content.decode()
     assert "Waiting for confirmation" in page
     check = reverse("crimedata:police-uk-replace", args=["hertsmere", job.pk])
@@ -149,7 +149,7 @@ def test_an_analyst_of_the_force_confirms_and_the_event_is_in_every_partnerships
 
     job.refresh_from_db()
     assert job.status == BackgroundJob.Status.DONE, job.outcome
-    assert not _storage().exists(job.stored_file)
+    assert not upload_storage().exists(job.stored_file)
     done = client.get(answer["Location"]).content.decode()
     assert "9,873 records from 1 file(s)" in done
     assert (
@@ -188,7 +188,7 @@ def test_a_cancelled_import_replaces_nothing_and_its_upload_is_deleted(
 
     job.refresh_from_db()
     assert job.status == BackgroundJob.Status.CANCELLED
-    assert not _storage().exists(job.stored_file)
+    assert not upload_storage().exists(job.stored_file)
     assert figures(county) == before
 
 

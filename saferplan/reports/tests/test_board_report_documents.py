@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from saferplan.background.models import BackgroundJob
 from saferplan.background.progress import progress_of
-from saferplan.background.services import _storage
+from saferplan.background.services import upload_storage as _storage
 from saferplan.core.models import AuditEvent
 
 from . import test_board_report as board_report_tests
@@ -129,7 +129,7 @@ def test_a_report_deleted_before_the_worker_came_fails_with_the_reason(
     job = BackgroundJob.objects.get()
     assert job.status == "queued"
     report.delete()
-    from saferplan.background.services import run_board_report_document
+    from saferplan.reports.tasks import run_board_report_document
 
     run_board_report_document.call(job.pk)
     job.refresh_from_db()

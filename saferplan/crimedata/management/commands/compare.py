@@ -5,8 +5,9 @@ the comparison table of two periods, from police.uk and the partnership's own se
 
 from django.core.management.base import BaseCommand
 
+from saferplan.core.csv_download import csv_lines
 from saferplan.crimedata import selectors
-from saferplan.crimedata.comparisons import write_csv
+from saferplan.crimedata.comparisons import comparison_rows
 
 from ._crime_args import partnership, period
 
@@ -33,7 +34,9 @@ class Command(BaseCommand):
             comparisons.append(selectors.custom_comparison(target, now, against))
         comparisons = [c for c in comparisons if c.has_figures] or comparisons[:1]
         if options["format"] == "csv":
-            write_csv(comparisons, self.stdout)
+            header, rows = comparison_rows(comparisons)
+            # A terminal's text, not a file: no byte order mark.
+            self.stdout.write("".join(csv_lines(header, rows, byte_order_mark=False)), ending="")
             return
         for comparison in comparisons:
             self.stdout.write(f"{comparison.source}: {now.label} against {against.label}")

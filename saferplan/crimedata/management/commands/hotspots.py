@@ -5,9 +5,9 @@ import csv
 
 from django.core.management.base import BaseCommand
 
+from saferplan.core.csv_download import spreadsheet_cell
 from saferplan.crimedata import selectors
 from saferplan.crimedata.categories import ALL_CRIME, choices_with_all_crime
-from saferplan.reports.open_data import spreadsheet_cell
 
 from ._crime_args import partnership, period
 

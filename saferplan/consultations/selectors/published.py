@@ -1,0 +1,131 @@
+"""A consultation as others read it: on the published plan (counts, sentences, theme counts
+and "You said, we did") and in a board report (plain values)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch
+
+from saferplan.core import clock
+
+from ..models import Answer, Consultation, Question, Theme
+from .results import ConsultationResults, consultation_results
+from .themes import free_text_questions
+
+
+@dataclass
+class YouSaid:
+    """One theme for "You said, we did": what people said (its name, how many, quotes a
+    coordinator approved) and what the partnership did."""
+
+    theme: Theme
+    count: int
+    quotes: list[str]
+    actions: list  # OFFICIAL actions of published plans only
+
+
+@dataclass
+class PublishedConsultation:
+    results: ConsultationResults
+    themes: list[tuple[Question, list[tuple[str, int]]]]  # per question: (name, answers)
+    you_said: list[YouSaid]
+
+    @property
+    def consultation(self) -> Consultation:
+        return self.results.consultation
+
+
+def published_consultation(partnership, *, today=None) -> PublishedConsultation | None:
+    """The latest closed consultation of the partnership, as the published plan shows it:
+    counts, sentences, theme counts and "You said, we did". Only themes a person has
+    named or saved (a suggestion's name is a machine's guess). Never a respondent's contact
+    details, never an answer a coordinator has not approved, never an OFFICIAL-SENSITIVE
+    action or one of an unpublished plan."""
+    from saferplan.plans.models import Action
+
+    today = today or clock.today()
+    consultation = (
+        partnership.consultations.filter(closes_on__lt=today).order_by("-closes_on", "-pk").first()
+    )
+    if consultation is None:
+        return None
+    results = consultation_results(consultation, today=today)
+    themes = list(
+        consultation.themes.filter(suggested=False)
+        .annotate(answer_count=Count("answers"))
+        .select_related("question")
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.public().order_by("priority__number", "position", "pk"),
+                to_attr="public_actions",
+            ),
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.filter(approved_for_publication=True).order_by("pk"),
+                to_attr="approved_answers",
+            ),
+        )
+        .order_by("question__position", "-answer_count", "name")
+    )
+    by_question: dict[int, tuple[Question, list[tuple[str, int]]]] = {}
+    for theme in themes:
+        if theme.answer_count:
+            by_question.setdefault(theme.question_id, (theme.question, []))[1].append(
+                (theme.name, theme.answer_count)
+            )
+    you_said = [
+        YouSaid(
+            theme=theme,
+            count=theme.answer_count,
+            quotes=[a.text for a in theme.approved_answers],
+            actions=theme.public_actions,
+        )
+        for theme in themes
+        if theme.we_did or theme.public_actions
+    ]
+    return PublishedConsultation(
+        results=results,
+        themes=list(by_question.values()),
+        you_said=you_said,
+    )
+
+
+def consultation_for_report(partnership, *, period_end, today=None) -> dict | None:
+    """The partnership's latest consultation that had opened by the end of a board report's
+    period, as the report keeps it: plain values (an issued report stores them as JSON).
+    Counts and theme names only: members read the answers themselves on their own pages."""
+    consultation = (
+        partnership.consultations.filter(opens_on__lte=period_end)
+        .order_by("-opens_on", "-pk")
+        .first()
+    )
+    if consultation is None:
+        return None
+    results = consultation_results(consultation, today=today)
+    themes = []
+    for question in free_text_questions(consultation):
+        counted = [
+            {"name": name, "count": count, "suggested": suggested}
+            for name, count, suggested in question.themes.annotate(answer_count=Count("answers"))
+            .order_by("-answer_count", "name")
+            .values_list("name", "answer_count", "suggested")
+        ]
+        if counted:
+            themes.append({"question": question.text, "themes": counted})
+    return {
+        "title": consultation.title,
+        "dates": f"{consultation.opens_on:%-d %B %Y} to {consultation.closes_on:%-d %B %Y}",
+        "respondents": results.respondents,
+        "summary": results.summary,
+        "relevance": [
+            {
+                "label": r.label,
+                "subject": r.subject,
+                "relevant": r.relevant,
+                "answered": r.answered,
+                "percent": f"{r.percent_relevant:.0f}%" if r.answered else "–",
+            }
+            for r in results.relevance
+        ],
+        "themes": themes,
+    }

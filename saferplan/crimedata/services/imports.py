@@ -1,0 +1,281 @@
+"""Imports of police.uk street-level files: every file of an import in one transaction,
+a force-month imported before replaced, its size limited (docs/adr/0015), and an audit event
+in the log of each partnership it covers."""
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection, transaction
+from django.db.models import Max
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent
+from saferplan.partnerships.models import Partnership, PoliceForce
+
+from ..limits import limit_setting
+from ..models import CrimeCount, ForceMonth, Lsoa, StreetCount
+from ..police_uk import OTHER_FORCES, ArchiveFile, PoliceUkFileError, Row, StreetFile
+from .differences import MonthDifference, ReplacementNotConfirmedError, month_difference
+from .street_counts import HashingOpener, StreetWriter, flush, lsoas_add
+
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
+
+FLUSH_POINTS = 50_000  # street counts gathered before they are written: bounds the memory used
+PROGRESS_ROWS = 20_000
+
+
+@dataclass
+class Progress:
+    """Where an import has got to: the file it is on and the records written so far."""
+
+    file_number: int
+    files: int
+    source: str
+    records: int
+
+
+@dataclass
+class ImportResult:
+    force_months: list[ForceMonth] = field(default_factory=list)
+    replaced: list[ForceMonth] = field(default_factory=list)  # imported before, now replaced
+    differences: list[MonthDifference] = field(default_factory=list)  # one per force-month
+
+    @property
+    def records(self) -> int:
+        return sum(fm.records for fm in self.force_months)
+
+    @property
+    def unlocated(self) -> int:
+        return sum(fm.unlocated for fm in self.force_months)
+
+
+@dataclass(frozen=True)
+class RecordLimit:
+    """The most records a force-month may have (docs/adr/0015): `growth` times its known
+    size (the month's own count if it is held, else the force's largest month held), never
+    below `floor`, and never above `most` if that is set (uploads through the web page)."""
+
+    growth: float
+    floor: int
+    most: int | None
+
+    @classmethod
+    def from_settings(cls, *, web: bool) -> "RecordLimit":
+        return cls(
+            growth=limit_setting("SAFERPLAN_POLICE_UK_GROWTH", 2),
+            floor=5_000,
+            most=limit_setting("SAFERPLAN_POLICE_UK_MAX_RECORDS", 250_000) if web else None,
+        )
+
+    def for_month(self, force: str, month) -> tuple[int, str] | None:
+        """(the limit, why it is that) for the force-month; None if it has none."""
+        held = ForceMonth.objects.filter(force=force)
+        same = held.filter(month=month).values_list("records", flat=True).first()
+        largest = held.aggregate(n=Max("records"))["n"]
+        limit: tuple[int, str] | None = None
+        if same:
+            limit = (
+                max(int(self.growth * same), self.floor),
+                f"{self.growth:g} times the {same:,} records of the month held",
+            )
+        elif largest:
+            limit = (
+                max(int(self.growth * largest), self.floor),
+                f"{self.growth:g} times the {largest:,} records of the force's largest month held",
+            )
+        if self.most is not None and (limit is None or limit[0] > self.most):
+            limit = (self.most, "the most a force-month uploaded through the web may have")
+        return limit
+
+
+def force_name(force: str) -> str:
+    try:
+        return PoliceForce(force).label
+    except ValueError:
+        return OTHER_FORCES.get(force, force)
+
+
+def police_uk_import_steps(
+    *,
+    actor: "User | None",
+    files: list[ArchiveFile],
+    origin: str = ForceMonth.Origin.ARCHIVE,
+    partnership: Partnership | None = None,
+    confirmed: list[dict] | None = None,
+    limit: RecordLimit | None = None,
+    note: str = "",
+) -> Iterator[Progress | ImportResult]:
+    """Import street-level files, yielding Progress as it goes and the ImportResult last.
+
+    All the files are one transaction: a broken row anywhere (PoliceUkFileError, naming file,
+    line and column) leaves the database as it was. A force-month imported before is
+    replaced, so importing a file twice never counts its records twice. Memory stays bounded
+    whatever the file's size: records are gathered into street counts, written whenever
+    FLUSH_POINTS of them are held.
+
+    For an upload through a partnership's page (docs/adr/0015): `partnership` limits the
+    files to its police force's; `confirmed` are the differences (MonthDifference.as_json)
+    the person confirmed, [] at first: replacing months held that changes any partnership's
+    figures otherwise raises ReplacementNotConfirmedError, saving nothing. Left None (the
+    administrator's commands, the police.uk API), months are replaced without asking.
+    A force-month with more records than `limit` allows is refused. Each force-month's audit
+    event goes into the log of every partnership it covers; `note` is added to its reason."""
+    result = ImportResult()
+    limit = limit or RecordLimit.from_settings(web=False)
+    partnerships = list(Partnership.objects.order_by("name"))
+    with transaction.atomic(), connection.cursor() as cursor:
+        writer = StreetWriter(cursor)
+        overrides = dict(
+            Lsoa.objects.filter(district_source=Lsoa.DistrictSource.LOOKUP).values_list(
+                "code", "district"
+            )
+        )
+        for number, file in enumerate(files, start=1):
+            hashing = HashingOpener(file)
+            street = StreetFile(
+                ArchiveFile(file.source, file.name, hashing.open), district_overrides=overrides
+            )
+            try:
+                if partnership is not None and street.force != partnership.police_force:
+                    raise PoliceUkFileError(
+                        file.source,
+                        f"this is {force_name(street.force)}'s file for {street.month:%B %Y}: "
+                        f"{partnership} imports only the months of its own force, "
+                        f"{force_name(partnership.police_force)}. Nothing was imported",
+                    )
+                most = limit.for_month(street.force, street.month)
+                batch, before, counts_before, held_file = _force_month_for(street, actor)
+                if before is not None:
+                    result.replaced.append(batch)
+                records = 0
+                points: Counter[Row] = Counter()
+                counts: Counter[tuple[str, str]] = Counter()
+                month = street.month.isoformat()  # as the database stores it: no adapter per row
+                rows = street.rows()
+                while chunk := list(islice(rows, PROGRESS_ROWS)):
+                    points.update(chunk)  # Counter counts an iterable in C
+                    records += len(chunk)
+                    if most is not None and records > most[0]:
+                        raise PoliceUkFileError(
+                            file.source,
+                            f"{force_name(street.force)}, {street.month:%B %Y}: {records:,} "
+                            f"records read and more to come, beyond the limit of {most[0]:,} "
+                            f"({most[1]}). Nothing was imported",
+                        )
+                    if len(points) >= FLUSH_POINTS:
+                        flush(writer, batch.pk, month, points, counts)
+                    yield Progress(number, len(files), file.source, records)
+                flush(writer, batch.pk, month, points, counts)
+            finally:
+                street.close()
+            CrimeCount.objects.bulk_create(
+                [
+                    CrimeCount(batch=batch, month=street.month, district=d, category=c, count=n)
+                    for (d, c), n in counts.items()
+                    if d
+                ],
+                batch_size=1000,
+            )
+            lsoas_add(street.lsoa_names)
+            batch.records = records
+            batch.unlocated = sum(n for (district, _), n in counts.items() if not district)
+            batch.sha256 = hashing.hexdigest()
+            batch.source = file.source[-500:]
+            batch.origin = origin
+            batch.save()
+            difference = month_difference(
+                batch, before, held_file, counts_before, counts, partnerships
+            )
+            _log_force_month(batch, difference, actor, file.source, note, partnerships)
+            result.differences.append(difference)
+            result.force_months.append(batch)
+            yield Progress(number, len(files), file.source, records)
+        to_confirm = [d.as_json() for d in result.differences if d.needs_confirming]
+        if confirmed is not None and to_confirm and to_confirm != confirmed:
+            raise ReplacementNotConfirmedError(result.differences)
+    yield result
+
+
+def _log_force_month(
+    batch: ForceMonth,
+    difference: MonthDifference,
+    actor: "User | None",
+    source: str,
+    note: str,
+    partnerships: list[Partnership],
+) -> None:
+    """One event in the log of each partnership the force-month covers (the installation's
+    log, with no partnership, if it covers none), each saying what changed for all of them."""
+    by_id = {p.pk: p for p in partnerships}
+    reason = " ".join(
+        [
+            f"Imported from {source}.",
+            *(
+                ["Records in the partnerships it covers: "
+                 + "; ".join(p.sentence() for p in difference.partnerships) + "."]
+                if difference.partnerships
+                else []
+            ),
+            *([note] if note else []),
+        ]
+    )  # fmt: skip
+    action = AuditEvent.Action.UPDATE if difference.held else AuditEvent.Action.CREATE
+    for figures in difference.partnerships or [None]:
+        audit.log(
+            instance=batch,
+            action=action,
+            actor=actor,
+            partnership=by_id[figures.partnership] if figures else None,
+            changes={
+                "Records": [difference.records_before, difference.records_after],
+                **(
+                    {"Records in this partnership's districts": [figures.before, figures.after]}
+                    if figures
+                    else {}
+                ),
+            },
+            reason=reason,
+        )
+
+
+def police_uk_import(
+    *, actor: "User | None", files: list[ArchiveFile], **options: Any
+) -> ImportResult:
+    """police_uk_import_steps, run to the end."""
+    for step in police_uk_import_steps(actor=actor, files=files, **options):
+        if isinstance(step, ImportResult):
+            return step
+    raise AssertionError("the import ended without a result")
+
+
+def _force_month_for(
+    street: StreetFile, actor: "User | None"
+) -> tuple[ForceMonth, int | None, Counter[tuple[str, str]], str]:
+    """The force-month to fill, emptied if it was imported before (with its old count, its
+    records per district and crime type, and the SHA-256 of the file it came from)."""
+    batch, created = ForceMonth.objects.select_for_update().get_or_create(
+        force=street.force,
+        month=street.month,
+        defaults={"force_name": street.force_name, "imported_by": actor, "source": ""},
+    )
+    before = None if created else batch.records
+    held_file = "" if created else batch.sha256
+    counts_before: Counter[tuple[str, str]] = Counter()
+    if not created:
+        for district, category, n in CrimeCount.objects.filter(batch=batch).values_list(
+            "district", "category", "count"
+        ):
+            counts_before[district, category] += n
+        # The street counts are found through the district index: their districts are those of the
+        # force-month's counts, plus "" for records with no location. One DELETE each:
+        # neither model has dependants or signals, so Django deletes in bulk.
+        districts = {"", *(district for district, _ in counts_before)}
+        StreetCount.objects.filter(district__in=districts, month=batch.month, batch=batch).delete()
+        CrimeCount.objects.filter(batch=batch).delete()
+        batch.force_name = street.force_name or batch.force_name
+        batch.imported_by = actor
+    return batch, before, counts_before, held_file

@@ -1,0 +1,259 @@
+"""Custom series (a partnership's own figures: fly-tipping reports, survey results) and
+their figures, entered one by one or imported from a CSV file; period_figure_set and
+period_figure_delete serve performance measures' figures too (saferplan.indicators)."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent
+from saferplan.core.text import UploadTextError, decode_upload
+from saferplan.partnerships.models import Partnership
+
+from ..models import CustomSeries, CustomValue, SeriesUnit
+from ..periods import Period
+
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
+
+SERIES_FIELDS = ["name", "unit", "source", "position"]
+VALUE_FIELDS = ["start", "end", "value"]
+
+
+@transaction.atomic
+def series_create(*, actor: "User", partnership: Partnership, **fields: Any) -> CustomSeries:
+    if "position" not in fields:
+        fields["position"] = partnership.custom_series.count() + 1
+    return audit.create(
+        CustomSeries,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=SERIES_FIELDS,
+        partnership_id=partnership.pk,
+        **fields,
+    )
+
+
+@transaction.atomic
+def series_update(*, actor: "User", series: CustomSeries, **fields: Any) -> CustomSeries:
+    series, _changes = audit.change(
+        series,
+        actor=actor,
+        partnership=series.partnership,
+        logged_fields=SERIES_FIELDS,
+        **fields,
+    )
+    return series
+
+
+@transaction.atomic
+def series_delete(*, actor: "User", series: CustomSeries) -> None:
+    measures = list(series.indicators.values_list("name", flat=True))
+    if measures:
+        raise ValidationError(
+            f"“{series.name}” is the source of the performance measure"
+            f"{'s' if len(measures) > 1 else ''} {', '.join(f'“{m}”' for m in measures)}: "
+            "change or delete the measure first."
+        )
+    audit.log(
+        instance=series,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=series.partnership,
+        changes={
+            label: [value, None] for label, value in audit.snapshot(series, SERIES_FIELDS).items()
+        },
+        reason=f"With its {series.values.count()} figure(s).",
+    )
+    series.delete()
+
+
+def period_figure_set(
+    *,
+    actor: "User",
+    owner: models.Model,
+    values: Any,
+    period: Period,
+    value: Decimal,
+    partnership: Partnership,
+) -> Any:
+    """The figure of `owner` (a series, a measure) for the period, replacing the one entered
+    before for it. `values` is the owner's related manager of figures."""
+    reason = f"{owner}, {period.label}"
+    held = values.filter(start=period.start, end=period.end).first()
+    if held is not None:
+        item, _changes = audit.change(
+            held,
+            actor=actor,
+            partnership=partnership,
+            logged_fields=VALUE_FIELDS,
+            reason=reason,
+            value=value,
+        )
+        return item
+    # Written out rather than audit.create(), which takes no reason: the log names the
+    # figure's owner and period.
+    item = values.model(
+        start=period.start,
+        end=period.end,
+        value=value,
+        created_by=actor,
+        modified_by=actor,
+        **{values.field.name: owner},
+    )
+    item.full_clean()
+    item.save()
+    audit.log(
+        instance=item,
+        action=AuditEvent.Action.CREATE,
+        actor=actor,
+        partnership=partnership,
+        changes=audit.diff({}, audit.snapshot(item, VALUE_FIELDS)),
+        reason=reason,
+    )
+    return item
+
+
+def period_figure_delete(
+    *, actor: "User", figure: Any, owner: models.Model, partnership: Partnership
+) -> None:
+    audit.log(
+        instance=figure,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=partnership,
+        changes={label: [old, None] for label, old in audit.snapshot(figure, VALUE_FIELDS).items()},
+        reason=f"{owner}, {Period(figure.start, figure.end).label}",
+    )
+    figure.delete()
+
+
+@transaction.atomic
+def value_set(
+    *, actor: "User", series: CustomSeries, period: Period, value: Decimal
+) -> CustomValue:
+    """The series' figure for the period, replacing the one entered before for it."""
+    return period_figure_set(
+        actor=actor,
+        owner=series,
+        values=series.values,
+        period=period,
+        value=value,
+        partnership=series.partnership,
+    )
+
+
+@transaction.atomic
+def value_delete(*, actor: "User", value: CustomValue) -> None:
+    period_figure_delete(
+        actor=actor, figure=value, owner=value.series, partnership=value.series.partnership
+    )
+
+
+SERIES_CSV_COLUMNS = ("series", "period", "value")
+UNIT_WORDS = {
+    **{unit.value: unit.value for unit in SeriesUnit},
+    **{unit.label: unit.value for unit in SeriesUnit},
+    "%": SeriesUnit.PERCENT.value,
+    "percent": SeriesUnit.PERCENT.value,
+    "percentage": SeriesUnit.PERCENT.value,
+    "": SeriesUnit.OFFENCES.value,
+}
+
+
+@dataclass
+class SeriesImportResult:
+    series_created: list[str] = field(default_factory=list)
+    values_written: int = 0
+
+
+@transaction.atomic
+def custom_series_import(
+    *, actor: "User", partnership: Partnership, content: bytes, file_name: str
+) -> SeriesImportResult:
+    """Figures from a CSV with the columns Series, Period and Value (Unit and Source are
+    optional), one figure a row. Every row is checked first; a file with any bad row writes
+    nothing, and the ValidationError names each bad row and column."""
+    try:
+        text = decode_upload(content, fallback=None)
+    except UploadTextError as error:
+        raise ValidationError(f"{file_name} {error}") from None
+    reader = csv.reader(io.StringIO(text))
+    header = [cell.strip().lower() for cell in next(reader, [])]
+    missing = [name for name in SERIES_CSV_COLUMNS if name not in header]
+    if missing:
+        raise ValidationError(
+            f"{file_name}, row 1: the header has no "
+            + ", ".join(f"“{name.capitalize()}”" for name in missing)
+            + " column. The columns are Series, Period, Value and, if you wish, Unit and Source."
+        )
+    column = {
+        name: header.index(name)
+        for name in (*SERIES_CSV_COLUMNS, "unit", "source")
+        if name in header
+    }
+    errors: list[str] = []
+    rows: list[tuple[str, str, str, Period, Decimal]] = []
+
+    def cell(row: list[str], name: str) -> str:
+        index = column.get(name)
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    for number, row in enumerate(reader, start=2):
+        if not any(c.strip() for c in row):
+            continue
+        where = f"{file_name}, row {number}"
+        name = cell(row, "series")
+        if not name:
+            errors.append(f"{where}, column “Series”: the series has no name")
+            continue
+        if len(name) > 150:
+            errors.append(f"{where}, column “Series”: the name is longer than 150 characters")
+            continue
+        unit = UNIT_WORDS.get(cell(row, "unit").lower())
+        if unit is None:
+            errors.append(
+                f"{where}, column “Unit”: “{cell(row, 'unit')}” is not a unit "
+                "(offences, incidents, people, per cent or number)"
+            )
+            continue
+        try:
+            period = Period.parse(cell(row, "period"))
+        except ValueError as error:
+            errors.append(f"{where}, column “Period”: {error}")
+            continue
+        try:
+            value = Decimal(cell(row, "value").replace(",", "").rstrip("%"))
+            if not value.is_finite() or abs(value) >= Decimal("1e12"):
+                raise ArithmeticError
+        except (ArithmeticError, ValueError):
+            errors.append(f"{where}, column “Value”: “{cell(row, 'value')}” is not a number")
+            continue
+        rows.append(
+            (name, unit, cell(row, "source")[:200], period, value.quantize(Decimal("0.01")))
+        )
+    if errors:
+        raise ValidationError(
+            errors[:50] + ([f"… and {len(errors) - 50} more"] if len(errors) > 50 else [])
+        )
+    if not rows:
+        raise ValidationError(f"{file_name}: the file has no figures below its header")
+    result = SeriesImportResult()
+    existing = {s.name.lower(): s for s in partnership.custom_series.all()}
+    for name, unit, source, period, value in rows:
+        series = existing.get(name.lower())
+        if series is None:
+            series = series_create(
+                actor=actor, partnership=partnership, name=name, unit=unit, source=source
+            )
+            existing[name.lower()] = series
+            result.series_created.append(name)
+        value_set(actor=actor, series=series, period=period, value=value)
+        result.values_written += 1
+    return result

@@ -1,0 +1,45 @@
+"""The districts a partnership covers (which police.uk records are its own) and its
+population."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from saferplan.core.forms import NOT_SAVED, save_form
+
+from ..forms import AreaForm
+from ..services.areas import area_update
+from .common import crime_context, crime_partnership
+
+
+@login_required
+def area(request, slug):
+    partnership = crime_partnership(request, slug, "change")
+    form = AreaForm(
+        request.POST or None,
+        initial={
+            "districts": "\n".join(partnership.districts or []),
+            "population": partnership.population,
+            "population_source": partnership.population_source,
+        },
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: area_update(actor=request.user, partnership=partnership, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "Area and population saved.")
+        return redirect("crimedata:overview", slug=slug)
+    return render(
+        request,
+        "core/partnership_form.html",
+        crime_context(
+            request,
+            partnership,
+            form=form,
+            heading="Area and population",
+            button="Save",
+            intro="The districts decide which police.uk records are this partnership's.",
+        ),
+    )

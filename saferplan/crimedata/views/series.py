@@ -1,0 +1,162 @@
+"""A partnership's custom series: its own figures (fly-tipping reports, survey results),
+entered period by period or imported from a CSV file."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from saferplan.core.forms import NOT_SAVED, save_form
+
+from .. import services
+from ..forms import SeriesForm, SeriesImportForm, ValueForm
+from ..models import CustomSeries, CustomValue
+from ..periods import Period
+from .common import crime_context, crime_partnership
+
+
+@login_required
+@require_GET
+def series_list(request, slug):
+    partnership = crime_partnership(request, slug)
+    series = partnership.custom_series.prefetch_related("values")
+    return render(
+        request, "crimedata/series_list.html", crime_context(request, partnership, series=series)
+    )
+
+
+@login_required
+def series_add(request, slug):
+    partnership = crime_partnership(request, slug, "change")
+    form = SeriesForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.series_create(actor=request.user, partnership=partnership, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"Series “{saved.name}” added: now enter its figures.")
+        return redirect("crimedata:series", slug=slug, pk=saved.pk)
+    return render(
+        request,
+        "core/partnership_form.html",
+        crime_context(request, partnership, form=form, heading="Add a series", button="Add series"),
+    )
+
+
+def _series(request, slug, pk, action="view") -> CustomSeries:
+    partnership = crime_partnership(request, slug, action)
+    return get_object_or_404(CustomSeries, pk=pk, partnership=partnership)
+
+
+@login_required
+def series_detail(request, slug, pk):
+    series = _series(request, slug, pk)
+    form = ValueForm(request.POST or None)
+    if request.method == "POST":
+        _series(request, slug, pk, "change")
+        saved = save_form(
+            request,
+            form,
+            lambda data: services.value_set(
+                actor=request.user, series=series, period=data["period"], value=data["value"]
+            ),
+        )
+        if saved is not NOT_SAVED:
+            messages.success(request, f"Figure for {Period(saved.start, saved.end).label} saved.")
+            return redirect("crimedata:series", slug=slug, pk=pk)
+    values = [(Period(v.start, v.end), v) for v in series.values.all()]
+    return render(
+        request,
+        "crimedata/series_detail.html",
+        crime_context(request, series.partnership, series=series, values=values, form=form),
+    )
+
+
+@login_required
+def series_edit(request, slug, pk):
+    series = _series(request, slug, pk, "change")
+    form = SeriesForm(request.POST or None, instance=series)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.series_update(actor=request.user, series=series, **data),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, f"Series “{saved.name}” saved.")
+        return redirect("crimedata:series", slug=slug, pk=pk)
+    return render(
+        request,
+        "core/partnership_form.html",
+        crime_context(
+            request, series.partnership, form=form, heading="Change the series", button="Save"
+        ),
+    )
+
+
+@login_required
+def series_delete(request, slug, pk):
+    series = _series(request, slug, pk, "change")
+    refusal = ""
+    if request.method == "POST":
+        try:
+            services.series_delete(actor=request.user, series=series)
+        except ValidationError as error:
+            refusal = error.messages[0]
+        else:
+            messages.success(request, f"Series “{series.name}” and its figures deleted.")
+            return redirect("crimedata:series-list", slug=slug)
+    return render(
+        request,
+        "crimedata/series_delete.html",
+        crime_context(request, series.partnership, series=series, refusal=refusal),
+        status=409 if refusal else 200,
+    )
+
+
+@login_required
+@require_POST
+def value_delete(request, slug, pk, value_pk):
+    series = _series(request, slug, pk, "change")
+    value = get_object_or_404(CustomValue, pk=value_pk, series=series)
+    services.value_delete(actor=request.user, value=value)
+    messages.success(request, f"Figure for {Period(value.start, value.end).label} deleted.")
+    return redirect("crimedata:series", slug=slug, pk=pk)
+
+
+@login_required
+def series_import(request, slug):
+    partnership = crime_partnership(request, slug, "change")
+    form = SeriesImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = services.custom_series_import(
+                actor=request.user,
+                partnership=partnership,
+                content=upload.read(),
+                file_name=upload.name,
+            )
+        except ValidationError as error:
+            form.add_error("file", error.messages[0] if len(error.messages) == 1 else
+                           "The file has problems, listed below; nothing was saved")  # fmt: skip
+            problems = error.messages if len(error.messages) > 1 else []
+        else:
+            messages.success(
+                request,
+                f"{result.values_written} figure(s) saved"
+                + (
+                    f"; new series: {', '.join(result.series_created)}"
+                    if result.series_created
+                    else ""
+                )
+                + ".",
+            )
+            return redirect("crimedata:series-list", slug=slug)
+    return render(
+        request,
+        "crimedata/series_import.html",
+        crime_context(request, partnership, form=form, problems=problems),
+    )

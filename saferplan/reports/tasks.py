@@ -1,0 +1,96 @@
+"""Reports' work in the background worker: a board report's PDF or Word document, made as a
+background job (saferplan.background) and kept in the upload storage for a day for the
+person who asked for it; the job's page offers it for download (docs/adr/0013)."""
+
+import datetime
+import uuid
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from saferplan.accounts.models import User
+from saferplan.background.models import BackgroundJob
+from saferplan.background.progress import progress_add
+from saferplan.background.services import (
+    job_failing,
+    job_finish,
+    job_queue,
+    job_running,
+    upload_storage,
+)
+from saferplan.core.documents.downloads import CONTENT_TYPES
+
+from .board_documents import board_report_document, document_name
+from .models import BoardReport
+
+# Documents made in the background are kept this long for their maker to download.
+DOCUMENT_KEPT = datetime.timedelta(days=1)
+
+
+@transaction.atomic
+def board_report_document_start(*, actor: User, report: BoardReport, kind: str) -> BackgroundJob:
+    """Queue making the board report's PDF ("pdf") or Word document ("docx")."""
+    return job_queue(
+        run_board_report_document,
+        actor=actor,
+        partnership=report.plan.partnership,
+        kind=BackgroundJob.Kind.BOARD_REPORT_DOCUMENT,
+        file_name=document_name(report, kind),
+        options={
+            "report": report.pk,
+            "format": kind,
+            "title": report.title,
+            # For the job's download, which knows no report's formats.
+            "content_type": CONTENT_TYPES[kind],
+        },
+    )
+
+
+@task()
+def run_board_report_document(job_id: int) -> None:
+    with job_running(job_id) as job:
+        if job is None:
+            return
+        _make_document(job)
+
+
+def _make_document(job: BackgroundJob) -> None:
+    _forget_old_documents()
+    report = (
+        BoardReport.objects.select_related("plan__partnership")
+        .filter(pk=job.options["report"])
+        .first()
+    )
+    if report is None:
+        job_finish(job, BackgroundJob.Status.FAILED, "The board report has been deleted.")
+        return
+    with job_failing(job, (), "Something went wrong in saferplan while making the document."):
+        content = board_report_document(
+            report, job.options["format"], progress=lambda line: progress_add(job.pk, line)
+        )
+        stored = upload_storage().save(
+            f"documents/{uuid.uuid4().hex}.{job.options['format']}", ContentFile(content)
+        )
+        BackgroundJob.objects.filter(pk=job.pk).update(stored_file=stored)
+        job_finish(
+            job,
+            BackgroundJob.Status.DONE,
+            f"The {job.document_name} is ready ({_size(len(content))}). It is kept for a day.",
+        )
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count // 1024 + 1} KB"
+
+
+def _forget_old_documents() -> None:
+    """Delete documents made more than DOCUMENT_KEPT ago (their jobs say so)."""
+    old = BackgroundJob.objects.filter(
+        kind=BackgroundJob.Kind.BOARD_REPORT_DOCUMENT,
+        finished_at__lt=timezone.now() - DOCUMENT_KEPT,
+    ).exclude(stored_file="")
+    for job in old:
+        upload_storage().delete(job.stored_file)
+    old.update(stored_file="")
