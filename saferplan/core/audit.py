@@ -127,6 +127,7 @@ def create(
     actor: Actor,
     partnership,
     logged_fields: list[str],
+    reason: str = "",
     shared_with: SharedWith = (),
     check: Check | None = None,
     logged_also: LoggedAlso = _nothing_else,
@@ -138,7 +139,8 @@ def create(
     saved and logged with `logged_fields` as its changes, in one transaction.
     `partnership` and `shared_with` may be functions of the saved record (a partnership's
     own log, its joint partnerships); `logged_also(record)` adds what the log shows besides
-    the fields (a summary of related records, say)."""
+    the fields (a summary of related records, say); `reason` says what it is for (a figure's
+    owner and period, say)."""
     plain, related = _split_many_to_many(model, values)
     instance = model(**plain)
     if hasattr(instance, "created_by"):
@@ -155,6 +157,7 @@ def create(
         actor=actor,
         partnership=partnership(instance) if callable(partnership) else partnership,
         changes=diff({}, _described(instance, logged_fields, logged_also)),
+        reason=reason,
         shared_with=_shared(shared_with, instance),
     )
     return instance

@@ -97,27 +97,18 @@ def period_figure_set(
             value=value,
         )
         return item
-    # Written out rather than audit.create(), which takes no reason: the log names the
-    # figure's owner and period.
-    item = values.model(
+    owned_by: dict[str, Any] = {values.field.name: owner}
+    return audit.create(
+        values.model,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=VALUE_FIELDS,
+        reason=reason,
         start=period.start,
         end=period.end,
         value=value,
-        created_by=actor,
-        modified_by=actor,
-        **{values.field.name: owner},
+        **owned_by,
     )
-    item.full_clean()
-    item.save()
-    audit.log(
-        instance=item,
-        action=AuditEvent.Action.CREATE,
-        actor=actor,
-        partnership=partnership,
-        changes=audit.diff({}, audit.snapshot(item, VALUE_FIELDS)),
-        reason=reason,
-    )
-    return item
 
 
 def period_figure_delete(
