@@ -1,9 +1,13 @@
 """Copies of the test database, taken once and put back in a moment.
 
 Building the demo (saferplan.demo) takes 8 to 20 seconds; putting back a copy of the
-database it left takes milliseconds on SQLite (the backup API, memory to memory) and well
-under a second on PostgreSQL (`CREATE DATABASE … TEMPLATE`). A test that wants the demo
-therefore gets exactly the database the first one built, whichever ran first.
+database it left takes milliseconds on SQLite (the backup API, memory to memory) and under a
+second on PostgreSQL (every table's rows kept as COPY's binary output, copied back in after
+emptying the tables, the sequences set as they were). A test that wants the demo therefore
+gets exactly the database the first one built, whichever ran first.
+
+On PostgreSQL the copy goes through the suite's own connection: no database is dropped or
+created, so no other connection (a live server's, another xdist worker's) is ever cut.
 
 Only between transactional tests (transactional_db, live_server): the whole database is
 replaced, so no transaction may be open; the test's own teardown empties it as usual.
@@ -11,20 +15,21 @@ replaced, so no transaction may be open; the test's own teardown empties it as u
 
 import sqlite3
 
-from django.db import connection
+from django.db import connection, transaction
 
 
 class Snapshot:
-    """One named copy of the test database. `take()` copies it, `restore()` puts it back."""
+    """One copy of the test database. `take()` copies it, `restore()` puts it back."""
 
     def __init__(self, label: str):
         self.label = label
         self._copy: sqlite3.Connection | None = None  # SQLite: the copy, in memory
-        self._template: str | None = None  # PostgreSQL: the copy, a database of its own
+        self._tables: dict[str, bytes] | None = None  # PostgreSQL: each table's rows
+        self._sequences: list[tuple[str, int | None]] = []
 
     @property
     def taken(self) -> bool:
-        return self._copy is not None or self._template is not None
+        return self._copy is not None or self._tables is not None
 
     def take(self) -> None:
         _no_transaction()
@@ -33,29 +38,41 @@ class Snapshot:
             self._copy = sqlite3.connect(":memory:", check_same_thread=False)
             connection.connection.backup(self._copy)
         elif connection.vendor == "postgresql":
-            name = connection.settings_dict["NAME"]
-            template = f"{name}_{self.label}"
-            connection.close()
-            with _postgres() as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
-                _disconnect_others(admin, name)
-                admin.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
-            self._template = template
+            with transaction.atomic(), connection.cursor() as cursor:
+                self._tables = {table: _copy_out(cursor, table) for table in _tables()}
+                cursor.execute(
+                    "SELECT format('%I.%I', schemaname, sequencename), last_value "
+                    "FROM pg_sequences WHERE schemaname = current_schema()"
+                )
+                self._sequences = cursor.fetchall()
         else:  # pragma: no cover - the suite runs on SQLite and PostgreSQL only
             raise NotImplementedError(connection.vendor)
 
     def restore(self) -> None:
-        assert self.taken, f"the {self.label} snapshot was never taken"
+        if not self.taken:
+            raise RuntimeError(f"the {self.label} snapshot was never taken")
         _no_transaction()
         if self._copy is not None:
             connection.ensure_connection()
             self._copy.backup(connection.connection)
         else:
-            name = connection.settings_dict["NAME"]
-            connection.close()
-            with _postgres() as admin:
-                admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._template}"')
+            assert self._tables is not None
+            quote = connection.ops.quote_name
+            # One transaction: foreign keys (DEFERRABLE INITIALLY DEFERRED, as Django makes
+            # them) are checked once every table is back.
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {', '.join(map(quote, _tables()))}")
+                for table, rows in self._tables.items():
+                    if rows:
+                        with cursor.cursor.copy(
+                            f"COPY {quote(table)} FROM STDIN (FORMAT BINARY)"
+                        ) as copy:
+                            copy.write(rows)
+                for sequence, last_value in self._sequences:
+                    cursor.execute(
+                        "SELECT setval(%s, %s, %s)",
+                        [sequence, last_value or 1, last_value is not None],
+                    )
         # Content types are cached by id, and ids are the copy's again.
         from django.contrib.contenttypes.models import ContentType
 
@@ -64,10 +81,19 @@ class Snapshot:
     def drop(self) -> None:
         if self._copy is not None:
             self._copy.close()
-        if self._template is not None:
-            with _postgres() as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{self._template}" WITH (FORCE)')
-        self._copy = self._template = None
+        self._copy = self._tables = None
+
+
+def _tables() -> list[str]:
+    """The tables a transactional test's teardown empties (Django's flush): those of the
+    installed models."""
+    return sorted(connection.introspection.django_table_names(only_existing=True))
+
+
+def _copy_out(cursor, table: str) -> bytes:
+    sql = f"COPY {connection.ops.quote_name(table)} TO STDOUT (FORMAT BINARY)"
+    with cursor.cursor.copy(sql) as copy:
+        return b"".join(bytes(block) for block in copy)
 
 
 def _no_transaction() -> None:
@@ -76,30 +102,6 @@ def _no_transaction() -> None:
             "a database snapshot replaces the whole database: only in a transactional test "
             "(transactional_db or live_server), never inside a transaction"
         )
-
-
-def _postgres():
-    import psycopg
-
-    settings = connection.settings_dict
-    return psycopg.connect(
-        host=settings["HOST"] or None,
-        port=settings["PORT"] or 5432,
-        user=settings["USER"] or None,
-        password=settings["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
-def _disconnect_others(admin, name: str) -> None:
-    """A database can only be copied while nobody is connected to it (a live server's
-    request thread may still be)."""
-    admin.execute(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-        " WHERE datname = %s AND pid <> pg_backend_pid()",
-        [name],
-    )
 
 
 def made_once_per_module(django_db_blocker, make):
