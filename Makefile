@@ -57,9 +57,10 @@ demo: $(PY_STAMP) $(CSS)
 test: $(PY_STAMP) $(CSS) browser proxy
 	$(BIN)/pytest
 
-## Every test again, on the PostgreSQL at $(POSTGRES_URL)
+## Every test that reaches a database again, on the PostgreSQL at $(POSTGRES_URL) (those
+## marked no_database, which conftest.py gives every test without a database, ran on SQLite)
 test-postgres: $(PY_STAMP) $(CSS) browser proxy
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not no_database"
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .

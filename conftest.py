@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: users in roles across two partnerships."""
+"""Fixtures shared by every test: users in roles across two partnerships, and the demo."""
 
 import pytest
 
@@ -10,11 +10,14 @@ from saferplan.partnerships.tests.factories import PartnershipFactory
 def empty_cache():
     """Each test starts with no cached renderings or job progress (ids are reused between
     tests)."""
+    _clear_caches()
+    yield
+    _clear_caches()
+
+
+def _clear_caches():
     from django.core.cache import caches
 
-    for name in ("default", "progress"):
-        caches[name].clear()
-    yield
     for name in ("default", "progress"):
         caches[name].clear()
 
@@ -72,6 +75,59 @@ def signed_in(client):
 @pytest.fixture
 def user(db):
     return UserFactory()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The database as the demo leaves it, copied the first time a test asks for the demo
+    (tests/snapshots.py) and dropped at the end of the session."""
+    from tests.snapshots import Snapshot
+
+    snapshot = Snapshot("demo")
+    yield snapshot
+    with django_db_blocker.unblock():
+        snapshot.drop()
+
+
+@pytest.fixture
+def demo(transactional_db, demo_snapshot):
+    """The demo's data (saferplan.demo.loader.demo_load), built once per session and put back
+    for each test that asks for it. The test may change it: its teardown empties the database
+    as for any transactional test."""
+    if demo_snapshot.taken:
+        demo_snapshot.restore()
+        return
+    from saferplan.demo.loader import demo_load
+
+    demo_load()
+    demo_snapshot.take()
+    _clear_caches()  # as a restored copy finds them: what the build cached is not in the copy
+
+
+# Fixtures through which a test reaches the database (pytest-django's, and those that make
+# records once per module: tests/snapshots.py's made_once_per_module).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "django_db_setup",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test with no database fixture, no django_db mark and no on_every_database mark cannot
+    reach the suite's database (pytest-django refuses it), so it checks the same thing
+    whichever database the suite runs on: it is marked no_database, and `make test-postgres`
+    deselects it (`make test` runs it, on SQLite)."""
+    for item in items:
+        if (
+            DATABASE_FIXTURES.isdisjoint(item.fixturenames)
+            and not item.get_closest_marker("django_db")
+            and not item.get_closest_marker("on_every_database")
+        ):
+            item.add_marker(pytest.mark.no_database)
 
 
 def pytest_report_header(config):

@@ -39,13 +39,12 @@ def documents():
 
 
 @pytest.fixture
-def demo():
+def demo(demo):
+    """The demo (conftest.py), its board report issued; a member's and the public's clients."""
     from saferplan.accounts.models import User
-    from saferplan.demo.loader import demo_load
     from saferplan.reports.models import BoardReport
     from saferplan.reports.services import board_report_issue
 
-    demo_load()
     board_report_issue(
         actor=User.objects.get(email="coordinator@example.org"),
         report=BoardReport.objects.get(plan__partnership__slug="hertsmere"),

@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from saferplan.core.csv_download import FORMULA_STARTS
 from saferplan.reports.tests.files import readable_text
 from tests.test_stored_xss import PAYLOAD, overwrite_every_text_field
-from tests.test_url_access import ROUTES, url_for  # noqa: F401 - a fixture
+from tests.test_url_access import ROUTES
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def member(client, coordinator):
     return client
 
 
-def test_typed_markup_is_text_in_every_word_and_pdf_file(member, url_for, partnership):  # noqa: F811
+def test_typed_markup_is_text_in_every_word_and_pdf_file(member, url_for, partnership):
     overwrite_every_text_field(partnership, lambda n: PAYLOAD)
     files = downloads(member, url_for)
     documents = {url: body for url, body in files.items() if kind_of(url) in ("docx", "pdf")}
@@ -90,7 +90,7 @@ def test_typed_markup_is_text_in_every_word_and_pdf_file(member, url_for, partne
     assert len(shown) >= len(documents) - 2, sorted(set(documents) - set(shown))
 
 
-def test_typed_formulas_never_run_in_a_csv_or_excel_file(member, url_for, partnership):  # noqa: F811
+def test_typed_formulas_never_run_in_a_csv_or_excel_file(member, url_for, partnership):
     overwrite_every_text_field(partnership, lambda n: FORMULAS[n % len(FORMULAS)])
     files = downloads(member, url_for)
     sheets = {url: body for url, body in files.items() if kind_of(url) in ("csv", "xlsx")}
@@ -154,7 +154,7 @@ def download_statuses(client, build) -> dict[str, int]:
 @pytest.mark.parametrize("who", ["member", "public"])
 def test_control_characters_typed_anywhere_never_break_a_download(
     client,
-    url_for,  # noqa: F811
+    url_for,
     partnership,
     coordinator,
     who,

@@ -32,7 +32,7 @@ from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, PlanStatus
 from saferplan.reports.tests.files import readable_text
 from tests.test_stored_xss import saferplan_text_fields
-from tests.test_url_access import PUBLIC, ROUTES, url_for  # noqa: F401 - a fixture
+from tests.test_url_access import PUBLIC, ROUTES
 
 SENSITIVE = Marking.OFFICIAL_SENSITIVE
 # What "Show progress updates" on a plan publishes: its updates and the reasons for ratings.
@@ -95,7 +95,7 @@ def plant_canaries() -> tuple[dict[str, str], set[str]]:
 
 
 @pytest.fixture(params=[True, False], ids=["progress-published", "progress-not-published"])
-def world(request, url_for, partnership, coordinator, editor, settings):  # noqa: F811
+def world(request, url_for, partnership, coordinator, editor, settings):
     """The sweep's records, published, with what owners type beside sensitive material."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     plan = partnership.plans.get()

@@ -1,18 +1,31 @@
-"""Stored cross-site scripting: every text a person can type (or import) holds a script
-payload, and no page renders it as markup.
+"""Every page a member opens, once: stored cross-site scripting, its Content Security Policy
+and whether the browser may keep it.
 
-Every text field of every saferplan record made by the URL sweep's fixture is overwritten
-with the payload, a pending plan import and a pending survey import carry it in their
-files, and every page is requested as a member of the partnership (the published plan
-included). Django escapes by default; this proves no template or `mark_safe` lets one through.
+Stored cross-site scripting: every text a person can type (or import) holds a script
+payload, and no page renders it as markup. Every text field of every saferplan record made
+by the URL sweep's records (tests/test_url_access.py) is overwritten with the payload, a
+pending plan import and a pending survey import carry it in their files, and every page is
+requested as a coordinator of the partnership (the published plan included). Django escapes
+by default; this proves no template or `mark_safe` lets one through.
+
+The same response must also have a Content Security Policy under which no inline script runs
+without this response's nonce (and none is written into an attribute, which no nonce can
+allow: docs/adr/0009), and must not be stored by the browser (Back, after signing out on a
+shared computer, must not show a member's page or file). One request a route checks all
+three; each failure names the route and the check.
 """
+
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
 from django.db import models
 
-from tests.test_url_access import HTML_PAGES, page_html, url_for  # noqa: F401 - a fixture
+from saferplan.accounts.tests.factories import MembershipFactory
+from saferplan.partnerships.tests.factories import PartnershipFactory
+from tests.snapshots import made_once_per_module
+from tests.test_url_access import HTML_PAGES, ROUTES, Findings, page_html, sweep_records
 
 PAYLOAD = '<script>window.xss=1</script><img src=x onerror="window.xss=2">"\'><b>bold</b>'
 # Values that other fields of the record must keep for the pages to work at all.
@@ -67,24 +80,92 @@ def overwrite_every_text_field(partnership, text_for) -> None:
     )
 
 
-@pytest.fixture
-def everything_typed_is_a_payload(url_for, partnership):  # noqa: F811
-    overwrite_every_text_field(partnership, lambda n: PAYLOAD)
-    return url_for
+@pytest.fixture(scope="module", autouse=True)
+def world(django_db_setup, django_db_blocker):
+    """The URL sweep's records, every typed text a payload, made once for the module; each
+    test's changes are rolled back after it (tests/snapshots.py)."""
+
+    def make():
+        hertsmere = PartnershipFactory(
+            name="Hertsmere Community Safety Partnership", slug="hertsmere"
+        )
+        coordinator = MembershipFactory(partnership=hertsmere, role="coordinator").user
+        url_for = sweep_records(hertsmere, coordinator)
+        overwrite_every_text_field(hertsmere, lambda n: PAYLOAD)
+        return {"coordinator": coordinator, "url_for": url_for}
+
+    yield from made_once_per_module(django_db_blocker, make)
 
 
-@pytest.mark.parametrize(("name", "args"), HTML_PAGES)
-def test_no_page_renders_typed_text_as_markup(
-    client, everything_typed_is_a_payload, coordinator, name, args
+def member_page_checks(name, args) -> list[str]:
+    """The checks test_what_a_member_opens_… makes of a route's response: every response
+    but signing out's is not stored; every page's policy and text (not /healthz's)."""
+    checks = [] if name == "accounts:sign-out" else ["not stored"]
+    if (name, args) in HTML_PAGES:
+        checks += ["Content Security Policy", "stored cross-site scripting"]
+    return checks
+
+
+@pytest.mark.parametrize(("name", "args"), ROUTES)
+def test_what_a_member_opens_escapes_typed_text_has_a_script_policy_and_is_not_stored(
+    client, db, world, name, args
 ):
-    client.force_login(coordinator)
-    response = client.get(everything_typed_is_a_payload(name, args))
-    html = page_html(response)
-    if html is None:
-        return
-    assert "<script>window.xss" not in html, name
-    assert 'onerror="window.xss' not in html, name
-    assert "<b>bold</b>" not in html, name
+    client.force_login(world["coordinator"])
+    response = client.get(world["url_for"](name, args))
+    html = page_html(response)  # read once: a streamed page cannot be read twice
+    findings = Findings(name)
+    checks = member_page_checks(name, args)
+    if "not stored" in checks:
+        cache_control = response.headers.get("Cache-Control", "")
+        findings.check(
+            "not stored",
+            "no-store" in cache_control and "private" in cache_control,
+            f"Cache-Control {cache_control!r}",
+        )
+    if "Content Security Policy" in checks:
+        findings.check("Content Security Policy", *content_security_policy(response, html))
+    if "stored cross-site scripting" in checks:
+        findings.check("stored cross-site scripting", *typed_text_is_text(html))
+    findings.assert_none(checks)
+
+
+def content_security_policy(response, html) -> tuple[bool, str]:
+    """A policy without 'unsafe-inline' or 'unsafe-eval'; on a page, no <script> without the
+    response's nonce and no script in an attribute (onclick=…, javascript: links)."""
+    policy = response.headers.get("Content-Security-Policy", "")
+    if "default-src 'self'" not in policy:
+        return False, "no Content Security Policy"
+    if "'unsafe-inline'" in policy or "'unsafe-eval'" in policy:
+        return False, f"the policy allows unsafe scripts: {policy}"
+    if response.status_code != 200 or html is None:
+        return True, ""
+    nonce = re.search(r"'nonce-([^']+)'", policy)
     page = BeautifulSoup(html, "html.parser")
-    assert not page.find("img", src="x"), name
-    assert not [s for s in page.find_all("script") if "xss" in s.get_text()], name
+    for script in page.find_all("script"):
+        if not nonce:
+            return False, "a <script> but no nonce in the policy"
+        if script.get("nonce") != nonce.group(1):
+            return False, f"a <script> without the response's nonce: {script}"
+    for element in page.find_all(True):
+        for attribute, value in element.attrs.items():
+            if attribute.startswith("on"):
+                return False, f"{attribute} on <{element.name}>"
+            if "javascript:" in str(value).lower():
+                return False, f"{attribute}={value}"
+    return True, ""
+
+
+def typed_text_is_text(html) -> tuple[bool, str]:
+    """None of the payload's markup is markup on the page (downloads are checked by
+    test_export_injection.py)."""
+    if html is None:
+        return True, ""
+    for fragment in ("<script>window.xss", 'onerror="window.xss', "<b>bold</b>"):
+        if fragment in html:
+            return False, f"{fragment!r} in the page"
+    page = BeautifulSoup(html, "html.parser")
+    if page.find("img", src="x"):
+        return False, "the payload's <img src=x> is an element"
+    if [s for s in page.find_all("script") if "xss" in s.get_text()]:
+        return False, "a <script> holds the payload"
+    return True, ""

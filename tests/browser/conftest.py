@@ -36,10 +36,8 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(browser, live_server, transactional_db):
-    from saferplan.demo.loader import demo_load
-
-    demo_load()
+def demo_site(browser, live_server, demo):
+    """The live server's address, serving the demo (built once per session: conftest.py)."""
     return live_server.url
 
 

@@ -11,7 +11,6 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from saferplan.accounts.models import User
-from saferplan.demo.loader import demo_load
 from saferplan.plans.models import Action, Update
 
 
@@ -23,11 +22,6 @@ def every_table() -> dict[str, list[tuple]]:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             contents[table] = sorted(cursor.fetchall(), key=repr)
     return contents
-
-
-@pytest.fixture
-def demo(transactional_db):
-    demo_load()
 
 
 def test_a_restored_backup_has_every_table_as_it_was(demo, tmp_path):

@@ -24,6 +24,7 @@ def test_no_model_change_is_missing_a_migration():
         pytest.fail(f"Models have changes without a migration:\n{out.getvalue()}")
 
 
+@pytest.mark.on_every_database  # the suite's PostgreSQL when it runs there
 def test_the_production_settings_pass_djangos_deployment_checks(tmp_path):
     env = {
         **os.environ,

@@ -3,17 +3,12 @@ import sqlite3
 import subprocess
 import sys
 
-import pytest
-
 from saferplan.accounts.models import Membership, User
 from saferplan.core.models import AuditEvent
-from saferplan.demo.loader import demo_load
 from saferplan.partnerships.models import Group, Partnership
 
 
-@pytest.mark.django_db
-def test_the_demo_has_the_four_seed_partnerships_and_their_groups():
-    demo_load()
+def test_the_demo_has_the_four_seed_partnerships_and_their_groups(demo):
     assert set(Partnership.objects.values_list("slug", flat=True)) == {
         "three-rivers",
         "dacorum",
@@ -36,18 +31,14 @@ def test_the_demo_has_the_four_seed_partnerships_and_their_groups():
     )
 
 
-@pytest.mark.django_db
-def test_the_demo_has_one_user_per_role_and_a_coordinator_of_two_partnerships():
-    demo_load()
+def test_the_demo_has_one_user_per_role_and_a_coordinator_of_two_partnerships(demo):
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == {"coordinator", "editor", "viewer", "analyst"}
     assert User.objects.get(email="coordinator@example.org").memberships.count() == 2
     assert User.objects.get(email="admin@example.org").is_superuser
 
 
-@pytest.mark.django_db
-def test_the_demo_was_built_through_the_services_so_its_audit_log_tells_the_story():
-    demo_load()
+def test_the_demo_was_built_through_the_services_so_its_audit_log_tells_the_story(demo):
     hertsmere = Partnership.objects.get(slug="hertsmere")
     assert (
         AuditEvent.objects.filter(
@@ -93,11 +84,9 @@ def test_the_demo_refuses_to_wipe_a_postgresql_database(tmp_path):
     assert "only runs on SQLite" in result.stderr
 
 
-@pytest.mark.django_db
-def test_the_demo_has_the_hertsmere_2019_action_plan_with_mixed_rag_and_a_sensitive_update():
+def test_the_demo_has_the_hertsmere_2019_action_plan_with_mixed_rag_and_a_sensitive_update(demo):
     from saferplan.plans.models import Action, Plan, RagChange, Update
 
-    demo_load()
     plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
     assert plan.title == "Hertsmere Community Safety Action Plan 2019 - 2020"
     assert plan.status == "published"  # on the published plan, without its sensitive update
@@ -122,12 +111,10 @@ def test_the_demo_has_the_hertsmere_2019_action_plan_with_mixed_rag_and_a_sensit
     assert Plan.objects.filter(partnership__slug="east-herts").get().priorities.count() == 7
 
 
-@pytest.mark.django_db
-def test_the_demo_loads_all_five_seed_plans_through_the_importer():
+def test_the_demo_loads_all_five_seed_plans_through_the_importer(demo):
     from saferplan.imports.models import PlanImport
     from saferplan.plans.models import Plan
 
-    demo_load()
     assert PlanImport.objects.filter(status="imported").count() == 5
     kinds = {(p.partnership.slug, p.kind) for p in Plan.objects.select_related("partnership")}
     assert kinds == {
@@ -139,11 +126,9 @@ def test_the_demo_loads_all_five_seed_plans_through_the_importer():
     }
 
 
-@pytest.mark.django_db
-def test_the_demo_publishes_hertsmeres_plan_with_seed_002s_achievements_and_contacts(client):
+def test_the_demo_publishes_hertsmeres_plan_with_seed_002s_achievements_and_contacts(demo, client):
     from saferplan.public.models import Achievement, Contact
 
-    demo_load()
     assert list(
         Achievement.objects.filter(partnership__slug="hertsmere").values_list("title", flat=True)
     ) == [

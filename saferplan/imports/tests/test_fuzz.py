@@ -1,6 +1,7 @@
 """Whatever is uploaded, the importer answers with a clear error or a plan: never a crash,
 never a partly written plan."""
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,15 @@ def test_a_truncated_seed_imports_what_is_there_or_is_refused(cut):
 @FUZZ
 @given(cut=st.integers(min_value=0, max_value=40000), suffix=st.sampled_from([".docx", ".xlsx"]))
 def test_a_truncated_word_or_excel_file_is_refused_clearly(cut, suffix):
-    plan = parse_plan(SEED, "seed.txt")
-    whole = documents.to_docx(plan) if suffix == ".docx" else documents.to_xlsx(plan)
+    whole = seed_document(suffix)
     parse_or_refuse(whole[: cut % max(len(whole), 1)], f"damaged{suffix}")
+
+
+@cache
+def seed_document(suffix: str) -> bytes:
+    """The seed as a Word or Excel file, made once (not once per example)."""
+    plan = parse_plan(SEED, "seed.txt")
+    return documents.to_docx(plan) if suffix == ".docx" else documents.to_xlsx(plan)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "latin-1", "cp1252"])

@@ -373,11 +373,9 @@ def test_a_series_that_a_measure_uses_is_not_deleted(signed_in, partnership, ana
     assert CustomSeries.objects.filter(pk=series.pk).exists()
 
 
-def test_the_demo_has_dacorums_four_headline_measures_and_hertsmeres_from_seed_002():
-    from saferplan.demo.loader import demo_load
+def test_the_demo_has_dacorums_four_headline_measures_and_hertsmeres_from_seed_002(demo):
     from saferplan.partnerships.models import Partnership
 
-    demo_load()
     dacorum = partnership_measures(Partnership.objects.get(slug="dacorum"))
     hertsmere = partnership_measures(Partnership.objects.get(slug="hertsmere"))
 
