@@ -79,16 +79,16 @@ FAULTS = [
     ),
     Fault(
         name="sensitive-filter-updates",
-        what="OFFICIAL-SENSITIVE updates no longer left out by plans' visible_updates selector",
-        files="saferplan/**/*.py",
-        within=r"def visible_updates\(",
-        pattern=r"\.exclude\(\s*marking=Marking\.OFFICIAL_SENSITIVE\s*\)",
-        replacement=".all()",
+        what="OFFICIAL-SENSITIVE updates no longer left out of the action plan table's selector "
+        "(its updates' .visible_to() dropped)",
+        files="saferplan/plans/selectors/*.py",
+        within=r"def plan_action_table\(",
+        pattern=r"(Update\.objects\.current\(\)\s*)\.visible_to\(user, partnership_ids=owners\)",
+        replacement=r"\1",
         tests=[
             "tests/test_sensitive_inventory.py",
             "saferplan/plans",
-            "saferplan/public",
-            "saferplan/api",
+            "saferplan/reports",
         ],
     ),
     Fault(
@@ -96,7 +96,7 @@ FAULTS = [
         what="OFFICIAL-SENSITIVE actions no longer left out of the published plan (public "
         "selectors)",
         files="saferplan/public/**/*.py",
-        pattern=r"Action\.objects\.exclude\(\s*marking=Marking\.OFFICIAL_SENSITIVE\s*\)",
+        pattern=r"Action\.objects\.not_sensitive\(\)",
         replacement="Action.objects.all()",
         tests=["tests/test_sensitive_inventory.py", "saferplan/public"],
     ),
