@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 CSS := saferplan/static/dist/saferplan.css
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
 
-.PHONY: demo test test-postgres lint format bench load-test assets python-deps browser proxy clean
+.PHONY: demo test test-postgres lint format bench load-test assets python-deps browser proxy wrk clean
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "saferplan needs Python 3.11 or newer: run make with PYTHON=python3.11 (or newer)")'
@@ -46,6 +46,16 @@ proxy:
 	    echo "nginx is not installed, so the tests behind a reverse proxy will be skipped: sudo apt-get install nginx"; \
 	  fi; }
 
+# The page benchmarks measure with wrk (bench/serve.py), Debian's package.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's wrk for the benchmarks"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "wrk is not installed, so the page benchmarks cannot run: sudo apt-get install wrk"; \
+	  fi; }
+
 python-deps: $(PY_STAMP)
 assets: $(CSS)
 
@@ -74,7 +84,7 @@ format: $(PY_STAMP)
 	$(BIN)/djhtml saferplan/templates
 
 ## Benchmarks: each prints its figures beside its target
-bench: $(PY_STAMP) $(CSS)
+bench: $(PY_STAMP) $(CSS) wrk
 	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 ## 50 people for 5 minutes against gunicorn + PostgreSQL (bench/load_test.py)
