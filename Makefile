@@ -8,6 +8,8 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CSS := saferplan/static/dist/saferplan.css
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
+# pytest-xdist workers: one per core (make test PYTEST_WORKERS=0 runs in one process)
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test test-postgres lint format bench load-test assets python-deps browser proxy wrk clean
 
@@ -65,12 +67,12 @@ demo: $(PY_STAMP) $(CSS)
 
 ## Every test, on SQLite (set DATABASE_URL to run them on PostgreSQL)
 test: $(PY_STAMP) $(CSS) browser proxy
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 ## Every test that reaches a database again, on the PostgreSQL at $(POSTGRES_URL) (those
 ## marked no_database, which conftest.py gives every test without a database, ran on SQLite)
 test-postgres: $(PY_STAMP) $(CSS) browser proxy
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not no_database"
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not no_database"
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .
