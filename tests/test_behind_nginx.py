@@ -18,6 +18,8 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3 import PoolManager
 
+from saferplan.core import clock
+
 NGINX = shutil.which("nginx") or next(
     (str(p) for p in (Path("/usr/sbin/nginx"), Path("/usr/local/sbin/nginx")) if p.exists()), None
 )
@@ -195,7 +197,7 @@ def consultation(transactional_db):
     # A consultation is public once its partnership has a published plan.
     plan.status = "published"
     plan.save()
-    today = datetime.date.today()
+    today = clock.today()
     return services.consultation_create(
         actor=coordinator,
         partnership=partnership,

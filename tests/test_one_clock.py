@@ -44,7 +44,9 @@ def test_pages_lists_and_reminders_agree_on_the_day(
     assert clock.today() == MONDAY
     client.force_login(editor)
     mine = client.get(reverse("my-actions"))
-    assert [a.title for a in mine.context["groups"].overdue] == ["Knife crime awareness week"]
+    assert [a.action.title for a in mine.context["groups"].overdue] == [
+        "Knife crime awareness week"
+    ]
     key_now = selectors.my_actions_cache_key(
         user=editor, filters=selectors.ActionFilters(), today=clock.today()
     )

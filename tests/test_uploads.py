@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from saferplan.consultations.models import ResponseImport
+from saferplan.core import clock
 from saferplan.core.models import AuditEvent
 from saferplan.crimedata.models import CustomSeries, CustomValue, ForceMonth, StreetCount
 from saferplan.imports.models import PlanImport
@@ -29,7 +30,7 @@ KEPT = (PlanImport, ResponseImport, CustomSeries, CustomValue, ForceMonth, Stree
 def consultation_of(partnership, coordinator):
     from saferplan.consultations import services
 
-    today = datetime.date.today()
+    today = clock.today()
     return services.consultation_create(
         actor=coordinator,
         partnership=partnership,

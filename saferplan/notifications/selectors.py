@@ -50,7 +50,11 @@ class Digest:
 def digest_for(user, *, today: datetime.date) -> Digest:
     """The person's open actions that are overdue, stale or due in the next 30 days."""
     mine = my_actions(user=user, filters=ActionFilters(), today=today)
-    return Digest(overdue=mine.overdue, stale=mine.stale, due_soon=mine.due_soon)
+    return Digest(
+        overdue=[listed.action for listed in mine.overdue],
+        stale=[listed.action for listed in mine.stale],
+        due_soon=[listed.action for listed in mine.due_soon],
+    )
 
 
 def meetings_to_chase(*, today: datetime.date) -> list[BoardMeeting]:
@@ -63,10 +67,10 @@ def actions_to_update_before(meeting: BoardMeeting, user, *, today: datetime.dat
     """The person's open actions in the meeting's plan, oldest news first."""
     mine = my_actions(user=user, filters=ActionFilters(), today=today)
     actions = [
-        action
+        listed.action
         for group in (mine.overdue, mine.stale, mine.red_or_amber, mine.due_soon, mine.other)
-        for action in group
-        if action.priority.plan_id == meeting.plan_id
+        for listed in group
+        if listed.action.priority.plan_id == meeting.plan_id
     ]
     return sorted(actions, key=lambda a: (a.last_update_on or datetime.date.min, a.pk))
 

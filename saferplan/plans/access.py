@@ -2,12 +2,15 @@
 address and checked by the plans' permission policies: used by the views of plans, reports,
 notifications and the published plan (never imported from a views module)."""
 
+from typing import NamedTuple
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from saferplan.partnerships.access import partnership_for
+from saferplan.partnerships.models import Partnership
 
 from . import selectors
 from .models import Action, Plan, Priority
@@ -35,6 +38,19 @@ def priority_for(request, slug, plan_pk, number, action="view") -> Priority:
 
 def action_for(request, slug, pk, action="view") -> Action:
     """The action, reached through one of the partnerships that own it."""
+    return reach_action(request, slug, pk, action).action
+
+
+class ReachedAction(NamedTuple):
+    """An action and the partnership whose address it was reached through (its own, or one
+    it is joint with): the pages about it show that partnership's name and links."""
+
+    partnership: Partnership
+    action: Action
+
+
+def reach_action(request, slug, pk, action="view") -> ReachedAction:
+    """The action, reached through one of the partnerships that own it, and that partnership."""
     partnership = partnership_for(request, slug, "view")
     found = (
         Action.objects.filter(
@@ -52,8 +68,7 @@ def action_for(request, slug, pk, action="view") -> Action:
                 "Only the action's owners and the partnership's coordinators can add updates to it."
             )
         raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
-    item.viewed_from = partnership
-    return item
+    return ReachedAction(partnership, item)
 
 
 def may_change(request, plan) -> bool:

@@ -1,6 +1,10 @@
 """The action plan table's filters, as the table, My actions and the API take them."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .flags import ActionFlags
 
 
 @dataclass
@@ -21,6 +25,6 @@ class ActionFilters:
     def active(self) -> bool:
         return self != ActionFilters()
 
-    def keep(self, action) -> bool:
+    def keep(self, flags: "ActionFlags") -> bool:
         """The filters on flags worked out in Python (stale and overdue depend on today)."""
-        return (not self.stale or action.flags.stale) and (not self.overdue or action.flags.overdue)
+        return (not self.stale or flags.stale) and (not self.overdue or flags.overdue)

@@ -36,10 +36,10 @@ class ActionPlanDocument:
     def holds_sensitive(self) -> bool:
         """Does anything in it carry the OFFICIAL-SENSITIVE marking? (Then so does the file.)"""
         return any(
-            action.is_sensitive or any(u.is_sensitive for u in action.shown_updates)
+            listed.action.is_sensitive or any(u.is_sensitive for u in listed.shown_updates)
             for table in self.table_view.tables
             for row in table.objectives
-            for action in row.actions
+            for listed in row.actions
         )
 
     @property
@@ -60,12 +60,12 @@ def action_plan_document(
     quarters = plan_quarters(plan) if quarter_view else []
     for table in tables:
         for row in table.objectives:
-            for action in row.actions:
+            for listed in row.actions:
                 if not show_updates:
-                    action.shown_updates = []
-                action.shown_updates.sort(key=lambda u: (u.described_on, u.pk))
+                    listed.shown_updates = []
+                listed.shown_updates.sort(key=lambda u: (u.described_on, u.pk))
                 if quarter_view:
-                    action.quarter_columns = updates_by_quarter(action, quarters)
+                    listed.quarter_columns = updates_by_quarter(listed.shown_updates, quarters)
     return ActionPlanDocument(
         plan=plan,
         table_view=ActionTableView(tables, quarters),

@@ -83,7 +83,7 @@ def board_report_content(
         elif change.changed_at <= end_moment:
             changes_in_period[action_id].append(change)
         current_rag[action_id] = change
-    organisations = owner_names_by_action(Q(action__priority__plan=plan))["owner_organisation_list"]
+    organisations = owner_names_by_action(Q(action__priority__plan=plan))["organisations"]
     by_id = {a.pk: a for a in actions}
 
     def describe(action: Action, **extra) -> dict:
@@ -125,7 +125,7 @@ def board_report_content(
     exceptions, stale, overdue, completed, discharged, new = [], [], [], [], [], []
     summary: dict[int, dict] = {}
     for action in actions:
-        action.flags = flag(action, stale_after_days=plan.stale_after_days, today=period_end)
+        flags = flag(action, stale_after_days=plan.stale_after_days, today=period_end)
         row = summary.setdefault(
             action.priority_id,
             {
@@ -145,9 +145,9 @@ def board_report_content(
             RagRating.AMBER,
         ):
             exceptions.append(describe(action))
-        if action.flags.stale:
+        if flags.stale:
             stale.append(describe(action))
-        if action.flags.overdue:
+        if flags.overdue:
             overdue.append(describe(action))
         new_status = status_changes.get(action.pk)
         if new_status == ActionStatus.COMPLETE.label:

@@ -79,19 +79,20 @@ def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
             cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
         priority_title = f"{table.priority.number}. {table.priority.title}"
         for row in table.objectives:
-            for action in row.actions:
+            for listed in row.actions:
+                action = listed.action
                 values = [
                     priority_title,
                     row.objective.ref if row.objective else "",
                     row.objective.title if row.objective else "",
                     action.title,
-                    owner_line(action),
+                    owner_line(listed),
                     ActionStatus(action.status).label,
                     action.due_date,
                 ]
                 if document.show_updates:
                     values.append(
-                        "\n".join(update_line(u, period=period) for u in action.shown_updates)
+                        "\n".join(update_line(u, period=period) for u in listed.shown_updates)
                     )
                 values.append(RagRating(action.current_rag or RagRating.WHITE).label)
                 if marked:
@@ -157,7 +158,7 @@ def _summary(sheet, document: ActionPlanDocument) -> None:
     for cell in sheet[header_row]:
         cell.font, cell.fill = BOLD, HEADER_FILL
     for table in document.table_view.tables:
-        actions = [a for row in table.objectives for a in row.actions]
+        actions = [listed.action for row in table.objectives for listed in row.actions]
         counted = [a.current_rag for a in actions if a.status != ActionStatus.DISCHARGED]
         counts = rag_counts(counted)
         sheet.append([None, len(actions), counts["red"], counts["amber"], counts["green"]])

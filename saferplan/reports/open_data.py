@@ -83,7 +83,7 @@ def _rows(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[dict
         rag_marking=Subquery(rag.values("marking")[:1]),
     )
     names = owner_names_by_action(Q(action__priority__plan=plan))
-    owners, joint = names["owner_organisation_list"], names["joint_partnership_list"]
+    owners, joint = names["organisations"], names["joint_partnerships"]
     # Plain values, not model objects: an export may hold thousands of rows.
     columns = actions.values(
         "pk",

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from saferplan.core import clock
 from tests.browser.test_accessibility import check
 
 from .conftest import axe_violations
@@ -17,7 +18,7 @@ def open_consultation(demo_site):
     from saferplan.partnerships.models import Partnership
 
     hertsmere = Partnership.objects.get(slug="hertsmere")
-    today = datetime.date.today()
+    today = clock.today()
     return services.consultation_create(
         actor=User.objects.get(email="coordinator@example.org"),
         partnership=hertsmere,

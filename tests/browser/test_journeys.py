@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from saferplan.core import clock
 from tests.browser.conftest import axe_violations
 
 SEEDS = Path(__file__).resolve().parents[2] / "saferplan" / "demo" / "seeds"
@@ -134,7 +135,7 @@ def test_an_owner_adds_an_update_and_changes_the_rag_rating(page_as, demo_site):
     journey.click("a:has-text('My actions')")
     journey.click("main h3 a[href*='/actions/']")  # the first of their actions
     action = Action.objects.get(pk=int(re.search(r"/actions/(\d+)/", page.url)[1]))
-    fill_date(page, "described_on", datetime.date.today())
+    fill_date(page, "described_on", clock.today())
     page.fill("#id_text", "Two joint patrols with the council's ASB team; dispersal order used.")
     page.check("label:has-text('Amber')")
     page.fill("#id_rag_reason", "Patrols started late: the partner's officer was off sick.")
@@ -225,7 +226,7 @@ def open_consultation(demo_site):
     from saferplan.partnerships.models import Partnership
 
     hertsmere = Partnership.objects.get(slug="hertsmere")
-    today = datetime.date.today()
+    today = clock.today()
     return services.consultation_create(
         actor=User.objects.get(email="coordinator@example.org"),
         partnership=hertsmere,

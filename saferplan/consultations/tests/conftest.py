@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from saferplan.consultations import services
+from saferplan.core import clock
 from saferplan.imports import services as import_services
 
 SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
@@ -31,7 +32,7 @@ def hertsmere_plan(partnership, coordinator):
 
 @pytest.fixture
 def consultation(partnership, coordinator, hertsmere_plan):
-    today = datetime.date.today()
+    today = clock.today()
     return services.consultation_create(
         actor=coordinator,
         partnership=partnership,

@@ -10,13 +10,14 @@ from django.urls import reverse
 
 from saferplan.consultations import selectors, services
 from saferplan.consultations.survey_csv import guess_mapping, read_survey
+from saferplan.core import clock
 from saferplan.reports.services import board_report_create, board_report_issue
 from saferplan.reports.tests.files import readable_text
 
 from .conftest import SURVEY_CSV
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from saferplan.consultations import selectors, services, summary
 from saferplan.consultations.models import Answer, QuestionKind, Response
+from saferplan.core import clock
 from saferplan.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -217,7 +218,7 @@ def test_an_open_consultation_of_a_partnership_that_has_published_nothing_is_not
 def test_a_consultation_is_found_at_its_public_address_once_it_opens(
     client, consultation, coordinator, on_the_public_site
 ):
-    today = datetime.date.today()
+    today = clock.today()
     services.consultation_update(
         actor=coordinator,
         consultation=consultation,

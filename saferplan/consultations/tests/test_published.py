@@ -10,6 +10,7 @@ from django.urls import reverse
 from saferplan.consultations import selectors, services
 from saferplan.consultations.models import Answer, Theme
 from saferplan.consultations.survey_csv import guess_mapping, read_survey
+from saferplan.core import clock
 from saferplan.core.models import Marking
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, PlanStatus
@@ -100,7 +101,7 @@ def test_the_published_plan_says_what_people_told_us_and_nothing_it_should_not(
 
 
 def test_an_open_consultation_is_not_on_the_published_plan(client, published, coordinator):
-    today = datetime.date.today()
+    today = clock.today()
     services.consultation_update(
         actor=coordinator,
         consultation=published,
@@ -136,7 +137,7 @@ def test_the_published_plan_invites_its_readers_to_an_open_consultation(
     assert f'href="{start}"' in html
 
     for opens, closes in ((1, 30), (-30, -1)):  # not open yet; closed
-        today = datetime.date.today()
+        today = clock.today()
         consultation.opens_on = today + datetime.timedelta(days=opens)
         consultation.closes_on = today + datetime.timedelta(days=closes)
         consultation.save()

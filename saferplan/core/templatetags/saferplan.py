@@ -58,28 +58,6 @@ def short_date(day) -> str:
     return f"{day.day} {day:%b %Y}" if day else ""
 
 
-@register.simple_tag
-def action_owners(action):
-    """Who owns an action, from its prefetched owners: organisations; groups – named
-    person (saferplan user), then the partnerships it is joint with. Falls back to the
-    owner as the plan wrote it."""
-    organisations = [o.name for o in action.owner_organisation_items]
-    groups = [g.name for g in action.owner_group_items]
-    parts = "; ".join(p for p in (", ".join(organisations), ", ".join(groups)) if p)
-    person = action.owner_name
-    if action.owner_user_id:
-        person = f"{person} ({action.owner_user})" if person else str(action.owner_user)
-    if person:
-        parts = f"{parts} – {person}" if parts else person
-    label = format_html("{}", parts or action.owner_text or "No owner recorded")
-    joint = [p.name for p in action.joint_partnership_items]
-    if joint:
-        label = format_html(
-            '{}<br><span class="govuk-body-s">Joint with {}</span>', label, ", ".join(joint)
-        )
-    return label
-
-
 _STATUS_TAGS = {
     "not_started": "govuk-tag--grey",
     "in_progress": "govuk-tag--teal",

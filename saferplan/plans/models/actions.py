@@ -15,9 +15,6 @@ from .plans import Objective, Priority
 
 if TYPE_CHECKING:
     from saferplan.partnerships.models import Group, Organisation, Partnership
-    from saferplan.plans.flags import ActionFlags
-
-    from .updates import Update
 
 
 class Action(TimeStampedModel):
@@ -89,17 +86,12 @@ class Action(TimeStampedModel):
 
     objects = ActionQuerySet.as_manager()
 
-    # Set by plans.selectors for pages (annotations and flags), not database columns.
+    # Annotated by ActionQuerySet.with_progress(), not database columns. What a page works
+    # out for an action (its flags, the updates it shows) is kept beside it, in
+    # plans.listed.ListedAction, never set on the model.
     current_rag: str | None
     current_rag_id: int | None
     last_update_on: datetime.date | None
-    shown_updates: list["Update"]
-    flags: "ActionFlags"
-    quarter_columns: list[list["Update"]]
-    owner_organisation_list: list["Organisation"]
-    owner_group_list: list["Group"]
-    joint_partnership_list: list["Partnership"]
-    viewed_from: "Partnership"
 
     class Meta:
         ordering = ["priority", "position", "id"]
@@ -124,23 +116,17 @@ class Action(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
-    # The owners as lists: the selectors' prefetched ones when there are, else from the database.
+    # The owners as lists (prefetched where a page asked: plans.selectors.owners.with_owners()).
     @property
     def owner_organisation_items(self) -> list["Organisation"]:
-        if hasattr(self, "owner_organisation_list"):
-            return self.owner_organisation_list
         return list(self.owner_organisations.all())
 
     @property
     def owner_group_items(self) -> list["Group"]:
-        if hasattr(self, "owner_group_list"):
-            return self.owner_group_list
         return list(self.owner_groups.all())
 
     @property
     def joint_partnership_items(self) -> list["Partnership"]:
-        if hasattr(self, "joint_partnership_list"):
-            return self.joint_partnership_list
         return list(self.joint_partnerships.all())
 
     @property

@@ -15,12 +15,7 @@ from .actions import (
 )
 from .my_actions import DUE_SOON_DAYS, MyActions, my_actions
 from .overview import PlanOverview, PrioritySummary, plan_overview
-from .owners import (
-    LATEST_UPDATES_SHOWN,
-    OwnerName,
-    attach_owner_names,
-    owner_names_by_action,
-)
+from .owners import LATEST_UPDATES_SHOWN, owner_names_by_action
 from .table import (
     ActionTableView,
     ObjectiveRow,
@@ -41,7 +36,6 @@ __all__ = [
     "ActionTableView",
     "MyActions",
     "ObjectiveRow",
-    "OwnerName",
     "PlanOverview",
     "PrioritySummary",
     "PriorityTable",
@@ -50,7 +44,6 @@ __all__ = [
     "action_table_cache_key",
     "action_table_view",
     "action_timeline",
-    "attach_owner_names",
     "flag",
     "my_actions",
     "my_actions_cache_key",

@@ -9,18 +9,23 @@ from saferplan.accounts.models import Role
 from saferplan.core.permissions import member_partnership_ids, user_memberships
 
 from ..filters import ActionFilters
-from ..flags import flag
+from ..listed import ListedAction
 from ..models import OPEN_STATUSES, Action, PlanStatus, RagRating, Update
-from .owners import LISTED_ACTION_FIELDS_DEFERRED, UPDATE_FIELDS_SHOWN, attach_owner_names
+from .owners import (
+    LISTED_ACTION_FIELDS_DEFERRED,
+    SHOWN_UPDATES,
+    UPDATE_FIELDS_SHOWN,
+    listed_actions,
+)
 
 
 @dataclass
 class MyActions:
-    overdue: list[Action] = field(default_factory=list)
-    stale: list[Action] = field(default_factory=list)
-    red_or_amber: list[Action] = field(default_factory=list)
-    due_soon: list[Action] = field(default_factory=list)
-    other: list[Action] = field(default_factory=list)
+    overdue: list[ListedAction] = field(default_factory=list)
+    stale: list[ListedAction] = field(default_factory=list)
+    red_or_amber: list[ListedAction] = field(default_factory=list)
+    due_soon: list[ListedAction] = field(default_factory=list)
+    other: list[ListedAction] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -66,29 +71,26 @@ def my_actions(*, user, filters: ActionFilters, today: datetime.date) -> MyActio
         .only(*UPDATE_FIELDS_SHOWN)
         .newest_first()[:1]
     )
-    listed = list(
+    fetched = list(
         actions.matching(filters)
         .select_related("owner_user", "priority__plan__partnership")
         .defer(*LISTED_ACTION_FIELDS_DEFERRED)
-        .prefetch_related(Prefetch("updates", queryset=updates, to_attr="shown_updates"))
+        .prefetch_related(Prefetch("updates", queryset=updates, to_attr=SHOWN_UPDATES))
         .order_by("due_date", "priority__plan__partnership__name", "priority__number", "position")
     )
-    attach_owner_names(listed)  # by name, as the table shows them
     result = MyActions()
-    for action in listed:
-        action.flags = flag(
-            action, stale_after_days=action.priority.plan.stale_after_days, today=today
-        )
-        if not filters.keep(action):
+    for listed in listed_actions(fetched, today=today):  # each in its own plan's stale period
+        action, flags = listed.action, listed.flags
+        if not filters.keep(flags):
             continue
-        if action.flags.overdue:
-            result.overdue.append(action)
-        elif action.flags.stale:
-            result.stale.append(action)
+        if flags.overdue:
+            result.overdue.append(listed)
+        elif flags.stale:
+            result.stale.append(listed)
         elif action.current_rag in (RagRating.RED, RagRating.AMBER):
-            result.red_or_amber.append(action)
+            result.red_or_amber.append(listed)
         elif action.due_date and (action.due_date - today).days <= DUE_SOON_DAYS:
-            result.due_soon.append(action)
+            result.due_soon.append(listed)
         else:
-            result.other.append(action)
+            result.other.append(listed)
     return result

@@ -61,9 +61,9 @@ def plan_overview(*, plan: Plan, today: datetime.date) -> PlanOverview:
         .with_progress()
         .only("id", "priority_id", "status", "due_date", "created_at")
     )
+    flags = {a.pk: flag(a, stale_after_days=plan.stale_after_days, today=today) for a in actions}
     by_priority = defaultdict(list)
     for action in actions:
-        action.flags = flag(action, stale_after_days=plan.stale_after_days, today=today)
         by_priority[action.priority_id].append(action)
     overrides = latest_overrides("priority", [p.pk for p in priorities])
     summaries = []
@@ -77,8 +77,8 @@ def plan_overview(*, plan: Plan, today: datetime.date) -> PlanOverview:
                 total=len(members),
                 complete=sum(a.status == ActionStatus.COMPLETE for a in members),
                 discharged=sum(a.status == ActionStatus.DISCHARGED for a in members),
-                stale=sum(a.flags.stale for a in members),
-                overdue=sum(a.flags.overdue for a in members),
+                stale=sum(flags[a.pk].stale for a in members),
+                overdue=sum(flags[a.pk].overdue for a in members),
                 rolled_up_rag=roll_up(a.current_rag for a in counted),
                 override=overrides.get(priority.pk),
             )
@@ -89,7 +89,7 @@ def plan_overview(*, plan: Plan, today: datetime.date) -> PlanOverview:
         priorities=summaries,
         counts=rag_counts(a.current_rag for a in counted_all),
         total=len(actions),
-        stale=sum(a.flags.stale for a in actions),
-        overdue=sum(a.flags.overdue for a in actions),
+        stale=sum(f.stale for f in flags.values()),
+        overdue=sum(f.overdue for f in flags.values()),
         complete=sum(a.status == ActionStatus.COMPLETE for a in actions),
     )

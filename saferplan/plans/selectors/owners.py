@@ -2,13 +2,13 @@
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from saferplan.partnerships.models import Group, Organisation, Partnership
 
 from ..flags import flag
+from ..listed import ListedAction, OwnerNames
 from ..models import Action
 
 LATEST_UPDATES_SHOWN = 2
@@ -28,40 +28,32 @@ UPDATE_FIELDS_SHOWN = ("id", "action_id", "described_on", "text", "marking", "da
 def with_owners(
     actions: QuerySet[Action], *, related=("objective", "priority", "owner_user")
 ) -> QuerySet[Action]:
-    # Owners are shown by name only: fetch just that, not whole rows, for every action.
-    # Plain lists (to_attr), not managers: a table touches them hundreds of times.
+    # Owners are shown by name only: fetch just that, not whole rows.
     return actions.select_related(*related).prefetch_related(
         Prefetch(
-            "owner_organisations",
-            queryset=Organisation.objects.only("id", "name").order_by("name"),
-            to_attr="owner_organisation_list",
+            "owner_organisations", queryset=Organisation.objects.only("id", "name").order_by("name")
         ),
+        Prefetch("owner_groups", queryset=Group.objects.only("id", "name").order_by("name")),
         Prefetch(
-            "owner_groups",
-            queryset=Group.objects.only("id", "name").order_by("name"),
-            to_attr="owner_group_list",
-        ),
-        Prefetch(
-            "joint_partnerships",
-            queryset=Partnership.objects.only("id", "name").order_by("name"),
-            to_attr="joint_partnership_list",
+            "joint_partnerships", queryset=Partnership.objects.only("id", "name").order_by("name")
         ),
     )
 
 
+# Each of OwnerNames' lists: the link table and the name it reads.
 OWNER_NAME_SOURCES = {
-    "owner_organisation_list": (Action.owner_organisations.through, "organisation__name"),
-    "owner_group_list": (Action.owner_groups.through, "group__name"),
-    "joint_partnership_list": (Action.joint_partnerships.through, "partnership__name"),
+    "organisations": (Action.owner_organisations.through, "organisation__name"),
+    "groups": (Action.owner_groups.through, "group__name"),
+    "joint_partnerships": (Action.joint_partnerships.through, "partnership__name"),
 }
 
 
 def owner_names_by_action(action_filter: Q) -> dict[str, dict[int, list[str]]]:
-    """{"owner_organisation_list" | "owner_group_list" | "joint_partnership_list":
-    {action id: [names, alphabetical]}} for the actions `action_filter` selects (a Q on
-    the link table's `action`): three queries of (action, name) pairs, no owner objects."""
+    """{"organisations" | "groups" | "joint_partnerships": {action id: [names,
+    alphabetical]}} for the actions `action_filter` selects (a Q on the link table's
+    `action`): three queries of (action, name) pairs, no owner objects."""
     names: dict[str, dict[int, list[str]]] = {}
-    for attribute, (through, name_field) in OWNER_NAME_SOURCES.items():
+    for kind, (through, name_field) in OWNER_NAME_SOURCES.items():
         found: dict[int, list[str]] = defaultdict(list)
         for action_id, name in (
             through._default_manager.filter(action_filter)
@@ -69,27 +61,32 @@ def owner_names_by_action(action_filter: Q) -> dict[str, dict[int, list[str]]]:
             .values_list("action_id", name_field)
         ):
             found[action_id].append(name)
-        names[attribute] = found
+        names[kind] = found
     return names
 
 
-def attach_owner_names(actions: list[Action]) -> None:
-    """Set each listed action's owners by name (see owner_names_by_action)."""
+# The prefetch (to_attr) that holds the updates a list shows of each action until
+# listed_actions() moves them into its ListedAction.
+SHOWN_UPDATES = "listed_updates"
+
+
+def listed_actions(
+    actions: list[Action], *, today: datetime.date, stale_after_days: int | None = None
+) -> list[ListedAction]:
+    """Each fetched action as a list shows it: its flags (its plan's stale period unless
+    given), its owners by name and the updates fetched into SHOWN_UPDATES."""
     names = owner_names_by_action(Q(action_id__in=[a.pk for a in actions]))
-    for action in actions:
-        for attribute, found in names.items():
-            setattr(action, attribute, [OwnerName(n) for n in found.get(action.pk, [])])
-
-
-@dataclass(frozen=True)
-class OwnerName:
-    """An owner known only by name, as lists of actions show it."""
-
-    name: str
-
-
-def set_flags(actions, *, today: datetime.date, stale_after_days: int | None = None) -> None:
-    """Each action's stale and overdue flags (its plan's stale period unless given)."""
+    listed = []
     for action in actions:
         days = stale_after_days or action.priority.plan.stale_after_days
-        action.flags = flag(action, stale_after_days=days, today=today)
+        listed.append(
+            ListedAction(
+                action=action,
+                flags=flag(action, stale_after_days=days, today=today),
+                owners=OwnerNames(
+                    **{kind: found.get(action.pk, []) for kind, found in names.items()}
+                ),
+                shown_updates=vars(action).pop(SHOWN_UPDATES, []),
+            )
+        )
+    return listed

@@ -10,6 +10,7 @@ from saferplan.core.permissions import sees_sensitive_of, user_memberships
 
 from .. import cache as plan_cache
 from ..filters import ActionFilters
+from ..listed import ListedAction
 from ..models import (
     Action,
     ActionStatus,
@@ -25,16 +26,16 @@ from .overview import latest_overrides
 from .owners import (
     LATEST_UPDATES_SHOWN,
     LISTED_ACTION_FIELDS_DEFERRED,
+    SHOWN_UPDATES,
     UPDATE_FIELDS_SHOWN,
-    attach_owner_names,
-    set_flags,
+    listed_actions,
 )
 
 
 @dataclass
 class ObjectiveRow:
     objective: Objective | None
-    actions: list[Action]
+    actions: list[ListedAction]
     rolled_up_rag: str
     override: RagChange | None
 
@@ -74,26 +75,30 @@ def plan_action_table(
         .matching(filters)
         .select_related("owner_user")
         .defer(*LISTED_ACTION_FIELDS_DEFERRED)
-        .prefetch_related(Prefetch("updates", queryset=updates, to_attr="shown_updates"))
+        .prefetch_related(Prefetch("updates", queryset=updates, to_attr=SHOWN_UPDATES))
     )
-    fetched = list(queryset.in_plan_order())
-    attach_owner_names(fetched)
-    set_flags(fetched, today=today, stale_after_days=plan.stale_after_days)
-    shown = [a for a in fetched if filters.keep(a)]
+    fetched = listed_actions(
+        list(queryset.in_plan_order()), today=today, stale_after_days=plan.stale_after_days
+    )
+    shown = [listed for listed in fetched if filters.keep(listed.flags)]
     priorities = {p.pk: p for p in plan.priorities.all()}
     objectives = {
         o.pk: o
         for o in Objective.objects.filter(priority__plan=plan).prefetch_related("lead_groups")
     }
     overrides = latest_overrides("objective", list(objectives))
-    grouped: dict[int, dict[int | None, list[Action]]] = defaultdict(lambda: defaultdict(list))
-    for action in shown:
-        grouped[action.priority_id][action.objective_id].append(action)
+    grouped: dict[int, dict[int | None, list[ListedAction]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for listed in shown:
+        grouped[listed.action.priority_id][listed.action.objective_id].append(listed)
     tables = []
     for priority in priorities.values():
         rows = []
         for objective_id, members in grouped.get(priority.pk, {}).items():
-            counted = [a.current_rag for a in members if a.status != ActionStatus.DISCHARGED]
+            counted = [
+                m.action.current_rag for m in members if m.action.status != ActionStatus.DISCHARGED
+            ]
             rows.append(
                 ObjectiveRow(
                     objectives.get(objective_id) if objective_id else None,
@@ -128,8 +133,8 @@ def action_table_view(
     if quarter_view:
         for table in tables:
             for row in table.objectives:
-                for action in row.actions:
-                    action.quarter_columns = updates_by_quarter(action, quarters)
+                for listed in row.actions:
+                    listed.quarter_columns = updates_by_quarter(listed.shown_updates, quarters)
     return ActionTableView(tables, quarters)
 
 
@@ -185,11 +190,13 @@ def plan_quarters(plan: Plan) -> list[tuple[int, int]]:
     return quarters
 
 
-def updates_by_quarter(action: Action, quarters: list[tuple[int, int]]) -> list[list[Update]]:
-    """The action's shown updates per quarter column, oldest first within a quarter; updates
-    dated outside the plan go in the first or last column."""
+def updates_by_quarter(
+    updates: list[Update], quarters: list[tuple[int, int]]
+) -> list[list[Update]]:
+    """An action's updates per quarter column, oldest first within a quarter; updates dated
+    outside the plan go in the first or last column."""
     columns: list[list[Update]] = [[] for _ in quarters]
-    for update in sorted(action.shown_updates, key=lambda u: (u.described_on, u.pk)):
+    for update in sorted(updates, key=lambda u: (u.described_on, u.pk)):
         quarter = financial_quarter(update.described_on)
         if quarter in quarters:
             columns[quarters.index(quarter)].append(update)

@@ -8,14 +8,18 @@ from django.utils.safestring import mark_safe
 
 from saferplan.core.templatetags.saferplan import marking_tag, short_date, status_class
 
+from ..listed import ListedAction, OwnerNames
+from ..models import Action
+
 register = template.Library()
 
 
 @register.simple_tag
-def action_cell(action, slug: str, *, public: bool = False, print: bool = False):
+def action_cell(listed: ListedAction, slug: str, *, public: bool = False, print: bool = False):
     """The action's title as a link, its marking, its status when not in progress, and its
     overdue and stale flags. For the public: the title without a link to members' pages,
     and no flags (they are the partnership's working notes). In print, no link."""
+    action = listed.action
     if public or print:
         title = format_html("{}", action.title)
     else:
@@ -33,7 +37,7 @@ def action_cell(action, slug: str, *, public: bool = False, print: bool = False)
                 action.get_status_display(),
             )
         )
-    flags = None if public else getattr(action, "flags", None)
+    flags = None if public else listed.flags
     if flags is not None and flags.overdue:
         parts.append(
             format_html(
@@ -41,10 +45,32 @@ def action_cell(action, slug: str, *, public: bool = False, print: bool = False)
             )
         )
     if flags is not None and flags.stale:
-        last = getattr(action, "last_update_on", None)
+        last = action.last_update_on
         said = f"last update {short_date(last)}" if last else "no updates"
         parts.append(format_html('<br><span class="sp-flag">Stale: {}</span>', said))
     return mark_safe(" ".join(str(p) for p in parts if p))  # noqa: S308 - each part is escaped above
+
+
+@register.simple_tag
+def action_owners(action: Action, owners: OwnerNames | None = None):
+    """Who owns an action: organisations; groups – named person (saferplan user), then the
+    partnerships it is joint with. `owners` by name as a list fetched them, else the
+    action's own. Falls back to the owner as the plan wrote it."""
+    owners = owners or OwnerNames.of(action)
+    parts = "; ".join(p for p in (", ".join(owners.organisations), ", ".join(owners.groups)) if p)
+    person = action.owner_name
+    if action.owner_user_id:
+        person = f"{person} ({action.owner_user})" if person else str(action.owner_user)
+    if person:
+        parts = f"{parts} – {person}" if parts else person
+    label = format_html("{}", parts or action.owner_text or "No owner recorded")
+    if owners.joint_partnerships:
+        label = format_html(
+            '{}<br><span class="govuk-body-s">Joint with {}</span>',
+            label,
+            ", ".join(owners.joint_partnerships),
+        )
+    return label
 
 
 def _with_line_breaks(text: str):

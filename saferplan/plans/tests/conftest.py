@@ -84,3 +84,17 @@ def make_action(priority, *, objective=None, rag=None, days_since_update=None, *
             action=action, described_on=TODAY - datetime.timedelta(days=days_since_update)
         )
     return action
+
+
+# An OFFICIAL-SENSITIVE action with a sensitive update, each carrying a canary.
+@pytest.fixture
+def sensitive_action(priority):
+    action = make_action(
+        priority,
+        title="Maximise the use of Stop and Search powers CANARY-ACTION",
+        marking="official_sensitive",
+    )
+    UpdateFactory(
+        action=action, text="Stop and search figures CANARY-UPDATE", marking="official_sensitive"
+    )
+    return action

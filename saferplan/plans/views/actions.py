@@ -9,7 +9,7 @@ from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
 
 from .. import selectors, services
-from ..access import action_for, priority_for
+from ..access import action_for, priority_for, reach_action
 from ..forms import (
     ActionForm,
     UpdateForm,
@@ -125,13 +125,13 @@ def action_edit(request, slug, pk):
 
 @login_required
 def action_detail(request, slug, pk):
-    action = action_for(request, slug, pk)
+    partnership, action = reach_action(request, slug, pk)
     plan = action.priority.plan
     return render(
         request,
         "plans/action_detail.html",
         {
-            "partnership": action.viewed_from,
+            "partnership": partnership,
             "plan": plan,
             "action": action,
             "timeline": selectors.action_timeline(action=action, user=request.user),

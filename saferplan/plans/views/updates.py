@@ -11,7 +11,7 @@ from saferplan.core.permissions import sees_sensitive_of
 from saferplan.partnerships.access import partnership_for
 
 from .. import services
-from ..access import action_for
+from ..access import action_for, reach_action
 from ..forms import (
     CorrectionForm,
     UpdateForm,
@@ -25,7 +25,7 @@ from .actions import new_update_form
 
 @login_required
 def update_add(request, slug, pk):
-    action = action_for(request, slug, pk, "add_update")
+    partnership, action = reach_action(request, slug, pk, "add_update")
     form = new_update_form(action, request.POST or None)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -66,7 +66,7 @@ def update_add(request, slug, pk):
         "plans/update_form.html",
         {
             "form_has_own_error_summary": True,
-            "partnership": action.viewed_from,
+            "partnership": partnership,
             "plan": action.priority.plan,
             "action": action,
             "form": form,

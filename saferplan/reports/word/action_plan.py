@@ -78,20 +78,21 @@ def action_plan_docx(document: ActionPlanDocument) -> bytes:
         grid = word.table(header)
         for row in table.objectives:
             first_row = None
-            for action in row.actions:
+            for listed in row.actions:
+                action = listed.action
                 # The Issue is written once, on its first action's row (merged down below).
                 objective = row.objective if first_row is None else None
                 values = [objective.ref if objective else ""] if has_refs else []
                 values += [
                     objective.title if objective else "",
                     action.title,
-                    owner_line(action),
+                    owner_line(listed),
                     ActionStatus(action.status).label,
                 ]
                 columns = (
-                    action.quarter_columns
+                    listed.quarter_columns
                     if document.quarter_view
-                    else [action.shown_updates]
+                    else [listed.shown_updates]
                     if document.show_updates
                     else []
                 )

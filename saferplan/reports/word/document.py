@@ -4,6 +4,7 @@
 from saferplan.core.documents.word import WordDocument, set_cell_fill
 from saferplan.core.text import clean_text
 from saferplan.imports.dates import find_date
+from saferplan.plans.listed import ListedAction
 from saferplan.plans.models import RagRating
 
 # The fills Word users know from the seeds' trackers; black text on each passes 4.5:1.
@@ -58,12 +59,12 @@ def merge_down(top, below) -> None:
             paragraph._p.getparent().remove(paragraph._p)
 
 
-def owner_line(action) -> str:
+def owner_line(listed: ListedAction) -> str:
     """The owner as the plan wrote it, else the owners by name (empty when there is none, as
     in the seeds); joint partnerships after."""
-    names = [o.name for o in action.owner_organisation_items] + [
-        g.name for g in action.owner_group_items
-    ]
-    owner = action.owner_text or "; ".join(names) or action.owner_name
-    joint = [p.name for p in action.joint_partnership_items]
+    action, owners = listed.action, listed.owners
+    owner = (
+        action.owner_text or "; ".join(owners.organisations + owners.groups) or action.owner_name
+    )
+    joint = owners.joint_partnerships
     return f"{owner} (joint with {', '.join(joint)})" if joint and not action.owner_text else owner
