@@ -10,6 +10,7 @@ case, or a previous cell ending mid-phrase). Each merge is a warning the preview
 
 import datetime
 import re
+from dataclasses import replace
 
 from saferplan.core import clock
 
@@ -222,12 +223,7 @@ class ActionPlanBuilder:
                 self.plan.warn(
                     "unknown_column",
                     f"Column “{label}” is not one saferplan knows, so its contents were not imported. Rename it (for example to Update or Owner) to bring them in.",
-                    Location(
-                        self.document.name,
-                        line=table.location.line,
-                        table=table.index,
-                        column=label,
-                    ),
+                    replace(table.location, table=table.index, column=label),
                 )
         self.names = names
         self.headings = [cell_text.plain(h) for h in header] + [""] * max(
@@ -264,9 +260,7 @@ class ActionPlanBuilder:
         heading = next(
             (h for h, n in zip(self.headings, self.names, strict=False) if n == name), ""
         )
-        return Location(
-            row.location.file, line=row.location.line, table=row.location.table, column=heading
-        )
+        return replace(row.location, column=heading)
 
     def _priority_from_column(self, row: Row) -> None:
         """One row per action (spreadsheets): the Priority column names the section."""

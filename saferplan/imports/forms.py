@@ -8,7 +8,7 @@ from .readers import MAX_BYTES
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Plan document",
-        help_text="Word (.docx), Excel (.xlsx), CSV, HTML, or text with tables (.txt, .md); up to 10 MB.",
+        help_text="Word (.docx), PDF, Excel (.xlsx), CSV, HTML, or text with tables (.txt, .md); up to 10 MB. Older Word (.doc) and OpenDocument (.odt) files are converted where LibreOffice is installed.",
         error_messages={"required": "Choose the plan document to import"},
     )
 

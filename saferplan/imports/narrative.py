@@ -6,7 +6,8 @@ It recognises the ways the seeds write them:
 - priorities: a numbered list after "The priorities are:" or "Partnership priorities …";
   "Priority 1 …" or "Strategic Priority 1: …" headings; numbered items under
   "Cross-cutting objectives" (as cross-cutting priorities);
-- actions: the bullets or paragraphs after "What we will do:";
+- actions: the bullets or paragraphs after "What we will do:" (or "We will:", "Key actions",
+  "Activities" and the like, on a line of their own);
 - measures: the paragraphs after "How we will measure success:";
 - Dacorum's theme tables: a "Priority" row naming the themes (objectives), an "Actions" row and
   a "Desired Outcomes & Measures of Success" row, one column per theme.
@@ -24,7 +25,13 @@ PRIORITY_HEADING = re.compile(r"^\s*(?:strategic\s+)?priority\s+(\d{1,2})\s*[:.\
 PRIORITIES_INTRO = re.compile(r"\bpriorities\b.*(:\s*$|\b(19|20)\d\d\b)", re.I)
 AIMS_INTRO = re.compile(r"\baims?\b", re.I)
 CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
-WHAT_WE_WILL_DO = re.compile(r"^\s*what we will do\s*:?\s*$", re.I)
+# The words councils introduce a priority's actions with, as a line of their own.
+WHAT_WE_WILL_DO = re.compile(
+    r"^\s*(?:what we will do|we will|key actions|our actions|actions|activities|activity"
+    r"|what we are going to do|how we will do (?:it|this)|how we will achieve (?:it|this))"
+    r"\s*:?\s*$",
+    re.I,
+)
 MEASURE_SUCCESS = re.compile(r"^\s*how we will measure success\s*:?\s*$", re.I)
 _TITLE_WORD = r"(?:[A-Z][\w'&]*|and|of|for|the|\([A-Z]+\))"
 TITLE_IN_TEXT = re.compile(

@@ -11,9 +11,12 @@ class Location:
     line: int | None = None  # text files: the line; spreadsheets: the row
     table: int | None = None  # the n-th table of the document (1-based)
     column: str = ""  # the column heading, as written
+    page: int | None = None  # PDFs: the page it is on
 
     def __str__(self) -> str:
         parts = [self.file]
+        if self.page is not None:
+            parts.append(f"page {self.page}")
         if self.table is not None:
             parts.append(f"table {self.table}")
         if self.line is not None:

@@ -7,9 +7,11 @@ from .action_tables import build_action_plan
 from .blocks import Document, Table
 from .docx_reader import read_docx
 from .html_reader import read_html
+from .legacy import LEGACY_SUFFIXES, to_docx
 from .limits import Budget
 from .narrative import build_narrative_plan
 from .parsed import ParsedPlan, PlanFileError
+from .pdf_reader import read_pdf
 from .sheet_reader import read_csv, read_xlsx
 from .text_reader import read_text
 
@@ -35,6 +37,8 @@ def read_document(data: bytes, name: str, budget: Budget | None = None) -> Docum
         return read_text(data, name, budget)
     if suffix in {".html", ".htm"}:
         return read_html(data, name, budget)
+    if suffix in LEGACY_SUFFIXES:
+        data, suffix = to_docx(data, name, suffix), ".docx"
     if suffix in {".docx", ".xlsx"}:
         reader, kind = (
             (read_docx, "a Word document")
@@ -53,8 +57,10 @@ def read_document(data: bytes, name: str, budget: Budget | None = None) -> Docum
             ) from None
     if suffix == ".csv":
         return read_csv(data, name, budget)
+    if suffix == ".pdf":
+        return read_pdf(data, name, budget)
     raise PlanFileError(
-        f"{name}: saferplan cannot read “{suffix}” files. Use Word (.docx), Excel (.xlsx), CSV, HTML or text."
+        f"{name}: saferplan cannot read “{suffix}” files. Use Word (.docx), PDF, Excel (.xlsx), CSV, HTML or text."
     )
 
 

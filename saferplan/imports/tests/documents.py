@@ -99,3 +99,26 @@ def to_html(plan: ParsedPlan) -> bytes:
         parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts).encode()
+
+
+# A PDF as Word's "Save as PDF" makes one: A4 landscape, ruled tables broken over pages
+# (a row too tall for a page goes on over the next), a running header and page numbers.
+PDF_STYLE = """
+@page { size: A4 landscape; margin: 2cm 1.5cm;
+  @top-center { content: "Community Safety Partnership – Action Plan"; font-size: 8pt }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 9pt }
+h1 { font-size: 18pt } h2 { font-size: 14pt } h3 { font-size: 12pt }
+table { border-collapse: collapse; width: 100% }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left }
+th { background: #d9d9d9 } td ul { margin: 0; padding-left: 12pt }
+"""
+
+
+def to_pdf(plan: ParsedPlan) -> bytes:
+    """The plan's HTML (to_html) printed to PDF by WeasyPrint, as a browser or Word prints."""
+    import weasyprint
+
+    return weasyprint.HTML(string=to_html(plan).decode()).write_pdf(
+        stylesheets=[weasyprint.CSS(string=PDF_STYLE)]
+    )

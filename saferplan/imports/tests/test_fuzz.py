@@ -17,7 +17,7 @@ from . import documents
 
 SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
 SEED = (SEEDS / "003_beef6faf28b908d0.txt").read_bytes()
-SUFFIXES = [".txt", ".md", ".csv", ".html", ".docx", ".xlsx", ""]
+SUFFIXES = [".txt", ".md", ".csv", ".html", ".docx", ".xlsx", ".pdf", ""]
 FUZZ = settings(
     max_examples=60,
     deadline=None,
@@ -47,17 +47,34 @@ def test_a_truncated_seed_imports_what_is_there_or_is_refused(cut):
 
 
 @FUZZ
-@given(cut=st.integers(min_value=0, max_value=40000), suffix=st.sampled_from([".docx", ".xlsx"]))
-def test_a_truncated_word_or_excel_file_is_refused_clearly(cut, suffix):
+@given(
+    cut=st.integers(min_value=0, max_value=60000),
+    suffix=st.sampled_from([".docx", ".xlsx", ".pdf"]),
+)
+def test_a_truncated_word_excel_or_pdf_file_is_refused_clearly(cut, suffix):
     whole = seed_document(suffix)
     parse_or_refuse(whole[: cut % max(len(whole), 1)], f"damaged{suffix}")
 
 
 @cache
 def seed_document(suffix: str) -> bytes:
-    """The seed as a Word or Excel file, made once (not once per example)."""
+    """The seed as a Word, Excel or PDF file, made once (not once per example)."""
     plan = parse_plan(SEED, "seed.txt")
-    return documents.to_docx(plan) if suffix == ".docx" else documents.to_xlsx(plan)
+    writer = {".docx": documents.to_docx, ".xlsx": documents.to_xlsx, ".pdf": documents.to_pdf}
+    return writer[suffix](plan)
+
+
+@FUZZ
+@given(
+    position=st.integers(min_value=0, max_value=10**9),
+    replacement=st.binary(min_size=1, max_size=64),
+)
+def test_a_pdf_damaged_inside_is_read_or_refused_clearly(position, replacement):
+    """Bytes overwritten part way (a damaged download): the PDF's structure, its fonts or
+    its page contents broken, never the whole file missing."""
+    whole = seed_document(".pdf")
+    at = position % len(whole)
+    parse_or_refuse(whole[:at] + replacement + whole[at + len(replacement) :], "damaged.pdf")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "latin-1", "cp1252"])

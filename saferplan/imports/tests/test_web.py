@@ -7,9 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from saferplan.imports.models import PlanImport
+from saferplan.imports.readers import parse_plan
 from saferplan.partnerships.models import Organisation
 from saferplan.partnerships.tests.factories import OrganisationFactory
 from saferplan.plans.models import Action, Plan
+
+from . import documents
 
 SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
 SEED = "003_beef6faf28b908d0.txt"
@@ -47,6 +50,22 @@ def test_a_coordinator_uploads_previews_and_confirms_a_plan(client, coordinator,
     assert f'href="/partnerships/{partnership.slug}/plans/{plan.pk}/">Go to the plan</a>' in page
     assert page.rstrip().endswith("</html>")
     assert plan.status == "draft"
+    assert Action.objects.filter(priority__plan=plan).count() == 50
+
+
+def test_a_coordinator_uploads_the_plan_as_a_pdf_and_imports_the_same_plan(
+    client, coordinator, partnership
+):
+    seed = parse_plan((SEEDS / SEED).read_bytes(), SEED)
+    client.force_login(coordinator)
+    preview = upload(
+        client, partnership, name="Action plan 2019-20.pdf", content=documents.to_pdf(seed)
+    )
+    assert "Check the import before you confirm it" in preview.text
+    assert "5 priorities, 18 objectives, 50 actions, 164 dated updates" in preview.text
+    assert "page 1, table 1" in preview.text  # warnings say where, by page
+    confirm(client, partnership, PlanImport.objects.get())
+    plan = Plan.objects.get()
     assert Action.objects.filter(priority__plan=plan).count() == 50
 
 
@@ -137,9 +156,9 @@ def test_a_file_of_an_unknown_kind_is_refused_naming_the_kinds_that_work(
     client, coordinator, partnership
 ):
     client.force_login(coordinator)
-    response = upload(client, partnership, name="plan.pdf", content=b"%PDF-1.7")
+    response = upload(client, partnership, name="plan.pages", content=b"PK\x03\x04")
     assert (
-        "plan.pdf: saferplan cannot read “.pdf” files. Use Word (.docx), Excel (.xlsx), CSV, HTML or text."
+        "plan.pages: saferplan cannot read “.pages” files. Use Word (.docx), PDF, Excel (.xlsx), CSV, HTML or text."
         in response.text
     )
 
