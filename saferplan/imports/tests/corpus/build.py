@@ -60,7 +60,7 @@ def build_docx(source: Path | str, target: Path | str) -> Path:
     document = docx.Document()
     lines = source.read_text(encoding="utf-8").splitlines()
     table: list[list[str]] = []
-    for line in lines + [""]:
+    for line in [*lines, ""]:
         if line.startswith("|"):
             if not _RULE.match(line):
                 table.append(_cells(line))
