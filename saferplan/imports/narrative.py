@@ -21,18 +21,69 @@ from .dates import find_period
 from .limits import Budget
 from .parsed import Location, ParsedAction, ParsedObjective, ParsedPlan, ParsedPriority
 
-PRIORITY_HEADING = re.compile(r"^\s*(?:strategic\s+)?priority\s+(\d{1,2})\s*[:.\-–]?\s*(.+)$", re.I)
-PRIORITIES_INTRO = re.compile(r"\bpriorities\b.*(:\s*$|\b(19|20)\d\d\b)", re.I)
+# "Priority 1: …", "Strategic Priority 1 …", "Priority one: …", "Priority IV – …".
+NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        start=1,
+    )
+}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+PRIORITY_HEADING = re.compile(
+    r"^\s*(?:strategic\s+)?priority\s+(\d{1,2}|"
+    + "|".join([*NUMBER_WORDS, *sorted(ROMAN, key=len, reverse=True)])
+    + r")\b\s*([:.\-–]?)\s*(.+)$",
+    re.I,
+)
+
+
+def _number(written: str) -> int:
+    written = written.lower()
+    return int(written) if written.isdigit() else NUMBER_WORDS.get(written) or ROMAN[written]
+
+
+# A sentence or heading that introduces the list of priorities: "The priorities are:", "Our
+# current strategy priority areas are:", "…agreed to focus on five key issues:" (spelling
+# slips such as "priorties" included), or a heading naming the priorities and their years.
+PRIORITY_WORD = r"(?:prior(?:i|t)\w*|key issues|priority areas|focus(?:es)? on)"
+PRIORITIES_INTRO = re.compile(rf"\b{PRIORITY_WORD}\b.*(:\s*$|\b(19|20)\d\d\b)", re.I)
+PRIORITIES_HEADING = re.compile(
+    rf"^\W*(?:our\s+|the\s+|strategic\s+|key\s+)*{PRIORITY_WORD}\W*$", re.I
+)
+# "Reducing reoffending - performance status at the end of 2021/22 was acceptable": the
+# status is the report's, not part of the priority's title.
+STATUS_CLAUSE = re.compile(r"\s+[-–]\s+(?:\w+\s+){0,2}(?:status|progress|rag)\b.*$", re.I)
+LIST_END = re.compile(r"(?:[;,.]|;\s*and|\s+and)\s*$", re.I)
 AIMS_INTRO = re.compile(r"\baims?\b", re.I)
 CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
 # The words councils introduce a priority's actions with, as a line of their own.
 WHAT_WE_WILL_DO = re.compile(
-    r"^\s*(?:what we will do|we will|key actions|our actions|actions|activities|activity"
+    r"^\s*(?:(?:to do this|to achieve this|in \d{4}(?:/\d{2,4})?),?\s+)?"
+    r"(?:what we will do|we will|key actions|our actions|actions|activities|activity"
     r"|what we are going to do|how we will do (?:it|this)|how we will achieve (?:it|this))"
     r"\s*:?\s*$",
     re.I,
 )
-MEASURE_SUCCESS = re.compile(r"^\s*how we will measure success\s*:?\s*$", re.I)
+# Outcomes stay outcomes (the priority's or objective's desired outcomes), never actions.
+MEASURE_SUCCESS = re.compile(
+    r"^\s*(?:how we will measure success|measures? of success|(?:desired |expected |key )?"
+    r"outcomes?|what we want to achieve|we want to|what success looks like)\s*:?\s*$",
+    re.I,
+)
 _TITLE_WORD = r"(?:[A-Z][\w'&]*|and|of|for|the|\([A-Z]+\))"
 TITLE_IN_TEXT = re.compile(
     rf"({_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,12}}\s+Plan\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)\b"
@@ -45,6 +96,10 @@ def _clean(text: str) -> str:
     return text.strip().rstrip(";").strip()
 
 
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+
+
 class NarrativeBuilder:
     def __init__(self, document: Document, budget: Budget | None = None):
         self.document = document
@@ -54,6 +109,10 @@ class NarrativeBuilder:
         self.mode = ""  # "aims", "priorities", "actions", "measures", "cross" or ""
         self.cross_cutting = False
         self.bullets_seen = False
+        # Under a priority set as a heading, a smaller heading is an objective of it (the
+        # priority's themes), and the work and outcomes after it are the objective's.
+        self.priority_level: int | None = None
+        self.objective: ParsedObjective | None = None
 
     def build(self) -> ParsedPlan:
         self._title()
@@ -72,7 +131,10 @@ class NarrativeBuilder:
             if isinstance(block, Heading | Paragraph) and self._starts_priority(
                 text, block.location
             ):
+                self.priority_level = block.level if isinstance(block, Heading) else None
                 themes = []
+                continue
+            if self._starts_objective(block, text):
                 continue
             if (
                 isinstance(block, Heading | Paragraph)
@@ -95,12 +157,7 @@ class NarrativeBuilder:
             ):
                 self.mode = "aims"
                 continue
-            if (
-                isinstance(block, Heading | Paragraph)
-                and len(text) < 120
-                and PRIORITIES_INTRO.search(text)
-                and "priority" not in text.lower().split()[0:1]
-            ):
+            if isinstance(block, Heading | Paragraph) and self._introduces_priorities(text):
                 self.mode = "priorities"
                 continue
             if isinstance(block, ListItem):
@@ -110,12 +167,11 @@ class NarrativeBuilder:
             # priority's work was given as bullets, the next paragraph is something else.
             if self.mode == "actions" and self.bullets_seen:
                 self.mode = ""
-            if self.priority is not None and self.mode == "actions":
-                self.priority.actions.append(ParsedAction(title=text, location=block.location))
-            elif self.priority is not None and self.mode == "measures":
-                self.priority.desired_outcomes = "\n\n".join(
-                    p for p in (self.priority.desired_outcomes, text) if p
-                )
+            work = self._work_of()
+            if work is not None and self.mode == "actions":
+                work.actions.append(ParsedAction(title=text, location=block.location))
+            elif work is not None and self.mode == "measures":
+                work.desired_outcomes = "\n\n".join(p for p in (work.desired_outcomes, text) if p)
             elif self.priority is None and len(intro) < 12:
                 intro.append(text)
             if isinstance(block, Heading):
@@ -172,14 +228,50 @@ class NarrativeBuilder:
     def _next_number(self) -> int:
         return max((p.number for p in self.plan.priorities), default=0) + 1
 
+    def _starts_objective(self, block, text: str) -> bool:
+        if not (
+            isinstance(block, Heading)
+            and self.priority is not None
+            and self.priority_level is not None
+            and block.level > self.priority_level
+            and not WHAT_WE_WILL_DO.match(text)
+            and not MEASURE_SUCCESS.match(text)
+        ):
+            return False
+        self.objective = ParsedObjective(title=_clean(text), location=block.location)
+        self.priority.objectives.append(self.objective)
+        self.mode, self.bullets_seen = "", False
+        return True
+
+    def _work_of(self):
+        """Where the work being read belongs: the objective, else the priority."""
+        return self.objective if self.objective is not None else self.priority
+
+    def _introduces_priorities(self, text: str) -> bool:
+        """A line about the priorities that a list of them follows: a short heading ("Our
+        priorities"), or a sentence ending in a colon (the last of its paragraph)."""
+        if PRIORITIES_HEADING.match(text):
+            return True
+        sentence = _last_sentence(text)
+        return (
+            len(sentence) < 250
+            and PRIORITIES_INTRO.search(sentence) is not None
+            and "priority" not in sentence.lower().split()[0:1]
+        )
+
     def _starts_priority(self, text: str, location: Location) -> bool:
         match = PRIORITY_HEADING.match(text)
+        # "Priority 1 involved working with partners…" is a sentence about priority 1, not
+        # its title: without a colon or dash, a title starts with a capital or a figure.
         if not match or len(text) > 300:
             return False
-        title = re.sub(r"\*+", "", _clean(match.group(2))).strip()
+        if not match.group(2) and match.group(3)[:1].islower():
+            return False  # "Priority 1 involved…": no separator, and a sentence goes on
+        title = STATUS_CLAUSE.sub("", re.sub(r"\*+", "", _clean(match.group(3)))).strip()
         self.cross_cutting = False
         self.bullets_seen = False
-        self.priority = self._priority(int(match.group(1)), title, location)
+        self.priority = self._priority(_number(match.group(1)), title, location)
+        self.objective = None
         self.mode = ""
         return True
 
@@ -188,20 +280,23 @@ class NarrativeBuilder:
         if self.mode == "aims":
             if text not in self.plan.aims:
                 self.plan.aims.append(text)
-        elif self.mode == "priorities" and block.number is not None:
-            self.priority = self._priority(block.number, text.rstrip("."), block.location)
+        elif PRIORITY_HEADING.match(text) and self.mode not in ("actions", "measures"):
+            self._starts_priority(LIST_END.sub("", text), block.location)  # "Priority 1 - …"
+        elif self.mode == "priorities":
+            # Numbered, or bullets in the order given ("; and" and full stops are the list's).
+            number = block.number if block.number is not None else self._next_number()
+            self.priority = self._priority(number, LIST_END.sub("", text), block.location)
         elif self.mode == "cross" and block.number is not None:
             # Cross-cutting objectives are numbered on their own; they follow the priorities.
             number = self._next_number()
             self.priority = self._priority(number, text, block.location, cross=True)
             self.mode = ""
-        elif self.mode == "actions" and self.priority is not None:
+        elif self.mode == "actions" and self._work_of() is not None:
             self.bullets_seen = True
-            self.priority.actions.append(ParsedAction(title=text, location=block.location))
-        elif self.mode == "measures" and self.priority is not None:
-            self.priority.desired_outcomes = "\n".join(
-                p for p in (self.priority.desired_outcomes, f"- {text}") if p
-            )
+            self._work_of().actions.append(ParsedAction(title=text, location=block.location))
+        elif self.mode == "measures" and self._work_of() is not None:
+            work = self._work_of()
+            work.desired_outcomes = "\n".join(p for p in (work.desired_outcomes, f"- {text}") if p)
 
     def _theme_row(self, line: TabLine, themes: list[ParsedObjective]) -> list[ParsedObjective]:
         """Dacorum: Priority | theme | theme …, then Actions | … and Desired Outcomes | … rows."""

@@ -139,20 +139,20 @@ def _running_lines(lines: list[_Line], heights: dict[int, float], pages: int) ->
     }
 
 
-def _heading_levels(lines: list[_Line]) -> dict[float, int]:
-    """A heading level for each size clearly larger than the body text's (the size most
-    characters are set in), the largest first."""
-    weights: Counter = Counter()
-    for line in lines:
-        weights[line.size] += len(line.text)
-    body = weights.most_common(1)[0][0] if weights else 0.0
-    larger = sorted({size for size in weights if size >= body * 1.15 + 0.5}, reverse=True)
+def _heading_levels(lines: list[_Line], body: float) -> dict[float, int]:
+    """A heading level for each size of line clearly larger than the body text's, the
+    largest first."""
+    larger = sorted({line.size for line in lines if line.size >= body * 1.15 + 0.5}, reverse=True)
     return {size: level for level, size in enumerate(larger[:5], start=1)}
 
 
-def _blocks(lines: list[_Line], name: str, budget: Budget) -> list[tuple[int, float, Block]]:
-    """Lines into headings, list items and paragraphs, each with its page and height."""
-    levels = _heading_levels(lines)
+def _blocks(
+    lines: list[_Line], body: float, name: str, budget: Budget
+) -> list[tuple[int, float, Block]]:
+    """Lines into headings, list items and paragraphs, each with its page and height.
+    `body` is the size most of the document's characters are set in, tables included (in
+    an action plan nearly all the body text is in its tables)."""
+    levels = _heading_levels(lines, body)
     bold_level = min(len(levels) + 1, 6)
     blocks: list[tuple[int, float, Block]] = []
     current: _Line | None = None  # the line the block being built started with
@@ -166,10 +166,20 @@ def _blocks(lines: list[_Line], name: str, budget: Budget) -> list[tuple[int, fl
             current is not None
             and last is not None
             and gap is not None
-            and gap < max(last.bottom - last.top, 1.0) * 0.9
+            # Lines of one paragraph sit closer than half a line apart; paragraphs and
+            # lists are spaced further (Word's "space after", a browser's margins).
+            # Headings are set with more leading: a heading's lines within most of a line.
+            and gap < max(last.bottom - last.top, 1.0) * (0.9 if line.size in levels else 0.5)
             and abs(line.size - last.size) < 0.5
             and line.bold == last.bold
             and not bullet
+            # A list item's wrapped lines are indented under its text, not its bullet.
+            and not (
+                blocks
+                and isinstance(blocks[-1][2], ListItem)
+                and current is not None
+                and line.x0 <= current.x0 + 2
+            )
         )
         if line.size in levels:
             if same_block and isinstance(blocks[-1][2], Heading):
@@ -259,24 +269,24 @@ def _read_pages(data: bytes, name: str, budget: Budget):
         lines: list[_Line] = []
         heights: dict[int, float] = {}
         found: list[PlacedTable] = []
-        characters = 0
+        sizes: Counter = Counter()
         for index in range(pages):
             budget.tick(f"page {index + 1}")
             page = read_page(document, index)
             heights[page.number] = page.height
-            characters += len(page.chars)
+            sizes.update(char["size"] for char in page.chars)
             found += page.tables
             lines += _page_lines(page)
     finally:
         document.close()
-    return found, lines, heights, characters
+    return found, lines, heights, sizes
 
 
 def read_pdf(data: bytes, name: str, budget: Budget | None = None) -> Document:
     budget = budget or Budget(name)
     document = Document(name)
     try:
-        found, lines, heights, characters = _read_pages(data, name, budget)
+        found, lines, heights, sizes = _read_pages(data, name, budget)
     except PlanFileError:
         raise
     except Exception as error:
@@ -285,7 +295,7 @@ def read_pdf(data: bytes, name: str, budget: Budget | None = None) -> Document:
             f"{name}: the file could not be read as a PDF; it may be damaged or saved in another "
             f"format ({type(error).__name__})"
         ) from None
-    if characters == 0:
+    if not sizes:
         raise PlanFileError(
             f"{name}: the PDF has no text in it, only images of pages (a scan, or a "
             "document printed to PDF as pictures). saferplan reads the text of a PDF and "
@@ -293,7 +303,8 @@ def read_pdf(data: bytes, name: str, budget: Budget | None = None) -> Document:
             "in, or a PDF exported from it."
         )
     running = _running_lines(lines, heights, len(heights))
-    placed = _blocks([line for line in lines if id(line) not in running], name, budget)
+    body = sizes.most_common(1)[0][0]
+    placed = _blocks([line for line in lines if id(line) not in running], body, name, budget)
     table_count = 0
     for found_table in _joined_over_pages(found):
         page = found_table.page

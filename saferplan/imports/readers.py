@@ -10,7 +10,7 @@ from .html_reader import read_html
 from .legacy import LEGACY_SUFFIXES, to_docx
 from .limits import Budget
 from .narrative import build_narrative_plan
-from .parsed import ParsedPlan, PlanFileError
+from .parsed import Location, ParsedPlan, PlanFileError
 from .pdf_reader import read_pdf
 from .sheet_reader import read_csv, read_xlsx
 from .text_reader import read_text
@@ -70,7 +70,21 @@ def parse_plan(data: bytes, name: str, *, no_merge: frozenset[str] = frozenset()
     budget = Budget(name)
     document = read_document(data, name, budget)
     if any(isinstance(block, Table) for block in document.blocks):
-        return build_action_plan(document, no_merge=no_merge, budget=budget)
+        plan = build_action_plan(document, no_merge=no_merge, budget=budget)
+        if plan.counts()["actions"]:
+            return plan
+        # Tables, but none of actions (a report's timetable, a members list): the plan may be
+        # the narrative around them.
+        narrative = build_narrative_plan(document, budget)
+        if narrative.priorities:
+            narrative.warn(
+                "tables_not_actions",
+                "The document's tables hold no actions saferplan recognised (no column was "
+                "taken as the action), so it was read as a narrative plan.",
+                Location(name),
+            )
+            return narrative
+        return plan
     narrative = build_narrative_plan(document, budget)
     if not narrative.priorities:
         raise PlanFileError(

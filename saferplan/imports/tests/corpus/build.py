@@ -83,6 +83,70 @@ def build_docx(source: Path | str, target: Path | str) -> Path:
     return target
 
 
+PDF_STYLE = """
+@page { size: A4; margin: 2.5cm 2cm;
+  @top-right { content: "Community Safety Partnership"; font-size: 8pt }
+  @bottom-center { content: "Page " counter(page); font-size: 8pt } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt }
+h1 { font-size: 18pt } h2 { font-size: 14pt } h3 { font-size: 12pt }
+table { border-collapse: collapse; width: 100% }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left }
+"""
+
+
+def source_html(source: Path | str) -> str:
+    """The source.md as the HTML of a web page or a Word document saved as HTML."""
+    from html import escape
+
+    parts: list[str] = []
+    table: list[list[str]] = []
+    open_list = ""
+    for line in [*Path(source).read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("|"):
+            if not _RULE.match(line):
+                table.append(_cells(line))
+            continue
+        if table:
+            head, *body = table
+            parts.append("<table><tr>" + "".join(f"<th>{escape(c)}</th>" for c in head))
+            parts += ["</tr>"] + [
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in body
+            ]
+            parts.append("</table>")
+            table = []
+        kind = "ul" if _BULLET.match(line) else "ol" if _NUMBERED.match(line) else ""
+        if open_list and kind != open_list:
+            parts.append(f"</{open_list}>")
+            open_list = ""
+        if not line.strip():
+            continue
+        if kind and not open_list:
+            parts.append(f"<{kind}>")
+            open_list = kind
+        if match := _HEADING.match(line):
+            level = len(match.group(1))
+            parts.append(f"<h{level}>{escape(match.group(2))}</h{level}>")
+        elif match := (_BULLET.match(line) or _NUMBERED.match(line)):
+            parts.append(f"<li>{escape(match.group(1))}</li>")
+        else:
+            parts.append(f"<p>{escape(line)}</p>")
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def build_pdf(source: Path | str, target: Path | str) -> Path:
+    """The plan printed to PDF (WeasyPrint), as a council publishes it: headings by size,
+    ruled tables, a running header and page numbers."""
+    import weasyprint
+
+    target = Path(target)
+    target.write_bytes(
+        weasyprint.HTML(string=source_html(source)).write_pdf(
+            stylesheets=[weasyprint.CSS(string=PDF_STYLE)]
+        )
+    )
+    return target
+
+
 def build_all(directory: Path | str) -> list[Path]:
     """Build every corpus plan as <slug>.docx into directory (a test's tmp_path)."""
     directory = Path(directory)
