@@ -115,6 +115,8 @@ class ActionPlanBuilder:
         self.plan = ParsedPlan(title="", kind="action", source=document.name)
         self.priority: ParsedPriority | None = None
         self.objective: ParsedObjective | None = None
+        # Updates without a date read before the plan had a period to date them by.
+        self.dateless: list[tuple[ParsedUpdate, Location]] = []
         self.previous_action: ParsedAction | None = None
         self.previous_objective_row = False  # did the previous row start the current objective?
         self.names: list[str | None] = []
@@ -147,6 +149,7 @@ class ActionPlanBuilder:
                     else:
                         intro.append(f"- {block.text}")
         self.plan.introduction = "\n\n".join(intro)
+        self._date_the_dateless()
         return self.plan
 
     def _title_and_period(self) -> None:
@@ -256,6 +259,12 @@ class ActionPlanBuilder:
                 return row.cells[position]
         return ""
 
+    def _due(self, row: Row) -> datetime.date | None:
+        """The due date a Timescale / Due date column gives ("31/03/2025", "March 2025");
+        None for words ("Ongoing", "Q3")."""
+        found = find_date(cell_text.plain(self._cell(row, "due")), period=self.period)
+        return found.date if found else None
+
     def _where(self, row: Row, name: str) -> Location:
         heading = next(
             (h for h, n in zip(self.headings, self.names, strict=False) if n == name), ""
@@ -363,6 +372,7 @@ class ActionPlanBuilder:
                 owner_text=owner,
                 rag=self._rag(row),
                 status=cell_text.plain(self._cell(row, "status")).lower(),
+                due_date=self._due(row),
                 sensitive=sensitive_row or is_sensitive(title),
                 location=row.location,
             )
@@ -510,24 +520,54 @@ class ActionPlanBuilder:
             return ParsedUpdate(
                 text=text, described_on=found.date, sensitive=is_sensitive(text), quarter=quarter
             )
-        if quarter and self.plan.period_start:
-            day = quarter_start(self.plan.period_start, quarter)
-            said = f"the start of quarter {quarter}"
-        else:
-            day = self.plan.period_start or clock.today()
-            said = "the start of the plan" if self.plan.period_start else "today"
-        self.plan.warn(
-            "undated",
-            f"No date in “{text[:60]}”: dated {day:%d/%m/%Y} ({said}).",
-            self._where(row, column),
-        )
-        return ParsedUpdate(
+        update = ParsedUpdate(
             text=text,
-            described_on=day,
+            described_on=datetime.date.min,  # set below, or once the whole file is read
             date_is_estimated=True,
             sensitive=is_sensitive(text),
             quarter=quarter,
         )
+        if self.plan.period_start is None:
+            self.dateless.append((update, self._where(row, column)))
+            return update
+        if quarter:
+            update.described_on = quarter_start(self.plan.period_start, quarter)
+            said = f"the start of quarter {quarter}"
+        else:
+            update.described_on, said = self.plan.period_start, "the start of the plan"
+        self._warn_undated(update, said, self._where(row, column))
+        return update
+
+    def _warn_undated(self, update: ParsedUpdate, said: str, where: Location) -> None:
+        self.plan.warn(
+            "undated",
+            f"No date in “{update.text[:60]}”: dated {update.described_on:%d/%m/%Y} ({said}).",
+            where,
+        )
+
+    def _date_the_dateless(self) -> None:
+        """Updates without a date in a plan without a period: the earliest date the file's
+        other updates give (the plan's history starts no later), never the day of the import;
+        with no date anywhere, the start of this financial year, said plainly."""
+        dated = [
+            u.described_on
+            for p in self.plan.priorities
+            for a in p.all_actions()
+            for u in a.updates
+            if not u.date_is_estimated
+        ]
+        if dated:
+            day, said = min(dated), "the earliest date of the file's updates"
+        else:
+            today = clock.today()
+            day = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+            said = (
+                "no date anywhere in the file or its title: the start of this financial year; "
+                "give the plan its period and import again"
+            )
+        for update, where in self.dateless:
+            update.described_on = day
+            self._warn_undated(update, said, where)
 
 
 def build_action_plan(

@@ -1,15 +1,50 @@
-"""Which column is which, by the words of its heading (case, markup and punctuation aside)."""
+"""Which column is which, by the words of its heading (case, markup and punctuation aside):
+the words councils use for each (SYNONYMS), then the heading's parts ("Lead officer / agency",
+"Progress (Q2)"), then a close spelling ("Responsibilty"), never a guess beyond that."""
 
 import re
+from difflib import get_close_matches
 
 from .cells import plain
 
 # canonical name -> headings that mean it (normalised: lower case, "&" → "and", no punctuation)
 SYNONYMS = {
-    "ref": ["jag ref", "ref", "reference", "ref no", "no", "number", "objective ref"],
+    "ref": [
+        "jag ref",
+        "ref",
+        "reference",
+        "ref no",
+        "no",
+        "number",
+        "objective ref",
+        "action ref",
+        "action no",
+        "action number",
+        "id",
+    ],
     "priority": ["priority", "priority number", "priority no", "priority title"],
     "objective": ["issue", "issues", "objective", "objectives", "theme", "themes"],
-    "action": ["action", "actions", "what we will do", "activity", "activities"],
+    "action": [
+        "action",
+        "actions",
+        "what we will do",
+        "what we are going to do",
+        "what are we going to do",
+        "how we will do it",
+        "activity",
+        "activities",
+        "key actions",
+        "key action",
+        "action required",
+        "actions required",
+        "action to be taken",
+        "actions to be taken",
+        "task",
+        "tasks",
+        "intervention",
+        "interventions",
+        "specific actions",
+    ],
     "target": [
         "target and performance indicator",
         "target and performance indicators",
@@ -17,8 +52,29 @@ SYNONYMS = {
         "targets",
         "performance indicator",
         "measure",
+        "measures",
         "measures of success",
+        "measure of success",
         "desired outcomes and measures of success",
+        "how we will measure success",
+        "success measure",
+        "success measures",
+        "success criteria",
+        "output",
+        "outputs",
+        "milestone",
+        "milestones",
+        "kpi",
+        "kpis",
+        "indicator",
+        "indicators",
+        "performance measure",
+        "performance measures",
+        "outcome measure",
+        "expected outcome",
+        "expected outcomes",
+        "outcome",
+        "outcomes",
     ],
     "owner": [
         "owner",
@@ -29,7 +85,24 @@ SYNONYMS = {
         "lead officer",
         "responsible",
         "responsible agency",
+        "responsible officer",
+        "responsible person",
+        "responsible organisation",
+        "responsibility",
+        "who",
+        "who is responsible",
         "lead partner",
+        "lead partners",
+        "lead organisation",
+        "lead person",
+        "lead responsibility",
+        "led by",
+        "accountable officer",
+        "accountable",
+        "officer",
+        "agency",
+        "partner",
+        "partners",
     ],
     "lead_groups": [
         "lead action group",
@@ -38,10 +111,42 @@ SYNONYMS = {
         "action group",
         "lead group",
     ],
-    "update": ["update", "updates", "progress", "progress update", "latest update", "commentary"],
-    "rag": ["rag", "rag rating", "rag status", "rating"],
-    "due": ["due", "due date", "deadline", "by when", "timescale", "target date"],
-    "status": ["status"],
+    "update": [
+        "update",
+        "updates",
+        "progress",
+        "progress update",
+        "progress to date",
+        "progress comments",
+        "update on progress",
+        "latest update",
+        "commentary",
+        "comments",
+        "comment",
+        "current position",
+        "position",
+        "notes",
+    ],
+    "rag": ["rag", "rag rating", "rag status", "rating", "r a g", "red amber green", "current rag"],
+    "due": [
+        "due",
+        "due date",
+        "date due",
+        "deadline",
+        "by when",
+        "when",
+        "by",
+        "timescale",
+        "timescales",
+        "timeframe",
+        "time frame",
+        "timeline",
+        "target date",
+        "completion date",
+        "target completion date",
+        "end date",
+    ],
+    "status": ["status", "current status", "progress status", "action status"],
     "marking": ["marking", "protective marking", "classification", "security marking"],
     "q1": ["quarter 1", "q1", "qtr 1"],
     "q2": ["quarter 2", "q2", "qtr 2"],
@@ -50,6 +155,7 @@ SYNONYMS = {
     "update_date": ["update date", "date of update", "date"],
 }
 _LOOKUP = {phrase: name for name, phrases in SYNONYMS.items() for phrase in phrases}
+_LONG_PHRASES = [phrase for phrase in _LOOKUP if len(phrase) >= 5]
 
 
 def normalise(heading: str) -> str:
@@ -59,7 +165,8 @@ def normalise(heading: str) -> str:
 
 
 def recognise(heading: str) -> str | None:
-    """The canonical column of a heading, or None. "Update: 2008-2009" is an update column."""
+    """The canonical column of a heading, or None. "Update: 2008-2009" is an update column,
+    "Lead officer / agency" an owner column, "Responsibilty" (sic) too."""
     text = normalise(heading)
     if not text:
         return None
@@ -70,6 +177,16 @@ def recognise(heading: str) -> str | None:
         return _LOOKUP[without_years]
     if without_years.startswith(("update", "progress")):
         return "update"
+    # Its parts: "Lead officer / agency", "Target (2024/25)", "Owner – lead agency".
+    parts = [normalise(part) for part in re.split(r"[/()\[\]–\-:]| or ", plain(heading).lower())]
+    found = {_LOOKUP[part] for part in parts if part in _LOOKUP}
+    if len(found) == 1:
+        return found.pop()
+    # A close spelling of one phrase (a typing slip), not of a short word ("no", "by").
+    if len(without_years) >= 5:
+        close = get_close_matches(without_years, _LONG_PHRASES, n=1, cutoff=0.88)
+        if close:
+            return _LOOKUP[close[0]]
     return None
 
 

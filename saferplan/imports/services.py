@@ -307,6 +307,7 @@ def _write_action(
         marking=Marking.OFFICIAL_SENSITIVE if parsed.sensitive else Marking.OFFICIAL,
         rag=parsed.rag,
         rag_reason=f"As rated in {plan.title}" if parsed.rag else "",
+        due_date=parsed.due_date,
     )
     for update in sorted(parsed.updates, key=lambda u: u.described_on):
         plan_services.update_add(
@@ -317,6 +318,7 @@ def _write_action(
             marking=Marking.OFFICIAL_SENSITIVE if update.sensitive else Marking.OFFICIAL,
             author_name="Imported from the plan document",
             date_is_estimated=update.date_is_estimated,
+            notify=False,  # the plan's history: its owners are not sent it as news
         )
 
 

@@ -2,7 +2,11 @@ import datetime
 
 import pytest
 
+from saferplan.core import clock
 from saferplan.imports.dates import find_date, find_period
+from saferplan.imports.readers import parse_plan
+
+from .test_formats import SEEDS
 
 PLAN = (datetime.date(2019, 4, 1), datetime.date(2020, 3, 31))
 
@@ -76,3 +80,67 @@ def test_impossible_dates_are_not_dates():
 )
 def test_the_period_comes_from_the_title(title, period):
     assert find_period(title) == period
+
+
+@pytest.mark.django_db(transaction=True)  # notices are queued when the import commits
+def test_importing_a_plans_history_sends_its_owners_no_notices(
+    partnership, coordinator, mailoutbox
+):
+    """Seed 003's 164 dated updates are history, not news: the Hertsmere SNT editor who owns
+    its police actions is not emailed about each of them (issue 21, deliverable 8)."""
+    from saferplan.accounts.tests.factories import MembershipFactory
+    from saferplan.imports import services
+    from saferplan.partnerships.tests.factories import OrganisationFactory
+    from saferplan.plans.models import Update
+
+    police = OrganisationFactory(name="Hertsmere SNT")
+    partnership.organisations.add(police)
+    MembershipFactory(partnership=partnership, role="editor", organisation=police)
+    name = "003_beef6faf28b908d0.txt"
+    plan = services.plan_import(
+        actor=coordinator,
+        partnership=partnership,
+        file_name=name,
+        content=(SEEDS / name).read_bytes(),
+    )
+    owned = Update.objects.filter(action__priority__plan=plan, action__owner_organisations=police)
+    assert owned.count() > 10
+    assert mailoutbox == []
+
+
+def test_an_update_without_a_date_gets_the_plans_start_marked_estimated_never_today():
+    name = "003_beef6faf28b908d0.txt"
+    plan = parse_plan((SEEDS / name).read_bytes(), name)
+    undated = [
+        u
+        for p in plan.priorities
+        for a in p.all_actions()
+        for u in a.updates
+        if u.date_is_estimated and u.described_on == plan.period_start
+    ]
+    assert undated
+    assert all(
+        u.described_on != clock.today()
+        for p in plan.priorities
+        for a in p.all_actions()
+        for u in a.updates
+        if u.date_is_estimated
+    )
+
+
+def test_in_a_plan_without_a_period_an_undated_update_takes_the_earliest_date_of_the_file():
+    """No period in the title: the file's own history dates it, never the day of the import."""
+    text = (
+        "Issue\tAction\tOwner\tUpdate\n"
+        "Knife crime\tSchool sessions\tYouth Service\t<ul><li>12/09/2023 Six schools booked</li>"
+        "<li>Sessions are going well</li></ul>\n"
+        "ASB\tDays of action\tCouncil\t<ul><li>03/05/2023 First day of action</li></ul>\n"
+    )
+    plan = parse_plan(text.encode(), "action plan.txt")
+    assert plan.period_start is None
+    undated = next(
+        u for a in plan.priorities[0].all_actions() for u in a.updates if u.date_is_estimated
+    )
+    assert undated.described_on == datetime.date(2023, 5, 3)
+    warning = next(w for w in plan.warnings if w.kind == "undated")
+    assert "03/05/2023 (the earliest date of the file's updates)" in warning.message

@@ -89,8 +89,11 @@ def update_add(
     status_reason: str = "",
     author_name: str = "",
     date_is_estimated: bool = False,
+    notify: bool = True,
 ) -> Update:
-    """Add a dated update and, in the same step, set the RAG rating and the status.
+    """Add a dated update and, in the same step, set the RAG rating and the status. The
+    action's owners are told (`notify=False`: history brought in by an import, which is no
+    news to anyone).
 
     A RAG change needs a reason. If someone else changed the RAG rating after this user
     opened the form (`expected_rag_change_id`, the rating they read or None for none, is no
@@ -140,7 +143,8 @@ def update_add(
         rag_change = rag_record(
             actor=actor, action=action, rating=rag, reason=rag_reason, marking=update.marking
         )
-    _notify_owners(action=action, actor=actor, update=update, rag_change=rag_change)
+    if notify:
+        _notify_owners(action=action, actor=actor, update=update, rag_change=rag_change)
     if status and status != action.status:
         Action.objects.filter(pk=action.pk).update(version=F("version") + 1)
         action.version += 1
