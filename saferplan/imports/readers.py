@@ -3,6 +3,7 @@
 import hashlib
 from pathlib import PurePath
 
+from . import seen
 from .action_tables import build_action_plan
 from .blocks import Document, Table
 from .docx_reader import read_docx
@@ -66,9 +67,16 @@ def read_document(data: bytes, name: str, budget: Budget | None = None) -> Docum
 
 def parse_plan(data: bytes, name: str, *, no_merge: frozenset[str] = frozenset()) -> ParsedPlan:
     """The parsed plan of a file; PlanFileError with the file's name when it is not one, or
-    when it asks for more work than one plan file may (imports/limits.py)."""
+    when it asks for more work than one plan file may (imports/limits.py). A result that may
+    be empty or incomplete carries warnings saying what was seen (imports/seen.py)."""
     budget = Budget(name)
     document = read_document(data, name, budget)
+    plan = _build(document, name, no_merge, budget)
+    seen.check(plan, document)
+    return plan
+
+
+def _build(document, name: str, no_merge: frozenset[str], budget: Budget) -> ParsedPlan:
     if any(isinstance(block, Table) for block in document.blocks):
         plan = build_action_plan(document, no_merge=no_merge, budget=budget)
         if plan.counts()["actions"]:
@@ -87,8 +95,5 @@ def parse_plan(data: bytes, name: str, *, no_merge: frozenset[str] = frozenset()
         return plan
     narrative = build_narrative_plan(document, budget)
     if not narrative.priorities:
-        raise PlanFileError(
-            f"{name}: no priorities or table of actions were found (a table needs headings such as "
-            "Issue, Action, Owner, Update; a partnership plan needs numbered priorities or “Priority 1 …” headings)"
-        )
+        raise PlanFileError(seen.nothing_plan_like(name, document))
     return narrative

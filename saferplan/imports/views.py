@@ -12,7 +12,7 @@ from saferplan.core.streaming import failure_summary, progress_page
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Plan, PlanStatus
 
-from . import selectors, services
+from . import seen, selectors, services
 from .forms import OwnerMatchForm, UploadForm
 from .models import PlanImport
 from .parsed import PlanFileError
@@ -82,6 +82,10 @@ def preview(request, slug, pk):
             "merges": warnings_by_kind.pop("merged", []),
             "kept_apart": sorted(kept_apart),
             "undated": warnings_by_kind.pop("undated", []),
+            # What may be missing from the result: shown first, never folded away.
+            "incomplete": [
+                w for kind in sorted(seen.INCOMPLETE) for w in warnings_by_kind.pop(kind, [])
+            ],
             "other_warnings": [w for group in warnings_by_kind.values() for w in group],
             "owner_forms": [
                 (

@@ -346,7 +346,9 @@ def test_import_plan_names_the_problem_with_a_bad_file(partnership, tmp_path):
     bad = tmp_path / "minutes.txt"
     bad.write_text("Minutes of the board meeting\n\nNothing to see here.\n")
     with pytest.raises(
-        CommandError, match=r"minutes\.txt: no priorities or table of actions were found"
+        CommandError,
+        match=r"minutes\.txt: no plan was found in it\. It has 2 paragraphs, no headings, no "
+        r"list items and no tables\.",
     ):
         call_command("import-plan", str(bad), "--partnership", partnership.slug)
     with pytest.raises(CommandError, match="No partnership “nowhere”"):

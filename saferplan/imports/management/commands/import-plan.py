@@ -1,7 +1,12 @@
 """`saferplan import-plan FILE --partnership SLUG`: import a plan document.
 
 --dry-run prints the preview and writes nothing; --json prints it as JSON (counts of
-priorities, objectives, actions, updates and warnings, and the parsed tree)."""
+priorities, objectives, actions, updates and warnings, and the parsed tree).
+
+Exit codes: 0 the plan was read (and imported, without --dry-run); 1 the file was refused
+and nothing was written (the message says why and where); 3 the plan was read (and imported,
+without --dry-run) but may be incomplete: a warning says what was seen that gave no actions,
+or how much of the document's text was left out."""
 
 import json
 import sys
@@ -10,14 +15,17 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from saferplan.imports import selectors, services
+from saferplan.imports import seen, selectors, services
 from saferplan.imports.parsed import PlanFileError
 from saferplan.imports.readers import parse_plan
 from saferplan.partnerships.models import Partnership
 
 
 class Command(BaseCommand):
-    help = "Import a plan document (text with tables, Word, Excel, CSV or HTML) into a partnership."
+    help = (
+        "Import a plan document (Word, PDF, Excel, CSV, HTML or text with tables) into a "
+        "partnership. Exit code 1: refused, nothing written; 3: read, but may be incomplete."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -78,6 +86,7 @@ class Command(BaseCommand):
         else:
             self._preview(parsed, target)
         if dry_run:
+            self._exit_if_incomplete(parsed)
             return
         try:
             plan = services.plan_import(
@@ -100,6 +109,14 @@ class Command(BaseCommand):
                     f"Imported “{plan.title}” into {target} as a draft (plan {plan.pk})."
                 )
             )
+
+        self._exit_if_incomplete(parsed)
+
+    def _exit_if_incomplete(self, parsed) -> None:
+        """Exit code 3 when a warning says the result may be incomplete (imports/seen.py)."""
+        if any(warning.kind in seen.INCOMPLETE for warning in parsed.warnings):
+            self.stdout.flush()
+            raise SystemExit(seen.INCOMPLETE_EXIT_CODE)
 
     def _progress(self, done: int, total: int) -> None:
         if sys.stderr.isatty() or done == total or done % 25 == 0:

@@ -1,0 +1,146 @@
+"""What a document holds, said in words, so that a result is never silently empty or wrong
+(issue 21, deliverable 7): a document with nothing plan-like is refused naming what was found
+in it; tables or lists that gave no actions, and a result that leaves out most of the
+document's words, are warnings saying what was seen and what to do."""
+
+from dataclasses import dataclass
+
+from . import columns
+from .blocks import Document, Heading, ListItem, Paragraph, Table, TabLine
+from .cells import plain
+from .parsed import Location, ParsedPlan
+
+# Warnings that say the result may be incomplete: `saferplan import-plan` exits with
+# INCOMPLETE_EXIT_CODE when any is given, so that a script can tell.
+INCOMPLETE = {"no_actions_in_tables", "no_actions_in_lists", "left_out", "tables_not_actions"}
+INCOMPLETE_EXIT_CODE = 3
+LEFT_OUT_SHARE = 0.5  # less than half the words imported …
+LEFT_OUT_MINIMUM = 300  # … of a document of at least this many words
+
+
+@dataclass
+class Seen:
+    headings: list[str]
+    paragraphs: int
+    list_items: int
+    tables: int
+    rows: int
+    table_headings: list[str]
+    words: int
+    cell_lines: int = 0  # tab-separated lines outside any table with headings
+
+    @classmethod
+    def of(cls, document: Document) -> "Seen":
+        headings, table_headings = [], []
+        paragraphs = list_items = tables = rows = words = cell_lines = 0
+        previous = None
+        for block in document.blocks:
+            follows_table, previous = isinstance(previous, Table), block
+            if isinstance(block, Table):
+                # A table without recognised headings: its first row is what heads it. A
+                # piece straight after another table goes on from it (a page break).
+                first = block.header or (block.rows[0].cells if block.rows else [])
+                if block.header is not None or not follows_table:
+                    tables += 1
+                    heads = first
+                else:
+                    heads = []
+                rows += len(block.rows) - (0 if block.header is not None or follows_table else 1)
+                for cell in heads:
+                    text = plain(cell)
+                    if text and text not in table_headings:
+                        table_headings.append(text)
+                words += sum(len(plain(c).split()) for row in block.rows for c in row.cells)
+                continue
+            if isinstance(block, TabLine):
+                words += sum(len(plain(c).split()) for c in block.cells)
+                cell_lines += 1
+                continue
+            words += len(plain(block.text).split())
+            if isinstance(block, Heading):
+                headings.append(plain(block.text))
+            elif isinstance(block, ListItem):
+                list_items += 1
+            elif isinstance(block, Paragraph):
+                paragraphs += 1
+        return cls(
+            headings, paragraphs, list_items, tables, rows, table_headings, words, cell_lines
+        )
+
+    def describe(self) -> str:
+        """ "14 paragraphs, 3 headings (“Foreword”, “Contents”, …), 9 list items and no tables"."""
+        parts = [_count(self.paragraphs, "paragraph")]
+        if self.headings:
+            shown = ", ".join(f"“{h[:40]}”" for h in self.headings[:3])
+            more = ", …" if len(self.headings) > 3 else ""
+            parts.append(f"{_count(len(self.headings), 'heading')} ({shown}{more})")
+        else:
+            parts.append("no headings")
+        parts.append(_count(self.list_items, "list item"))
+        if self.cell_lines:
+            parts.append(f"{_count(self.cell_lines, 'line')} of cells without column headings")
+        if self.tables:
+            parts.append(f"{_count(self.tables, 'table')} of {_count(self.rows, 'row')}")
+        else:
+            parts.append("no tables")
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}" if number else f"no {noun}s"
+
+
+def nothing_plan_like(name: str, document: Document) -> str:
+    return (
+        f"{name}: no plan was found in it. It has {Seen.of(document).describe()}. A plan needs "
+        "priorities (numbered, “Priority 1 …” headings, or a list after a line about the "
+        "priorities) or a table of actions (headings such as Issue, Action, Owner, Update)."
+    )
+
+
+def imported_words(plan: ParsedPlan) -> int:
+    texts = [plan.title, plan.introduction, *plan.aims]
+    for priority in plan.priorities:
+        texts += [priority.title, priority.desired_outcomes]
+        for objective in priority.objectives:
+            texts += [objective.title, objective.desired_outcomes, objective.target_indicator]
+        for action in priority.all_actions():
+            texts += [action.title, action.owner_text, *(u.text for u in action.updates)]
+    return sum(len(text.split()) for text in texts if text)
+
+
+def check(plan: ParsedPlan, document: Document) -> None:
+    """Warn where the result may be empty or incomplete, saying what was seen."""
+    seen = Seen.of(document)
+    where = Location(document.name)
+    actions = plan.counts()["actions"]
+    if not actions and seen.tables and plan.kind == "action":
+        recognised = [h for h in seen.table_headings if columns.recognise(h)]
+        plan.warn(
+            "no_actions_in_tables",
+            f"{_count(seen.tables, 'table')} of {_count(seen.rows, 'row')}: no column was "
+            "recognised as the action (headings seen: "
+            + (", ".join(f"“{h[:30]}”" for h in seen.table_headings[:8]) or "none")
+            + "). Name the column that holds the actions “Action” (or Key actions, Activity) "
+            "and import again."
+            + (
+                f" Recognised: {', '.join(f'“{h}”' for h in recognised[:5])}." if recognised else ""
+            ),
+            where,
+        )
+    if not actions and seen.list_items and plan.kind == "strategic":
+        plan.warn(
+            "no_actions_in_lists",
+            f"The document's {_count(seen.list_items, 'list item')} gave no actions: saferplan "
+            "takes as actions the bullets after a line such as “What we will do:”, “We will:” "
+            "or “Key actions”, under a priority. Add such a line, or add the actions in saferplan.",
+            where,
+        )
+    words = imported_words(plan)
+    if seen.words >= LEFT_OUT_MINIMUM and words < LEFT_OUT_SHARE * seen.words:
+        plan.warn(
+            "left_out",
+            f"Only about {round(100 * words / seen.words)}% of the document's words were "
+            f"imported ({words:,} of {seen.words:,}). Check that nothing of the plan is missing.",
+            where,
+        )
