@@ -147,3 +147,4 @@ def test_the_preview_shows_what_gave_no_actions_first_not_folded_away(
     warning = page.index("no column was recognised as the action")
     assert heading < warning < page.index("govuk-summary-list")
     assert "govuk-warning-text" in page[heading:warning]
+    assert "0 aims, 1 priority, 0 objectives, 0 actions, 0 dated updates" in page
