@@ -27,6 +27,7 @@ from .parsed import (
     ParsedPriority,
     ParsedUpdate,
 )
+from .rag_reading import rag_of_colour, rag_of_text
 
 SECTION = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*?)\s*$")
 MARKING = re.compile(r"\bOFFICIAL[\s_\-–]*SENSITIVE\b", re.I)
@@ -51,20 +52,6 @@ DANGLING = {
     "/",
     "-",
     "–",
-}
-RAG_WORDS = {
-    "red": "red",
-    "r": "red",
-    "amber": "amber",
-    "a": "amber",
-    "yellow": "amber",
-    "green": "green",
-    "g": "green",
-    "white": "white",
-    "w": "white",
-    "not started": "white",
-    "blue": "green",
-    "complete": "green",
 }
 QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
 DATE_PREFIX = re.compile(r"^\s*(?P<date>[0-3]\d/[01]\d/(?:19|20)\d\d):\s+(?P<text>\S.*)$", re.S)
@@ -252,6 +239,12 @@ class ActionPlanBuilder:
         for position, row in enumerate(table.rows):
             self.budget.tick(str(row.location))
             self._row(row, after_break=continuing and position == 0)
+
+    def _fill(self, row: Row, name: str) -> str:
+        for position, column in enumerate(self.names):
+            if column == name and position < len(row.fills):
+                return row.fills[position]
+        return ""
 
     def _cell(self, row: Row, name: str) -> str:
         for position, column in enumerate(self.names):
@@ -451,11 +444,17 @@ class ActionPlanBuilder:
         return [i.text for i in items]
 
     def _rag(self, row: Row) -> str:
-        text = cell_text.plain(self._cell(row, "rag")).lower()
+        """From the RAG column's words or symbol, else its shading (or the status column's)."""
+        text = cell_text.plain(self._cell(row, "rag"))
+        rating = rag_of_text(text) if text else None
+        if rating:
+            return rating
+        for column in ("rag", "status"):
+            fill = self._fill(row, column)
+            if fill and (shaded := rag_of_colour(fill)):
+                return shaded
         if not text:
             return ""
-        if text in RAG_WORDS:
-            return RAG_WORDS[text]
         self.plan.warn(
             "rag",
             f"“{text}” is not a RAG rating (red, amber, green or white): left unrated.",

@@ -31,6 +31,7 @@ class ListItem:
 class Row:
     cells: list[str]  # cell contents; may hold HTML (lists, paragraphs)
     location: Location
+    fills: list[str] = field(default_factory=list)  # each cell's shading, "RRGGBB" or ""
 
 
 @dataclass

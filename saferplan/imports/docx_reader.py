@@ -20,6 +20,7 @@ from .blocks import Document, Heading, ListItem, Paragraph
 from .html_reader import read_tables
 from .limits import MAX_COLUMNS, Budget, check_unpacked
 from .parsed import Location, PlanFileError
+from .rag_reading import symbol_character
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -67,8 +68,22 @@ def _heading_level(style: str) -> int | None:
 
 
 def _text(p) -> str:
-    """A <w:p>'s text (python-docx's: runs and hyperlinks, tabs and line breaks)."""
-    return clean_text(p.text).strip()
+    """A <w:p>'s text (python-docx's: runs and hyperlinks, tabs and line breaks), and the
+    characters of symbol fonts it shows (Wingdings ticks and crosses), which python-docx
+    leaves out."""
+    symbols = [
+        symbol_character(sym.get(f"{W}font", ""), sym.get(f"{W}char", ""))
+        for sym in p.iter(f"{W}sym")
+    ]
+    return clean_text(" ".join([p.text, *filter(None, symbols)])).strip()
+
+
+def _fill(tc) -> str:
+    """The cell's shading ("FF0000"), "" when it has none."""
+    properties = tc.find(f"{W}tcPr")
+    shading = properties.find(f"{W}shd") if properties is not None else None
+    fill = shading.get(f"{W}fill", "") if shading is not None else ""
+    return "" if fill.lower() in ("", "auto") else fill
 
 
 def _cell_html(tc, styles: _Styles, budget: Budget) -> str:
@@ -100,15 +115,20 @@ def _number(element, tag: str, default: int) -> int:
         return default
 
 
-def _rows(tbl, styles: _Styles, budget: Budget, where: str) -> list[list[str]]:
-    """Cell contents row by row. A cell merged across columns is read once; a cell merged
-    down rows is read on its first row and is empty below (so an Issue carries down)."""
+def _rows(
+    tbl, styles: _Styles, budget: Budget, where: str
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Cell contents row by row, and each cell's shading. A cell merged across columns is
+    read once; a cell merged down rows is read on its first row and is empty below (so an
+    Issue carries down)."""
     rows: list[list[str]] = []
+    fills: list[list[str]] = []
     above: dict[int, object] = {}  # grid column -> the first <w:tc> of the cell there
     for number, tr in enumerate(tbl.iterchildren(f"{W}tr"), start=1):
         properties = tr.find(f"{W}trPr")
         column = _number(properties, f"{W}gridBefore", 0) if properties is not None else 0
         cells: list[str] = []
+        shading: list[str] = []
         here: dict[int, object] = {}
         for tc in tr.iterchildren(f"{W}tc"):
             cell_properties = tc.find(f"{W}tcPr")
@@ -120,12 +140,14 @@ def _rows(tbl, styles: _Styles, budget: Budget, where: str) -> list[list[str]]:
                     merge = merged.get(f"{W}val", "continue")
             first = above.get(column) if merge == "continue" else None
             cells.append("" if first is not None else _cell_html(tc, styles, budget))
+            shading.append(_fill(tc))
             for offset in range(span):
                 here[column + offset] = first if first is not None else tc
             column += span
         above = here
         rows.append(budget.row(cells, f"{where}, row {number}"))
-    return rows
+        fills.append(shading)
+    return rows, fills
 
 
 def _count(data: bytes, name: str, budget: Budget) -> None:
@@ -168,9 +190,8 @@ def read_docx(data: bytes, name: str, budget: Budget | None = None) -> Document:
     for element in word.element.body.iterchildren(f"{W}p", f"{W}tbl"):
         if element.tag == f"{W}tbl":
             where = f"table {table_count + 1}"
-            for table in read_tables(
-                _rows(element, styles, budget, where), name, first_index=table_count + 1
-            ):
+            rows, fills = _rows(element, styles, budget, where)
+            for table in read_tables(rows, name, first_index=table_count + 1, fills=fills):
                 document.blocks.append(table)
                 table_count = table.index
             continue

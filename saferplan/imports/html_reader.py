@@ -24,7 +24,12 @@ def _cells(row: Tag) -> list[str]:
 
 
 def read_tables(
-    rows: list[list[str]], name: str, *, first_index: int, line_of=lambda n: n
+    rows: list[list[str]],
+    name: str,
+    *,
+    first_index: int,
+    line_of=lambda n: n,
+    fills: list[list[str]] | None = None,
 ) -> list[Table]:
     """Rows of one physical table (as cell contents) into Table blocks: a heading row repeated
     part-way (a table broken across pages) starts a new block with the same columns."""
@@ -52,7 +57,13 @@ def read_tables(
         if current is None:
             current = Table([], location, header=None, index=first_index + len(tables))
             tables.append(current)
-        current.rows.append(Row(cells, Location(name, line=line_of(number), table=current.index)))
+        current.rows.append(
+            Row(
+                cells,
+                Location(name, line=line_of(number), table=current.index),
+                fills=fills[number - 1] if fills else [],
+            )
+        )
     return tables
 
 

@@ -1,0 +1,94 @@
+"""RAG ratings as plans show them (issue 21, deliverable 4): words, symbols (Wingdings ticks
+and crosses as Word stores them) and cell shading."""
+
+import io
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from saferplan.imports.rag_reading import rag_of_colour, rag_of_text
+from saferplan.imports.readers import parse_plan
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        ("Amber", "amber"),
+        ("On track", "green"),
+        ("At risk", "amber"),
+        ("Off track", "red"),
+        ("Complete.", "green"),
+        ("Not yet started", "white"),
+        ("✓", "green"),
+        ("✗", "red"),
+        ("Partly", None),
+    ],
+)
+def test_a_rating_in_words_or_symbols(text, rating):
+    assert rag_of_text(text) == rating
+
+
+@pytest.mark.parametrize(
+    ("fill", "rating"),
+    [
+        ("FF0000", "red"),  # Word's standard red
+        ("C00000", "red"),  # dark red
+        ("FFC000", "amber"),  # Word's standard orange-gold
+        ("FFFF00", "amber"),  # yellow
+        ("00B050", "green"),  # Word's standard green
+        ("92D050", "green"),  # light green
+        ("0070C0", "green"),  # blue: complete
+        ("FFFFFF", None),
+        ("D9D9D9", None),  # grey header shading
+        ("auto", None),
+    ],
+)
+def test_a_rating_from_the_cells_shading(fill, rating):
+    assert rag_of_colour(fill) == rating
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _wingdings(cell, char: str) -> None:
+    symbol = OxmlElement("w:sym")
+    symbol.set(qn("w:font"), "Wingdings")
+    symbol.set(qn("w:char"), char)
+    cell.paragraphs[0].add_run()._r.append(symbol)
+
+
+def test_a_tracker_rated_by_shading_symbols_and_words_imports_each_rating():
+    word = Document()
+    word.add_heading("Anytown Community Safety Action Plan 2024-2025", level=1)
+    word.add_heading("1. Reducing serious violence", level=2)
+    rows = [
+        ["Action", "Lead", "Progress", "RAG"],
+        ["Knife crime sessions in schools", "Youth Service", "12/09/2024 Six booked", ""],
+        ["Youth hub on Friday nights", "Council", "01/10/2024 Opened", ""],
+        ["Test purchasing of knives", "Trading Standards", "05/11/2024 Two visits", ""],
+        ["Street pastors in the town centre", "Churches Together", "05/11/2024 Started", "At risk"],
+        ["Weapons sweeps in parks", "Police", "05/11/2024 Monthly", ""],
+    ]
+    table = word.add_table(rows=len(rows), cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    _shade(table.rows[1].cells[3], "FF0000")  # shaded red, no words
+    _shade(table.rows[2].cells[3], "00B050")  # shaded green
+    _wingdings(table.rows[3].cells[3], "F0FC")  # a Wingdings tick
+    _wingdings(table.rows[5].cells[3], "F0FB")  # a Wingdings cross
+    out = io.BytesIO()
+    word.save(out)
+
+    plan = parse_plan(out.getvalue(), "tracker.docx")
+
+    actions = plan.priorities[0].all_actions()
+    assert [a.rag for a in actions] == ["red", "green", "green", "amber", "red"]
+    assert not [w for w in plan.warnings if w.kind == "rag"]
