@@ -32,6 +32,7 @@ class PlacedTable:
     top: float
     bbox: tuple[float, float, float, float]
     rows: list[list[str | None]]
+    fills: list[list[str]]  # each cell's shading, "RRGGBB" or ""
     open_top: bool  # no ruling above its first row: a row goes on from the page before
     open_bottom: bool  # no ruling under its last row: the row goes on over the page
     first_columns: list[float]  # where the cells of its first row start, across the page
@@ -70,10 +71,10 @@ def read_page(document: pdfium.PdfDocument, index: int) -> Page:
     try:
         height = page.get_height()
         chars = _chars(page, height)
-        edges = _edges(page, height)
+        edges, shadings = _edges(page, height)
     finally:
         page.close()
-    return Page(index + 1, height, chars, _tables(index + 1, chars, edges))
+    return Page(index + 1, height, chars, _tables(index + 1, chars, edges, shadings))
 
 
 def _chars(page, height: float) -> list[dict]:
@@ -114,13 +115,17 @@ def _chars(page, height: float) -> list[dict]:
     return chars
 
 
-def _edges(page, height: float) -> list[dict]:
-    """The page's horizontal and vertical rulings: thin paths, and the sides of rectangles
-    (a cell's border or its shading), in page coordinates."""
+def _edges(page, height: float) -> tuple[list[dict], list[tuple[tuple, str]]]:
+    """The page's horizontal and vertical rulings (thin paths, and the sides of rectangles:
+    a cell's border or its shading), and its coloured rectangles ((x0, top, x1, bottom),
+    "RRGGBB"): a cell's shading, in page coordinates."""
     edges: list[dict] = []
+    shadings: list[tuple[tuple, str]] = []
     for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
         left, bottom, right, top = path.get_bounds()
         x0, x1, y0, y1 = left, right, height - top, height - bottom
+        if x1 - x0 > RULING and y1 - y0 > RULING and (colour := _fill_colour(path)):
+            shadings.append(((x0, y0, x1, y1), colour))
         if x1 - x0 <= RULING and y1 - y0 > RULING:
             edges.append(_edge("v", (x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
         elif y1 - y0 <= RULING and x1 - x0 > RULING:
@@ -132,7 +137,36 @@ def _edges(page, height: float) -> list[dict]:
                 _edge("v", x0, y0, x0, y1),
                 _edge("v", x1, y0, x1, y1),
             ]
-    return edges
+    return edges, shadings
+
+
+def _fill_colour(path) -> str:
+    """The colour a path is filled with, "RRGGBB"; "" when it is not filled, or white."""
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(mode), ctypes.byref(stroke)):
+        return ""
+    if mode.value == pdfium_c.FPDF_FILLMODE_NONE:
+        return ""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(
+        path.raw, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+    ):
+        return ""
+    colour = f"{r.value:02X}{g.value:02X}{b.value:02X}"
+    return "" if colour == "FFFFFF" or a.value == 0 else colour
+
+
+def _shading_of(cell: tuple, shadings: list[tuple[tuple, str]]) -> str:
+    """The colour of the shaded rectangle that covers most of the cell, if any."""
+    x0, top, x1, bottom = cell
+    area = max((x1 - x0) * (bottom - top), 1.0)
+    for (sx0, stop, sx1, sbottom), colour in reversed(shadings):  # the last drawn is on top
+        overlap = max(0.0, min(x1, sx1) - max(x0, sx0)) * max(
+            0.0, min(bottom, sbottom) - max(top, stop)
+        )
+        if overlap >= 0.6 * area:
+            return colour
+    return ""
 
 
 def _is_rectangle(path) -> bool:
@@ -202,7 +236,9 @@ def _cell_text(chars: list[dict]) -> str:
     )
 
 
-def _tables(number: int, chars: list[dict], edges: list[dict]) -> list[PlacedTable]:
+def _tables(
+    number: int, chars: list[dict], edges: list[dict], shadings: list[tuple[tuple, str]]
+) -> list[PlacedTable]:
     if not edges:
         return []
     rulings = merge_edges(
@@ -225,6 +261,7 @@ def _tables(number: int, chars: list[dict], edges: list[dict]) -> list[PlacedTab
         for cell in table_cells:
             by_row.setdefault(round(cell[1], 1), {})[round(cell[0], 1)] = cell
         rows: list[list[str | None]] = []
+        fills: list[list[str]] = []
         starts: list[list[float]] = []
         for row_top in sorted(by_row):
             row = by_row[row_top]
@@ -234,6 +271,7 @@ def _tables(number: int, chars: list[dict], edges: list[dict]) -> list[PlacedTab
                     for x in columns
                 ]
             )
+            fills.append([_shading_of(row[x], shadings) if x in row else "" for x in columns])
             starts.append(sorted(row))
         placed.append(
             PlacedTable(
@@ -241,6 +279,7 @@ def _tables(number: int, chars: list[dict], edges: list[dict]) -> list[PlacedTab
                 top=top,
                 bbox=(x0, top, x1, bottom),
                 rows=rows,
+                fills=fills,
                 open_top=not _ruled_at(edges, top, x0, x1),
                 open_bottom=not _ruled_at(edges, bottom, x0, x1),
                 first_columns=starts[0],

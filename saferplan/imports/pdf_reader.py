@@ -249,6 +249,7 @@ def _joined_over_pages(tables: list[PlacedTable]) -> list[PlacedTable]:
                 for above, below in zip_longest(before.rows[-1], table.rows[0])
             ]
             before.rows += table.rows[1:]
+            before.fills += table.fills[1:]
             before.open_bottom = table.open_bottom
             before.last_columns = table.last_columns
             continue
@@ -312,7 +313,7 @@ def read_pdf(data: bytes, name: str, budget: Budget | None = None) -> Document:
             budget.row([_cell(cell) for cell in row], f"page {page}, table {table_count + 1}")
             for row in found_table.rows
         ]
-        for table in read_tables(rows, name, first_index=table_count + 1):
+        for table in read_tables(rows, name, first_index=table_count + 1, fills=found_table.fills):
             table.location = Location(name, table=table.index, page=page)
             for row in table.rows:
                 row.location = Location(name, line=row.location.line, table=table.index, page=page)

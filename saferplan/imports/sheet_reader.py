@@ -28,6 +28,16 @@ def _text(value) -> str:
     return clean_text(str(value).strip()).replace("\r\n", "\n").replace("\n", "<br>")
 
 
+def _fill(cell) -> str:
+    """A cell's solid shading as "RRGGBB" ("" for none, or a theme colour, whose RGB is in
+    the workbook's theme rather than the cell)."""
+    fill = getattr(cell, "fill", None)
+    if fill is None or fill.fill_type != "solid" or fill.fgColor.type != "rgb":
+        return ""
+    rgb = str(fill.fgColor.rgb or "")
+    return rgb[-6:] if len(rgb) in (6, 8) and rgb[-6:] not in ("000000",) else ""
+
+
 def _sheet_rows(values, budget: Budget, where: str) -> Iterator[list[str]]:
     """Rows as text, counted against the file's limits as they are read: a sheet of a
     million rows stops at the limit, not after reading them all."""
@@ -53,9 +63,17 @@ def read_xlsx(data: bytes, name: str, budget: Budget | None = None) -> Document:
             # The sheet's stated size (its <dimension>) is not trusted: "A1:XFD1048576" would
             # have every row padded to 16,384 cells and a million rows made up after the last.
             sheet.reset_dimensions()
-            rows = list(_sheet_rows(sheet.iter_rows(values_only=True), budget, where))
+            rows: list[list[str]] = []
+            fills: list[list[str]] = []
+            for row in sheet.iter_rows():
+                rows.append(
+                    budget.row([_text(c.value) for c in row], f"{where}, row {len(rows) + 1}")
+                )
+                fills.append([_fill(c) for c in row])
             document.blocks.append(Heading(sheet.title, Location(name), level=2, sheet=True))
-            for table in read_tables(rows, f"{name}, {where}", first_index=table_count + 1):
+            for table in read_tables(
+                rows, f"{name}, {where}", first_index=table_count + 1, fills=fills
+            ):
                 document.blocks.append(table)
                 table_count = table.index
     finally:

@@ -7,6 +7,8 @@ import pytest
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from openpyxl import Workbook
+from openpyxl.styles import PatternFill
 
 from saferplan.imports.rag_reading import rag_of_colour, rag_of_text
 from saferplan.imports.readers import parse_plan
@@ -92,3 +94,46 @@ def test_a_tracker_rated_by_shading_symbols_and_words_imports_each_rating():
     actions = plan.priorities[0].all_actions()
     assert [a.rag for a in actions] == ["red", "green", "green", "amber", "red"]
     assert not [w for w in plan.warnings if w.kind == "rag"]
+
+
+def test_a_spreadsheet_rated_by_cell_colour_imports_each_rating():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Action plan"
+    sheet.append(["Priority", "Action", "Owner", "RAG"])
+    sheet.append(["1. Reducing serious violence", "Knife crime sessions", "Youth Service", None])
+    sheet.append(["1. Reducing serious violence", "Youth hub", "Council", None])
+    sheet.append(["1. Reducing serious violence", "Test purchasing", "Trading Standards", "Amber"])
+    sheet["D2"].fill = PatternFill(fill_type="solid", fgColor="FFFF0000")
+    sheet["D3"].fill = PatternFill(fill_type="solid", fgColor="FF00B050")
+    out = io.BytesIO()
+    workbook.save(out)
+
+    plan = parse_plan(out.getvalue(), "Anytown action plan 2024-2025.xlsx")
+
+    assert [a.rag for a in plan.priorities[0].all_actions()] == ["red", "green", "amber"]
+
+
+def test_a_pdf_rated_by_cell_colour_imports_each_rating():
+    """A tracker printed to PDF: the RAG cells are coloured boxes with nothing written in."""
+    import weasyprint
+
+    rows = "".join(
+        f"<tr><td>{action}</td><td>{owner}</td><td style='background:{colour}'></td></tr>"
+        for action, owner, colour in [
+            ("Knife crime sessions in schools", "Youth Service", "#FF0000"),
+            ("Youth hub on Friday nights", "Council", "#FFC000"),
+            ("Test purchasing of knives", "Trading Standards", "#00B050"),
+        ]
+    )
+    html = (
+        "<h1>Anytown Community Safety Action Plan 2024-2025</h1><h2>1. Reducing serious violence</h2>"
+        "<table style='border-collapse:collapse'><tr><th>Action</th><th>Lead</th><th>RAG</th></tr>"
+        f"{rows}</table>"
+    )
+    css = "td, th { border: 1px solid #000; padding: 4pt; height: 14pt } th { background: #D9D9D9 }"
+    pdf = weasyprint.HTML(string=html).write_pdf(stylesheets=[weasyprint.CSS(string=css)])
+
+    plan = parse_plan(pdf, "tracker.pdf")
+
+    assert [a.rag for a in plan.priorities[0].all_actions()] == ["red", "amber", "green"]
