@@ -1,0 +1,73 @@
+"""Narrative plans in the words other councils use (issue 21, deliverable 2), read from Word."""
+
+import io
+
+import pytest
+from docx import Document
+
+from saferplan.imports.readers import parse_plan
+
+
+def word(*blocks) -> bytes:
+    document = Document()
+    for kind, text in blocks:
+        if kind.startswith("h"):
+            document.add_heading(text, level=int(kind[1:]))
+        elif kind == "li":
+            document.add_paragraph(text, style="List Bullet")
+        else:
+            document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ["Priority one: violence", "Priority two: anti-social behaviour"],
+        ["Priority I – Violence", "Priority II – Anti-social behaviour"],
+        ["Priority 1 - Violence", "Priority 2 - Anti-social behaviour"],
+    ],
+)
+def test_priorities_numbered_in_words_roman_numerals_or_figures(headings):
+    plan = parse_plan(
+        word(
+            ("h1", "Safer Anytown Community Safety Plan 2024-2027"),
+            ("h2", headings[0]),
+            ("p", "We will:"),
+            ("li", "Fund a second youth hub"),
+            ("h2", headings[1]),
+            ("p", "Key actions"),
+            ("li", "Run two days of action in each ward"),
+            ("li", "Publish the case review process"),
+        ),
+        "plan.docx",
+    )
+    assert [(p.number, len(p.all_actions())) for p in plan.priorities] == [(1, 1), (2, 2)]
+    assert plan.priorities[0].title.lower() == "violence"
+
+
+def test_outcomes_stay_outcomes_and_subheadings_are_objectives():
+    plan = parse_plan(
+        word(
+            ("h1", "Safer Anytown Delivery Plan 2024-2025"),
+            ("h2", "Priority 1: Anti-social behaviour"),
+            ("h3", "Early intervention"),
+            ("p", "Desired outcomes"),
+            ("li", "Fewer repeat reports in hotspot areas"),
+            ("p", "To do this, we will:"),
+            ("li", "Triage reports between agencies"),
+            ("h3", "Supporting victims"),
+            ("p", "What we will do:"),
+            ("li", "Offer mediation in every neighbour dispute"),
+        ),
+        "plan.docx",
+    )
+    objectives = plan.priorities[0].objectives
+    assert [o.title for o in objectives] == ["Early intervention", "Supporting victims"]
+    assert [[a.title for a in o.actions] for o in objectives] == [
+        ["Triage reports between agencies"],
+        ["Offer mediation in every neighbour dispute"],
+    ]
+    assert "Fewer repeat reports in hotspot areas" in objectives[0].desired_outcomes
