@@ -64,6 +64,11 @@ PRIORITIES_INTRO = re.compile(rf"\b{PRIORITY_WORD}\b.*(:\s*$|\b(19|20)\d\d\b)", 
 PRIORITIES_HEADING = re.compile(
     rf"^\W*(?:our\s+|the\s+|strategic\s+|key\s+)*{PRIORITY_WORD}\W*$", re.I
 )
+INLINE_PRIORITY = re.compile(
+    r"\bpriority\s+(?:\d{1,2}|one|two|three|four|five|six)\s*[:.\-–]\s*", re.I
+)
+# Words a sentence of a report starts with, which a priority's name does not.
+SENTENCE_OPENINGS = {"the", "this", "these", "it", "its", "we", "our", "in", "as", "a", "an", "if"}
 # "Reducing reoffending - performance status at the end of 2021/22 was acceptable": the
 # status is the report's, not part of the priority's title.
 STATUS_CLAUSE = re.compile(r"\s+[-–]\s+(?:\w+\s+){0,2}(?:status|progress|rag)\b.*$", re.I)
@@ -113,6 +118,7 @@ class NarrativeBuilder:
         # priority's themes), and the work and outcomes after it are the objective's.
         self.priority_level: int | None = None
         self.objective: ParsedObjective | None = None
+        self.paragraph_priorities = False  # the priorities may follow as plain paragraphs
 
     def build(self) -> ParsedPlan:
         self._title()
@@ -127,6 +133,9 @@ class NarrativeBuilder:
                 continue
             text = plain(block.text)
             if not text or FOOTNOTE.match(text):
+                continue
+            if isinstance(block, Paragraph) and self._inline_priorities(text, block.location):
+                themes = []
                 continue
             if isinstance(block, Heading | Paragraph) and self._starts_priority(
                 text, block.location
@@ -159,10 +168,16 @@ class NarrativeBuilder:
                 continue
             if isinstance(block, Heading | Paragraph) and self._introduces_priorities(text):
                 self.mode = "priorities"
+                # "…sets out the strategic priorities as:" then a paragraph for each.
+                self.paragraph_priorities = isinstance(block, Paragraph) and text.endswith(":")
                 continue
             if isinstance(block, ListItem):
+                self.paragraph_priorities = False
                 self._list_item(block, text)
                 continue
+            if isinstance(block, Paragraph) and self._paragraph_priority(text, block.location):
+                continue
+            self.paragraph_priorities = False
             # A paragraph: work under a priority, or the introduction before any. Once a
             # priority's work was given as bullets, the next paragraph is something else.
             if self.mode == "actions" and self.bullets_seen:
@@ -227,6 +242,31 @@ class NarrativeBuilder:
 
     def _next_number(self) -> int:
         return max((p.number for p in self.plan.priorities), default=0) + 1
+
+    def _inline_priorities(self, text: str, location: Location) -> bool:
+        """ "Priority 1: Violence. Priority 2: Anti-social behaviour." in one paragraph."""
+        starts = [m.start() for m in INLINE_PRIORITY.finditer(text)]
+        if len(starts) < 2 or starts[0] != 0:
+            return False
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            self._starts_priority(LIST_END.sub("", text[start:end].strip()), location)
+        self.priority_level = None  # set in a paragraph, not as a heading
+        return True
+
+    def _paragraph_priority(self, text: str, location: Location) -> bool:
+        """A paragraph straight after "…the priorities as:": a priority, named by its words
+        before "which includes" (the rest describes it); the first paragraph that reads as
+        a sentence of the report ("The Plan is informed by …") ends them."""
+        if not self.paragraph_priorities or self.mode != "priorities":
+            return False
+        first_word = text.split(maxsplit=1)[0].lower() if text.split() else ""
+        if len(text) > 300 or first_word in SENTENCE_OPENINGS or ". " in text.rstrip(". "):
+            return False
+        parts = re.split(r"\s+(?:which includes?|including)\s+", text, maxsplit=1)
+        title, description = parts[0], parts[1] if len(parts) > 1 else ""
+        priority = self._priority(self._next_number(), LIST_END.sub("", title), location)
+        priority.description = LIST_END.sub("", description)
+        return True
 
     def _starts_objective(self, block, text: str) -> bool:
         if not (

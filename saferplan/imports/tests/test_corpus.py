@@ -21,8 +21,6 @@ from .corpus.build import CORPUS, build_docx, build_pdf, plans
 
 COUNTED = ("priorities", "objectives", "actions", "updates", "owners")
 NOT_YET = {
-    "kirklees-2022-27": "priorities as plain paragraphs after “…strategic priorities as:”, "
-    "with no bullets or numbers (issue 21, deliverable 2)",
     "reigate-banstead-2005-08": "numbered aims whose introducing sentence the transcript cut "
     "off: taken neither as priorities nor as aims",
     "waverley-2005-08": "a one-column table of “Aim N:” title rows and numbered objective "

@@ -71,3 +71,35 @@ def test_outcomes_stay_outcomes_and_subheadings_are_objectives():
         ["Offer mediation in every neighbour dispute"],
     ]
     assert "Fewer repeat reports in hotspot areas" in objectives[0].desired_outcomes
+
+
+def test_priorities_written_inline_in_one_paragraph():
+    plan = parse_plan(
+        word(
+            ("h1", "Safer Anytown Community Safety Plan 2024-2027"),
+            ("p", "Priority 1: Reducing violence. Priority 2: Tackling anti-social behaviour."),
+        ),
+        "plan.docx",
+    )
+    assert [(p.number, p.title) for p in plan.priorities] == [
+        (1, "Reducing violence"),
+        (2, "Tackling anti-social behaviour"),
+    ]
+
+
+def test_priorities_as_plain_paragraphs_after_the_line_that_introduces_them():
+    """Kirklees' decision record: no bullets, no numbers; a report's sentence ends them."""
+    plan = parse_plan(
+        word(
+            ("p", "The Plan sets out the strategic priorities as:"),
+            ("p", "Reducing violence which includes serious violence and safe town centres"),
+            ("p", "Reducing ASB and Neighbourhood Crime which includes vehicle crime"),
+            ("p", "The Plan is informed by the Strategic Needs Assessment."),
+        ),
+        "decision.docx",
+    )
+    assert [p.title for p in plan.priorities] == [
+        "Reducing violence",
+        "Reducing ASB and Neighbourhood Crime",
+    ]
+    assert plan.priorities[0].description == "serious violence and safe town centres"
