@@ -43,12 +43,17 @@ NUMBER_WORDS = {
     )
 }
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+# The top level as councils name it: "Priority 1", "Theme 2", "Outcome 3", "Aim 1" (never
+# "Priority 1.2", which is below it).
 PRIORITY_HEADING = re.compile(
-    r"^\s*(?:strategic\s+)?priority\s+(\d{1,2}|"
+    r"^\s*(?:strategic\s+)?(?:priority|theme|outcome|aim)\s+(\d{1,2}|"
     + "|".join([*NUMBER_WORDS, *sorted(ROMAN, key=len, reverse=True)])
-    + r")\b\s*([:.\-–]?)\s*(.+)$",
+    + r")\b(?!\.\d)\s*([:.\-–]?)\s*(.+)$",
     re.I,
 )
+# Under a priority: "Objectives:" as a label, then "2.1Reduce theft…" rows or lines.
+OBJECTIVES_LABEL = re.compile(r"^\s*objectives?\s*:?\s*$", re.I)
+NUMBERED_OBJECTIVE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})\s*(\S.*)$")
 
 
 def _number(written: str) -> int:
@@ -127,7 +132,11 @@ class NarrativeBuilder:
         for block in self.document.blocks:
             self.budget.tick()
             if isinstance(block, Table):
-                continue  # an action table: read by the action-plan builder instead
+                # A one-column table is layout (a box around text): its rows are read as
+                # paragraphs. Any other table is an action table, read by the other builder.
+                for row_text in _one_column_rows(block):
+                    self._paragraph_in_table(row_text, block.location)
+                continue
             if isinstance(block, TabLine):
                 themes = self._theme_row(block, themes)
                 continue
@@ -242,6 +251,23 @@ class NarrativeBuilder:
 
     def _next_number(self) -> int:
         return max((p.number for p in self.plan.priorities), default=0) + 1
+
+    def _paragraph_in_table(self, text: str, location: Location) -> None:
+        if not text:
+            return
+        if self._starts_priority(text, location):
+            self.priority_level = None
+            return
+        if self.priority is not None and OBJECTIVES_LABEL.match(text):
+            self.mode = "objectives"
+            return
+        numbered = NUMBERED_OBJECTIVE.match(text)
+        if self.priority is not None and self.mode == "objectives" and numbered:
+            self.priority.objectives.append(
+                ParsedObjective(
+                    title=_clean(numbered.group(2)), ref=numbered.group(1), location=location
+                )
+            )
 
     def _inline_priorities(self, text: str, location: Location) -> bool:
         """ "Priority 1: Violence. Priority 2: Anti-social behaviour." in one paragraph."""
@@ -360,6 +386,14 @@ class NarrativeBuilder:
             for theme, value in zip(themes, values, strict=False):
                 theme.desired_outcomes = value
         return themes
+
+
+def _one_column_rows(table: Table) -> list[str]:
+    """The rows' text of a table with one column (its heading row included), else none."""
+    rows = ([table.header] if table.header else []) + [row.cells for row in table.rows]
+    if not rows or any(len([c for c in cells if plain(c)]) > 1 for cells in rows):
+        return []
+    return [plain(next((c for c in cells if plain(c)), "")) for cells in rows]
 
 
 def build_narrative_plan(document: Document, budget: Budget | None = None) -> ParsedPlan:

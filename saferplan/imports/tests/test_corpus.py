@@ -23,8 +23,6 @@ COUNTED = ("priorities", "objectives", "actions", "updates", "owners")
 NOT_YET = {
     "reigate-banstead-2005-08": "numbered aims whose introducing sentence the transcript cut "
     "off: taken neither as priorities nor as aims",
-    "waverley-2005-08": "a one-column table of “Aim N:” title rows and numbered objective "
-    "rows (issue 21, deliverable 3: title rows inside a table)",
 }
 
 

@@ -28,9 +28,11 @@ def word(*blocks) -> bytes:
         ["Priority one: violence", "Priority two: anti-social behaviour"],
         ["Priority I – Violence", "Priority II – Anti-social behaviour"],
         ["Priority 1 - Violence", "Priority 2 - Anti-social behaviour"],
+        ["Theme 1: Violence", "Theme 2: Anti-social behaviour"],
+        ["Outcome 1 – Violence", "Outcome 2 – Anti-social behaviour"],
     ],
 )
-def test_priorities_numbered_in_words_roman_numerals_or_figures(headings):
+def test_priorities_themes_or_outcomes_numbered_in_words_roman_numerals_or_figures(headings):
     plan = parse_plan(
         word(
             ("h1", "Safer Anytown Community Safety Plan 2024-2027"),
