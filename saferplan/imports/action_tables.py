@@ -102,6 +102,7 @@ class ActionPlanBuilder:
         self.plan = ParsedPlan(title="", kind="action", source=document.name)
         self.priority: ParsedPriority | None = None
         self.objective: ParsedObjective | None = None
+        self.lists_of_actions = True  # the action column's cells hold lists (_table)
         # Updates without a date read before the plan had a period to date them by.
         self.dateless: list[tuple[ParsedUpdate, Location]] = []
         self.previous_action: ParsedAction | None = None
@@ -226,6 +227,7 @@ class ActionPlanBuilder:
         )
         if table.header is not None:
             self._columns(table)
+            self.lists_of_actions = self._holds_lists_of_actions(table)
         if not self.names:
             return
         if self.priority is None and "priority" not in self.names:
@@ -245,6 +247,14 @@ class ActionPlanBuilder:
             if column == name and position < len(row.fills):
                 return row.fills[position]
         return ""
+
+    def _holds_lists_of_actions(self, table: Table) -> bool:
+        """Does the table's action column hold lists of actions (a third or more of its
+        filled cells hold several items), or one action a cell?"""
+        cells = [self._cell(row, "action") for row in table.rows]
+        filled = [c for c in cells if cell_text.plain(c)]
+        listed = [c for c in filled if len(cell_text.items(c)) > 1]
+        return not filled or 3 * len(listed) >= len(filled)
 
     def _cell(self, row: Row, name: str) -> str:
         for position, column in enumerate(self.names):
@@ -434,13 +444,17 @@ class ActionPlanBuilder:
         return "" if text.lower() in {"n/a", "na", "none", "-", "–"} else text
 
     def _actions(self, raw: str) -> list[str]:
-        """Each bullet of the Actions cell is an action, unless text ending in a colon
-        introduces the list ("Working group to implement actions to: …"): then it is one."""
+        """Each bullet of the Actions cell is an action where the column holds lists of
+        actions, unless text ending in a colon introduces the list ("Working group to
+        implement actions to: …"). In a column of single actions, a cell's bullets are the
+        steps of its one action."""
         items = cell_text.items(raw)
         if not items:
             return []
-        if len(items) > 1 and items[0].kind == "text" and items[0].text.endswith(":"):
+        if len(items) > 1 and items[0].kind in ("text", "para") and items[0].text.endswith(":"):
             return [items[0].text + " " + "; ".join(i.text for i in items[1:])]
+        if len(items) > 1 and not self.lists_of_actions:
+            return ["; ".join(i.text for i in items)]
         return [i.text for i in items]
 
     def _rag(self, row: Row) -> str:

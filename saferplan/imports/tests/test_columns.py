@@ -88,3 +88,48 @@ def test_a_table_headed_in_other_words_imports_its_actions_owners_dates_and_prog
     assert [u.described_on for u in actions[0].updates] == [datetime.date(2024, 9, 12)]
     unknown = [w for w in plan.warnings if w.kind == "unknown_column"]
     assert ["Funding" in w.message for w in unknown] == [True]
+
+
+def _word_table(rows, bullets_in: dict[tuple[int, int], list[str]]) -> bytes:
+    word = Document()
+    word.add_heading("Anytown Action Plan 2024-2025", level=1)
+    word.add_heading("1. Reducing serious violence", level=2)
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    for (r, c), items in bullets_in.items():
+        cell = table.rows[r].cells[c]
+        for item in items:
+            cell.add_paragraph(item, style="List Bullet")
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def test_bullets_in_one_action_cell_of_a_column_of_single_actions_stay_with_that_action():
+    rows = [
+        ["Action", "Owner"],
+        ["Knife crime sessions in schools", "Youth Service"],
+        ["Run a weapons amnesty", "Police"],
+        ["Open a youth hub on Friday nights", "Council"],
+        ["Test purchasing of knives", "Trading Standards"],
+    ]
+    data = _word_table(rows, {(2, 0): ["Agree the dates", "Place the bins", "Publicise it"]})
+    titles = [a.title for a in parse_plan(data, "plan.docx").priorities[0].all_actions()]
+    assert titles == [
+        "Knife crime sessions in schools",
+        "Run a weapons amnesty; Agree the dates; Place the bins; Publicise it",
+        "Open a youth hub on Friday nights",
+        "Test purchasing of knives",
+    ]
+
+
+def test_a_column_that_holds_lists_of_actions_gives_one_action_a_bullet():
+    rows = [["Issue", "Actions", "Owner"], ["Knife crime", "", "Police"], ["ASB", "", "Council"]]
+    data = _word_table(
+        rows,
+        {(1, 1): ["Weapons sweeps in parks", "Test purchasing"], (2, 1): ["Days of action"]},
+    )
+    titles = [a.title for a in parse_plan(data, "plan.docx").priorities[0].all_actions()]
+    assert titles == ["Weapons sweeps in parks", "Test purchasing", "Days of action"]
