@@ -70,7 +70,9 @@ def test_group_edit_and_member_change_pages_have_no_accessibility_violations(pag
 def test_a_form_with_errors_has_no_accessibility_violations(page_as, demo_site):
     page = page_as("coordinator@example.org")
     page.goto(demo_site + "/partnerships/hertsmere/groups/add/")
-    page.click("button:has-text('Save group')")
+    # The answer is a new page: wait for it, or the old page may be the one looked at.
+    with page.expect_navigation():
+        page.click("button:has-text('Save group')")
     assert page.locator(".govuk-error-summary").is_visible()
     assert page.title().startswith("Error: ")
     assert not axe_violations(page)

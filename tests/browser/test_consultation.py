@@ -44,7 +44,9 @@ def test_a_member_of_the_public_answers_the_consultation(page_as, demo_site, ope
     page.goto(start)
     page.click("text=Start now")
     # Continue without answering: the error summary names the first unanswered aim.
-    page.click("button:has-text('Continue')")
+    # The answer is a new page: wait for it, or the old page may be the one looked at.
+    with page.expect_navigation():
+        page.click("button:has-text('Continue')")
     assert page.locator(".govuk-error-summary").is_visible()
     assert "Select how relevant aim 1 is" in page.locator(".govuk-error-summary").inner_text()
     assert not axe_violations(page)
@@ -113,6 +115,8 @@ def test_consultation_pages_have_no_accessibility_violations(page_as, demo_site)
     assert "was imported on" in page.content()  # the demo imported this very file
     assert not axe_violations(page)
     page.goto(demo_site + "/partnerships/hertsmere/consultations/add/")
-    page.click("button:has-text('Create the consultation')")
+    # The answer is a new page: wait for it, or the old page may be the one looked at.
+    with page.expect_navigation():
+        page.click("button:has-text('Create the consultation')")
     assert page.locator(".govuk-error-summary").is_visible()
     assert not axe_violations(page)
