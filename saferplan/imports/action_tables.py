@@ -572,8 +572,7 @@ class ActionPlanBuilder:
         if dated:
             day, said = min(dated), "the earliest date of the file's updates"
         else:
-            today = clock.today()
-            day = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+            day = quarter_start(clock.today(), 1)
             said = (
                 "no date anywhere in the file or its title: the start of this financial year; "
                 "give the plan its period and import again"

@@ -45,11 +45,10 @@ NUMBER_WORDS = {
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 # The top level as councils name it: "Priority 1", "Theme 2", "Outcome 3", "Aim 1" (never
 # "Priority 1.2", which is below it).
+NUMBER = "|".join([r"\d{1,2}", *NUMBER_WORDS, *sorted(ROMAN, key=len, reverse=True)])
+PRIORITY_WORD_AND_NUMBER = rf"(?:priority|theme|outcome|aim)\s+({NUMBER})\b(?!\.\d)"
 PRIORITY_HEADING = re.compile(
-    r"^\s*(?:strategic\s+)?(?:priority|theme|outcome|aim)\s+(\d{1,2}|"
-    + "|".join([*NUMBER_WORDS, *sorted(ROMAN, key=len, reverse=True)])
-    + r")\b(?!\.\d)\s*([:.\-–]?)\s*(.+)$",
-    re.I,
+    rf"^\s*(?:strategic\s+)?{PRIORITY_WORD_AND_NUMBER}\s*([:.\-–]?)\s*(.+)$", re.I
 )
 # Under a priority: "Objectives:" as a label, then "2.1Reduce theft…" rows or lines.
 OBJECTIVES_LABEL = re.compile(r"^\s*objectives?\s*:?\s*$", re.I)
@@ -69,9 +68,8 @@ PRIORITIES_INTRO = re.compile(rf"\b{PRIORITY_WORD}\b.*(:\s*$|\b(19|20)\d\d\b)", 
 PRIORITIES_HEADING = re.compile(
     rf"^\W*(?:our\s+|the\s+|strategic\s+|key\s+)*{PRIORITY_WORD}\W*$", re.I
 )
-INLINE_PRIORITY = re.compile(
-    r"\bpriority\s+(?:\d{1,2}|one|two|three|four|five|six)\s*[:.\-–]\s*", re.I
-)
+# "Priority 1: … Priority 2: …" in one paragraph: the same words, each with its separator.
+INLINE_PRIORITY = re.compile(rf"\b{PRIORITY_WORD_AND_NUMBER}\s*[:.\-–]\s*", re.I)
 # Words a sentence of a report starts with, which a priority's name does not.
 SENTENCE_OPENINGS = {"the", "this", "these", "it", "its", "we", "our", "in", "as", "a", "an", "if"}
 # "Reducing reoffending - performance status at the end of 2021/22 was acceptable": the

@@ -206,19 +206,16 @@ def _blocks(
     # A bold line standing alone (a paragraph of one line, not a sentence) is a heading:
     # councils set "Priority 1: Reducing violence" in bold body text more often than in a
     # heading style.
+    bold_starts = {(line.page, line.top) for line in lines if line.bold}
     for index, (page, top, block) in enumerate(blocks):
         if (
             isinstance(block, Paragraph)
             and len(block.text) <= 150
             and not block.text.endswith((".", ",", ";"))
-            and _bold_paragraph(block, lines, page, top)
+            and (page, top) in bold_starts  # a paragraph starts where its first line does
         ):
             blocks[index] = (page, top, Heading(block.text, block.location, level=bold_level))
     return blocks
-
-
-def _bold_paragraph(block: Paragraph, lines: list[_Line], page: int, top: float) -> bool:
-    return any(line.page == page and line.top == top and line.bold for line in lines)
 
 
 def _same_columns(above: list[float], below: list[float]) -> bool:

@@ -34,8 +34,8 @@ def _fill(cell) -> str:
     fill = getattr(cell, "fill", None)
     if fill is None or fill.fill_type != "solid" or fill.fgColor.type != "rgb":
         return ""
-    rgb = str(fill.fgColor.rgb or "")
-    return rgb[-6:] if len(rgb) in (6, 8) and rgb[-6:] not in ("000000",) else ""
+    rgb = str(fill.fgColor.rgb or "")  # "FFRRGGBB" (alpha first) or "RRGGBB"
+    return rgb[-6:] if len(rgb) in (6, 8) else ""
 
 
 def _sheet_rows(values, budget: Budget, where: str) -> Iterator[list[str]]:
