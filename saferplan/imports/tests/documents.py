@@ -122,3 +122,24 @@ def to_pdf(plan: ParsedPlan) -> bytes:
     return weasyprint.HTML(string=to_html(plan).decode()).write_pdf(
         stylesheets=[weasyprint.CSS(string=PDF_STYLE)]
     )
+
+
+def word_document(*blocks) -> bytes:
+    """A Word document written block by block: ("h1"…"h3", text) headings ("h" is level 2),
+    ("p", text) paragraphs, ("li", text) bullets and ("table", rows) tables of plain cells."""
+    word = Document()
+    for kind, content in blocks:
+        if kind == "table":
+            table = word.add_table(rows=len(content), cols=len(content[0]))
+            for row, values in zip(table.rows, content, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    cell.text = value
+        elif kind.startswith("h"):
+            word.add_heading(content, level=int(kind[1:] or 2))
+        elif kind == "li":
+            word.add_paragraph(content, style="List Bullet")
+        else:
+            word.add_paragraph(content)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()

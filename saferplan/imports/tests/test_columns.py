@@ -10,6 +10,8 @@ from docx import Document
 from saferplan.imports.columns import recognise
 from saferplan.imports.readers import parse_plan
 
+from .documents import word_document
+
 
 @pytest.mark.parametrize(
     ("heading", "meaning"),
@@ -39,9 +41,6 @@ def test_a_heading_is_read_by_its_meaning(heading, meaning):
 
 
 def test_a_table_headed_in_other_words_imports_its_actions_owners_dates_and_progress():
-    word = Document()
-    word.add_heading("Safer Anytown Partnership Delivery Plan 2024-2025", level=1)
-    word.add_heading("1. Reducing serious violence", level=2)
     rows = [
         [
             "Action Ref",
@@ -71,14 +70,13 @@ def test_a_table_headed_in_other_words_imports_its_actions_owners_dates_and_prog
             "",
         ],
     ]
-    table = word.add_table(rows=len(rows), cols=len(rows[0]))
-    for row, values in zip(table.rows, rows, strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
-    out = io.BytesIO()
-    word.save(out)
+    data = word_document(
+        ("h1", "Safer Anytown Partnership Delivery Plan 2024-2025"),
+        ("h2", "1. Reducing serious violence"),
+        ("table", rows),
+    )
 
-    plan = parse_plan(out.getvalue(), "anytown.docx")
+    plan = parse_plan(data, "anytown.docx")
 
     actions = plan.priorities[0].all_actions()
     assert [a.title for a in actions] == [rows[1][1], rows[2][1]]

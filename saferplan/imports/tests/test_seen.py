@@ -2,43 +2,20 @@
 was seen and what to do; a document with nothing plan-like is refused naming what it holds;
 `saferplan import-plan` exits 0 (read), 1 (refused) or 3 (read, may be incomplete)."""
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from docx import Document
 
 from saferplan.imports.parsed import PlanFileError
 from saferplan.imports.readers import parse_plan
 from saferplan.plans.models import Plan
 
+from .documents import word_document
 from .test_formats import SEEDS
 
-
-def word(*blocks) -> bytes:
-    """A Word document of ("h", text), ("p", text), ("li", text) and ("table", rows)."""
-    document = Document()
-    for kind, content in blocks:
-        if kind == "table":
-            table = document.add_table(rows=len(content), cols=len(content[0]))
-            for row, values in zip(table.rows, content, strict=True):
-                for cell, value in zip(row.cells, values, strict=True):
-                    cell.text = value
-        elif kind == "h":
-            document.add_heading(content, level=2)
-        elif kind == "li":
-            document.add_paragraph(content, style="List Bullet")
-        else:
-            document.add_paragraph(content)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-TRACKER = word(
+TRACKER = word_document(
     ("h", "1. Reducing serious violence"),
     (
         "table",
@@ -62,7 +39,7 @@ def test_tables_whose_action_column_is_not_recognised_say_which_headings_were_se
 
 def test_bullets_under_priorities_that_gave_no_actions_are_a_warning():
     plan = parse_plan(
-        word(
+        word_document(
             ("p", "Our priorities for 2024-2027 are:"),
             ("li", "Reducing serious violence"),
             ("li", "Tackling anti-social behaviour"),
@@ -82,7 +59,7 @@ def test_bullets_under_priorities_that_gave_no_actions_are_a_warning():
 def test_a_result_that_leaves_out_most_of_the_words_says_how_much():
     sentence = "The partnership met eleven times and agreed its terms of reference. "
     plan = parse_plan(
-        word(
+        word_document(
             ("p", "Our priorities are:"),
             ("li", "Reducing serious violence"),
             *[("h", f"Annex {n}") for n in range(1, 4)],
@@ -98,7 +75,7 @@ def test_a_result_that_leaves_out_most_of_the_words_says_how_much():
 def test_a_document_with_nothing_plan_like_is_refused_naming_what_it_holds():
     with pytest.raises(PlanFileError) as refused:
         parse_plan(
-            word(
+            word_document(
                 ("h", "Foreword"),
                 ("p", "Welcome to the partnership's annual report."),
                 ("h", "Members"),
@@ -148,3 +125,23 @@ def test_the_preview_shows_what_gave_no_actions_first_not_folded_away(
     assert heading < warning < page.index("govuk-summary-list")
     assert "govuk-warning-text" in page[heading:warning]
     assert "0 aims, 1 priority, 0 objectives, 0 actions, 0 dated updates" in page
+
+
+@pytest.mark.django_db
+def test_the_headings_a_warning_quotes_from_a_hostile_document_are_escaped(
+    client, coordinator, partnership
+):
+    """The warning quotes the document's own words: a file's script stays text."""
+    hostile = word_document(
+        ("h", "1. Reducing serious violence"),
+        ("table", [["<script>alert(1)</script>", "Lead"], ["Knife crime sessions", "Police"]]),
+    )
+    client.force_login(coordinator)
+    page = client.post(
+        reverse("imports:upload", args=[partnership.slug]),
+        {"file": SimpleUploadedFile("hostile.docx", hostile)},
+        follow=True,
+    ).text
+    assert "no column was recognised as the action" in page
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
