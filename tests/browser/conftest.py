@@ -91,6 +91,14 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+def submit(page, selector: str) -> None:
+    """Click a button that posts a plain form and wait for the page the answer loads: read
+    straight after the click, page.content() may still be the old page, or empty while the
+    new one loads (seen on a loaded CI machine)."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def wait_for_error_summary(page) -> None:
     """GOV.UK Frontend moves focus to the error summary once its module script has run (and,
     on htmx forms, once the answer has been swapped in)."""

@@ -3,7 +3,7 @@
 
 import pytest
 
-from tests.browser.conftest import axe_violations, wait_for_error_summary
+from tests.browser.conftest import axe_violations, submit, wait_for_error_summary
 
 SIGNED_OUT = [
     "/",
@@ -186,7 +186,7 @@ def test_the_published_plan_editing_pages_have_no_accessibility_violations(page_
         check(page, demo_site + path)
     page.goto(demo_site + f"{base}/contacts/add/")
     page.fill("#id_email", "not an email")
-    page.click("main button[type=submit]")
+    submit(page, "main button[type=submit]")
     assert "Enter a valid email address" in page.content()
     assert not axe_violations(page)
 
@@ -266,7 +266,7 @@ def test_the_performance_measure_pages_have_no_accessibility_violations(page_as,
     page.goto(demo_site + "/partnerships/dacorum/measures/add/")
     page.fill("#id_name", "Violent crime")
     page.fill("#id_baseline", "2022/24")
-    page.click("button[type=submit]:has-text('Add the measure')")
+    submit(page, "button[type=submit]:has-text('Add the measure')")
     assert "is not a financial year" in page.content()
     assert not axe_violations(page)
 
@@ -299,7 +299,7 @@ def test_the_api_token_pages_have_no_accessibility_violations(page_as, demo_site
     check(page, demo_site + "/accounts/api-tokens/")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(demo_site + "/accounts/api-tokens/")
-    page.click("button:has-text('Make the token')")  # no name: the error
+    submit(page, "button:has-text('Make the token')")  # no name: the error
     assert "Enter what will use the token" in page.content()
     assert not axe_violations(page)
     page.fill("#id_name", "Police performance dashboard")

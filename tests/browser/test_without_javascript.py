@@ -1,6 +1,7 @@
 """Everything works with JavaScript switched off: sign in, switch partnership, add a group."""
 
 from saferplan.partnerships.models import Group
+from tests.browser.conftest import submit
 
 
 def test_a_coordinator_signs_in_switches_partnership_and_adds_a_group_without_javascript(
@@ -9,7 +10,7 @@ def test_a_coordinator_signs_in_switches_partnership_and_adds_a_group_without_ja
     page = page_as("coordinator@example.org", javascript=False)
     assert "My partnerships" in page.title()
     page.select_option("#switch-partnership", "three-rivers")
-    page.click("button:has-text('Switch partnership')")
+    submit(page, "button:has-text('Switch partnership')")
     assert "Three Rivers Community Safety Partnership" in page.locator("h1").inner_text()
 
     page.goto(demo_site + "/partnerships/three-rivers/groups/add/")
@@ -17,7 +18,7 @@ def test_a_coordinator_signs_in_switches_partnership_and_adds_a_group_without_ja
     page.check("label:has-text('Forum')")
     page.select_option("#id_reports_to", label="Community Safety Coordinating Group")
     page.check("label:has-text('St Giles Trust')")
-    page.click("button:has-text('Save group')")
+    submit(page, "button:has-text('Save group')")
     assert "Hate Crime Forum has been added." in page.content()
     group = Group.objects.get(name="Hate Crime Forum")
     assert group.reports_to.name == "Community Safety Coordinating Group"
@@ -53,7 +54,7 @@ def test_an_owner_adds_a_dated_update_with_a_rag_change_without_javascript(page_
     page.fill("#id_text", "Landlords forum briefing delivered to 35 landlords")
     page.check("#id_rag_0")  # Red
     page.fill("#id_rag_reason", "Posters not yet reprinted")
-    page.click("button:has-text('Add update')")
+    submit(page, "button:has-text('Add update')")
     assert "Your update has been added." in page.content()
     update = action.updates.get(text__startswith="Landlords forum")
     assert update.described_on.isoformat() == "2019-11-14"
