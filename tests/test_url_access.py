@@ -162,6 +162,8 @@ def sweep_records(partnership, coordinator):
             [
                 "imports:preview",
                 "imports:keep-apart",
+                "imports:correct",
+                "imports:mapping",
                 "imports:resolve-owner",
                 "imports:confirm",
                 "imports:cancel",

@@ -17,8 +17,11 @@ from saferplan.core import clock
 from . import cells as cell_text
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
+from .corrections import TITLE_LABEL, Corrections, guess_title_level
 from .dates import find_date, find_period
 from .limits import Budget
+from .narrative import PRIORITY_HEADING
+from .narrative import _number as number_of
 from .parsed import (
     Location,
     ParsedAction,
@@ -93,12 +96,13 @@ class ActionPlanBuilder:
         self,
         document: Document,
         *,
-        no_merge: frozenset[str] = frozenset(),
+        corrections: Corrections | None = None,
         budget: Budget | None = None,
     ):
         self.document = document
         self.budget = budget or Budget(document.name)
-        self.no_merge = no_merge
+        self.corrections = corrections or Corrections()
+        self.no_merge = self.corrections.no_merge
         self.plan = ParsedPlan(title="", kind="action", source=document.name)
         self.priority: ParsedPriority | None = None
         self.objective: ParsedObjective | None = None
@@ -106,7 +110,7 @@ class ActionPlanBuilder:
         # Updates without a date read before the plan had a period to date them by.
         self.dateless: list[tuple[ParsedUpdate, Location]] = []
         self.previous_action: ParsedAction | None = None
-        self.previous_objective_row = False  # did the previous row start the current objective?
+        self.title_objective = False  # is the current objective a title row's (kept below it)?
         self.names: list[str | None] = []
         self.headings: list[str] = []
         self.reported_columns: set[str] = set()
@@ -138,7 +142,20 @@ class ActionPlanBuilder:
                         intro.append(f"- {block.text}")
         self.plan.introduction = "\n\n".join(intro)
         self._date_the_dateless()
+        self._drop_unused_placeholder()
         return self.plan
+
+    def _drop_unused_placeholder(self) -> None:
+        """The "Actions" priority made for a table with no section above it is dropped when
+        its first row was a title row naming the priority instead."""
+        placeholder = next(
+            (p for p in self.plan.priorities if p.title == "Actions" and p.number == 1), None
+        )
+        if placeholder is None or placeholder.all_actions() or placeholder.objectives:
+            return
+        if len(self.plan.priorities) > 1:
+            self.plan.priorities.remove(placeholder)
+            self.plan.warnings = [w for w in self.plan.warnings if w.kind != "no_section"]
 
     def _title_and_period(self) -> None:
         for block in self.document.blocks:
@@ -209,6 +226,8 @@ class ActionPlanBuilder:
                     names[position] = name
         for heading, name in zip(header, names, strict=False):
             label = cell_text.plain(heading)
+            if columns.is_chosen(label):
+                continue  # the person said what it is, "not imported" included
             if label and name is None and label.lower() not in self.reported_columns:
                 self.reported_columns.add(label.lower())
                 self.plan.warn(
@@ -300,7 +319,78 @@ class ActionPlanBuilder:
         self.objective = None
         self.previous_action = None
 
+    def _title_row(self, row: Row) -> str | None:
+        """A row with one cell filled, in a table of three or more columns, that names the
+        level above the rows below it ("Objective 1: …", a row spanning the table) or reports
+        on the action above it: its level as guessed or as the person chose (recorded on the
+        plan for the preview to offer), or None for an ordinary row."""
+        filled = [(i, cell_text.plain(c)) for i, c in enumerate(row.cells) if cell_text.plain(c)]
+        if len(filled) != 1 or len(self.names) < 3:
+            return None
+        position, text = filled[0]
+        key = f"{row.location.table}:{row.location.line}"
+        guessed = guess_title_level(
+            text,
+            spans=row.spans,
+            first_cell=position == 0,
+            has_objective_column="objective" in self.names,
+        )
+        chosen = self.corrections.title_rows.get(key)
+        if guessed is None and chosen is None:
+            return None
+        level = chosen or guessed or "row"
+        self.plan.title_rows.append(
+            {
+                "key": key,
+                "text": text[:300],
+                "where": str(row.location),
+                "level": level,
+                "guessed": guessed or "row",
+            }
+        )
+        return None if level == "row" else level
+
+    def _title(self, level: str, row: Row) -> bool:
+        """Read a title row at its level; False when it cannot be (progress with no action
+        above it), and it is read as an ordinary row."""
+        text = next(t for t in map(cell_text.plain, row.cells) if t)
+        if level == "skip":
+            return True
+        if level == "progress":
+            if self.previous_action is None:
+                return False
+            self.previous_action.updates.append(self._update(text, row, "update", None))
+            return True
+        if level == "priority":
+            numbers = [p.number for p in self.plan.priorities]
+            number, title = max(numbers, default=0) + 1, text
+            if named := PRIORITY_HEADING.match(text):
+                number, title = number_of(named.group(1)), named.group(3).strip() or text
+            elif numbered := TITLE_LABEL.match(text) or SECTION.match(text):
+                number, title = int(numbered.group(1)), numbered.group(2)
+            if number in numbers:  # "Priority 1" again, or a second numbering: the next one
+                number = max(numbers) + 1
+            self.priority = ParsedPriority(
+                number=number,
+                title=title,
+                is_cross_cutting=bool(CROSS_CUTTING.search(text)),
+                location=row.location,
+            )
+            self.plan.priorities.append(self.priority)
+            self.objective = None
+        else:
+            if self.priority is None:
+                return False
+            self.objective = ParsedObjective(title=text, location=row.location)
+            self.priority.objectives.append(self.objective)
+        self.previous_action = None
+        self.title_objective = level == "objective"
+        return True
+
     def _row(self, row: Row, *, after_break: bool) -> None:
+        level = None if after_break else self._title_row(row)
+        if level is not None and self._title(level, row):
+            return
         if "priority" in self.names:
             self._priority_from_column(row)
         ref = cell_text.plain(self._cell(row, "ref"))
@@ -331,6 +421,7 @@ class ActionPlanBuilder:
             self._merge(previous, row, objective, action, owner, key)
             return
         if (ref or objective) and not self._same_objective(priority, ref, objective):
+            self.title_objective = False
             self.objective = ParsedObjective(
                 title=objective or ref,
                 ref=ref,
@@ -340,7 +431,7 @@ class ActionPlanBuilder:
             )
             if "objective" in self.names or "ref" in self.names:
                 priority.objectives.append(self.objective)
-        elif "objective" not in self.names and "ref" not in self.names:
+        elif "objective" not in self.names and "ref" not in self.names and not self.title_objective:
             self.objective = None
         actions = self._actions(action_raw)
         updates = self._updates(row)
@@ -583,6 +674,6 @@ class ActionPlanBuilder:
 
 
 def build_action_plan(
-    document: Document, *, no_merge: frozenset[str] = frozenset(), budget: Budget | None = None
+    document: Document, *, corrections: Corrections | None = None, budget: Budget | None = None
 ) -> ParsedPlan:
-    return ActionPlanBuilder(document, no_merge=no_merge, budget=budget).build()
+    return ActionPlanBuilder(document, corrections=corrections, budget=budget).build()

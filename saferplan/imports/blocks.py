@@ -32,6 +32,7 @@ class Row:
     cells: list[str]  # cell contents; may hold HTML (lists, paragraphs)
     location: Location
     fills: list[str] = field(default_factory=list)  # each cell's shading, "RRGGBB" or ""
+    spans: bool = False  # a cell of it is merged across the table's columns (a title row)
 
 
 @dataclass

@@ -3,7 +3,11 @@ the words councils use for each (SYNONYMS), then the heading's parts ("Lead offi
 "Progress (Q2)"), then a close spelling ("Responsibilty"), never a guess beyond that."""
 
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from difflib import get_close_matches
+from types import MappingProxyType
 
 from .cells import plain
 
@@ -164,12 +168,36 @@ def normalise(heading: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# What the person said columns mean (imports/corrections.py), while one file is read: every
+# reader and builder asks recognise(), so the choice holds wherever a heading is looked at,
+# without passing it through each reader.
+_CHOSEN: ContextVar[Mapping[str, str]] = ContextVar("chosen_columns", default=MappingProxyType({}))
+
+
+@contextmanager
+def chosen(meanings: Mapping[str, str]) -> Iterator[None]:
+    """Read with these meanings for these (normalised) headings; "" = not imported."""
+    token = _CHOSEN.set(meanings)
+    try:
+        yield
+    finally:
+        _CHOSEN.reset(token)
+
+
+def is_chosen(heading: str) -> bool:
+    return normalise(heading) in _CHOSEN.get()
+
+
 def recognise(heading: str) -> str | None:
     """The canonical column of a heading, or None. "Update: 2008-2009" is an update column,
-    "Lead officer / agency" an owner column, "Responsibilty" (sic) too."""
+    "Lead officer / agency" an owner column, "Responsibilty" (sic) too. A meaning the person
+    chose for the heading comes first."""
     text = normalise(heading)
     if not text:
         return None
+    chosen_meanings = _CHOSEN.get()
+    if text in chosen_meanings:
+        return chosen_meanings[text] or None
     if text in _LOOKUP:
         return _LOOKUP[text]
     without_years = re.sub(r"\b(19|20)\d\d\b", "", text).strip()
@@ -191,10 +219,13 @@ def recognise(heading: str) -> str | None:
 
 
 def is_header(cells: list[str]) -> bool:
-    """A row of headings: at least two recognised, one of them the action or the issue."""
+    """A row of headings: at least two recognised, one of them the action or the issue; or
+    one the person chose as the action or the issue."""
     known = [recognise(c) for c in cells]
     names = {k for k in known if k}
-    return len(names) >= 2 and bool(names & {"action", "objective"})
+    if not names & {"action", "objective"}:
+        return False
+    return len(names) >= 2 or any(is_chosen(c) for c in cells if plain(c))
 
 
 def is_subheader(cells: list[str]) -> bool:

@@ -191,7 +191,9 @@ def read_docx(data: bytes, name: str, budget: Budget | None = None) -> Document:
         if element.tag == f"{W}tbl":
             where = f"table {table_count + 1}"
             rows, fills = _rows(element, styles, budget, where)
-            for table in read_tables(rows, name, first_index=table_count + 1, fills=fills):
+            for table in read_tables(
+                rows, name, first_index=table_count + 1, fills=fills, spans_known=True
+            ):
                 document.blocks.append(table)
                 table_count = table.index
             continue

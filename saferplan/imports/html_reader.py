@@ -30,9 +30,13 @@ def read_tables(
     first_index: int,
     line_of=lambda n: n,
     fills: list[list[str]] | None = None,
+    spans_known: bool = False,
 ) -> list[Table]:
     """Rows of one physical table (as cell contents) into Table blocks: a heading row repeated
-    part-way (a table broken across pages) starts a new block with the same columns."""
+    part-way (a table broken across pages) starts a new block with the same columns. Where
+    the reader gives a cell merged across columns once (Word, PDF, HTML: `spans_known`), a
+    row with fewer cells than its table's heading spans the table."""
+    width = 0
     tables: list[Table] = []
     current: Table | None = None
     for number, cells in enumerate(rows, start=1):
@@ -41,6 +45,7 @@ def read_tables(
         location = Location(
             name, line=line_of(number), table=first_index + len(tables) - (1 if current else 0)
         )
+        width = max(width, len(cells))
         if columns.is_header(cells):
             current = Table([], location, header=cells, index=first_index + len(tables))
             tables.append(current)
@@ -62,6 +67,8 @@ def read_tables(
                 cells,
                 Location(name, line=line_of(number), table=current.index),
                 fills=fills[number - 1] if fills else [],
+                spans=(spans_known and len(cells) < len(current.header or []))
+                or (spans_known and current.header is None and len(cells) < width),
             )
         )
     return tables
@@ -93,7 +100,7 @@ def read_html(data: bytes, name: str, budget: Budget | None = None) -> Document:
                     start=1,
                 )
             ]
-            for table in read_tables(rows, name, first_index=table_count + 1):
+            for table in read_tables(rows, name, first_index=table_count + 1, spans_known=True):
                 document.blocks.append(table)
                 table_count = table.index
         elif element.name in {"h1", "h2", "h3", "h4", "h5", "h6"}:

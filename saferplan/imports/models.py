@@ -4,6 +4,8 @@ what was imported (and so that the same file is not imported twice by mistake)."
 from django.conf import settings
 from django.db import models
 
+from .corrections import Corrections
+
 
 class PlanImport(models.Model):
     class Status(models.TextChoices):
@@ -24,6 +26,16 @@ class PlanImport(models.Model):
     no_merge = models.JSONField(
         default=list, blank=True, help_text="Rows the person chose to keep apart."
     )
+    column_meanings = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the person said columns mean: normalised heading -> meaning.",
+    )
+    title_rows = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the person said title rows are: 'table:row' -> level.",
+    )
     counts = models.JSONField(default=dict, blank=True)
     parsed = models.JSONField(
         null=True,
@@ -42,3 +54,18 @@ class PlanImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def corrections(self) -> Corrections:
+        """Everything the person said of the reading, for reading the file again."""
+        return Corrections(
+            columns=self.column_meanings,
+            title_rows=self.title_rows,
+            no_merge=frozenset(self.no_merge),
+        )
+
+    @corrections.setter
+    def corrections(self, corrections: Corrections) -> None:
+        self.column_meanings = dict(corrections.columns)
+        self.title_rows = dict(corrections.title_rows)
+        self.no_merge = sorted(corrections.no_merge)

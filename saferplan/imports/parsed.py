@@ -100,6 +100,12 @@ class ParsedPlan:
     priorities: list[ParsedPriority] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
     source: str = ""
+    # How the document was read, for the preview to show and let a person correct
+    # (imports/as_read.py): its tables' headings and meanings, the title rows inside them,
+    # and every piece of the document's text the plan leaves out.
+    tables: list[dict] = field(default_factory=list)
+    title_rows: list[dict] = field(default_factory=list)
+    leftovers: list[dict] = field(default_factory=list)
 
     def warn(self, kind: str, message: str, location: Location, undo_key: str = "") -> None:
         self.warnings.append(ImportWarning(kind, message, location, undo_key))
@@ -112,6 +118,7 @@ class ParsedPlan:
             "objectives": sum(len(p.objectives) for p in self.priorities),
             "actions": len(actions),
             "updates": sum(len(a.updates) for a in actions),
+            "owners": len({a.owner_text.strip().lower() for a in actions if a.owner_text.strip()}),
             "warnings": len(self.warnings),
         }
 

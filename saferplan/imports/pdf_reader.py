@@ -68,6 +68,15 @@ def _is_bold(fontname: str) -> bool:
     return any(weight in name for weight in ("bold", "black", "heavy", "semibold"))
 
 
+def _unspanned(row: list[str | None]) -> list[str | None]:
+    """A row without the places a cell merged across columns covers (None at its end), as
+    Word gives a merged cell: once."""
+    cells = list(row)
+    while len(cells) > 1 and cells[-1] is None:
+        cells.pop()
+    return cells
+
+
 def _cell(text: str | None) -> str:
     """A table cell's wrapped lines as one text, its bullets as an HTML list (as the Word
     reader gives a cell), so that the builders read PDF cells as they read Word ones."""
@@ -307,10 +316,14 @@ def read_pdf(data: bytes, name: str, budget: Budget | None = None) -> Document:
     for found_table in _joined_over_pages(found):
         page = found_table.page
         rows = [
-            budget.row([_cell(cell) for cell in row], f"page {page}, table {table_count + 1}")
+            budget.row(
+                [_cell(cell) for cell in _unspanned(row)], f"page {page}, table {table_count + 1}"
+            )
             for row in found_table.rows
         ]
-        for table in read_tables(rows, name, first_index=table_count + 1, fills=found_table.fills):
+        for table in read_tables(
+            rows, name, first_index=table_count + 1, fills=found_table.fills, spans_known=True
+        ):
             table.location = Location(name, table=table.index, page=page)
             for row in table.rows:
                 row.location = Location(name, line=row.location.line, table=table.index, page=page)

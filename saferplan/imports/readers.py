@@ -3,9 +3,10 @@
 import hashlib
 from pathlib import PurePath
 
-from . import seen
+from . import as_read, columns, seen
 from .action_tables import build_action_plan
 from .blocks import Document, Table
+from .corrections import Corrections
 from .docx_reader import read_docx
 from .html_reader import read_html
 from .legacy import LEGACY_SUFFIXES, to_docx
@@ -67,26 +68,33 @@ def read_document(data: bytes, name: str, budget: Budget | None = None) -> Docum
     )
 
 
-def parse_plan(data: bytes, name: str, *, no_merge: frozenset[str] = frozenset()) -> ParsedPlan:
+def parse_plan(data: bytes, name: str, *, corrections: Corrections | None = None) -> ParsedPlan:
     """The parsed plan of a file; PlanFileError with the file's name when it is not one, or
     when it asks for more work than one plan file may (imports/limits.py). A result that may
-    be empty or incomplete carries warnings saying what was seen (imports/seen.py)."""
+    be empty or incomplete carries warnings saying what was seen (imports/seen.py), and says
+    how the document was read and what of it is left out (imports/as_read.py). `corrections`
+    are what a person said of the reading: column meanings, title rows, rows kept apart."""
+    corrections = corrections or Corrections()
     budget = Budget(name)
-    document = read_document(data, name, budget)
-    plan = _build(document, name, no_merge, budget)
-    seen.check(plan, document)
+    with columns.chosen(corrections.columns):
+        document = read_document(data, name, budget)
+        plan = _build(document, name, corrections, budget)
+        seen.check(plan, document)
+        plan.tables = as_read.tables(document, plan.title_rows)
+        plan.leftovers = as_read.leftovers(plan, document)
     return plan
 
 
-def _build(document, name: str, no_merge: frozenset[str], budget: Budget) -> ParsedPlan:
+def _build(document, name: str, corrections: Corrections, budget: Budget) -> ParsedPlan:
     if any(isinstance(block, Table) for block in document.blocks):
-        plan = build_action_plan(document, no_merge=no_merge, budget=budget)
+        plan = build_action_plan(document, corrections=corrections, budget=budget)
         if plan.counts()["actions"]:
             return plan
         # Tables, but none of actions (a report's timetable, a members list): the plan may be
         # the narrative around them.
         narrative = build_narrative_plan(document, budget)
         if narrative.priorities:
+            narrative.title_rows = plan.title_rows
             narrative.warn(
                 "tables_not_actions",
                 "The document's tables hold no actions saferplan recognised (no column was "

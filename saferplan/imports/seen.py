@@ -121,8 +121,8 @@ def check(plan: ParsedPlan, document: Document) -> None:
             f"{_count(seen.tables, 'table')} of {_count(seen.rows, 'row')}: no column was "
             "recognised as the action (headings seen: "
             + (", ".join(f"“{h[:30]}”" for h in seen.table_headings[:8]) or "none")
-            + "). Name the column that holds the actions “Action” (or Key actions, Activity) "
-            "and import again."
+            + "). Choose which column holds the actions: on the preview, under how the "
+            "document’s tables were read, or with import-plan --column “HEADING=action”."
             + (
                 f" Recognised: {', '.join(f'“{h}”' for h in recognised[:5])}." if recognised else ""
             ),

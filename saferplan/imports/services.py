@@ -14,6 +14,7 @@ from saferplan.partnerships.models import Partnership
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Objective, Plan, PlanKind, PlanStatus, Priority
 
+from .corrections import Corrections
 from .models import PlanImport
 from .owners import OwnerMatcher
 from .parsed import ParsedAction, ParsedPlan, plan_from_stored, plan_stored
@@ -56,9 +57,7 @@ def import_parsed(*, pending: PlanImport) -> ParsedPlan:
             return plan_from_stored(pending.parsed)
         except (TypeError, KeyError, ValueError):
             pass  # kept by an older saferplan: read the file again
-    parsed = parse_plan(
-        bytes(pending.content), pending.file_name, no_merge=frozenset(pending.no_merge)
-    )
+    parsed = parse_plan(bytes(pending.content), pending.file_name, corrections=pending.corrections)
     pending.parsed = plan_stored(parsed)
     pending.save(update_fields=["parsed"])
     return parsed
@@ -70,7 +69,7 @@ def plan_import(
     partnership: Partnership,
     file_name: str,
     content: bytes,
-    no_merge: frozenset[str] = frozenset(),
+    corrections: Corrections | None = None,
     replace: bool = False,
     status: str = PlanStatus.DRAFT,
     pending: PlanImport | None = None,
@@ -89,7 +88,7 @@ def plan_import(
         partnership=partnership,
         file_name=file_name,
         content=content,
-        no_merge=no_merge,
+        corrections=corrections,
         replace=replace,
         status=status,
         pending=pending,
@@ -123,7 +122,7 @@ def plan_import_steps(
     partnership: Partnership,
     file_name: str,
     content: bytes,
-    no_merge: frozenset[str] = frozenset(),
+    corrections: Corrections | None = None,
     replace: bool = False,
     status: str = PlanStatus.DRAFT,
     pending: PlanImport | None = None,
@@ -139,7 +138,7 @@ def plan_import_steps(
             partnership=partnership,
             file_name=file_name,
             content=content,
-            no_merge=no_merge,
+            corrections=corrections,
             replace=replace,
             status=status,
             pending=pending,
@@ -154,7 +153,7 @@ def _import(
     partnership: Partnership,
     file_name: str,
     content: bytes,
-    no_merge: frozenset[str],
+    corrections: Corrections | None,
     replace: bool,
     status: str,
     pending: PlanImport | None,
@@ -177,7 +176,7 @@ def _import(
         previous.status = PlanImport.Status.CANCELLED
         previous.save(update_fields=["status", "plan"])
     if parsed is None:
-        parsed = parse_plan(content, file_name, no_merge=no_merge)
+        parsed = parse_plan(content, file_name, corrections=corrections)
     plan = yield from _write(actor=actor, partnership=partnership, parsed=parsed, status=status)
     record = pending or PlanImport(
         partnership=partnership,
@@ -188,7 +187,7 @@ def _import(
     )
     record.status = PlanImport.Status.IMPORTED
     record.plan = plan
-    record.no_merge = sorted(no_merge)
+    record.corrections = corrections or Corrections()
     record.counts = parsed.counts()
     record.imported_at = timezone.now()
     record.save()
@@ -329,11 +328,26 @@ def import_keep_apart(*, pending: PlanImport, undo_key: str, keep_apart: bool) -
     keys = set(pending.no_merge)
     (keys.add if keep_apart else keys.discard)(undo_key)
     pending.no_merge = sorted(keys)
-    parsed = parse_plan(
-        bytes(pending.content), pending.file_name, no_merge=frozenset(pending.no_merge)
-    )
+    return _read_again(pending)
+
+
+@transaction.atomic
+def import_correct(
+    *, pending: PlanImport, columns: dict[str, str], title_rows: dict[str, str]
+) -> PlanImport:
+    """The person's choices of what columns mean and what title rows are: the file is read
+    again with them (CorrectionError, saving nothing, for a choice that cannot be used), and
+    the new reading kept for the preview and the import."""
+    choices = pending.corrections.with_choices(columns=columns, title_rows=title_rows)
+    pending.column_meanings = dict(choices.columns)
+    pending.title_rows = dict(choices.title_rows)
+    return _read_again(pending)
+
+
+def _read_again(pending: PlanImport) -> PlanImport:
+    parsed = parse_plan(bytes(pending.content), pending.file_name, corrections=pending.corrections)
     pending.parsed = plan_stored(parsed)
-    pending.save(update_fields=["no_merge", "parsed"])
+    pending.save(update_fields=["no_merge", "column_meanings", "title_rows", "parsed"])
     return pending
 
 

@@ -1,6 +1,9 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -13,6 +16,7 @@ from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Plan, PlanStatus
 
 from . import seen, selectors, services
+from .corrections import MEANINGS, TITLE_LEVELS, CorrectionError
 from .forms import OwnerMatchForm, UploadForm
 from .models import PlanImport
 from .parsed import PlanFileError
@@ -100,8 +104,67 @@ def preview(request, slug, pk):
                 for index, (text, count) in enumerate(sorted(unmatched.items()))
             ],
             "previous": selectors.previous_import(partnership=partnership, digest=pending.sha256),
+            "tables": _tables_to_correct(parsed.tables),
+            "meanings": list(MEANINGS.items()),
+            "title_levels": list(TITLE_LEVELS.items()),
+            "corrected": bool(pending.column_meanings or pending.title_rows),
         },
     )
+
+
+def _tables_to_correct(tables: list[dict]) -> list[dict]:
+    """The tables as read, each column offered for correction where its heading first
+    appears (a meaning is chosen for a heading, wherever it heads a column)."""
+    first: dict[str, int] = {}
+    for table in tables:
+        for column in table["columns"]:
+            column["offered"] = column["key"] not in first
+            column["as_in"] = first.setdefault(column["key"], table["index"])
+    return tables
+
+
+@login_required
+@require_POST
+def correct(request, slug, pk):
+    """Read the file again with the person's choices of column meanings and title-row levels
+    (a plain form: no JavaScript needed)."""
+    pending = _pending(request, slug, pk)
+    chosen_columns = {
+        request.POST[name.replace("meaning:", "heading:")]: value
+        for name, value in request.POST.items()
+        if name.startswith("meaning:") and name.replace("meaning:", "heading:") in request.POST
+    }
+    parsed = services.import_parsed(pending=pending)
+    as_read = {c["key"]: c["meaning"] for t in parsed.tables for c in t["columns"]}
+    levels = {r["key"]: r["level"] for r in parsed.title_rows}
+    try:
+        services.import_correct(
+            pending=pending,
+            columns={k: v for k, v in chosen_columns.items() if as_read.get(k) != v},
+            title_rows={
+                name.removeprefix("title:"): value
+                for name, value in request.POST.items()
+                if name.startswith("title:") and levels.get(name.removeprefix("title:")) != value
+            },
+        )
+    except (CorrectionError, PlanFileError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The document was read again with your choices.")
+    return redirect("imports:preview", slug=slug, pk=pk)
+
+
+@login_required
+def mapping(request, slug, pk):
+    """The choices made on the preview, as the mapping file `saferplan import-plan --mapping`
+    reads."""
+    pending = _pending(request, slug, pk)
+    response = HttpResponse(
+        json.dumps(pending.corrections.as_dict(), indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="import-choices.json"'
+    return response
 
 
 @login_required
@@ -172,7 +235,7 @@ def confirm(request, slug, pk):
         partnership=pending.partnership,
         file_name=pending.file_name,
         content=content,
-        no_merge=frozenset(pending.no_merge),
+        corrections=pending.corrections,
         replace=replace,
         status=PlanStatus.DRAFT,
         pending=pending,

@@ -126,12 +126,16 @@ def to_pdf(plan: ParsedPlan) -> bytes:
 
 def word_document(*blocks) -> bytes:
     """A Word document written block by block: ("h1"…"h3", text) headings ("h" is level 2),
-    ("p", text) paragraphs, ("li", text) bullets and ("table", rows) tables of plain cells."""
+    ("p", text) paragraphs, ("li", text) bullets and ("table", rows) tables of plain cells; a
+    row of one cell is merged across the table (a title row)."""
     word = Document()
     for kind, content in blocks:
         if kind == "table":
             table = word.add_table(rows=len(content), cols=len(content[0]))
             for row, values in zip(table.rows, content, strict=True):
+                if len(values) == 1:
+                    row.cells[0].merge(row.cells[-1]).text = values[0]
+                    continue
                 for cell, value in zip(row.cells, values, strict=True):
                     cell.text = value
         elif kind.startswith("h"):

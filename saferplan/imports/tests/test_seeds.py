@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from saferplan.imports import services
+from saferplan.imports.corrections import Corrections
 from saferplan.imports.readers import parse_plan
 from saferplan.partnerships.tests.factories import (
     GroupFactory,
@@ -148,7 +149,7 @@ def test_seed_003_each_page_break_merge_is_a_warning_that_can_be_undone():
     merges = [w for w in plan.warnings if w.kind == "merged"]
     assert len(merges) == 8
     tri_csp = next(w for w in merges if "Tri-CSP" in w.message)
-    apart = parsed(HERTSMERE_2019, no_merge=frozenset({tri_csp.undo_key}))
+    apart = parsed(HERTSMERE_2019, corrections=Corrections(no_merge=frozenset({tri_csp.undo_key})))
     assert len(all_actions(apart)) == 51
     assert any(a.title == "Launch the Tri-CSP Youth" for a in all_actions(apart))
 

@@ -34,7 +34,7 @@ def test_tables_whose_action_column_is_not_recognised_say_which_headings_were_se
     warning = next(w for w in plan.warnings if w.kind == "no_actions_in_tables")
     assert warning.message.startswith("1 table of 2 rows: no column was recognised as the action")
     assert "“Ref”, “Deliverable”, “Lead”, “Progress”" in warning.message
-    assert "Name the column that holds the actions “Action”" in warning.message
+    assert "Choose which column holds the actions" in warning.message
 
 
 def test_bullets_under_priorities_that_gave_no_actions_are_a_warning():

@@ -1,7 +1,14 @@
 """`saferplan import-plan FILE --partnership SLUG`: import a plan document.
 
 --dry-run prints the preview and writes nothing; --json prints it as JSON (counts of
-priorities, objectives, actions, updates and warnings, and the parsed tree).
+priorities, objectives, actions, updates, owners and warnings, the parsed tree, the tables as
+read and every piece of text that will not be imported).
+
+Corrections, as the web preview makes them: --column "Deliverable=action" says what a column
+means, --title-row "2:5=objective" what a title row inside a table is, --keep-apart FILE:ROW
+keeps two rows joined over a page break apart; --mapping FILE.json gives them all at once
+(the file the preview's "Download these choices" gives, or written by hand:
+{"columns": {"Deliverable": "action"}, "title_rows": {"2:5": "objective"}, "keep_apart": []}).
 
 Exit codes: 0 the plan was read (and imported, without --dry-run); 1 the file was refused
 and nothing was written (the message says why and where); 3 the plan was read (and imported,
@@ -16,9 +23,19 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from saferplan.imports import seen, selectors, services
+from saferplan.imports.columns import normalise
+from saferplan.imports.corrections import (
+    MEANINGS,
+    TITLE_LEVELS,
+    CorrectionError,
+    Corrections,
+    pair,
+)
 from saferplan.imports.parsed import PlanFileError
 from saferplan.imports.readers import parse_plan
 from saferplan.partnerships.models import Partnership
+
+LEFTOVERS_SHOWN = 20
 
 
 class Command(BaseCommand):
@@ -48,6 +65,27 @@ class Command(BaseCommand):
             metavar="FILE:LINE",
             help="Do not merge this row into the row before it (repeatable).",
         )
+        parser.add_argument(
+            "--column",
+            action="append",
+            default=[],
+            metavar="HEADING=MEANING",
+            help="What the column with this heading means (repeatable): "
+            + ", ".join(m for m in MEANINGS if m)
+            + ", or nothing after = for not imported.",
+        )
+        parser.add_argument(
+            "--title-row",
+            action="append",
+            default=[],
+            metavar="TABLE:ROW=LEVEL",
+            help="What a title row inside a table is (repeatable): " + ", ".join(TITLE_LEVELS),
+        )
+        parser.add_argument(
+            "--mapping",
+            type=Path,
+            help="A JSON file of corrections (columns, title_rows, keep_apart).",
+        )
 
     def handle(
         self,
@@ -58,6 +96,9 @@ class Command(BaseCommand):
         json: bool,
         replace: bool,
         keep_apart: list[str],
+        column: list[str],
+        title_row: list[str],
+        mapping: Path | None,
         **options,
     ):
         try:
@@ -69,9 +110,9 @@ class Command(BaseCommand):
             content = file.read_bytes()
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror}") from None
-        no_merge = frozenset(keep_apart)
+        corrections = _corrections(mapping, column, title_row, keep_apart)
         try:
-            parsed = parse_plan(content, file.name, no_merge=no_merge)
+            parsed = parse_plan(content, file.name, corrections=corrections)
         except PlanFileError as error:
             raise CommandError(str(error)) from None
         if json:
@@ -94,7 +135,7 @@ class Command(BaseCommand):
                 partnership=target,
                 file_name=file.name,
                 content=content,
-                no_merge=no_merge,
+                corrections=corrections,
                 replace=replace,
                 progress=self._progress,
             )
@@ -147,6 +188,43 @@ class Command(BaseCommand):
             self.stdout.write("  Warnings:")
             for warning in parsed.warnings:
                 self.stdout.write(f"    {warning.location}: {warning.message}")
+        for table in parsed.tables:
+            self.stdout.write(f"  Table {table['index']} ({table['where']}), {table['rows']} rows:")
+            for column in table["columns"]:
+                meaning = MEANINGS[column["meaning"]].lower()
+                self.stdout.write(f"    column “{column['heading'][:60]}”: {meaning}")
+            for row in table["title_rows"]:
+                self.stdout.write(
+                    f"    title row {row['key']} “{row['text'][:60]}”: {TITLE_LEVELS[row['level']].lower()}"
+                )
+        if parsed.leftovers:
+            self.stdout.write(
+                f"  Not imported ({len(parsed.leftovers)} pieces of text; --json lists all):"
+            )
+            for piece in parsed.leftovers[:LEFTOVERS_SHOWN]:
+                self.stdout.write(f"    {piece['where']}: {piece['text'][:80]}")
+
+
+def _corrections(
+    mapping: Path | None, columns: list[str], title_rows: list[str], keep_apart: list[str]
+) -> Corrections:
+    """The mapping file's corrections, with the options' on top of them."""
+    try:
+        found = Corrections()
+        if mapping is not None:
+            try:
+                text = mapping.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise CommandError(f"{mapping}: {getattr(error, 'strerror', error)}") from None
+            found = Corrections.from_json(text, str(mapping))
+        chosen = dict(pair(c, "--column") for c in columns)
+        return Corrections(
+            columns={**found.columns, **{normalise(k): v for k, v in chosen.items()}},
+            title_rows={**found.title_rows, **dict(pair(t, "--title-row") for t in title_rows)},
+            no_merge=found.no_merge | frozenset(keep_apart),
+        )
+    except CorrectionError as error:
+        raise CommandError(str(error)) from None
 
 
 def _json(parsed, unmatched) -> str:
