@@ -30,7 +30,7 @@ from .parsed import (
     ParsedPriority,
     ParsedUpdate,
 )
-from .rag_reading import rag_of_colour, rag_of_text
+from .rag_key import RagKey
 
 SECTION = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*?)\s*$")
 MARKING = re.compile(r"\bOFFICIAL[\s_\-–]*SENSITIVE\b", re.I)
@@ -114,6 +114,7 @@ class ActionPlanBuilder:
         self.names: list[str | None] = []
         self.headings: list[str] = []
         self.reported_columns: set[str] = set()
+        self.key = RagKey.of(document, self.plan)  # the document's own RAG key, if it has one
 
     # The document ------------------------------------------------------------------------
 
@@ -244,6 +245,8 @@ class ActionPlanBuilder:
         continuing = table.header is None or (
             self.previous_action is not None and self.priority is not None
         )
+        if self.key.holds(table):
+            return  # a RAG key, not actions (nor the rest of the table before it)
         if table.header is not None:
             self._columns(table)
             self.lists_of_actions = self._holds_lists_of_actions(table)
@@ -549,15 +552,13 @@ class ActionPlanBuilder:
         return [i.text for i in items]
 
     def _rag(self, row: Row) -> str:
-        """From the RAG column's words or symbol, else its shading (or the status column's)."""
+        """From the RAG column's words or symbol, else its shading (or the status column's),
+        as the document's key says where it has one."""
         text = cell_text.plain(self._cell(row, "rag"))
-        rating = rag_of_text(text) if text else None
-        if rating:
+        fills = [self._fill(row, column) for column in ("rag", "status")]
+        status = cell_text.plain(self._cell(row, "status"))
+        if rating := self.key.rating(text, fills, status):
             return rating
-        for column in ("rag", "status"):
-            fill = self._fill(row, column)
-            if fill and (shaded := rag_of_colour(fill)):
-                return shaded
         if not text:
             return ""
         self.plan.warn(

@@ -7,6 +7,8 @@ import io
 from html import escape
 
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from openpyxl import Workbook
 
 from saferplan.imports.parsed import ParsedPlan
@@ -124,10 +126,20 @@ def to_pdf(plan: ParsedPlan) -> bytes:
     )
 
 
+def shade(cell, fill: str) -> None:
+    """Shade a python-docx table cell as Word does (<w:shd w:fill="RRGGBB">)."""
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
 def word_document(*blocks) -> bytes:
     """A Word document written block by block: ("h1"…"h3", text) headings ("h" is level 2),
-    ("p", text) paragraphs, ("li", text) bullets and ("table", rows) tables of plain cells; a
-    row of one cell is merged across the table (a title row)."""
+    ("p", text) paragraphs, ("li", text) bullets and ("table", rows) tables of plain cells,
+    or of (text, "RRGGBB") for a shaded cell; a row of one cell is merged across the table
+    (a title row)."""
     word = Document()
     for kind, content in blocks:
         if kind == "table":
@@ -137,7 +149,10 @@ def word_document(*blocks) -> bytes:
                     row.cells[0].merge(row.cells[-1]).text = values[0]
                     continue
                 for cell, value in zip(row.cells, values, strict=True):
-                    cell.text = value
+                    text, fill = value if isinstance(value, tuple) else (value, "")
+                    cell.text = text
+                    if fill:
+                        shade(cell, fill)
         elif kind.startswith("h"):
             word.add_heading(content, level=int(kind[1:] or 2))
         elif kind == "li":

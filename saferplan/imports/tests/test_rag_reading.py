@@ -13,6 +13,8 @@ from openpyxl.styles import PatternFill
 from saferplan.imports.rag_reading import rag_of_colour, rag_of_text
 from saferplan.imports.readers import parse_plan
 
+from .documents import shade
+
 
 @pytest.mark.parametrize(
     ("text", "rating"),
@@ -51,14 +53,6 @@ def test_a_rating_from_the_cells_shading(fill, rating):
     assert rag_of_colour(fill) == rating
 
 
-def _shade(cell, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
 def _wingdings(cell, char: str) -> None:
     symbol = OxmlElement("w:sym")
     symbol.set(qn("w:font"), "Wingdings")
@@ -82,8 +76,8 @@ def test_a_tracker_rated_by_shading_symbols_and_words_imports_each_rating():
     for row, values in zip(table.rows, rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
-    _shade(table.rows[1].cells[3], "FF0000")  # shaded red, no words
-    _shade(table.rows[2].cells[3], "00B050")  # shaded green
+    shade(table.rows[1].cells[3], "FF0000")  # shaded red, no words
+    shade(table.rows[2].cells[3], "00B050")  # shaded green
     _wingdings(table.rows[3].cells[3], "F0FC")  # a Wingdings tick
     _wingdings(table.rows[5].cells[3], "F0FB")  # a Wingdings cross
     out = io.BytesIO()
