@@ -87,3 +87,90 @@ def decode_upload(
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise UploadTextError(f"holds binary data, not text (a NUL character on line {line})")
     return clean_text(text)
+
+
+# Words common in Welsh and rare in English: enough of them marks a line as Welsh, so that a
+# page can say so (lang="cy") and a screen reader pronounces it right.
+WELSH_WORDS = frozenset(
+    [
+        "mae",
+        "mae'r",
+        "maer",
+        "ddogfen",
+        "dogfen",
+        "hon",
+        "hwn",
+        "ar",
+        "gael",
+        "yn",
+        "gymraeg",
+        "cymraeg",
+        "ac",
+        "yr",
+        "y",
+        "o",
+        "gyda",
+        "ein",
+        "eich",
+        "os",
+        "hoffech",
+        "cysylltwch",
+        "â",
+        "ni",
+        "fformatau",
+        "fformat",
+        "eraill",
+        "ieithoedd",
+        "bras",
+        "iaith",
+        "neu",
+        "wybodaeth",
+        "hefyd",
+        "am",
+        "copi",
+        "rhagor",
+        "ffoniwch",
+        "e-bostiwch",
+        "croeso",
+        "i",
+        "chi",
+        "gohebu",
+        "dderbyn",
+    ]
+)
+WELSH_ONLY = frozenset(
+    [
+        "mae",
+        "mae'r",
+        "maer",
+        "ddogfen",
+        "gael",
+        "gymraeg",
+        "cymraeg",
+        "gyda",
+        "hoffech",
+        "cysylltwch",
+        "fformatau",
+        "eraill",
+        "ieithoedd",
+        "bras",
+        "wybodaeth",
+        "hefyd",
+        "rhagor",
+        "ffoniwch",
+        "e-bostiwch",
+        "croeso",
+        "chi",
+        "gohebu",
+        "dderbyn",
+    ]
+)
+
+
+def is_welsh(text: str) -> bool:
+    """The text reads as Welsh ("Mae'r ddogfen hon ar gael yn Gymraeg")."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower().replace("’", "'"))
+    if not words:
+        return False
+    welsh = [w for w in words if w in WELSH_WORDS]
+    return len(welsh) >= 0.4 * len(words) and any(w in WELSH_ONLY for w in welsh)

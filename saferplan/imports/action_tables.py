@@ -20,8 +20,6 @@ from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
 from .corrections import TITLE_LABEL, Corrections, guess_title_level
 from .dates import find_date, find_period
 from .limits import Budget
-from .narrative import PRIORITY_HEADING
-from .narrative import _number as number_of
 from .parsed import (
     Location,
     ParsedAction,
@@ -30,6 +28,7 @@ from .parsed import (
     ParsedPriority,
     ParsedUpdate,
 )
+from .priority_headings import PRIORITY_HEADING, priority_number
 from .rag_key import RagKey
 
 SECTION = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*?)\s*$")
@@ -368,7 +367,7 @@ class ActionPlanBuilder:
             numbers = [p.number for p in self.plan.priorities]
             number, title = max(numbers, default=0) + 1, text
             if named := PRIORITY_HEADING.match(text):
-                number, title = number_of(named.group(1)), named.group(3).strip() or text
+                number, title = priority_number(named.group(1)), named.group(3).strip() or text
             elif numbered := TITLE_LABEL.match(text) or SECTION.match(text):
                 number, title = int(numbered.group(1)), numbered.group(2)
             if number in numbers:  # "Priority 1" again, or a second numbering: the next one

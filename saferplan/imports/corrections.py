@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .narrative import PRIORITY_WORD_AND_NUMBER
+from .priority_headings import PRIORITY_WORD_AND_NUMBER
 
 # What a column may be said to mean, in the order the preview offers them. "" = not imported.
 MEANINGS = {

@@ -10,7 +10,9 @@ It recognises the ways the seeds write them:
   "Activities" and the like, on a line of their own);
 - measures: the paragraphs after "How we will measure success:";
 - Dacorum's theme tables: a "Priority" row naming the themes (objectives), an "Actions" row and
-  a "Desired Outcomes & Measures of Success" row, one column per theme.
+  a "Desired Outcomes & Measures of Success" row, one column per theme;
+- the foreword, legislation, findings, PCC priorities, definitions, the language notice and
+  the monitoring: in their own fields, never a priority's (sections.py).
 """
 
 import re
@@ -20,44 +22,17 @@ from .cells import plain
 from .dates import find_period
 from .limits import Budget
 from .parsed import Location, ParsedAction, ParsedObjective, ParsedPlan, ParsedPriority
-
-# "Priority 1: …", "Strategic Priority 1 …", "Priority one: …", "Priority IV – …".
-NUMBER_WORDS = {
-    word: number
-    for number, word in enumerate(
-        [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ],
-        start=1,
-    )
-}
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-# The top level as councils name it: "Priority 1", "Theme 2", "Outcome 3", "Aim 1" (never
-# "Priority 1.2", which is below it).
-NUMBER = "|".join([r"\d{1,2}", *NUMBER_WORDS, *sorted(ROMAN, key=len, reverse=True)])
-PRIORITY_WORD_AND_NUMBER = rf"(?:priority|theme|outcome|aim)\s+({NUMBER})\b(?!\.\d)"
-PRIORITY_HEADING = re.compile(
-    rf"^\s*(?:strategic\s+)?{PRIORITY_WORD_AND_NUMBER}\s*([:.\-–]?)\s*(.+)$", re.I
+from .priority_headings import (
+    PRIORITY_HEADING,
+    inline_starts,
+    is_priority_start,
+    priority_number,
 )
+from .sections import Claim, SectionReader
+
 # Under a priority: "Objectives:" as a label, then "2.1Reduce theft…" rows or lines.
 OBJECTIVES_LABEL = re.compile(r"^\s*objectives?\s*:?\s*$", re.I)
 NUMBERED_OBJECTIVE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})\s*(\S.*)$")
-
-
-def _number(written: str) -> int:
-    written = written.lower()
-    return int(written) if written.isdigit() else NUMBER_WORDS.get(written) or ROMAN[written]
 
 
 # A sentence or heading that introduces the list of priorities: "The priorities are:", "Our
@@ -68,8 +43,6 @@ PRIORITIES_INTRO = re.compile(rf"\b{PRIORITY_WORD}\b.*(:\s*$|\b(19|20)\d\d\b)", 
 PRIORITIES_HEADING = re.compile(
     rf"^\W*(?:our\s+|the\s+|strategic\s+|key\s+)*{PRIORITY_WORD}\W*$", re.I
 )
-# "Priority 1: … Priority 2: …" in one paragraph: the same words, each with its separator.
-INLINE_PRIORITY = re.compile(rf"\b{PRIORITY_WORD_AND_NUMBER}\s*[:.\-–]\s*", re.I)
 # Words a sentence of a report starts with, which a priority's name does not.
 SENTENCE_OPENINGS = {"the", "this", "these", "it", "its", "we", "our", "in", "as", "a", "an", "if"}
 # "Reducing reoffending - performance status at the end of 2021/22 was acceptable": the
@@ -122,13 +95,20 @@ class NarrativeBuilder:
         self.priority_level: int | None = None
         self.objective: ParsedObjective | None = None
         self.paragraph_priorities = False  # the priorities may follow as plain paragraphs
+        self.sections = SectionReader(self.plan)
 
     def build(self) -> ParsedPlan:
         self._title()
         intro: list[str] = []
         themes: list[ParsedObjective] = []
-        for block in self.document.blocks:
+        blocks = self.document.blocks
+        for index, block in enumerate(blocks):
             self.budget.tick()
+            claim = self._section_claim(block, blocks[index + 1 : index + 2])
+            if claim is Claim.OPEN:
+                self.mode, self.paragraph_priorities = "", False
+            if claim in (Claim.OPEN, Claim.KEEP):
+                continue
             if isinstance(block, Table):
                 # A one-column table is layout (a box around text): its rows are read as
                 # paragraphs. Any other table is an action table, read by the other builder.
@@ -198,6 +178,7 @@ class NarrativeBuilder:
                 intro.append(text)
             if isinstance(block, Heading):
                 self.mode = ""
+        self.sections.close()
         self.plan.introduction = "\n\n".join(intro)
         if not self.plan.priorities:
             self.plan.warn(
@@ -206,6 +187,24 @@ class NarrativeBuilder:
                 Location(self.document.name),
             )
         return self.plan
+
+    def _section_claim(self, block, following: list) -> Claim:
+        if isinstance(block, Table):
+            return Claim.NONE
+        if isinstance(block, TabLine):
+            text = "\t".join(plain(c) for c in block.cells)
+        else:
+            text = plain(block.text)
+        return self.sections.take(
+            block,
+            text,
+            following=following[0] if following else None,
+            starts_priority=is_priority_start(text) or bool(inline_starts(text)),
+            under_priority=isinstance(block, Heading)
+            and self.priority_level is not None
+            and block.level > self.priority_level,
+            introduces_priorities=self._introduces_priorities(text),
+        )
 
     def _title(self) -> None:
         """A short line naming a Plan near the start; else "The … Plan 2021-2024" in a
@@ -269,8 +268,8 @@ class NarrativeBuilder:
 
     def _inline_priorities(self, text: str, location: Location) -> bool:
         """ "Priority 1: Violence. Priority 2: Anti-social behaviour." in one paragraph."""
-        starts = [m.start() for m in INLINE_PRIORITY.finditer(text)]
-        if len(starts) < 2 or starts[0] != 0:
+        starts = inline_starts(text)
+        if not starts:
             return False
         for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
             self._starts_priority(LIST_END.sub("", text[start:end].strip()), location)
@@ -325,16 +324,12 @@ class NarrativeBuilder:
 
     def _starts_priority(self, text: str, location: Location) -> bool:
         match = PRIORITY_HEADING.match(text)
-        # "Priority 1 involved working with partners…" is a sentence about priority 1, not
-        # its title: without a colon or dash, a title starts with a capital or a figure.
-        if not match or len(text) > 300:
+        if not match or not is_priority_start(text):
             return False
-        if not match.group(2) and match.group(3)[:1].islower():
-            return False  # "Priority 1 involved…": no separator, and a sentence goes on
         title = STATUS_CLAUSE.sub("", re.sub(r"\*+", "", _clean(match.group(3)))).strip()
         self.cross_cutting = False
         self.bullets_seen = False
-        self.priority = self._priority(_number(match.group(1)), title, location)
+        self.priority = self._priority(priority_number(match.group(1)), title, location)
         self.objective = None
         self.mode = ""
         return True

@@ -2,7 +2,20 @@
 shows and the import writes. Every item knows where in the file it came from."""
 
 import datetime
+import re
 from dataclasses import asdict, dataclass, field
+
+# A narrative plan's named sections, as the plan's pages and the import preview call them, in
+# the order a reader meets them.
+SECTION_LABELS = {
+    "foreword": "Foreword",
+    "legislation": "Legislation",
+    "assessment_findings": "Strategic assessment findings",
+    "pcc_alignment": "Police and Crime Commissioner's priorities",
+    "monitoring": "Monitoring and review",
+    "definitions": "Definitions",
+    "language_notice": "Other languages and formats",
+}
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,16 @@ class ParsedPlan:
     tables: list[dict] = field(default_factory=list)
     title_rows: list[dict] = field(default_factory=list)
     leftovers: list[dict] = field(default_factory=list)
+    # A narrative plan's named sections (sections.py), each whole; stored imports made before
+    # they were read have none.
+    foreword: str = ""
+    foreword_signatory: str = ""
+    legislation: str = ""
+    assessment_findings: str = ""
+    pcc_alignment: str = ""
+    monitoring: str = ""
+    definitions: str = ""
+    language_notice: str = ""
 
     def warn(self, kind: str, message: str, location: Location, undo_key: str = "") -> None:
         self.warnings.append(ImportWarning(kind, message, location, undo_key))
@@ -121,6 +144,18 @@ class ParsedPlan:
             "owners": len({a.owner_text.strip().lower() for a in actions if a.owner_text.strip()}),
             "warnings": len(self.warnings),
         }
+
+    def sections_found(self) -> list[str]:
+        """ "Foreword (signed by …)", "Legislation", …: the named sections read, in order."""
+        found = []
+        for name, label in SECTION_LABELS.items():
+            if getattr(self, name):
+                signed = re.sub(r"^signed by\s+", "", self.foreword_signatory, flags=re.I)
+                signed = signed.replace("\n", ", ")
+                found.append(
+                    f"{label} (signed by {signed})" if name == "foreword" and signed else label
+                )
+        return found
 
     def as_dict(self) -> dict:
         tree = asdict(self)

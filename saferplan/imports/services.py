@@ -218,6 +218,8 @@ def _write(
         period_start=start,
         period_end=end,
         introduction=parsed.introduction,
+        pcc_alignment=parsed.pcc_alignment,
+        **{name: getattr(parsed, name) for name in plan_services.NARRATIVE_SECTIONS},
     )
     for number, aim in enumerate(parsed.aims, start=1):
         plan_services.aim_create(actor=actor, plan=plan, text=aim, number=number)

@@ -35,6 +35,38 @@ class PlanForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    foreword = forms.CharField(
+        label="Foreword (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    foreword_signatory = forms.CharField(
+        label="Who signed the foreword (optional)",
+        help_text="For example Cllr Jane Smith, Chair of the Partnership",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    legislation = forms.CharField(
+        label="Legislation (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    assessment_findings = forms.CharField(
+        label="Strategic assessment findings (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    monitoring = forms.CharField(
+        label="Monitoring and review (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    definitions = forms.CharField(
+        label="Definitions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    language_notice = forms.CharField(
+        label="Other languages and formats (optional)",
+        help_text="For example This document is available in other languages and large print. "
+        "A Welsh line is marked as Welsh on the published plan.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     stale_after_days = forms.IntegerField(
         label="Days without an update before an action is stale",
         min_value=1,

@@ -12,6 +12,7 @@ from saferplan.consultations.selectors import (
 )
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
+from saferplan.plans.selectors import NarrativeSection, plan_narrative_sections
 
 from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm
 
@@ -37,6 +38,8 @@ class PublishedPlan:
     consultation: "PublishedConsultation | None" = None
     open_consultations: list = field(default_factory=list)  # the public can answer these now
     sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading)
+    # The plan's own sections (foreword, legislation, …) by anchor, with their text.
+    narrative: dict[str, NarrativeSection] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -98,19 +101,30 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         consultation=published_consultation(partnership) if plans else None,
         open_consultations=open_consultations(partnership) if plans else [],
     )
+    if strategic is not None:
+        published.narrative = {s.anchor: s for s in plan_narrative_sections(plan=strategic)}
     published.sections = _sections(published)
     return published
 
 
 def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
-    """The contents list, in the order of seed 002."""
+    """The contents list, in the order of seed 002; a narrative plan's own sections (seed
+    001's foreword, legislation, findings …) after the introduction, its monitoring after
+    the priorities, its definitions before the glossary and its language notice last."""
     sections = []
     if published.plan is not None and published.plan.introduction:
         sections.append(("introduction", "Introduction"))
+    narrative = published.narrative
+    sections += [(s.anchor, s.heading) for s in narrative.values() if s.before_priorities]
     if published.aims:
         sections.append(("aims", "Our aims"))
     if published.priorities:
         sections.append(("priorities", "Our priorities"))
+    sections += [
+        (s.anchor, s.heading)
+        for s in narrative.values()
+        if not s.before_priorities and s.anchor != "language-notice"
+    ]
     if published.consultation is not None:
         sections.append(("consultation", "What you told us"))
     if published.action_plans:
@@ -120,5 +134,7 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
     sections.append(("glossary", "Crime glossary"))
     if published.contacts:
         sections.append(("contacts", "Useful contact details"))
+    if "language-notice" in narrative:
+        sections.append(("language-notice", narrative["language-notice"].heading))
     sections.append(("other-formats", "Large print and other formats"))
     return sections

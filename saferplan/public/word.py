@@ -24,6 +24,12 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
         if anchor == "introduction" and plan is not None:
             for paragraph in plan.introduction.split("\n\n"):
                 word.paragraph(paragraph.strip())
+        elif anchor in published.narrative:
+            section = published.narrative[anchor]
+            for paragraph in section.text.split("\n\n"):
+                word.paragraph(paragraph.strip())
+            if section.signatory:
+                word.paragraph(section.signatory.replace("\n", ", "), bold=True)
         elif anchor == "aims":
             for aim in published.aims:
                 word.paragraph(aim.text, style="List Number")

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from saferplan.core.text import is_welsh
+
 register = template.Library()
 
 
@@ -94,3 +96,10 @@ def paragraphs(text) -> list[str]:
 def thousands(number) -> str:
     """107,500: a count with thousands separated, as a person reads it."""
     return f"{number:,}" if isinstance(number, int) else ("" if number is None else str(number))
+
+
+@register.filter
+def welsh(text) -> bool:
+    """The paragraph is in Welsh, so the page marks it lang="cy" (a published plan's
+    language notice: "Mae'r ddogfen hon ar gael yn Gymraeg")."""
+    return is_welsh(str(text or ""))

@@ -30,6 +30,17 @@ class Plan(TimeStampedModel):
     pcc_alignment = models.TextField(
         "alignment to the Police and Crime Commissioner's priorities", blank=True
     )
+    # A narrative plan's own sections (imports/sections.py), published with the plan like its
+    # introduction. Paragraphs are apart by a blank line.
+    foreword = models.TextField(blank=True)
+    foreword_signatory = models.TextField(
+        "who signed the foreword", blank=True, help_text="For example Cllr Jane Smith, Chair"
+    )
+    legislation = models.TextField(blank=True)
+    assessment_findings = models.TextField("strategic assessment findings", blank=True)
+    monitoring = models.TextField("monitoring and review", blank=True)
+    definitions = models.TextField(blank=True)
+    language_notice = models.TextField("other languages and formats", blank=True)
     publish_updates = models.BooleanField(
         "show progress updates on the published plan",
         default=False,

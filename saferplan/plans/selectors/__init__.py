@@ -14,6 +14,7 @@ from .actions import (
     rag_key,
 )
 from .my_actions import DUE_SOON_DAYS, MyActions, my_actions
+from .narrative import NarrativeSection, plan_narrative_sections
 from .overview import PlanOverview, PrioritySummary, plan_overview
 from .owners import LATEST_UPDATES_SHOWN, owner_names_by_action
 from .table import (
@@ -35,6 +36,7 @@ __all__ = [
     "ActionFlags",
     "ActionTableView",
     "MyActions",
+    "NarrativeSection",
     "ObjectiveRow",
     "PlanOverview",
     "PrioritySummary",
@@ -49,6 +51,7 @@ __all__ = [
     "my_actions_cache_key",
     "owner_names_by_action",
     "plan_action_table",
+    "plan_narrative_sections",
     "plan_overview",
     "plan_quarters",
     "plans_for_partnership",

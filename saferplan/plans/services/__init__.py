@@ -13,6 +13,7 @@ from .common import (
     ExpectedRating,
 )
 from .plans import (
+    NARRATIVE_SECTIONS,
     PLAN_FIELDS,
     PLAN_TRANSITIONS,
     aim_create,
@@ -42,6 +43,7 @@ from .updates import (
 
 __all__ = [
     "ACTION_FIELDS",
+    "NARRATIVE_SECTIONS",
     "NOT_CHECKED",
     "OBJECTIVE_FIELDS",
     "PLAN_FIELDS",

@@ -16,6 +16,16 @@ from ..models import (
 )
 from .common import audited_change, audited_create
 
+# A narrative plan's own sections, beside its introduction (imports/sections.py).
+NARRATIVE_SECTIONS = [
+    "foreword",
+    "foreword_signatory",
+    "legislation",
+    "assessment_findings",
+    "monitoring",
+    "definitions",
+    "language_notice",
+]
 PLAN_FIELDS = [
     "kind",
     "title",
@@ -25,6 +35,7 @@ PLAN_FIELDS = [
     "status",
     "introduction",
     "pcc_alignment",
+    *NARRATIVE_SECTIONS,
     "stale_after_days",
     "publish_updates",
 ]

@@ -14,7 +14,7 @@ from ..models import (
     PlanKind,
 )
 from .actions import action_create
-from .plans import aim_create, plan_create
+from .plans import NARRATIVE_SECTIONS, aim_create, plan_create
 from .structure import objective_create, priority_create
 from .updates import current_rag_change
 
@@ -42,6 +42,7 @@ def plan_refresh(
         strategic_plan=plan.strategic_plan,
         introduction=plan.introduction,
         pcc_alignment=plan.pcc_alignment,
+        **{name: getattr(plan, name) for name in NARRATIVE_SECTIONS},
         stale_after_days=plan.stale_after_days,
         carried_from=plan,
     )

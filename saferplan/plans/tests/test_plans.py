@@ -279,3 +279,32 @@ def test_only_coordinators_change_plans(client, member_of, plan, partnership, ro
         ).status_code
         == 403
     )
+
+
+def test_a_coordinator_changes_the_foreword_audited_and_the_overview_shows_it(
+    client, coordinator, plan, partnership
+):
+    client.force_login(coordinator)
+    form = {
+        "kind": plan.kind,
+        "title": plan.title,
+        "period_start_day": plan.period_start.day,
+        "period_start_month": plan.period_start.month,
+        "period_start_year": plan.period_start.year,
+        "period_end_day": plan.period_end.day,
+        "period_end_month": plan.period_end.month,
+        "period_end_year": plan.period_end.year,
+        "stale_after_days": 90,
+        "foreword": "We are proud of this plan.",
+        "foreword_signatory": "Cllr Jane Smith, Chair of the Partnership",
+    }
+    response = client.post(reverse("plans:edit", args=[partnership.slug, plan.pk]), form)
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.foreword_signatory == "Cllr Jane Smith, Chair of the Partnership"
+    assert AuditEvent.objects.filter(
+        object_type="plans.plan", changes__Foreword=["", "We are proud of this plan."]
+    ).exists()
+    page = client.get(reverse("plans:overview", args=[partnership.slug, plan.pk])).text
+    assert '<h2 class="govuk-heading-m" id="foreword">Foreword</h2>' in page
+    assert "Cllr Jane Smith, Chair of the Partnership" in page

@@ -71,6 +71,7 @@ def plan_edit(request, slug, plan_pk):
         "period_end",
         "introduction",
         "pcc_alignment",
+        *services.NARRATIVE_SECTIONS,
         "stale_after_days",
         "publish_updates",
     ]
@@ -105,6 +106,7 @@ def plan_overview(request, slug, plan_pk):
             "plan": plan,
             "overview": selectors.plan_overview(plan=plan, today=clock.today()),
             "aims": plan.aims.all(),
+            "narrative_sections": selectors.plan_narrative_sections(plan=plan),
             "may_change": may_change(request, plan),
             "transitions": sorted(services.PLAN_TRANSITIONS[PlanStatus(plan.status)]),
             "rule": ROLL_UP_RULE,

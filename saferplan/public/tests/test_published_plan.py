@@ -314,3 +314,60 @@ def test_only_the_partnerships_coordinators_change_the_published_sections(
     )
     assert response.status_code == 403
     assert not Achievement.objects.exists()
+
+
+# A narrative plan's own sections ---------------------------------------------------------------
+
+
+def test_the_published_plan_shows_the_foreword_its_signatory_and_a_welsh_notice(
+    client, partnership, strategic
+):
+    strategic.foreword = "Community safety is about feeling safe."
+    strategic.foreword_signatory = "Claire Hamilton\nCEO - Dacorum Borough Council"
+    strategic.monitoring = "Headline Performance Measures\n- Reduction in Violent crime"
+    strategic.language_notice = (
+        "This document is available in other languages.\n\nMae'r ddogfen hon ar gael yn Gymraeg."
+    )
+    strategic.save()
+    html = page(client, partnership).content.decode()
+    headings = re.findall(r'<h2 class="govuk-heading-l" id="([\w-]+)">', html)
+    assert headings == [
+        "introduction",
+        "foreword",
+        "aims",
+        "priorities",
+        "monitoring",
+        "glossary",
+        "language-notice",
+        "other-formats",
+    ]
+    assert "Community safety is about feeling safe." in html
+    assert "Claire Hamilton<br>CEO - Dacorum Borough Council" in html
+    assert '<p class="govuk-body" lang="cy">Mae&#x27;r ddogfen hon ar gael yn Gymraeg.</p>' in html
+    assert '<p class="govuk-body">This document is available in other languages.</p>' in html
+    word = docx.Document(
+        io.BytesIO(
+            client.get(reverse("public:plan-document", args=[partnership.slug, "docx"])).content
+        )
+    )
+    assert "Foreword" in [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+
+
+def test_an_unpublished_plans_foreword_never_reaches_the_public(client, partnership, strategic):
+    PlanFactory(
+        partnership=partnership,
+        kind="strategic",
+        title="Draft partnership plan 2027 - 2030",
+        period_start="2027-04-01",
+        period_end="2030-03-31",
+        status="draft",
+        foreword=f"Not yet agreed {CANARY}",
+        legislation=f"Draft {CANARY}",
+    )
+    for kind in ("html", "pdf", "docx"):
+        url = reverse("public:plan", args=[partnership.slug])
+        if kind != "html":
+            url = reverse("public:plan-document", args=[partnership.slug, kind])
+        text = readable_text(kind, client.get(url).content)
+        assert "Hertsmere" in text.replace(" ", "") or "Hertsmere" in text
+        assert CANARY not in text
