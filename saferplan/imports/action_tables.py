@@ -12,12 +12,10 @@ import datetime
 import re
 from dataclasses import replace
 
-from saferplan.core import clock
-
 from . import cells as cell_text
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
-from .corrections import TITLE_LABEL, Corrections, guess_title_level
+from .corrections import Corrections
 from .dates import find_date, find_period
 from .limits import Budget
 from .parsed import (
@@ -28,12 +26,11 @@ from .parsed import (
     ParsedPriority,
     ParsedUpdate,
 )
-from .priority_headings import PRIORITY_HEADING, priority_number
+from .priority_headings import CROSS_CUTTING, SECTION
 from .rag_key import RagKey
+from .table_titles import TableTitles
+from .table_updates import TableUpdates, is_sensitive
 
-SECTION = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*?)\s*$")
-MARKING = re.compile(r"\bOFFICIAL[\s_\-–]*SENSITIVE\b", re.I)
-CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
 DANGLING = {
     "in",
     "to",
@@ -55,12 +52,6 @@ DANGLING = {
     "-",
     "–",
 }
-QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
-DATE_PREFIX = re.compile(r"^\s*(?P<date>[0-3]\d/[01]\d/(?:19|20)\d\d):\s+(?P<text>\S.*)$", re.S)
-
-
-def is_sensitive(text: str) -> bool:
-    return bool(MARKING.search(text))
 
 
 def _dangling(text: str) -> bool:
@@ -83,14 +74,7 @@ def _starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
-def quarter_start(period_start: datetime.date, quarter: int) -> datetime.date:
-    """The first day of financial quarter 1-4 of the year the plan starts in (Q1 = April)."""
-    year = period_start.year if period_start.month >= 4 else period_start.year - 1
-    month = 4 + 3 * (quarter - 1)
-    return datetime.date(year + (month > 12), (month - 1) % 12 + 1, 1)
-
-
-class ActionPlanBuilder:
+class ActionPlanBuilder(TableTitles, TableUpdates):
     def __init__(
         self,
         document: Document,
@@ -144,18 +128,6 @@ class ActionPlanBuilder:
         self._date_the_dateless()
         self._drop_unused_placeholder()
         return self.plan
-
-    def _drop_unused_placeholder(self) -> None:
-        """The "Actions" priority made for a table with no section above it is dropped when
-        its first row was a title row naming the priority instead."""
-        placeholder = next(
-            (p for p in self.plan.priorities if p.title == "Actions" and p.number == 1), None
-        )
-        if placeholder is None or placeholder.all_actions() or placeholder.objectives:
-            return
-        if len(self.plan.priorities) > 1:
-            self.plan.priorities.remove(placeholder)
-            self.plan.warnings = [w for w in self.plan.warnings if w.kind != "no_section"]
 
     def _title_and_period(self) -> None:
         for block in self.document.blocks:
@@ -320,74 +292,6 @@ class ActionPlanBuilder:
         self.plan.priorities.append(self.priority)
         self.objective = None
         self.previous_action = None
-
-    def _title_row(self, row: Row) -> str | None:
-        """A row with one cell filled, in a table of three or more columns, that names the
-        level above the rows below it ("Objective 1: …", a row spanning the table) or reports
-        on the action above it: its level as guessed or as the person chose (recorded on the
-        plan for the preview to offer), or None for an ordinary row."""
-        filled = [(i, cell_text.plain(c)) for i, c in enumerate(row.cells) if cell_text.plain(c)]
-        if len(filled) != 1 or len(self.names) < 3:
-            return None
-        position, text = filled[0]
-        key = f"{row.location.table}:{row.location.line}"
-        guessed = guess_title_level(
-            text,
-            spans=row.spans,
-            first_cell=position == 0,
-            has_objective_column="objective" in self.names,
-        )
-        chosen = self.corrections.title_rows.get(key)
-        if guessed is None and chosen is None:
-            return None
-        level = chosen or guessed or "row"
-        self.plan.title_rows.append(
-            {
-                "key": key,
-                "text": text[:300],
-                "where": str(row.location),
-                "level": level,
-                "guessed": guessed or "row",
-            }
-        )
-        return None if level == "row" else level
-
-    def _title(self, level: str, row: Row) -> bool:
-        """Read a title row at its level; False when it cannot be (progress with no action
-        above it), and it is read as an ordinary row."""
-        text = next(t for t in map(cell_text.plain, row.cells) if t)
-        if level == "skip":
-            return True
-        if level == "progress":
-            if self.previous_action is None:
-                return False
-            self.previous_action.updates.append(self._update(text, row, "update", None))
-            return True
-        if level == "priority":
-            numbers = [p.number for p in self.plan.priorities]
-            number, title = max(numbers, default=0) + 1, text
-            if named := PRIORITY_HEADING.match(text):
-                number, title = priority_number(named.group(1)), named.group(3).strip() or text
-            elif numbered := TITLE_LABEL.match(text) or SECTION.match(text):
-                number, title = int(numbered.group(1)), numbered.group(2)
-            if number in numbers:  # "Priority 1" again, or a second numbering: the next one
-                number = max(numbers) + 1
-            self.priority = ParsedPriority(
-                number=number,
-                title=title,
-                is_cross_cutting=bool(CROSS_CUTTING.search(text)),
-                location=row.location,
-            )
-            self.plan.priorities.append(self.priority)
-            self.objective = None
-        else:
-            if self.priority is None:
-                return False
-            self.objective = ParsedObjective(title=text, location=row.location)
-            self.priority.objectives.append(self.objective)
-        self.previous_action = None
-        self.title_objective = level == "objective"
-        return True
 
     def _row(self, row: Row, *, after_break: bool) -> None:
         level = None if after_break else self._title_row(row)
@@ -566,111 +470,6 @@ class ActionPlanBuilder:
             self._where(row, "rag"),
         )
         return ""
-
-    def _updates(self, row: Row, continuing: ParsedAction | None = None) -> list[ParsedUpdate]:
-        updates: list[ParsedUpdate] = []
-        sources = [("update", None), *QUARTERS.items()]
-        for name, quarter in sources:
-            items = cell_text.items(self._cell(row, name))
-            for position, item in enumerate(items):
-                if (
-                    continuing is not None
-                    and position == 0
-                    and item.kind == "text"
-                    and continuing.updates
-                    and name == "update"
-                ):
-                    # Loose text after a page break finishes the last update before it.
-                    continuing.updates[-1].text = f"{continuing.updates[-1].text} {item.text}"
-                    continue
-                if is_sensitive(item.text):
-                    remainder = MARKING.sub("", item.text).strip(" -–:.")
-                    target = (
-                        updates[-1]
-                        if updates
-                        else (
-                            continuing.updates[-1]
-                            if continuing is not None and continuing.updates
-                            else None
-                        )
-                    )
-                    if target is not None and len(remainder) < 60:
-                        # A marking label (or a marked attachment) marks the update it follows.
-                        target.sensitive = True
-                        target.text = f"{target.text} [{item.text}]"
-                        self.plan.warn(
-                            "sensitive",
-                            f"“{item.text}” marks the update before it OFFICIAL-SENSITIVE.",
-                            self._where(row, name),
-                        )
-                        continue
-                updates.append(self._update(item.text, row, name, quarter))
-        return updates
-
-    def _update(self, text: str, row: Row, column: str, quarter: int | None) -> ParsedUpdate:
-        dated = DATE_PREFIX.match(text)
-        if dated:
-            # "06/10/2019: …", as saferplan's exports write an update whose text has no date.
-            found = find_date(dated["date"])
-            if found is not None:
-                return ParsedUpdate(
-                    text=dated["text"],
-                    described_on=found.date,
-                    sensitive=is_sensitive(text),
-                    quarter=quarter,
-                )
-        found = find_date(text, period=self.period)
-        if found is not None:
-            return ParsedUpdate(
-                text=text, described_on=found.date, sensitive=is_sensitive(text), quarter=quarter
-            )
-        update = ParsedUpdate(
-            text=text,
-            described_on=datetime.date.min,  # set below, or once the whole file is read
-            date_is_estimated=True,
-            sensitive=is_sensitive(text),
-            quarter=quarter,
-        )
-        if self.plan.period_start is None:
-            self.dateless.append((update, self._where(row, column)))
-            return update
-        if quarter:
-            update.described_on = quarter_start(self.plan.period_start, quarter)
-            said = f"the start of quarter {quarter}"
-        else:
-            update.described_on, said = self.plan.period_start, "the start of the plan"
-        self._warn_undated(update, said, self._where(row, column))
-        return update
-
-    def _warn_undated(self, update: ParsedUpdate, said: str, where: Location) -> None:
-        self.plan.warn(
-            "undated",
-            f"No date in “{update.text[:60]}”: dated {update.described_on:%d/%m/%Y} ({said}).",
-            where,
-        )
-
-    def _date_the_dateless(self) -> None:
-        """Updates without a date in a plan without a period: the earliest date the file's
-        other updates give (the plan's history starts no later), never the day of the import;
-        with no date anywhere, the start of this financial year, said plainly."""
-        dated = [
-            u.described_on
-            for p in self.plan.priorities
-            for a in p.all_actions()
-            for u in a.updates
-            if not u.date_is_estimated
-        ]
-        if dated:
-            day, said = min(dated), "the earliest date of the file's updates"
-        else:
-            day = quarter_start(clock.today(), 1)
-            said = (
-                "no date anywhere in the file or its title: the start of this financial year; "
-                "give the plan its period and import again"
-            )
-        for update, where in self.dateless:
-            update.described_on = day
-            self._warn_undated(update, said, where)
 
 
 def build_action_plan(

@@ -54,3 +54,8 @@ def inline_starts(text: str) -> list[int]:
     """Where each of "Priority 1: … Priority 2: …" in one paragraph starts, else none."""
     starts = [m.start() for m in INLINE_PRIORITY.finditer(text)]
     return starts if len(starts) >= 2 and starts[0] == 0 else []
+
+
+# "1. Identify and prevent…": a numbered section heading of an action plan, the priority.
+SECTION = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*?)\s*$")
+CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
