@@ -7,6 +7,7 @@ import re
 from . import cells as cell_text
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Table, TabLine
+from .dates import find_date
 from .parsed import Location, ParsedPlan
 
 SAMPLE_ROWS = 3  # rows of each table shown as read
@@ -66,6 +67,15 @@ def tables(document: Document, title_rows: list[dict]) -> list[dict]:
     return found
 
 
+def _read_as_a_value(heading: str, cell: str) -> bool:
+    """A cell imported as a value, not as text: a RAG rating or marking (or a warning that it
+    is not one), a due date."""
+    meaning = columns.recognise(heading) if heading else None
+    if meaning in ("rag", "marking"):
+        return True
+    return meaning == "due" and find_date(cell_text.plain(cell)) is not None
+
+
 def _first(table: Table) -> list[str]:
     return table.rows[0].cells if table.rows else []
 
@@ -113,6 +123,8 @@ def leftovers(plan: ParsedPlan, document: Document) -> list[dict]:
                         column=heading,
                         page=row.location.page,
                     )
+                    if _read_as_a_value(heading, cell):
+                        continue
                     pieces += [(item.text, where) for item in cell_text.items(cell)]
         elif isinstance(block, TabLine):
             pieces += [(cell_text.plain(c), block.location) for c in block.cells]

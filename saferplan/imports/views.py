@@ -75,6 +75,7 @@ def preview(request, slug, pk):
     warnings_by_kind: dict[str, list] = {}
     for warning in parsed.warnings:
         warnings_by_kind.setdefault(warning.kind, []).append(warning)
+    undated = warnings_by_kind.pop("undated", [])
     return render(
         request,
         "imports/preview.html",
@@ -85,12 +86,13 @@ def preview(request, slug, pk):
             "counts": parsed.counts(),
             "merges": warnings_by_kind.pop("merged", []),
             "kept_apart": sorted(kept_apart),
-            "undated": warnings_by_kind.pop("undated", []),
+            "undated": undated,
             # What may be missing from the result: shown first, never folded away.
             "incomplete": [
                 w for kind in sorted(seen.INCOMPLETE) for w in warnings_by_kind.pop(kind, [])
             ],
             "other_warnings": [w for group in warnings_by_kind.values() for w in group],
+            "other_count": len(undated) + sum(len(group) for group in warnings_by_kind.values()),
             "owner_forms": [
                 (
                     text,
