@@ -11,7 +11,7 @@ from .dates import find_date
 from .parsed import Location, ParsedPlan
 
 SAMPLE_ROWS = 3  # rows of each table shown as read
-MAX_LEFTOVERS = 400  # listed one by one; beyond, the count says how many more
+MAX_LEFTOVERS = 1000  # listed one by one; beyond, one more line says how many more
 SHORTEST = 3  # characters: "-", "N/A" and page numbers are not text a plan loses
 # The label a heading numbers its priority or objective by ("Priority 1:", "2.1", "iii."),
 # folded as _fold leaves it: the plan keeps the number apart from the title.
@@ -141,4 +141,8 @@ def leftovers(plan: ParsedPlan, document: Document) -> list[dict]:
             continue
         seen.add(folded)
         left.append({"text": text[:300], "where": str(where)})
+    if len(left) > MAX_LEFTOVERS:
+        more = len(left) - MAX_LEFTOVERS
+        left = left[:MAX_LEFTOVERS]
+        left.append({"text": f"… and {more:,} more pieces of text", "where": document.name})
     return left

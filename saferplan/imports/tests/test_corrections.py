@@ -288,3 +288,18 @@ def test_the_command_takes_the_same_corrections_and_reports_the_same_counts_and_
             "--column",
             "Deliverable",
         )
+
+
+def test_a_document_of_thousands_of_pieces_left_out_lists_a_thousand_and_says_how_many_more():
+    rows = [["Member", "Organisation"]] + [[f"Person {n}", f"Body {n}"] for n in range(1, 801)]
+    plan = parse_plan(
+        word_document(
+            ("h", "Priority 1: Reducing serious violence"),
+            ("p", "What we will do:"),
+            ("li", "Knife crime sessions in every secondary school"),
+            ("table", rows),
+        ),
+        "plan.docx",
+    )
+    assert len(plan.leftovers) == 1001
+    assert plan.leftovers[-1] == {"text": "… and 603 more pieces of text", "where": "plan.docx"}
