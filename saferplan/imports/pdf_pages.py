@@ -47,8 +47,11 @@ class Page:
     tables: list[PlacedTable]
 
     def chars_outside_tables(self) -> list[dict]:
-        boxes = [table.bbox for table in self.tables]
-        return [char for char in self.chars if not any(_inside(char, box) for box in boxes)]
+        placed = _placed(self.chars)
+        for table in self.tables:
+            inside = {id(p) for p in _inside(placed, table.bbox)}
+            placed = [p for p in placed if id(p) not in inside]
+        return [p[2] for p in placed]
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -221,10 +224,17 @@ def _ruled_at(edges: list[dict], y: float, x0: float, x1: float) -> bool:
     return covered >= 0.9 * (x1 - x0)
 
 
-def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
-    middle_x = (char["x0"] + char["x1"]) / 2
-    middle_y = (char["top"] + char["bottom"]) / 2
-    return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
+Placed = tuple[float, float, dict]  # a character's middle (x, y), and the character
+
+
+def _placed(chars: list[dict]) -> list[Placed]:
+    return [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
+
+
+def _inside(placed: list[Placed], box: tuple[float, float, float, float]) -> list[Placed]:
+    """The characters whose middle is inside the box (a character on a ruling belongs to the
+    cell it mostly sits in)."""
+    return [p for p in placed if box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]]
 
 
 def _cell_text(chars: list[dict]) -> str:
@@ -249,13 +259,14 @@ def _tables(
         join_y_tolerance=RULING,
     )
     cells = intersections_to_cells(edges_to_intersections(rulings, RULING, RULING))
+    placed_chars = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
     placed = []
     for table_cells in cells_to_tables(cells):
         x0 = min(cell[0] for cell in table_cells)
         top = min(cell[1] for cell in table_cells)
         x1 = max(cell[2] for cell in table_cells)
         bottom = max(cell[3] for cell in table_cells)
-        inside = [char for char in chars if _inside(char, (x0, top, x1, bottom))]
+        inside = _inside(placed_chars, (x0, top, x1, bottom))
         columns = sorted({round(cell[0], 1) for cell in table_cells})
         by_row: dict[float, dict[float, tuple]] = {}
         for cell in table_cells:
@@ -265,9 +276,15 @@ def _tables(
         starts: list[list[float]] = []
         for row_top in sorted(by_row):
             row = by_row[row_top]
+            # The row's characters first, then each cell's among them: a page's table of a
+            # few thousand characters is not scanned again for every cell.
+            in_row = _inside(
+                inside,
+                (x0, min(c[1] for c in row.values()), x1, max(c[3] for c in row.values())),
+            )
             rows.append(
                 [
-                    _cell_text([c for c in inside if _inside(c, row[x])]) if x in row else None
+                    _cell_text([p[2] for p in _inside(in_row, row[x])]) if x in row else None
                     for x in columns
                 ]
             )
