@@ -111,9 +111,11 @@ class NarrativeBuilder:
                 continue
             if isinstance(block, Table):
                 # A one-column table is layout (a box around text): its rows are read as
-                # paragraphs. Any other table is an action table, read by the other builder.
+                # paragraphs; a theme table's (Dacorum's, as a PDF prints it) as tab lines.
                 for row_text in _one_column_rows(block):
                     self._paragraph_in_table(row_text, block.location)
+                for row in block.rows:
+                    themes = self._theme_row(TabLine(row.cells, row.location), themes)
                 continue
             if isinstance(block, TabLine):
                 themes = self._theme_row(block, themes)
@@ -189,8 +191,9 @@ class NarrativeBuilder:
         return self.plan
 
     def _section_claim(self, block, following: list) -> Claim:
-        if isinstance(block, Table):
-            return Claim.NONE
+        if isinstance(block, Table):  # a named section's table (a PDF's, a Word one's) is kept
+            rows = [self._section_claim(TabLine(r.cells, r.location), []) for r in block.rows]
+            return Claim.KEEP if Claim.KEEP in rows else Claim.NONE
         if isinstance(block, TabLine):
             text = "\t".join(plain(c) for c in block.cells)
         else:

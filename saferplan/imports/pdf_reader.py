@@ -84,12 +84,13 @@ def _cell(text: str | None) -> str:
         return ""
     items: list[str] = []
     loose: list[str] = []
-    for line in clean_text(text).splitlines():
-        line = line.strip()
-        if not line:
-            continue
+    lines = [line.strip() for line in clean_text(text).splitlines() if line.strip()]
+    # A dash starting one line after text is a "text – text" wrapped there, not a list.
+    dashed = [line for line in lines if line[0] in "-–" and BULLET.match(line)]
+    wrapped_dash = len(dashed) == 1 and dashed[0] is not lines[0]
+    for line in lines:
         bullet = BULLET.match(line)
-        if bullet and not bullet.group(1):
+        if bullet and not bullet.group(1) and not (wrapped_dash and line[0] in "-–"):
             items.append(bullet.group(2))
         elif items:
             items[-1] = _join(items[-1], line)  # a bullet's text wrapped onto the next line
@@ -171,14 +172,30 @@ def _blocks(
         location = Location(name, page=line.page)
         bullet = BULLET.match(line.text)
         gap = (line.top - last.bottom) if last and last.page == line.page else None
+        # A paragraph broken over a page goes on, in lower case, at the next page's top.
+        over_page = (
+            last is not None
+            and last.page != line.page
+            and bool(blocks)
+            and isinstance(blocks[-1][2], Paragraph)
+            and line.text[:1].islower()
+            and not blocks[-1][2].text.endswith((".", "!", "?", ":"))
+            and abs(line.x0 - last.x0) <= 2
+        )
         same_block = (
             current is not None
             and last is not None
-            and gap is not None
             # Lines of one paragraph sit closer than half a line apart; paragraphs and
             # lists are spaced further (Word's "space after", a browser's margins).
             # Headings are set with more leading: a heading's lines within most of a line.
-            and gap < max(last.bottom - last.top, 1.0) * (0.9 if line.size in levels else 0.5)
+            and (
+                over_page
+                or (
+                    gap is not None
+                    and gap
+                    < max(last.bottom - last.top, 1.0) * (0.9 if line.size in levels else 0.5)
+                )
+            )
             and abs(line.size - last.size) < 0.5
             and line.bold == last.bold
             and not bullet

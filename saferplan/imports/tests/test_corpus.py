@@ -1,8 +1,16 @@
 """Real plans of partnerships outside Hertfordshire (corpus/README.md), each rebuilt as the Word
-document its council would have made, import to what a person counted in them by hand
-(meta.yaml's hand_count; `accept` lists other counts the document itself leaves open). A
+document and the PDF its council would have made, import to what a person counted in them by
+hand (meta.yaml's hand_count; `accept` lists other counts the document itself leaves open). A
 document with nothing plan-like in it (a contents list, a foreword, members) is refused,
 naming the file.
+
+A table-shaped plan is also rebuilt as the Excel workbook its council would keep it in
+(meta.yaml `formats` lists xlsx): only waverley-2005-08, whose whole transcript is one table
+(Aim title rows, numbered objective rows). Every other plan is narrative - headings,
+paragraphs, bullets, minutes, a report - and nobody keeps one in Excel; the two with a table
+in them (cornwall-laa-reduce-crime's document history, maidstone-2018-19's meeting timetable)
+are narrative documents with a small table, not plans kept as a table. The corpus has no
+action tracker (Action | Lead | Timescale | Status): the store held none (README).
 
 Plans the importer does not read right yet are listed in NOT_YET with what it gets wrong:
 they are expected to fail (strict), so a fix that makes one pass fails here until it is
@@ -17,7 +25,7 @@ import yaml
 from saferplan.imports.parsed import PlanFileError
 from saferplan.imports.readers import parse_plan
 
-from .corpus.build import CORPUS, build_docx, build_pdf, plans
+from .corpus.build import CORPUS, build_docx, build_pdf, build_xlsx, plans
 
 COUNTED = ("priorities", "objectives", "actions", "updates", "owners")
 NOT_YET = {
@@ -43,13 +51,22 @@ def expected(slug: str) -> dict[str, list[int]]:
     return {name: accepted.get(name, [hand[name]]) for name in COUNTED}
 
 
+def formats(slug: str) -> list[str]:
+    """The files a council would have made of the plan: Word and PDF, and Excel when it is
+    table-shaped (meta.yaml `formats`)."""
+    return [f".{kind}" for kind in meta(slug).get("formats", ["docx", "pdf"])]
+
+
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory) -> Path:
-    """Every plan as Word and as PDF, made once."""
+    """Every plan as Word, as PDF and (table-shaped ones) as Excel, made once."""
     folder = tmp_path_factory.mktemp("corpus")
     for slug in plans():
-        build_docx(CORPUS / slug / "source.md", folder / f"{slug}.docx")
-        build_pdf(CORPUS / slug / "source.md", folder / f"{slug}.pdf")
+        source = CORPUS / slug / "source.md"
+        build_docx(source, folder / f"{slug}.docx")
+        build_pdf(source, folder / f"{slug}.pdf")
+        if ".xlsx" in formats(slug):
+            build_xlsx(source, folder / f"{slug}.xlsx", sheet=meta(slug)["sheet"])
     return folder
 
 
@@ -57,6 +74,11 @@ def test_the_corpus_holds_at_least_12_plans_in_6_shapes_with_sources_and_licence
     slugs = plans()
     assert len(slugs) >= 12
     assert len({meta(slug)["shape"] for slug in slugs}) >= 6
+    # Built as Excel exactly when source.md is a table and nothing else (headings aside).
+    for slug in slugs:
+        lines = (CORPUS / slug / "source.md").read_text().splitlines()
+        table = all(line.startswith(("|", "#")) for line in lines if line.strip())
+        assert (".xlsx" in formats(slug)) == table, slug
     for slug in slugs:
         about = meta(slug)
         assert about["source_url"].startswith("http"), slug
@@ -65,15 +87,15 @@ def test_the_corpus_holds_at_least_12_plans_in_6_shapes_with_sources_and_licence
 
 
 @pytest.mark.parametrize(
-    "slug",
+    ("slug", "suffix"),
     [
-        pytest.param(slug, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[slug]))
+        pytest.param(slug, suffix, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[slug]))
         if slug in NOT_YET
-        else slug
+        else pytest.param(slug, suffix)
         for slug in plans()
+        for suffix in formats(slug)
     ],
 )
-@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 def test_a_real_plan_imports_to_its_hand_count(slug, suffix, documents):
     path = documents / f"{slug}{suffix}"
     hand = meta(slug)["hand_count"]

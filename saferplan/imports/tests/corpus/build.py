@@ -83,6 +83,45 @@ def build_docx(source: Path | str, target: Path | str) -> Path:
     return target
 
 
+def build_xlsx(source: Path | str, target: Path | str, sheet: str = "Sheet1") -> Path:
+    """The workbook a council keeps a table-shaped plan in (openpyxl, one sheet named `sheet`):
+    the headings and lines before the table in the first rows (a title over a table of more
+    than one column merged across it), the table's heading row, then one row per table row;
+    a row with only its first cell filled is a title row merged across the table. "<br>" in
+    a cell is a line break, as a council types one (Alt+Enter) before each "•" or "-"."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet
+    lines = Path(source).read_text(encoding="utf-8").splitlines()
+    rows = [_cells(line) for line in lines if line.startswith("|") and not _RULE.match(line)]
+    width = max((len(row) for row in rows), default=1)
+    header = True
+    for line in lines:
+        if not line.strip() or _RULE.match(line):
+            continue
+        if not line.startswith("|"):
+            match = _HEADING.match(line) or _BULLET.match(line)
+            worksheet.append([match.group(match.lastindex or 0) if match else line])
+            title = bool(_HEADING.match(line))
+        else:
+            cells = [c.replace("<br>", "\n") for c in _cells(line)]
+            worksheet.append(cells)
+            title = len(cells) == 1 or not any(cells[1:])
+            for cell in worksheet[worksheet.max_row]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.font = Font(bold=header)
+            header = False
+        if title and width > 1:
+            row = worksheet.max_row
+            worksheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    target = Path(target)
+    workbook.save(target)
+    return target
+
+
 PDF_STYLE = """
 @page { size: A4; margin: 2.5cm 2cm;
   @top-right { content: "Community Safety Partnership"; font-size: 8pt }
@@ -94,25 +133,44 @@ th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-
 """
 
 
-def source_html(source: Path | str) -> str:
-    """The source.md as the HTML of a web page or a Word document saved as HTML."""
+def _html_table(rows: list[list[str]], *, head: bool) -> str:
+    from html import escape
+
+    first, *rest = rows
+    cell = "th" if head else "td"
+    return (
+        "<table><tr>"
+        + "".join(f"<{cell}>{escape(c)}</{cell}>" for c in first)
+        + "</tr>"
+        + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rest)
+        + "</table>"
+    )
+
+
+def markdown_html(text: str) -> str:
+    """Text written as source.md is (or as the seeds are: the same Markdown-ish lines, with
+    tab-separated lines for a table without a heading row) as the HTML of a web page or a
+    Word document saved as HTML, in document order. A numbered item keeps its own number."""
     from html import escape
 
     parts: list[str] = []
     table: list[list[str]] = []
+    tabbed = False
     open_list = ""
-    for line in [*Path(source).read_text(encoding="utf-8").splitlines(), ""]:
-        if line.startswith("|"):
-            if not _RULE.match(line):
-                table.append(_cells(line))
+    for line in [*text.splitlines(), ""]:
+        if line.startswith("|") or "\t" in line:
+            if open_list:
+                parts.append(f"</{open_list}>")
+                open_list = ""
+            if table and tabbed != ("\t" in line):
+                parts.append(_html_table(table, head=not tabbed))
+                table = []
+            tabbed = "\t" in line
+            if tabbed or not _RULE.match(line):
+                table.append(line.split("\t") if tabbed else _cells(line))
             continue
         if table:
-            head, *body = table
-            parts.append("<table><tr>" + "".join(f"<th>{escape(c)}</th>" for c in head))
-            parts += ["</tr>"] + [
-                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in body
-            ]
-            parts.append("</table>")
+            parts.append(_html_table(table, head=not tabbed))
             table = []
         kind = "ul" if _BULLET.match(line) else "ol" if _NUMBERED.match(line) else ""
         if open_list and kind != open_list:
@@ -126,24 +184,33 @@ def source_html(source: Path | str) -> str:
         if match := _HEADING.match(line):
             level = len(match.group(1))
             parts.append(f"<h{level}>{escape(match.group(2))}</h{level}>")
-        elif match := (_BULLET.match(line) or _NUMBERED.match(line)):
+        elif match := _BULLET.match(line):
             parts.append(f"<li>{escape(match.group(1))}</li>")
+        elif match := _NUMBERED.match(line):
+            number = line.split(".", 1)[0]
+            parts.append(f'<li value="{number}">{escape(match.group(1))}</li>')
         else:
             parts.append(f"<p>{escape(line)}</p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def build_pdf(source: Path | str, target: Path | str) -> Path:
-    """The plan printed to PDF (WeasyPrint), as a council publishes it: headings by size,
+def source_html(source: Path | str) -> str:
+    """The source.md as the HTML of a web page or a Word document saved as HTML."""
+    return markdown_html(Path(source).read_text(encoding="utf-8"))
+
+
+def print_pdf(html: str) -> bytes:
+    """HTML printed to PDF (WeasyPrint), as a council publishes a plan: headings by size,
     ruled tables, a running header and page numbers."""
     import weasyprint
 
+    return weasyprint.HTML(string=html).write_pdf(stylesheets=[weasyprint.CSS(string=PDF_STYLE)])
+
+
+def build_pdf(source: Path | str, target: Path | str) -> Path:
+    """The plan printed to PDF (print_pdf of its source_html)."""
     target = Path(target)
-    target.write_bytes(
-        weasyprint.HTML(string=source_html(source)).write_pdf(
-            stylesheets=[weasyprint.CSS(string=PDF_STYLE)]
-        )
-    )
+    target.write_bytes(print_pdf(source_html(source)))
     return target
 
 
