@@ -82,3 +82,19 @@ def test_with_javascript_the_update_form_works_inline(page_as, demo_site):
         f"/actions/{action.pk}/"
     )  # stayed on the page: htmx swapped the history in
     assert action.updates.filter(text__startswith="Inline:").count() == 1
+
+
+def test_a_coordinator_corrects_an_import_preview_without_javascript(page_as, demo_site, tmp_path):
+    """The preview's choices are a plain form: choose the action column, read again."""
+    from tests.browser.test_import_corrections import TRACKER
+
+    tracker = tmp_path / "tracker.docx"
+    tracker.write_bytes(TRACKER)
+    page = page_as("coordinator@example.org", javascript=False)
+    page.goto(demo_site + "/partnerships/hertsmere/imports/")
+    page.set_input_files("#id_file", str(tracker))
+    submit(page, "button:has-text('Upload and preview')")
+    assert "0 actions" in page.locator(".govuk-summary-list").inner_text()
+    page.get_by_label("Column “Deliverable”").select_option("action")
+    submit(page, "button:has-text('Read the document again with these choices')")
+    assert "3 actions" in page.locator(".govuk-summary-list").inner_text()
