@@ -10,7 +10,8 @@ It recognises the ways the seeds write them:
   "Activities" and the like, on a line of their own);
 - measures: the paragraphs after "How we will measure success:";
 - Dacorum's theme tables: a "Priority" row naming the themes (objectives), an "Actions" row and
-  a "Desired Outcomes & Measures of Success" row, one column per theme;
+  a "Desired Outcomes & Measures of Success" row, one column per theme, their bullets run
+  together by the conversion (theme_tables.py);
 - the foreword, legislation, findings, PCC priorities, definitions, the language notice and
   the monitoring: in their own fields, never a priority's (sections.py).
 """
@@ -29,6 +30,7 @@ from .priority_headings import (
     priority_number,
 )
 from .sections import Claim, SectionReader
+from .theme_tables import read_theme_row
 
 # Under a priority: "Objectives:" as a label, then "2.1Reduce theft…" rows or lines.
 OBJECTIVES_LABEL = re.compile(r"^\s*objectives?\s*:?\s*$", re.I)
@@ -116,7 +118,8 @@ class NarrativeBuilder:
                     self._paragraph_in_table(row_text, block.location)
                 continue
             if isinstance(block, TabLine):
-                themes = self._theme_row(block, themes)
+                if self.priority is not None:
+                    themes = read_theme_row(self.plan, self.priority, block, themes)
                 continue
             text = plain(block.text)
             if not text or FOOTNOTE.match(text):
@@ -356,29 +359,6 @@ class NarrativeBuilder:
         elif self.mode == "measures" and self._work_of() is not None:
             work = self._work_of()
             work.desired_outcomes = "\n".join(p for p in (work.desired_outcomes, f"- {text}") if p)
-
-    def _theme_row(self, line: TabLine, themes: list[ParsedObjective]) -> list[ParsedObjective]:
-        """Dacorum: Priority | theme | theme …, then Actions | … and Desired Outcomes | … rows."""
-        label = plain(line.cells[0]).lower()
-        values = [plain(c) for c in line.cells[1:]]
-        if self.priority is None:
-            return themes
-        if label == "priority":
-            themes = [ParsedObjective(title=v, location=line.location) for v in values if v]
-            self.priority.objectives.extend(themes)
-        elif label.startswith("action") and themes:
-            for theme, value in zip(themes, values, strict=False):
-                if value:
-                    theme.actions.append(ParsedAction(title=value, location=line.location))
-            self.plan.warn(
-                "one_action_per_theme",
-                "The theme table's Actions cells have no bullet marks left, so each theme's actions are imported as one action. Split them in saferplan if needed.",
-                line.location,
-            )
-        elif label.startswith("desired outcome") and themes:
-            for theme, value in zip(themes, values, strict=False):
-                theme.desired_outcomes = value
-        return themes
 
 
 def _one_column_rows(table: Table) -> list[str]:
