@@ -2,7 +2,8 @@
 and the work under them, without action tables.
 
 It recognises the ways the seeds write them:
-- aims: a bulleted list after a heading or sentence about the aims;
+- aims: a bulleted list after a heading or sentence about the aims; numbered aims, when the
+  plan has no priorities besides, are its priorities;
 - priorities: a numbered list after "The priorities are:" or "Partnership priorities …";
   "Priority 1 …" or "Strategic Priority 1: …" headings; numbered items under
   "Cross-cutting objectives" (as cross-cutting priorities);
@@ -52,6 +53,10 @@ SENTENCE_OPENINGS = {"the", "this", "these", "it", "its", "we", "our", "in", "as
 STATUS_CLAUSE = re.compile(r"\s+[-–]\s+(?:\w+\s+){0,2}(?:status|progress|rag)\b.*$", re.I)
 LIST_END = re.compile(r"(?:[;,.]|;\s*and|\s+and)\s*$", re.I)
 AIMS_INTRO = re.compile(r"\baims?\b", re.I)
+# A paragraph's last sentence pointing to the aims after it: "This is reflected below in our
+# Strategic Aims for the period …" ("aims" a noun, not "the CSP aims to …").
+AIMS_NAMED = re.compile(r"\b(?:our|the|these|its|strategic|key)\s+(?:strategic\s+)?aims\b", re.I)
+POINTS_ON = re.compile(r":\s*$|\bbelow\b|\bas follows\b|\bfollowing\b", re.I)
 CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
 # The words councils introduce a priority's actions with, as a line of their own.
 WHAT_WE_WILL_DO = re.compile(
@@ -83,6 +88,11 @@ def _last_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
 
 
+def _points_to_aims(text: str) -> bool:
+    sentence = _last_sentence(text)
+    return len(sentence) < 250 and bool(AIMS_NAMED.search(sentence) and POINTS_ON.search(sentence))
+
+
 class NarrativeBuilder:
     def __init__(self, document: Document, budget: Budget | None = None):
         self.document = document
@@ -98,6 +108,7 @@ class NarrativeBuilder:
         self.objective: ParsedObjective | None = None
         self.paragraph_priorities = False  # the priorities may follow as plain paragraphs
         self.sections = SectionReader(self.plan)
+        self.numbered_aims: list[tuple[int, str, Location]] = []
 
     def build(self) -> ParsedPlan:
         self._title()
@@ -156,6 +167,8 @@ class NarrativeBuilder:
             ):
                 self.mode = "aims"
                 continue
+            if isinstance(block, Paragraph) and not self.plan.aims and _points_to_aims(text):
+                self.mode = "aims"  # and the paragraph is the introduction's, below
             if isinstance(block, Heading | Paragraph) and self._introduces_priorities(text):
                 self.mode = "priorities"
                 # "…sets out the strategic priorities as:" then a paragraph for each.
@@ -183,6 +196,7 @@ class NarrativeBuilder:
                 self.mode = ""
         self.sections.close()
         self.plan.introduction = "\n\n".join(intro)
+        self._numbered_aims_as_priorities()
         if not self.plan.priorities:
             self.plan.warn(
                 "no_priorities",
@@ -190,6 +204,16 @@ class NarrativeBuilder:
                 Location(self.document.name),
             )
         return self.plan
+
+    def _numbered_aims_as_priorities(self) -> None:
+        """Numbered aims with no priorities besides ("1. To prevent and deter …", each "supported
+        by a multi-agency action plan") are the plan's top level, as "Aim 1: …" headings are."""
+        aims = self.numbered_aims
+        if self.plan.priorities or not aims or len(aims) != len(self.plan.aims):
+            return
+        for number, text, location in aims:
+            self._priority(number, LIST_END.sub("", text), location)
+        self.plan.aims = []
 
     def _section_claim(self, block, following: list) -> Claim:
         if isinstance(block, Table):
@@ -342,6 +366,8 @@ class NarrativeBuilder:
         if self.mode == "aims":
             if text not in self.plan.aims:
                 self.plan.aims.append(text)
+                if block.number is not None:
+                    self.numbered_aims.append((block.number, text, block.location))
         elif PRIORITY_HEADING.match(text) and self.mode not in ("actions", "measures"):
             self._starts_priority(LIST_END.sub("", text), block.location)  # "Priority 1 - …"
         elif self.mode == "priorities":
