@@ -187,6 +187,7 @@ def read_docx(data: bytes, name: str, budget: Budget | None = None) -> Document:
     document = Document(name)
     table_count = 0
     paragraph_number = 0
+    list_number = 0  # the last of a run of "List Number" paragraphs: Word numbers them 1, 2 …
     for element in word.element.body.iterchildren(f"{W}p", f"{W}tbl"):
         if element.tag == f"{W}tbl":
             where = f"table {table_count + 1}"
@@ -206,9 +207,13 @@ def read_docx(data: bytes, name: str, budget: Budget | None = None) -> Document:
         style, numbered = styles.of(element)
         level = _heading_level(style)
         if level is not None:
-            document.blocks.append(Heading(text, location, level=level))
+            block: Heading | ListItem | Paragraph = Heading(text, location, level=level)
         elif _is_list(style, numbered):
-            document.blocks.append(ListItem(text, location))
+            list_number = list_number + 1 if style.startswith("list number") else 0
+            block = ListItem(text, location, number=list_number or None)
         else:
-            document.blocks.append(Paragraph(text, location))
+            block = Paragraph(text, location)
+        if not isinstance(block, ListItem):
+            list_number = 0
+        document.blocks.append(block)
     return document

@@ -2,7 +2,8 @@
 and the work under them, without action tables.
 
 It recognises the ways the seeds write them:
-- aims: a bulleted list after a heading or sentence about the aims;
+- aims: a bulleted list after a heading or sentence about the aims; numbered aims, when the
+  plan has no priorities besides, are its priorities;
 - priorities: a numbered list after "The priorities are:" or "Partnership priorities …";
   "Priority 1 …" or "Strategic Priority 1: …" headings; numbered items under
   "Cross-cutting objectives" (as cross-cutting priorities);
@@ -10,7 +11,8 @@ It recognises the ways the seeds write them:
   "Activities" and the like, on a line of their own);
 - measures: the paragraphs after "How we will measure success:";
 - Dacorum's theme tables: a "Priority" row naming the themes (objectives), an "Actions" row and
-  a "Desired Outcomes & Measures of Success" row, one column per theme;
+  a "Desired Outcomes & Measures of Success" row, one column per theme, their bullets run
+  together by the conversion (theme_tables.py);
 - the foreword, legislation, findings, PCC priorities, definitions, the language notice and
   the monitoring: in their own fields, never a priority's (sections.py).
 """
@@ -29,6 +31,7 @@ from .priority_headings import (
     priority_number,
 )
 from .sections import Claim, SectionReader
+from .theme_tables import read_theme_row
 
 # Under a priority: "Objectives:" as a label, then "2.1Reduce theft…" rows or lines.
 OBJECTIVES_LABEL = re.compile(r"^\s*objectives?\s*:?\s*$", re.I)
@@ -50,6 +53,10 @@ SENTENCE_OPENINGS = {"the", "this", "these", "it", "its", "we", "our", "in", "as
 STATUS_CLAUSE = re.compile(r"\s+[-–]\s+(?:\w+\s+){0,2}(?:status|progress|rag)\b.*$", re.I)
 LIST_END = re.compile(r"(?:[;,.]|;\s*and|\s+and)\s*$", re.I)
 AIMS_INTRO = re.compile(r"\baims?\b", re.I)
+# A paragraph's last sentence pointing to the aims after it: "This is reflected below in our
+# Strategic Aims for the period …" ("aims" a noun, not "the CSP aims to …").
+AIMS_NAMED = re.compile(r"\b(?:our|the|these|its|strategic|key)\s+(?:strategic\s+)?aims\b", re.I)
+POINTS_ON = re.compile(r":\s*$|\bbelow\b|\bas follows\b|\bfollowing\b", re.I)
 CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
 # The words councils introduce a priority's actions with, as a line of their own.
 WHAT_WE_WILL_DO = re.compile(
@@ -81,6 +88,11 @@ def _last_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
 
 
+def _points_to_aims(text: str) -> bool:
+    sentence = _last_sentence(text)
+    return len(sentence) < 250 and bool(AIMS_NAMED.search(sentence) and POINTS_ON.search(sentence))
+
+
 class NarrativeBuilder:
     def __init__(self, document: Document, budget: Budget | None = None):
         self.document = document
@@ -96,6 +108,7 @@ class NarrativeBuilder:
         self.objective: ParsedObjective | None = None
         self.paragraph_priorities = False  # the priorities may follow as plain paragraphs
         self.sections = SectionReader(self.plan)
+        self.numbered_aims: list[tuple[int, str, Location]] = []
 
     def build(self) -> ParsedPlan:
         self._title()
@@ -118,7 +131,8 @@ class NarrativeBuilder:
                     themes = self._theme_row(TabLine(row.cells, row.location), themes)
                 continue
             if isinstance(block, TabLine):
-                themes = self._theme_row(block, themes)
+                if self.priority is not None:
+                    themes = read_theme_row(self.plan, self.priority, block, themes)
                 continue
             text = plain(block.text)
             if not text or FOOTNOTE.match(text):
@@ -155,6 +169,8 @@ class NarrativeBuilder:
             ):
                 self.mode = "aims"
                 continue
+            if isinstance(block, Paragraph) and not self.plan.aims and _points_to_aims(text):
+                self.mode = "aims"  # and the paragraph is the introduction's, below
             if isinstance(block, Heading | Paragraph) and self._introduces_priorities(text):
                 self.mode = "priorities"
                 # "…sets out the strategic priorities as:" then a paragraph for each.
@@ -182,6 +198,7 @@ class NarrativeBuilder:
                 self.mode = ""
         self.sections.close()
         self.plan.introduction = "\n\n".join(intro)
+        self._numbered_aims_as_priorities()
         if not self.plan.priorities:
             self.plan.warn(
                 "no_priorities",
@@ -189,6 +206,16 @@ class NarrativeBuilder:
                 Location(self.document.name),
             )
         return self.plan
+
+    def _numbered_aims_as_priorities(self) -> None:
+        """Numbered aims with no priorities besides ("1. To prevent and deter …", each "supported
+        by a multi-agency action plan") are the plan's top level, as "Aim 1: …" headings are."""
+        aims = self.numbered_aims
+        if self.plan.priorities or not aims or len(aims) != len(self.plan.aims):
+            return
+        for number, text, location in aims:
+            self._priority(number, LIST_END.sub("", text), location)
+        self.plan.aims = []
 
     def _section_claim(self, block, following: list) -> Claim:
         if isinstance(block, Table):  # a named section's table (a PDF's, a Word one's) is kept
@@ -342,6 +369,8 @@ class NarrativeBuilder:
         if self.mode == "aims":
             if text not in self.plan.aims:
                 self.plan.aims.append(text)
+                if block.number is not None:
+                    self.numbered_aims.append((block.number, text, block.location))
         elif PRIORITY_HEADING.match(text) and self.mode not in ("actions", "measures"):
             self._starts_priority(LIST_END.sub("", text), block.location)  # "Priority 1 - …"
         elif self.mode == "priorities":
@@ -359,29 +388,6 @@ class NarrativeBuilder:
         elif self.mode == "measures" and self._work_of() is not None:
             work = self._work_of()
             work.desired_outcomes = "\n".join(p for p in (work.desired_outcomes, f"- {text}") if p)
-
-    def _theme_row(self, line: TabLine, themes: list[ParsedObjective]) -> list[ParsedObjective]:
-        """Dacorum: Priority | theme | theme …, then Actions | … and Desired Outcomes | … rows."""
-        label = plain(line.cells[0]).lower()
-        values = [plain(c) for c in line.cells[1:]]
-        if self.priority is None:
-            return themes
-        if label == "priority":
-            themes = [ParsedObjective(title=v, location=line.location) for v in values if v]
-            self.priority.objectives.extend(themes)
-        elif label.startswith("action") and themes:
-            for theme, value in zip(themes, values, strict=False):
-                if value:
-                    theme.actions.append(ParsedAction(title=value, location=line.location))
-            self.plan.warn(
-                "one_action_per_theme",
-                "The theme table's Actions cells have no bullet marks left, so each theme's actions are imported as one action. Split them in saferplan if needed.",
-                line.location,
-            )
-        elif label.startswith("desired outcome") and themes:
-            for theme, value in zip(themes, values, strict=False):
-                theme.desired_outcomes = value
-        return themes
 
 
 def _one_column_rows(table: Table) -> list[str]:

@@ -137,9 +137,9 @@ def shade(cell, fill: str) -> None:
 
 def word_document(*blocks) -> bytes:
     """A Word document written block by block: ("h1"…"h3", text) headings ("h" is level 2),
-    ("p", text) paragraphs, ("li", text) bullets and ("table", rows) tables of plain cells,
-    or of (text, "RRGGBB") for a shaded cell; a row of one cell is merged across the table
-    (a title row)."""
+    ("p", text) paragraphs, ("li", text) bullets, ("ol", text) numbered items ("List Number")
+    and ("table", rows) tables of plain cells, or of (text, "RRGGBB") for a shaded cell; a row
+    of one cell is merged across the table (a title row)."""
     word = Document()
     for kind, content in blocks:
         if kind == "table":
@@ -157,6 +157,8 @@ def word_document(*blocks) -> bytes:
             word.add_heading(content, level=int(kind[1:] or 2))
         elif kind == "li":
             word.add_paragraph(content, style="List Bullet")
+        elif kind == "ol":
+            word.add_paragraph(content, style="List Number")
         else:
             word.add_paragraph(content)
     out = io.BytesIO()

@@ -90,3 +90,62 @@ def test_priorities_as_plain_paragraphs_after_the_line_that_introduces_them():
         "Reducing ASB and Neighbourhood Crime",
     ]
     assert plan.priorities[0].description == "serious violence and safe town centres"
+
+
+INTRODUCTION = (
+    "This strategy is based upon a crime audit. This is reflected below in our Strategic Aims "
+    "for the period April 2025 to March 2028."
+)
+AIMS = ["To prevent and deter offending", "To reduce total crime by 16%", "To reduce fear of crime"]
+
+
+def test_numbered_aims_with_no_priorities_besides_are_the_plans_priorities():
+    """Reigate and Banstead's shape (corpus): the aims, numbered after a paragraph ending in a
+    sentence that points to them, each "supported by a multi-agency action plan"."""
+    plan = parse_plan(
+        word_document(
+            ("h1", "Community Safety Strategy 2025-2028"),
+            ("p", INTRODUCTION),
+            *[("ol", f"{aim}.") for aim in AIMS],
+            ("p", "Each of these Aims is supported by a multi-agency action plan."),
+        ),
+        "strategy.docx",
+    )
+    assert [(p.number, p.title) for p in plan.priorities] == list(enumerate(AIMS, start=1))
+    assert plan.aims == []
+    assert INTRODUCTION in plan.introduction
+
+
+def test_aims_beside_priorities_stay_aims():
+    plan = parse_plan(
+        word_document(
+            ("h1", "Community Safety Strategy 2025-2028"),
+            ("p", INTRODUCTION),
+            *[("ol", aim) for aim in AIMS],
+            ("h2", "Priority 1: Violence"),
+            ("p", "We will:"),
+            ("li", "Fund a second youth hub"),
+        ),
+        "strategy.docx",
+    )
+    assert [p.title for p in plan.priorities] == ["Violence"]
+    assert plan.aims == AIMS
+
+
+def test_the_verb_aims_introduces_no_aims():
+    plan = parse_plan(
+        word_document(
+            ("h1", "Community Safety Strategy 2025-2028"),
+            (
+                "p",
+                "The partnership aims to tackle, with its partners, the issues below over the following years.",
+            ),
+            ("ol", "Reduce shoplifting"),
+            ("h2", "Priority 1: Violence"),
+            ("p", "We will:"),
+            ("li", "Fund a second youth hub"),
+        ),
+        "strategy.docx",
+    )
+    assert [p.title for p in plan.priorities] == ["Violence"]
+    assert plan.aims == []
