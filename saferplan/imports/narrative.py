@@ -31,7 +31,7 @@ from .priority_headings import (
     priority_number,
 )
 from .sections import Claim, SectionReader
-from .theme_tables import read_theme_row
+from .theme_tables import read_theme_rows
 
 # Under a priority: "Objectives:" as a label, then "2.1Reduce theft…" rows or lines.
 OBJECTIVES_LABEL = re.compile(r"^\s*objectives?\s*:?\s*$", re.I)
@@ -122,17 +122,12 @@ class NarrativeBuilder:
                 self.mode, self.paragraph_priorities = "", False
             if claim in (Claim.OPEN, Claim.KEEP):
                 continue
-            if isinstance(block, Table):
-                # A one-column table is layout (a box around text): its rows are read as
-                # paragraphs; a theme table's (Dacorum's, as a PDF prints it) as tab lines.
-                for row_text in _one_column_rows(block):
+            if isinstance(block, Table | TabLine):
+                # A one-column table is layout (a box around text): its rows are paragraphs.
+                for row_text in _one_column_rows(block) if isinstance(block, Table) else []:
                     self._paragraph_in_table(row_text, block.location)
-                for row in block.rows:
-                    themes = self._theme_row(TabLine(row.cells, row.location), themes)
-                continue
-            if isinstance(block, TabLine):
                 if self.priority is not None:
-                    themes = read_theme_row(self.plan, self.priority, block, themes)
+                    themes = read_theme_rows(self.plan, self.priority, block, themes)
                 continue
             text = plain(block.text)
             if not text or FOOTNOTE.match(text):

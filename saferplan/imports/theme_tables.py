@@ -18,7 +18,7 @@ Only a long cell with several such starts is a run-on list; any other is left as
 
 import re
 
-from .blocks import TabLine
+from .blocks import Table, TabLine
 from .cells import plain
 from .parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedPriority
 
@@ -102,4 +102,22 @@ def read_theme_row(
             "are imported as one action. Split them in saferplan if needed.",
             line.location,
         )
+    return themes
+
+
+def read_theme_rows(
+    plan: ParsedPlan,
+    priority: ParsedPriority,
+    block: Table | TabLine,
+    themes: list[ParsedObjective],
+) -> list[ParsedObjective]:
+    """A theme table's rows: tab-separated lines of a converted document, or the rows of a
+    real table (Dacorum's, as a PDF prints it)."""
+    lines = (
+        [block]
+        if isinstance(block, TabLine)
+        else [TabLine(r.cells, r.location) for r in block.rows]
+    )
+    for line in lines:
+        themes = read_theme_row(plan, priority, line, themes)
     return themes
