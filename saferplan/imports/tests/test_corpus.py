@@ -5,12 +5,14 @@ document with nothing plan-like in it (a contents list, a foreword, members) is 
 naming the file.
 
 A table-shaped plan is also rebuilt as the Excel workbook its council would keep it in
-(meta.yaml `formats` lists xlsx): only waverley-2005-08, whose whole transcript is one table
-(Aim title rows, numbered objective rows). Every other plan is narrative - headings,
-paragraphs, bullets, minutes, a report - and nobody keeps one in Excel; the two with a table
-in them (cornwall-laa-reduce-crime's document history, maidstone-2018-19's meeting timetable)
-are narrative documents with a small table, not plans kept as a table. The corpus has no
-action tracker (Action | Lead | Timescale | Status): the store held none (README).
+(meta.yaml `formats` lists xlsx): waverley-2005-08, whose whole transcript is one table (Aim
+title rows, numbered objective rows), and bath-ne-somerset-prevent-2017, a title and one
+Prevent tracker table. The other plans are narrative - headings, paragraphs, bullets,
+minutes, a report - or a table under narrative text (colchester-2016-17's and
+york-prevent-2015's trackers, cornwall-laa-reduce-crime's document history,
+maidstone-2018-19's meeting timetable), not plans kept as a sheet. The three action trackers
+(README) have an action or deliverable column, dates or progress, but no owner column: the
+store held none with one outside Hertfordshire.
 
 Plans the importer does not read right yet are listed in NOT_YET with what it gets wrong:
 they are expected to fail (strict), so a fix that makes one pass fails here until it is
@@ -28,7 +30,21 @@ from saferplan.imports.readers import parse_plan
 from .corpus.build import CORPUS, build_docx, build_pdf, build_xlsx, plans
 
 COUNTED = ("priorities", "objectives", "actions", "updates", "owners")
-NOT_YET: dict[str, str] = {}
+NOT_YET = {
+    "colchester-2016-17": "a tracker whose deliverables are headed “OBJECTIVE”, with “PLANNED "
+    "END DATE” and “YEAR END STATUS (red, amber, green)”: no column is taken as the action, so "
+    "the 8 whole rows become objectives with no actions and no dates (“PLANNED END DATE” is not "
+    "a heading saferplan knows; its dates are left out), the “KEY PRIORITY 1” heading above the "
+    "table is left out (the rows go under a priority called “Actions”), and the row the store "
+    "cut off becomes a second priority",
+    "bath-ne-somerset-prevent-2017": "headings “Guidance- summary of activity required” / “Work "
+    "to date” / “Action required” after an unheaded number column: only “Action required” is "
+    "recognised, so the row is not taken as the heading row and nothing is imported (0 of 5 "
+    "objectives, actions and work-to-date updates)",
+    "york-prevent-2015": "headings “Partnership working” / “CYC current position” / “Further "
+    "action required / recommendations”: only the update column is recognised and none as the "
+    "action, so the row is not taken as the heading row and nothing is imported",
+}
 
 
 def meta(slug: str) -> dict:

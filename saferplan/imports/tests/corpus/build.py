@@ -1,8 +1,9 @@
 """Turn a corpus plan's source.md into the Word document a council would have made.
 
 `#` lines become real Heading 1/2/3 paragraphs, `- ` lines List Bullet, `1. ` lines List Number,
-pipe tables real Word tables whose first row is a repeated header row; every other line is a
-Normal paragraph. Nothing is inferred beyond the Markdown: the words are the source's.
+pipe tables real Word tables whose first row is a repeated header row ("<br>" in a cell a line
+break in it, in Word, Excel and PDF alike); every other line is a Normal paragraph. Nothing is
+inferred beyond the Markdown: the words are the source's.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _add_table(document, rows: list[list[str]]) -> None:
     for index, cells in enumerate(rows):
         row = table.add_row()
         for column, text in enumerate(cells + [""] * (width - len(cells))):
-            row.cells[column].text = text
+            row.cells[column].text = text.replace("<br>", "\n")  # a line break (Shift+Enter)
             if index == 0:
                 for run in row.cells[column].paragraphs[0].runs:
                     run.bold = True
@@ -134,7 +135,11 @@ th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-
 
 
 def _html_table(rows: list[list[str]], *, head: bool) -> str:
-    from html import escape
+    from html import escape as escape_text
+
+    def escape(cell: str) -> str:
+        """The cell's text as HTML, "<br>" in it a line break."""
+        return "<br>".join(escape_text(part) for part in cell.split("<br>"))
 
     first, *rest = rows
     cell = "th" if head else "td"
