@@ -26,7 +26,7 @@ from .parsed import (
     ParsedPriority,
     ParsedUpdate,
 )
-from .priority_headings import CROSS_CUTTING, SECTION
+from .priority_headings import CROSS_CUTTING, PRIORITY_HEADING, SECTION, priority_number
 from .rag_key import RagKey
 from .table_titles import TableTitles
 from .table_updates import TableUpdates, is_sensitive
@@ -74,6 +74,15 @@ def _starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
+def _action_items(raw: str) -> list[cell_text.Item]:
+    """An action cell's pieces: its bullets and paragraphs; lines typed one under the other
+    without bullets (Alt+Enter in Excel) are the sentences of one action."""
+    items = cell_text.items(raw)
+    if len(items) > 1 and all(item.kind == "text" for item in items):
+        return [cell_text.Item(" ".join(item.text for item in items), "text")]
+    return items
+
+
 class ActionPlanBuilder(TableTitles, TableUpdates):
     def __init__(
         self,
@@ -94,6 +103,7 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         self.dateless: list[tuple[ParsedUpdate, Location]] = []
         self.previous_action: ParsedAction | None = None
         self.title_objective = False  # is the current objective a title row's (kept below it)?
+        self.titled_objectives: list[ParsedObjective] = []
         self.names: list[str | None] = []
         self.headings: list[str] = []
         self.reported_columns: set[str] = set()
@@ -126,6 +136,7 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
                         intro.append(f"- {block.text}")
         self.plan.introduction = "\n\n".join(intro)
         self._date_the_dateless()
+        self._drop_empty_titles()
         self._drop_unused_placeholder()
         return self.plan
 
@@ -149,8 +160,9 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         return None
 
     def _section_heading(self, block, following) -> bool:
-        """A numbered heading ("1. Identify and prevent…") starts or resumes a priority. A
-        numbered list item does too, when a table follows it."""
+        """A numbered heading ("1. Identify and prevent…", "Key Priority 1: …") starts or
+        resumes a priority. A numbered list item does too, when a table follows it."""
+        named = PRIORITY_HEADING.match(block.text) if isinstance(block, Heading) else None
         match = SECTION.match(
             block.text
             if isinstance(block, Heading)
@@ -158,11 +170,14 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
             if block.number
             else ""
         )
-        if not match:
+        if not (match or named):
             return False
         if isinstance(block, ListItem) and not isinstance(following, Table | Heading):
             return False
-        number, title = int(match.group(1)), match.group(2).strip(" :")
+        if named:
+            number, title = priority_number(named.group(1)), named.group(3).strip(" :")
+        elif match:
+            number, title = int(match.group(1)), match.group(2).strip(" :")
         for priority in self.plan.priorities:
             if priority.number == number:
                 if priority.title.lower() != title.lower():
@@ -207,10 +222,41 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
                     f"Column “{label}” is not one saferplan knows, so its contents were not imported. Rename it (for example to Update or Owner) to bring them in.",
                     replace(table.location, table=table.index, column=label),
                 )
-        self.names = names
+        self.names = self._objectives_as_actions(table, header, names)
         self.headings = [cell_text.plain(h) for h in header] + [""] * max(
             0, len(names) - len(header)
         )
+
+    def _objectives_as_actions(
+        self, table: Table, header: list[str], names: list[str | None]
+    ) -> list[str | None]:
+        """A tracker whose things to do are headed "Objective", each row with its own end
+        date, status or RAG and no column of actions (Colchester's "OBJECTIVE | PLANNED END
+        DATE | YEAR END STATUS"): the rows are the actions. Said, so the person can choose
+        otherwise on the preview."""
+        if "action" in names or not {"due", "status", "rag"} & set(names):
+            return names
+        position = next(
+            (
+                i
+                for i, h in enumerate(header)
+                if names[i] == "objective"
+                and columns.normalise(h) in ("objective", "objectives")
+                and not columns.is_chosen(h)
+            ),
+            None,
+        )
+        if position is None:
+            return names
+        label = cell_text.plain(header[position])
+        self.plan.warn(
+            "objectives_as_actions",
+            f"Column “{label}” has a date, status or rating on each row and the table has no "
+            "column of actions: each row was read as an action. If they are objectives, choose "
+            "so for the column on the preview.",
+            replace(table.location, table=table.index, column=label),
+        )
+        return [*names[:position], "action", *names[position + 1 :]]
 
     def _table(self, table: Table) -> None:
         continuing = table.header is None or (
@@ -246,7 +292,7 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         filled cells hold several items), or one action a cell?"""
         cells = [self._cell(row, "action") for row in table.rows]
         filled = [c for c in cells if cell_text.plain(c)]
-        listed = [c for c in filled if len(cell_text.items(c)) > 1]
+        listed = [c for c in filled if len(_action_items(c)) > 1]
         return not filled or 3 * len(listed) >= len(filled)
 
     def _cell(self, row: Row, name: str) -> str:
@@ -445,7 +491,7 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         actions, unless text ending in a colon introduces the list ("Working group to
         implement actions to: …"). In a column of single actions, a cell's bullets are the
         steps of its one action."""
-        items = cell_text.items(raw)
+        items = _action_items(raw)
         if not items:
             return []
         if len(items) > 1 and items[0].kind in ("text", "para") and items[0].text.endswith(":"):

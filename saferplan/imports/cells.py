@@ -42,10 +42,12 @@ def items(fragment: str) -> list[Item]:
     loose: list[str] = []
 
     def flush() -> None:
-        text = _text(" ".join(loose))
+        raw = " ".join(loose)
+        text = _text(raw)
         loose.clear()
         if text:
-            found.append(Item(text, "text"))
+            # A line typed with its bullet ("· Police" after Alt+Enter in Excel) is a bullet.
+            found.append(Item(text, "bullet" if BULLETS.match(html.unescape(raw)) else "text"))
 
     for node in soup.contents:
         if isinstance(node, Tag) and node.name in {"ul", "ol"}:

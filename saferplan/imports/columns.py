@@ -27,7 +27,9 @@ SYNONYMS = {
         "id",
     ],
     "priority": ["priority", "priority number", "priority no", "priority title"],
-    "objective": ["issue", "issues", "objective", "objectives", "theme", "themes"],
+    # "Guidance": a gap tracker against statutory guidance (the Prevent duty's), a row a
+    # requirement of it.
+    "objective": ["issue", "issues", "objective", "objectives", "theme", "themes", "guidance"],
     "action": [
         "action",
         "actions",
@@ -48,6 +50,10 @@ SYNONYMS = {
         "intervention",
         "interventions",
         "specific actions",
+        "further action required",
+        "further actions required",
+        "further action",
+        "further actions",
     ],
     "target": [
         "target and performance indicator",
@@ -123,6 +129,11 @@ SYNONYMS = {
         "progress to date",
         "progress comments",
         "update on progress",
+        "work to date",
+        "work done to date",
+        "work completed to date",
+        "activity to date",
+        "what has been done",
         "latest update",
         "commentary",
         "comments",
@@ -149,6 +160,9 @@ SYNONYMS = {
         "completion date",
         "target completion date",
         "end date",
+        "planned end date",
+        "planned completion date",
+        "expected completion date",
     ],
     "status": ["status", "current status", "progress status", "action status"],
     "marking": ["marking", "protective marking", "classification", "security marking"],
@@ -215,6 +229,10 @@ def recognise(heading: str) -> str | None:
         close = get_close_matches(without_years, _LONG_PHRASES, n=1, cutoff=0.88)
         if close:
             return _LOOKUP[close[0]]
+    # An organisation's initials before the words: "CYC current position", "SYP lead".
+    initials = re.match(r"^\s*[A-Z&]{2,5}\s+(?=\S)", plain(heading))
+    if initials:
+        return recognise(plain(heading)[initials.end() :])
     return None
 
 

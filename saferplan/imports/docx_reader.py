@@ -101,7 +101,9 @@ def _cell_html(tc, styles: _Styles, budget: Budget) -> str:
         if items:
             parts.append("<ul>" + "".join(items) + "</ul>")
             items = []
-        parts.append(f"<p>{escape(text)}</p>" if len(paragraphs) > 1 else escape(text))
+        # A line break typed in a cell (Shift+Enter) separates lines as Excel's Alt+Enter does.
+        lines = escape(text).replace("\n", "<br>")
+        parts.append(f"<p>{lines}</p>" if len(paragraphs) > 1 else lines)
     if items:
         parts.append("<ul>" + "".join(items) + "</ul>")
     return " ".join(parts)

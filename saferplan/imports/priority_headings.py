@@ -30,7 +30,7 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 
 NUMBER = "|".join([r"\d{1,2}", *NUMBER_WORDS, *sorted(ROMAN, key=len, reverse=True)])
 PRIORITY_WORD_AND_NUMBER = rf"(?:priority|theme|outcome|aim)\s+({NUMBER})\b(?!\.\d)"
 PRIORITY_HEADING = re.compile(
-    rf"^\s*(?:strategic\s+)?{PRIORITY_WORD_AND_NUMBER}\s*([:.\-–]?)\s*(.+)$", re.I
+    rf"^\s*(?:strategic\s+|key\s+)?{PRIORITY_WORD_AND_NUMBER}\s*([:.\-–]?)\s*(.+)$", re.I
 )
 # "Priority 1: … Priority 2: …" in one paragraph: the same words, each with its separator.
 INLINE_PRIORITY = re.compile(rf"\b{PRIORITY_WORD_AND_NUMBER}\s*[:.\-–]\s*", re.I)

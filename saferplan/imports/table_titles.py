@@ -8,7 +8,14 @@ from collections.abc import Callable
 from . import cells as cell_text
 from .blocks import Row
 from .corrections import TITLE_LABEL, Corrections, guess_title_level
-from .parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedPriority, ParsedUpdate
+from .parsed import (
+    Location,
+    ParsedAction,
+    ParsedObjective,
+    ParsedPlan,
+    ParsedPriority,
+    ParsedUpdate,
+)
 from .priority_headings import CROSS_CUTTING, PRIORITY_HEADING, SECTION, priority_number
 
 
@@ -20,7 +27,23 @@ class TableTitles:
     objective: ParsedObjective | None
     previous_action: ParsedAction | None
     title_objective: bool
+    titled_objectives: list[ParsedObjective]
     _update: Callable[[str, Row, str, int | None], ParsedUpdate]  # TableUpdates'
+
+    def _drop_empty_titles(self) -> None:
+        """A title row with nothing under it (the table ends after it) names nothing: it is
+        left out, and listed as text not imported."""
+        for objective in self.titled_objectives:
+            if objective.actions:
+                continue
+            for priority in self.plan.priorities:
+                if objective in priority.objectives:
+                    priority.objectives.remove(objective)
+            self.plan.warn(
+                "empty_title_row",
+                f"The title row “{objective.title[:80]}” has no rows under it: left out.",
+                objective.location or Location(self.plan.source),
+            )
 
     def _drop_unused_placeholder(self) -> None:
         """The "Actions" priority made for a table with no section above it is dropped when
@@ -98,6 +121,7 @@ class TableTitles:
                 return False
             self.objective = ParsedObjective(title=text, location=row.location)
             self.priority.objectives.append(self.objective)
+            self.titled_objectives.append(self.objective)
         self.previous_action = None
         self.title_objective = level == "objective"
         return True

@@ -48,7 +48,7 @@ class TableUpdates:
         updates: list[ParsedUpdate] = []
         sources = [("update", None), *QUARTERS.items()]
         for name, quarter in sources:
-            items = cell_text.items(self._cell(row, name))
+            items = self._entries(cell_text.items(self._cell(row, name)))
             for position, item in enumerate(items):
                 if (
                     continuing is not None
@@ -83,6 +83,23 @@ class TableUpdates:
                         continue
                 updates.append(self._update(item.text, row, name, quarter))
         return updates
+
+    def _entries(self, items: list[cell_text.Item]) -> list[cell_text.Item]:
+        """A cell's updates: each entry (a bullet, a paragraph, a line) one update, as seed
+        003's are; but a lead-in and the bullets it introduces, none of them dated ("A Board
+        is in place comprising · Police · CCG …"), are one update, in its own lines."""
+        if (
+            len(items) < 2
+            or items[0].kind == "bullet"
+            or any(item.kind != "bullet" for item in items[1:])
+            or any(
+                find_date(item.text, period=self.period) or is_sensitive(item.text)
+                for item in items
+            )
+        ):
+            return items
+        lines = [f"• {item.text}" if item.kind == "bullet" else item.text for item in items]
+        return [cell_text.Item("\n".join(lines), items[0].kind)]
 
     def _update(self, text: str, row: Row, column: str, quarter: int | None) -> ParsedUpdate:
         dated = DATE_PREFIX.match(text)
