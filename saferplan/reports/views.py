@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from saferplan.accounts.selectors import board_members
 from saferplan.core import clock
 from saferplan.core.documents import pdf
 from saferplan.core.documents.downloads import attachment
@@ -223,16 +224,32 @@ def board_report_edit(request, slug, pk):
 
 
 @login_required
-@require_POST
 def board_report_issue_view(request, slug, pk):
+    """A confirmation page (GET); issuing (POST) freezes the report and emails the board."""
     report = _report_for(request, slug, pk, "change")
-    try:
-        board_report_issue(actor=request.user, report=report, today=clock.today())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            "The report has been issued. It will read the same whatever changes in the plan later.",
-        )
-    return redirect("reports:board-report", slug=slug, pk=pk)
+    if report.is_issued:
+        messages.error(request, "This report has already been issued.")
+        return redirect("reports:board-report", slug=slug, pk=pk)
+    if request.method == "POST":
+        try:
+            board_report_issue(actor=request.user, report=report, today=clock.today())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                "The report has been issued and the board members have been emailed a link. "
+                "It will read the same whatever changes in the plan later.",
+            )
+        return redirect("reports:board-report", slug=slug, pk=pk)
+    return render(
+        request,
+        "reports/board_report_issue.html",
+        {
+            "partnership": report.plan.partnership,
+            "plan": report.plan,
+            "report": report,
+            "content": report_content(report),
+            "recipients": board_members(partnership=report.plan.partnership),
+        },
+    )

@@ -1,6 +1,6 @@
 """The board paper readable in two minutes (issue 22, deliverable 3): a one-line summary at
 the top, stale actions that are not exceptions in an appendix, every rating and figure as it
-stood at the period's end."""
+stood at the period's end, and issuing confirmed and announced to the board by a link."""
 
 import datetime
 import io
@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import docx
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -40,6 +41,12 @@ def rate(actor, action, rating: str, reason: str, *, on: datetime.date) -> None:
         rag_reason=reason,
     )
     RagChange.objects.filter(pk=action.rag_changes.latest("id").pk).update(changed_at=moment(on))
+
+
+@pytest.fixture
+def settings_immediate(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    return settings
 
 
 @pytest.fixture
@@ -160,3 +167,40 @@ def test_the_word_document_opens_with_the_summary_and_ends_with_the_appendix(rep
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[-1] == "Appendix: stale actions"
     assert headings.count("Appendix: stale actions") == 1
+
+
+def test_issuing_asks_for_confirmation_first(signed_in, coordinator, report):
+    client = signed_in(coordinator)
+    address = reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
+    assert f'href="{address}"' in page(client, report)  # a link, not a one-click form
+    confirm = client.get(address)
+    assert confirm.status_code == 200
+    assert "Issue this report to the board?" in confirm.content.decode()
+    report.refresh_from_db()
+    assert not report.is_issued
+    client.post(address)
+    report.refresh_from_db()
+    assert report.is_issued
+
+
+def test_issuing_emails_the_board_members_a_link_and_nothing_of_the_report(
+    signed_in,
+    settings_immediate,
+    django_capture_on_commit_callbacks,
+    coordinator,
+    viewer,
+    editor,
+    report,
+):
+    mail.outbox.clear()
+    address = reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(coordinator).post(address)
+    assert [m.to for m in mail.outbox] == [[viewer.email]]
+    message = mail.outbox[0]
+    link = reverse("reports:board-report", args=[report.plan.partnership.slug, report.pk])
+    assert link in message.body
+    assert "Report – October 2019" in message.body
+    everything = message.subject + message.body + message.alternatives[0][0]
+    assert "No school has agreed" not in everything
+    assert "Arrange workshops" not in everything
