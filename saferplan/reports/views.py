@@ -12,6 +12,7 @@ from saferplan.core import clock
 from saferplan.core.documents import pdf
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.partnerships.access import partnership_for
 from saferplan.plans.access import plan_for
 from saferplan.plans.models import Plan
 
@@ -22,6 +23,7 @@ from .board_documents import board_report_document, report_content
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
 from .permissions import board_report_policy
+from .selectors import board_reports_of
 from .services import board_report_create, board_report_issue, board_report_update
 from .tasks import board_report_document_start
 
@@ -104,6 +106,26 @@ def _report_for(request, slug, pk, action="view") -> BoardReport:
     if not board_report_policy.user_has_permission_for_instance(request.user, action, report):
         raise PermissionDenied(f"Only members of {report.plan.partnership} can read its reports.")
     return report
+
+
+@login_required
+@require_GET
+def partnership_board_reports(request, slug):
+    """Every board report of the partnership (the navigation's "Board reports"); a
+    coordinator is offered the plans to write one on."""
+    partnership = partnership_for(request, slug, "view")
+    may_write = board_report_policy.user_has_permission_for_instance(
+        request.user, "change", BoardReport(plan=Plan(partnership=partnership))
+    )
+    return render(
+        request,
+        "reports/partnership_board_reports.html",
+        {
+            "partnership": partnership,
+            "reports": board_reports_of(partnership=partnership),
+            "plans": partnership.plans.all() if may_write else [],
+        },
+    )
 
 
 @login_required

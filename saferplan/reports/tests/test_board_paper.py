@@ -1,6 +1,7 @@
 """The board paper readable in two minutes (issue 22, deliverable 3): a one-line summary at
 the top, stale actions that are not exceptions in an appendix, every rating and figure as it
-stood at the period's end, and issuing confirmed and announced to the board by a link."""
+stood at the period's end, issuing confirmed and announced to the board by a link, and the
+reports reachable from the navigation and the overview."""
 
 import datetime
 import io
@@ -19,6 +20,7 @@ from saferplan.plans import services as plan_services
 from saferplan.plans.models import RagChange
 from saferplan.plans.tests.factories import ActionFactory, PlanFactory, PriorityFactory
 from saferplan.reports.board_documents import board_report_document
+from saferplan.reports.models import BoardReport
 from saferplan.reports.services import board_report_create
 
 END = datetime.date(2019, 10, 31)
@@ -204,3 +206,16 @@ def test_issuing_emails_the_board_members_a_link_and_nothing_of_the_report(
     everything = message.subject + message.body + message.alternatives[0][0]
     assert "No school has agreed" not in everything
     assert "Arrange workshops" not in everything
+
+
+def test_board_reports_are_in_the_navigation_and_on_the_overview(signed_in, viewer, report):
+    client = signed_in(viewer)
+    slug = report.plan.partnership.slug
+    overview = client.get(reverse("partnerships:detail", args=[slug])).content.decode()
+    listing = reverse("reports:partnership-board-reports", args=[slug])
+    assert f'href="{listing}"' in overview  # the navigation (and the overview's block)
+    latest = reverse("reports:board-report", args=[slug, report.pk])
+    assert f'href="{latest}"' in overview
+    reports = client.get(listing).content.decode()
+    assert "Report – October 2019" in reports
+    assert BoardReport.objects.count() == 1
