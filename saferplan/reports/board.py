@@ -192,7 +192,11 @@ def board_report_content(
         )
     priorities.sort(key=lambda p: p["number"])
     totals = {rating: sum(p["counts"][rating] for p in priorities) for rating in RagRating.values}
-    unrated = sum(1 for action in actions if action.pk not in rag_at_end)
+    unrated = sum(
+        1
+        for action in actions
+        if action.pk not in rag_at_end and action.status != ActionStatus.DISCHARGED
+    )
     every_item = exceptions + moves + completed + discharged + new + stale + overdue
     holds_sensitive = any(i["sensitive"] or i["update_sensitive"] for i in every_item)
     return {

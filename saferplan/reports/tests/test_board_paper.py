@@ -97,6 +97,7 @@ def test_the_report_opens_with_a_one_line_summary(signed_in, viewer, report):
         "At 31 Oct 2019: 1 red, 0 amber, 2 green and 1 white; 2 actions changed rating since "
         "the last board; 1 overdue." in line
     )
+    assert "1 action was not yet rated then and counts as white." in line
 
 
 def test_each_rating_is_the_one_in_force_at_the_periods_end_with_its_reason(
