@@ -9,12 +9,8 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from saferplan.plans.signals import action_changed
-        from saferplan.reports.signals import board_report_issued
 
-        from .receivers import on_action_changed, on_board_report_issued
+        from .receivers import on_action_changed
 
         # Connected once, however often ready() runs (dispatch_uid).
         action_changed.connect(on_action_changed, dispatch_uid="notifications.action_changed")
-        board_report_issued.connect(
-            on_board_report_issued, dispatch_uid="notifications.board_report_issued"
-        )

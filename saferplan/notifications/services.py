@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django_tasks import task
 
-from saferplan.accounts.selectors import board_members
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
@@ -22,7 +21,6 @@ from .models import BoardMeeting, Preference, Sent
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
     from saferplan.plans.models import Action, Plan, RagChange, Update
-    from saferplan.reports.models import BoardReport
 
 DIGEST_WEEKDAY = 0  # Monday
 
@@ -80,6 +78,15 @@ def _once(user: "User", key: str) -> bool:
             Sent.objects.create(user=user, key=key)
     except IntegrityError:
         return False
+    return True
+
+
+def send_once(*, to: "User", key: str, subject: str, template: str, context: dict) -> bool:
+    """Email `to` unless the email named `key` was sent to them before (for other apps'
+    notices: a board report issued). True when sent."""
+    if not _once(to, key):
+        return False
+    emails.send(to=to, subject=subject, template=template, context=context)
     return True
 
 
@@ -193,34 +200,3 @@ def _notice_subject(action: "Action", *, updated: bool) -> str:
     action's title is never in one."""
     subject = f"Your action has been {'updated' if updated else 'rated'}"
     return subject if action.is_sensitive else f"{subject}: {action.title[:60]}"
-
-
-def notify_board_report_issued(*, report: "BoardReport", actor: "User") -> None:
-    """Tell the partnership's board members that a report has been issued: queued once the
-    issue is committed. The email carries a link and the report's title, never its content
-    (which may be OFFICIAL-SENSITIVE)."""
-    report_id, actor_id = report.pk, actor.pk
-    transaction.on_commit(
-        lambda: send_board_report_notice.enqueue(report_id=report_id, actor_id=actor_id)
-    )
-
-
-@task()
-def send_board_report_notice(*, report_id: int, actor_id: int | None) -> None:
-    from saferplan.accounts.models import User
-    from saferplan.reports.models import BoardReport
-
-    report = BoardReport.objects.filter(pk=report_id).select_related("plan__partnership").first()
-    if report is None or not report.is_issued:
-        return
-    actor = User.objects.filter(pk=actor_id).first() if actor_id else None
-    partnership = report.plan.partnership
-    for member in board_members(partnership=partnership):
-        if member.pk == actor_id or not _once(member, f"board-report:{report.pk}"):
-            continue
-        emails.send(
-            to=member,
-            subject=f"A board report has been issued: {partnership.name}",
-            template="board_report_issued",
-            context={"report": report, "partnership": partnership, "actor": actor},
-        )

@@ -12,7 +12,7 @@ from saferplan.plans.models import Plan
 
 from .board import board_report_content
 from .models import BoardReport, BoardReportStatus
-from .signals import board_report_issued
+from .notices import notify_board_report_issued
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -57,7 +57,7 @@ def board_report_update(*, actor: "User", report: BoardReport, **fields: Any) ->
 @transaction.atomic
 def board_report_issue(*, actor: "User", report: BoardReport, today: datetime.date) -> BoardReport:
     """Freeze the report as it reads now: what the board is sent. Its board members are
-    emailed a link once the issue is committed (by the notifications app)."""
+    emailed a link once the issue is committed (reports.notices)."""
     report = (
         BoardReport.objects.select_for_update()
         .select_related("plan__partnership")
@@ -80,5 +80,5 @@ def board_report_issue(*, actor: "User", report: BoardReport, today: datetime.da
         issued_at=timezone.now(),
         issued_by=actor,
     )
-    board_report_issued.send(sender=BoardReport, report=report, actor=actor)
+    notify_board_report_issued(report=report, actor=actor)
     return report
