@@ -232,12 +232,15 @@ def test_no_canary_reaches_another_partnership(client, world, outsider, other_pa
     assert leaks_at(client, addresses, world["where"]) == {}
 
 
-def test_no_email_carries_a_sensitive_canary(world, editor, coordinator):
+def test_no_email_carries_a_sensitive_canary(world, editor, coordinator, viewer):
     """Notices of the updates and ratings, the Monday digest and the chase before a board
-    meeting, to the owner of both actions."""
+    meeting, to the owner of both actions; the notice of an issued board report (whose
+    content holds every canary) to the board member."""
     from saferplan.notifications import services as notices
     from saferplan.notifications.models import BoardMeeting
     from saferplan.plans.models import RagChange, Update
+    from saferplan.reports.notices import send_board_report_notice
+    from saferplan.reports.services import board_report_create, board_report_issue
 
     mail.outbox.clear()
     for action in (world["ordinary"], world["secret"]):
@@ -258,7 +261,17 @@ def test_no_email_carries_a_sensitive_canary(world, editor, coordinator):
     BoardMeeting.objects.create(plan=world["plan"], meets_on=MONDAY + datetime.timedelta(days=7))
     assert notices.send_digests(today=MONDAY) == 1
     assert notices.send_chases(today=MONDAY) == 1
-    assert len(mail.outbox) >= 8
+    report = board_report_create(
+        actor=coordinator,
+        plan=world["plan"],
+        title="Report to the board",
+        period_start=datetime.date(2019, 7, 1),
+        period_end=MONDAY,
+    )
+    report = board_report_issue(actor=coordinator, report=report, today=MONDAY)
+    send_board_report_notice.call(report_id=report.pk, actor_id=coordinator.pk)
+    assert CANARY.search(str(report.snapshot))  # what the email must not carry
+    assert len(mail.outbox) >= 9
     seen = {}
     for message in mail.outbox:
         html = "".join(content for content, _kind in message.alternatives)
@@ -269,6 +282,7 @@ def test_no_email_carries_a_sensitive_canary(world, editor, coordinator):
     # The control: the emails do carry what is not sensitive.
     everything = "".join(m.subject + m.body for m in mail.outbox)
     assert "has added an update to your action" in everything
+    assert "has issued a board report" in everything
 
 
 def test_the_inventory_finds_a_field_nobody_named(world):

@@ -47,6 +47,11 @@ def partnership_switcher(request):
                 "current": url_name.startswith("plans:") and url_name != "plans:rag-key",
             },
             {
+                "text": "Board reports",
+                "href": reverse("reports:partnership-board-reports", args=[partnership.slug]),
+                "current": url_name.startswith("reports:") and "board-report" in url_name,
+            },
+            {
                 "text": "Structure",
                 "href": reverse("partnerships:structure", args=[partnership.slug]),
                 "current": url_name.startswith("partnerships:structure") or "group" in url_name,

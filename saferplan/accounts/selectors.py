@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from saferplan.core.permissions import user_memberships
 
-from .models import Membership
+from .models import Membership, Role, User
 
 
 def memberships_for_user(*, user) -> list[Membership]:
@@ -18,6 +18,14 @@ def partnership_members(*, partnership) -> QuerySet[Membership]:
     return partnership.memberships.select_related("user", "organisation").order_by(
         "user__full_name"
     )
+
+
+def board_members(*, partnership) -> QuerySet[User]:
+    """The partnership's board: its active members with the board member's role (viewer),
+    who are emailed when a board report is issued."""
+    return User.objects.filter(
+        memberships__partnership=partnership, memberships__role=Role.VIEWER, is_active=True
+    ).order_by("full_name", "pk")
 
 
 def current_membership(*, request, slug: str | None = None) -> Membership | None:

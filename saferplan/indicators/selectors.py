@@ -3,7 +3,7 @@ rating the measures linked to an objective suggest."""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Sum
@@ -101,18 +101,48 @@ def _entered_figures(values, *, summable: bool) -> MeasureFigures:
     )
 
 
-def assessment(indicator: Indicator, *, held: PoliceUkHeld | None = None) -> Assessment:
+def last_month_by(day: date) -> date:
+    """The first day of the last whole month up to `day`: 31 Oct 2019 → 1 Oct 2019,
+    30 Oct 2019 → 1 Sep 2019."""
+    month_end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    first = day.replace(day=1)
+    return first if day == month_end else (first - timedelta(days=1)).replace(day=1)
+
+
+def _held_by(held: PoliceUkHeld, last: date | None) -> PoliceUkHeld:
+    """What was held of the months up to `last` (all of it when None)."""
+    if last is None:
+        return held
+    return PoliceUkHeld(
+        [month for month in held.months if month <= last],
+        {
+            category: {month: n for month, n in counts.items() if month <= last}
+            for category, counts in held.by_category.items()
+        },
+    )
+
+
+def assessment(
+    indicator: Indicator, *, held: PoliceUkHeld | None = None, up_to: date | None = None
+) -> Assessment:
     """The measure's figures and status. `held` (police_uk_held of its partnership) may be
-    passed when assessing several measures at once."""
+    passed when assessing several measures at once; `up_to`: as they stood on that day (a
+    board report's period end), from periods that ended by then."""
     unit = unit_text(indicator)
+    last = last_month_by(up_to) if up_to else None
+
+    def by_then(values) -> list:
+        return [v for v in values if last is None or v.end <= last]
+
     if indicator.source == MeasureSource.POLICE_UK:
-        figures = _police_uk_figures(indicator, held or police_uk_held(indicator.partnership))
+        held = _held_by(held or police_uk_held(indicator.partnership), last)
+        figures = _police_uk_figures(indicator, held)
     elif indicator.series is not None:  # the source is a series
         figures = _entered_figures(
-            indicator.series.values.all(), summable=indicator.series.summable
+            by_then(indicator.series.values.all()), summable=indicator.series.summable
         )
     else:
-        figures = _entered_figures(indicator.values.all(), summable=unit != "per cent")
+        figures = _entered_figures(by_then(indicator.values.all()), summable=unit != "per cent")
     return assess(indicator=indicator, unit=unit, figures=figures)
 
 
@@ -128,7 +158,7 @@ def _shaped(queryset):
     )
 
 
-def _assess_all(indicators) -> list[Measured]:
+def _assess_all(indicators, *, up_to: date | None = None) -> list[Measured]:
     held_by_partnership: dict[int, PoliceUkHeld] = {}
     measured = []
     for indicator in indicators:
@@ -139,7 +169,7 @@ def _assess_all(indicators) -> list[Measured]:
                     indicator.partnership
                 )
             held = held_by_partnership[indicator.partnership_id]
-        measured.append(Measured(indicator, assessment(indicator, held=held)))
+        measured.append(Measured(indicator, assessment(indicator, held=held, up_to=up_to)))
     return measured
 
 
@@ -147,9 +177,10 @@ def measure(indicator: Indicator) -> Measured:
     return Measured(indicator, assessment(indicator))
 
 
-def partnership_measures(partnership) -> list[Measured]:
-    """The partnership's measures in order, each with its status."""
-    return _assess_all(_shaped(Indicator.objects.filter(partnership=partnership)))
+def partnership_measures(partnership, *, up_to: date | None = None) -> list[Measured]:
+    """The partnership's measures in order, each with its status (`up_to`: as they stood on
+    that day)."""
+    return _assess_all(_shaped(Indicator.objects.filter(partnership=partnership)), up_to=up_to)
 
 
 @dataclass(frozen=True)
@@ -178,11 +209,12 @@ def objective_suggestions(objective_ids) -> dict[int, Suggestion]:
     return suggestions
 
 
-def measures_for_report(partnership) -> list[dict]:
+def measures_for_report(partnership, *, up_to: date | None = None) -> list[dict]:
     """The partnership's measures as the board report keeps them: plain values (an issued
-    report stores them as JSON and reads the same ever after)."""
+    report stores them as JSON and reads the same ever after). `up_to`: the report's period
+    end, so that a report of October 2019 shows the figures of periods ending by then."""
     rows = []
-    for item in partnership_measures(partnership):
+    for item in partnership_measures(partnership, up_to=up_to):
         a = item.assessment
         rows.append(
             {

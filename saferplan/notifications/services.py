@@ -81,6 +81,15 @@ def _once(user: "User", key: str) -> bool:
     return True
 
 
+def send_once(*, to: "User", key: str, subject: str, template: str, context: dict) -> bool:
+    """Email `to` unless the email named `key` was sent to them before (for other apps'
+    notices: a board report issued). True when sent."""
+    if not _once(to, key):
+        return False
+    emails.send(to=to, subject=subject, template=template, context=context)
+    return True
+
+
 def send_digests(*, today: datetime.date) -> int:
     """On Mondays, each person who chose it gets their overdue, stale and due-soon actions
     (nothing when there are none). Returns how many were sent."""

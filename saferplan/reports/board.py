@@ -1,9 +1,16 @@
 """The board report's content, read once and kept as plain values (dates as text), so that
 the page, the Word file and the PDF show a draft and an issued snapshot the same way.
 
-Exceptions come first (red and amber actions with the latest commentary), then what changed
-since the last board (RAG moves, completed, discharged and new actions), then stale and
-overdue actions, then the RAG summary per priority with a chart and its data table.
+A one-line summary comes first (counts by RAG, ratings changed since the last board,
+overdue), then the exceptions (red and amber actions with the latest commentary), what changed
+since the last board (RAG moves, completed, discharged and new actions), overdue actions, the
+measures and the RAG summary per priority with a chart and its data table; stale actions that
+are not already exceptions close the report as an appendix.
+
+Everything is as it stood at the period's end: the rating of each action is the one in force
+that day (the last of its RAG history given by then, with its reason), the latest update the
+last one describing a day up to then, and the measures' figures those of periods ending by
+then.
 """
 
 import base64
@@ -54,7 +61,6 @@ def board_report_content(
     included and labelled: the report is theirs, and the file says OFFICIAL-SENSITIVE)."""
     actions = list(
         Action.objects.filter(priority__plan=plan)
-        .with_progress()
         .select_related("priority", "objective")
         .in_plan_order()
     )
@@ -66,7 +72,7 @@ def board_report_content(
         .order_by("action_id", "described_on", "id")
     ):
         latest_updates[update.action_id] = update  # the last one per action wins
-    current_rag: dict[int, RagChange] = {}
+    rag_at_end: dict[int, RagChange] = {}
     rag_before: dict[int, str] = {}
     moves: list[dict] = []
     changes_in_period: dict[int, list[RagChange]] = defaultdict(list)
@@ -82,13 +88,21 @@ def board_report_content(
             rag_before[action_id] = change.rating
         elif change.changed_at <= end_moment:
             changes_in_period[action_id].append(change)
-        current_rag[action_id] = change
+        else:
+            continue  # given after the period: not what the board would have read
+        rag_at_end[action_id] = change
+    for action in actions:
+        # As the period's end saw them: stale by the last update up to then.
+        update = latest_updates.get(action.pk)
+        action.last_update_on = update.described_on if update else None
+        rating = rag_at_end.get(action.pk)
+        action.current_rag = rating.rating if rating else None
     organisations = owner_names_by_action(Q(action__priority__plan=plan))["organisations"]
     by_id = {a.pk: a for a in actions}
 
     def describe(action: Action, **extra) -> dict:
         update = latest_updates.get(action.pk)
-        rating = current_rag.get(action.pk)
+        rating = rag_at_end.get(action.pk)
         return {
             "id": action.pk,
             "priority": f"{action.priority.number}. {action.priority.title}",
@@ -99,6 +113,7 @@ def board_report_content(
             "due": _day(action.due_date),
             "rag": action.current_rag or RagRating.WHITE,
             "rag_reason": rating.reason if rating else "",
+            "rag_on": _day(timezone.localdate(rating.changed_at)) if rating else "",
             "update_on": _day(update.described_on) if update else "",
             "update": update.text if update else "",
             "update_sensitive": bool(update and update.is_sensitive),
@@ -157,6 +172,9 @@ def board_report_content(
         if period_start <= action.created_at.date() <= period_end:
             new.append(describe(action))
     exceptions.sort(key=lambda a: (a["rag"] != RagRating.RED, a["priority"]))
+    # The appendix lists only what the exceptions have not already shown.
+    excepted = {item["id"] for item in exceptions}
+    stale = [item for item in stale if item["id"] not in excepted]
     priorities = []
     for row in summary.values():
         counts = rag_counts(row.pop("ratings"))
@@ -174,6 +192,11 @@ def board_report_content(
         )
     priorities.sort(key=lambda p: p["number"])
     totals = {rating: sum(p["counts"][rating] for p in priorities) for rating in RagRating.values}
+    unrated = sum(
+        1
+        for action in actions
+        if action.pk not in rag_at_end and action.status != ActionStatus.DISCHARGED
+    )
     every_item = exceptions + moves + completed + discharged + new + stale + overdue
     holds_sensitive = any(i["sensitive"] or i["update_sensitive"] for i in every_item)
     return {
@@ -188,6 +211,8 @@ def board_report_content(
         "priorities": priorities,
         "totals": totals,
         "total_actions": len(actions),
+        "headline": headline(totals=totals, moved=len(moves), overdue=len(overdue)),
+        "unrated": unrated,
         "exceptions": exceptions,
         "moves": moves,
         "completed": completed,
@@ -195,11 +220,26 @@ def board_report_content(
         "new": new,
         "stale": stale,
         "overdue": overdue,
-        "measures": measures_for_report(plan.partnership),
+        "measures": measures_for_report(plan.partnership, up_to=period_end),
         "consultation": consultation_for_report(
             plan.partnership, period_end=period_end, today=today
         ),
     }
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def headline(*, totals: dict[str, int], moved: int, overdue: int) -> str:
+    """The report in one line: "2 red, 3 amber, 5 green and 1 white; 2 changed rating since
+    the last board; 1 overdue." (discharged actions are not counted)."""
+    counts = [f"{totals[rating]} {RagRating(rating).label.lower()}" for rating in RAG_ORDER]
+    return (
+        f"{', '.join(counts[:-1])} and {counts[-1]}; "
+        f"{_count(moved, 'action', 'actions')} changed rating since the last board; "
+        f"{overdue} overdue."
+    )
 
 
 def _status_changes(

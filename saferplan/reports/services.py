@@ -12,6 +12,7 @@ from saferplan.plans.models import Plan
 
 from .board import board_report_content
 from .models import BoardReport, BoardReportStatus
+from .notices import notify_board_report_issued
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -55,7 +56,8 @@ def board_report_update(*, actor: "User", report: BoardReport, **fields: Any) ->
 
 @transaction.atomic
 def board_report_issue(*, actor: "User", report: BoardReport, today: datetime.date) -> BoardReport:
-    """Freeze the report as it reads now: what the board is sent."""
+    """Freeze the report as it reads now: what the board is sent. Its board members are
+    emailed a link once the issue is committed (reports.notices)."""
     report = (
         BoardReport.objects.select_for_update()
         .select_related("plan__partnership")
@@ -78,4 +80,5 @@ def board_report_issue(*, actor: "User", report: BoardReport, today: datetime.da
         issued_at=timezone.now(),
         issued_by=actor,
     )
+    notify_board_report_issued(report=report, actor=actor)
     return report

@@ -21,6 +21,11 @@ urlpatterns = [
         name="board-reports",
     ),
     path(
+        "partnerships/<slug:slug>/board-reports/",
+        views.partnership_board_reports,
+        name="partnership-board-reports",
+    ),
+    path(
         "partnerships/<slug:slug>/board-reports/<int:pk>/", views.board_report, name="board-report"
     ),
     path(

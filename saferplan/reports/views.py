@@ -7,10 +7,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from saferplan.accounts.selectors import board_members
 from saferplan.core import clock
 from saferplan.core.documents import pdf
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.partnerships.access import partnership_for
 from saferplan.plans.access import plan_for
 from saferplan.plans.models import Plan
 
@@ -21,6 +23,7 @@ from .board_documents import board_report_document, report_content
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
 from .permissions import board_report_policy
+from .selectors import board_reports_of
 from .services import board_report_create, board_report_issue, board_report_update
 from .tasks import board_report_document_start
 
@@ -103,6 +106,26 @@ def _report_for(request, slug, pk, action="view") -> BoardReport:
     if not board_report_policy.user_has_permission_for_instance(request.user, action, report):
         raise PermissionDenied(f"Only members of {report.plan.partnership} can read its reports.")
     return report
+
+
+@login_required
+@require_GET
+def partnership_board_reports(request, slug):
+    """Every board report of the partnership (the navigation's "Board reports"); a
+    coordinator is offered the plans to write one on."""
+    partnership = partnership_for(request, slug, "view")
+    may_write = board_report_policy.user_has_permission_for_instance(
+        request.user, "change", BoardReport(plan=Plan(partnership=partnership))
+    )
+    return render(
+        request,
+        "reports/partnership_board_reports.html",
+        {
+            "partnership": partnership,
+            "reports": board_reports_of(partnership=partnership),
+            "plans": partnership.plans.all() if may_write else [],
+        },
+    )
 
 
 @login_required
@@ -223,16 +246,32 @@ def board_report_edit(request, slug, pk):
 
 
 @login_required
-@require_POST
 def board_report_issue_view(request, slug, pk):
+    """A confirmation page (GET); issuing (POST) freezes the report and emails the board."""
     report = _report_for(request, slug, pk, "change")
-    try:
-        board_report_issue(actor=request.user, report=report, today=clock.today())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            "The report has been issued. It will read the same whatever changes in the plan later.",
-        )
-    return redirect("reports:board-report", slug=slug, pk=pk)
+    if report.is_issued:
+        messages.error(request, "This report has already been issued.")
+        return redirect("reports:board-report", slug=slug, pk=pk)
+    if request.method == "POST":
+        try:
+            board_report_issue(actor=request.user, report=report, today=clock.today())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                "The report has been issued and the board members have been emailed a link. "
+                "It will read the same whatever changes in the plan later.",
+            )
+        return redirect("reports:board-report", slug=slug, pk=pk)
+    return render(
+        request,
+        "reports/board_report_issue.html",
+        {
+            "partnership": report.plan.partnership,
+            "plan": report.plan,
+            "report": report,
+            "content": report_content(report),
+            "recipients": board_members(partnership=report.plan.partnership),
+        },
+    )

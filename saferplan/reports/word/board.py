@@ -26,20 +26,16 @@ def board_report_docx(
             "only within the partnership.",
             bold=True,
         )
+    if content.get("headline"):  # reports issued before the summary line have none
+        word.paragraph(f"At {content['period_end']}: {content['headline']}", bold=True)
     if introduction:
         word.heading("Introduction", 1)
         for paragraph in introduction.split("\n\n"):
             if paragraph.strip():
                 word.paragraph(paragraph.strip())
-    for heading, items, empty, columns in board_sections(content):
-        word.heading(heading, 1)
-        if not items:
-            word.paragraph(empty)
-            continue
-        table = word.table([label for label, _ in columns] + ["RAG"])
-        for item in items:
-            cells = word.row(table, [render(item) for _, render in columns] + [""])
-            rag_cell(cells[-1], item.get("rag_to") or item["rag"])
+    sections = board_sections(content)
+    for section in sections[:-1]:
+        _section(word, *section)
     if content.get("measures") is not None:  # reports issued before measures existed have none
         word.heading("Headline performance measures", 1)
         if not content["measures"]:
@@ -89,7 +85,19 @@ def board_report_docx(
         rag_cell(cells[0], rating)
     if content.get("consultation"):  # reports issued before consultations existed have none
         _consultation(word, content["consultation"])
+    _section(word, *sections[-1])  # the appendix: stale actions
     return word.save()
+
+
+def _section(word: WordDocument, heading: str, items: list, empty: str, columns: list) -> None:
+    word.heading(heading, 1)
+    if not items:
+        word.paragraph(empty)
+        return
+    table = word.table([label for label, _ in columns] + ["RAG"])
+    for item in items:
+        cells = word.row(table, [render(item) for _, render in columns] + [""])
+        rag_cell(cells[-1], item.get("rag_to") or item["rag"])
 
 
 def _consultation(word: WordDocument, consultation: dict) -> None:
@@ -131,6 +139,11 @@ def _commentary(item: dict) -> str:
     return f"{item['update_on']}: {item['update']}{label}"
 
 
+def _reason(item: dict) -> str:
+    given = f" (given {item['rag_on']})" if item.get("rag_on") else ""
+    return item["rag_reason"] + given
+
+
 def board_sections(content: dict):
     """(heading, items, what to say when there are none, [(column, how to write it)]) in the
     order of the report: exceptions first."""
@@ -144,7 +157,7 @@ def board_sections(content: dict):
             [
                 action,
                 owner,
-                ("Why this rating", lambda i: i["rag_reason"]),
+                ("Why this rating", _reason),
                 ("Latest update", _commentary),
             ],
         ),
@@ -162,7 +175,7 @@ def board_sections(content: dict):
                         + (" (worse)" if i["worse"] else " (better)")
                     ),
                 ),
-                ("Why", lambda i: i["rag_reason"]),
+                ("Why", _reason),
             ],
         ),
         (
@@ -190,9 +203,10 @@ def board_sections(content: dict):
             [action, owner, ("Due", lambda i: i["due"]), ("Latest update", _commentary)],
         ),
         (
-            "Stale actions",
+            "Appendix: stale actions",
             content["stale"],
-            f"Every open action has an update from the last {content['stale_after_days']} days.",
+            "Every open action that is not an exception has an update from the last "
+            f"{content['stale_after_days']} days.",
             [action, owner, ("Latest update", _commentary)],
         ),
     ]
