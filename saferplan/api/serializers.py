@@ -223,12 +223,46 @@ class ComparisonRowSerializer(serializers.Serializer):
     percent_change = serializers.DecimalField(max_digits=8, decimal_places=1, allow_null=True)
 
 
+class OtherForceSerializer(serializers.Serializer):
+    force = serializers.CharField()
+    months = serializers.IntegerField()
+
+
+class CoverageSerializer(serializers.Serializer):
+    """Which months of which forces a period's police.uk figures rest on."""
+
+    period = serializers.CharField(source="as_dict.period")
+    force = serializers.CharField(source="as_dict.force", help_text="The partnership's own force")
+    months_held = serializers.ListField(child=serializers.CharField(), source="as_dict.months_held")
+    months_missing = serializers.ListField(
+        child=serializers.CharField(), source="as_dict.months_missing"
+    )
+    complete = serializers.BooleanField(
+        source="as_dict.complete", help_text="Every month held: figures are given only then"
+    )
+    other_forces = OtherForceSerializer(
+        many=True,
+        source="as_dict.other_forces",
+        help_text="Other forces with records in the districts (British Transport Police)",
+    )
+    warning = serializers.CharField(source="as_dict.warning")
+
+
 class ComparisonSerializer(serializers.Serializer):
     source = serializers.CharField()
     period = serializers.CharField()
     against = serializers.CharField()
     rows = ComparisonRowSerializer(many=True)
-    notes = serializers.ListField(child=serializers.CharField())
+    notes = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Warnings: a period's figures refused because months of the partnership's "
+        "own force are missing, and which.",
+    )
+    coverage = CoverageSerializer(
+        many=True,
+        help_text="What police.uk figures rest on: the period, then the one compared with "
+        "(empty for other sources).",
+    )
 
 
 class ErrorSerializer(serializers.Serializer):

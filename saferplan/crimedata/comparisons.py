@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from .coverage import Coverage
 from .periods import Period
 
 Number = int | Decimal
@@ -128,7 +129,9 @@ class Comparison:
     period: Period
     against: Period
     rows: list[ComparisonRow]
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings: a figure refused, and why
+    # What police.uk figures rest on, period then `against` (none for other sources).
+    coverage: tuple[Coverage, ...] = ()
 
     @property
     def year_apart(self) -> bool:
@@ -137,6 +140,11 @@ class Comparison:
     @property
     def has_figures(self) -> bool:
         return any(row.current is not None or row.previous is not None for row in self.rows)
+
+    @property
+    def worth_showing(self) -> bool:
+        """Figures, or records that are refused as figures (a note says why)."""
+        return self.has_figures or any(cover.anything for cover in self.coverage)
 
     @property
     def top(self) -> list[ComparisonRow]:
@@ -182,7 +190,8 @@ class Comparison:
 
 def comparison_rows(comparisons: Iterable[Comparison]) -> tuple[list[str], list[list]]:
     """The comparisons as a table (header, rows): a row per category with the list it is in
-    (top, decrease, increase, or "no figure" when a period has none). The page's download
+    (top, decrease, increase, or "no figure" when a period has none) and the comparison's
+    warnings, on every row, so that a row copied elsewhere keeps them. The page's download
     and `saferplan compare --format csv` both write this, through core.csv_download, which
     makes every cell formula-safe."""
     comparisons = list(comparisons)
@@ -190,7 +199,7 @@ def comparison_rows(comparisons: Iterable[Comparison]) -> tuple[list[str], list[
     header = [
         "Source", "Category", "Unit",
         first.against.label if first else "Before", first.period.label if first else "After",
-        "Difference", "% change", "List",
+        "Difference", "% change", "List", "Warning",
     ]  # fmt: skip
     rows = [
         [
@@ -202,6 +211,7 @@ def comparison_rows(comparisons: Iterable[Comparison]) -> tuple[list[str], list[
             format_optional(row.difference),
             format_optional(row.percent_change),
             list_name,
+            " ".join(comparison.notes),
         ]
         for comparison in comparisons
         for list_name, listed in (

@@ -21,12 +21,8 @@ def title(spots) -> str:
 
 
 def summary(spots) -> str:
-    against = (
-        f"No police.uk data is held for {spots.against.label} to compare with."
-        if spots.lsoas and spots.lsoas[0].previous is None
-        else f"Change is against {spots.against.label}."
-    )
-    return f"{spots.total} records at {len(spots.points)} map points. {against}"
+    counted = f"{spots.total} records at {len(spots.points)} map points."
+    return f"{counted} {spots.against_text}".strip()
 
 
 def change_text(change: int | None) -> str:
@@ -41,6 +37,8 @@ def hotspots_docx(spots, extent, *, partnership) -> bytes:
     word = WordDocument(title=title(spots), author=partnership.name, marking="")
     word.heading(title(spots), 0)
     word.paragraph(f"{partnership.name} · {summary(spots)}")
+    for warning in spots.warnings:  # what the figures rest on (coverage.py), before them
+        word.paragraph(f"Warning: {warning}", bold=True)
     word.picture(
         charts.hotspot_map(spots, extent, image_format="png"),
         alt_text=charts.hotspot_alt_text(spots),

@@ -1,12 +1,24 @@
 """Crime and ASB figures: police.uk street-level records and their monthly counts, and
 custom series of figures from other sources (the county strategic assessment, surveys)."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
 from saferplan.core.models import TimeStampedModel
 
 from .categories import Category
+
+
+class ForceMonthQuerySet(models.QuerySet):
+    def of_force(self, force: str) -> "ForceMonthQuerySet":
+        return self.filter(force=force)
+
+    def months(self) -> list[date]:
+        """The months held, oldest first: what every figure's coverage is read from
+        (crimedata/coverage.py)."""
+        return sorted(set(self.values_list("month", flat=True)))
 
 
 class ForceMonth(models.Model):
@@ -35,6 +47,8 @@ class ForceMonth(models.Model):
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = ForceMonthQuerySet.as_manager()
 
     class Meta:
         ordering = ["-month", "force"]

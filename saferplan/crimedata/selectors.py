@@ -12,8 +12,9 @@ from saferplan.partnerships.models import Partnership
 from . import categories
 from .categories import ALL_CRIME, ASB, Category
 from .comparisons import Comparison, ComparisonRow, Number
-from .models import CrimeCount, CustomSeries, Lsoa, StreetCount
-from .periods import Period, add_months, month_label
+from .coverage import Coverage, coverage, force_coverage, months_held, runs_back
+from .models import CrimeCount, CustomSeries
+from .periods import Period, add_months
 
 POLICE_UK = "Recorded crime and anti-social behaviour (police.uk)"
 TOP_SERIES = {"all crime", "anti-social behaviour", "asb"}
@@ -42,17 +43,10 @@ def _monthly(districts: list[str], period: Period) -> dict[str, dict[date, int]]
     return figures
 
 
-def months_with_data(districts: list[str], period: Period | None = None) -> list[date]:
-    rows = CrimeCount.objects.filter(district__in=districts)
-    if period:
-        rows = rows.filter(month__gte=period.start, month__lte=period.end)
-    return sorted(set(rows.values_list("month", flat=True).distinct()))
-
-
 def default_periods(held: list[date]) -> tuple[Period, Period] | None:
-    """Given the months held (months_with_data): the latest 12 against the same months a
-    year before, when both are held; with less data, the latest month against the one
-    before it."""
+    """Given the months of the partnership's own force held (coverage.months_held): the
+    latest 12 against the same months a year before, when both are held; with less data,
+    the latest month against the one before it."""
     if not held:
         return None
     latest = held[-1]
@@ -64,31 +58,28 @@ def default_periods(held: list[date]) -> tuple[Period, Period] | None:
 
 
 def recent_period(held: list[date], months: int) -> Period | None:
-    """The latest `months` months held, or as many as are held."""
-    return Period.of_months(held[-1], min(months, len(held))) if held else None
+    """The latest `months` months held with none missing, or as many as there are."""
+    return runs_back(held, months)
+
+
+REFUSED = " No figures or change are given for it."
 
 
 def police_uk_comparison(partnership, period: Period, against: Period) -> Comparison:
+    """The two periods' police.uk figures. A period is given figures only when it is fully
+    held (coverage.py): otherwise its column is empty and a note says which months of which
+    force are missing, so that no percentage rests on part of a period."""
     districts = list(partnership.districts or [])
     both = Period(min(period.start, against.start), max(period.end, against.end))
     figures = _monthly(districts, both)
-    held = {month for months in figures.values() for month in months}
-    notes = []
-    for which in (period, against):
-        missing = [m for m in which.months() if m not in held]
-        if len(missing) == which.length:
-            notes.append(f"No police.uk data has been imported for {which.label}.")
-        elif missing:
-            notes.append(
-                f"{which.label} is missing months with no police.uk data imported: "
-                + ", ".join(month_label(m) for m in missing)
-                + "."
-            )
+    held = months_held(partnership)
+    covers = (coverage(partnership, period, held=held), coverage(partnership, against, held=held))
+    notes = [cover.warning + REFUSED for cover in covers if cover.warning]
 
-    def total(category_months: dict[date, int], which: Period) -> int | None:
-        if not any(m in held for m in which.months()):
+    def total(category_months: dict[date, int], which: Coverage) -> int | None:
+        if not which.complete:
             return None
-        return sum(n for month, n in category_months.items() if month in which)
+        return sum(n for month, n in category_months.items() if month in which.period)
 
     rows = []
     all_crime: dict[date, int] = defaultdict(int)
@@ -102,8 +93,8 @@ def police_uk_comparison(partnership, period: Period, against: Period) -> Compar
                 key,
                 categories.label(key),
                 categories.unit(key),
-                total(months, period),
-                total(months, against),
+                total(months, covers[0]),
+                total(months, covers[1]),
                 top=True,
             )
         )
@@ -115,11 +106,13 @@ def police_uk_comparison(partnership, period: Period, against: Period) -> Compar
                 category,
                 categories.label(category),
                 categories.unit(category),
-                total(figures[category], period),
-                total(figures[category], against),
+                total(figures[category], covers[0]),
+                total(figures[category], covers[1]),
             )
         )
-    return Comparison(place_name(partnership), POLICE_UK, period, against, rows, notes)
+    return Comparison(
+        place_name(partnership), POLICE_UK, period, against, rows, notes, coverage=covers
+    )
 
 
 def series_value(series: CustomSeries, period: Period, values=None) -> Number | None:
@@ -189,13 +182,21 @@ class Trend:
     label: str
     period: Period
     points: list[TrendPoint] = field(default_factory=list)
+    coverage: Coverage | None = None
 
     @property
     def has_figures(self) -> bool:
         return any(p.count is not None for p in self.points)
 
+    @property
+    def warning(self) -> str:
+        """Months of the period with no count, and why."""
+        if self.coverage is None or not self.coverage.warning:
+            return ""
+        return self.coverage.warning + " Those months have no count."
 
-def _category_filter(category: str) -> dict:
+
+def category_filter(category: str) -> dict:
     if category == ALL_CRIME:
         return {"category__in": [c for c in Category.values if c != ASB]}
     if category == "all":
@@ -208,19 +209,23 @@ def trend(partnership, category: str, period: Period) -> Trend:
     12 months to it."""
     districts = list(partnership.districts or [])
     reach = Period(add_months(period.start, -23), period.end)
-    held = set(months_with_data(districts, reach))
+    own = months_held(partnership)
+    held = {month for month in own if month in reach}  # a month of another force only is no figure
     rows = (
         CrimeCount.objects.filter(
             district__in=districts,
             month__gte=reach.start,
             month__lte=reach.end,
-            **_category_filter(category),
+            **category_filter(category),
         )
         .values_list("month")
         .annotate(n=Sum("count"))
     )
-    by_month = dict.fromkeys(held, 0) | dict(rows)
-    result = Trend(place_name(partnership), category, categories.label(category), period)
+    by_month = dict.fromkeys(held, 0) | {m: n for m, n in rows if m in held}
+    cover = coverage(partnership, period, held=own)
+    result = Trend(
+        place_name(partnership), category, categories.label(category), period, coverage=cover
+    )
     for month in period.months():
         window = Period.of_months(month, 12).months()
         result.points.append(
@@ -232,115 +237,6 @@ def trend(partnership, category: str, period: Period) -> Trend:
             )
         )
     return result
-
-
-@dataclass
-class Hotspot:
-    key: str
-    name: str
-    count: int
-    previous: int | None  # None when no data is held for the period before
-    longitude: float | None = None
-    latitude: float | None = None
-
-    @property
-    def change(self) -> int | None:
-        return None if self.previous is None else self.count - self.previous
-
-
-@dataclass
-class MapPoint:
-    longitude: float
-    latitude: float
-    location: str
-    count: int
-
-
-@dataclass
-class Hotspots:
-    place: str
-    category: str
-    label: str
-    period: Period
-    against: Period
-    lsoas: list[Hotspot]
-    streets: list[Hotspot]
-    points: list[MapPoint]
-    total: int
-
-
-def hotspots(partnership, category: str, period: Period, *, limit: int = 10) -> Hotspots:
-    """The LSOAs and streets ("On or near …") with the most records, against the period of
-    the same length before, and the map points of the period."""
-    districts = list(partnership.districts or [])
-    against = period.previous()
-    base = StreetCount.objects.filter(district__in=districts, **_category_filter(category))
-
-    def grouped(which: Period, *fields: str):
-        return (
-            base.filter(month__gte=which.start, month__lte=which.end)
-            .values_list(*fields)
-            .annotate(n=Sum("count"))
-        )
-
-    against_held = bool(months_with_data(districts, against))
-
-    def ranked(fields: tuple[str, ...], name) -> list[Hotspot]:
-        now = {tuple(key): n for *key, n in grouped(period, *fields)}
-        before = {tuple(key): n for *key, n in grouped(against, *fields)}
-        top = sorted(now.items(), key=lambda item: (-item[1], str(item[0])))[:limit]
-        return [
-            Hotspot(
-                "|".join(map(str, key)),
-                name(key),
-                n,
-                before.get(key, 0) if against_held else None,
-                *key[2:4],
-            )
-            for key, n in top
-        ]
-
-    names = dict(Lsoa.objects.filter(district__in=districts).values_list("code", "name"))
-    lsoas = [
-        spot for spot in ranked(("lsoa_code",), lambda key: names.get(key[0], key[0])) if spot.key
-    ]
-    # A "street" is one of police.uk's map points: many points share a name such as
-    # "On or near Supermarket", so the point's small area is named beside it.
-    streets = ranked(
-        ("location", "lsoa_code", "longitude", "latitude"),
-        lambda key: f"{key[0]}, {names.get(key[1], key[1])}" if key[1] else key[0],
-    )
-    points = [
-        MapPoint(lon, lat, location, n)
-        for lon, lat, location, n in grouped(period, "longitude", "latitude", "location")
-        if lon is not None and lat is not None
-    ]
-    return Hotspots(
-        place_name(partnership),
-        category,
-        categories.label(category),
-        period,
-        against,
-        lsoas,
-        streets,
-        points,
-        sum(p.count for p in points),
-    )
-
-
-def district_extent(partnership) -> list[tuple[float, float]]:
-    """Every map point police.uk has recorded in the partnership's districts: what the
-    hotspot map draws its outline round (charts.outline). Read only for the map."""
-    extent = (
-        StreetCount.objects.filter(
-            district__in=list(partnership.districts or []),
-            longitude__isnull=False,
-            latitude__isnull=False,
-        )
-        .values_list("longitude", "latitude")
-        .distinct()
-    )
-    return [(lon, lat) for lon, lat in extent if lon is not None and lat is not None]
 
 
 @dataclass
@@ -356,9 +252,22 @@ class CountyRow:
         return value.quantize(Decimal("0.1"))
 
 
-def county(force: str, period: Period) -> tuple[list[str], list[CountyRow]]:
-    """Each partnership of the force area with its counts per category over `period`:
-    the category keys in order (all crime, ASB, then the rest) and a row per partnership."""
+@dataclass
+class County:
+    keys: list[str]  # the categories in order: all crime, ASB, then the rest
+    rows: list[CountyRow]
+    coverage: Coverage
+
+    @property
+    def warning(self) -> str:
+        if not self.coverage.warning:
+            return ""
+        return self.coverage.warning + " Counts are of the months held and are not comparable."
+
+
+def county(force: str, period: Period) -> County:
+    """Each partnership of the force area with its counts per category over `period`, and
+    the months of the force's files they rest on."""
     partnerships = list(Partnership.objects.filter(police_force=force).order_by("name"))
     district_to = {d: p.pk for p in partnerships for d in (p.districts or [])}
     rows = (
@@ -376,4 +285,8 @@ def county(force: str, period: Period) -> tuple[list[str], list[CountyRow]]:
             counts[district_to[district]][ALL_CRIME] += n
         seen.add(category)
     keys = [ALL_CRIME, ASB, *sorted((c for c in seen if c != ASB), key=categories.label)]
-    return keys, [CountyRow(p, dict(counts.get(p.pk, {})), p.population) for p in partnerships]
+    return County(
+        keys,
+        [CountyRow(p, dict(counts.get(p.pk, {})), p.population) for p in partnerships],
+        force_coverage(force, period),
+    )

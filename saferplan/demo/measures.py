@@ -74,10 +74,14 @@ def load(*, analyst, dacorum, hertsmere) -> None:
     feeling_safe = services.indicator_create(
         actor=analyst,
         partnership=dacorum,
-        name="Perception people feeling safe in the local authority area",
-        description="Measured by the people who told Echo, the council's community voice and "
-        "feedback platform, that they did not feel safe after dark (357 in 2022, the strategic "
-        "assessment's key findings). Fewer is better.",
+        # The seed's measure is "Perception people feeling safe in the Local Authority Area",
+        # but its figure counts people who did not feel safe: named for what it counts, so
+        # that "lower is better" reads the right way round (issue 22).
+        name="People not feeling safe after dark in the local authority area",
+        description="The plan's measure of the perception of people feeling safe, counted by "
+        "the people who told Echo, the council's community voice and feedback platform, that "
+        "they did not feel safe after dark (357 in 2022, the strategic assessment's key "
+        "findings). Fewer is better.",
         source=MeasureSource.MANUAL,
         unit=SeriesUnit.PEOPLE,
         direction=Direction.LOWER,

@@ -9,7 +9,7 @@ suggestion never changes a RAG rating: the owner or coordinator decides."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.db import models
 
@@ -28,6 +28,7 @@ RULE = (
 )
 
 ONE_PLACE = Decimal("0.1")
+WHOLE_UNITS = ("offences", "incidents", "people")
 
 
 class Status(models.TextChoices):
@@ -92,9 +93,17 @@ class Assessment:
             return self.target
         if self.baseline.value is None:
             return None
-        return (self.baseline.value * (100 + self.target) / 100).quantize(
-            ONE_PLACE, rounding=ROUND_HALF_UP
-        )
+        value = self.baseline.value * (100 + self.target) / 100
+        if self.counts_whole:
+            # No one commits 2,032.1 offences: the whole number that meets the target.
+            rounding = ROUND_FLOOR if self.lower_is_better else ROUND_CEILING
+            return value.to_integral_value(rounding=rounding)
+        return value.quantize(ONE_PLACE, rounding=ROUND_HALF_UP)
+
+    @property
+    def counts_whole(self) -> bool:
+        """Offences, incidents and people come in whole numbers."""
+        return any(word in self.unit.split() for word in WHOLE_UNITS)
 
     @property
     def change(self) -> Decimal | None:

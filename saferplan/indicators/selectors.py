@@ -10,6 +10,7 @@ from django.db.models import Sum
 
 from saferplan.crimedata import categories
 from saferplan.crimedata.categories import ALL_CRIME, ASB, Category
+from saferplan.crimedata.coverage import months_held
 from saferplan.crimedata.models import CrimeCount, SeriesUnit
 from saferplan.crimedata.periods import Period
 from saferplan.crimedata.selectors import value_for_period
@@ -55,8 +56,9 @@ def source_text(indicator: Indicator) -> str:
 
 @dataclass(frozen=True)
 class PoliceUkHeld:
-    """What police.uk data is held for a partnership's districts: the months imported, and
-    the counts per category and month. Read once for all of its measures."""
+    """What police.uk data is held for a partnership: the months of its own force imported
+    (crimedata/coverage.py: only those are figures), and the counts per category and month
+    in its districts. Read once for all of its measures."""
 
     months: list[date]
     by_category: dict[str, dict[date, int]]
@@ -64,15 +66,15 @@ class PoliceUkHeld:
 
 def police_uk_held(partnership) -> PoliceUkHeld:
     districts = list(partnership.districts or [])
+    months = months_held(partnership)
     by_category: dict[str, dict[date, int]] = defaultdict(dict)
     rows = (
-        CrimeCount.objects.filter(district__in=districts)
+        CrimeCount.objects.filter(district__in=districts, month__in=months)
         .values_list("category", "month")
         .annotate(n=Sum("count"))
     )
     for category, month, count in rows:
         by_category[category][month] = count
-    months = sorted({month for counts in by_category.values() for month in counts})
     return PoliceUkHeld(months, dict(by_category))
 
 

@@ -68,5 +68,5 @@ class CrimeComparison(APIView):
             crime_selectors.custom_comparison(partnership, period, against),
         ]
         return Response(
-            ComparisonSerializer([c for c in comparisons if c.has_figures], many=True).data
+            ComparisonSerializer([c for c in comparisons if c.worth_showing], many=True).data
         )

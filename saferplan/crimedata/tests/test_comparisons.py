@@ -144,7 +144,10 @@ def test_a_period_without_imported_months_is_said_plainly(partnership):
         partnership, Period.parse("2018-10..2018-12"), Period.parse("2017-10..2017-12")
     )
 
-    assert comparison.notes == ["No police.uk data has been imported for October – December 2017."]
+    assert comparison.notes == [
+        "No Hertfordshire Constabulary data has been imported for October – December 2017. "
+        "No figures or change are given for it."
+    ]
     assert comparison.top == []
     assert comparison.increases == []
     assert all(row.previous is None for row in comparison.rows)

@@ -7,6 +7,7 @@ from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
 
 from .. import selectors
+from ..coverage import months_held
 from ..periods import Period
 from ..permissions import crime_data_policy
 
@@ -28,5 +29,5 @@ def crime_context(request, partnership, **extra) -> dict:
 
 
 def latest_period(partnership, months: int) -> Period | None:
-    """The latest `months` months with police.uk data for the partnership's districts."""
-    return selectors.recent_period(selectors.months_with_data(partnership.districts), months)
+    """The latest `months` months of the partnership's own force held, none missing."""
+    return selectors.recent_period(months_held(partnership), months)

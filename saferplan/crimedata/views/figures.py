@@ -15,8 +15,10 @@ from saferplan.core.csv_download import csv_response
 from saferplan.core.documents.downloads import attachment
 
 from .. import charts, documents, selectors
+from .. import hotspots as hotspot_selectors
 from ..categories import ALL_CRIME
 from ..comparisons import comparison_rows
+from ..coverage import months_held
 from ..forms import CategoryPeriodForm, ComparisonForm, CountyForm
 from ..models import CustomValue
 from ..periods import Period
@@ -52,7 +54,7 @@ def _custom_default(partnership) -> tuple[Period, Period] | None:
 def overview(request, slug):
     partnership = crime_partnership(request, slug)
     form = ComparisonForm(request.GET or None)
-    held = selectors.months_with_data(partnership.districts)
+    held = months_held(partnership)
     periods = _periods(partnership, form, held)
     comparisons = []
     if periods:
@@ -60,7 +62,7 @@ def overview(request, slug):
             selectors.police_uk_comparison(partnership, *periods),
             selectors.custom_comparison(partnership, *periods),
         ]
-        comparisons = [c for c in comparisons if c.has_figures]
+        comparisons = [c for c in comparisons if c.worth_showing]
         if request.GET.get("format") == "csv":
             return _comparison_csv(partnership, periods, comparisons)
     if periods and not form.is_bound:
@@ -108,7 +110,7 @@ class _FigurePage:
 
     template: str
     months: int  # the default period: the latest months held
-    read: Callable  # selectors.trend / selectors.hotspots
+    read: Callable  # selectors.trend / hotspots.hotspots
     draw: Callable[..., bytes]  # (partnership, what read returned) → SVG
     describe: Callable[..., str]
     context_name: str
@@ -125,8 +127,10 @@ TREND = _FigurePage(
 HOTSPOTS = _FigurePage(
     "crimedata/hotspots.html",
     3,
-    selectors.hotspots,
-    lambda partnership, spots: charts.hotspot_map(spots, selectors.district_extent(partnership)),
+    hotspot_selectors.hotspots,
+    lambda partnership, spots: charts.hotspot_map(
+        spots, hotspot_selectors.district_extent(partnership)
+    ),
     charts.hotspot_alt_text,
     "spots",
 )
@@ -193,8 +197,8 @@ def hotspots_document(request, slug, kind):
     _, category, period = _category_period(request, partnership, HOTSPOTS.months)
     if period is None:
         raise Http404("No police.uk data is held for this partnership's districts")
-    spots = selectors.hotspots(partnership, category, period)
-    extent = selectors.district_extent(partnership)
+    spots = hotspot_selectors.hotspots(partnership, category, period)
+    extent = hotspot_selectors.district_extent(partnership)
     if kind == "docx":
         content = documents.hotspots_docx(spots, extent, partnership=partnership)
     else:
@@ -212,7 +216,8 @@ def hotspot_points(request, slug):
     _, category, period = _category_period(request, partnership, HOTSPOTS.months)
     if period is None:
         return JsonResponse({"type": "FeatureCollection", "features": []})
-    return JsonResponse(charts.hotspot_geojson(selectors.hotspots(partnership, category, period)))
+    spots = hotspot_selectors.hotspots(partnership, category, period)
+    return JsonResponse(charts.hotspot_geojson(spots))
 
 
 @login_required
@@ -222,7 +227,8 @@ def county(request, slug):
     form = CountyForm(request.GET or None)
     period = form.cleaned_data.get("period") if form.is_valid() else None
     period = period or latest_period(partnership, 12)
-    keys, rows = selectors.county(partnership.police_force, period) if period else ([], [])
+    figures = selectors.county(partnership.police_force, period) if period else None
+    rows = figures.rows if figures else []
     if not form.is_bound and period:
         form = CountyForm(initial={"period": str(period)})
     return render(
@@ -234,12 +240,13 @@ def county(request, slug):
             form=form,
             period=period,
             rows=rows,
+            warning=figures.warning if figures else "",
             table=[
                 (
                     selectors.categories.label(key),
                     [(row.counts.get(key, 0), row.rate(key)) for row in rows],
                 )
-                for key in keys
+                for key in (figures.keys if figures else [])
             ],
             any_population=any(row.population for row in rows),
         ),

@@ -207,8 +207,12 @@ def test_the_demo_has_dacorums_four_headline_measures_and_hertsmeres_from_seed_0
         "Reduction in violent crime and harms",
         "Reduction in the incidents of disorder and ASB",
         "Reduction in number of incidents of domestic abuse",
-        "Perception people feeling safe in the local authority area",
+        "People not feeling safe after dark in the local authority area",
     ]
+    # Named for what its figure counts: lower is better reads the right way round.
+    feeling_safe = dacorum[3].assessment
+    assert (feeling_safe.unit, feeling_safe.direction) == ("people", "lower")
+    assert feeling_safe.baseline.value == 357
     assert all(m.indicator.objectives.exists() for m in dacorum[:3])
     asb = hertsmere[0].assessment
     assert (asb.baseline.value, asb.latest.value, asb.change) == (2581, 2262, Decimal("-12.4"))

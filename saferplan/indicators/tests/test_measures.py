@@ -172,3 +172,24 @@ def test_a_baseline_with_no_police_uk_data_leaves_the_measure_without_a_status(
     assert assessment.status == Status.NOT_ENOUGH
     assert assessment.suggested_rag is None
     assert assessment.sentence == "No figure for the baseline, October 2017, yet."
+
+
+def test_a_target_of_incidents_is_a_whole_number_that_meets_it(partnership, analyst):
+    fewer = manual_measure(partnership, analyst, {"2022": 2139, "2023": 2032})
+    more = manual_measure(
+        partnership,
+        analyst,
+        {"2022": 41, "2023": 43},
+        name="Reporting",
+        direction="higher",
+        target=Decimal(5),
+    )
+
+    fewer_assessment = measure(fewer).assessment
+    more_assessment = measure(more).assessment
+
+    # 2,139 less 5% is 2,032.05: 2,032 incidents meet it; 41 and 5% is 43.05: 44 do.
+    assert fewer_assessment.target_text == "5% less than the baseline (2032 or fewer)"
+    assert fewer_assessment.status == Status.ON_TARGET
+    assert more_assessment.target_text == "5% more than the baseline (44 or more)"
+    assert more_assessment.status != Status.ON_TARGET

@@ -32,7 +32,7 @@ class Command(BaseCommand):
             comparisons.append(selectors.police_uk_comparison(target, now, against))
         if options["source"] in ("custom", "all"):
             comparisons.append(selectors.custom_comparison(target, now, against))
-        comparisons = [c for c in comparisons if c.has_figures] or comparisons[:1]
+        comparisons = [c for c in comparisons if c.worth_showing] or comparisons[:1]
         if options["format"] == "csv":
             header, rows = comparison_rows(comparisons)
             # A terminal's text, not a file: no byte order mark.
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         for comparison in comparisons:
             self.stdout.write(f"{comparison.source}: {now.label} against {against.label}")
             for note in comparison.notes:
-                self.stdout.write(f"  {note}")
+                self.stdout.write(f"  Warning: {note}")
             if comparison.headline:
                 self.stdout.write(comparison.headline)
             if options["format"] == "sentences":

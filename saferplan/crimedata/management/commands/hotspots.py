@@ -6,7 +6,7 @@ import csv
 from django.core.management.base import BaseCommand
 
 from saferplan.core.csv_download import spreadsheet_cell
-from saferplan.crimedata import selectors
+from saferplan.crimedata import hotspots
 from saferplan.crimedata.categories import ALL_CRIME, choices_with_all_crime
 
 from ._crime_args import partnership, period
@@ -27,12 +27,17 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["text", "csv"], default="text")
 
     def handle(self, *args, **options):
-        spots = selectors.hotspots(
+        spots = hotspots.hotspots(
             partnership(options["partnership"]),
             options["category"],
             period(options["period"], "--period"),
             limit=options["limit"],
         )
+        for warning in spots.warnings:
+            # Beside a CSV on standard output, not in it: a file written from it stays a table.
+            (self.stderr if options["format"] == "csv" else self.stdout).write(
+                f"Warning: {warning}"
+            )
         if options["format"] == "csv":
             writer = csv.writer(self.stdout, lineterminator="\n")
             writer.writerow(["kind", "name", "count", "previous", "change"])

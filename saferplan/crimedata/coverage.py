@@ -1,0 +1,135 @@
+"""Which months of which forces a police.uk figure rests on (issue 22, deliverable 4).
+
+The rule, in one place: a partnership's police.uk figure for a period is a figure only when
+its own force's file has been imported for every month of the period. Records another
+force put in its districts (British Transport Police at stations) are added to its own
+force's records, never stand in for them. Comparisons, hotspots, trends, measures and the
+county view read their months here, and every format (page, CSV, Word, PDF, API, command
+line) gives the warning written here."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count
+
+from saferplan.partnerships.models import PoliceForce
+
+from .models import CrimeCount, ForceMonth
+from .periods import Period, month_label
+from .police_uk import OTHER_FORCES
+
+
+def force_label(force: str) -> str:
+    try:
+        return PoliceForce(force).label
+    except ValueError:
+        return OTHER_FORCES.get(force, force)
+
+
+def months_held(partnership) -> list[date]:
+    """The months whose file of the partnership's own force has been imported, oldest first."""
+    return ForceMonth.objects.of_force(partnership.police_force).months()
+
+
+def runs_back(held: list[date], months: int) -> Period | None:
+    """The latest period of at most `months` months that are all held (no month missing)."""
+    if not held:
+        return None
+    held_set = set(held)
+    period = Period(held[-1], held[-1])
+    while period.length < months and period.shifted(-1).start in held_set:
+        period = Period(period.shifted(-1).start, period.end)
+    return period
+
+
+def _months_text(months: list[date]) -> str:
+    if len(months) > 4:
+        return f"{month_label(months[0])}, {month_label(months[1])} and {len(months) - 2} more"
+    return ", ".join(month_label(m) for m in months)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a partnership's police.uk figure for `period` rests on: the months of it its own
+    force's file has been imported for, and the other forces with records in its districts."""
+
+    period: Period
+    force_name: str
+    held: tuple[date, ...]
+    others: tuple[tuple[str, int], ...] = ()  # (force name, months with records in the districts)
+
+    @property
+    def missing(self) -> list[date]:
+        return [m for m in self.period.months() if m not in self.held]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def anything(self) -> bool:
+        """Any record at all, of the own force or another, in the period."""
+        return bool(self.held or self.others)
+
+    @property
+    def rests_on(self) -> str:
+        """ "October – December 2018: Hertfordshire Constabulary 3 of 3 months; British
+        Transport Police records in 2 months"."""
+        parts = [f"{self.force_name} {len(self.held)} of {self.period.length} months"]
+        parts += [f"{name} records in {n} month{'s' if n != 1 else ''}" for name, n in self.others]
+        return f"{self.period.label}: " + "; ".join(parts)
+
+    @property
+    def warning(self) -> str:
+        """Why a figure for the period would mislead; empty when the period is fully held."""
+        if self.complete:
+            return ""
+        if not self.held:
+            text = f"No {self.force_name} data has been imported for {self.period.label}"
+            if self.others:
+                names = " and ".join(name for name, _ in self.others)
+                text += (
+                    f": the only records there are {names}'s, which are not the "
+                    "partnership's crime figures"
+                )
+            return text + "."
+        return (
+            f"{self.period.label} holds {len(self.held)} of its {self.period.length} months of "
+            f"{self.force_name} data (missing {_months_text(self.missing)})."
+        )
+
+    def as_dict(self) -> dict:
+        """For the API."""
+        return {
+            "period": str(self.period),
+            "force": self.force_name,
+            "months_held": [f"{m:%Y-%m}" for m in self.held],
+            "months_missing": [f"{m:%Y-%m}" for m in self.missing],
+            "complete": self.complete,
+            "other_forces": [{"force": name, "months": n} for name, n in self.others],
+            "warning": self.warning,
+        }
+
+
+def force_coverage(force: str, period: Period, *, held: list[date] | None = None) -> Coverage:
+    """The months of `period` the force's file has been imported for (the county view)."""
+    held = ForceMonth.objects.of_force(force).months() if held is None else held
+    return Coverage(period, force_label(force), tuple(m for m in held if m in period))
+
+
+def coverage(partnership, period: Period, *, held: list[date] | None = None) -> Coverage:
+    """What the partnership's police.uk figure for `period` rests on. `held` (months_held)
+    may be passed when several periods are read at once."""
+    own = force_coverage(partnership.police_force, period, held=held)
+    others = (
+        CrimeCount.objects.filter(
+            district__in=list(partnership.districts or []),
+            month__gte=period.start,
+            month__lte=period.end,
+        )
+        .exclude(batch__force=partnership.police_force)
+        .values_list("batch__force")
+        .annotate(months=Count("month", distinct=True))
+        .order_by("batch__force")
+    )
+    return Coverage(period, own.force_name, own.held, tuple((force_label(f), n) for f, n in others))
