@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.text import counted
 from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -154,7 +155,7 @@ def plan_refresh(request, slug, plan_pk):
     if new_plan is not NOT_SAVED:
         messages.success(
             request,
-            f"{new_plan.title} has been created as a draft with {open_count} open actions carried forward.",
+            f"{new_plan.title} has been created as a draft with {counted(open_count, 'open action')} carried forward.",
         )
         return redirect("plans:overview", slug=slug, plan_pk=new_plan.pk)
     return render(
