@@ -6,8 +6,8 @@ from saferplan.core import urls as core_urls
 from saferplan.plans.views import my_actions as my_actions_views
 
 # The site's own pages, named core:home, core:accessibility and core:healthz. The home page
-# is the signed-in person's partnerships, so accounts draws it; core imports no app, so the
-# two are put under one name here.
+# leads the signed-in person to the page of their role, so accounts draws it; core imports no
+# app, so the two are put under one name here.
 site_pages = [path("", accounts_views.home, name="home"), *core_urls.urlpatterns]
 
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("saferplan.reports.urls")),
     path("", include("saferplan.public.urls")),
     path("my-actions/", my_actions_views.my_actions, name="my-actions"),
+    path("my-partnerships/", accounts_views.my_partnerships, name="my-partnerships"),
     path("organisations/", include("saferplan.partnerships.organisation_urls")),
     path("api/", include("saferplan.api.urls")),
     path("", include("saferplan.notifications.urls")),

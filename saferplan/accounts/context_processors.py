@@ -29,8 +29,8 @@ def partnership_switcher(request):
     items = [
         {
             "text": "My partnerships",
-            "href": reverse("core:home"),
-            "current": url_name == "core:home",
+            "href": reverse("my-partnerships"),
+            "current": url_name in ("core:home", "my-partnerships"),
         },
         {"text": "My actions", "href": reverse("my-actions"), "current": url_name == "my-actions"},
     ]

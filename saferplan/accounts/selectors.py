@@ -1,6 +1,7 @@
 """Reads about people and their partnerships."""
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from saferplan.core.permissions import user_memberships
 
@@ -39,3 +40,28 @@ def current_membership(*, request, slug: str | None = None) -> Membership | None
         if membership.partnership.slug == wanted:
             return membership
     return memberships[0]
+
+
+# Where each role starts its day (docs/user-guide/roles.md). URL names, not imports: the pages
+# belong to apps above accounts.
+LANDING_PAGES = {
+    Role.COORDINATOR: "partnerships:detail",  # the overview: plans, next meeting, last report
+    Role.EDITOR: "my-actions",
+    Role.VIEWER: "reports:board-report-latest",
+    Role.ANALYST: "crimedata:overview",
+}
+
+
+def landing_url(*, request) -> str | None:
+    """The page a signed-in person starts on: the page of their role in the partnership they
+    work in (the one they last switched to or opened, else the first alphabetically), so a
+    coordinator of one partnership and owner in another lands where they were working.
+    An owner lands on My actions, which lists their actions in every partnership. None for
+    someone in no partnership (an administrator): their partnerships page says what to do."""
+    membership = current_membership(request=request)
+    if membership is None:
+        return None
+    name = LANDING_PAGES[Role(membership.role)]
+    if name == "my-actions":
+        return reverse(name)
+    return reverse(name, args=[membership.partnership.slug])

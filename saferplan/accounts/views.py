@@ -22,15 +22,25 @@ from .forms import (
 )
 from .models import Membership
 from .permissions import membership_policy
-from .selectors import memberships_for_user, partnership_members
+from .selectors import landing_url, memberships_for_user, partnership_members
 
 
 @require_GET
 def home(request):
-    """The start page: signed in, the person's partnerships; signed out, what saferplan is,
-    and sign in. Named core:home (see saferplan/urls.py)."""
+    """The start page, where signing in leads: signed out, what saferplan is, and sign in;
+    signed in, the page of the person's role in the partnership they work in (landing_url),
+    or their partnerships. Named core:home (see saferplan/urls.py)."""
     if not request.user.is_authenticated:
         return render(request, "accounts/landing.html")
+    landing = landing_url(request=request)
+    if landing:
+        return redirect(landing)
+    return my_partnerships(request)
+
+
+@login_required
+@require_GET
+def my_partnerships(request):
     return render(
         request, "accounts/home.html", {"memberships": memberships_for_user(user=request.user)}
     )

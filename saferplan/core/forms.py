@@ -7,9 +7,11 @@ error message. The error summary at the top of the page is templates/govuk/error
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
+from .submissions import TOKEN_FIELD, AlreadySavedError, submission_save
 from .text import clean_data
 
 # The GOV.UK class of each Django widget that renders a single input element.
@@ -196,14 +198,43 @@ def save_form(request, form: forms.Form, save):
     """The usual end of a form view: when the form was posted and is valid, call
     `save(cleaned_data)` (a service) and return what it returns. A ValidationError from the
     service is shown on the form like the form's own errors. Returns NOT_SAVED otherwise,
-    so the view renders the form again with everything the user typed."""
+    so the view renders the form again with everything the user typed.
+
+    A form with a submission token (core.submissions) is saved once: sent again, it returns
+    what was saved the first time, and `confirm_saved` says so."""
     if request.method != "POST" or not form.is_valid():
         return _NOT_SAVED
     try:
-        return save(form.cleaned_data)
+        return save_once(request, form, lambda: save(form.cleaned_data))
     except ValidationError as error:
         add_service_errors(form, error)
         return _NOT_SAVED
+
+
+def save_once(request, form: forms.Form, save):
+    """`save()`, unless this form (its submission token) was saved before: then what it
+    saved, with the request marked as a repeat for `confirm_saved`."""
+    # Popped: the services take what the form says, not how it was sent.
+    token = form.cleaned_data.pop(TOKEN_FIELD, "")
+    try:
+        return submission_save(actor=request.user, token=token, save=save)
+    except AlreadySavedError as repeat:
+        request.sent_again = True
+        return repeat.earlier
+
+
+def confirm_saved(request, message: str) -> None:
+    """The notification banner after a write; after a form sent twice, that it was saved
+    once (the first time) and not again. A double click: the first answer's banner, not yet
+    shown (the browser went on to the second answer), is the one shown."""
+    if getattr(request, "sent_again", False):
+        storage = messages.get_messages(request)
+        waiting = [str(waiting) for waiting in storage]
+        storage.used = False  # read, not shown: they stay for the next page
+        if message in waiting:
+            return
+        message = f"This was already saved: the form was sent twice and saved once. {message}"
+    messages.success(request, message)
 
 
 NOT_SAVED = _NOT_SAVED

@@ -97,3 +97,24 @@ class AuditEvent(models.Model):
         return (
             f"{self.actor_name or 'system'} {self.get_action_display().lower()} {self.object_repr}"
         )
+
+
+class FormSubmission(models.Model):
+    """A form's one-time token, kept once the write it carried was saved, with what that
+    write made: the same form sent again (a double click, a resend) finds it and saves
+    nothing (saferplan.core.submissions, docs/adr/0027-forms-saved-once.md)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64)
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # What the write made ("plans.update", its primary key): shown to whoever sends it again.
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="form_submitted_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Form {self.token} of {self.user_id}"

@@ -17,6 +17,17 @@ _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 _UNWANTED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def counted(number: int, singular: str, plural: str = "") -> str:
+    """“1 priority”, “2 priorities”, “1,204 updates”: a count with its noun agreeing."""
+    noun = singular if number == 1 else (plural or f"{singular}s")
+    return f"{number:,} {noun}"
+
+
+def with_article(noun: str) -> str:
+    """“an achievement”, “a contact”: the indefinite article a noun is spoken with."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def clean_text(value: str) -> str:
     """`value` without control characters (line and page breaks kept as line breaks)."""
     if value.isprintable():  # the usual case, and the fastest way to say so

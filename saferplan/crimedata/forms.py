@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 
 from saferplan.core.forms import GovukRadioSelect
+from saferplan.core.submissions import submission_token_field
 
 from .categories import choices_with_all_crime
 from .models import CustomSeries
@@ -59,6 +60,7 @@ class SeriesForm(forms.ModelForm):
 
 
 class ValueForm(forms.Form):
+    submission_token = submission_token_field()
     period = PeriodField(label="Period")
     value = forms.DecimalField(
         label="Figure", max_digits=14, decimal_places=2, widget=forms.TextInput()

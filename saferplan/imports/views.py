@@ -181,6 +181,14 @@ def keep_apart(request, slug, pk):
         )
     except PlanFileError as error:
         messages.error(request, str(error))
+    else:
+        keep = request.POST.get("keep") == "1"
+        messages.success(
+            request,
+            "The rows are kept apart: the preview below is read again."
+            if keep
+            else "The rows are joined again: the preview below is read again.",
+        )
     return redirect("imports:preview", slug=slug, pk=pk)
 
 

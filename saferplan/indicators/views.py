@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.crimedata.forms import ValueForm
 from saferplan.crimedata.periods import Period
 from saferplan.partnerships.access import partnership_for
@@ -98,7 +98,10 @@ def measure_detail(request, slug, pk):
             ),
         )
         if saved is not NOT_SAVED:
-            messages.success(request, f"Figure for {Period(saved.start, saved.end).label} saved.")
+            confirm_saved(
+                request,
+                f"Figure for {Period(saved.start, saved.end).label} saved for “{indicator.name}”.",
+            )
             return redirect("indicators:detail", slug=slug, pk=pk)
     measured = selectors.measure(indicator)
     values = [(Period(v.start, v.end), v) for v in indicator.values.all()]

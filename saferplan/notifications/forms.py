@@ -1,6 +1,7 @@
 from django import forms
 
 from saferplan.core.forms import GovukDateField
+from saferplan.core.submissions import submission_token_field
 
 from .models import Preference
 
@@ -19,6 +20,7 @@ class PreferenceForm(forms.ModelForm):
 
 
 class BoardMeetingForm(forms.Form):
+    submission_token = submission_token_field()
     meets_on = GovukDateField(
         label="Date of the meeting",
         help_text="For example 14 1 2027",

@@ -1,8 +1,35 @@
 """What the notifications app does when other apps announce a change (connected in
 NotificationsConfig.ready), so those apps never import it."""
 
+from django.urls import reverse
+
+from saferplan.core import clock
+from saferplan.partnerships.selectors import OverviewLine, OverviewRow
+from saferplan.plans.models import PlanStatus
+
+from .models import BoardMeeting
 from .services import notify_action_changed
 
 
 def on_action_changed(sender, *, action, actor, update=None, rag_change=None, **kwargs) -> None:
     notify_action_changed(action=action, actor=actor, update=update, rag_change=rag_change)
+
+
+def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRow]:
+    """The partnership's overview shows the next board meeting of a plan in use."""
+    meeting = (
+        BoardMeeting.objects.filter(plan__partnership=partnership, meets_on__gte=clock.today())
+        .exclude(plan__status=PlanStatus.ARCHIVED)
+        .select_related("plan")
+        .order_by("meets_on", "pk")
+        .first()
+    )
+    if meeting is None:
+        line = OverviewLine("None arranged")
+    else:
+        line = OverviewLine(
+            text=f"{meeting.meets_on:%A %-d %B %Y}",
+            href=reverse("notifications:board-meetings", args=[partnership.slug, meeting.plan_id]),
+            note=meeting.plan.title,
+        )
+    return [OverviewRow(order=20, key="Next board meeting", lines=[line])]

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from saferplan.core import clock
-from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.plans.access import plan_for
 from saferplan.plans.permissions import plan_policy
 
@@ -41,7 +41,7 @@ def board_meetings(request, slug, plan_pk):
             lambda data: services.board_meeting_add(actor=request.user, plan=plan, **data),
         )
         if saved is not NOT_SAVED:
-            messages.success(request, f"{saved} has been added.")
+            confirm_saved(request, f"{saved} has been added.")
             return redirect("notifications:board-meetings", slug=slug, plan_pk=plan.pk)
     return render(
         request,

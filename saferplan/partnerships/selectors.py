@@ -3,12 +3,14 @@ number of groups or organisations shown."""
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import cast
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from saferplan.core.models import AuditEvent
 
 from .models import Group, Organisation, OrganisationKind, Partnership
+from .signals import overview_drawn
 
 
 @dataclass
@@ -69,3 +71,28 @@ def partnership_audit_events(*, partnership: Partnership) -> QuerySet[AuditEvent
     return AuditEvent.objects.filter(Q(partnership=partnership) | Q(pk__in=shared)).select_related(
         "actor"
     )
+
+
+@dataclass(frozen=True)
+class OverviewLine:
+    text: str
+    href: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """A row of a partnership's overview that an app above partnerships contributes."""
+
+    order: int
+    key: str
+    lines: list[OverviewLine]
+
+
+def overview_rows(*, partnership, user) -> list[OverviewRow]:
+    """What the apps built on partnerships show on its overview (signals.overview_drawn), in
+    their order."""
+    answers = overview_drawn.send(sender=Partnership, partnership=partnership, user=user)
+    # django-stubs types a receiver's answer as str; these answer lists of rows.
+    rows = [row for _, answer in answers for row in cast(list[OverviewRow], answer or [])]
+    return sorted(rows, key=lambda row: row.order)

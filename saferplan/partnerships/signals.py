@@ -6,3 +6,9 @@ from django.dispatch import Signal
 # Names of partnerships, organisations or groups changed in the current transaction; pages
 # that show them must not keep the old ones. Sent with: partnership_ids (a list).
 names_changed = Signal()
+
+# A partnership's overview page is being drawn. Sent with: partnership, user. Each receiver
+# (an app above partnerships: plans, notifications, reports) answers with a list of
+# partnerships.selectors.OverviewRow to show there: plan status, the next board meeting,
+# the latest board report.
+overview_drawn = Signal()

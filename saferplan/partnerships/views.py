@@ -31,6 +31,7 @@ def partnership_detail(request, slug):
             "organisation_count": partnership.organisations.count(),
             "member_count": partnership.memberships.count(),
             "may_manage": _may_manage(request, partnership),
+            "overview_rows": selectors.overview_rows(partnership=partnership, user=request.user),
         },
     )
 

@@ -7,9 +7,10 @@ class PlansConfig(AppConfig):
     verbose_name = "Plans and actions"
 
     def ready(self) -> None:
-        from saferplan.partnerships.signals import names_changed
+        from saferplan.partnerships.signals import names_changed, overview_drawn
 
-        from .receivers import on_names_changed
+        from .receivers import on_names_changed, on_overview_drawn
 
         # Connected once, however often ready() runs (dispatch_uid).
         names_changed.connect(on_names_changed, dispatch_uid="plans.names_changed")
+        overview_drawn.connect(on_overview_drawn, dispatch_uid="plans.overview_drawn")

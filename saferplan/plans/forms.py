@@ -3,6 +3,7 @@ from django import forms
 from saferplan.core import clock
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
 from saferplan.core.models import Marking
+from saferplan.core.submissions import submission_token_field
 from saferplan.partnerships.models import Group, Organisation, Partnership
 
 from .models import ActionStatus, Objective, Plan, PlanKind, RagRating
@@ -11,6 +12,7 @@ MARKING_HELP = "OFFICIAL-SENSITIVE material is seen only by members of the ownin
 
 
 class PlanForm(forms.Form):
+    submission_token = submission_token_field()
     kind = forms.ChoiceField(
         label="Kind of plan", choices=PlanKind.choices, widget=GovukRadioSelect
     )
@@ -96,6 +98,7 @@ class PlanForm(forms.Form):
 
 
 class PriorityForm(forms.Form):
+    submission_token = submission_token_field()
     number = forms.IntegerField(
         label="Number",
         min_value=1,
@@ -114,6 +117,7 @@ class PriorityForm(forms.Form):
 
 
 class ObjectiveForm(forms.Form):
+    submission_token = submission_token_field()
     ref = forms.CharField(
         label="Reference (optional)",
         max_length=20,
@@ -145,6 +149,7 @@ class ObjectiveForm(forms.Form):
 
 
 class ActionForm(forms.Form):
+    submission_token = submission_token_field()
     objective = forms.ModelChoiceField(
         label="Objective",
         queryset=Objective.objects.none(),
@@ -240,6 +245,8 @@ class ActionForm(forms.Form):
 class UpdateForm(forms.Form):
     """Add a dated update, and set the RAG rating and status, in one step."""
 
+    submission_token = submission_token_field()
+
     described_on = GovukDateField(
         label="Date of the progress",
         help_text="The date this progress happened, for example 13 6 2019",
@@ -282,6 +289,7 @@ class UpdateForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
+    submission_token = submission_token_field()
     described_on = GovukDateField(label="Date of the progress")
     text = forms.CharField(label="Corrected update", widget=forms.Textarea(attrs={"rows": 5}))
     marking = forms.ChoiceField(
@@ -294,6 +302,7 @@ class CorrectionForm(forms.Form):
 
 
 class RagOverrideForm(forms.Form):
+    submission_token = submission_token_field()
     rating = forms.ChoiceField(
         label="RAG rating",
         choices=[("", "Use the rating worked out from the actions"), *RagRating.choices],

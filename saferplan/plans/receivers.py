@@ -1,10 +1,31 @@
 """What plans does when the apps it builds on announce a change (connected in
 PlansConfig.ready)."""
 
+from django.urls import reverse
+
+from saferplan.partnerships.selectors import OverviewLine, OverviewRow
+
 from .cache import partnership_plans_bump
+from .models import PlanStatus
 
 
 def on_names_changed(sender, *, partnership_ids, **kwargs) -> None:
     """Plans show organisation, group and partnership names: mark the plans that may show
     these partnerships' names as changed, so no cached page keeps an old name."""
     partnership_plans_bump(partnership_ids)
+
+
+def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRow]:
+    """The partnership's overview shows each plan in use (not archived) and its status."""
+    plans = partnership.plans.exclude(status=PlanStatus.ARCHIVED).order_by("-period_start", "pk")
+    lines = [
+        OverviewLine(
+            text=plan.title,
+            href=reverse("plans:overview", args=[partnership.slug, plan.pk]),
+            note=plan.get_status_display(),
+        )
+        for plan in plans
+    ]
+    if not lines:
+        lines = [OverviewLine("No plans yet", href=reverse("plans:list", args=[partnership.slug]))]
+    return [OverviewRow(order=10, key="Plans and their status", lines=lines)]

@@ -19,6 +19,7 @@ from saferplan.core.documents import pdf
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.core.permissions import PermissionPolicy
+from saferplan.core.text import with_article
 from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import PlanKind
@@ -172,7 +173,7 @@ def item_add(request, slug, section):
     if saved is not NOT_SAVED:
         messages.success(request, f"The {chosen.noun} has been added.")
         return redirect(f"{_manage_url(slug)}#{section}")
-    return _form_page(request, partnership, chosen, form, f"Add a {chosen.noun}", "Add")
+    return _form_page(request, partnership, chosen, form, f"Add {with_article(chosen.noun)}", "Add")
 
 
 @login_required

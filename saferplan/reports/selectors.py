@@ -1,5 +1,5 @@
 """Reads of board reports across a partnership's plans: the list a board member starts
-from, and the latest report the overview links to."""
+from, and the latest issued report (where a board member lands; the overview links to it)."""
 
 from django.db.models import QuerySet
 
@@ -13,7 +13,12 @@ def board_reports_of(*, partnership) -> QuerySet[BoardReport]:
     )
 
 
-def latest_board_report(*, partnership) -> BoardReport | None:
-    """The report the board last received (the latest issued), or else the latest draft."""
-    reports = board_reports_of(partnership=partnership)
-    return reports.filter(status=BoardReportStatus.ISSUED).first() or reports.first()
+def board_report_latest_issued(*, partnership) -> BoardReport | None:
+    """The board report the board read last: the latest issued of any of the partnership's
+    plans (where a board member lands)."""
+    return (
+        board_reports_of(partnership=partnership)
+        .filter(status=BoardReportStatus.ISSUED)
+        .order_by("-period_end", "-issued_at", "-pk")
+        .first()
+    )

@@ -26,6 +26,11 @@ urlpatterns = [
         name="partnership-board-reports",
     ),
     path(
+        "partnerships/<slug:slug>/board-reports/latest/",
+        views.board_report_latest,
+        name="board-report-latest",
+    ),
+    path(
         "partnerships/<slug:slug>/board-reports/<int:pk>/", views.board_report, name="board-report"
     ),
     path(

@@ -23,7 +23,7 @@ from .board_documents import board_report_document, report_content
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
 from .permissions import board_report_policy
-from .selectors import board_reports_of
+from .selectors import board_report_latest_issued, board_reports_of
 from .services import board_report_create, board_report_issue, board_report_update
 from .tasks import board_report_document_start
 
@@ -275,3 +275,16 @@ def board_report_issue_view(request, slug, pk):
             "recipients": board_members(partnership=report.plan.partnership),
         },
     )
+
+
+@login_required
+@require_GET
+def board_report_latest(request, slug):
+    """The latest issued board report of the partnership (where a board member lands), or,
+    with none issued yet, its overview saying so."""
+    partnership = partnership_for(request, slug, "view")
+    report = board_report_latest_issued(partnership=partnership)
+    if report is None:
+        messages.info(request, f"{partnership.name} has not issued a board report yet.")
+        return redirect("partnerships:detail", slug=slug)
+    return redirect("reports:board-report", slug=slug, pk=report.pk)

@@ -61,7 +61,9 @@ def page_as(browser, demo_site):
             page.fill("#id_username", email)
             page.fill("#id_password", DEMO_PASSWORD)
             page.click("button[type=submit]")
-            page.wait_for_url(f"{demo_site}/")
+            # Signed in, each role lands on its own page (accounts.selectors.landing_url).
+            page.wait_for_url(lambda url: "/accounts/sign-in/" not in url)
+            page.wait_for_load_state()
         return page
 
     yield open_page

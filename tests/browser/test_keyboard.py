@@ -41,11 +41,7 @@ def test_an_owner_adds_an_update_and_changes_rag_with_the_keyboard_alone(page_as
     tab_to(page, "el.id === 'id_password'")
     page.keyboard.type(DEMO_PASSWORD)
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{demo_site}/")
-
-    tab_to(page, "el.tagName === 'A' && el.textContent.trim() === 'My actions'")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{demo_site}/my-actions/")
+    page.wait_for_url(f"{demo_site}/my-actions/")  # an action owner lands on My actions
     tab_to(page, "el.tagName === 'A' && el.textContent.includes('Raise Awareness of cuckooing')")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{demo_site}/partnerships/hertsmere/actions/{action.pk}/")

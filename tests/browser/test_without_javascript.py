@@ -8,7 +8,8 @@ def test_a_coordinator_signs_in_switches_partnership_and_adds_a_group_without_ja
     page_as, demo_site
 ):
     page = page_as("coordinator@example.org", javascript=False)
-    assert "My partnerships" in page.title()
+    # A coordinator lands on the overview of the partnership they work in.
+    assert "Hertsmere Community Safety Partnership" in page.title()
     page.select_option("#switch-partnership", "three-rivers")
     submit(page, "button:has-text('Switch partnership')")
     assert "Three Rivers Community Safety Partnership" in page.locator("h1").inner_text()

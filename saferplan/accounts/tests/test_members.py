@@ -118,6 +118,6 @@ def test_every_member_can_see_who_else_is_in_the_partnership(client, viewer, edi
 def test_a_member_sees_only_their_own_partnerships(client, partnership, other_partnership):
     member = MembershipFactory(partnership=partnership, role="viewer").user
     client.force_login(member)
-    home = client.get(reverse("core:home")).text
+    home = client.get(reverse("my-partnerships")).text
     assert partnership.name in home
     assert other_partnership.name not in home

@@ -15,13 +15,13 @@ def sign_in(client, email, password):
     )
 
 
-def test_a_member_signs_in_with_email_and_password_and_sees_their_partnerships(
+def test_a_member_signs_in_with_email_and_password_and_lands_on_my_actions(
     client, person, partnership
 ):
     response = sign_in(client, "owner@herts.example", PASSWORD)
-    assert response.resolver_match.view_name == "core:home"
-    assert partnership.name in response.text
-    assert "Editor (action owner)" in response.text
+    assert response.wsgi_request.user == person
+    # An action owner's day starts with their actions (issue 22, deliverable 6).
+    assert response.resolver_match.view_name == "my-actions"
 
 
 def test_email_address_is_not_case_sensitive(client, person):
@@ -115,7 +115,7 @@ def test_a_user_in_several_partnerships_switches_between_them(client, member_of,
 
     MembershipFactory(user=user, partnership=other_partnership, role="viewer")
     client.force_login(user)
-    page = client.get(reverse("core:home"))
+    page = client.get(reverse("my-partnerships"))
     assert "Switch partnership" in page.text
     response = client.post(
         reverse("accounts:switch-partnership"), {"partnership": "dacorum"}, follow=True

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.text import counted
 from saferplan.plans.models import Action
 
 from .. import selectors, services
@@ -47,7 +48,7 @@ def themes(request, slug, pk):
     if saved is not NOT_SAVED:
         messages.success(
             request,
-            f"{len(saved)} themes suggested. Rename, merge and split them as you read the answers.",
+            f"{counted(len(saved), 'theme')} suggested. Rename, merge and split them as you read the answers.",
         )
         return redirect(_themes_url(slug, pk, question))
     new_form = NewThemeForm()

@@ -16,7 +16,13 @@ CONTENT_TYPES = {
 
 
 def file_name(*, kind: str, partnership, title: str, suffix: str = "") -> str:
-    return (slugify(f"{partnership.slug} {title}") or "document") + suffix + "." + kind
+    """The partnership's slug, then the title's; once only when the title already starts
+    with the partnership's name ("Hertsmere Community Safety Action Plan" is
+    hertsmere-community-safety-action-plan, not hertsmere-hertsmere-…)."""
+    titled = slugify(title)
+    if titled != partnership.slug and not titled.startswith(f"{partnership.slug}-"):
+        titled = slugify(f"{partnership.slug} {title}")
+    return (titled or "document") + suffix + "." + kind
 
 
 def attachment(content, *, kind: str, partnership, title: str, suffix: str = ""):

@@ -2,9 +2,22 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from saferplan.core.text import is_welsh
+from saferplan.core import text as core_text
 
 register = template.Library()
+
+
+@register.filter
+def counted(number, nouns: str) -> str:
+    """`{{ n|counted:"priority,priorities" }}`: “1 priority”, “3 priorities”."""
+    singular, _, plural = nouns.partition(",")
+    return core_text.counted(number or 0, singular, plural)
+
+
+@register.filter
+def with_article(noun: str) -> str:
+    """`{{ noun|with_article }}`: “an achievement”, “a contact”."""
+    return core_text.with_article(noun)
 
 
 @register.filter
@@ -102,4 +115,4 @@ def thousands(number) -> str:
 def welsh(text) -> bool:
     """The paragraph is in Welsh, so the page marks it lang="cy" (a published plan's
     language notice: "Mae'r ddogfen hon ar gael yn Gymraeg")."""
-    return is_welsh(str(text or ""))
+    return core_text.is_welsh(str(text or ""))

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 
 from .. import services
 from ..forms import SeriesForm, SeriesImportForm, ValueForm
@@ -64,7 +64,7 @@ def series_detail(request, slug, pk):
             ),
         )
         if saved is not NOT_SAVED:
-            messages.success(request, f"Figure for {Period(saved.start, saved.end).label} saved.")
+            confirm_saved(request, f"Figure for {Period(saved.start, saved.end).label} saved.")
             return redirect("crimedata:series", slug=slug, pk=pk)
     values = [(Period(v.start, v.end), v) for v in series.values.all()]
     return render(

@@ -83,6 +83,7 @@ def test_a_join_is_undone_in_the_preview_and_the_import_keeps_the_rows_apart(
     )
     assert "7 rows joined across page breaks" in page.text
     assert f"Kept apart: the row at {key}." in page.text
+    assert "The rows are kept apart: the preview below is read again." in page.text
     confirm(client, partnership, pending)
     assert Action.objects.filter(title="Launch the Tri-CSP Youth").exists()
     assert Action.objects.count() == 51

@@ -255,6 +255,8 @@ def test_with_htmx_the_answer_holds_the_refreshed_form_and_history(
             "marking": "official",
         },
         HTTP_HX_REQUEST="true",
+        # Sent from the action's page (from the update's own page, htmx leaves for it).
+        HTTP_HX_CURRENT_URL=reverse("plans:action", args=[partnership.slug, owned_action.pk]),
         follow=True,
     )
     assert response.status_code == 200

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from saferplan.core import clock
-from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
+from saferplan.core.forms import NOT_SAVED, add_service_errors, confirm_saved, save_form
+from saferplan.core.submissions import TOKEN_FIELD
 
 from .. import selectors, services
 from ..access import action_for, priority_for, reach_action
@@ -22,6 +23,7 @@ from ..permissions import action_policy
 def _action_form_data(form) -> dict:
     data = dict(form.cleaned_data)
     data.pop("version", None)
+    data.pop(TOKEN_FIELD, None)
     return data
 
 
@@ -39,7 +41,7 @@ def action_add(request, slug, plan_pk, number):
         ),
     )
     if action is not NOT_SAVED:
-        messages.success(request, "The action has been added.")
+        confirm_saved(request, f"The action “{action.title}” has been added.")
         return redirect("plans:action", slug=slug, pk=action.pk)
     return render(
         request,

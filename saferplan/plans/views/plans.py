@@ -12,7 +12,8 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from saferplan.core import clock
-from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
+from saferplan.core.text import counted
 from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -55,7 +56,7 @@ def plan_add(request, slug):
         lambda data: services.plan_create(actor=request.user, partnership=partnership, **data),
     )
     if plan is not NOT_SAVED:
-        messages.success(request, f"{plan.title} has been created as a draft.")
+        confirm_saved(request, f"{plan.title} has been created as a draft.")
         return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
     return render(request, "plans/plan_form.html", {"partnership": partnership, "form": form})
 
@@ -86,7 +87,7 @@ def plan_edit(request, slug, plan_pk):
         lambda data: services.plan_update(actor=request.user, plan=plan, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "The plan has been updated.")
+        confirm_saved(request, f"{saved.title} has been updated.")
         return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
     return render(
         request,
@@ -154,7 +155,7 @@ def plan_refresh(request, slug, plan_pk):
     if new_plan is not NOT_SAVED:
         messages.success(
             request,
-            f"{new_plan.title} has been created as a draft with {open_count} open actions carried forward.",
+            f"{new_plan.title} has been created as a draft with {counted(open_count, 'open action')} carried forward.",
         )
         return redirect("plans:overview", slug=slug, plan_pk=new_plan.pk)
     return render(

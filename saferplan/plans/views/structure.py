@@ -1,13 +1,12 @@
 """A plan's structure: priorities and objectives, and overrides of their rolled-up RAG."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from saferplan.core import clock
-from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -65,7 +64,7 @@ def priority_add(request, slug, plan_pk):
         lambda data: services.priority_create(actor=request.user, plan=plan, **data),
     )
     if priority is not NOT_SAVED:
-        messages.success(request, f"Priority {priority.number} has been added.")
+        confirm_saved(request, f"Priority {priority.number} “{priority.title}” has been added.")
         return redirect("plans:priority", slug=slug, plan_pk=plan.pk, number=priority.number)
     return render(
         request,
@@ -91,7 +90,7 @@ def priority_edit(request, slug, plan_pk, number):
         lambda data: services.priority_update(actor=request.user, priority=priority, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "The priority has been updated.")
+        confirm_saved(request, f"Priority {priority.number} has been updated.")
         return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=priority.number)
     return render(
         request,
@@ -120,7 +119,7 @@ def _override(request, *, subject, plan, heading, back):
         ),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "The RAG rating has been saved.")
+        confirm_saved(request, f"The {heading} has been saved.")
         return redirect(back)
     return render(
         request,
@@ -161,7 +160,7 @@ def objective_add(request, slug, plan_pk, number):
         lambda data: services.objective_create(actor=request.user, priority=priority, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "The objective has been added.")
+        confirm_saved(request, f"Objective “{saved.title}” has been added.")
         return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=number)
     return render(
         request,
@@ -205,7 +204,7 @@ def objective_edit(request, slug, pk):
         lambda data: services.objective_update(actor=request.user, objective=objective, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "The objective has been updated.")
+        confirm_saved(request, f"Objective “{saved.title}” has been updated.")
         return redirect(
             "plans:priority", slug=slug, plan_pk=priority.plan_id, number=priority.number
         )

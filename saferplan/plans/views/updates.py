@@ -1,12 +1,14 @@
 """Progress updates: adding one (with a RAG rating) and correcting one."""
 
-from django.contrib import messages
+from urllib.parse import urlsplit
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
-from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
+from saferplan.core.forms import NOT_SAVED, add_service_errors, confirm_saved, save_form, save_once
 from saferplan.core.permissions import sees_sensitive_of
 from saferplan.partnerships.access import partnership_for
 
@@ -28,26 +30,32 @@ def update_add(request, slug, pk):
     partnership, action = reach_action(request, slug, pk, "add_update")
     form = new_update_form(action, request.POST or None)
     conflict = None
+    action_url = reverse("plans:action", args=[slug, action.pk])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.update_add(
-                actor=request.user,
-                action=action,
-                described_on=data["described_on"],
-                text=data["text"],
-                marking=data["marking"],
-                rag=data["rag"],
-                rag_reason=data["rag_reason"],
-                # The form carries the rating it showed (empty for none); a post without
-                # the field (a script) is not checked.
-                expected_rag_change_id=(
-                    data["expected_rag_change_id"]
-                    if "expected_rag_change_id" in request.POST
-                    else services.NOT_CHECKED
+            # Saved once, however often the form is sent (a double click, a resend).
+            update = save_once(
+                request,
+                form,
+                lambda: services.update_add(
+                    actor=request.user,
+                    action=action,
+                    described_on=data["described_on"],
+                    text=data["text"],
+                    marking=data["marking"],
+                    rag=data["rag"],
+                    rag_reason=data["rag_reason"],
+                    # The form carries the rating it showed (empty for none); a post without
+                    # the field (a script) is not checked.
+                    expected_rag_change_id=(
+                        data["expected_rag_change_id"]
+                        if "expected_rag_change_id" in request.POST
+                        else services.NOT_CHECKED
+                    ),
+                    status=data["status"],
+                    status_reason=data["status_reason"],
                 ),
-                status=data["status"],
-                status_reason=data["status_reason"],
             )
         except services.EditConflictError as error:
             conflict = error
@@ -57,8 +65,18 @@ def update_add(request, slug, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your update has been added.")
-            return redirect("plans:action", slug=slug, pk=action.pk)
+            confirm_saved(
+                request,
+                f"Your update has been added. It is in the history of “{action.title}” "
+                f"below, dated {update.described_on:%-d %B %Y}.",
+            )
+            # The action's page, with the new update in its history. A form sent from the
+            # update's own page by htmx leaves that page for it too (HX-Redirect).
+            if request.headers.get("HX-Request") and not _from_page(request, action_url):
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = action_url
+                return response
+            return redirect(action_url)
     # htmx swaps only 2xx answers into the page; a browser without JavaScript gets the 409.
     status = 409 if conflict and not request.headers.get("HX-Request") else 200
     return render(
@@ -99,8 +117,10 @@ def update_correct(request, slug, pk):
         lambda data: services.update_correct(actor=request.user, update=update, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(
-            request, "The correction has been added. The original stays in the history."
+        confirm_saved(
+            request,
+            f"Your correction of the update of {update.described_on:%-d %B %Y} has been "
+            "added. The original stays in the history.",
         )
         return redirect("plans:action", slug=slug, pk=action.pk)
     return render(
@@ -114,3 +134,9 @@ def update_correct(request, slug, pk):
             "form": form,
         },
     )
+
+
+def _from_page(request, url: str) -> bool:
+    """Whether htmx sent the form from the page at `url` (the action's page, which swaps the
+    form, the history and the banner in place) rather than from the update's own page."""
+    return urlsplit(request.headers.get("HX-Current-URL", "")).path == url

@@ -78,7 +78,7 @@ def test_the_public_csv_has_the_documented_fields_and_no_sensitive_material(clie
     response = public(client, plan, "csv")
     assert (
         response["Content-Disposition"]
-        == 'attachment; filename="hertsmere-hertsmere-community-safety-action-plan-2019-2020.csv"'
+        == 'attachment; filename="hertsmere-community-safety-action-plan-2019-2020.csv"'
     )
     rows = _csv(response)
     assert list(rows[0]) == FIELD_NAMES

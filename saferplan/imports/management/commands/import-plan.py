@@ -22,6 +22,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from saferplan.core.text import counted
 from saferplan.imports import seen, selectors, services
 from saferplan.imports.columns import normalise
 from saferplan.imports.corrections import (
@@ -36,6 +37,18 @@ from saferplan.imports.readers import parse_plan
 from saferplan.partnerships.models import Partnership
 
 LEFTOVERS_SHOWN = 20
+
+
+# The words of ParsedPlan.counts(), one and many.
+NOUNS = {
+    "aims": ("aim",),
+    "priorities": ("priority", "priorities"),
+    "objectives": ("objective",),
+    "actions": ("action",),
+    "updates": ("update",),
+    "owners": ("owner",),
+    "warnings": ("warning",),
+}
 
 
 class Command(BaseCommand):
@@ -172,10 +185,14 @@ class Command(BaseCommand):
             else "period not found in the title"
         )
         self.stdout.write(f"  {period}")
-        self.stdout.write("  " + ", ".join(f"{number} {name}" for name, number in counts.items()))
+        self.stdout.write(
+            "  " + ", ".join(counted(number, *NOUNS[name]) for name, number in counts.items())
+        )
         for priority in parsed.priorities:
             self.stdout.write(
-                f"  {priority.number}. {priority.title[:90]} – {len(priority.objectives)} objectives, {len(priority.all_actions())} actions"
+                f"  {priority.number}. {priority.title[:90]} – "
+                f"{counted(len(priority.objectives), 'objective')}, "
+                f"{counted(len(priority.all_actions()), 'action')}"
             )
         unmatched = selectors.unmatched_owners(
             parsed=parsed, matcher=selectors.owner_matcher(partnership=partnership)
@@ -183,7 +200,7 @@ class Command(BaseCommand):
         if unmatched:
             self.stdout.write("  Owners that match no organisation or group of the partnership:")
             for text, count in sorted(unmatched.items()):
-                self.stdout.write(f"    “{text}” ({count} action{'s' if count > 1 else ''})")
+                self.stdout.write(f"    “{text}” ({counted(count, 'action')})")
         if parsed.warnings:
             self.stdout.write("  Warnings:")
             for warning in parsed.warnings:
