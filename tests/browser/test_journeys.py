@@ -99,7 +99,7 @@ def test_a_coordinator_imports_a_seed_sets_up_a_plan_and_publishes(page_as, demo
     journey.click("text=Add a priority")
     page.fill("#id_title", "Motor vehicle crime")
     journey.click("button:has-text('Save priority')")
-    assert "Priority 1 has been added" in journey.text()
+    assert "Priority 1 “Motor vehicle crime” has been added" in journey.text()
     journey.click("a:has-text('Add an objective')")
     page.fill("#id_title", "Fewer vehicles broken into in Rickmansworth and South Oxhey")
     journey.click("button:has-text('Save objective')")
@@ -162,7 +162,9 @@ def test_a_board_member_reads_the_issued_report_and_downloads_it(page_as, demo_s
     # The coordinator issues the demo's draft report to the board.
     coordinator = Journey(page_as("coordinator@example.org"))
     coordinator.goto(f"{demo_site}/partnerships/hertsmere/board-reports/{report.pk}/")
-    coordinator.click("button:has-text('Issue to the board')")
+    coordinator.click("a:has-text('Issue to the board')")
+    assert "Issue this report to the board?" in coordinator.text()  # asked to confirm
+    coordinator.click("button:has-text('Issue the report and email the board')")
     assert "The report has been issued" in coordinator.text()
 
     journey = Journey(page_as("viewer@example.org"))
