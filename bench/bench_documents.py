@@ -1,6 +1,7 @@
 """Board report and action plan documents for a 100-action plan with 2,000 updates (issue 5):
 the board report page under 300 ms, its Word file under 2 s and its PDF under 5 s; the action
-plan as Excel under 2 s (and, for information, as Word and PDF). Each is the whole request
+plan as Excel under 2 s, and (for information) as Word in both layouts and as PDF beside issue 22's 2 s aim
+and the board report's PDF, its peer made by the same WeasyPrint. Each is the whole request
 through Django (permission checks, queries, rendering), median of several runs in-process.
 
     .venv/bin/python bench/bench_documents.py
@@ -65,12 +66,30 @@ def main() -> None:
         ("Board report as Word: median", base + "report.docx", 2000, 5),
         ("Board report as PDF: median", base + "report.pdf", 5000, 3),
         ("Action plan as Excel: median", plan_base + ".xlsx", 2000, 5),
-        ("Action plan as Word (no target)", plan_base + ".docx", float("inf"), 3),
-        ("Action plan as PDF (no target)", plan_base + ".pdf", float("inf"), 2),
+        (
+            "Action plan as Word (A4, fitted columns; no target)",
+            plan_base + ".docx",
+            float("inf"),
+            3,
+        ),
+        (
+            "Action plan by quarter as Word (no target)",
+            plan_base + ".docx?layout=quarters",
+            float("inf"),
+            3,
+        ),
     ]
+    measured = {}
     for what, url, target, repeat in figures:
-        timings = measure(get(url), warmup=1, repeat=repeat)
-        out.figure(what, statistics.median(timings), target, "ms")
+        measured[url] = statistics.median(measure(get(url), warmup=1, repeat=repeat))
+        out.figure(what, measured[url], target, "ms")
+    # Issue 22 asks for the action plan's PDF in under 2 s (or made in the background): shown
+    # beside that aim and its peer, the board report's PDF, not yet a target that fails.
+    plan_pdf = statistics.median(measure(get(plan_base + ".pdf"), warmup=1, repeat=2))
+    out.figure("Action plan as PDF (aim < 2000 ms; no target yet)", plan_pdf, float("inf"), "ms")
+    peer = measured[base + "report.pdf"]
+    print(f"  {'  peer: board report as PDF (same WeasyPrint)':<58} {peer:>9.1f} ms")
+    print(f"  {'  action plan PDF ÷ board report PDF':<58} {plan_pdf / peer:>9.2f} ×")
     out.finish()
 
 

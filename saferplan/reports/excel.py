@@ -1,7 +1,8 @@
 """The action plan as an Excel workbook (openpyxl), the shape of the partnerships' trackers:
 a summary sheet, then one sheet per priority with one row per action, its header row
-frozen, filters on, and RAG as a validated list (Red, Amber, Green, White) whose cells are
-coloured and always say the word.
+frozen, filters on, and RAG as a validated list (Red, Amber, Green, White) whose cells always
+say the word and are coloured by it: a conditional format on the column, not a fill of the
+cell's own, so the colour follows the rating a user chooses in Excel.
 
 Every text is written as text, never as a formula: a cell a user typed as "=HYPERLINK(…)"
 stays those characters (OWASP's CSV/formula injection); and without the control characters
@@ -10,6 +11,7 @@ a worksheet cannot hold (text stored before they were refused on the way in)."""
 import io
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -103,11 +105,7 @@ def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
                     cell.alignment = WRAP
                     if value is action.due_date and value is not None:
                         cell.number_format = "DD/MM/YYYY"
-                rag = sheet[f"{rag_column}{sheet.max_row}"]
-                rag.font = BOLD
-                rag.fill = PatternFill(
-                    "solid", fgColor=RAG_FILLS[RagRating(action.current_rag or "white")]
-                )
+                sheet[f"{rag_column}{sheet.max_row}"].font = BOLD
         last = max(sheet.max_row, 2)
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
@@ -119,13 +117,29 @@ def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
             errorTitle="RAG rating",
             error="Choose Red, Amber, Green or White.",
         )
-        validation.add(f"{rag_column}2:{rag_column}{max(last, 200)}")
+        rag_cells = f"{rag_column}2:{rag_column}{max(last, 200)}"
+        validation.add(rag_cells)
         sheet.add_data_validation(validation)
+        _colour_by_rating(sheet, rag_cells)
         widths = [28, 7, 34, 44, 26, 13, 11] + ([70] if document.show_updates else []) + [9]
         _widths(sheet, widths + ([20] if marked else []))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _colour_by_rating(sheet, cells: str) -> None:
+    """Each rating's colour on the cells that say it (Excel compares text without case)."""
+    for rating, fill in RAG_FILLS.items():
+        sheet.conditional_formatting.add(
+            cells,
+            CellIsRule(
+                operator="equal",
+                formula=[f'"{RagRating(rating).label}"'],
+                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
+                font=BOLD,
+            ),
+        )
 
 
 def _summary(sheet, document: ActionPlanDocument) -> None:

@@ -1,6 +1,12 @@
 """The Word document builder (python-docx): headings, paragraphs, bullets, tables with
 header rows read as headers and repeated on every page, the document's language, title and
-marking on every page; every text cleaned of what XML cannot hold."""
+marking on every page; every text cleaned of what XML cannot hold.
+
+Pages are A4 with the margins councils' templates use (2 cm; 1.27 cm, Word's "Narrow", for
+landscape documents whose tables are wide). Every table has a fixed layout and a width for
+each column and each cell, chosen by what the column holds (the widest for long text, never
+narrower than its longest word), so Word and LibreOffice lay it out alike and never split a
+word between lines; nothing is hyphenated."""
 
 import io
 
@@ -9,11 +15,19 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor, Twips
+from docx.table import Table
 
 from saferplan.core.text import clean_text
 
+from .word_tables import fix_column_widths
+
 HEADER_FILL = "D9D9D9"
+
+# A4 in twentieths of a point (w:pgSz), portrait.
+A4_WIDTH, A4_HEIGHT = Twips(11906), Twips(16838)
+MARGIN = Cm(2)
+NARROW_MARGIN = Cm(1.27)
 
 
 def set_cell_fill(cell, fill: str) -> None:
@@ -57,12 +71,18 @@ class WordDocument:
         for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
             styles[name].font.name = "Arial"
             styles[name].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+        # Words are never hyphenated (Word and LibreOffice would otherwise be free to).
+        styles["Normal"].element.get_or_add_pPr().append(OxmlElement("w:suppressAutoHyphens"))
         section = self.document.sections[0]
+        section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = section.page_height, section.page_width
+            section.page_width, section.page_height = A4_HEIGHT, A4_WIDTH
+        margin = NARROW_MARGIN if landscape else MARGIN
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(1.6))
+            setattr(section, side, margin)
+        self.text_width = Emu(section.page_width - 2 * margin)
+        self._tables: list[tuple[Table, list[float] | None, float]] = []
         # The marking on every page, as protective marking guidance asks (none for the public).
         if marking:
             for part in (section.header, section.footer):
@@ -100,7 +120,11 @@ class WordDocument:
         for item in items:
             self.document.add_paragraph(clean_text(item), style="List Bullet")
 
-    def table(self, header: list[str], *, widths: list[float] | None = None):
+    def table(self, header: list[str], *, widths: list[float] | None = None, font_size: float = 10):
+        """A table with `header` as its repeated header row. `widths`: the columns' relative
+        widths; without them, widths follow what the columns hold. Either way the table
+        spans the text width and no column is narrower than its longest word. A table of
+        many columns may ask for a smaller `font_size` (points), as councils' wide tables do."""
         table = self.document.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -110,19 +134,15 @@ class WordDocument:
             cell.text = ""
             WordDocument.run(cell.paragraphs[0], text, bold=True)
             set_cell_fill(cell, HEADER_FILL)
-        if widths:
-            for column, width in zip(table.columns, widths, strict=True):
-                for cell in column.cells:
-                    cell.width = Cm(width)
+        if widths is not None and len(widths) != len(header):
+            raise ValueError("A table needs one width per column.")
+        self._tables.append((table, widths, font_size))
         return table
 
-    def row(self, table, values: list[str], *, widths: list[float] | None = None):
+    def row(self, table, values: list[str]):
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
             cell.text = clean_text(value)
-        if widths:
-            for cell, width in zip(cells, widths, strict=True):
-                cell.width = Cm(width)
         return cells
 
     def picture(self, png: bytes, *, alt_text: str, width_cm: float) -> None:
@@ -133,6 +153,10 @@ class WordDocument:
             properties.set("title", clean_text(alt_text)[:100])
 
     def save(self) -> bytes:
+        for table, widths, font_size in self._tables:
+            fix_column_widths(
+                table._tbl, int(self.text_width.twips), weights=widths, font_size=font_size
+            )
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()

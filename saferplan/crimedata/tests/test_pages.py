@@ -12,6 +12,7 @@ from saferplan.crimedata import services
 from saferplan.crimedata.models import CustomSeries, ForceMonth
 from saferplan.crimedata.police_uk import archive_files
 from saferplan.crimedata.sample import SAMPLE_ZIP
+from saferplan.reports.tests.files import word_layout_problems
 
 from .files import sample_csv
 
@@ -269,3 +270,11 @@ def test_the_hotspots_download_as_word_and_pdf_with_the_map_tables_and_caveats(
     assert busiest_lsoa in text
     assert "Open Government Licence v3.0" in text
     assert "Open Government Licence v3.0" in "\n".join(p.text for p in word.paragraphs)
+
+
+def test_the_word_hotspots_are_a4_portrait_with_2_cm_margins_and_fitted_columns(
+    signed_in, analyst, partnership, imported
+):
+    query = "?category=anti-social-behaviour&period=2018-12"
+    content = signed_in(analyst).get(url("hotspots-docx", partnership) + query).content
+    assert word_layout_problems(content, orientation="portrait") == []

@@ -17,7 +17,7 @@ from saferplan.plans.tests.factories import (
     UpdateFactory,
 )
 from saferplan.public.models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm
-from saferplan.reports.tests.files import readable_text
+from saferplan.reports.tests.files import readable_text, word_layout_problems
 
 CANARY = "Canaryp4b8e2x"
 GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "reference_data" / "default_glossary.yaml"
@@ -371,3 +371,9 @@ def test_an_unpublished_plans_foreword_never_reaches_the_public(client, partners
         text = readable_text(kind, client.get(url).content)
         assert "Hertsmere" in text.replace(" ", "") or "Hertsmere" in text
         assert CANARY not in text
+
+
+def test_the_word_published_plan_is_a4_portrait_with_2_cm_margins(client, partnership, strategic):
+    url = reverse("public:plan-document", args=[partnership.slug, "docx"])
+    problems = word_layout_problems(client.get(url).content, orientation="portrait")
+    assert problems == []

@@ -22,6 +22,7 @@ from saferplan.plans.tests.factories import ActionFactory, PlanFactory, Priority
 from saferplan.reports.board_documents import board_report_document
 from saferplan.reports.models import BoardReport
 from saferplan.reports.services import board_report_create
+from saferplan.reports.tests.files import word_layout_problems
 
 END = datetime.date(2019, 10, 31)
 START = datetime.date(2019, 7, 1)
@@ -220,3 +221,8 @@ def test_board_reports_are_in_the_navigation_and_on_the_overview(signed_in, view
     reports = client.get(listing).content.decode()
     assert "Report – October 2019" in reports
     assert BoardReport.objects.count() == 1
+
+
+def test_the_word_board_report_is_a4_portrait_with_2_cm_margins_and_fitted_columns(report):
+    content = board_report_document(report, "docx")
+    assert word_layout_problems(content, orientation="portrait") == []

@@ -39,16 +39,19 @@ def update_line(update, *, period) -> str:
     return text
 
 
-def fill_with_lines(cell, lines: list[str]) -> None:
+def fill_with_lines(cell, lines: list[str], *, bullets: bool = True) -> None:
+    """One paragraph per line, bulleted as in seed 003; without bullets in a narrow column
+    (a quarter's), where the bullet's indent would leave a long word no room."""
     cell.text = ""
     if not lines:
         return
+    style = "List Bullet" if bullets else None
     first, *rest = lines
     paragraph = cell.paragraphs[0]
-    paragraph.style = "List Bullet"
+    paragraph.style = style
     WordDocument.run(paragraph, first)
     for line in rest:
-        cell.add_paragraph(clean_text(line), style="List Bullet")
+        cell.add_paragraph(clean_text(line), style=style)
 
 
 def merge_down(top, below) -> None:
