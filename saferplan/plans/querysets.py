@@ -5,10 +5,13 @@ board reports, open data and the public site (ADR 0021):
 - `.not_sensitive()` / `.visible_to(user, partnership_ids=...)`: the OFFICIAL-SENSITIVE rule
   (core.models.MarkedQuerySet, core.permissions.sees_sensitive_of);
 - `.public()`: what the published plan may show anyone;
+- `RagChange.objects.in_force_on(day)`: each action's rating in force on a day (the board
+  report's ratings at its period's end);
 - `Action.objects.with_progress()`, `.matching(filters)`, `.in_plan_order()`: the action
   plan table's columns, filters and order.
 """
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q, Subquery
@@ -66,6 +69,15 @@ class RagChangeQuerySet(MarkedQuerySet):
         """For a subquery: the ratings of the outer action, objective or priority ("pk"),
         newest first."""
         return self.filter(**{subject: OuterRef("pk")}).newest_first()
+
+    def in_force_on(self, day: datetime.date):
+        """Of these ratings, each action's one in force on `day`: the last given of those
+        describing a day up to then (rated_on, not the day it was typed or imported). Ratings
+        are rated in the order they are given (services.rag_record), so the last given is
+        also the latest rated."""
+        rated_by_then = self.filter(rated_on__lte=day)
+        last = rated_by_then.filter(action=OuterRef("action")).newest_first()
+        return rated_by_then.filter(action__isnull=False, pk=Subquery(last.values("pk")[:1]))
 
 
 class ActionQuerySet(MarkedQuerySet):

@@ -95,6 +95,7 @@ def plan_refresh(
             carried_from=action,
             position=action.position,
             rag=latest.rating if latest else "",
+            rated_on=latest.rated_on if latest else None,
             rag_reason=f"Carried forward from {plan.title}",
         )
     return new_plan
