@@ -308,6 +308,8 @@ def _write_action(
         marking=Marking.OFFICIAL_SENSITIVE if parsed.sensitive else Marking.OFFICIAL,
         rag=parsed.rag,
         rag_reason=f"As rated in {plan.title}" if parsed.rag else "",
+        # The document's rating describes the plan as its latest update left it.
+        rated_on=max((u.described_on for u in parsed.updates), default=None),
         due_date=parsed.due_date,
     )
     for update in sorted(parsed.updates, key=lambda u: u.described_on):

@@ -5,7 +5,7 @@ from saferplan.crimedata.categories import choices_with_all_crime
 from saferplan.crimedata.forms import PeriodField
 from saferplan.crimedata.models import SeriesUnit
 from saferplan.crimedata.periods import Period
-from saferplan.plans.models import Objective, PlanStatus
+from saferplan.plans.models import RETIRED_STATUSES, Objective
 
 from .models import Direction, Indicator, MeasureSource, TargetKind
 
@@ -99,7 +99,7 @@ class IndicatorForm(forms.Form):
         self.fields["series"].queryset = partnership.custom_series.all()
         self.fields["objectives"].queryset = (
             Objective.objects.filter(priority__plan__partnership=partnership)
-            .exclude(priority__plan__status=PlanStatus.ARCHIVED)
+            .exclude(priority__plan__status__in=RETIRED_STATUSES)
             .select_related("priority__plan")
             .order_by(
                 "priority__plan__period_start", "priority__plan_id", "priority__number", "position"

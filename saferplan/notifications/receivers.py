@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from saferplan.core import clock
 from saferplan.partnerships.selectors import OverviewLine, OverviewRow
-from saferplan.plans.models import PlanStatus
+from saferplan.plans.models import RETIRED_STATUSES
 
 from .models import BoardMeeting
 from .services import notify_action_changed
@@ -19,7 +19,7 @@ def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRo
     """The partnership's overview shows the next board meeting of a plan in use."""
     meeting = (
         BoardMeeting.objects.filter(plan__partnership=partnership, meets_on__gte=clock.today())
-        .exclude(plan__status=PlanStatus.ARCHIVED)
+        .exclude(plan__status__in=RETIRED_STATUSES)
         .select_related("plan")
         .order_by("meets_on", "pk")
         .first()

@@ -20,6 +20,9 @@ class ActionFilters:
     stale: bool = False
     overdue: bool = False
     partnership: int | None = None
+    # My actions: those of previous years' plans too (superseded, replaced or archived), not
+    # only of current plans (ActionQuerySet.current).
+    previous_plans: bool = False
 
     @property
     def active(self) -> bool:

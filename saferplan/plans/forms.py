@@ -331,6 +331,13 @@ class RefreshForm(forms.Form):
     title = forms.CharField(label="Title of the new plan", max_length=250)
     period_start = GovukDateField(label="Start of period")
     period_end = GovukDateField(label="End of period")
+    supersede = forms.BooleanField(
+        label="Mark this year's plan as superseded",
+        required=False,
+        initial=True,
+        help_text="Its actions leave My actions, reminders and digests now. If it is published, "
+        "it stays the published plan until the new one is published.",
+    )
 
     def clean(self):
         data = super().clean()
@@ -378,3 +385,7 @@ class ActionFilterForm(forms.Form):
             *((o.pk, o.name) for o in organisations),
         ]
         self.fields["group"].choices = [("", "Any"), *((g.pk, g.name) for g in groups)]
+
+
+class MyActionsFilterForm(ActionFilterForm):
+    previous_plans = forms.BooleanField(label="Include previous years' plans", required=False)

@@ -5,23 +5,54 @@ board reports, open data and the public site (ADR 0021):
 - `.not_sensitive()` / `.visible_to(user, partnership_ids=...)`: the OFFICIAL-SENSITIVE rule
   (core.models.MarkedQuerySet, core.permissions.sees_sensitive_of);
 - `.public()`: what the published plan may show anyone;
+- `RagChange.objects.in_force_on(day)`: each action's rating in force on a day (the board
+  report's ratings at its period's end);
+- `Plan.objects.current()` / `Action.objects.current()`: plans in use and not replaced by next
+  year's (the annual refresh), and their actions: My actions, reminders and digests;
 - `Action.objects.with_progress()`, `.matching(filters)`, `.in_plan_order()`: the action
   plan table's columns, filters and order.
 """
 
+import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
 from saferplan.core.models import MarkedQuerySet, Marking
 
-from .models.choices import PlanStatus, RagRating
+from .models.choices import RETIRED_STATUSES, PlanStatus, RagRating
 
 if TYPE_CHECKING:
     from .filters import ActionFilters
 
 # The seeds' order: priority, objective (Issue), then the action's own position.
 PLAN_ORDER = ("priority__number", "objective__position", "objective_id", "position", "id")
+
+
+def _plan_is_current(path: str = "") -> Q:
+    """A plan in use, and not replaced by next year's made from it (the annual refresh,
+    Plan.superseded_by): neither archived nor superseded."""
+    return ~Q(**{f"{path}status__in": RETIRED_STATUSES}) & Q(**{f"{path}superseded_by": None})
+
+
+class PlanQuerySet(QuerySet):
+    def in_use(self):
+        """Neither archived nor superseded (last year's plan stays in use, and public, until
+        next year's is published)."""
+        return self.exclude(status__in=RETIRED_STATUSES)
+
+    def current(self):
+        """The plans whose actions are people's work now: in use, and not replaced by next
+        year's plan made from them."""
+        return self.filter(_plan_is_current())
 
 
 class UpdateQuerySet(MarkedQuerySet):
@@ -67,8 +98,27 @@ class RagChangeQuerySet(MarkedQuerySet):
         newest first."""
         return self.filter(**{subject: OuterRef("pk")}).newest_first()
 
+    def in_force_on(self, day: datetime.date):
+        """Of these ratings, each action's one in force on `day`: the last given of those
+        describing a day up to then (rated_on, not the day it was typed or imported). Ratings
+        are rated in the order they are given (services.rag_record), so the last given is
+        also the latest rated."""
+        rated_by_then = self.filter(rated_on__lte=day)
+        last = rated_by_then.filter(action=OuterRef("action")).newest_first()
+        return rated_by_then.filter(action__isnull=False, pk=Subquery(last.values("pk")[:1]))
+
 
 class ActionQuerySet(MarkedQuerySet):
+    def current(self):
+        """Actions of current plans (PlanQuerySet.current): what My actions, reminders and
+        digests show unless asked for previous years' plans."""
+        return self.filter(_plan_is_current("priority__plan__"))
+
+    def with_plan_current(self):
+        """Whether each action's plan is current, as a column (`in_current_plan`)."""
+        is_current = _plan_is_current("priority__plan__")
+        return self.annotate(in_current_plan=ExpressionWrapper(is_current, BooleanField()))
+
     def public(self):
         """Actions the published plan shows: of published plans, never OFFICIAL-SENSITIVE."""
         return self.not_sensitive().filter(priority__plan__status=PlanStatus.PUBLISHED)

@@ -6,7 +6,6 @@ from django.urls import reverse
 from saferplan.partnerships.selectors import OverviewLine, OverviewRow
 
 from .cache import partnership_plans_bump
-from .models import PlanStatus
 
 
 def on_names_changed(sender, *, partnership_ids, **kwargs) -> None:
@@ -16,8 +15,8 @@ def on_names_changed(sender, *, partnership_ids, **kwargs) -> None:
 
 
 def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRow]:
-    """The partnership's overview shows each plan in use (not archived) and its status."""
-    plans = partnership.plans.exclude(status=PlanStatus.ARCHIVED).order_by("-period_start", "pk")
+    """The partnership's overview shows each plan in use (not archived nor superseded) and its status."""
+    plans = partnership.plans.in_use().order_by("-period_start", "pk")
     lines = [
         OverviewLine(
             text=plan.title,

@@ -8,9 +8,9 @@ measures and the RAG summary per priority with a chart and its data table; stale
 are not already exceptions close the report as an appendix.
 
 Everything is as it stood at the period's end: the rating of each action is the one in force
-that day (the last of its RAG history given by then, with its reason), the latest update the
-last one describing a day up to then, and the measures' figures those of periods ending by
-then.
+that day (the last of its RAG history describing a day up to then, by RagChange.rated_on, with
+its reason), the latest update the last one describing a day up to then, and the measures'
+figures those of periods ending by then.
 """
 
 import base64
@@ -72,25 +72,24 @@ def board_report_content(
         .order_by("action_id", "described_on", "id")
     ):
         latest_updates[update.action_id] = update  # the last one per action wins
-    rag_at_end: dict[int, RagChange] = {}
-    rag_before: dict[int, str] = {}
+    ratings = RagChange.objects.filter(action__priority__plan=plan)
+    rag_at_end: dict[int, RagChange] = {
+        change.action_id: change for change in ratings.in_force_on(period_end) if change.action_id
+    }
+    rag_before: dict[int, str] = {
+        change.action_id: change.rating
+        for change in ratings.in_force_on(period_start - datetime.timedelta(days=1))
+        if change.action_id
+    }
     moves: list[dict] = []
     changes_in_period: dict[int, list[RagChange]] = defaultdict(list)
-    start_moment = timezone.make_aware(datetime.datetime.combine(period_start, datetime.time.min))
-    end_moment = timezone.make_aware(datetime.datetime.combine(period_end, datetime.time.max))
-    for change in RagChange.objects.filter(action__priority__plan=plan).order_by(
+    for change in ratings.filter(rated_on__range=(period_start, period_end)).order_by(
         "changed_at", "id"
     ):
-        action_id = change.action_id
-        if action_id is None:  # never: the filter is on actions; says so to the type checker
-            continue
-        if change.changed_at < start_moment:
-            rag_before[action_id] = change.rating
-        elif change.changed_at <= end_moment:
-            changes_in_period[action_id].append(change)
-        else:
-            continue  # given after the period: not what the board would have read
-        rag_at_end[action_id] = change
+        if change.action_id is not None:  # always: the filter is on actions
+            changes_in_period[change.action_id].append(change)
+    start_moment = timezone.make_aware(datetime.datetime.combine(period_start, datetime.time.min))
+    end_moment = timezone.make_aware(datetime.datetime.combine(period_end, datetime.time.max))
     for action in actions:
         # As the period's end saw them: stale by the last update up to then.
         update = latest_updates.get(action.pk)
@@ -113,7 +112,7 @@ def board_report_content(
             "due": _day(action.due_date),
             "rag": action.current_rag or RagRating.WHITE,
             "rag_reason": rating.reason if rating else "",
-            "rag_on": _day(timezone.localdate(rating.changed_at)) if rating else "",
+            "rag_on": _day(rating.rated_on) if rating else "",
             "update_on": _day(update.described_on) if update else "",
             "update": update.text if update else "",
             "update_sensitive": bool(update and update.is_sensitive),
@@ -131,7 +130,7 @@ def board_report_content(
                     rag_from=before or RagRating.WHITE,
                     rag_to=after,
                     worse=SEVERITY[RagRating(after)] > SEVERITY[RagRating(before or "white")],
-                    moved_on=_day(timezone.localdate(changes[-1].changed_at)),
+                    moved_on=_day(changes[-1].rated_on),
                     moved_by=changes[-1].changed_by_name or str(changes[-1].changed_by or ""),
                 )
             )

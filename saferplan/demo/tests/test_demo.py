@@ -153,3 +153,23 @@ def test_the_demo_publishes_hertsmeres_plan_with_seed_002s_achievements_and_cont
     html = client.get("/p/hertsmere/", HTTP_HOST="127.0.0.1").content.decode()
     assert "Partnership achievements 2022 – 2023" in html
     assert "Priority 6: Increase feelings of safety and public confidence" in html
+
+
+def test_the_demos_october_2019_board_report_shows_the_ratings_of_its_period(demo):
+    """The demo's ratings, given with its dated updates, carry the days they describe, so the
+    report is not every action White (issue 22, deliverable 2)."""
+    from saferplan.core import clock
+    from saferplan.reports.board import board_report_content
+    from saferplan.reports.models import BoardReport
+
+    report = BoardReport.objects.get(plan__partnership__slug="hertsmere")
+    content = board_report_content(
+        plan=report.plan,
+        period_start=report.period_start,
+        period_end=report.period_end,
+        today=clock.today(),
+    )
+    totals = content["totals"]
+    assert totals["red"] > 0
+    assert totals["amber"] > 0
+    assert totals["green"] > 0

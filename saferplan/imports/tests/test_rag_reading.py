@@ -1,6 +1,7 @@
 """RAG ratings as plans show them (issue 21, deliverable 4): words, symbols (Wingdings ticks
 and crosses as Word stores them) and cell shading."""
 
+import datetime
 import io
 
 import pytest
@@ -10,6 +11,7 @@ from docx.oxml.ns import qn
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
+from saferplan.core import clock
 from saferplan.imports.rag_reading import rag_of_colour, rag_of_text
 from saferplan.imports.readers import parse_plan
 
@@ -131,3 +133,42 @@ def test_a_pdf_rated_by_cell_colour_imports_each_rating():
     plan = parse_plan(pdf, "tracker.pdf")
 
     assert [a.rag for a in plan.priorities[0].all_actions()] == ["red", "amber", "green"]
+
+
+def test_an_imported_rating_is_rated_as_of_the_documents_latest_update_of_the_action(
+    coordinator, partnership
+):
+    """Not as of the day of the import (issue 22, deliverable 2): a board report on the
+    document's period shows the ratings the document gave."""
+    from saferplan.imports.services import plan_import
+    from saferplan.plans.models import RagChange
+
+    word = Document()
+    word.add_heading("Anytown Community Safety Action Plan 2019-2020", level=1)
+    word.add_heading("1. Reducing serious violence", level=2)
+    rows = [
+        ["Action", "Lead", "Progress", "RAG"],
+        [
+            "Knife crime sessions",
+            "Youth Service",
+            "12/06/2019 Booked\n03/09/2019 Six held",
+            "Green",
+        ],
+        ["Youth hub", "Council", "", "Red"],
+    ]
+    table = word.add_table(rows=len(rows), cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    out = io.BytesIO()
+    word.save(out)
+
+    plan = plan_import(
+        actor=coordinator, partnership=partnership, file_name="plan.docx", content=out.getvalue()
+    )
+
+    ratings = RagChange.objects.filter(action__priority__plan=plan)
+    sessions = ratings.get(action__title="Knife crime sessions")
+    assert (sessions.rating, sessions.rated_on) == ("green", datetime.date(2019, 9, 3))
+    youth_hub = ratings.get(action__title="Youth hub")  # no dated update: today, as given
+    assert youth_hub.rated_on == clock.today()

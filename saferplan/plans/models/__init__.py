@@ -12,6 +12,7 @@ them from here.
 from .actions import Action, reason_is_public, stricter_marking
 from .choices import (
     OPEN_STATUSES,
+    RETIRED_STATUSES,
     ActionStatus,
     PlanKind,
     PlanStatus,
@@ -22,6 +23,7 @@ from .updates import RagChange, Update, financial_quarter
 
 __all__ = [
     "OPEN_STATUSES",
+    "RETIRED_STATUSES",
     "Action",
     "ActionStatus",
     "Aim",

@@ -13,6 +13,13 @@ class PlanStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
     PUBLISHED = "published", "Published"
     ARCHIVED = "archived", "Archived"
+    # Last year's action plan once next year's, made from it by the annual refresh, is
+    # published: kept for its history, no longer current nor public.
+    SUPERSEDED = "superseded", "Superseded"
+
+
+# Plans no longer in use: their actions are not anyone's work any more.
+RETIRED_STATUSES = (PlanStatus.ARCHIVED, PlanStatus.SUPERSEDED)
 
 
 class RagRating(models.TextChoices):

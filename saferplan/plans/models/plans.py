@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from saferplan.core.models import TimeStampedModel
 
+from ..querysets import PlanQuerySet
 from .choices import PlanKind, PlanStatus, RagRating
 
 
@@ -60,9 +61,21 @@ class Plan(TimeStampedModel):
         related_name="carried_to",
         help_text="Last year's action plan, when this one was created by the annual refresh.",
     )
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        help_text="Next year's action plan, made from this one by the annual refresh, that "
+        "replaces it: this plan is no longer current, and it is superseded when that one is "
+        "published.",
+    )
     # Raised in the same transaction as every change to what the plan's pages show (see
     # plans.cache): cached renderings are keyed on it, so they can never outlive a change.
     content_version = models.PositiveBigIntegerField(default=0, editable=False)
+
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period_start", "title"]

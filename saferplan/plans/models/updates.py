@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from saferplan.core import clock
 from saferplan.core.models import Marking
 
 from ..querysets import RagChangeQuerySet, UpdateQuerySet
@@ -91,6 +92,11 @@ class RagChange(models.Model):
     )
     changed_by_name = models.CharField(max_length=150, blank=True)
     changed_at = models.DateTimeField(auto_now_add=True)
+    # The day the rating describes: that of the update it was given with, or of the document
+    # it was read from; the day it was given otherwise. The board report's "rating in force
+    # at the period's end" reads it (RagChangeQuerySet.in_force_on), not changed_at, so that
+    # history brought in today still says when it was true.
+    rated_on = models.DateField("rated as of", default=clock.today)
 
     objects = RagChangeQuerySet.as_manager()
 

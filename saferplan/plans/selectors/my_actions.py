@@ -10,7 +10,7 @@ from saferplan.core.permissions import member_partnership_ids, user_memberships
 
 from ..filters import ActionFilters
 from ..listed import ListedAction
-from ..models import OPEN_STATUSES, Action, PlanStatus, RagRating, Update
+from ..models import OPEN_STATUSES, Action, RagRating, Update
 from .owners import (
     LISTED_ACTION_FIELDS_DEFERRED,
     SHOWN_UPDATES,
@@ -43,8 +43,9 @@ DUE_SOON_DAYS = 30
 
 def my_actions(*, user, filters: ActionFilters, today: datetime.date) -> MyActions:
     """Open actions the user owns by name, or through the organisation they represent as
-    an editor, in plans that are not archived; each in the first group that fits it:
-    overdue, stale, red or amber, due in the next 30 days, the rest."""
+    an editor, in current plans (ActionQuerySet.current; previous years' plans too with the
+    `previous_plans` filter); each in the first group that fits it: overdue, stale, red or
+    amber, due in the next 30 days, the rest."""
     owned = Q(owner_user=user)
     for membership in user_memberships(user):
         if membership.role == Role.EDITOR and membership.organisation_id:
@@ -52,12 +53,10 @@ def my_actions(*, user, filters: ActionFilters, today: datetime.date) -> MyActio
             owned |= Q(owner_organisations=membership.organisation_id) & (
                 Q(priority__plan__partnership=partnership) | Q(joint_partnerships=partnership)
             )
-    ids = (
-        Action.objects.filter(owned, status__in=OPEN_STATUSES)
-        .exclude(priority__plan__status=PlanStatus.ARCHIVED)
-        .values("pk")
-    )
-    actions = Action.objects.filter(pk__in=ids).with_progress()
+    ids = Action.objects.filter(owned, status__in=OPEN_STATUSES)
+    if not filters.previous_plans:
+        ids = ids.current()  # not last year's plan once next year's replaced it
+    actions = Action.objects.filter(pk__in=ids.values("pk")).with_progress().with_plan_current()
     visible = member_partnership_ids(user)
     if visible is not None:
         # Owned but in a partnership they have left: not theirs to see any more.

@@ -1,5 +1,7 @@
 """Actions: creating and editing them."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -54,8 +56,17 @@ def _check_action(priority: Priority, fields: dict) -> None:
 
 @transaction.atomic
 def action_create(
-    *, actor: Actor, priority: Priority, title: str, rag: str = "", rag_reason: str = "", **fields
+    *,
+    actor: Actor,
+    priority: Priority,
+    title: str,
+    rag: str = "",
+    rag_reason: str = "",
+    rated_on: datetime.date | None = None,
+    **fields,
 ) -> Action:
+    """Add an action, with its first RAG rating when given (`rated_on`: the day that rating
+    describes, when read from a document; today otherwise)."""
     _check_action(priority, fields)
     if "position" not in fields:
         fields["position"] = priority.actions.count() + 1
@@ -74,6 +85,7 @@ def action_create(
             action=action,
             rating=rag,
             reason=rag_reason or "Rating when the action was added",
+            rated_on=rated_on,
         )
     return action
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from saferplan.core.audit import Actor
 
 from ..models import (
+    RETIRED_STATUSES,
     Aim,
     Plan,
     PlanStatus,
@@ -45,6 +46,8 @@ PLAN_TRANSITIONS = {
     PlanStatus.APPROVED: {PlanStatus.DRAFT, PlanStatus.PUBLISHED},
     PlanStatus.PUBLISHED: {PlanStatus.APPROVED, PlanStatus.ARCHIVED},
     PlanStatus.ARCHIVED: set(),
+    # Only the annual refresh supersedes a plan (plan_supersede); it may be archived later.
+    PlanStatus.SUPERSEDED: {PlanStatus.ARCHIVED},
 }
 
 
@@ -92,8 +95,43 @@ def plan_transition(*, actor: Actor, plan: Plan, status: str) -> Plan:
         raise ValidationError(
             f"A {plan.get_status_display().lower()} plan cannot be made {PlanStatus(status).label.lower()}."
         )
-    return audited_change(
+    plan = audited_change(
         plan, actor=actor, partnership=plan.partnership, field_names=["status"], status=status
+    )
+    if status == PlanStatus.PUBLISHED:
+        # Next year's plan published: the plan it replaces is no longer the public one.
+        for previous in plan.supersedes.in_use():
+            _supersede_now(actor=actor, plan=previous)
+    return plan
+
+
+@transaction.atomic
+def plan_supersede(*, actor: Actor, plan: Plan, by: Plan) -> Plan:
+    """Mark `plan` as replaced by next year's `by` (made from it by the annual refresh): from
+    now on its actions are not current (My actions, reminders, digests). A published plan
+    stays published, the one the public reads, until `by` is published (plan_transition); any
+    other is superseded at once."""
+    plan = audited_change(
+        plan,
+        actor=actor,
+        partnership=plan.partnership,
+        field_names=["superseded_by"],
+        superseded_by=by,
+    )
+    if plan.status in RETIRED_STATUSES:
+        return plan
+    if plan.status == PlanStatus.PUBLISHED and by.status != PlanStatus.PUBLISHED:
+        return plan  # the public keep reading it until next year's is published
+    return _supersede_now(actor=actor, plan=plan)
+
+
+def _supersede_now(*, actor: Actor, plan: Plan) -> Plan:
+    return audited_change(
+        plan,
+        actor=actor,
+        partnership=plan.partnership,
+        field_names=["status"],
+        status=PlanStatus.SUPERSEDED,
     )
 
 

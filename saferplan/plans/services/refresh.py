@@ -14,18 +14,28 @@ from ..models import (
     PlanKind,
 )
 from .actions import action_create
-from .plans import NARRATIVE_SECTIONS, aim_create, plan_create
+from .plans import NARRATIVE_SECTIONS, aim_create, plan_create, plan_supersede
 from .structure import objective_create, priority_create
 from .updates import current_rag_change
 
 
 @transaction.atomic
 def plan_refresh(
-    *, actor: Actor, plan: Plan, title: str, period_start: datetime.date, period_end: datetime.date
+    *,
+    actor: Actor,
+    plan: Plan,
+    title: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    supersede: bool = False,
 ) -> Plan:
     """Next year's action plan from this one, in draft: the same aims, priorities and
-    objectives; the open actions carried forward, each linked to its history; complete and
-    discharged actions left behind."""
+    objectives; the open actions carried forward, each linked to its predecessor and so to
+    its history; complete and discharged actions left behind.
+
+    With `supersede`, this plan is replaced by the new one in the same step (plan_supersede):
+    no longer current for owners, reminders and digests at once, and superseded (no longer
+    public) when the new plan is published."""
     if plan.kind != PlanKind.ACTION:
         raise ValidationError("Only an annual action plan can be refreshed.")
     if period_start <= plan.period_start:
@@ -95,6 +105,9 @@ def plan_refresh(
             carried_from=action,
             position=action.position,
             rag=latest.rating if latest else "",
+            rated_on=latest.rated_on if latest else None,
             rag_reason=f"Carried forward from {plan.title}",
         )
+    if supersede:
+        plan_supersede(actor=actor, plan=plan, by=new_plan)
     return new_plan

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
-from saferplan.core import audit
+from saferplan.core import audit, clock
 from saferplan.core.audit import Actor
 
 if TYPE_CHECKING:
@@ -46,9 +46,22 @@ def rag_record(
     rating: str,
     reason: str,
     marking: str = Marking.OFFICIAL,
+    rated_on: datetime.date | None = None,
 ) -> RagChange:
-    """Record a rating. Its reason is at least as sensitive as the action it is about."""
+    """Record a rating. Its reason is at least as sensitive as the action it is about.
+
+    `rated_on` is the day the rating describes (an update's or a document's date; today
+    unless given, and never later). An action's ratings describe days in the order they are given: one given
+    with an update dated before the rating it replaces is rated as of that rating's day, so
+    the rating in force today (RagChangeQuerySet.in_force_on) is always the current one."""
+    today = clock.today()
+    rated_on = min(rated_on or today, today)  # a rating cannot describe a day to come
+    if action is not None:
+        latest = current_rag_change(action)
+        if latest is not None and latest.rated_on > rated_on:
+            rated_on = latest.rated_on
     change = RagChange(
+        rated_on=rated_on,
         action=action,
         objective=objective,
         priority=priority,
@@ -141,7 +154,12 @@ def update_add(
     if rag_changes:
         # The reason is typed with the update, so it carries the update's marking.
         rag_change = rag_record(
-            actor=actor, action=action, rating=rag, reason=rag_reason, marking=update.marking
+            actor=actor,
+            action=action,
+            rating=rag,
+            reason=rag_reason,
+            marking=update.marking,
+            rated_on=update.described_on,  # the day the update describes
         )
     if notify:
         _notify_owners(action=action, actor=actor, update=update, rag_change=rag_change)

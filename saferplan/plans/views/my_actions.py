@@ -11,7 +11,7 @@ from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
 from ..forms import (
-    ActionFilterForm,
+    MyActionsFilterForm,
     RagKeyForm,
 )
 from ..models import Plan
@@ -25,12 +25,13 @@ def my_actions(request):
     from saferplan.accounts.selectors import memberships_for_user
 
     memberships = memberships_for_user(user=request.user)
-    form = ActionFilterForm(request.GET or None, priorities=[], organisations=[], groups=[])
+    form = MyActionsFilterForm(request.GET or None, priorities=[], organisations=[], groups=[])
     rag = request.GET.get("rag", "")
     filters = selectors.ActionFilters(
         rag=rag if rag in dict(form.fields["rag"].choices) else "",
         stale=request.GET.get("stale") == "on",
         overdue=request.GET.get("overdue") == "on",
+        previous_plans=request.GET.get("previous_plans") == "on",
         partnership=next(
             (
                 m.partnership_id

@@ -26,6 +26,7 @@ from ..forms import (
 from ..models import Action, Plan, PlanKind, PlanStatus
 from ..permissions import plan_policy
 from ..rag import ROLL_UP_RULE
+from ..titles import title_for_next_year
 
 # Plans -------------------------------------------------------------------------------------
 
@@ -138,12 +139,14 @@ def plan_refresh(request, slug, plan_pk):
     if plan.kind != PlanKind.ACTION:
         raise Http404("Only an annual action plan can be refreshed")
     next_start = plan.period_end + datetime.timedelta(days=1)
+    proposed_title = title_for_next_year(plan.title)
     initial = {
-        "title": plan.title,
+        "title": proposed_title or plan.title,
         "period_start": next_start,
         "period_end": next_start.replace(year=next_start.year + 1) - datetime.timedelta(days=1),
     }
     form = RefreshForm(request.POST or None, initial=initial)
+    form.fields["supersede"].label = f"Mark {plan.title} as superseded"
     open_count = Action.objects.filter(
         priority__plan=plan, status__in=["not_started", "in_progress"]
     ).count()
@@ -153,9 +156,12 @@ def plan_refresh(request, slug, plan_pk):
         lambda data: services.plan_refresh(actor=request.user, plan=plan, **data),
     )
     if new_plan is not NOT_SAVED:
+        plan.refresh_from_db(fields=["status"])
         messages.success(
             request,
-            f"{new_plan.title} has been created as a draft with {counted(open_count, 'open action')} carried forward.",
+            f"{new_plan.title} has been created as a draft with "
+            f"{counted(open_count, 'open action')} carried forward."
+            + _superseded_note(plan, superseded=form.cleaned_data["supersede"]),
         )
         return redirect("plans:overview", slug=slug, plan_pk=new_plan.pk)
     return render(
@@ -167,8 +173,22 @@ def plan_refresh(request, slug, plan_pk):
             "form": form,
             "open_count": open_count,
             "total": Action.objects.filter(priority__plan=plan).count(),
+            "title_has_years": proposed_title is not None,
         },
     )
+
+
+def _superseded_note(plan: Plan, *, superseded: bool) -> str:
+    if not superseded:
+        return ""
+    if plan.status == PlanStatus.SUPERSEDED:
+        return f" {plan.title} is now superseded."
+    if plan.status == PlanStatus.PUBLISHED:
+        return (
+            f" {plan.title} is no longer current; it stays the published plan until the new "
+            "one is published, and is then superseded."
+        )
+    return f" {plan.title} is no longer current."
 
 
 def _filters(request, *, priorities, partnership):
