@@ -84,28 +84,10 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", text).lower().strip()
 
 
-def _imported_texts(plan: ParsedPlan) -> list[str]:
-    texts = [plan.title, plan.introduction, *plan.aims]
-    for priority in plan.priorities:
-        texts += [priority.title, priority.description, priority.desired_outcomes]
-        for objective in priority.objectives:
-            texts += [
-                objective.title,
-                objective.ref,
-                objective.desired_outcomes,
-                objective.target_indicator,
-                objective.lead_groups_text,
-            ]
-        for action in priority.all_actions():
-            texts += [action.title, action.owner_text, action.status]
-            texts += [update.text for update in action.updates]
-    return [_fold(t) for t in texts if t]
-
-
 def leftovers(plan: ParsedPlan, document: Document) -> list[dict]:
     """Every piece of the document's text (a paragraph, a list item, an item of a cell) that
     is found nowhere in the plan to be imported, in document order, with where it is."""
-    imported = "\n".join(_imported_texts(plan))
+    imported = "\n".join(_fold(text) for text in plan.texts())
     pieces: list[tuple[str, Location]] = []
     for block in document.blocks:
         if isinstance(block, Table):

@@ -145,6 +145,26 @@ class ParsedPlan:
             "warnings": len(self.warnings),
         }
 
+    def texts(self) -> list[str]:
+        """Every text the import writes: what the preview counts as imported (seen.py) and
+        looks for the document's text in (as_read.py)."""
+        texts = [self.title, self.introduction, *self.aims, self.foreword_signatory]
+        texts += [getattr(self, name) for name in SECTION_LABELS]
+        for priority in self.priorities:
+            texts += [priority.title, priority.description, priority.desired_outcomes]
+            for objective in priority.objectives:
+                texts += [
+                    objective.title,
+                    objective.ref,
+                    objective.desired_outcomes,
+                    objective.target_indicator,
+                    objective.lead_groups_text,
+                ]
+            for action in priority.all_actions():
+                texts += [action.title, action.owner_text, action.status]
+                texts += [update.text for update in action.updates]
+        return [text for text in texts if text]
+
     def sections_found(self) -> list[str]:
         """ "Foreword (signed by …)", "Legislation", …: the named sections read, in order."""
         found = []

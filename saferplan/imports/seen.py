@@ -99,14 +99,7 @@ def nothing_plan_like(name: str, document: Document) -> str:
 
 
 def imported_words(plan: ParsedPlan) -> int:
-    texts = [plan.title, plan.introduction, *plan.aims]
-    for priority in plan.priorities:
-        texts += [priority.title, priority.desired_outcomes]
-        for objective in priority.objectives:
-            texts += [objective.title, objective.desired_outcomes, objective.target_indicator]
-        for action in priority.all_actions():
-            texts += [action.title, action.owner_text, *(u.text for u in action.updates)]
-    return sum(len(text.split()) for text in texts if text)
+    return sum(len(text.split()) for text in plan.texts())
 
 
 def check(plan: ParsedPlan, document: Document) -> None:

@@ -305,3 +305,19 @@ def test_a_document_of_thousands_of_pieces_left_out_lists_a_thousand_and_says_ho
     )
     assert len(plan.leftovers) == 1001
     assert plan.leftovers[-1] == {"text": "… and 603 more pieces of text", "where": "plan.docx"}
+
+
+def test_a_foreword_kept_in_its_own_field_is_not_listed_as_left_out():
+    plan = parse_plan(
+        word_document(
+            ("h1", "Community Safety Plan 2024-27"),
+            ("h", "Foreword"),
+            ("p", "Welcome to our plan, written with residents of every ward of the borough."),
+            ("h", "Priority 1: Reducing serious violence"),
+            ("p", "What we will do:"),
+            ("li", "Knife crime sessions in every secondary school"),
+        ),
+        "plan.docx",
+    )
+    assert plan.foreword.startswith("Welcome to our plan")
+    assert [piece["text"] for piece in plan.leftovers] == ["Foreword", "What we will do:"]
