@@ -188,16 +188,21 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
                     )
                 self.priority = priority
                 return True
+        self._start_priority(number, title, block.location)
+        return True
+
+    def _start_priority(self, number: int, title: str, location: Location) -> ParsedPriority:
+        """A new priority, the current one from here on: the rows after it are under it."""
         self.priority = ParsedPriority(
             number=number,
             title=title,
             is_cross_cutting=bool(CROSS_CUTTING.search(title)),
-            location=block.location,
+            location=location,
         )
         self.plan.priorities.append(self.priority)
         self.objective = None
         self.previous_action = None
-        return True
+        return self.priority
 
     # Tables ------------------------------------------------------------------------------
 
@@ -270,8 +275,7 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         if not self.names:
             return
         if self.priority is None and "priority" not in self.names:
-            self.priority = ParsedPriority(number=1, title="Actions", location=table.location)
-            self.plan.priorities.append(self.priority)
+            self._start_priority(1, "Actions", table.location)
             self.plan.warn(
                 "no_section",
                 "The first table has no numbered section heading above it, so its actions go under a priority called “Actions”.",
@@ -329,15 +333,7 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
                 return
         if number is None:
             number = max((p.number for p in self.plan.priorities), default=0) + 1
-        self.priority = ParsedPriority(
-            number=number,
-            title=title,
-            is_cross_cutting=bool(CROSS_CUTTING.search(title)),
-            location=row.location,
-        )
-        self.plan.priorities.append(self.priority)
-        self.objective = None
-        self.previous_action = None
+        self._start_priority(number, title, row.location)
 
     def _row(self, row: Row, *, after_break: bool) -> None:
         level = None if after_break else self._title_row(row)
@@ -355,10 +351,7 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         priority = self.priority
         previous = self.previous_action
         if priority is None:  # a Priority column left empty before any section
-            priority = self.priority = ParsedPriority(
-                number=1, title="Actions", location=row.location
-            )
-            self.plan.priorities.append(priority)
+            priority = self._start_priority(1, "Actions", row.location)
             self.plan.warn(
                 "no_section",
                 "This row names no priority, so its actions go under a priority called “Actions”.",

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .columns import normalise
 from .priority_headings import PRIORITY_WORD_AND_NUMBER
 
 # What a column may be said to mean, in the order the preview offers them. "" = not imported.
@@ -140,8 +141,6 @@ class Corrections:
             raise CorrectionError("columns and title_rows must each be a JSON object")
         if not isinstance(keep_apart, list):
             raise CorrectionError("keep_apart must be a list of FILE:ROW")
-        from .columns import normalise
-
         return cls(
             columns={normalise(str(k)): str(v) for k, v in columns.items()},
             title_rows={str(k): str(v) for k, v in title_rows.items()},

@@ -16,7 +16,7 @@ from .parsed import (
     ParsedPriority,
     ParsedUpdate,
 )
-from .priority_headings import CROSS_CUTTING, PRIORITY_HEADING, SECTION, priority_number
+from .priority_headings import PRIORITY_HEADING, SECTION, priority_number
 
 
 class TableTitles:
@@ -28,6 +28,7 @@ class TableTitles:
     previous_action: ParsedAction | None
     title_objective: bool
     titled_objectives: list[ParsedObjective]
+    _start_priority: Callable[[int, str, Location], ParsedPriority]  # ActionPlanBuilder's
     _update: Callable[[str, Row, str, int | None], ParsedUpdate]  # TableUpdates'
 
     def _drop_empty_titles(self) -> None:
@@ -108,14 +109,7 @@ class TableTitles:
                 number, title = int(numbered.group(1)), numbered.group(2)
             if number in numbers:  # "Priority 1" again, or a second numbering: the next one
                 number = max(numbers) + 1
-            self.priority = ParsedPriority(
-                number=number,
-                title=title,
-                is_cross_cutting=bool(CROSS_CUTTING.search(text)),
-                location=row.location,
-            )
-            self.plan.priorities.append(self.priority)
-            self.objective = None
+            self._start_priority(number, title, row.location)
         else:
             if self.priority is None:
                 return False
