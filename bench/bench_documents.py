@@ -1,8 +1,9 @@
 """Board report and action plan documents for a 100-action plan with 2,000 updates (issue 5):
 the board report page under 300 ms, its Word file under 2 s and its PDF under 5 s; the action
-plan as Excel under 2 s, and (for information) as Word in both layouts and as PDF beside issue 22's 2 s aim
-and the board report's PDF, its peer made by the same WeasyPrint. Each is the whole request
-through Django (permission checks, queries, rendering), median of several runs in-process.
+plan as Excel under 2 s; the action plan PDF button answering in under 2 s (the worker makes the
+PDF, its time shown beside the board report PDF) and the public PDF, kept per plan version, in
+under 2 s (issue 22); Word in both layouts for information. Each is the whole request through
+Django (permission checks, queries, rendering), median of several runs in-process.
 
     .venv/bin/python bench/bench_documents.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/saferplan_bench .venv/bin/python bench/bench_documents.py
@@ -21,6 +22,7 @@ from plans import bench_plan
 from saferplan.accounts.models import Membership, User
 from saferplan.plans.models import Plan
 from saferplan.reports.services import board_report_create
+from saferplan.reports.tasks import run_action_plan_document
 
 ACTIONS, UPDATES = 100, 20
 
@@ -83,10 +85,38 @@ def main() -> None:
     for what, url, target, repeat in figures:
         measured[url] = statistics.median(measure(get(url), warmup=1, repeat=repeat))
         out.figure(what, measured[url], target, "ms")
-    # Issue 22 asks for the action plan's PDF in under 2 s (or made in the background): shown
-    # beside that aim and its peer, the board report's PDF, not yet a target that fails.
+    # Issue 22: the action plan's PDF in under 2 s, or made in the background. Members' PDFs
+    # are made by the background worker from the plan's page: the button must answer at
+    # once, and the worker's time is shown beside the board report's PDF (same WeasyPrint).
+    # The public's PDF is made once per version of the plan and kept: every later visitor
+    # gets the kept copy.
     plan_pdf = statistics.median(measure(get(plan_base + ".pdf"), warmup=1, repeat=2))
-    out.figure("Action plan as PDF (aim < 2000 ms; no target yet)", plan_pdf, float("inf"), "ms")
+    prepare_url = f"/partnerships/bench/plans/{plan.pk}/documents/"
+    jobs = []
+
+    def prepare():
+        response = client.post(prepare_url, {"document": "pdf", "layout": "table"})
+        if response.status_code != 302:
+            raise SystemExit(f"{prepare_url} answered {response.status_code}")
+        jobs.append(int(response["Location"].rstrip("/").rsplit("/", 1)[1]))
+
+    queued = statistics.median(measure(prepare, warmup=1, repeat=5))
+    out.figure("Action plan as PDF: the page's button answers (queued)", queued, 2000, "ms")
+    worker = statistics.median(
+        measure(lambda: run_action_plan_document.call(jobs[-1]), warmup=0, repeat=1)
+    )
+    out.figure("  the worker makes it (with progress; for information)", worker, float("inf"), "ms")
+    plan.status = "published"
+    plan.publish_updates = True
+    plan.save()
+    public_url = f"/p/bench/plans/{plan.pk}/actions.pdf"
+    first = statistics.median(measure(get(public_url), warmup=0, repeat=1))
+    kept = statistics.median(measure(get(public_url), warmup=1, repeat=5))
+    out.figure("Public action plan PDF, kept copy: median", kept, 2000, "ms")
+    print(f"  {'  public PDF, first visitor after a change':<58} {first:>9.1f} ms")
+    print(
+        f"  {'  action plan PDF in the request (scripts; for information)':<58} {plan_pdf:>9.1f} ms"
+    )
     peer = measured[base + "report.pdf"]
     print(f"  {'  peer: board report as PDF (same WeasyPrint)':<58} {peer:>9.1f} ms")
     print(f"  {'  action plan PDF ÷ board report PDF':<58} {plan_pdf / peer:>9.2f} ×")

@@ -12,6 +12,7 @@ class BackgroundJob(models.Model):
         POLICE_UK_IMPORT = "police-uk-import", "Import of police.uk data"
         POLICE_UK_FETCH = "police-uk-fetch", "Fetch from the police.uk API"
         BOARD_REPORT_DOCUMENT = "board-report-document", "Board report document"
+        ACTION_PLAN_DOCUMENT = "action-plan-document", "Action plan document"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
@@ -46,7 +47,7 @@ class BackgroundJob(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        if self.kind in (self.Kind.POLICE_UK_FETCH, self.Kind.BOARD_REPORT_DOCUMENT):
+        if self.kind == self.Kind.POLICE_UK_FETCH or self.is_document:
             return f"{self.get_kind_display()}: {self.file_name}"
         return f"{self.get_kind_display()} of {self.file_name}"
 
@@ -55,7 +56,7 @@ class BackgroundJob(models.Model):
         """What the job does, in one word for the page's sentences."""
         if self.kind == self.Kind.POLICE_UK_FETCH:
             return "fetch"
-        return "document" if self.kind == self.Kind.BOARD_REPORT_DOCUMENT else "import"
+        return "document" if self.is_document else "import"
 
     @property
     def document_name(self) -> str:
@@ -64,7 +65,7 @@ class BackgroundJob(models.Model):
 
     @property
     def is_document(self) -> bool:
-        return self.kind == self.Kind.BOARD_REPORT_DOCUMENT
+        return self.kind in DOCUMENT_KINDS
 
     @property
     def is_fetch(self) -> bool:
@@ -81,3 +82,7 @@ class BackgroundJob(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.status == self.Status.WAITING
+
+
+# Jobs that make a document for the person who asked for it (kept a day, theirs alone).
+DOCUMENT_KINDS = (BackgroundJob.Kind.BOARD_REPORT_DOCUMENT, BackgroundJob.Kind.ACTION_PLAN_DOCUMENT)

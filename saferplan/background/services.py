@@ -179,6 +179,10 @@ def _stopped_fail(job: BackgroundJob, *, heard: float) -> bool:
             f"making the {job.document_name}",
             "Make it again from the board report.",
         ),
+        BackgroundJob.Kind.ACTION_PLAN_DOCUMENT: (
+            f"making the {job.document_name}",
+            "Make it again from the plan's page.",
+        ),
     }[BackgroundJob.Kind(job.kind)]
     outcome = (
         f"saferplan's background worker stopped while {doing} (it was last heard from at "

@@ -188,6 +188,8 @@ def _summary(sheet, document: ActionPlanDocument) -> None:
     for rating, label, definition in document.rag_key:
         sheet.append([label, None])
         _text(sheet.cell(sheet.max_row, 2), definition)
-        sheet.cell(sheet.max_row, 1).fill = PatternFill("solid", fgColor=RAG_FILLS[rating])
+        sheet.cell(sheet.max_row, 1).fill = PatternFill(
+            "solid", fgColor=RAG_FILLS[RagRating(rating)]
+        )
         sheet.cell(sheet.max_row, 1).font = BOLD
     _widths(sheet, [60, 14, 8, 8, 8, 8, 10, 11])

@@ -16,6 +16,11 @@ urlpatterns = [
         name="plan-export",
     ),
     path(
+        "partnerships/<slug:slug>/plans/<int:plan_pk>/documents/",
+        views.plan_document_prepare,
+        name="plan-document-prepare",
+    ),
+    path(
         "partnerships/<slug:slug>/plans/<int:plan_pk>/board-reports/",
         views.board_reports,
         name="board-reports",

@@ -9,23 +9,23 @@ from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.accounts.selectors import board_members
 from saferplan.core import clock
-from saferplan.core.documents import pdf
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.access import plan_for
 from saferplan.plans.models import Plan
 
-from . import excel, open_data, word
-from .action_plan import action_plan_document
+from . import open_data
+from .action_plan_files import action_plan_file
 from .board import chart_alt_text, chart_data_uri
 from .board_documents import board_report_document, report_content
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
 from .permissions import board_report_policy
+from .public_files import public_action_plan_file
 from .selectors import board_report_latest_issued, board_reports_of
 from .services import board_report_create, board_report_issue, board_report_update
-from .tasks import board_report_document_start
+from .tasks import action_plan_document_start, board_report_document_start
 
 
 def _download(request, plan: Plan, kind: str, *, public: bool):
@@ -37,34 +37,12 @@ def _download(request, plan: Plan, kind: str, *, public: bool):
         body = open_data.csv_lines(plan, include_sensitive=include_sensitive, public=public)
     elif kind == "json":
         body = open_data.as_json(plan, include_sensitive=include_sensitive, public=public)
+    elif public:
+        body = public_action_plan_file(plan=plan, kind=kind, quarter_view=quarter_view)
     else:
-        document = action_plan_document(
-            plan=plan,
-            user=request.user,
-            today=clock.today(),
-            quarter_view=quarter_view,
-            public=public,
+        body = action_plan_file(
+            plan=plan, user=request.user, kind=kind, quarter_view=quarter_view, public=False
         )
-        if kind == "docx":
-            body = word.action_plan_docx(document)
-        elif kind == "xlsx":
-            body = excel.action_plan_xlsx(document)
-        else:
-            body = pdf.render_pdf(
-                "reports/print/action_plan.html",
-                {
-                    "document": document,
-                    "plan": plan,
-                    "partnership": plan.partnership,
-                    "table_view": document.table_view,
-                    "quarter_view": quarter_view,
-                    "show_updates": document.show_updates,
-                    "updates_heading": "Updates",
-                    "public": public,
-                    "marking": document.marking,
-                    "generated_on": document.generated_on,
-                },
-            )
     return attachment(
         body,
         kind=kind,
@@ -81,6 +59,24 @@ def plan_export(request, slug, plan_pk, kind):
     labelled for members of the plan's partnership."""
     plan = plan_for(request, slug, plan_pk)
     return _download(request, plan, kind, public=False)
+
+
+@login_required
+@require_POST
+def plan_document_prepare(request, slug, plan_pk):
+    """Make the action plan's PDF or Word document, in its table layout or by quarter, in
+    the background worker: the job's page shows its progress, then a link to download it.
+    (plan_export makes it in the request, for scripts and bookmarks.)"""
+    plan = plan_for(request, slug, plan_pk)
+    kind = request.POST.get("document")
+    layout = request.POST.get("layout", "table")
+    if kind not in ("pdf", "docx") or layout not in ("table", "quarters"):
+        messages.error(request, "Choose the layout, then the PDF or the Word document.")
+        return redirect("plans:overview", slug=slug, plan_pk=plan_pk)
+    job = action_plan_document_start(
+        actor=request.user, plan=plan, kind=kind, quarter_view=layout == "quarters"
+    )
+    return redirect("background:job", slug=slug, pk=job.pk)
 
 
 @require_GET

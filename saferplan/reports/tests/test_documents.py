@@ -326,11 +326,18 @@ def test_the_public_word_plan_leaves_updates_out_unless_the_coordinator_publishe
 
 def test_the_plan_overview_offers_every_format(signed_in, viewer, plan):
     page = signed_in(viewer).get(reverse("plans:overview", args=[plan.partnership.slug, plan.pk]))
-    for kind in ["docx", "pdf", "xlsx", "csv", "json"]:
-        assert (
-            reverse("reports:plan-export", args=[plan.partnership.slug, plan.pk, kind])
-            in page.content.decode()
-        )
+    shown = page.content.decode()
+    for kind in ["xlsx", "csv", "json"]:
+        assert reverse("reports:plan-export", args=[plan.partnership.slug, plan.pk, kind]) in shown
+    # Word and PDF are made in the background (test_action_plan_jobs), in either layout.
+    prepare = reverse("reports:plan-document-prepare", args=[plan.partnership.slug, plan.pk])
+    assert f'action="{prepare}"' in shown
+    for choice in (
+        'name="document" value="pdf"',
+        'name="document" value="docx"',
+        'value="quarters"',
+    ):
+        assert choice in shown
 
 
 # What a PDF may load ----------------------------------------------------------------------

@@ -1,0 +1,69 @@
+"""The action plan as a Word, Excel or PDF file, for a member or for the public (who gets
+what is decided by reports.action_plan). Made in the request for scripts and the public's
+links, or by the background worker from the plan's page (reports.tasks): a 100-action plan's
+PDF takes several seconds, longer than a person should look at a page that does nothing."""
+
+from collections.abc import Callable
+
+from saferplan.core import clock
+from saferplan.core.documents import pdf
+from saferplan.plans.models import Plan
+
+from . import excel, word
+from .action_plan import action_plan_document
+
+# The files that are documents (open data, CSV and JSON, is written by reports.open_data).
+DOCUMENT_KINDS = ("docx", "xlsx", "pdf")
+
+
+def action_plan_file(
+    *,
+    plan: Plan,
+    user,
+    kind: str,
+    quarter_view: bool,
+    public: bool,
+    progress: Callable[[str], None] = lambda line: None,
+) -> bytes:
+    """The plan's actions and updates as `kind` ("docx", "xlsx" or "pdf"), as `user` may
+    read them (`public`: as anyone may)."""
+    progress("Reading the plan's actions and their updates")
+    document = action_plan_document(
+        plan=plan, user=user, today=clock.today(), quarter_view=quarter_view, public=public
+    )
+    if kind == "docx":
+        progress("Writing the Word document")
+        return word.action_plan_docx(document)
+    if kind == "xlsx":
+        progress("Writing the Excel workbook")
+        return excel.action_plan_xlsx(document)
+    progress(f"Laying out the PDF's pages: {_size_of(document)}")
+    return pdf.render_pdf(
+        "reports/print/action_plan.html",
+        {
+            "document": document,
+            "plan": plan,
+            "partnership": plan.partnership,
+            "table_view": document.table_view,
+            "quarter_view": quarter_view,
+            "show_updates": document.show_updates,
+            "updates_heading": "Updates",
+            "public": public,
+            "marking": document.marking,
+            "generated_on": document.generated_on,
+        },
+    )
+
+
+def _size_of(document) -> str:
+    listed = [
+        listed
+        for table in document.table_view.tables
+        for row in table.objectives
+        for listed in row.actions
+    ]
+    updates = sum(len(item.shown_updates) for item in listed)
+    actions = f"{len(listed):,} action{'' if len(listed) == 1 else 's'}"
+    if not document.show_updates:
+        return actions
+    return f"{actions} and {updates:,} update{'' if updates == 1 else 's'}"
