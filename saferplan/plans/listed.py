@@ -38,3 +38,18 @@ class ListedAction:
     shown_updates: list[Update] = field(default_factory=list)
     # The quarter view's columns: the shown updates by financial quarter of the plan.
     quarter_columns: list[list[Update]] = field(default_factory=list)
+
+    @property
+    def owner_line(self) -> str:
+        """The owner as the plan wrote it, else the owners by name (empty when there is none,
+        as in the seeds); joint partnerships after. The exports' Owner and Lead agency."""
+        action, owners = self.action, self.owners
+        owner = (
+            action.owner_text
+            or "; ".join(owners.organisations + owners.groups)
+            or action.owner_name
+        )
+        joint = owners.joint_partnerships
+        if joint and not action.owner_text:
+            return f"{owner} (joint with {', '.join(joint)})"
+        return owner

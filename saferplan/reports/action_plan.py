@@ -35,12 +35,7 @@ class ActionPlanDocument:
     @property
     def holds_sensitive(self) -> bool:
         """Does anything in it carry the OFFICIAL-SENSITIVE marking? (Then so does the file.)"""
-        return any(
-            listed.action.is_sensitive or any(u.is_sensitive for u in listed.shown_updates)
-            for table in self.table_view.tables
-            for row in table.objectives
-            for listed in row.actions
-        )
+        return self.table_view.holds_sensitive
 
     @property
     def marking(self) -> str:
@@ -68,7 +63,7 @@ def action_plan_document(
                     listed.quarter_columns = updates_by_quarter(listed.shown_updates, quarters)
     return ActionPlanDocument(
         plan=plan,
-        table_view=ActionTableView(tables, quarters),
+        table_view=ActionTableView(tables, quarters, show_updates=show_updates),
         rag_key=rag_key(partnership=plan.partnership),
         public=public,
         show_updates=show_updates,

@@ -21,7 +21,7 @@ from saferplan.plans.models import ActionStatus, RagRating
 from saferplan.plans.rag import rag_counts
 
 from .action_plan import ActionPlanDocument
-from .word import RAG_FILLS, SENSITIVE, owner_line, update_line
+from .word import RAG_FILLS, SENSITIVE, update_line
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -88,7 +88,7 @@ def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
                     row.objective.ref if row.objective else "",
                     row.objective.title if row.objective else "",
                     action.title,
-                    owner_line(listed),
+                    listed.owner_line,
                     ActionStatus(action.status).label,
                     action.due_date,
                 ]

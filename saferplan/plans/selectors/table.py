@@ -3,12 +3,14 @@
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Prefetch, Q
 
 from saferplan.core.permissions import sees_sensitive_of, user_memberships
 
 from .. import cache as plan_cache
+from ..columns import TableColumn, action_table_columns, as_percentages
 from ..filters import ActionFilters
 from ..listed import ListedAction
 from ..models import (
@@ -115,11 +117,46 @@ def plan_action_table(
 @dataclass
 class ActionTableView:
     tables: list[PriorityTable]
+    # The quarter view's quarters, in order; none for the latest updates.
     quarters: list[tuple[int, int]]
+    show_updates: bool = True
 
     @property
     def shown(self) -> int:
         return sum(t.action_count for t in self.tables)
+
+    @property
+    def has_refs(self) -> bool:
+        return any(
+            row.objective is not None and row.objective.ref
+            for table in self.tables
+            for row in table.objectives
+        )
+
+    @property
+    def holds_sensitive(self) -> bool:
+        """Does anything shown carry the OFFICIAL-SENSITIVE marking?"""
+        return any(
+            listed.action.is_sensitive or any(u.is_sensitive for u in listed.shown_updates)
+            for table in self.tables
+            for row in table.objectives
+            for listed in row.actions
+        )
+
+    @cached_property
+    def columns(self) -> list[TableColumn]:
+        """The table's columns, the same for the page's quarter view, the PDF and Word."""
+        return action_table_columns(
+            quarters=self.quarters,
+            show_updates=self.show_updates,
+            has_refs=self.has_refs,
+            holds_sensitive=self.holds_sensitive,
+        )
+
+    @cached_property
+    def column_widths(self) -> list[tuple[TableColumn, float]]:
+        """Each column with its share of the width (per cent), for the PDF."""
+        return list(zip(self.columns, as_percentages(self.columns), strict=True))
 
 
 def action_table_view(

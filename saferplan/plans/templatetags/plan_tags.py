@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from saferplan.core.templatetags.saferplan import marking_tag, short_date, status_class
+from saferplan.core.templatetags.saferplan import marking_tag, rag_tag, short_date, status_class
 
+from ..columns import TableColumn
 from ..listed import ListedAction, OwnerNames
 from ..models import Action
 
@@ -15,10 +16,18 @@ register = template.Library()
 
 
 @register.simple_tag
-def action_cell(listed: ListedAction, slug: str, *, public: bool = False, print: bool = False):
+def action_cell(
+    listed: ListedAction,
+    slug: str,
+    *,
+    public: bool = False,
+    print: bool = False,
+    own_columns: bool = False,
+):
     """The action's title as a link, its marking, its status when not in progress, and its
     overdue and stale flags. For the public: the title without a link to members' pages,
-    and no flags (they are the partnership's working notes). In print, no link."""
+    and no flags (they are the partnership's working notes). In print, no link.
+    `own_columns`: the table has Status and Marking columns, so they are not repeated here."""
     action = listed.action
     if public or print:
         title = format_html("{}", action.title)
@@ -28,8 +37,8 @@ def action_cell(listed: ListedAction, slug: str, *, public: bool = False, print:
             reverse("plans:action", args=[slug, action.pk]),
             action.title,
         )
-    parts = [title, marking_tag(action.marking)]
-    if action.status != "in_progress":
+    parts = [title, "" if own_columns else marking_tag(action.marking)]
+    if action.status != "in_progress" and not own_columns:
         parts.append(
             format_html(
                 '<br><strong class="govuk-tag {}">{}</strong>',
@@ -98,3 +107,94 @@ def update_list(updates):
         ),
     )
     return format_html('<ul class="govuk-list govuk-body-s sp-updates">{}</ul>', items)
+
+
+@register.simple_tag
+def column_header_cells(columns: list[tuple[TableColumn, float]], *, print: bool = False):
+    """The header row's cells, in the columns' words; in print each as wide as its share
+    (WeasyPrint lays out the fixed table from them; a page's CSP allows no inline style)."""
+    return format_html_join(
+        "",
+        '<th scope="col" class="govuk-table__header"{}>{}</th>',
+        (
+            (format_html(' style="width: {}%"', share) if print else "", column.heading)
+            for column, share in columns
+        ),
+    )
+
+
+@register.simple_tag
+def action_row_cells(
+    listed: ListedAction,
+    row,
+    columns: list[TableColumn],
+    slug: str,
+    *,
+    first: bool,
+    public: bool = False,
+    print: bool = False,
+):
+    """An action's cells in the table's columns (plans.columns, which the Word file shares),
+    filled as the Word file fills them. The objective's own columns only on its first
+    action's row, spanning its actions' rows; the objective itself heads them."""
+    action, objective = listed.action, row.objective
+    span = format_html(' rowspan="{}"', len(row.actions))
+    quarters = iter(listed.quarter_columns)
+    cells = []
+    for column in columns:
+        if column.per_objective and not first:
+            continue
+        if column.key == "objective":
+            if objective is None:
+                title = format_html('<span class="govuk-body-s">{}</span>', "Under the priority")
+            elif print:
+                title = format_html("{}", objective.title)
+            else:
+                title = format_html(
+                    '{}<p class="govuk-body-s">Objective RAG: {}{}</p>',
+                    objective.title,
+                    rag_tag(row.rag),
+                    " (overridden)" if row.override else "",
+                )
+            cells.append(
+                format_html(
+                    '<th scope="rowgroup"{} class="govuk-table__header '
+                    'govuk-!-font-weight-regular">{}</th>',
+                    span,
+                    title,
+                )
+            )
+            continue
+        if column.key == "action":
+            content = action_cell(listed, slug, public=public, print=print, own_columns=True)
+        elif column.key == "quarter":
+            shown = next(quarters)
+            content = update_list(shown) if shown else ""
+        elif column.key == "update":
+            content = update_list(listed.shown_updates)
+        elif column.key == "rag":
+            content = rag_tag(action.current_rag)
+        elif column.key == "marking":
+            content = marking_tag(action.marking)
+        elif column.key == "owner":
+            content = listed.owner_line
+        elif column.key == "status":
+            content = action.get_status_display()
+        elif objective is None:
+            content = ""
+        elif column.key == "ref":
+            content = objective.ref
+        elif column.key == "target":
+            content = objective.target_indicator
+        elif column.key == "lead_groups":
+            content = ", ".join(g.name for g in objective.lead_groups.all())
+        else:
+            content = ""
+        cells.append(
+            format_html(
+                '<td class="govuk-table__cell"{}>{}</td>',
+                span if column.per_objective else "",
+                content,
+            )
+        )
+    return mark_safe("".join(cells))  # noqa: S308 - each cell is escaped above

@@ -6,6 +6,7 @@ coloured by the value it shows, whatever a user chooses in Excel."""
 import io
 
 import docx
+import pdfplumber
 import pytest
 from django.urls import reverse
 from docx.oxml.ns import qn
@@ -161,3 +162,42 @@ def test_an_excel_rag_cell_is_coloured_by_the_value_it_shows(signed_in, viewer, 
         '"Green"': "00B050",
         '"White"': "FFFFFF",
     }
+
+
+def pdf_first_page_columns(content: bytes) -> dict[str, str]:
+    """The first page's action table (its last table) as a reader sees it: each column's
+    heading and the words under it, read from the page within the heading cell's edges."""
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        page = pdf.pages[0]
+        table = page.find_tables()[-1]
+        columns = {}
+        for left, top, right, bottom in table.rows[0].cells:
+            heading = page.crop((left, top, right, bottom)).extract_text()
+            end = max(table.bbox[3], bottom + 1)  # a header row alone has nothing under it
+            below = page.crop((left, bottom, right, end)).extract_text()
+            columns[" ".join(heading.split())] = " ".join(below.split())
+        return columns
+
+
+def test_the_pdf_quarter_layout_has_the_word_files_columns_words_and_values(
+    signed_in, viewer, plan
+):
+    columns = pdf_first_page_columns(download(signed_in(viewer), plan, "pdf", "quarters"))
+    word = docx.Document(io.BytesIO(download(signed_in(viewer), plan, "docx", "quarters")))
+    assert list(columns) == [c.text for c in word.tables[1].rows[0].cells]
+    assert "Issue" not in columns
+    assert columns["JAG ref"] == "1.1"
+    assert columns["Objective"].startswith("Improve communications between partnership")
+    assert columns["Target & performance indicator"] == "Perception of safety up 5% (local survey)"
+    assert columns["Lead action group(s)"] == "Comms"
+    assert columns["Lead agency"].startswith("EHC, Police")
+    assert columns["Quarter 1"].startswith("6 May 2008: Press release agreed")
+    assert columns["Quarter 4"].startswith("3 Feb 2009: Press release agreed")
+
+
+def test_the_pdf_quarter_layout_splits_no_word_between_lines(signed_in, viewer, plan):
+    content = download(signed_in(viewer), plan, "pdf", "quarters")
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        words = {w["text"] for page in pdf.pages for w in page.extract_words()}
+    for word in ("Communications", "communications", "partnership", "performance", "magazine"):
+        assert word in words

@@ -8,7 +8,7 @@ colour."""
 
 from .action_plan import action_plan_docx
 from .board import board_report_docx, board_sections
-from .document import RAG_FILLS, SENSITIVE, owner_line, rag_cell, update_line
+from .document import RAG_FILLS, SENSITIVE, rag_cell, update_line
 
 __all__ = [
     "RAG_FILLS",
@@ -16,7 +16,6 @@ __all__ = [
     "action_plan_docx",
     "board_report_docx",
     "board_sections",
-    "owner_line",
     "rag_cell",
     "update_line",
 ]

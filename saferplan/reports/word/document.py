@@ -4,7 +4,6 @@
 from saferplan.core.documents.word import WordDocument, set_cell_fill
 from saferplan.core.text import clean_text
 from saferplan.imports.dates import find_date
-from saferplan.plans.listed import ListedAction
 from saferplan.plans.models import RagRating
 
 # The fills Word users know from the seeds' trackers; black text on each passes 4.5:1.
@@ -60,14 +59,3 @@ def merge_down(top, below) -> None:
     for paragraph in merged.paragraphs[1:]:
         if not paragraph.text:
             paragraph._p.getparent().remove(paragraph._p)
-
-
-def owner_line(listed: ListedAction) -> str:
-    """The owner as the plan wrote it, else the owners by name (empty when there is none, as
-    in the seeds); joint partnerships after."""
-    action, owners = listed.action, listed.owners
-    owner = (
-        action.owner_text or "; ".join(owners.organisations + owners.groups) or action.owner_name
-    )
-    joint = owners.joint_partnerships
-    return f"{owner} (joint with {', '.join(joint)})" if joint and not action.owner_text else owner
