@@ -11,7 +11,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
 # pytest-xdist workers: one per core (make test PYTEST_WORKERS=0 runs in one process)
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test test-postgres lint format bench load-test assets python-deps browser proxy wrk clean
+.PHONY: demo test test-postgres lint format bench load-test assets python-deps browser proxy wrk fonts clean
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "saferplan needs Python 3.11 or newer: run make with PYTHON=python3.11 (or newer)")'
@@ -58,20 +58,34 @@ wrk:
 	    echo "wrk is not installed, so the page benchmarks cannot run: sudo apt-get install wrk"; \
 	  fi; }
 
+# PDFs (WeasyPrint) need fonts for the scripts of plans' translated notices, or show empty
+# boxes: Noto for Arabic, Bengali, Devanagari, Gurmukhi…, Droid Sans Fallback for Chinese
+# (saferplan.core.checks names the scripts; `saferplan check --deploy` warns when one is missing).
+FONT_SCRIPTS := ar bn hi pa zh
+fonts:
+	@missing=; for l in $(FONT_SCRIPTS); do [ -n "$$(fc-list :lang=$$l family 2>/dev/null)" ] || missing=1; done; \
+	[ -z "$$missing" ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's fonts for the PDFs' other scripts"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-droid-fallback >/dev/null; \
+	  else \
+	    echo "Fonts for Arabic, Bengali, Devanagari, Gurmukhi or Chinese are missing, so PDFs show them as boxes: sudo apt-get install fonts-noto-core fonts-droid-fallback"; \
+	  fi; }
+
 python-deps: $(PY_STAMP)
 assets: $(CSS)
 
 ## The demo: a fresh SQLite database from the seeds, served on http://127.0.0.1:8000
-demo: $(PY_STAMP) $(CSS)
+demo: $(PY_STAMP) $(CSS) fonts
 	$(BIN)/saferplan demo
 
 ## Every test, on SQLite (set DATABASE_URL to run them on PostgreSQL)
-test: $(PY_STAMP) $(CSS) browser proxy
+test: $(PY_STAMP) $(CSS) browser proxy fonts
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 ## Every test that reaches a database again, on the PostgreSQL at $(POSTGRES_URL) (those
 ## marked no_database, which conftest.py gives every test without a database, ran on SQLite)
-test-postgres: $(PY_STAMP) $(CSS) browser proxy
+test-postgres: $(PY_STAMP) $(CSS) browser proxy fonts
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not no_database"
 
 lint: $(PY_STAMP)

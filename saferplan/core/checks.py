@@ -20,3 +20,50 @@ def sqlite_in_production(app_configs, **kwargs) -> list[Warning]:
             id="saferplan.W001",
         )
     ]
+
+
+# The scripts of the languages councils translate their plans' notices into (the seeds'
+# Hertsmere plan has Arabic, Chinese, Hindi and Punjabi; Bengali and Urdu are as common), as
+# fontconfig names them. A PDF (WeasyPrint, through Pango and fontconfig) shows a script no
+# installed font covers as empty boxes, and nothing else says so.
+SCRIPTS = {
+    "ar": "Arabic (and Urdu)",
+    "bn": "Bengali",
+    "hi": "Devanagari (Hindi)",
+    "pa": "Gurmukhi (Punjabi)",
+    "zh": "Chinese",
+}
+FONTS_PACKAGES = "fonts-noto-core fonts-droid-fallback"
+
+
+def scripts_without_a_font() -> list[str]:
+    """The SCRIPTS no installed font covers (all of them if fontconfig is missing)."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return list(SCRIPTS.values())
+    missing = []
+    for language, script in SCRIPTS.items():
+        found = subprocess.run(  # noqa: S603 (our own fixed arguments)
+            [fc_list, f":lang={language}", "family"], capture_output=True, text=True, check=False
+        )
+        if not found.stdout.strip():
+            missing.append(script)
+    return missing
+
+
+@register(deploy=True)
+def fonts_for_translated_notices(app_configs, **kwargs) -> list[Warning]:
+    missing = scripts_without_a_font()
+    if not missing:
+        return []
+    return [
+        Warning(
+            f"No font for {', '.join(missing)}: PDFs show text in these scripts (a plan's "
+            "notice in other languages) as empty boxes.",
+            hint=f"Install the fonts: apt-get install {FONTS_PACKAGES} (make fonts does it).",
+            id="saferplan.W002",
+        )
+    ]

@@ -194,3 +194,22 @@ def test_the_error_summary_links_to_an_input_that_exists():
         assert f'id="{target}"' in html, (
             f"the error summary links to #{target}, which is not on the page"
         )
+
+
+def test_the_deploy_check_names_scripts_pdfs_would_show_as_boxes(monkeypatch):
+    """Found in the walk-through of issue 22: the published plan's PDF showed the Chinese,
+    Hindi and Punjabi lines of its notice as empty boxes on a server without their fonts."""
+    from saferplan.core import checks
+
+    assert checks.fonts_for_translated_notices(None) == []  # make test installs them
+    monkeypatch.setattr(
+        subprocess,
+        "run",
+        lambda args, **kwargs: subprocess.CompletedProcess(
+            args, 0, stdout="" if args[1] in (":lang=zh", ":lang=pa") else "Noto Sans\n"
+        ),
+    )
+    (warning,) = checks.fonts_for_translated_notices(None)
+    assert warning.id == "saferplan.W002"
+    assert warning.msg.startswith("No font for Gurmukhi (Punjabi), Chinese: PDFs show text")
+    assert "apt-get install fonts-noto-core fonts-droid-fallback" in warning.hint
