@@ -21,6 +21,7 @@ from plans import bench_plan
 
 from saferplan.accounts.models import Membership, User
 from saferplan.plans.models import Plan
+from saferplan.reports.public_files import make_public_action_plan_file
 from saferplan.reports.services import board_report_create
 from saferplan.reports.tasks import run_action_plan_document
 
@@ -110,10 +111,17 @@ def main() -> None:
     plan.publish_updates = True
     plan.save()
     public_url = f"/p/bench/plans/{plan.pk}/actions.pdf"
-    first = statistics.median(measure(get(public_url), warmup=0, repeat=1))
+    asked = client.get(public_url)  # the first visitor after a change: the worker is asked
+    if asked.status_code != 202:
+        raise SystemExit(f"{public_url} answered {asked.status_code}, not 202 (being made)")
+    first = statistics.median(
+        measure(
+            lambda: make_public_action_plan_file.call(plan.pk, "pdf", False), warmup=0, repeat=1
+        )
+    )
     kept = statistics.median(measure(get(public_url), warmup=1, repeat=5))
     out.figure("Public action plan PDF, kept copy: median", kept, 2000, "ms")
-    print(f"  {'  public PDF, first visitor after a change':<58} {first:>9.1f} ms")
+    print(f"  {'  the worker makes the public copy after a change':<58} {first:>9.1f} ms")
     print(
         f"  {'  action plan PDF in the request (scripts; for information)':<58} {plan_pdf:>9.1f} ms"
     )

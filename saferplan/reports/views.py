@@ -39,6 +39,8 @@ def _download(request, plan: Plan, kind: str, *, public: bool):
         body = open_data.as_json(plan, include_sensitive=include_sensitive, public=public)
     elif public:
         body = public_action_plan_file(plan=plan, kind=kind, quarter_view=quarter_view)
+        if body is None:
+            return _being_made(request, plan, kind)
     else:
         body = action_plan_file(
             plan=plan, user=request.user, kind=kind, quarter_view=quarter_view, public=False
@@ -50,6 +52,26 @@ def _download(request, plan: Plan, kind: str, *, public: bool):
         title=plan.title,
         suffix="-quarters" if quarter_view else "",
     )
+
+
+def _being_made(request, plan: Plan, kind: str):
+    """The public's copy is being made by the background worker: say so, and give the link
+    again (202 Accepted, Retry-After for scripts)."""
+    response = render(
+        request,
+        "reports/public_document_being_made.html",
+        {
+            "plan": plan,
+            "partnership": plan.partnership,
+            "document_name": {"pdf": "PDF", "docx": "Word document", "xlsx": "Excel workbook"}[
+                kind
+            ],
+            "again": request.get_full_path(),
+        },
+        status=202,
+    )
+    response["Retry-After"] = "10"
+    return response
 
 
 @login_required

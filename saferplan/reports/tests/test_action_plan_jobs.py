@@ -162,3 +162,31 @@ def test_an_unpublished_plan_has_no_public_copy_even_if_one_was_kept(client, pla
     plan.status = "approved"
     plan.save()
     assert client.get(url).status_code == 404
+
+
+def test_the_first_visitor_after_a_change_is_told_it_is_being_made(client, plan, monkeypatch):
+    """With the real worker the copy is made in the background: until it is there the
+    visitor gets a page saying so, with the link again; the worker is asked once; and if it
+    has not made it within the grace (stopped), the request makes it."""
+    asked = []
+
+    class SlowWorker:
+        def enqueue(self, *args):
+            asked.append(args)
+
+    monkeypatch.setattr(public_files, "make_public_action_plan_file", SlowWorker())
+    url = reverse("reports:public-plan-export", args=["hertsmere", plan.pk, "pdf"])
+    for _ in range(2):
+        answer = client.get(url)
+        assert answer.status_code == 202
+        assert answer["Retry-After"] == "10"
+        shown = answer.content.decode()
+        assert "The PDF is being made" in shown
+        assert f'href="{url}"' in shown
+    assert asked == [(plan.pk, "pdf", False)]  # once, however many ask
+
+    monkeypatch.setattr(public_files, "WORKER_GRACE", 0)
+    answer = client.get(url)
+    assert answer.status_code == 200
+    assert body(answer).startswith(b"%PDF")
+    assert asked == [(plan.pk, "pdf", False)]
