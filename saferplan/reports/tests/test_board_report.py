@@ -328,3 +328,29 @@ def test_the_headline_measures_are_in_the_page_word_and_pdf_and_stay_as_issued(
     section = issued[issued.index('id="measures"') : issued.index('id="summary"')]
     assert "1100" in section
     assert "Off target" in section
+
+
+def test_the_create_form_sent_twice_stores_one_draft(signed_in, coordinator, plan):
+    client = signed_in(coordinator)
+    page = reverse("reports:board-reports", args=[plan.partnership.slug, plan.pk])
+    token = re.search(r'name="submission_token" value="([0-9a-f]+)"', client.get(page).text)
+    assert token, "the form carries a one-time token"
+    form = {
+        "submission_token": token.group(1),
+        "title": "Board, October",
+        "period_start_day": "1",
+        "period_start_month": "7",
+        "period_start_year": "2026",
+        "period_end_day": "30",
+        "period_end_month": "9",
+        "period_end_year": "2026",
+    }
+    first = client.post(page, form)
+    again = client.post(page, form)
+    [report] = BoardReport.objects.all()
+    assert (
+        first.url
+        == again.url
+        == reverse("reports:board-report", args=[plan.partnership.slug, report.pk])
+    )
+    assert AuditEvent.objects.filter(object_type="reports.boardreport").count() == 1
