@@ -27,17 +27,23 @@ DIGEST_WEEKDAY = 0  # Monday
 
 @transaction.atomic
 def preference_set(
-    *, actor: "User", weekly_digest: bool, board_chase: bool, action_changes: bool
+    *,
+    actor: "User",
+    weekly_digest: bool,
+    board_chase: bool,
+    action_changes: bool,
+    board_reports: bool,
 ) -> Preference:
     preference, _created = Preference.objects.get_or_create(user=actor)
     preference, _changes = audit.change(
         preference,
         actor=actor,
         partnership=None,  # a person's own choices, in no partnership's log
-        logged_fields=["weekly_digest", "board_chase", "action_changes"],
+        logged_fields=["weekly_digest", "board_chase", "action_changes", "board_reports"],
         weekly_digest=weekly_digest,
         board_chase=board_chase,
         action_changes=action_changes,
+        board_reports=board_reports,
     )
     return preference
 

@@ -210,6 +210,41 @@ def test_issuing_emails_the_board_members_a_link_and_nothing_of_the_report(
     assert "Arrange workshops" not in everything
 
 
+def test_a_board_member_who_turned_the_email_off_is_not_sent_one(
+    signed_in,
+    settings_immediate,
+    django_capture_on_commit_callbacks,
+    coordinator,
+    viewer,
+    report,
+):
+    choices = reverse("notifications:preferences")
+    assert "An email when a board report" in signed_in(viewer).get(choices).text
+    signed_in(viewer).post(choices, {"weekly_digest": "on", "action_changes": "on"})
+    mail.outbox.clear()
+    address = reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(coordinator).post(address)
+    report.refresh_from_db()
+    assert report.is_issued
+    assert mail.outbox == []
+
+
+def test_the_board_report_email_says_how_to_stop_it(
+    signed_in, settings_immediate, django_capture_on_commit_callbacks, coordinator, viewer, report
+):
+    mail.outbox.clear()
+    address = reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(coordinator).post(address)
+    [message] = mail.outbox
+    choices = reverse("notifications:preferences")
+    assert "To stop these emails, untick" in message.body
+    assert f"{choices}\n" in message.body
+    assert "To stop these emails" in message.alternatives[0][0]
+    assert f'{choices}">your email choices' in message.alternatives[0][0]
+
+
 def test_board_reports_are_in_the_navigation_and_on_the_overview(signed_in, viewer, report):
     client = signed_in(viewer)
     slug = report.plan.partnership.slug
