@@ -66,6 +66,29 @@ def board_meeting_add(
 
 
 @transaction.atomic
+def board_meetings_move(
+    *, actor: "User | None", plan: "Plan", to: "Plan", after: datetime.date
+) -> int:
+    """Move the plan's board meetings dated after `after` to plan `to` (next year's, made by
+    the annual refresh): the board reviews the new plan then, and owners are chased on its
+    actions. Meetings up to that day stay with the plan they reviewed. Returns how many."""
+    moved = 0
+    for meeting in plan.board_meetings.filter(meets_on__gt=after).exclude(
+        meets_on__in=to.board_meetings.values("meets_on")
+    ):
+        audit.change(
+            meeting,
+            actor=actor,
+            partnership=plan.partnership,
+            logged_fields=["plan"],
+            reason="The annual refresh: a meeting still to come reviews the new plan",
+            plan=to,
+        )
+        moved += 1
+    return moved
+
+
+@transaction.atomic
 def board_meeting_delete(*, actor: "User", meeting: BoardMeeting) -> None:
     audit.log(
         instance=meeting,
