@@ -31,6 +31,40 @@ def months_held(partnership) -> list[date]:
     return ForceMonth.objects.of_force(partnership.police_force).months()
 
 
+def held_summary(held: list[date]) -> str:
+    """The months held (months_held) in a sentence that names any missing in the middle:
+    "police.uk data held for 22 months, March 2024 to December 2025; missing: July 2024,
+    August 2024." (three or more missing in a row: "July 2024 to December 2024"). Empty when
+    none is held."""
+    if not held:
+        return ""
+    span = Coverage(Period(held[0], held[-1]), "", tuple(held))
+    text = (
+        f"police.uk data held for {len(held)} month{'s' if len(held) != 1 else ''}, "
+        f"{month_label(held[0])} to {month_label(held[-1])}"
+    )
+    if not span.complete:
+        text += "; missing: " + ", ".join(_gap_text(run) for run in _runs(span.missing))
+    return text + "."
+
+
+def _runs(months: list[date]) -> list[list[date]]:
+    """Months in a row together: [[Jul, Aug], [Dec]]."""
+    runs: list[list[date]] = []
+    for month in months:
+        if runs and Period(runs[-1][-1], runs[-1][-1]).shifted(1).start == month:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return runs
+
+
+def _gap_text(run: list[date]) -> str:
+    if len(run) > 2:
+        return f"{month_label(run[0])} to {month_label(run[-1])}"
+    return ", ".join(month_label(m) for m in run)
+
+
 def runs_back(held: list[date], months: int) -> Period | None:
     """The latest period of at most `months` months that are all held (no month missing)."""
     if not held:

@@ -21,6 +21,9 @@ class Preference(models.Model):
         "an email when someone else updates one of my actions or changes its RAG rating",
         default=True,
     )
+    board_reports = models.BooleanField(
+        "an email when a board report of my partnership is issued", default=True
+    )
 
     def __str__(self) -> str:
         return f"Notification choices of {self.user}"

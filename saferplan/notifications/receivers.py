@@ -8,11 +8,15 @@ from saferplan.partnerships.selectors import OverviewLine, OverviewRow
 from saferplan.plans.models import RETIRED_STATUSES
 
 from .models import BoardMeeting
-from .services import notify_action_changed
+from .services import board_meetings_move, notify_action_changed
 
 
 def on_action_changed(sender, *, action, actor, update=None, rag_change=None, **kwargs) -> None:
     notify_action_changed(action=action, actor=actor, update=update, rag_change=rag_change)
+
+
+def on_plan_refreshed(sender, *, plan, new_plan, actor, refreshed_on, **kwargs) -> None:
+    board_meetings_move(actor=actor, plan=plan, to=new_plan, after=refreshed_on)
 
 
 def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRow]:

@@ -17,6 +17,12 @@ def preference_of(user) -> Preference:
     return Preference.objects.filter(user=user).first() or Preference(user=user)
 
 
+def wanting(people, *, email: str):
+    """Of `people` (a queryset of users), those who have not turned off `email` (a field of
+    Preference, such as "board_reports"): everything is on until a person turns it off."""
+    return people.exclude(**{f"notification_preference__{email}": False})
+
+
 def owners_of(action: Action) -> list[User]:
     """The people who own the action: its named owner, and the editors of its partnerships
     who represent one of its owner organisations (as My actions counts them)."""

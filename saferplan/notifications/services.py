@@ -27,17 +27,23 @@ DIGEST_WEEKDAY = 0  # Monday
 
 @transaction.atomic
 def preference_set(
-    *, actor: "User", weekly_digest: bool, board_chase: bool, action_changes: bool
+    *,
+    actor: "User",
+    weekly_digest: bool,
+    board_chase: bool,
+    action_changes: bool,
+    board_reports: bool,
 ) -> Preference:
     preference, _created = Preference.objects.get_or_create(user=actor)
     preference, _changes = audit.change(
         preference,
         actor=actor,
         partnership=None,  # a person's own choices, in no partnership's log
-        logged_fields=["weekly_digest", "board_chase", "action_changes"],
+        logged_fields=["weekly_digest", "board_chase", "action_changes", "board_reports"],
         weekly_digest=weekly_digest,
         board_chase=board_chase,
         action_changes=action_changes,
+        board_reports=board_reports,
     )
     return preference
 
@@ -57,6 +63,29 @@ def board_meeting_add(
         meets_on=meets_on,
         chase_days_before=chase_days_before,
     )
+
+
+@transaction.atomic
+def board_meetings_move(
+    *, actor: "User | None", plan: "Plan", to: "Plan", after: datetime.date
+) -> int:
+    """Move the plan's board meetings dated after `after` to plan `to` (next year's, made by
+    the annual refresh): the board reviews the new plan then, and owners are chased on its
+    actions. Meetings up to that day stay with the plan they reviewed. Returns how many."""
+    moved = 0
+    for meeting in plan.board_meetings.filter(meets_on__gt=after).exclude(
+        meets_on__in=to.board_meetings.values("meets_on")
+    ):
+        audit.change(
+            meeting,
+            actor=actor,
+            partnership=plan.partnership,
+            logged_fields=["plan"],
+            reason="The annual refresh: a meeting still to come reviews the new plan",
+            plan=to,
+        )
+        moved += 1
+    return moved
 
 
 @transaction.atomic

@@ -5,8 +5,8 @@ board reports, open data and the public site (ADR 0021):
 - `.not_sensitive()` / `.visible_to(user, partnership_ids=...)`: the OFFICIAL-SENSITIVE rule
   (core.models.MarkedQuerySet, core.permissions.sees_sensitive_of);
 - `.public()`: what the published plan may show anyone;
-- `RagChange.objects.in_force_on(day)`: each action's rating in force on a day (the board
-  report's ratings at its period's end);
+- `RagChange.objects.in_force_on(day)`, `ActionStatusChange.objects.in_force_on(day)`: each
+  action's rating and status in force on a day (the board report's, at its period's end);
 - `Plan.objects.current()` / `Action.objects.current()`: plans in use and not replaced by next
   year's (the annual refresh), and their actions: My actions, reminders and digests;
 - `Action.objects.with_progress()`, `.matching(filters)`, `.in_plan_order()`: the action
@@ -106,6 +106,20 @@ class RagChangeQuerySet(MarkedQuerySet):
         rated_by_then = self.filter(rated_on__lte=day)
         last = rated_by_then.filter(action=OuterRef("action")).newest_first()
         return rated_by_then.filter(action__isnull=False, pk=Subquery(last.values("pk")[:1]))
+
+
+class ActionStatusChangeQuerySet(QuerySet):
+    def in_force_on(self, day: datetime.date):
+        """Of these statuses, each action's one in force on `day`: the last given of those
+        describing a day up to then (changed_on), as RagChangeQuerySet.in_force_on."""
+        by_then = self.filter(changed_on__lte=day)
+        last = by_then.filter(action=OuterRef("action")).order_by("-changed_at", "-id")
+        return by_then.filter(pk=Subquery(last.values("pk")[:1]))
+
+    def first_given(self):
+        """Each action's first status: what it was added with."""
+        first = self.model.objects.filter(action=OuterRef("action")).order_by("changed_at", "id")
+        return self.filter(pk=Subquery(first.values("pk")[:1]))
 
 
 class ActionQuerySet(MarkedQuerySet):

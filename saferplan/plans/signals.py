@@ -6,3 +6,8 @@ from django.dispatch import Signal
 # An action has a new update or RAG rating, saved in the current transaction.
 # Sent with: action, actor (None for the system), update (or None), rag_change (or None).
 action_changed = Signal()
+
+# Next year's plan was made from a plan (the annual refresh), in the current transaction.
+# Sent with: plan (last year's), new_plan, actor (None for the system), refreshed_on (the day:
+# what is dated after it belongs to the new plan).
+plan_refreshed = Signal()

@@ -9,8 +9,10 @@ are not already exceptions close the report as an appendix.
 
 Everything is as it stood at the period's end: the rating of each action is the one in force
 that day (the last of its RAG history describing a day up to then, by RagChange.rated_on, with
-its reason), the latest update the last one describing a day up to then, and the measures'
-figures those of periods ending by then.
+its reason), and so is its status (its status history, by ActionStatusChange.changed_on:
+completed or discharged "in the period" when so by its end and not before it began); the
+latest update is the last one describing a day up to then, and the measures' figures those
+of periods ending by then.
 """
 
 import base64
@@ -19,15 +21,14 @@ import io
 from collections import defaultdict
 
 from django.db.models import Q
-from django.utils import timezone
 
 from saferplan.consultations.selectors import consultation_for_report
-from saferplan.core.models import AuditEvent
 from saferplan.indicators.selectors import measures_for_report
 from saferplan.plans.models import (
     OPEN_STATUSES,
     Action,
     ActionStatus,
+    ActionStatusChange,
     Plan,
     RagChange,
     RagRating,
@@ -88,10 +89,19 @@ def board_report_content(
     ):
         if change.action_id is not None:  # always: the filter is on actions
             changes_in_period[change.action_id].append(change)
-    start_moment = timezone.make_aware(datetime.datetime.combine(period_start, datetime.time.min))
-    end_moment = timezone.make_aware(datetime.datetime.combine(period_end, datetime.time.max))
+    statuses = ActionStatusChange.objects.filter(action__priority__plan=plan)
+    status_at_end = dict(statuses.in_force_on(period_end).values_list("action_id", "status"))
+    status_before = dict(
+        statuses.in_force_on(period_start - datetime.timedelta(days=1)).values_list(
+            "action_id", "status"
+        )
+    )
+    # An action added after the period's end: the status it was added with.
+    status_added = dict(statuses.first_given().values_list("action_id", "status"))
     for action in actions:
-        # As the period's end saw them: stale by the last update up to then.
+        # As the period's end saw them: the status then (this copy of the action is the
+        # report's own), and stale by the last update up to then.
+        action.status = status_at_end.get(action.pk) or status_added.get(action.pk, action.status)
         update = latest_updates.get(action.pk)
         action.last_update_on = update.described_on if update else None
         rating = rag_at_end.get(action.pk)
@@ -134,7 +144,6 @@ def board_report_content(
                     moved_by=changes[-1].changed_by_name or str(changes[-1].changed_by or ""),
                 )
             )
-    status_changes = _status_changes(list(by_id), start_moment, end_moment)
 
     exceptions, stale, overdue, completed, discharged, new = [], [], [], [], [], []
     summary: dict[int, dict] = {}
@@ -163,11 +172,12 @@ def board_report_content(
             stale.append(describe(action))
         if flags.overdue:
             overdue.append(describe(action))
-        new_status = status_changes.get(action.pk)
-        if new_status == ActionStatus.COMPLETE.label:
-            completed.append(describe(action))
-        elif new_status == ActionStatus.DISCHARGED.label:
-            discharged.append(describe(action, reason=action.status_reason))
+        # Completed or discharged in the period: so by its end, and not before it began.
+        if action.pk in status_at_end and action.status != status_before.get(action.pk):
+            if action.status == ActionStatus.COMPLETE:
+                completed.append(describe(action))
+            elif action.status == ActionStatus.DISCHARGED:
+                discharged.append(describe(action, reason=action.status_reason))
         if period_start <= action.created_at.date() <= period_end:
             new.append(describe(action))
     exceptions.sort(key=lambda a: (a["rag"] != RagRating.RED, a["priority"]))
@@ -239,26 +249,6 @@ def headline(*, totals: dict[str, int], moved: int, overdue: int) -> str:
         f"{_count(moved, 'action', 'actions')} changed rating since the last board; "
         f"{overdue} overdue."
     )
-
-
-def _status_changes(
-    action_ids: list[int], start: datetime.datetime, end: datetime.datetime
-) -> dict[int, str]:
-    """{action id: the status it was last given in the period}, from the audit log (the
-    action's status is a field, its history is the log's)."""
-    found: dict[int, str] = {}
-    for object_id, changes in (
-        AuditEvent.objects.filter(
-            object_type="plans.action",
-            object_id__in=[str(pk) for pk in action_ids],
-            occurred_at__range=(start, end),
-            changes__has_key="Status",
-        )
-        .order_by("occurred_at", "id")
-        .values_list("object_id", "changes")
-    ):
-        found[int(object_id)] = changes["Status"][1]
-    return found
 
 
 def rag_chart(content: dict, *, image_format: str = "svg") -> bytes:

@@ -1,9 +1,13 @@
 from django import forms
 
 from saferplan.core.forms import GovukDateField
+from saferplan.core.submissions import submission_token_field
 
 
 class BoardReportForm(forms.Form):
+    # Sent twice (a double click, the browser's resend), the create form stores one report
+    # (docs/adr/0027-forms-saved-once.md).
+    submission_token = submission_token_field()
     title = forms.CharField(label="Title", max_length=250)
     period_start = GovukDateField(
         label="Report changes since",

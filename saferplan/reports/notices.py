@@ -7,6 +7,7 @@ from django_tasks import task
 
 from saferplan.accounts.models import User
 from saferplan.accounts.selectors import board_members
+from saferplan.notifications.selectors import wanting
 from saferplan.notifications.services import send_once
 
 from .models import BoardReport
@@ -26,7 +27,8 @@ def send_board_report_notice(*, report_id: int, actor_id: int | None) -> None:
         return
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
     partnership = report.plan.partnership
-    for member in board_members(partnership=partnership):
+    # Board members who turned these emails off (notifications.Preference) are not sent one.
+    for member in wanting(board_members(partnership=partnership), email="board_reports"):
         if member.pk == actor_id:
             continue
         send_once(

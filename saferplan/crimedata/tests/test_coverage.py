@@ -15,6 +15,7 @@ from django.urls import reverse
 from saferplan.api.services import api_token_create
 from saferplan.crimedata import selectors, services
 from saferplan.crimedata.categories import ALL_CRIME
+from saferplan.crimedata.coverage import held_summary
 from saferplan.crimedata.hotspots import hotspots
 from saferplan.crimedata.periods import Period
 from saferplan.crimedata.police_uk import archive_files
@@ -272,3 +273,27 @@ def test_the_county_view_warns_of_a_period_partly_held(
     assert "October – December 2018 holds 2 of its 3 months of Hertfordshire" in shown
     assert "November 2018 – February 2019" in default  # the latest months held
     assert "holds" not in default
+
+
+# The months held, with a gap named ---------------------------------------------------------
+
+
+def test_the_overview_names_the_months_missing_between_those_held(client, analyst, partnership):
+    months = ["2018-10", "2018-11", "2019-01", "2019-02"]  # December 2018 never imported
+    files = [HERTFORDSHIRE[m] / f"{m}-hertfordshire-street.csv" for m in months]
+    services.police_uk_import(actor=None, files=archive_files(files))
+    client.force_login(analyst)
+    assert (
+        "police.uk data held for 4 months, October 2018 to February 2019; "
+        "missing: December 2018." in page(client, "overview", partnership)
+    )
+
+
+def test_months_missing_in_a_row_are_named_as_a_run_and_a_full_span_names_none():
+    held = [*Period.parse("2024-03..2024-06").months(), *Period.parse("2024-09..2024-10").months()]
+    held += Period.parse("2025-02..2025-03").months()
+    assert held_summary(held) == (
+        "police.uk data held for 8 months, March 2024 to March 2025; missing: July 2024, "
+        "August 2024, November 2024 to January 2025."
+    )
+    assert held_summary(held[:4]) == "police.uk data held for 4 months, March 2024 to June 2024."

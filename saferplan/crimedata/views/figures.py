@@ -18,7 +18,7 @@ from .. import charts, documents, selectors
 from .. import hotspots as hotspot_selectors
 from ..categories import ALL_CRIME
 from ..comparisons import comparison_rows
-from ..coverage import months_held
+from ..coverage import held_summary, months_held
 from ..forms import CategoryPeriodForm, ComparisonForm, CountyForm
 from ..models import CustomValue
 from ..periods import Period
@@ -76,7 +76,7 @@ def overview(request, slug):
             form=form,
             periods=periods,
             comparisons=comparisons,
-            held=held,
+            held_summary=held_summary(held),
             section_url="",
         ),
     )

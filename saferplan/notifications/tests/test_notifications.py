@@ -103,7 +103,7 @@ def test_the_digest_is_sent_once_a_week_on_mondays_and_only_to_those_who_want_it
     assert services.send_digests(today=MONDAY) == 1
     assert services.send_digests(today=MONDAY) == 0  # the command run twice
     services.preference_set(
-        actor=editor, weekly_digest=False, board_chase=True, action_changes=True
+        actor=editor, weekly_digest=False, board_chase=True, action_changes=True, board_reports=True
     )
     assert services.send_digests(today=MONDAY + datetime.timedelta(days=7)) == 0
     assert len(mail.outbox) == 1
@@ -204,7 +204,7 @@ def test_an_owner_who_chose_not_to_hear_is_not_told(
     owned, editor, coordinator, django_capture_on_commit_callbacks
 ):
     services.preference_set(
-        actor=editor, weekly_digest=True, board_chase=True, action_changes=False
+        actor=editor, weekly_digest=True, board_chase=True, action_changes=False, board_reports=True
     )
     with django_capture_on_commit_callbacks(execute=True):
         plan_services.action_rag_set(
@@ -218,7 +218,8 @@ def test_a_person_chooses_their_emails_and_the_choice_is_audited(client, editor)
     page = client.get(reverse("notifications:preferences")).content.decode()
     assert 'name="weekly_digest" checked' in page.replace("  ", " ") or "checked" in page
     response = client.post(
-        reverse("notifications:preferences"), {"board_chase": "on", "action_changes": "on"}
+        reverse("notifications:preferences"),
+        {"board_chase": "on", "action_changes": "on", "board_reports": "on"},
     )
     assert response.status_code == 302
     preference = Preference.objects.get(user=editor)

@@ -19,13 +19,14 @@ from .choices import (
     RagRating,
 )
 from .plans import Aim, DefaultRagDefinition, Objective, Plan, Priority, RagDefinition
-from .updates import RagChange, Update, financial_quarter
+from .updates import ActionStatusChange, RagChange, Update, financial_quarter
 
 __all__ = [
     "OPEN_STATUSES",
     "RETIRED_STATUSES",
     "Action",
     "ActionStatus",
+    "ActionStatusChange",
     "Aim",
     "DefaultRagDefinition",
     "Objective",

@@ -9,9 +9,9 @@ from django.db.models import Q
 from saferplan.core import clock
 from saferplan.core.models import Marking
 
-from ..querysets import RagChangeQuerySet, UpdateQuerySet
+from ..querysets import ActionStatusChangeQuerySet, RagChangeQuerySet, UpdateQuerySet
 from .actions import Action
-from .choices import RagRating
+from .choices import ActionStatus, RagRating
 from .plans import Objective, Priority
 
 
@@ -127,3 +127,31 @@ class RagChange(models.Model):
         return self.marking == Marking.OFFICIAL_SENSITIVE or (
             self.action is not None and self.action.is_sensitive
         )
+
+
+class ActionStatusChange(models.Model):
+    """One status given to an action (not started, in progress, complete, discharged), kept so
+    that a board report shows the status each action had at its period's end, as it shows
+    the rating (ActionStatusChangeQuerySet.in_force_on). Written with every change of
+    Action.status by the plans services; never edited. The reason stays on the action."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=20, choices=ActionStatus.choices)
+    # The day the status describes: that of the update it was given with, or of the document
+    # it was read from; the day it was given otherwise.
+    changed_on = models.DateField("status as of", default=clock.today)
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ActionStatusChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [
+            models.Index(fields=["action", "-changed_at", "-id"], name="status_action_latest")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} as of {self.changed_on:%d/%m/%Y}"

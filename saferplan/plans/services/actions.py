@@ -20,7 +20,7 @@ from .common import (
     check_groups_belong,
     joint_partnership_ids,
 )
-from .updates import rag_record
+from .updates import rag_record, status_record
 
 ACTION_FIELDS = [
     "priority",
@@ -65,8 +65,9 @@ def action_create(
     rated_on: datetime.date | None = None,
     **fields,
 ) -> Action:
-    """Add an action, with its first RAG rating when given (`rated_on`: the day that rating
-    describes, when read from a document; today otherwise)."""
+    """Add an action, with its status history begun and its first RAG rating when given
+    (`rated_on`: the day that rating and the status describe, when read from a document;
+    today otherwise)."""
     _check_action(priority, fields)
     if "position" not in fields:
         fields["position"] = priority.actions.count() + 1
@@ -79,6 +80,8 @@ def action_create(
         title=title,
         **fields,
     )
+    # The status it starts with, as of the day its first rating describes (a document's).
+    status_record(actor=actor, action=action, status=action.status, on=rated_on)
     if rag:
         rag_record(
             actor=actor,
@@ -115,7 +118,8 @@ def action_update(*, actor: Actor, action: Action, expected_version: int, **fiel
         fields["status_reason_marking"] = fields.get("marking", action.marking)
     # Partnerships taken off the action still see, in their log, that they were.
     joint_before = joint_partnership_ids(action)
-    return audited_change(
+    status_before = action.status
+    action = audited_change(
         action,
         actor=actor,
         partnership=action.priority.plan.partnership,
@@ -123,3 +127,6 @@ def action_update(*, actor: Actor, action: Action, expected_version: int, **fiel
         shared_with=joint_before,
         **fields,
     )
+    if action.status != status_before:
+        status_record(actor=actor, action=action, status=action.status)
+    return action

@@ -5,8 +5,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from saferplan.core import clock
 from saferplan.core.audit import Actor
 
+from .. import signals
 from ..models import (
     OPEN_STATUSES,
     Action,
@@ -31,7 +33,9 @@ def plan_refresh(
 ) -> Plan:
     """Next year's action plan from this one, in draft: the same aims, priorities and
     objectives; the open actions carried forward, each linked to its predecessor and so to
-    its history; complete and discharged actions left behind.
+    its history; complete and discharged actions left behind. What other apps hold of the
+    plan that is still to come (board meetings after today) moves to the new plan
+    (signals.plan_refreshed).
 
     With `supersede`, this plan is replaced by the new one in the same step (plan_supersede):
     no longer current for owners, reminders and digests at once, and superseded (no longer
@@ -110,4 +114,8 @@ def plan_refresh(
         )
     if supersede:
         plan_supersede(actor=actor, plan=plan, by=new_plan)
+    # The apps built on plans move what is still to come (notifications: board meetings).
+    signals.plan_refreshed.send(
+        sender=Plan, plan=plan, new_plan=new_plan, actor=actor, refreshed_on=clock.today()
+    )
     return new_plan

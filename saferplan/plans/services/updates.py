@@ -17,6 +17,7 @@ from saferplan.core.models import AuditEvent, Marking
 from ..models import (
     Action,
     ActionStatus,
+    ActionStatusChange,
     RagChange,
     RagRating,
     Update,
@@ -84,6 +85,24 @@ def rag_record(
         {label: [None, change.get_rating_display() or "Rolled up"]},
         reason=change.reason,
     )
+    return change
+
+
+def status_record(
+    *, actor: Actor, action: Action, status: str, on: datetime.date | None = None
+) -> ActionStatusChange:
+    """Keep the status just given to the action in its status history (written with the
+    change of Action.status, which the audit log records). `on` is the day it describes, as a
+    rating's rated_on: today unless given, never later, and never before the status it
+    replaces, so that the status in force today is always the action's own."""
+    today = clock.today()
+    on = min(on or today, today)
+    latest = action.status_changes.order_by("-changed_at", "-id").first()
+    if latest is not None and latest.changed_on > on:
+        on = latest.changed_on
+    change = ActionStatusChange(action=action, status=status, changed_on=on, changed_by=actor)
+    change.full_clean()
+    change.save()
     return change
 
 
@@ -180,6 +199,8 @@ def update_add(
             status=status,
             **reason_fields,
         )
+        # As of the day the update describes (a board report's status at its period's end).
+        status_record(actor=actor, action=action, status=status, on=update.described_on)
     return update
 
 

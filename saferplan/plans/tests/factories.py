@@ -4,7 +4,16 @@ import factory
 from factory.django import DjangoModelFactory
 
 from saferplan.partnerships.tests.factories import PartnershipFactory
-from saferplan.plans.models import Action, Objective, Plan, PlanKind, Priority, RagChange, Update
+from saferplan.plans.models import (
+    Action,
+    ActionStatusChange,
+    Objective,
+    Plan,
+    PlanKind,
+    Priority,
+    RagChange,
+    Update,
+)
 
 
 class PlanFactory(DjangoModelFactory):
@@ -54,6 +63,12 @@ class ActionFactory(DjangoModelFactory):
     def joint_partnerships(self, create, extracted, **kwargs):
         if create and extracted:
             self.joint_partnerships.set(extracted)
+
+    @factory.post_generation
+    def status_history(self, create, extracted, **kwargs):
+        """The status it is made with begins its history, as plans' action_create does."""
+        if create:
+            ActionStatusChange.objects.create(action=self, status=self.status)
 
 
 class UpdateFactory(DjangoModelFactory):

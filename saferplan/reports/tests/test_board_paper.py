@@ -22,7 +22,7 @@ from saferplan.plans.tests.factories import ActionFactory, PlanFactory, Priority
 from saferplan.reports.board_documents import board_report_document
 from saferplan.reports.models import BoardReport
 from saferplan.reports.services import board_report_create
-from saferplan.reports.tests.files import word_layout_problems
+from saferplan.reports.tests.files import readable_text, word_layout_problems
 
 END = datetime.date(2019, 10, 31)
 START = datetime.date(2019, 7, 1)
@@ -112,6 +112,44 @@ def test_each_rating_is_the_one_in_force_at_the_periods_end_with_its_reason(
     exceptions = html[html.index('id="exceptions"') : html.index('id="changes"')]
     assert "Arrange workshops" in exceptions
     assert "Arrange events" not in exceptions
+
+
+def test_each_status_is_the_one_in_force_at_the_periods_end_in_the_page_pdf_and_word(
+    signed_in, viewer, coordinator, report
+):
+    workshops = report.plan.priorities.get().actions.get(title="Arrange workshops")
+    # Completed after the period: the board of October 2019 read it as open and red.
+    plan_services.update_add(
+        actor=coordinator,
+        action=workshops,
+        described_on=datetime.date(2026, 11, 2),
+        text="All schools visited",
+        status="complete",
+    )
+    # Completed within the period, though recorded only now.
+    licensees = plan_services.action_create(
+        actor=coordinator,
+        priority=workshops.priority,
+        title="Train licensees",
+        status="in_progress",
+        rated_on=datetime.date(2019, 4, 1),
+    )
+    plan_services.update_add(
+        actor=coordinator,
+        action=licensees,
+        described_on=datetime.date(2019, 10, 15),
+        text="Every licensee trained",
+        status="complete",
+    )
+    html = page(signed_in(viewer), report)
+    exceptions = html[html.index('id="exceptions"') : html.index('id="changes"')]
+    assert "Arrange workshops" in exceptions
+    completed = html[html.index("Actions completed in the period") : html.index('id="overdue"')]
+    assert "Train licensees" in completed
+    assert "Arrange workshops" not in completed
+    for kind in ("pdf", "docx"):
+        text = readable_text(kind, board_report_document(report, kind))
+        assert "Trainlicensees" in text, kind  # only in the list of actions completed
 
 
 def test_stale_exceptions_are_not_repeated_and_the_stale_list_is_an_appendix(
@@ -208,6 +246,41 @@ def test_issuing_emails_the_board_members_a_link_and_nothing_of_the_report(
     everything = message.subject + message.body + message.alternatives[0][0]
     assert "No school has agreed" not in everything
     assert "Arrange workshops" not in everything
+
+
+def test_a_board_member_who_turned_the_email_off_is_not_sent_one(
+    signed_in,
+    settings_immediate,
+    django_capture_on_commit_callbacks,
+    coordinator,
+    viewer,
+    report,
+):
+    choices = reverse("notifications:preferences")
+    assert "An email when a board report" in signed_in(viewer).get(choices).text
+    signed_in(viewer).post(choices, {"weekly_digest": "on", "action_changes": "on"})
+    mail.outbox.clear()
+    address = reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(coordinator).post(address)
+    report.refresh_from_db()
+    assert report.is_issued
+    assert mail.outbox == []
+
+
+def test_the_board_report_email_says_how_to_stop_it(
+    signed_in, settings_immediate, django_capture_on_commit_callbacks, coordinator, viewer, report
+):
+    mail.outbox.clear()
+    address = reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(coordinator).post(address)
+    [message] = mail.outbox
+    choices = reverse("notifications:preferences")
+    assert "To stop these emails, untick" in message.body
+    assert f"{choices}\n" in message.body
+    assert "To stop these emails" in message.alternatives[0][0]
+    assert f'{choices}">your email choices' in message.alternatives[0][0]
 
 
 def test_board_reports_are_in_the_navigation_and_on_the_overview(signed_in, viewer, report):

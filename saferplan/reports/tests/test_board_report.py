@@ -328,3 +328,51 @@ def test_the_headline_measures_are_in_the_page_word_and_pdf_and_stay_as_issued(
     section = issued[issued.index('id="measures"') : issued.index('id="summary"')]
     assert "1100" in section
     assert "Off target" in section
+
+
+def test_the_create_form_sent_twice_stores_one_draft(signed_in, coordinator, plan):
+    client = signed_in(coordinator)
+    page = reverse("reports:board-reports", args=[plan.partnership.slug, plan.pk])
+    token = re.search(r'name="submission_token" value="([0-9a-f]+)"', client.get(page).text)
+    assert token, "the form carries a one-time token"
+    form = {
+        "submission_token": token.group(1),
+        "title": "Board, October",
+        "period_start_day": "1",
+        "period_start_month": "7",
+        "period_start_year": "2026",
+        "period_end_day": "30",
+        "period_end_month": "9",
+        "period_end_year": "2026",
+    }
+    first = client.post(page, form)
+    again = client.post(page, form)
+    [report] = BoardReport.objects.all()
+    assert (
+        first.url
+        == again.url
+        == reverse("reports:board-report", args=[plan.partnership.slug, report.pk])
+    )
+    assert AuditEvent.objects.filter(object_type="reports.boardreport").count() == 1
+
+
+def test_a_draft_changed_twice_from_the_same_page_keeps_the_second_change(
+    signed_in, coordinator, report
+):
+    client = signed_in(coordinator)
+    page = reverse("reports:board-report-edit", args=[report.plan.partnership.slug, report.pk])
+    drawn = client.get(page).text
+    token = re.search(r'name="submission_token" value="([0-9a-f]+)"', drawn)
+    form = {
+        "submission_token": token.group(1) if token else "",
+        "period_start_day": report.period_start.day,
+        "period_start_month": report.period_start.month,
+        "period_start_year": report.period_start.year,
+        "period_end_day": report.period_end.day,
+        "period_end_month": report.period_end.month,
+        "period_end_year": report.period_end.year,
+    }
+    client.post(page, {**form, "title": "Board, first wording"})
+    client.post(page, {**form, "title": "Board, second wording"})  # back, changed, sent
+    report.refresh_from_db()
+    assert report.title == "Board, second wording"
