@@ -13,6 +13,13 @@ from saferplan.notifications.services import send_once
 from .models import BoardReport
 
 
+def board_report_recipients(*, partnership, issued_by_id: int | None) -> list[User]:
+    """Who is emailed when a report is issued: the partnership's board members who have not
+    turned these emails off (notifications.Preference), except whoever issues it."""
+    wanted = wanting(board_members(partnership=partnership), email="board_reports")
+    return [member for member in wanted if member.pk != issued_by_id]
+
+
 def notify_board_report_issued(*, report: BoardReport, actor: User) -> None:
     report_id, actor_id = report.pk, actor.pk
     transaction.on_commit(
@@ -27,10 +34,7 @@ def send_board_report_notice(*, report_id: int, actor_id: int | None) -> None:
         return
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
     partnership = report.plan.partnership
-    # Board members who turned these emails off (notifications.Preference) are not sent one.
-    for member in wanting(board_members(partnership=partnership), email="board_reports"):
-        if member.pk == actor_id:
-            continue
+    for member in board_report_recipients(partnership=partnership, issued_by_id=actor_id):
         send_once(
             to=member,
             key=f"board-report:{report.pk}",

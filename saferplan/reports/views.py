@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from saferplan.accounts.selectors import board_members
 from saferplan.core import clock
 from saferplan.core.documents.downloads import attachment
-from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.access import plan_for
 from saferplan.plans.models import Plan
@@ -21,6 +21,7 @@ from .board import chart_alt_text, chart_data_uri
 from .board_documents import board_report_document, report_content
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
+from .notices import board_report_recipients
 from .permissions import board_report_policy
 from .public_files import public_action_plan_file
 from .selectors import board_report_latest_issued, board_reports_of
@@ -175,7 +176,7 @@ def board_reports(request, slug, plan_pk):
             lambda data: board_report_create(actor=request.user, plan=plan, **data),
         )
         if saved is not NOT_SAVED:
-            messages.success(request, "The draft report has been created.")
+            confirm_saved(request, "The draft report has been created.")
             return redirect("reports:board-report", slug=slug, pk=saved.pk)
     elif request.method == "POST":
         raise PermissionDenied("Only a coordinator can write a board report.")
@@ -282,15 +283,18 @@ def board_report_issue_view(request, slug, pk):
                 "It will read the same whatever changes in the plan later.",
             )
         return redirect("reports:board-report", slug=slug, pk=pk)
+    partnership = report.plan.partnership
+    recipients = board_report_recipients(partnership=partnership, issued_by_id=request.user.pk)
     return render(
         request,
         "reports/board_report_issue.html",
         {
-            "partnership": report.plan.partnership,
+            "partnership": partnership,
             "plan": report.plan,
             "report": report,
             "content": report_content(report),
-            "recipients": board_members(partnership=report.plan.partnership),
+            "recipients": recipients,
+            "not_emailed": board_members(partnership=partnership).count() - len(recipients),
         },
     )
 

@@ -261,6 +261,10 @@ def test_a_board_member_who_turned_the_email_off_is_not_sent_one(
     signed_in(viewer).post(choices, {"weekly_digest": "on", "action_changes": "on"})
     mail.outbox.clear()
     address = reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
+    # The confirmation page says who will be emailed: not them.
+    confirm = signed_in(coordinator).get(address).content.decode()
+    assert viewer.get_full_name() not in confirm
+    assert "Nobody: the board member turned these emails off." in confirm
     with django_capture_on_commit_callbacks(execute=True):
         signed_in(coordinator).post(address)
     report.refresh_from_db()

@@ -354,6 +354,11 @@ def test_the_create_form_sent_twice_stores_one_draft(signed_in, coordinator, pla
         == reverse("reports:board-report", args=[plan.partnership.slug, report.pk])
     )
     assert AuditEvent.objects.filter(object_type="reports.boardreport").count() == 1
+    # Sent again after the first answer was read: the page says it was saved once.
+    assert "The draft report has been created." in client.get(first.url).text
+    shown = client.post(page, form, follow=True).text
+    assert "This was already saved: the form was sent twice and saved once." in shown
+    assert BoardReport.objects.count() == 1
 
 
 def test_a_draft_changed_twice_from_the_same_page_keeps_the_second_change(
