@@ -179,3 +179,29 @@ def test_the_checks_find_an_untagged_pdf_without_a_language():
         "language is None, not en-GB",
         "not tagged (no structure tree)",
     ]
+
+
+def test_no_word_document_of_the_demo_splits_a_word_between_lines(demo):
+    """Issue 22: A4, councils' margins, repeated header rows and columns wide enough for their
+    longest word as LibreOffice lays them out (found rendering the demo's board report: the RAG
+    column split "Amber", bold, between two lines)."""
+    from saferplan.plans.models import Plan
+    from saferplan.reports.models import BoardReport
+    from saferplan.reports.tests.files import word_layout_problems
+
+    plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
+    report = BoardReport.objects.get(plan=plan)
+    member = "/partnerships/hertsmere"
+    documents = [
+        ("action plan", f"{member}/plans/{plan.pk}/export.docx", True, "landscape"),
+        ("by quarter", f"{member}/plans/{plan.pk}/export.docx?layout=quarters", True, "landscape"),
+        ("public action plan", f"/p/hertsmere/plans/{plan.pk}/actions.docx", False, "landscape"),
+        ("board report", f"{member}/board-reports/{report.pk}/report.docx", True, "portrait"),
+    ]
+    problems = []
+    for what, url, signed_in, orientation in documents:
+        response = demo[signed_in].get(url)
+        assert response.status_code == 200, f"{what}: {url} answered {response.status_code}"
+        found = word_layout_problems(response.content, orientation=orientation)
+        problems += [f"{what}: {problem}" for problem in found]
+    assert not problems, "\n".join(problems)

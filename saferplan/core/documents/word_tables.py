@@ -20,6 +20,8 @@ BOLD = 1.08
 # The cell's own left and right margins (Word's 0.19 cm each) and a bullet's indent.
 CELL_PADDING = 230
 BULLET_INDENT = 360
+# The smallest text a table is shrunk to before its columns split words (print stays legible).
+SMALLEST_FONT = 8
 # A column of long text wants about this many characters a line before it stops growing.
 LONGEST_WANTED = 60
 
@@ -40,6 +42,12 @@ def word_width(word: str, *, font_size: float, bold: bool = False) -> int:
     return math.ceil(units / 1000 * font_size * 20 * (BOLD if bold else 1))
 
 
+def _bold(run) -> bool:
+    """A run in bold (a RAG cell's word, a label): its letters are wider."""
+    bold = run.find(f"{qn('w:rPr')}/{qn('w:b')}")
+    return bold is not None and bold.get(qn("w:val"), "true") not in ("0", "false")
+
+
 def _columns_read(tbl, font_size: float) -> tuple[list[int], list[int], list[int]]:
     """Per column: the width its longest word needs (twips, padding and bullets included),
     the characters of its longest paragraph and of all its cells (header row aside)."""
@@ -54,8 +62,9 @@ def _columns_read(tbl, font_size: float) -> tuple[list[int], list[int], list[int
                 style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
                 bulleted = style is not None and style.get(qn("w:val"), "").startswith("List")
                 widest = max(
-                    word_width(word, font_size=font_size, bold=number == 0)
-                    for word in text.split() or [""]
+                    word_width(word, font_size=font_size, bold=number == 0 or _bold(run))
+                    for run in p.iter(qn("w:r"))
+                    for word in "".join(t.text or "" for t in run.iter(qn("w:t"))).split() or [""]
                 )
                 need = widest + CELL_PADDING + (BULLET_INDENT if bulleted else 0)
                 least[column] = max(least[column], need)
@@ -98,7 +107,12 @@ def fix_column_widths(
     tbl, text_width: int, *, weights: list[float] | None = None, font_size: float = 10
 ) -> None:
     """Give the table a fixed layout, its full width, and every grid column and cell its
-    width; text in `font_size` points when smaller than the document's."""
+    width; text in `font_size` points when smaller than the document's, or smaller still
+    (down to SMALLEST_FONT) when the columns' longest words would not fit the page at that size:
+    a smaller letter is better than a word split between lines (seed 004's quarter layout has
+    eleven columns)."""
+    while font_size > SMALLEST_FONT and sum(_columns_read(tbl, font_size)[0]) >= text_width:
+        font_size -= 0.5
     widths = column_widths(tbl, text_width, weights=weights, font_size=font_size)
     properties = tbl.tblPr
     properties.get_or_add_tblLayout().set(qn("w:type"), "fixed")

@@ -69,11 +69,155 @@ def word_layout_problems(content: bytes, *, orientation: str) -> list[str]:
                         f"table {number}: a cell of column {column + 1} is not its width"
                     )
                     break
-                words = "".join(t.text or "" for t in cell.iter(qn("w:t"))).split()
-                size = next(cell.iter(qn("w:sz")), None)
-                points = int(size.get(qn("w:val"))) / 2 if size is not None else 10
-                # Arial's letters average 0.45 em or more (9 twips a point); cells pad 230.
-                longest = max((len(w) for w in words), default=0) * 9 * points + 230
-                if longest > grid[column]:
-                    problems.append(f"table {number}: column {column + 1} splits a word")
+                for run in cell.iter(qn("w:r")):
+                    words = "".join(t.text or "" for t in run.iter(qn("w:t"))).split()
+                    size = next(run.iter(qn("w:sz")), next(cell.iter(qn("w:sz")), None))
+                    points = int(size.get(qn("w:val"))) / 2 if size is not None else 10
+                    bold_mark = run.find(f"{qn('w:rPr')}/{qn('w:b')}")
+                    bold = bold_mark is not None and bold_mark.get(qn("w:val")) not in (
+                        "0",
+                        "false",
+                    )
+                    widest = max((arial_width(w, bold=bold) for w in words), default=0)
+                    # In twips (a point is 20) plus the cell's margins, as LibreOffice lays it out.
+                    if widest * points * 20 / 1000 + 216 > grid[column]:
+                        word = max(words, key=lambda w: arial_width(w, bold=bold))
+                        problems.append(f"table {number}: column {column + 1} splits {word!r}")
+                        break
     return problems
+
+
+# Arial's advance widths in thousandths of an em: Helvetica's, which Arial shares (Adobe's
+# Core 14 font metrics), for letters and common punctuation; digits are 556; anything else is
+# counted as 600.
+_REGULAR = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        [
+            556,
+            556,
+            500,
+            556,
+            556,
+            278,
+            556,
+            556,
+            222,
+            222,
+            500,
+            222,
+            833,
+            556,
+            556,
+            556,
+            556,
+            333,
+            500,
+            278,
+            556,
+            500,
+            722,
+            500,
+            500,
+            500,
+            667,
+            667,
+            722,
+            722,
+            667,
+            611,
+            778,
+            722,
+            278,
+            500,
+            667,
+            556,
+            833,
+            722,
+            778,
+            667,
+            778,
+            722,
+            667,
+            611,
+            722,
+            667,
+            944,
+            667,
+            667,
+            611,
+        ],
+        strict=True,
+    )
+)
+_BOLD = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        [
+            556,
+            611,
+            556,
+            611,
+            556,
+            333,
+            611,
+            611,
+            278,
+            278,
+            556,
+            278,
+            889,
+            611,
+            611,
+            611,
+            611,
+            389,
+            556,
+            333,
+            611,
+            556,
+            778,
+            556,
+            556,
+            500,
+            722,
+            722,
+            722,
+            722,
+            667,
+            611,
+            778,
+            722,
+            278,
+            556,
+            722,
+            611,
+            833,
+            722,
+            778,
+            667,
+            778,
+            722,
+            667,
+            611,
+            722,
+            667,
+            944,
+            667,
+            667,
+            611,
+        ],
+        strict=True,
+    )
+)
+
+
+_PUNCTUATION = {"(": 333, ")": 333, ".": 278, ",": 278, "-": 333, "/": 278, "%": 889}
+_REGULAR |= _PUNCTUATION | {":": 278, ";": 278, "&": 667, "!": 278, "?": 556, "'": 191}
+_BOLD |= _PUNCTUATION | {":": 333, ";": 333, "&": 722, "!": 333, "?": 611, "'": 238}
+
+
+def arial_width(word: str, *, bold: bool = False) -> int:
+    """`word`'s width in Arial, in thousandths of an em (of the font size)."""
+    widths = _BOLD if bold else _REGULAR
+    return sum(556 if c.isdigit() else widths.get(c, 600) for c in word)
