@@ -40,9 +40,17 @@ class Snapshot:
         elif connection.vendor == "postgresql":
             with transaction.atomic(), connection.cursor() as cursor:
                 self._tables = {table: _copy_out(cursor, table) for table in _tables()}
+                # Only the sequences of the tables put back: others (django_migrations') move
+                # on with their tables, and setting them back would make a later migration
+                # test's row clash with one a migration test added after the copy was taken.
                 cursor.execute(
-                    "SELECT format('%I.%I', schemaname, sequencename), last_value "
-                    "FROM pg_sequences WHERE schemaname = current_schema()"
+                    "SELECT format('%%I.%%I', s.schemaname, s.sequencename), s.last_value "
+                    "FROM pg_sequences s "
+                    "JOIN pg_class q ON q.relname = s.sequencename AND q.relkind = 'S' "
+                    "JOIN pg_depend d ON d.objid = q.oid AND d.deptype IN ('a', 'i') "
+                    "JOIN pg_class t ON t.oid = d.refobjid "
+                    "WHERE s.schemaname = current_schema() AND t.relname = ANY(%s)",
+                    [_tables()],
                 )
                 self._sequences = cursor.fetchall()
         else:  # pragma: no cover - the suite runs on SQLite and PostgreSQL only
