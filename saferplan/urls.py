@@ -18,6 +18,7 @@ urlpatterns = [
     path("partnerships/", include("saferplan.imports.urls")),
     path("", include("saferplan.crimedata.urls")),
     path("", include("saferplan.indicators.urls")),
+    path("", include("saferplan.assessments.urls")),
     path("", include("saferplan.consultations.urls")),
     path("", include("saferplan.reports.urls")),
     path("", include("saferplan.public.urls")),

@@ -32,6 +32,7 @@ LAYERS = [
     {"background"},
     {"plans"},
     {"notifications", "imports", "crimedata", "consultations", "indicators"},
+    {"assessments"},
     {"reports"},
     {"public", "api"},
     {"demo"},

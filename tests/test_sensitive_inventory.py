@@ -27,6 +27,7 @@ from django.core import mail
 from django.db import models
 from django.urls import reverse
 
+from saferplan.assessments.models import StrategicAssessment
 from saferplan.core.models import Marking
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, PlanStatus
@@ -197,6 +198,10 @@ def test_members_of_the_owning_partnership_read_the_canaries(client, world, coor
     labels = {world["where"][c].split(" #")[0] for c in found}
     assert {"plans.update.text", "plans.ragchange.reason", "plans.action.status_reason"} <= labels
     assert "plans.action.title" in labels  # the sensitive action's
+    assessment = StrategicAssessment.objects.get(partnership=world["plan"].partnership)
+    page = words_of(client.get(reverse("assessments:detail", args=[slug, assessment.pk])))
+    labels = {world["where"][c].split(" #")[0] for c in CANARY.findall(page)}
+    assert {"assessments.finding.sentence", "assessments.risk.title"} <= labels
 
 
 def leaks_at(client, addresses, where) -> dict[str, list[str]]:

@@ -126,6 +126,26 @@ def sweep_records(partnership, coordinator):
         indicator=indicator, start="2022-01-01", end="2022-12-01", value=357
     )
 
+    from saferplan.assessments.models import Finding, StrategicAssessment
+
+    assessment = StrategicAssessment.objects.create(
+        partnership=partnership,
+        title="Strategic Assessment 2022",
+        period_start="2022-01-01",
+        period_end="2022-12-01",
+        against_start="2021-01-01",
+        against_end="2021-12-01",
+    )
+    # Sensitive: the sensitive inventory (tests/test_sensitive_inventory.py) plants its
+    # canaries in them and looks for them everywhere the public and outsiders can reach.
+    finding = Finding.objects.create(
+        assessment=assessment,
+        name="Robbery",
+        sentence="Robbery 67 offences, 16 more 31.4%",
+        marking="official_sensitive",
+    )
+    assessment.risks.create(kind="emerging", title="County lines", marking="official_sensitive")
+
     from saferplan.consultations.models import Answer, Consultation, Response, ResponseImport, Theme
 
     consultation = Consultation.objects.create(
@@ -205,6 +225,15 @@ def sweep_records(partnership, coordinator):
         "api-tokens:renew": api_token,
         "notifications:board-meeting-delete": board_meeting,
         "background:job": background_job,
+        **dict.fromkeys(
+            [
+                "assessments:detail",
+                "assessments:finding-edit",
+                "assessments:risk-add",
+                "assessments:agree",
+            ],
+            assessment,
+        ),
         "crimedata:police-uk-replace": background_job,
         "background:job-file": background_job,
         "public:item-delete": contact,
@@ -235,6 +264,8 @@ def sweep_records(partnership, coordinator):
                 kwargs["value_pk"] = (
                     indicator_value if name.startswith("indicators:") else value
                 ).pk
+            elif arg == "finding_pk":
+                kwargs["finding_pk"] = finding.pk
             elif arg == "theme_pk":
                 kwargs["theme_pk"] = theme.pk
             elif arg == "answer_pk":

@@ -3,7 +3,9 @@ and Hertsmere's strategic assessment figures for 2022 against 2021 from seed 002
 
 import re
 
+from saferplan.assessments.services import assessment_draft
 from saferplan.crimedata import services
+from saferplan.crimedata.periods import Period
 from saferplan.crimedata.police_uk import archive_files
 from saferplan.crimedata.sample import SAMPLE_ZIP
 
@@ -38,4 +40,13 @@ def load(*, analyst, hertsmere, seed_002_text: str) -> None:
         partnership=hertsmere,
         content=strategic_assessment_csv(seed_002_text),
         file_name="Strategic assessment 2022.csv",
+    )
+    # Hertsmere's 2022 strategic assessment, drafted from those figures by the product's own
+    # service, as an analyst would (issue 23).
+    assessment_draft(
+        actor=analyst,
+        partnership=hertsmere,
+        title="Hertsmere Strategic Assessment 2022",
+        period=Period.parse("2022"),
+        against=Period.parse("2021"),
     )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "saferplan.imports",
     "saferplan.crimedata",
     "saferplan.indicators",
+    "saferplan.assessments",
     "saferplan.consultations",
     "saferplan.reports",
     "saferplan.public",

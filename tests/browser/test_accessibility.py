@@ -276,6 +276,32 @@ def test_the_performance_measure_pages_have_no_accessibility_violations(page_as,
     assert not axe_violations(page)
 
 
+def test_the_strategic_assessment_pages_have_no_accessibility_violations(page_as, demo_site):
+    """Hertsmere's 2022 assessment drafted from seed 002's figures (the demo), its forms,
+    and the draft form with its error."""
+    from saferplan.assessments.models import StrategicAssessment
+
+    assessment = StrategicAssessment.objects.get(partnership__slug="hertsmere")
+    finding = assessment.findings.get(name="Robbery")
+    base = f"/partnerships/hertsmere/assessments/{assessment.pk}"
+    page = page_as("coordinator@example.org")
+    for path in [
+        "/partnerships/hertsmere/assessments/",
+        "/partnerships/hertsmere/assessments/draft/",
+        f"{base}/",
+        f"{base}/findings/{finding.pk}/",
+        f"{base}/risks/add/",
+        f"{base}/agree/",
+    ]:
+        check(page, demo_site + path)
+    page.goto(demo_site + "/partnerships/hertsmere/assessments/draft/")
+    page.fill("#id_title", "Strategic Assessment 2023")
+    page.fill("#id_period", "last year")
+    submit(page, "button[type=submit]:has-text('Draft the assessment')")
+    assert "There is a problem" in page.content()
+    assert not axe_violations(page)
+
+
 def test_the_street_map_draws_every_point_and_says_when_its_tiles_cannot_be_loaded(
     page_as, demo_site
 ):

@@ -1,0 +1,192 @@
+"""Writes of strategic assessments, their findings and risks, each audited.
+
+Findings are drafted from the data the partnership holds, never from a period with missing
+months or a missing force: the comparison selectors (crimedata.selectors) refuse those
+figures and say why, and the draft lists what was refused instead of drawing a finding."""
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from saferplan.core import audit
+from saferplan.core.audit import Actor
+from saferplan.crimedata.comparisons import Comparison, ComparisonRow
+from saferplan.crimedata.periods import Period
+from saferplan.crimedata.selectors import custom_comparison, police_uk_comparison
+
+from .models import AssessmentStatus, Finding, Risk, StrategicAssessment, Verdict
+
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
+    from saferplan.partnerships.models import Partnership
+
+ASSESSMENT_FIELDS = ["title", "period_start", "period_end", "against_start", "against_end"]
+FINDING_FIELDS = ["name", "sentence", "source", "marking", "position"]
+RISK_FIELDS = ["kind", "title", "description", "marking", "position"]
+
+
+def _not_agreed(assessment: StrategicAssessment) -> None:
+    if assessment.is_agreed:
+        raise ValidationError(
+            "The board has agreed this assessment: it is kept as agreed. Draft a new one."
+        )
+
+
+def rests_on(comparisons: list[Comparison]) -> dict:
+    """What the findings were drafted from, kept with the assessment: the police.uk months
+    and forces of each period, the other sources, and the figures refused (and why)."""
+    police, *others = comparisons
+    return {
+        "police_uk": [
+            cover.as_dict() | {"months": cover.period.length} for cover in police.coverage
+        ],
+        "other_sources": [c.source for c in others if c.rows],
+        "refused": [note for c in comparisons for note in c.notes]
+        + [
+            f"{row.name}: no figure for both periods, so no finding is drawn."
+            for c in comparisons
+            for row in c.incomplete
+            if c.has_figures or row.current is not None or row.previous is not None
+        ],
+    }
+
+
+def _source(comparison: Comparison) -> str:
+    if comparison.coverage:
+        forces = sorted({cover.force_name for cover in comparison.coverage})
+        return (
+            f"police.uk street-level crime and ASB, {' and '.join(forces)}: "
+            f"{comparison.period.label} against {comparison.against.label}"
+        )
+    return f"{comparison.source}: {comparison.period.label} against {comparison.against.label}"
+
+
+def _tested(row: ComparisonRow, period: Period, against: Period) -> tuple[str, float | None]:
+    """The verdict on the row's change and its p-value. Only counts are tested (a rate or
+    a percentage is not a count of independent events)."""
+    from saferplan.crimedata import significance
+
+    if row.unit == "per cent" or row.current is None or row.previous is None:
+        return Verdict.UNTESTED, None
+    current, previous = row.current, row.previous
+    if current != int(current) or previous != int(previous) or current < 0 or previous < 0:
+        return Verdict.UNTESTED, None
+    change = significance.change_significance(
+        previous=int(previous),
+        current=int(current),
+        previous_exposure=against.length,
+        current_exposure=period.length,
+    )
+    return _VERDICTS.get(change.verdict, Verdict.UNTESTED), change.p_value
+
+
+# The test's verdicts as a finding keeps them; "no records in either period" is not tested.
+_VERDICTS = {"rise": Verdict.RISE, "fall": Verdict.FALL, "normal": Verdict.NORMAL}
+
+
+@transaction.atomic
+def assessment_draft(
+    *, actor: "User", partnership: "Partnership", title: str, period: Period, against: Period
+) -> StrategicAssessment:
+    """A new draft assessment with a finding for every figure held for both periods, in the
+    county's order (all crime and ASB, then each category, then the other sources)."""
+    comparisons = [
+        police_uk_comparison(partnership, period, against),
+        custom_comparison(partnership, period, against),
+    ]
+    drafted = [
+        (comparison, row)
+        for comparison in comparisons
+        for row in [*comparison.top, *comparison.decreases, *comparison.increases]
+        if row.complete
+    ]
+    data = rests_on(comparisons)
+    assessment = audit.create(
+        StrategicAssessment,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=ASSESSMENT_FIELDS,
+        reason=f"{len(drafted)} findings drafted from the data; "
+        f"{len(data['refused'])} figures refused",
+        partnership_id=partnership.pk,
+        title=title,
+        period_start=period.start,
+        period_end=period.end,
+        against_start=against.start,
+        against_end=against.end,
+        rests_on=data,
+    )
+    for position, (comparison, row) in enumerate(drafted, start=1):
+        verdict, p_value = _tested(row, period, against)
+        Finding.objects.create(
+            assessment=assessment,
+            position=position,
+            key=row.key,
+            name=row.name,
+            unit=row.unit,
+            current=row.current,
+            previous=row.previous,
+            verdict=verdict,
+            p_value=p_value,
+            source=_source(comparison),
+            sentence=row.sentence(year_apart=comparison.year_apart),
+            created_by=actor,
+            modified_by=actor,
+        )
+    return assessment
+
+
+@transaction.atomic
+def finding_update(*, actor: "User", finding: Finding, approved: bool, **fields) -> Finding:
+    """The analyst's words for a finding, its marking, and whether they approve it. A
+    change of words after approval withdraws the approval: it approved other words."""
+    _not_agreed(finding.assessment)
+    values = dict(fields)
+    words = (values.get("sentence", finding.sentence), values.get("name", finding.name))
+    changed_words = words != (finding.sentence, finding.name)
+    if not approved:
+        values.update(approved_by=None, approved_at=None)
+    elif changed_words or finding.approved_at is None:
+        values.update(approved_by=actor, approved_at=timezone.now())
+    finding, _ = audit.change(
+        finding,
+        actor=actor,
+        partnership=finding.assessment.partnership,
+        logged_fields=[*FINDING_FIELDS, "approved_by"],
+        **values,
+    )
+    return finding
+
+
+@transaction.atomic
+def risk_add(*, actor: Actor, assessment: StrategicAssessment, **fields) -> Risk:
+    _not_agreed(assessment)
+    return audit.create(
+        Risk,
+        actor=actor,
+        partnership=assessment.partnership,
+        logged_fields=RISK_FIELDS,
+        assessment=assessment,
+        **fields,
+    )
+
+
+@transaction.atomic
+def assessment_agree(
+    *, actor: "User", assessment: StrategicAssessment, agreed_on, agreed_at: str
+) -> StrategicAssessment:
+    """The board has agreed it: recorded with who, when and where; kept as it is from then."""
+    _not_agreed(assessment)
+    assessment, _ = audit.change(
+        assessment,
+        actor=actor,
+        partnership=assessment.partnership,
+        logged_fields=["status", "agreed_on", "agreed_at", "agreed_by"],
+        status=AssessmentStatus.AGREED,
+        agreed_by=actor,
+        agreed_on=agreed_on,
+        agreed_at=agreed_at,
+    )
+    return assessment
