@@ -40,7 +40,8 @@ def rests_on(comparisons: list[Comparison]) -> dict:
     police, *others = comparisons
     return {
         "police_uk": [
-            cover.as_dict() | {"months": cover.period.length} for cover in police.coverage
+            cover.as_dict() | {"months": cover.period.length, "label": cover.period.label}
+            for cover in police.coverage
         ],
         "other_sources": [c.source for c in others if c.rows],
         "refused": [note for c in comparisons for note in c.notes]

@@ -99,6 +99,11 @@ def test_no_finding_rests_on_part_of_a_period(signed_in, analyst, partnership):
     assert all_crime.source.startswith("police.uk street-level crime and ASB, Hertfordshire")
     assert all_crime.verdict in (Verdict.RISE, Verdict.FALL, Verdict.NORMAL)
     assert december.rests_on["police_uk"][0]["complete"] is True
+    page = signed_in(analyst).get(reverse("assessments:detail", args=["hertsmere", december.pk]))
+    assert (
+        "police.uk street-level crime and ASB, Hertfordshire Constabulary: all 1 month of "
+        "December 2018 held" in page.content.decode()
+    )
 
 
 def test_editing_a_finding_withdraws_its_approval_and_the_agreed_assessment_is_kept(
@@ -198,3 +203,25 @@ def test_the_draft_form_sent_twice_drafts_once(signed_in, analyst, figures_2022)
     assert first["Location"] == again["Location"]
     assert StrategicAssessment.objects.count() == 1
     assert Period.parse("2022").start == StrategicAssessment.objects.get().period_start
+
+
+def test_the_forms_show_no_problem_before_anything_is_sent(signed_in, coordinator, figures_2022):
+    """Found looking at the finding's page: an empty "There is a problem" box on every form."""
+    assessment = services.assessment_draft(
+        actor=coordinator,
+        partnership=figures_2022,
+        title="SA 2022",
+        period=Period.parse("2022"),
+        against=Period.parse("2021"),
+    )
+    finding = assessment.findings.first()
+    base = f"/partnerships/hertsmere/assessments/{assessment.pk}"
+    client = signed_in(coordinator)
+    for address in [
+        "/partnerships/hertsmere/assessments/draft/",
+        f"{base}/findings/{finding.pk}/",
+        f"{base}/risks/add/",
+        f"{base}/agree/",
+    ]:
+        page = client.get(address).content.decode()
+        assert "There is a problem" not in page, address
