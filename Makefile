@@ -59,12 +59,10 @@ wrk:
 	  fi; }
 
 # PDFs (WeasyPrint) need fonts for the scripts of plans' translated notices, or show empty
-# boxes: Noto for Arabic, Bengali, Devanagari, Gurmukhi…, Droid Sans Fallback for Chinese
-# (saferplan.core.checks names the scripts; `saferplan check --deploy` warns when one is missing).
-FONT_SCRIPTS := ar bn hi pa zh
-fonts:
-	@missing=; for l in $(FONT_SCRIPTS); do [ -n "$$(fc-list :lang=$$l family 2>/dev/null)" ] || missing=1; done; \
-	[ -z "$$missing" ] || { \
+# boxes: Noto for Arabic, Bengali, Devanagari, Gurmukhi…, Droid Sans Fallback for Chinese.
+# saferplan.core.checks names the scripts (its check --deploy warns when one is missing).
+fonts: $(PY_STAMP)
+	@$(BIN)/python -c 'import sys; from saferplan.core.checks import scripts_without_a_font as m; sys.exit(1 if m() else 0)' || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing Debian's fonts for the PDFs' other scripts"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-droid-fallback >/dev/null; \

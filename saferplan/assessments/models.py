@@ -5,9 +5,9 @@ of Strategy) Regulations 2007) and that the partnership plan's priorities are se
 An assessment covers a period, compared with another (the year before, by default); it keeps
 the data it was drafted from (which police.uk months of which forces, which series and their
 sources), its findings (a figure, its comparison, whether the change is more than chance,
-its source and the sentence the board reads), its top and emerging risks and its
-recommendations. It is a draft until the board agrees it. A finding or a risk may be
-OFFICIAL-SENSITIVE: then only the partnership's members ever see it."""
+its source and the sentence the board reads) and its top and emerging risks. It is a draft
+until the board agrees it. A finding or a risk may be OFFICIAL-SENSITIVE: then only the
+partnership's members ever see it."""
 
 from django.conf import settings
 from django.db import models
@@ -32,9 +32,6 @@ class StrategicAssessment(TimeStampedModel):
     against_end = models.DateField()
     status = models.CharField(
         max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
-    )
-    recommendations = models.TextField(
-        blank=True, help_text="What the assessment recommends the partnership does next."
     )
     # What the findings were drafted from, as it stood then (see services.rests_on).
     rests_on = models.JSONField(default=dict, blank=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from saferplan.core import audit
 from saferplan.core.audit import Actor
+from saferplan.crimedata import significance
 from saferplan.crimedata.comparisons import Comparison, ComparisonRow
 from saferplan.crimedata.periods import Period
 from saferplan.crimedata.selectors import custom_comparison, police_uk_comparison
@@ -67,8 +68,6 @@ def _source(comparison: Comparison) -> str:
 def _tested(row: ComparisonRow, period: Period, against: Period) -> tuple[str, float | None]:
     """The verdict on the row's change and its p-value. Only counts are tested (a rate or
     a percentage is not a count of independent events)."""
-    from saferplan.crimedata import significance
-
     if row.unit == "per cent" or row.current is None or row.previous is None:
         return Verdict.UNTESTED, None
     current, previous = row.current, row.previous

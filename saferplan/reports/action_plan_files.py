@@ -12,9 +12,6 @@ from saferplan.plans.models import Plan
 from . import excel, word
 from .action_plan import action_plan_document
 
-# The files that are documents (open data, CSV and JSON, is written by reports.open_data).
-DOCUMENT_KINDS = ("docx", "xlsx", "pdf")
-
 
 def action_plan_file(
     *,
