@@ -82,9 +82,11 @@ test: $(PY_STAMP) $(CSS) browser proxy fonts
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 ## Every test that reaches a database again, on the PostgreSQL at $(POSTGRES_URL) (those
-## marked no_database, which conftest.py gives every test without a database, ran on SQLite)
+## marked no_database, which conftest.py gives every test without a database, and the
+## accessibility sweeps marked page_checks, whose pages' HTML is the same on either, ran on
+## SQLite)
 test-postgres: $(PY_STAMP) $(CSS) browser proxy fonts
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not no_database"
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not no_database and not page_checks"
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .

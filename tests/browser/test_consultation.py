@@ -77,6 +77,7 @@ def test_a_member_of_the_public_answers_the_consultation(page_as, demo_site, ope
     assert texts == ["Better lighting on the path to the station"]
 
 
+@pytest.mark.page_checks
 def test_consultation_pages_have_no_accessibility_violations(page_as, demo_site):
     from saferplan.consultations.models import Answer, Consultation
 
