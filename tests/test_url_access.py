@@ -145,6 +145,17 @@ def sweep_records(partnership, coordinator):
         marking="official_sensitive",
     )
     assessment.risks.create(kind="emerging", title="County lines", marking="official_sensitive")
+    candidate = assessment.candidates.create(
+        name="Child exploitation", finding=finding, marking="official_sensitive"
+    )
+    score = candidate.scores.create(
+        criterion="judgement", value=4, basis="The partnership's own.", why="Rising referrals"
+    )
+    from saferplan.assessments.models import PriorityEvidence
+
+    PriorityEvidence.objects.create(
+        priority=priority, assessment=assessment, candidate=candidate, note="Robbery rose"
+    ).findings.set([finding])
 
     from saferplan.consultations.models import Answer, Consultation, Response, ResponseImport, Theme
 
@@ -229,8 +240,14 @@ def sweep_records(partnership, coordinator):
             [
                 "assessments:detail",
                 "assessments:finding-edit",
+                "assessments:finding-add",
                 "assessments:risk-add",
                 "assessments:agree",
+                "assessments:matrix",
+                "assessments:candidate-add",
+                "assessments:candidate-edit",
+                "assessments:score-edit",
+                "assessments:evidence-add",
             ],
             assessment,
         ),
@@ -266,6 +283,10 @@ def sweep_records(partnership, coordinator):
                 ).pk
             elif arg == "finding_pk":
                 kwargs["finding_pk"] = finding.pk
+            elif arg == "candidate_pk":
+                kwargs["candidate_pk"] = candidate.pk
+            elif arg == "criterion":
+                kwargs["criterion"] = score.criterion
             elif arg == "theme_pk":
                 kwargs["theme_pk"] = theme.pk
             elif arg == "answer_pk":

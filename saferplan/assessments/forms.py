@@ -1,11 +1,14 @@
 from django import forms
 
-from saferplan.core.forms import GovukDateField, GovukRadioSelect
+from saferplan.consultations.models import Consultation, Question, QuestionKind, Theme
+from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
 from saferplan.core.models import Marking
 from saferplan.core.submissions import submission_token_field
+from saferplan.crimedata import categories
 from saferplan.crimedata.forms import PeriodField
+from saferplan.plans.models import Priority
 
-from .models import RiskKind
+from .models import Candidate, Finding, RiskKind
 
 MARKING_HELP = (
     "OFFICIAL-SENSITIVE material is seen only by the partnership's members and never published."
@@ -59,6 +62,25 @@ class FindingForm(forms.Form):
     )
 
 
+class FindingAddForm(forms.Form):
+    """A finding the analyst writes (a survey's result, a partner's report)."""
+
+    submission_token = submission_token_field()
+    name = forms.CharField(
+        label="What it is about", max_length=200, help_text="For example Feeling safe."
+    )
+    sentence = forms.CharField(
+        label="The finding, as the board reads it",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    source = forms.CharField(
+        label="Source",
+        max_length=300,
+        help_text="Where the figure comes from, for example Echo community feedback platform.",
+    )
+    marking = marking_field()
+
+
 class RiskForm(forms.Form):
     submission_token = submission_token_field()
     kind = forms.ChoiceField(
@@ -84,3 +106,141 @@ class AgreeForm(forms.Form):
         required=False,
         help_text="For example the board meeting of 12 January 2023.",
     )
+
+
+def _concern_choices(partnership) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The partnership's consultations' relevance questions and free-text themes, grouped
+    by consultation, as "question-<id>" and "theme-<id>"."""
+    groups = []
+    for consultation in Consultation.objects.filter(partnership=partnership).order_by(
+        "-opens_on", "pk"
+    ):
+        options = [
+            (f"question-{q.pk}", f"Relevance: {q.text}")
+            for q in consultation.questions.filter(kind=QuestionKind.RELEVANCE).order_by(
+                "position", "pk"
+            )
+        ] + [
+            (f"theme-{t.pk}", f"Theme of the answers: {t.name}")
+            for t in consultation.themes.order_by("position", "pk")
+        ]
+        if options:
+            groups.append((consultation.title, options))
+    return groups
+
+
+class CandidateForm(forms.Form):
+    submission_token = submission_token_field()
+    name = forms.CharField(
+        label="Issue", max_length=200, help_text="For example Child exploitation."
+    )
+    category = forms.ChoiceField(
+        label="police.uk category it counts as (optional)",
+        required=False,
+        help_text="Its harm score is suggested from the category's published harm weight.",
+    )
+    concern = forms.ChoiceField(
+        label="Public concern from (optional)",
+        required=False,
+        help_text="A consultation question or theme about this issue: its public concern "
+        "score is suggested from the answers.",
+    )
+    marking = marking_field()
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "None"), *categories.Category.choices]
+        self.fields["concern"].choices = [("", "None"), *_concern_choices(partnership)]
+        self.partnership = partnership
+
+    def clean_concern(self) -> dict:
+        """{"concern_question": Question | None, "concern_theme": Theme | None}."""
+        value = self.cleaned_data["concern"]
+        linked: dict = {"concern_question": None, "concern_theme": None}
+        if value:
+            kind, _, pk = value.partition("-")
+            model = Question if kind == "question" else Theme
+            found = model.objects.filter(
+                pk=int(pk), consultation__partnership=self.partnership
+            ).first()
+            if found is None:
+                raise forms.ValidationError("That question or theme is no longer there.")
+            linked[f"concern_{kind}"] = found
+        return linked
+
+    def clean(self):
+        data = super().clean()
+        data.update(data.pop("concern", None) or {})
+        return data
+
+    @staticmethod
+    def initial_for(candidate) -> dict:
+        concern = ""
+        if candidate.concern_question_id:
+            concern = f"question-{candidate.concern_question_id}"
+        elif candidate.concern_theme_id:
+            concern = f"theme-{candidate.concern_theme_id}"
+        return {
+            "name": candidate.name,
+            "category": candidate.category,
+            "concern": concern,
+            "marking": candidate.marking,
+        }
+
+
+SCORE_CHOICES = [
+    ("1", "1 – least"),
+    ("2", "2"),
+    ("3", "3"),
+    ("4", "4"),
+    ("5", "5 – most"),
+    ("", "Not scored"),
+]
+
+
+class ScoreForm(forms.Form):
+    value = forms.ChoiceField(
+        label="Score", choices=SCORE_CHOICES, widget=GovukRadioSelect, required=False
+    )
+    why = forms.CharField(
+        label="Why (needed when it differs from what the data suggests)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The board reads it beside the score.",
+    )
+    marking = marking_field()
+
+    def clean_value(self) -> int | None:
+        value = self.cleaned_data["value"]
+        return int(value) if value else None
+
+
+class EvidenceForm(forms.Form):
+    """A plan priority's link to this assessment's findings and matrix issue."""
+
+    priority = forms.ModelChoiceField(label="Priority", queryset=Priority.objects.none())
+    findings = forms.ModelMultipleChoiceField(
+        label="Findings that justify it",
+        queryset=Finding.objects.none(),
+        required=False,
+        widget=GovukCheckboxSelectMultiple,
+    )
+    candidate = forms.ModelChoiceField(
+        label="Issue of the priority-setting matrix (optional)",
+        queryset=Candidate.objects.none(),
+        required=False,
+    )
+    note = forms.CharField(
+        label="Why the evidence supports it (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    marking = marking_field()
+
+    def __init__(self, *args, assessment, priorities, findings, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = priorities
+        self.fields["priority"].label_from_instance = lambda p: f"{p.plan.title}: {p}"
+        self.fields["findings"].queryset = findings
+        self.fields["findings"].label_from_instance = lambda f: f.sentence
+        self.fields["candidate"].queryset = candidates

@@ -10,9 +10,10 @@ until the board agrees it. A finding or a risk may be OFFICIAL-SENSITIVE: then o
 partnership's members ever see it."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from saferplan.core.models import MarkedQuerySet, Marking, TimeStampedModel
+from saferplan.core.models import MarkedModel, TimeStampedModel
 
 
 class AssessmentStatus(models.TextChoices):
@@ -56,6 +57,13 @@ class StrategicAssessment(TimeStampedModel):
     def is_agreed(self) -> bool:
         return self.status == AssessmentStatus.AGREED
 
+    def refuse_if_agreed(self) -> None:
+        """What the board agreed is kept as it was: every change to it is refused."""
+        if self.is_agreed:
+            raise ValidationError(
+                "The board has agreed this assessment: it is kept as agreed. Draft a new one."
+            )
+
 
 class Verdict(models.TextChoices):
     """Whether a change is more than chance (saferplan.crimedata.significance)."""
@@ -66,7 +74,7 @@ class Verdict(models.TextChoices):
     UNTESTED = "untested", "Not tested"
 
 
-class Finding(TimeStampedModel):
+class Finding(MarkedModel, TimeStampedModel):
     assessment = models.ForeignKey(
         StrategicAssessment, on_delete=models.CASCADE, related_name="findings"
     )
@@ -81,13 +89,10 @@ class Finding(TimeStampedModel):
     p_value = models.FloatField(null=True, blank=True)
     source = models.CharField(max_length=300, blank=True)
     sentence = models.TextField(help_text="The finding as the board reads it.")
-    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
-
-    objects = MarkedQuerySet.as_manager()
 
     class Meta:
         ordering = ["assessment", "position", "pk"]
@@ -95,17 +100,13 @@ class Finding(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_sensitive(self) -> bool:
-        return self.marking == Marking.OFFICIAL_SENSITIVE
-
 
 class RiskKind(models.TextChoices):
     TOP = "top", "Top risk"
     EMERGING = "emerging", "Emerging risk"
 
 
-class Risk(TimeStampedModel):
+class Risk(MarkedModel, TimeStampedModel):
     assessment = models.ForeignKey(
         StrategicAssessment, on_delete=models.CASCADE, related_name="risks"
     )
@@ -113,9 +114,6 @@ class Risk(TimeStampedModel):
     position = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
-
-    objects = MarkedQuerySet.as_manager()
 
     class Meta:
         ordering = ["assessment", "kind", "position", "pk"]
@@ -123,6 +121,105 @@ class Risk(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+
+class Criterion(models.TextChoices):
+    """What the priority-setting matrix scores an issue on (matrix.py says how)."""
+
+    VOLUME = "volume", "Volume"
+    TREND = "trend", "Trend"
+    HARM = "harm", "Harm"
+    CONCERN = "concern", "Public concern"
+    JUDGEMENT = "judgement", "Partnership judgement"
+
+
+class Candidate(MarkedModel, TimeStampedModel):
+    """An issue the priority-setting matrix scores: a police.uk category or another series
+    with its finding, or an issue the data does not count (exploitation, VAWG) added by
+    the analyst."""
+
+    assessment = models.ForeignKey(
+        StrategicAssessment, on_delete=models.CASCADE, related_name="candidates"
+    )
+    position = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    finding = models.ForeignKey(
+        Finding, on_delete=models.SET_NULL, null=True, blank=True, related_name="candidates"
+    )
+    # The police.uk category whose harm weight applies (harm.py); blank for none.
+    category = models.CharField(max_length=40, blank=True)
+    concern_question = models.ForeignKey(
+        "consultations.Question",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A consultation's relevance question about this issue.",
+    )
+    concern_theme = models.ForeignKey(
+        "consultations.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A theme of a consultation's free-text answers about this issue.",
+    )
+
+    class Meta:
+        ordering = ["assessment", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Score(MarkedModel, TimeStampedModel):
+    """One criterion's score of a candidate: what the data suggests (and what that rests
+    on), and the score the partnership gives, with its reason when it differs. Marked of its
+    own: a reason may name what the issue's other texts do not (a group, a victim)."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.CharField(max_length=10, choices=Criterion.choices)
+    value = models.PositiveSmallIntegerField(null=True, blank=True)  # None: not scored yet
+    suggested = models.PositiveSmallIntegerField(null=True, blank=True)
+    basis = models.CharField(max_length=400, blank=True)
+    # Why the partnership gave a score other than the suggestion ("reason" is the audit's).
+    why = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["candidate", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "criterion"], name="one_score_each"),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=1, value__lte=5),
+                name="score_one_to_five",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.get_criterion_display()} {self.value or '–'}"
+
     @property
-    def is_sensitive(self) -> bool:
-        return self.marking == Marking.OFFICIAL_SENSITIVE
+    def overridden(self) -> bool:
+        return self.value != self.suggested
+
+
+class PriorityEvidence(MarkedModel, TimeStampedModel):
+    """The link from a plan's priority to the assessment it was set from: the findings
+    that justify it and the matrix's issue, shown on the priority's page."""
+
+    priority = models.OneToOneField(
+        "plans.Priority", on_delete=models.CASCADE, related_name="evidence"
+    )
+    assessment = models.ForeignKey(
+        StrategicAssessment, on_delete=models.CASCADE, related_name="priority_links"
+    )
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    findings = models.ManyToManyField(Finding, blank=True, related_name="priority_links")
+    note = models.TextField("why the evidence supports it", blank=True)
+
+    class Meta:
+        ordering = ["priority__plan", "priority__number", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.priority} ← {self.assessment}"

@@ -1,6 +1,7 @@
 """Who may read and change strategic assessments: every member reads them (the board agrees
 them); coordinators and analysts draft and edit them; a coordinator records the board's
-agreement. Nobody outside the partnership sees them until a summary is published."""
+agreement and links the plan's priorities to it. Nobody outside the partnership sees them
+until a summary is published."""
 
 from collections.abc import Iterable
 
@@ -15,6 +16,8 @@ ROLES: dict[str, Iterable[str]] = {
     "view": ALL_ROLES,
     "change": CHANGE_ROLES,
     "agree": {Role.COORDINATOR},
+    # Setting the plan's priorities from it is the coordinator's, as the plan is.
+    "link": {Role.COORDINATOR},
 }
 
 

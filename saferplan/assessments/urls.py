@@ -13,6 +13,20 @@ urlpatterns = [
         views.finding_edit,
         name="finding-edit",
     ),
+    path(assessments + "<int:pk>/findings/add/", views.finding_add, name="finding-add"),
     path(assessments + "<int:pk>/risks/add/", views.risk_add, name="risk-add"),
     path(assessments + "<int:pk>/agree/", views.assessment_agree, name="agree"),
+    path(assessments + "<int:pk>/matrix/", views.matrix, name="matrix"),
+    path(assessments + "<int:pk>/matrix/add/", views.candidate_add, name="candidate-add"),
+    path(
+        assessments + "<int:pk>/matrix/<int:candidate_pk>/",
+        views.candidate_edit,
+        name="candidate-edit",
+    ),
+    path(
+        assessments + "<int:pk>/matrix/<int:candidate_pk>/<slug:criterion>/",
+        views.score_edit,
+        name="score-edit",
+    ),
+    path(assessments + "<int:pk>/evidence/", views.evidence_add, name="evidence-add"),
 ]

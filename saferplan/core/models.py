@@ -28,6 +28,21 @@ class MarkedQuerySet(models.QuerySet):
         return self if sees_sensitive_of(user, partnership_ids) else self.not_sensitive()
 
 
+class MarkedModel(models.Model):
+    """A record with its own marking, read through the sensitivity rule (MarkedQuerySet)."""
+
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
+
+    objects = MarkedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_sensitive(self) -> bool:
+        return self.marking == Marking.OFFICIAL_SENSITIVE
+
+
 class TimeStampedModel(models.Model):
     """Who created and last changed a record, and when. Set by services, never by views."""
 

@@ -14,7 +14,7 @@ from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, Plan, PlanStatus
 
-from . import consultation, crime, measures, published, structure
+from . import assessment, consultation, crime, measures, published, structure
 
 
 @transaction.atomic
@@ -117,6 +117,13 @@ def demo_load() -> dict[str, int]:
         coordinator=coordinators["hertsmere"],
         analyst=User.objects.get(email="analyst@example.org"),
         hertsmere=partnerships["hertsmere"],
+    )
+    assessment.load(
+        analyst=User.objects.get(email="analyst@example.org"),
+        coordinator=coordinators["hertsmere"],
+        hertsmere=partnerships["hertsmere"],
+        dacorum=partnerships["dacorum"],
+        seed_003_text=(SEEDS / "003_beef6faf28b908d0.txt").read_text(encoding="utf-8"),
     )
     return {
         "partnerships": len(partnerships),

@@ -5,6 +5,10 @@ import pytest
 
 from tests.browser.conftest import axe_violations, submit, wait_for_error_summary
 
+# What axe and the width checks see is the page's HTML, the same whichever database served
+# it: these run once, on SQLite (the URL sweep renders every page on PostgreSQL too).
+pytestmark = pytest.mark.page_checks
+
 SIGNED_OUT = [
     "/",
     "/accounts/sign-in/",
@@ -279,21 +283,40 @@ def test_the_performance_measure_pages_have_no_accessibility_violations(page_as,
 def test_the_strategic_assessment_pages_have_no_accessibility_violations(page_as, demo_site):
     """Hertsmere's 2022 assessment drafted from seed 002's figures (the demo), its forms,
     and the draft form with its error."""
-    from saferplan.assessments.models import StrategicAssessment
+    from saferplan.assessments.models import PriorityEvidence, StrategicAssessment
 
-    assessment = StrategicAssessment.objects.get(partnership__slug="hertsmere")
+    assessment = StrategicAssessment.objects.get(
+        partnership__slug="hertsmere", title__endswith="2022"
+    )
+    risks = StrategicAssessment.objects.get(partnership__slug="hertsmere", title__contains="2018")
     finding = assessment.findings.get(name="Robbery")
+    robbery = assessment.candidates.get(name="Robbery")
+    linked = PriorityEvidence.objects.filter(assessment=assessment).first().priority
     base = f"/partnerships/hertsmere/assessments/{assessment.pk}"
     page = page_as("coordinator@example.org")
     for path in [
         "/partnerships/hertsmere/assessments/",
         "/partnerships/hertsmere/assessments/draft/",
         f"{base}/",
+        f"/partnerships/hertsmere/assessments/{risks.pk}/",
         f"{base}/findings/{finding.pk}/",
+        f"{base}/findings/add/",
         f"{base}/risks/add/",
         f"{base}/agree/",
+        f"{base}/matrix/",
+        f"{base}/matrix/add/",
+        f"{base}/matrix/{robbery.pk}/",
+        f"{base}/matrix/{robbery.pk}/judgement/",
+        f"{base}/evidence/",
+        f"/partnerships/hertsmere/plans/{linked.plan_id}/priorities/{linked.number}/",
     ]:
         check(page, demo_site + path)
+    # A score other than the suggestion, without its reason.
+    page.goto(demo_site + f"{base}/matrix/{robbery.pk}/volume/")
+    page.check("input[name=value][value='3']")
+    submit(page, "button[type=submit]:has-text('Save the score')")
+    assert "Say why: the data suggests 1 for volume" in page.content()
+    assert not axe_violations(page)
     page.goto(demo_site + "/partnerships/hertsmere/assessments/draft/")
     page.fill("#id_title", "Strategic Assessment 2023")
     page.fill("#id_period", "last year")

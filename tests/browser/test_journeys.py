@@ -7,6 +7,8 @@ the Content Security Policy's reports checked on each.
 - an action owner adds a dated update and changes the RAG rating;
 - a board member reads the issued board report and downloads it;
 - an analyst imports a police.uk month and compares two periods;
+- an analyst drafts the strategic assessment, rewords and approves a finding and scores the
+  priority-setting matrix; the coordinator links two priorities to their evidence;
 - a member of the public reads the published plan and answers its open consultation.
 """
 
@@ -214,6 +216,48 @@ def test_an_analyst_imports_a_police_uk_month_and_compares_periods(page_as, demo
     cells = row.first.inner_text()
     assert str(counts["2018-12", "Burglary"]) in cells
     assert str(counts["2018-11", "Burglary"]) in cells
+    print("\n".join(journey.checked))
+
+
+def test_an_analyst_scores_the_assessment_and_the_coordinator_links_priorities(page_as, demo_site):
+    journey = Journey(page_as("analyst@example.org"))
+    page = journey.page
+    journey.goto(demo_site + "/partnerships/hertsmere/assessments/")
+    journey.click("a:has-text('Draft an assessment from the data')")
+    page.fill("#id_title", "Strategic Assessment 2022, second look")
+    page.fill("#id_period", "2022")
+    journey.click("button:has-text('Draft the assessment')")
+    assert "Robbery 67 offences, 16 more 31.4%" in journey.text()
+    address = page.url
+
+    journey.click("a:has-text('the finding Robbery')")
+    page.fill("#id_sentence", "Robbery rose by a third: 67 offences, 16 more than in 2021.")
+    page.check("#id_approved")
+    journey.click("main button[type=submit]")
+    assert "Robbery rose by a third" in journey.text()
+    assert "Approved by" in journey.text()
+
+    journey.click("a:has-text('priority-setting matrix')")
+    journey.click("a:has-text('change the partnership judgement score of Robbery')")
+    page.check("input[name=value][value='5']")
+    page.fill("#id_why", "Young victims; the youth panel can act on it.")
+    journey.click("button:has-text('Save the score')")
+    assert "Robbery: partnership judgement scored 5." in journey.text()
+
+    journey = Journey(page_as("coordinator@example.org"))
+    page = journey.page
+    journey.goto(address)
+    for priority, finding in [("2. Identify", "Robbery rose"), ("6. Increase", "Anti-social")]:
+        journey.click("a:has-text('Link a plan priority to its evidence')")
+        option = page.locator("#id_priority option", has_text=f"2023 - 2027: {priority}")
+        page.select_option("#id_priority", value=option.get_attribute("value"))
+        page.check(f"label:has-text('{finding}')")
+        journey.click("button:has-text('Link the priority')")
+        assert "now shows the evidence it was set from" in journey.text()
+    journey.click("a:has-text(': priority 2. Identify')")
+    text = journey.text()
+    assert "Why this is a priority" in text
+    assert "Robbery rose by a third: 67 offences, 16 more than in 2021." in text
     print("\n".join(journey.checked))
 
 

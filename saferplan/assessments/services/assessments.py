@@ -6,7 +6,6 @@ figures and say why, and the draft lists what was refused instead of drawing a f
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,7 +16,8 @@ from saferplan.crimedata.comparisons import Comparison, ComparisonRow
 from saferplan.crimedata.periods import Period
 from saferplan.crimedata.selectors import custom_comparison, police_uk_comparison
 
-from .models import AssessmentStatus, Finding, Risk, StrategicAssessment, Verdict
+from ..models import AssessmentStatus, Finding, Risk, StrategicAssessment, Verdict
+from .matrix import candidates_from_findings
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -26,13 +26,6 @@ if TYPE_CHECKING:
 ASSESSMENT_FIELDS = ["title", "period_start", "period_end", "against_start", "against_end"]
 FINDING_FIELDS = ["name", "sentence", "source", "marking", "position"]
 RISK_FIELDS = ["kind", "title", "description", "marking", "position"]
-
-
-def _not_agreed(assessment: StrategicAssessment) -> None:
-    if assessment.is_agreed:
-        raise ValidationError(
-            "The board has agreed this assessment: it is kept as agreed. Draft a new one."
-        )
 
 
 def rests_on(comparisons: list[Comparison]) -> dict:
@@ -91,7 +84,8 @@ def assessment_draft(
     *, actor: "User", partnership: "Partnership", title: str, period: Period, against: Period
 ) -> StrategicAssessment:
     """A new draft assessment with a finding for every figure held for both periods, in the
-    county's order (all crime and ASB, then each category, then the other sources)."""
+    county's order (all crime and ASB, then each category, then the other sources), and
+    the priority-setting matrix's issues drawn from them."""
     comparisons = [
         police_uk_comparison(partnership, period, against),
         custom_comparison(partnership, period, against),
@@ -135,6 +129,7 @@ def assessment_draft(
             created_by=actor,
             modified_by=actor,
         )
+    candidates_from_findings(actor=actor, assessment=assessment)
     return assessment
 
 
@@ -142,7 +137,7 @@ def assessment_draft(
 def finding_update(*, actor: "User", finding: Finding, approved: bool, **fields) -> Finding:
     """The analyst's words for a finding, its marking, and whether they approve it. A
     change of words after approval withdraws the approval: it approved other words."""
-    _not_agreed(finding.assessment)
+    finding.assessment.refuse_if_agreed()
     values = dict(fields)
     words = (values.get("sentence", finding.sentence), values.get("name", finding.name))
     changed_words = words != (finding.sentence, finding.name)
@@ -161,8 +156,36 @@ def finding_update(*, actor: "User", finding: Finding, approved: bool, **fields)
 
 
 @transaction.atomic
+def finding_add(
+    *,
+    actor: "User",
+    assessment: StrategicAssessment,
+    name: str,
+    sentence: str,
+    source: str = "",
+    marking: str = "official",
+) -> Finding:
+    """A finding the analyst writes, not drawn from figures saferplan holds (a survey's
+    result, a partner's report): it says its source and is not tested for chance."""
+    assessment.refuse_if_agreed()
+    return audit.create(
+        Finding,
+        actor=actor,
+        partnership=assessment.partnership,
+        logged_fields=FINDING_FIELDS,
+        assessment=assessment,
+        position=assessment.findings.count() + 1,
+        name=name,
+        sentence=sentence,
+        source=source,
+        marking=marking,
+        verdict=Verdict.UNTESTED,
+    )
+
+
+@transaction.atomic
 def risk_add(*, actor: Actor, assessment: StrategicAssessment, **fields) -> Risk:
-    _not_agreed(assessment)
+    assessment.refuse_if_agreed()
     return audit.create(
         Risk,
         actor=actor,
@@ -178,7 +201,7 @@ def assessment_agree(
     *, actor: "User", assessment: StrategicAssessment, agreed_on, agreed_at: str
 ) -> StrategicAssessment:
     """The board has agreed it: recorded with who, when and where; kept as it is from then."""
-    _not_agreed(assessment)
+    assessment.refuse_if_agreed()
     assessment, _ = audit.change(
         assessment,
         actor=actor,

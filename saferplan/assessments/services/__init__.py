@@ -1,0 +1,33 @@
+"""Writes of strategic assessments, each audited.
+
+- assessments: an assessment drafted from the data, its findings and risks, the board's
+  agreement
+- matrix: the priority-setting matrix's issues and scores, and a plan priority's link to
+  the evidence it was set from
+
+Callers may import from here (the names below) or from the module itself."""
+
+from .assessments import (
+    ASSESSMENT_FIELDS,
+    assessment_agree,
+    assessment_draft,
+    finding_add,
+    finding_update,
+    rests_on,
+    risk_add,
+)
+from .matrix import candidate_add, candidate_change, priority_link, score_set
+
+__all__ = [
+    "ASSESSMENT_FIELDS",
+    "assessment_agree",
+    "assessment_draft",
+    "candidate_add",
+    "candidate_change",
+    "finding_add",
+    "finding_update",
+    "priority_link",
+    "rests_on",
+    "risk_add",
+    "score_set",
+]
