@@ -14,15 +14,13 @@ FOLDER defaults to ../shared/data/police-uk/all-forces-2018-10 (the developers' 
 archive month; it is not shipped with saferplan).
 """
 
-import os
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from harness import Report, measure, setup_django
+from police_data import five_years_of_hertfordshire, import_in_child
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = (
@@ -38,7 +36,6 @@ database = setup_django()
 from saferplan.crimedata import selectors
 from saferplan.crimedata.models import StreetCount
 from saferplan.crimedata.periods import Period
-from saferplan.crimedata.tests.files import sample_csv
 from saferplan.partnerships.models import Partnership, PoliceForce
 
 
@@ -57,25 +54,6 @@ def duckdb_seconds() -> float:
     return statistics.median(measure(run, warmup=1, repeat=3)) / 1000
 
 
-def import_in_child(*paths: Path) -> tuple[float, float]:
-    """(seconds the import took, as the command reports it; the child's peak memory in MB)."""
-    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
-        child = subprocess.Popen(
-            [str(ROOT / ".venv/bin/saferplan"), "import-police-uk", "--quiet", *map(str, paths)],
-            stdout=stdout,
-            stderr=stderr,
-            env=os.environ.copy(),
-        )
-        _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage
-        child.returncode = os.waitstatus_to_exitcode(status)
-        stdout.seek(0)
-        stderr.seek(0)
-        if child.returncode:
-            raise SystemExit(stderr.read())
-        seconds = float(re.search(r" in ([\d.]+) s;", stdout.read())[1])
-    return seconds, usage.ru_maxrss / 1024
-
-
 def one_big_file(folder: Path) -> Path:
     """The whole month as one file (one header), as a force-month named "all"."""
     target = Path(tempfile.mkdtemp(prefix="saferplan-bench-")) / "2018-10-all-street.csv"
@@ -87,18 +65,6 @@ def one_big_file(folder: Path) -> Path:
                     out.write(header)
                 out.write(source.read())
     return target
-
-
-def five_years_of_hertfordshire() -> Path:
-    """The sample's October 2018 file as each of 60 months, 2014-01 to 2018-12."""
-    folder = Path(tempfile.mkdtemp(prefix="saferplan-bench-"))
-    october = sample_csv("2018-10")
-    for month in Period.parse("2014-01..2018-12").months():
-        text = f"{month:%Y-%m}"
-        (folder / f"{text}-hertfordshire-street.csv").write_bytes(
-            october.replace(b",2018-10,", f",{text},".encode())
-        )
-    return folder
 
 
 def main() -> None:

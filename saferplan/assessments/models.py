@@ -87,6 +87,12 @@ class Finding(MarkedModel, TimeStampedModel):
     previous = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     verdict = models.CharField(max_length=10, choices=Verdict.choices, default=Verdict.UNTESTED)
     p_value = models.FloatField(null=True, blank=True)
+    # The same months of earlier years, oldest first, as [label, count] (three years or
+    # more, every one fully held; crimedata.history), and the count per 1,000 residents.
+    history = models.JSONField(default=list, blank=True)
+    rate = models.DecimalField(
+        "per 1,000 residents", max_digits=10, decimal_places=2, null=True, blank=True
+    )
     source = models.CharField(max_length=300, blank=True)
     sentence = models.TextField(help_text="The finding as the board reads it.")
     approved_by = models.ForeignKey(
@@ -114,6 +120,8 @@ class Risk(MarkedModel, TimeStampedModel):
     position = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
+    # Drafted from a sustained rise in the data (services.assessments), not typed.
+    from_data = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["assessment", "kind", "position", "pk"]

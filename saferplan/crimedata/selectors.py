@@ -28,7 +28,7 @@ def place_name(partnership) -> str:
     return partnership.name.removesuffix(" Community Safety Partnership")
 
 
-def _monthly(districts: list[str], period: Period) -> dict[str, dict[date, int]]:
+def monthly_counts(districts: list[str], period: Period) -> dict[str, dict[date, int]]:
     """category → month → count, over the districts, for the months of `period`."""
     rows = (
         CrimeCount.objects.filter(
@@ -71,7 +71,7 @@ def police_uk_comparison(partnership, period: Period, against: Period) -> Compar
     force are missing, so that no percentage rests on part of a period."""
     districts = list(partnership.districts or [])
     both = Period(min(period.start, against.start), max(period.end, against.end))
-    figures = _monthly(districts, both)
+    figures = monthly_counts(districts, both)
     held = months_held(partnership)
     covers = (coverage(partnership, period, held=held), coverage(partnership, against, held=held))
     notes = [cover.warning + REFUSED for cover in covers if cover.warning]

@@ -4,6 +4,7 @@ Findings are drafted from the data the partnership holds, never from a period wi
 months or a missing force: the comparison selectors (crimedata.selectors) refuse those
 figures and say why, and the draft lists what was refused instead of drawing a finding."""
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -11,12 +12,13 @@ from django.utils import timezone
 
 from saferplan.core import audit
 from saferplan.core.audit import Actor
-from saferplan.crimedata import significance
+from saferplan.crimedata import categories, significance
 from saferplan.crimedata.comparisons import Comparison, ComparisonRow
-from saferplan.crimedata.periods import Period
+from saferplan.crimedata.history import police_uk_history, police_uk_months, series_history
+from saferplan.crimedata.periods import Period, month_label
 from saferplan.crimedata.selectors import custom_comparison, police_uk_comparison
 
-from ..models import AssessmentStatus, Finding, Risk, StrategicAssessment, Verdict
+from ..models import AssessmentStatus, Finding, Risk, RiskKind, StrategicAssessment, Verdict
 from .matrix import candidates_from_findings
 
 if TYPE_CHECKING:
@@ -112,9 +114,14 @@ def assessment_draft(
         against_end=against.end,
         rests_on=data,
     )
+    histories = [police_uk_history(partnership, period), series_history(partnership, period)]
+    population = partnership.population
     for position, (comparison, row) in enumerate(drafted, start=1):
         verdict, p_value = _tested(row, period, against)
+        history = next((h.of(row.key) for h in histories if h.of(row.key)), [])
         Finding.objects.create(
+            history=history if len(history) >= MIN_TREND_YEARS else [],
+            rate=_per_thousand(row, population),
             assessment=assessment,
             position=position,
             key=row.key,
@@ -130,7 +137,48 @@ def assessment_draft(
             modified_by=actor,
         )
     candidates_from_findings(actor=actor, assessment=assessment)
+    _emerging_risks(actor=actor, assessment=assessment, partnership=partnership, period=period)
     return assessment
+
+
+# A trend is drawn over three years or more (issue 23): two points are a comparison.
+MIN_TREND_YEARS = 3
+
+
+def _per_thousand(row: ComparisonRow, population: int | None) -> Decimal | None:
+    """The period's count per 1,000 residents, to two places; None for a rate or a
+    percentage, or when the partnership has not entered its population."""
+    if not population or row.current is None or row.unit not in ("offences", "incidents"):
+        return None
+    return (Decimal(row.current) * 1000 / population).quantize(Decimal("0.01"))
+
+
+def _emerging_risks(*, actor, assessment, partnership, period: Period) -> None:
+    """An emerging risk for each police.uk category whose monthly counts up to the period's
+    end rise beyond their own variation (crimedata.significance.sustained_rise): the
+    latest month above the upper limit, or seven or more in a row above the mean. Marked
+    as drawn from the data; the analyst keeps, rewords or adds to them."""
+    series = police_uk_months(partnership, period.end)
+    if len(series.months) < significance.MIN_POINTS:
+        return
+    span = f"{month_label(series.months[0])} to {month_label(series.months[-1])}"
+    position = assessment.risks.count()
+    for category, counts in sorted(series.counts.items(), key=lambda c: categories.label(c[0])):
+        check = significance.sustained_rise(list(counts))
+        if not check.rising:
+            continue
+        position += 1
+        Risk.objects.create(
+            assessment=assessment,
+            kind=RiskKind.EMERGING,
+            position=position,
+            title=f"{categories.label(category)}: a sustained rise",
+            description=f"{len(counts)} months of police.uk records, {span}: {check.sentence}. "
+            f"The mean is {check.mean:.1f} a month; the latest month has {counts[-1]}.",
+            from_data=True,
+            created_by=actor,
+            modified_by=actor,
+        )
 
 
 @transaction.atomic
