@@ -151,8 +151,16 @@ def sweep_records(partnership, coordinator):
     score = candidate.scores.create(
         criterion="judgement", value=4, basis="The partnership's own.", why="Rising referrals"
     )
-    from saferplan.assessments.models import PriorityEvidence
+    from saferplan.assessments.models import PlanReview, PriorityEvidence
 
+    PlanReview.objects.create(
+        plan=plan,
+        reviewed_on="2020-03-20",
+        worked="Events in schools",
+        did_not_work="Poster campaign",
+        lessons="Work through the youth panel",
+        marking="official_sensitive",
+    )
     PriorityEvidence.objects.create(
         priority=priority, assessment=assessment, candidate=candidate, note="Robbery rose"
     ).findings.set([finding])

@@ -244,3 +244,24 @@ class EvidenceForm(forms.Form):
         self.fields["findings"].queryset = findings
         self.fields["findings"].label_from_instance = lambda f: f.sentence
         self.fields["candidate"].queryset = candidates
+
+
+class PlanReviewForm(forms.Form):
+    reviewed_on = GovukDateField(label="Reviewed on", help_text="For example 20 3 2023")
+    worked = forms.CharField(
+        label="What worked", widget=forms.Textarea(attrs={"rows": 5}), max_length=20_000
+    )
+    did_not_work = forms.CharField(
+        label="What did not work (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=20_000,
+    )
+    lessons = forms.CharField(
+        label="Lessons learned (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=20_000,
+        help_text="What next year's assessment and plan should take from this one.",
+    )
+    marking = marking_field()

@@ -231,3 +231,21 @@ class PriorityEvidence(MarkedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.priority} ← {self.assessment}"
+
+
+class PlanReview(MarkedModel, TimeStampedModel):
+    """The yearly review of a plan (Plan-Do-Review-Revise, seed 001): what worked, what did
+    not and what was learned. It feeds the next strategic assessment and the plan's refresh,
+    both of which show it."""
+
+    plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, related_name="review")
+    reviewed_on = models.DateField("reviewed on")
+    worked = models.TextField("what worked")
+    did_not_work = models.TextField("what did not work", blank=True)
+    lessons = models.TextField("lessons learned", blank=True)
+
+    class Meta:
+        ordering = ["-reviewed_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Review of {self.plan}"

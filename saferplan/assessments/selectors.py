@@ -4,13 +4,14 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from saferplan.plans.models import Priority
+from saferplan.plans.models import Plan, Priority
 
 from . import matrix
 from .models import (
     Candidate,
     Criterion,
     Finding,
+    PlanReview,
     PriorityEvidence,
     Risk,
     Score,
@@ -113,4 +114,36 @@ def priorities_to_link(*, partnership) -> QuerySet[Priority]:
         Priority.objects.filter(plan__partnership=partnership)
         .select_related("plan")
         .order_by("-plan__period_start", "-plan__pk", "number")
+    )
+
+
+def review_of(*, plan, user) -> "PlanReview | None":
+    """The plan's review, unless it is OFFICIAL-SENSITIVE and `user` is not a member."""
+    return (
+        PlanReview.objects.filter(plan=plan)
+        .visible_to(user, partnership_ids={plan.partnership_id})
+        .first()
+    )
+
+
+def reviews_for(*, assessment: StrategicAssessment, user) -> QuerySet["PlanReview"]:
+    """Reviews of the partnership's plans that ran during the assessment's period: what the
+    partnership learned, for the assessment to build on."""
+    return (
+        PlanReview.objects.filter(
+            plan__partnership_id=assessment.partnership_id,
+            plan__period_start__lte=assessment.period_end,
+            plan__period_end__gte=assessment.period_start,
+        )
+        .visible_to(user, partnership_ids={assessment.partnership_id})
+        .select_related("plan")
+    )
+
+
+def plans_to_review(*, partnership) -> QuerySet[Plan]:
+    """The partnership's plans with their reviews, newest first."""
+    return (
+        Plan.objects.filter(partnership=partnership)
+        .select_related("review")
+        .order_by("-period_start", "title")
     )

@@ -308,6 +308,7 @@ def test_the_strategic_assessment_pages_have_no_accessibility_violations(page_as
         f"{base}/matrix/{robbery.pk}/",
         f"{base}/matrix/{robbery.pk}/judgement/",
         f"{base}/evidence/",
+        f"/partnerships/hertsmere/assessments/reviews/{linked.plan_id}/",
         f"/partnerships/hertsmere/plans/{linked.plan_id}/priorities/{linked.number}/",
     ]:
         check(page, demo_site + path)

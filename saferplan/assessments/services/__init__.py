@@ -1,7 +1,7 @@
 """Writes of strategic assessments, each audited.
 
 - assessments: an assessment drafted from the data, its findings and risks, the board's
-  agreement
+  agreement; a plan's yearly review
 - matrix: the priority-setting matrix's issues and scores, and a plan priority's link to
   the evidence it was set from
 
@@ -13,6 +13,7 @@ from .assessments import (
     assessment_draft,
     finding_add,
     finding_update,
+    plan_review_save,
     rests_on,
     risk_add,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "candidate_change",
     "finding_add",
     "finding_update",
+    "plan_review_save",
     "priority_link",
     "rests_on",
     "risk_add",

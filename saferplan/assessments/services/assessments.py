@@ -18,7 +18,15 @@ from saferplan.crimedata.history import police_uk_history, police_uk_months, ser
 from saferplan.crimedata.periods import Period, month_label
 from saferplan.crimedata.selectors import custom_comparison, police_uk_comparison
 
-from ..models import AssessmentStatus, Finding, Risk, RiskKind, StrategicAssessment, Verdict
+from ..models import (
+    AssessmentStatus,
+    Finding,
+    PlanReview,
+    Risk,
+    RiskKind,
+    StrategicAssessment,
+    Verdict,
+)
 from .matrix import candidates_from_findings
 
 if TYPE_CHECKING:
@@ -261,3 +269,25 @@ def assessment_agree(
         agreed_at=agreed_at,
     )
     return assessment
+
+
+REVIEW_FIELDS = ["reviewed_on", "worked", "did_not_work", "lessons", "marking"]
+
+
+@transaction.atomic
+def plan_review_save(*, actor: "User", plan, **fields) -> PlanReview:
+    """The plan's review, written or rewritten (a plan has one): audited either way."""
+    existing = PlanReview.objects.filter(plan=plan).first()
+    if existing is None:
+        return audit.create(
+            PlanReview,
+            actor=actor,
+            partnership=plan.partnership,
+            logged_fields=REVIEW_FIELDS,
+            plan=plan,
+            **fields,
+        )
+    review, _ = audit.change(
+        existing, actor=actor, partnership=plan.partnership, logged_fields=REVIEW_FIELDS, **fields
+    )
+    return review

@@ -1,6 +1,6 @@
 from django import template
 
-from saferplan.assessments.selectors import evidence_of
+from saferplan.assessments.selectors import evidence_of, review_of
 
 register = template.Library()
 
@@ -11,3 +11,9 @@ register = template.Library()
 def priority_evidence(context, priority):
     evidence, findings = evidence_of(priority=priority, user=context["request"].user)
     return {"evidence": evidence, "findings": findings, "priority": priority}
+
+
+# The plan's refresh shows last year's review the same way.
+@register.inclusion_tag("assessments/_plan_review.html", takes_context=True)
+def plan_review(context, plan):
+    return {"review": review_of(plan=plan, user=context["request"].user), "level": 2}

@@ -1,0 +1,32 @@
+"""Reaching an assessment and its matrix's issues: the partnership's, and only for those
+whose role allows the action (permissions.py). Used by the assessments' pages."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from saferplan.partnerships.access import partnership_for
+
+from .models import Candidate, StrategicAssessment
+from .permissions import assessment_policy, assessments_policy
+
+
+def assessment_for(request, slug, pk, action="view") -> StrategicAssessment:
+    """The partnership's assessment `pk`, if `request.user` may do `action` to it."""
+    partnership = partnership_for(request, slug, "view", assessments_policy)
+    found = get_object_or_404(
+        StrategicAssessment.objects.select_related("partnership", "agreed_by"),
+        pk=pk,
+        partnership=partnership,
+    )
+    if not assessment_policy.user_has_permission_for_instance(request.user, action, found):
+        who = "a coordinator" if action in ("agree", "link") else "a coordinator or an analyst"
+        raise PermissionDenied(f"Only {who} of {partnership} can do this.")
+    return found
+
+
+def candidate_for(request, assessment: StrategicAssessment, candidate_pk) -> Candidate:
+    """One of the matrix's issues `request.user` may see (a sensitive one: members only)."""
+    return get_object_or_404(
+        assessment.candidates.visible_to(request.user, partnership_ids={assessment.partnership_id}),
+        pk=candidate_pk,
+    )

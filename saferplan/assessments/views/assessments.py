@@ -1,0 +1,217 @@
+"""Pages of a partnership's strategic assessments: the list, drafting one from the data,
+one assessment with its findings and risks, the forms that keep them, and a plan's review."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from saferplan.core import clock
+from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
+from saferplan.partnerships.access import partnership_for
+from saferplan.plans.models import Plan
+
+from .. import selectors, services
+from ..access import assessment_for
+from ..forms import AgreeForm, DraftForm, FindingAddForm, FindingForm, PlanReviewForm, RiskForm
+from ..models import Finding
+from ..permissions import assessment_policy, assessments_policy
+from .common import page_context
+
+
+@login_required
+@require_GET
+def assessment_list(request, slug):
+    partnership = partnership_for(request, slug, "view", assessments_policy)
+    return render(
+        request,
+        "assessments/list.html",
+        page_context(
+            request,
+            partnership,
+            assessments=selectors.assessments_of(partnership=partnership),
+            plans=selectors.plans_to_review(partnership=partnership),
+        ),
+    )
+
+
+@login_required
+def assessment_draft(request, slug):
+    partnership = partnership_for(request, slug, "change", assessments_policy)
+    form = DraftForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.assessment_draft(
+            actor=request.user,
+            partnership=partnership,
+            title=data["title"],
+            period=data["period"],
+            against=data["against"],
+        ),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(
+            request,
+            f"“{saved.title}” has been drafted from the data: check each finding and approve it.",
+        )
+        return redirect("assessments:detail", slug=slug, pk=saved.pk)
+    return render(request, "assessments/draft.html", page_context(request, partnership, form=form))
+
+
+@login_required
+@require_GET
+def assessment_detail(request, slug, pk):
+    assessment = assessment_for(request, slug, pk)
+    return render(
+        request,
+        "assessments/detail.html",
+        page_context(
+            request,
+            assessment.partnership,
+            assessment=assessment,
+            findings=selectors.findings_of(assessment=assessment, user=request.user),
+            risks=selectors.risks_of(assessment=assessment, user=request.user),
+            may_agree=assessment_policy.user_has_permission_for_instance(
+                request.user, "agree", assessment
+            ),
+            may_link=assessment_policy.user_has_permission_for_instance(
+                request.user, "link", assessment
+            ),
+            priority_links=selectors.priority_links_of(assessment=assessment),
+            reviews=selectors.reviews_for(assessment=assessment, user=request.user),
+        ),
+    )
+
+
+@login_required
+def finding_edit(request, slug, pk, finding_pk):
+    assessment = assessment_for(request, slug, pk, "change")
+    finding = get_object_or_404(Finding, pk=finding_pk, assessment=assessment)
+    form = FindingForm(
+        request.POST or None,
+        initial={
+            "name": finding.name,
+            "sentence": finding.sentence,
+            "source": finding.source,
+            "marking": finding.marking,
+            "approved": finding.approved_at is not None,
+        },
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.finding_update(actor=request.user, finding=finding, **data),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, f"The finding “{saved.name}” has been saved.")
+        return redirect(reverse("assessments:detail", args=[slug, pk]) + f"#finding-{saved.pk}")
+    return render(
+        request,
+        "assessments/finding_form.html",
+        page_context(
+            request, assessment.partnership, assessment=assessment, finding=finding, form=form
+        ),
+    )
+
+
+@login_required
+def finding_add(request, slug, pk):
+    assessment = assessment_for(request, slug, pk, "change")
+    form = FindingAddForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.finding_add(actor=request.user, assessment=assessment, **data),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, f"The finding “{saved.name}” has been added.")
+        return redirect(reverse("assessments:detail", args=[slug, pk]) + f"#finding-{saved.pk}")
+    return render(
+        request,
+        "assessments/finding_add.html",
+        page_context(request, assessment.partnership, assessment=assessment, form=form),
+    )
+
+
+@login_required
+def risk_add(request, slug, pk):
+    assessment = assessment_for(request, slug, pk, "change")
+    form = RiskForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.risk_add(
+            actor=request.user,
+            assessment=assessment,
+            position=assessment.risks.count() + 1,
+            **data,
+        ),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(
+            request, f"The {saved.get_kind_display().lower()} “{saved.title}” has been added."
+        )
+        return redirect("assessments:detail", slug=slug, pk=pk)
+    return render(
+        request,
+        "assessments/risk_form.html",
+        page_context(request, assessment.partnership, assessment=assessment, form=form),
+    )
+
+
+@login_required
+def assessment_agree(request, slug, pk):
+    assessment = assessment_for(request, slug, pk, "agree")
+    form = AgreeForm(request.POST or None, initial={"agreed_on": clock.today()})
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.assessment_agree(actor=request.user, assessment=assessment, **data),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, f"“{saved.title}” is recorded as agreed by the board.")
+        return redirect("assessments:detail", slug=slug, pk=pk)
+    return render(
+        request,
+        "assessments/agree.html",
+        page_context(request, assessment.partnership, assessment=assessment, form=form),
+    )
+
+
+@login_required
+def plan_review(request, slug, plan_pk):
+    """Write or rewrite the review of one of the partnership's plans."""
+    partnership = partnership_for(request, slug, "change", assessments_policy)
+    plan = get_object_or_404(Plan, pk=plan_pk, partnership=partnership)
+    review = selectors.review_of(plan=plan, user=request.user)
+    initial = (
+        {
+            "reviewed_on": review.reviewed_on,
+            "worked": review.worked,
+            "did_not_work": review.did_not_work,
+            "lessons": review.lessons,
+            "marking": review.marking,
+        }
+        if review
+        else {"reviewed_on": clock.today()}
+    )
+    form = PlanReviewForm(request.POST or None, initial=initial)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.plan_review_save(actor=request.user, plan=plan, **data),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(
+            request,
+            f"The review of “{plan.title}” has been saved: the next assessment and the "
+            "plan's refresh show it.",
+        )
+        return redirect("assessments:list", slug=slug)
+    return render(
+        request,
+        "assessments/plan_review.html",
+        # `reviewed_plan`, not `plan`: the breadcrumbs would lead through the plan.
+        page_context(request, partnership, reviewed_plan=plan, review=review, form=form),
+    )

@@ -1,0 +1,17 @@
+from django.urls import reverse
+
+from ..permissions import assessments_policy
+
+
+def page_context(request, partnership, **extra) -> dict:
+    """What every assessments page shows: the partnership, whether the user may change its
+    assessments, and the breadcrumb back to the list."""
+    return {
+        "partnership": partnership,
+        "may_change": assessments_policy.user_has_permission_for_instance(
+            request.user, "change", partnership
+        ),
+        "section_url": reverse("assessments:list", args=[partnership.slug]),
+        "section_name": "Strategic assessments",
+        **extra,
+    }
