@@ -51,13 +51,19 @@ def _percent(share: float) -> str:
     return f"{share:.1f}%"
 
 
-def volume(count: Decimal | float | None, total: Decimal | float | None) -> Suggestion:
+def volume(
+    count: Decimal | float | None,
+    total: Decimal | float | None,
+    records: str = "police.uk records of the period",
+) -> Suggestion:
+    """`records` names what the total counts: police.uk's, or another source's all crime
+    and ASB (seed 002's figures are the county's, not police.uk's)."""
     if count is None or not total:
-        return Suggestion(None, "No police.uk count for the period to set it against.")
+        return Suggestion(None, "No count of all crime and ASB for the period to set it against.")
     share = 100 * float(count) / float(total)
     return Suggestion(
         banded(share, VOLUME_BANDS),
-        f"{_number(count)} of {_number(total)} police.uk records of the period, {_percent(share)}.",
+        f"{_number(count)} of {_number(total)} {records}, {_percent(share)}.",
     )
 
 

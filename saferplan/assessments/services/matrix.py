@@ -93,7 +93,11 @@ def suggestions(candidate: Candidate, totals: dict[str, float]) -> dict[str, mat
     else:
         counted = finding.unit in ("offences", "incidents")
         volume = matrix.volume(
-            finding.current if counted else None, totals.get(finding.source) if counted else None
+            finding.current if counted else None,
+            totals.get(finding.source) if counted else None,
+            "police.uk records of the period"
+            if finding.key in categories.Category.values
+            else "crimes and ASB incidents of the period in the same figures",
         )
         trend = matrix.trend(finding.verdict, finding.current, finding.previous)
     return {

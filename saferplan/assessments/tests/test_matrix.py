@@ -134,7 +134,10 @@ def test_drafting_seed_002_puts_every_issue_in_the_matrix_with_suggested_scores(
     asb = Score.objects.get(candidate__name="Anti-social behaviour", criterion="harm")
     assert asb.basis == "No published harm weight for Anti-social behaviour."
     robbery = Score.objects.get(candidate__name="Robbery", criterion="volume")
-    assert robbery.basis == "67 of 9,264 police.uk records of the period, 0.7%."
+    # Seed 002's figures are the county's, not police.uk's: the basis says so.
+    assert robbery.basis == (
+        "67 of 9,264 crimes and ASB incidents of the period in the same figures, 0.7%."
+    )
 
 
 def test_a_score_other_than_the_suggestion_needs_a_reason_and_ranking_follows(
