@@ -41,6 +41,7 @@ PUBLIC = {
     "public:plan",  # the published plan: published plans only, never OFFICIAL-SENSITIVE
     "public:plan-document",
     "public:action-plan",
+    "public:assessment-csv",  # the published assessment's figures, never OFFICIAL-SENSITIVE
     # The consultation's public form: no sign-in, answers wait in the session until sent.
     "consultations:respond-start",
     "consultations:respond-privacy",
@@ -135,6 +136,12 @@ def sweep_records(partnership, coordinator):
         period_end="2022-12-01",
         against_start="2021-01-01",
         against_end="2021-12-01",
+        # Published, so that the published plan, its documents and its open data show the
+        # assessment's OFFICIAL parts to the sweeps (never the sensitive ones below).
+        status="agreed",
+        agreed_on="2023-01-12",
+        summary="What the assessment tells residents.",
+        published_on="2023-02-01",
     )
     # Sensitive: the sensitive inventory (tests/test_sensitive_inventory.py) plants its
     # canaries in them and looks for them everywhere the public and outsiders can reach.
@@ -145,6 +152,20 @@ def sweep_records(partnership, coordinator):
         marking="official_sensitive",
     )
     assessment.risks.create(kind="emerging", title="County lines", marking="official_sensitive")
+    assessment.recommendations.create(
+        text="Disrupt the county line's runners", marking="official_sensitive"
+    )
+    # A finding the public may read beside them: the published summary shows it, and the
+    # sweeps check that the sensitive ones never join it.
+    Finding.objects.create(
+        assessment=assessment,
+        name="All crime",
+        key="all-crime",
+        top=True,
+        current=7002,
+        previous=7056,
+        sentence="All crime 7002 offences, 54 less -0.8%",
+    )
     candidate = assessment.candidates.create(
         name="Child exploitation", finding=finding, marking="official_sensitive"
     )
@@ -256,6 +277,11 @@ def sweep_records(partnership, coordinator):
                 "assessments:candidate-edit",
                 "assessments:score-edit",
                 "assessments:evidence-add",
+                "assessments:docx",
+                "assessments:pdf",
+                "assessments:publish",
+                "assessments:withdraw",
+                "assessments:recommendation-add",
             ],
             assessment,
         ),

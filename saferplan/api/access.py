@@ -3,10 +3,11 @@ view of published plans for everyone else.
 
 - A member of a partnership (signed in, or with a personal API token) reads what its pages
   show them: every plan of the partnership, OFFICIAL-SENSITIVE actions and updates included,
-  its measures and its crime figures.
+  its measures, its crime figures and its strategic assessments.
 - Anyone else reads what the published plan shows the public: published plans, never an
   OFFICIAL-SENSITIVE action or update, and progress updates only of plans whose coordinator
-  chose to publish them.
+  chose to publish them; the published strategic assessment, never an OFFICIAL-SENSITIVE
+  finding, risk or recommendation.
 
 Anything else answers 404, as the pages do for another partnership's records.
 """
@@ -14,6 +15,7 @@ Anything else answers 404, as the pages do for another partnership's records.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from saferplan.assessments.models import StrategicAssessment
 from saferplan.core.permissions import member_partnership_ids, sees_sensitive_of
 from saferplan.crimedata.permissions import crime_data_policy
 from saferplan.indicators.permissions import measures_policy
@@ -65,6 +67,15 @@ def plan(user, plan_id: int) -> Plan:
     ):
         raise Http404("No plan here")
     return found
+
+
+def assessments(user, partnership: Partnership) -> QuerySet[StrategicAssessment]:
+    """Every strategic assessment for a member; the published one (at most) for anyone else.
+    What of each the caller reads is the assessments' own rule (selectors.assessment_report)."""
+    found = partnership.assessments.select_related("partnership")
+    if not _is_member(user, partnership.pk):
+        found = found.filter(published_on__isnull=False)
+    return found.order_by("-period_end", "-pk")
 
 
 def sees_sensitive(user, plan: Plan) -> bool:

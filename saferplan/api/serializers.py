@@ -3,6 +3,7 @@
 (red, amber, green, white; not_started, in_progress, complete, discharged)."""
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from saferplan.core.models import Marking
@@ -263,6 +264,70 @@ class ComparisonSerializer(serializers.Serializer):
         help_text="What police.uk figures rest on: the period, then the one compared with "
         "(empty for other sources).",
     )
+
+
+class FindingSerializer(serializers.Serializer):
+    position = serializers.IntegerField()
+    key = serializers.CharField(
+        help_text="The police.uk category or series-<id>; empty when written"
+    )
+    name = serializers.CharField()
+    unit = serializers.CharField()
+    previous = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    current = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    verdict = serializers.CharField(
+        help_text="rise, fall (more than chance), normal (within normal variation), untested"
+    )
+    p_value = serializers.FloatField(allow_null=True)
+    rate = serializers.DecimalField(
+        max_digits=10, decimal_places=2, allow_null=True, help_text="Per 1,000 residents"
+    )
+    history = serializers.ListField(
+        child=serializers.ListField(), help_text="[label, count] of the same months, oldest first"
+    )
+    source = serializers.CharField()
+    sentence = serializers.CharField()
+    marking = serializers.CharField()
+    approved = serializers.SerializerMethodField()
+
+    def get_approved(self, finding) -> bool:
+        return finding.approved_at is not None
+
+
+class RiskSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="top or emerging")
+    title = serializers.CharField()
+    description = serializers.CharField()
+    from_data = serializers.BooleanField(help_text="Drawn from a sustained rise in the data")
+    marking = serializers.CharField()
+
+
+class RecommendationSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    marking = serializers.CharField()
+
+
+class AssessmentSerializer(serializers.Serializer):
+    """A strategic assessment with what the caller may read of it: a member every part, the
+    public the published one without anything OFFICIAL-SENSITIVE."""
+
+    id = serializers.IntegerField(source="assessment.pk")
+    title = serializers.CharField(source="assessment.title")
+    period_start = serializers.DateField(source="assessment.period_start")
+    period_end = serializers.DateField(source="assessment.period_end")
+    against_start = serializers.DateField(source="assessment.against_start")
+    against_end = serializers.DateField(source="assessment.against_end")
+    status = serializers.CharField(source="assessment.status", help_text="draft or agreed")
+    agreed_on = serializers.DateField(source="assessment.agreed_on", allow_null=True)
+    published_on = serializers.DateField(source="assessment.published_on", allow_null=True)
+    summary = serializers.CharField(source="assessment.summary")
+    findings = FindingSerializer(many=True)
+    risks = serializers.SerializerMethodField()
+    recommendations = RecommendationSerializer(many=True)
+
+    @extend_schema_field(RiskSerializer(many=True))
+    def get_risks(self, report) -> list:
+        return RiskSerializer([*report.top_risks, *report.emerging_risks], many=True).data
 
 
 class ErrorSerializer(serializers.Serializer):

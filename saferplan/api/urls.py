@@ -22,6 +22,11 @@ urlpatterns = [
         data.CrimeComparison.as_view(),
         name="crime-comparison",
     ),
+    path(
+        "partnerships/<slug:slug>/assessments/",
+        data.AssessmentList.as_view(),
+        name="assessments",
+    ),
     path("plans/<int:plan_id>/", plans.PlanDetail.as_view(), name="plan"),
     path("plans/<int:plan_id>/priorities/", plans.PriorityList.as_view(), name="plan-priorities"),
     path("plans/<int:plan_id>/objectives/", plans.ObjectiveList.as_view(), name="plan-objectives"),

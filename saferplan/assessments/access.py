@@ -19,7 +19,11 @@ def assessment_for(request, slug, pk, action="view") -> StrategicAssessment:
         partnership=partnership,
     )
     if not assessment_policy.user_has_permission_for_instance(request.user, action, found):
-        who = "a coordinator" if action in ("agree", "link") else "a coordinator or an analyst"
+        who = (
+            "a coordinator"
+            if action in ("agree", "link", "publish")
+            else "a coordinator or an analyst"
+        )
         raise PermissionDenied(f"Only {who} of {partnership} can do this.")
     return found
 

@@ -108,6 +108,28 @@ class AgreeForm(forms.Form):
     )
 
 
+class RecommendationForm(forms.Form):
+    submission_token = submission_token_field()
+    text = forms.CharField(
+        label="Recommendation",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: Keep robbery as a priority and add young victims to the "
+        "Tri-CSP youth work.",
+    )
+    marking = marking_field()
+
+
+class PublishForm(forms.Form):
+    summary = forms.CharField(
+        label="Published summary",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="What the assessment tells residents, in a few paragraphs (a blank line "
+        "between them). The published plan shows it with the OFFICIAL findings, risks and "
+        "recommendations; nothing OFFICIAL-SENSITIVE.",
+    )
+    published_on = GovukDateField(label="Published on", help_text="For example 1 2 2023")
+
+
 def _concern_choices(partnership) -> list[tuple[str, list[tuple[str, str]]]]:
     """The partnership's consultations' relevance questions and free-text themes, grouped
     by consultation, as "question-<id>" and "theme-<id>"."""

@@ -46,6 +46,17 @@ class StrategicAssessment(TimeStampedModel):
         blank=True,
         help_text="For example the board meeting of 12 January 2023.",
     )
+    # Once agreed, a coordinator may publish a summary of it on the published plan: the
+    # summary below and what is OFFICIAL of its findings, risks and recommendations.
+    summary = models.TextField(
+        "published summary",
+        blank=True,
+        help_text="What the assessment tells the public, in a few paragraphs.",
+    )
+    published_on = models.DateField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-period_end", "-pk"]
@@ -56,6 +67,10 @@ class StrategicAssessment(TimeStampedModel):
     @property
     def is_agreed(self) -> bool:
         return self.status == AssessmentStatus.AGREED
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_on is not None
 
     def refuse_if_agreed(self) -> None:
         """What the board agreed is kept as it was: every change to it is refused."""
@@ -83,6 +98,8 @@ class Finding(MarkedModel, TimeStampedModel):
     key = models.CharField(max_length=60, blank=True)
     name = models.CharField(max_length=200)
     unit = models.CharField(max_length=40, blank=True)
+    # All crime and ASB (or a series named so) lead the table, as in the county's (seed 002).
+    top = models.BooleanField(default=False)
     current = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     previous = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     verdict = models.CharField(max_length=10, choices=Verdict.choices, default=Verdict.UNTESTED)
@@ -128,6 +145,23 @@ class Risk(MarkedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Recommendation(MarkedModel, TimeStampedModel):
+    """What the assessment recommends the partnership does (a priority to keep or add, data
+    to collect, a partner to bring in), in the order the board reads them."""
+
+    assessment = models.ForeignKey(
+        StrategicAssessment, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField("recommendation")
+
+    class Meta:
+        ordering = ["assessment", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class Criterion(models.TextChoices):

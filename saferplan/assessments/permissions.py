@@ -18,6 +18,8 @@ ROLES: dict[str, Iterable[str]] = {
     "agree": {Role.COORDINATOR},
     # Setting the plan's priorities from it is the coordinator's, as the plan is.
     "link": {Role.COORDINATOR},
+    # What the public reads of it is the coordinator's to publish, as the plan is.
+    "publish": {Role.COORDINATOR},
 }
 
 

@@ -1,9 +1,13 @@
 """Reads of strategic assessments: what a person may see of them."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from saferplan.crimedata.comparisons import Comparison, ComparisonRow
+from saferplan.crimedata.peers import Peers, peers
+from saferplan.crimedata.periods import Period
+from saferplan.crimedata.selectors import place_name
 from saferplan.plans.models import Plan, Priority
 
 from . import matrix
@@ -13,7 +17,9 @@ from .models import (
     Finding,
     PlanReview,
     PriorityEvidence,
+    Recommendation,
     Risk,
+    RiskKind,
     Score,
     StrategicAssessment,
 )
@@ -79,6 +85,153 @@ def matrix_of(*, assessment: StrategicAssessment, user) -> list[MatrixRow]:
         MatrixRow(*by_candidate[ranked.scored.key], ranked=ranked)
         for ranked in matrix.ranking(scored)
     ]
+
+
+def peers_of(*, assessment: StrategicAssessment) -> Peers:
+    """The partnership beside its most similar peers over the assessment's period."""
+    return peers(assessment.partnership, Period(assessment.period_start, assessment.period_end))
+
+
+def recommendations_of(*, assessment: StrategicAssessment, user) -> QuerySet[Recommendation]:
+    return assessment.recommendations.visible_to(
+        user, partnership_ids={assessment.partnership_id}
+    ).order_by("position", "pk")
+
+
+OTHER_SOURCES = "Other sources: "
+
+
+def comparisons_of(assessment: StrategicAssessment, findings: list[Finding]) -> list[Comparison]:
+    """The findings drawn from figures, as the comparison they were drafted from: one per
+    source, in the findings' order (all crime and ASB, then the decreases and increases),
+    rebuilt from what the assessment stored, not from today's data (which may have grown
+    or been corrected since the board agreed it)."""
+    period = Period(assessment.period_start, assessment.period_end)
+    against = Period(assessment.against_start, assessment.against_end)
+    place = place_name(assessment.partnership)
+    by_source: dict[str, list[ComparisonRow]] = {}
+    for finding in findings:
+        if finding.current is None or finding.previous is None:
+            continue
+        # "Other sources: Hertfordshire Strategic Assessment 2022: January – December 2022
+        # against …" (services.assessments) names the source once: here, without the periods.
+        source = finding.source.removesuffix(f": {period.label} against {against.label}")
+        source = source.removeprefix(OTHER_SOURCES)
+        by_source.setdefault(source, []).append(
+            ComparisonRow(
+                finding.key,
+                finding.name,
+                finding.unit,
+                finding.current,
+                finding.previous,
+                top=finding.top,
+            )
+        )
+    return [Comparison(place, source, period, against, rows) for source, rows in by_source.items()]
+
+
+@dataclass
+class PublishedAssessment:
+    """What the public sees of the partnership's published assessment: never anything
+    OFFICIAL-SENSITIVE."""
+
+    assessment: StrategicAssessment
+    comparisons: list[Comparison]
+    findings: list[Finding]  # the findings without figures (a survey's result, a report's)
+    top_risks: list[Risk] = field(default_factory=list)
+    emerging_risks: list[Risk] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """ "What does our Strategic Assessment 2022 tell us?", as seed 002 heads it: the
+        title without the partnership's name in front."""
+        title = self.assessment.title
+        for name in (self.assessment.partnership.name, self.comparisons_place):
+            if name and title.startswith(name + " "):
+                title = title.removeprefix(name + " ")
+        if "strategic assessment" not in title.lower():
+            return "What does our strategic assessment tell us?"
+        return f"What does our {title} tell us?"
+
+    @property
+    def comparisons_place(self) -> str:
+        return place_name(self.assessment.partnership)
+
+    @property
+    def summary_paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.assessment.summary.split("\n\n") if p.strip()]
+
+
+@dataclass
+class AssessmentReport:
+    """An assessment as its Word and PDF documents show it to `user`: a member sees the
+    OFFICIAL-SENSITIVE parts too, and the document is then marked so."""
+
+    assessment: StrategicAssessment
+    comparisons: list[Comparison]
+    findings: list[Finding]
+    top_risks: list[Risk]
+    emerging_risks: list[Risk]
+    recommendations: list[Recommendation]
+    priority_links: list[PriorityEvidence]
+
+    @property
+    def holds_sensitive(self) -> bool:
+        marked = [*self.findings, *self.top_risks, *self.emerging_risks, *self.recommendations]
+        return any(record.is_sensitive for record in marked)
+
+    @property
+    def marking(self) -> str:
+        return "OFFICIAL-SENSITIVE" if self.holds_sensitive else "OFFICIAL"
+
+
+def assessment_report(*, assessment: StrategicAssessment, user) -> AssessmentReport:
+    findings = list(findings_of(assessment=assessment, user=user))
+    risks = list(risks_of(assessment=assessment, user=user))
+    return AssessmentReport(
+        assessment=assessment,
+        comparisons=comparisons_of(assessment, findings),
+        findings=findings,
+        top_risks=[r for r in risks if r.kind == RiskKind.TOP],
+        emerging_risks=[r for r in risks if r.kind == RiskKind.EMERGING],
+        recommendations=list(recommendations_of(assessment=assessment, user=user)),
+        priority_links=list(priority_links_of(assessment=assessment)),
+    )
+
+
+def withheld_from_public(*, assessment: StrategicAssessment) -> dict[str, int]:
+    """How many of its findings, risks and recommendations are OFFICIAL-SENSITIVE, and so
+    left off the published plan (the coordinator is told before publishing)."""
+    sensitive = {
+        "findings": assessment.findings.count() - assessment.findings.not_sensitive().count(),
+        "risks": assessment.risks.count() - assessment.risks.not_sensitive().count(),
+        "recommendations": assessment.recommendations.count()
+        - assessment.recommendations.not_sensitive().count(),
+    }
+    return {name: n for name, n in sensitive.items() if n}
+
+
+def published_assessment(*, partnership) -> PublishedAssessment | None:
+    """The partnership's published assessment (there is one at most) as the published plan
+    shows it, or None."""
+    assessment = (
+        partnership.assessments.filter(published_on__isnull=False)
+        .select_related("partnership")
+        .first()
+    )
+    if assessment is None:
+        return None
+    findings = list(assessment.findings.not_sensitive().order_by("position", "pk"))
+    risks = list(assessment.risks.not_sensitive().order_by("position", "pk"))
+    return PublishedAssessment(
+        assessment=assessment,
+        comparisons=comparisons_of(assessment, findings),
+        findings=[f for f in findings if f.current is None or f.previous is None],
+        top_risks=[r for r in risks if r.kind == RiskKind.TOP],
+        emerging_risks=[r for r in risks if r.kind == RiskKind.EMERGING],
+        recommendations=list(assessment.recommendations.not_sensitive()),
+    )
 
 
 def priority_links_of(*, assessment: StrategicAssessment) -> QuerySet[PriorityEvidence]:

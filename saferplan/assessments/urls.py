@@ -17,7 +17,26 @@ urlpatterns = [
     ),
     path(assessments + "<int:pk>/findings/add/", pages.finding_add, name="finding-add"),
     path(assessments + "<int:pk>/risks/add/", pages.risk_add, name="risk-add"),
+    path(
+        assessments + "<int:pk>/assessment.docx",
+        pages.assessment_document,
+        {"kind": "docx"},
+        name="docx",
+    ),
+    path(
+        assessments + "<int:pk>/assessment.pdf",
+        pages.assessment_document,
+        {"kind": "pdf"},
+        name="pdf",
+    ),
     path(assessments + "<int:pk>/agree/", pages.assessment_agree, name="agree"),
+    path(assessments + "<int:pk>/publish/", pages.assessment_publish, name="publish"),
+    path(assessments + "<int:pk>/withdraw/", pages.assessment_withdraw, name="withdraw"),
+    path(
+        assessments + "<int:pk>/recommendations/add/",
+        pages.recommendation_add,
+        name="recommendation-add",
+    ),
     path(assessments + "<int:pk>/matrix/", matrix.matrix, name="matrix"),
     path(assessments + "<int:pk>/matrix/add/", matrix.candidate_add, name="candidate-add"),
     path(

@@ -183,3 +183,49 @@ def hotspot_geojson(spots) -> dict:
             for point in sorted(spots.points, key=lambda p: -p.count)
         ],
     }
+
+
+def change_chart(comparison, *, image_format: str = "svg") -> bytes:
+    """Each category's change in per cent as a horizontal bar, the county's decreases and
+    increases apart: increases solid, decreases hatched and on the other side of zero, each
+    bar labelled with its figure, so that nothing rests on colour."""
+    rows = [
+        r for r in [*comparison.decreases, *comparison.increases] if r.percent_change is not None
+    ]
+    figure = Figure(figsize=(8, max(2.4, 0.32 * len(rows) + 1)), dpi=110)
+    axes = figure.subplots()
+    names = [row.name for row in rows]
+    changes = [float(row.percent_change) for row in rows]
+    bars = axes.barh(
+        names,
+        changes,
+        color=[BLUE if c > 0 else "white" for c in changes],
+        edgecolor=[BLUE if c > 0 else INK for c in changes],
+        hatch=["" if c > 0 else "///" for c in changes],
+        linewidth=1,
+    )
+    axes.bar_label(bars, labels=[row.percent_text for row in rows], padding=3, fontsize=8)
+    axes.axvline(0, color=INK, linewidth=1)
+    axes.invert_yaxis()
+    axes.set_xlabel(f"% change, {comparison.period.label} against {comparison.against.label}")
+    axes.spines[["top", "right"]].set_visible(False)
+    limit = max([abs(c) for c in changes] + [1]) * 1.25
+    axes.set_xlim(-limit, limit)
+    return _save(figure, image_format)
+
+
+def change_alt_text(comparison) -> str:
+    rows = [
+        r for r in [*comparison.decreases, *comparison.increases] if r.percent_change is not None
+    ]
+    if not rows:
+        return f"No change to chart for {comparison.place}."
+    rise = max(rows, key=lambda r: r.percent_change)
+    fall = min(rows, key=lambda r: r.percent_change)
+    return (
+        f"Bar chart of the change in each category in {comparison.place}, "
+        f"{comparison.period.label} against {comparison.against.label}: "
+        f"{len(comparison.increases)} rose and {len(comparison.decreases)} fell or stayed the "
+        f"same; the largest rise {rise.name} {rise.percent_text}, the largest fall {fall.name} "
+        f"{fall.percent_text}. The tables give every figure."
+    )

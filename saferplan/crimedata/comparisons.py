@@ -120,6 +120,9 @@ class ComparisonRow:
         return line
 
 
+TOP_CAPTION = "All crime and anti-social behaviour"
+
+
 @dataclass
 class Comparison:
     """What a partnership's figures were in `period` against `against`, from one source."""
@@ -158,6 +161,17 @@ class Comparison:
     @property
     def increases(self) -> list[ComparisonRow]:
         return [r for r in self.rows if not r.top and r.direction == "increase"]
+
+    @property
+    def tables(self) -> list[tuple[str, list[ComparisonRow]]]:
+        """(caption, rows) of the county's three lists, those with rows, as documents and
+        pages show them one table each."""
+        lists = [
+            (TOP_CAPTION, self.top),
+            ("Crime decrease", self.decreases),
+            ("Crime increase", self.increases),
+        ]
+        return [(caption, rows) for caption, rows in lists if rows]
 
     @property
     def incomplete(self) -> list[ComparisonRow]:

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 
@@ -94,6 +96,17 @@ class AreaForm(forms.Form):
     population_source = forms.CharField(
         label="Source of the population figure", required=False, max_length=200
     )
+    area_sq_km = forms.DecimalField(
+        label="Area in square kilometres",
+        required=False,
+        min_value=Decimal("0.1"),
+        max_digits=8,
+        decimal_places=1,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}),
+        help_text="Land area of the districts, for population density: with the population, "
+        "it finds the partnerships most like this one.",
+    )
+    area_source = forms.CharField(label="Source of the area figure", required=False, max_length=200)
 
     def clean_districts(self):
         names = [line.strip() for line in self.cleaned_data["districts"].splitlines()]

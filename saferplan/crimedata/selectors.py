@@ -1,6 +1,7 @@
 """Reads of crime data, shaped for the pages, the documents and the command line."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -265,28 +266,48 @@ class County:
         return self.coverage.warning + " Counts are of the months held and are not comparable."
 
 
-def county(force: str, period: Period) -> County:
-    """Each partnership of the force area with its counts per category over `period`, and
-    the months of the force's files they rest on."""
-    partnerships = list(Partnership.objects.filter(police_force=force).order_by("name"))
-    district_to = {d: p.pk for p in partnerships for d in (p.districts or [])}
+def counts_by_partnership(
+    partnerships: list[Partnership], period: Period
+) -> dict[int, dict[str, int]]:
+    """Partnership → category (and all crime, which is every category but anti-social
+    behaviour) → records in its districts over `period`, in one query."""
+    owners: dict[str, list[int]] = defaultdict(list)
+    for partnership in partnerships:
+        for district in partnership.districts or []:
+            owners[district].append(partnership.pk)
     rows = (
         CrimeCount.objects.filter(
-            district__in=list(district_to), month__gte=period.start, month__lte=period.end
+            district__in=list(owners), month__gte=period.start, month__lte=period.end
         )
         .values_list("district", "category")
         .annotate(n=Sum("count"))
     )
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    seen = set()
     for district, category, n in rows:
-        counts[district_to[district]][category] += n
-        if category != ASB:
-            counts[district_to[district]][ALL_CRIME] += n
-        seen.add(category)
-    keys = [ALL_CRIME, ASB, *sorted((c for c in seen if c != ASB), key=categories.label)]
+        for pk in owners[district]:
+            counts[pk][category] += n
+            if category != ASB:
+                counts[pk][ALL_CRIME] += n
+    return {pk: dict(by_category) for pk, by_category in counts.items()}
+
+
+def category_keys(counts: Iterable[dict[str, int]]) -> list[str]:
+    """The categories of some counts in the tables' order: all crime, ASB, then the rest."""
+    seen = {key for by_category in counts for key in by_category}
+    return [
+        ALL_CRIME,
+        ASB,
+        *sorted((k for k in seen if k not in (ALL_CRIME, ASB)), key=categories.label),
+    ]
+
+
+def county(force: str, period: Period) -> County:
+    """Each partnership of the force area with its counts per category over `period`, and
+    the months of the force's files they rest on."""
+    partnerships = list(Partnership.objects.filter(police_force=force).order_by("name"))
+    counts = counts_by_partnership(partnerships, period)
     return County(
-        keys,
-        [CountyRow(p, dict(counts.get(p.pk, {})), p.population) for p in partnerships],
+        category_keys(counts.values()),
+        [CountyRow(p, counts.get(p.pk, {}), p.population) for p in partnerships],
         force_coverage(force, period),
     )

@@ -14,6 +14,7 @@ urlpatterns = [
     path(crime + "hotspots.docx", views.hotspots_document, {"kind": "docx"}, name="hotspots-docx"),
     path(crime + "hotspots.pdf", views.hotspots_document, {"kind": "pdf"}, name="hotspots-pdf"),
     path(crime + "county/", views.county, name="county"),
+    path(crime + "peers/", views.peers, name="peers"),
     path(crime + "area/", views.area, name="area"),
     path(crime + "police-uk/", views.police_uk_upload, name="police-uk"),
     path(crime + "police-uk/fetch/", views.police_uk_fetch, name="police-uk-fetch"),

@@ -2,12 +2,16 @@
 analyst and a coordinator would:
 
 - Hertsmere 2022 (drafted from seed 002's figures by crime.py): its matrix's public concern
-  from the demo consultation, and seed 002's priorities linked to the findings behind them;
+  from the demo consultation, seed 002's priorities linked to the findings behind them, and
+  agreed and published with seed 002's own words, so that the published plan has its
+  "What does our Strategic Assessment 2022 tell us?";
 - Hertsmere 2018-19: the top and emerging risks seed 003 lists (its figures are not held,
   so the draft says what it left out);
 - Dacorum 2022: seed 001's key findings, robbery as a figure for both years and the rest as
   the analyst's own findings with their sources (quoted below as the analyst typed them:
   the seed's panel is text in boxes, run together when the PDF was read)."""
+
+import datetime
 
 from saferplan.assessments import services
 from saferplan.assessments.models import Criterion, StrategicAssessment
@@ -67,13 +71,29 @@ def listed_after(text: str, introduction: str) -> list[str]:
     return items
 
 
-def load(*, analyst, coordinator, hertsmere, dacorum, seed_003_text: str) -> None:
-    _hertsmere_2022(analyst=analyst, coordinator=coordinator, hertsmere=hertsmere)
+def paragraph_after(text: str, heading: str) -> str:
+    """The first paragraph after the line `heading`."""
+    rest = text[text.index(heading) + len(heading) :]
+    return rest.strip().split("\n\n", 1)[0].strip()
+
+
+# Seed 002's section, and the board meeting the demo says agreed it.
+HERTSMERE_HEADING = "What does our Strategic Assessment 2022 tell us?"
+HERTSMERE_AGREED = (datetime.date(2023, 1, 12), "the Community Safety Board of 12 January 2023")
+HERTSMERE_PUBLISHED = datetime.date(2023, 2, 1)
+
+
+def load(
+    *, analyst, coordinator, hertsmere, dacorum, seed_002_text: str, seed_003_text: str
+) -> None:
+    _hertsmere_2022(
+        analyst=analyst, coordinator=coordinator, hertsmere=hertsmere, seed_002_text=seed_002_text
+    )
     _hertsmere_2018(analyst=analyst, hertsmere=hertsmere, seed_003_text=seed_003_text)
     _dacorum_2022(analyst=analyst, dacorum=dacorum)
 
 
-def _hertsmere_2022(*, analyst, coordinator, hertsmere) -> None:
+def _hertsmere_2022(*, analyst, coordinator, hertsmere, seed_002_text: str) -> None:
     assessment = StrategicAssessment.objects.get(partnership=hertsmere, title__endswith="2022")
     plan = hertsmere.plans.get(kind=PlanKind.STRATEGIC)
     relevance = {
@@ -108,6 +128,18 @@ def _hertsmere_2022(*, analyst, coordinator, hertsmere) -> None:
             findings=[findings[name] for name in names],
             candidate=assessment.candidates.filter(name=names[-1]).first(),
         )
+    for finding in assessment.findings.all():
+        services.finding_update(actor=analyst, finding=finding, approved=True)
+    agreed_on, agreed_at = HERTSMERE_AGREED
+    services.assessment_agree(
+        actor=coordinator, assessment=assessment, agreed_on=agreed_on, agreed_at=agreed_at
+    )
+    services.assessment_publish(
+        actor=coordinator,
+        assessment=assessment,
+        summary=paragraph_after(seed_002_text, HERTSMERE_HEADING),
+        published_on=HERTSMERE_PUBLISHED,
+    )
 
 
 def _hertsmere_2018(*, analyst, hertsmere, seed_003_text: str) -> None:

@@ -123,6 +123,7 @@ def demo_load() -> dict[str, int]:
         coordinator=coordinators["hertsmere"],
         hertsmere=partnerships["hertsmere"],
         dacorum=partnerships["dacorum"],
+        seed_002_text=(SEEDS / structure.HERTSMERE_PUBLISHED_PLAN).read_text(encoding="utf-8"),
         seed_003_text=(SEEDS / "003_beef6faf28b908d0.txt").read_text(encoding="utf-8"),
     )
     return {

@@ -1,6 +1,8 @@
 """The demo's partnerships, organisations and groups, as the seed documents name them
 (shared/seeds 000 Three Rivers, 001 Dacorum, 002/003 Hertsmere, 004 East Herts)."""
 
+from decimal import Decimal
+
 from saferplan.partnerships.models import GroupKind as G
 from saferplan.partnerships.models import OrganisationKind as K
 
@@ -11,6 +13,8 @@ PARTNERSHIPS = [
         "districts": ["Three Rivers"],
         "population": 93300,
         "population_source": "ONS Census 2021, usual residents",
+        "area_sq_km": Decimal("88.8"),
+        "area_source": "Three Rivers District, 88.8 km² (Wikipedia infobox, from ONS area measurements)",
         "description": "Safeguarding and Managing Crime Plan 2021-24: six priorities monitored as a live document.",
     },
     {
@@ -19,6 +23,8 @@ PARTNERSHIPS = [
         "districts": ["Dacorum"],
         "population": 155100,
         "population_source": "ONS Census 2021, usual residents",
+        "area_sq_km": Decimal("212.5"),
+        "area_source": "Dacorum, 212.5 km² (Wikipedia infobox; Census 2021 density 730 per km²)",
         "description": "A Safer Dacorum: three strategic priorities for 2023-26.",
     },
     {
@@ -27,6 +33,8 @@ PARTNERSHIPS = [
         "districts": ["Hertsmere"],
         "population": 107500,
         "population_source": "ONS Census 2021, usual residents",
+        "area_sq_km": Decimal("101.2"),
+        "area_source": "Hertsmere Borough Profile, September 2017: 10,116 hectares",
         "description": "Community Safety Partnership Plan 2023-27: three aims and six annual priorities.",
     },
     {
@@ -35,6 +43,8 @@ PARTNERSHIPS = [
         "districts": ["East Hertfordshire"],
         "population": 151100,
         "population_source": "ONS Census 2021, usual residents",
+        "area_sq_km": Decimal("475.7"),
+        "area_source": "East Hertfordshire, 475.69 km² (Wikipedia infobox, from ONS area measurements)",
         "description": "Action plan 2008-09, organised by the Joint Action Group.",
     },
 ]

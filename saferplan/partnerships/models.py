@@ -1,6 +1,9 @@
 """Community Safety Partnerships, their member organisations and their groups."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
@@ -80,6 +83,23 @@ class Partnership(TimeStampedModel):
         blank=True,
         help_text="For example ONS mid-2022 population estimate.",
     )
+    # With the population, the density that tells a town from a rural district when the
+    # partnership is set beside its most similar peers (crimedata/peers.py).
+    area_sq_km = models.DecimalField(
+        "area in square kilometres",
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.1"))],
+        help_text="The land area of the districts covered, for population density.",
+    )
+    area_source = models.CharField(
+        "source of the area figure",
+        max_length=200,
+        blank=True,
+        help_text="For example ONS Standard Area Measurements.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -89,6 +109,13 @@ class Partnership(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:detail", args=[self.slug])
+
+    @property
+    def density(self) -> int | None:
+        """Residents per square kilometre, when both population and area are entered."""
+        if not self.population or not self.area_sq_km:
+            return None
+        return round(Decimal(self.population) / Decimal(self.area_sq_km))
 
 
 class OrganisationKind(models.TextChoices):

@@ -1,6 +1,7 @@
 """Writes to partnerships, organisations and groups. Every write is audited."""
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -30,6 +31,8 @@ PARTNERSHIP_FIELDS = [
     "description",
     "population",
     "population_source",
+    "area_sq_km",
+    "area_source",
 ]
 ORGANISATION_FIELDS = ["name", "abbreviation", "kind", "website", "aliases"]
 GROUP_FIELDS = [
@@ -54,6 +57,8 @@ def partnership_create(
     description: str = "",
     population: int | None = None,
     population_source: str = "",
+    area_sq_km: Decimal | None = None,
+    area_source: str = "",
 ) -> Partnership:
     return audit.create(
         Partnership,
@@ -67,6 +72,8 @@ def partnership_create(
         description=description,
         population=population,
         population_source=population_source,
+        area_sq_km=area_sq_km,
+        area_source=area_source,
     )
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from saferplan.assessments.selectors import PublishedAssessment, published_assessment
 from saferplan.consultations.selectors import (
     PublishedConsultation,
     open_consultations,
@@ -37,6 +38,7 @@ class PublishedPlan:
     contacts: list[Contact]
     consultation: "PublishedConsultation | None" = None
     open_consultations: list = field(default_factory=list)  # the public can answer these now
+    assessment: PublishedAssessment | None = None  # the strategic assessment's summary
     sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading)
     # The plan's own sections (foreword, legislation, …) by anchor, with their text.
     narrative: dict[str, NarrativeSection] = field(default_factory=dict)
@@ -46,6 +48,10 @@ class PublishedPlan:
         if self.plan is not None:
             return self.plan.title
         return f"{self.partnership.name}: published plans"
+
+
+# The plan's own "Strategic assessment findings" section (plans.selectors.narrative).
+ASSESSMENT_FINDINGS = "assessment-findings"
 
 
 def published_plans(*, partnership: Partnership) -> QuerySet[Plan]:
@@ -100,22 +106,31 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         contacts=list(Contact.objects.filter(partnership=partnership)),
         consultation=published_consultation(partnership) if plans else None,
         open_consultations=open_consultations(partnership) if plans else [],
+        assessment=published_assessment(partnership=partnership) if plans else None,
     )
     if strategic is not None:
         published.narrative = {s.anchor: s for s in plan_narrative_sections(plan=strategic)}
+        if published.assessment is not None:
+            # The published assessment, as the board agreed it, is the plan's findings
+            # section: the text typed or imported into the plan would say it twice.
+            published.narrative.pop(ASSESSMENT_FINDINGS, None)
     published.sections = _sections(published)
     return published
 
 
 def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
     """The contents list, in the order of seed 002; a narrative plan's own sections (seed
-    001's foreword, legislation, findings …) after the introduction, its monitoring after
-    the priorities, its definitions before the glossary and its language notice last."""
+    001's foreword, legislation, findings …) after the introduction, then the published
+    strategic assessment (seed 002's "What does our Strategic Assessment 2022 tell us?");
+    its monitoring after the priorities, its definitions before the glossary and its
+    language notice last."""
     sections = []
     if published.plan is not None and published.plan.introduction:
         sections.append(("introduction", "Introduction"))
     narrative = published.narrative
     sections += [(s.anchor, s.heading) for s in narrative.values() if s.before_priorities]
+    if published.assessment is not None:
+        sections.append(("assessment", published.assessment.heading))
     if published.aims:
         sections.append(("aims", "Our aims"))
     if published.priorities:

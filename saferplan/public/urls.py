@@ -15,6 +15,11 @@ urlpatterns = [
         views.published_plan_document,
         name="plan-document",
     ),
+    path(
+        "p/<slug:slug>/strategic-assessment.csv",
+        views.published_assessment_csv,
+        name="assessment-csv",
+    ),
     path("p/<slug:slug>/plans/<int:plan_pk>/", views.published_action_plan, name="action-plan"),
     path("partnerships/<slug:slug>/published-plan/", views.manage, name="manage"),
     path(

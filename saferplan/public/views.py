@@ -15,11 +15,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core import clock
+from saferplan.core.csv_download import csv_lines
 from saferplan.core.documents import pdf
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.core.permissions import PermissionPolicy
 from saferplan.core.text import with_article
+from saferplan.crimedata.comparisons import comparison_rows
 from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import PlanKind
@@ -77,6 +79,23 @@ def published_plan_document(request, slug, kind):
         partnership=published.partnership,
         title=published.title,
         suffix="-large-print" if large_print else "",
+    )
+
+
+@require_GET
+def published_assessment_csv(request, slug):
+    """The published strategic assessment's figures as open data: the county's table as
+    saferplan's comparison downloads write it (one row a category, with its list), as the
+    board agreed it; nothing OFFICIAL-SENSITIVE (the selector leaves it out)."""
+    published = _published(slug)
+    if published.assessment is None:
+        raise Http404(f"{published.partnership.name} has not published a strategic assessment.")
+    header, rows = comparison_rows(published.assessment.comparisons)
+    return attachment(
+        csv_lines(header, rows),
+        kind="csv",
+        partnership=published.partnership,
+        title=published.assessment.assessment.title,
     )
 
 

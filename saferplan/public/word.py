@@ -2,6 +2,7 @@
 
 import datetime
 
+from saferplan.assessments.documents import published_summary_docx
 from saferplan.core.documents.word import WordDocument
 
 from .selectors import PublishedPlan
@@ -30,6 +31,8 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                 word.paragraph(paragraph.strip())
             if section.signatory:
                 word.paragraph(section.signatory.replace("\n", ", "), bold=True)
+        elif anchor == "assessment" and published.assessment is not None:
+            published_summary_docx(word, published.assessment)
         elif anchor == "aims":
             for aim in published.aims:
                 word.paragraph(aim.text, style="List Number")

@@ -23,6 +23,7 @@ from collections import defaultdict
 from django.db.models import Q
 
 from saferplan.consultations.selectors import consultation_for_report
+from saferplan.crimedata.board import crime_for_report
 from saferplan.indicators.selectors import measures_for_report
 from saferplan.plans.models import (
     OPEN_STATUSES,
@@ -230,6 +231,9 @@ def board_report_content(
         "stale": stale,
         "overdue": overdue,
         "measures": measures_for_report(plan.partnership, up_to=period_end),
+        "crime": crime_for_report(
+            plan.partnership, period_start=period_start, period_end=period_end
+        ),
         "consultation": consultation_for_report(
             plan.partnership, period_end=period_end, today=today
         ),

@@ -219,7 +219,9 @@ def test_an_analyst_imports_a_police_uk_month_and_compares_periods(page_as, demo
     print("\n".join(journey.checked))
 
 
-def test_an_analyst_scores_the_assessment_and_the_coordinator_links_priorities(page_as, demo_site):
+def test_an_analyst_drafts_the_assessment_and_the_coordinator_links_and_publishes_it(
+    page_as, demo_site
+):
     journey = Journey(page_as("analyst@example.org"))
     page = journey.page
     journey.goto(demo_site + "/partnerships/hertsmere/assessments/")
@@ -258,6 +260,27 @@ def test_an_analyst_scores_the_assessment_and_the_coordinator_links_priorities(p
     text = journey.text()
     assert "Why this is a priority" in text
     assert "Robbery rose by a third: 67 offences, 16 more than in 2021." in text
+
+    # The board agrees it, and the coordinator publishes its summary on the published plan.
+    journey.goto(address)
+    journey.click('a:has-text("Record the board\'s agreement")')
+    page.fill("#id_agreed_on_0", "12")
+    page.fill("#id_agreed_on_1", "1")
+    page.fill("#id_agreed_on_2", "2023")
+    page.fill("#id_agreed_at", "the Community Safety Board of 12 January 2023")
+    journey.click("main button[type=submit]")
+    assert "Agreed by the board" in journey.text()
+    journey.click("a:has-text('Publish a summary')")
+    page.fill("#id_summary", "Robbery rose by a third in 2022; most of its victims are young.")
+    page.fill("#id_published_on_0", "1")
+    page.fill("#id_published_on_1", "2")
+    page.fill("#id_published_on_2", "2023")
+    journey.click("main button[type=submit]")
+    assert "A summary is on the published plan since 1 February 2023" in journey.text()
+    journey.click("a:has-text('published plan')")
+    published = journey.text()
+    assert "Robbery rose by a third in 2022; most of its victims are young." in published
+    assert "What does our Strategic Assessment 2022, second look tell us?" in published
     print("\n".join(journey.checked))
 
 

@@ -1,16 +1,19 @@
-"""A partnership's measures and crime comparison (members only)."""
+"""A partnership's measures and crime comparison (members only), and its strategic
+assessments (members; the published one for anyone)."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from saferplan.assessments import selectors as assessment_selectors
 from saferplan.crimedata import selectors as crime_selectors
 from saferplan.crimedata.periods import Period
 from saferplan.indicators import selectors as indicator_selectors
 
 from .. import access
 from ..serializers import (
+    AssessmentSerializer,
     ComparisonSerializer,
     ErrorSerializer,
     MeasureSerializer,
@@ -70,3 +73,19 @@ class CrimeComparison(APIView):
         return Response(
             ComparisonSerializer([c for c in comparisons if c.worth_showing], many=True).data
         )
+
+
+@extend_schema(
+    tags=["performance"],
+    summary="A partnership's strategic assessments: every one for its members, with their "
+    "OFFICIAL-SENSITIVE parts; the published one for anyone else, without them",
+    responses={200: AssessmentSerializer(many=True), 404: NOT_FOUND},
+)
+class AssessmentList(APIView):
+    def get(self, request, slug):
+        partnership = access.partnership(request.user, slug)
+        reports = [
+            assessment_selectors.assessment_report(assessment=assessment, user=request.user)
+            for assessment in access.assessments(request.user, partnership)
+        ]
+        return Response(AssessmentSerializer(reports, many=True).data)

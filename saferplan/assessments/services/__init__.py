@@ -1,7 +1,7 @@
 """Writes of strategic assessments, each audited.
 
 - assessments: an assessment drafted from the data, its findings and risks, the board's
-  agreement; a plan's yearly review
+  agreement, its recommendations and its published summary; a plan's yearly review
 - matrix: the priority-setting matrix's issues and scores, and a plan priority's link to
   the evidence it was set from
 
@@ -11,9 +11,12 @@ from .assessments import (
     ASSESSMENT_FIELDS,
     assessment_agree,
     assessment_draft,
+    assessment_publish,
+    assessment_withdraw,
     finding_add,
     finding_update,
     plan_review_save,
+    recommendation_add,
     rests_on,
     risk_add,
 )
@@ -23,12 +26,15 @@ __all__ = [
     "ASSESSMENT_FIELDS",
     "assessment_agree",
     "assessment_draft",
+    "assessment_publish",
+    "assessment_withdraw",
     "candidate_add",
     "candidate_change",
     "finding_add",
     "finding_update",
     "plan_review_save",
     "priority_link",
+    "recommendation_add",
     "rests_on",
     "risk_add",
     "score_set",

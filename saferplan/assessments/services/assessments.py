@@ -7,6 +7,7 @@ figures and say why, and the draft lists what was refused instead of drawing a f
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ from ..models import (
     AssessmentStatus,
     Finding,
     PlanReview,
+    Recommendation,
     Risk,
     RiskKind,
     StrategicAssessment,
@@ -133,6 +135,7 @@ def assessment_draft(
             assessment=assessment,
             position=position,
             key=row.key,
+            top=row.top,
             name=row.name,
             unit=row.unit,
             current=row.current,
@@ -267,6 +270,71 @@ def assessment_agree(
         agreed_by=actor,
         agreed_on=agreed_on,
         agreed_at=agreed_at,
+    )
+    return assessment
+
+
+RECOMMENDATION_FIELDS = ["text", "marking", "position"]
+
+
+@transaction.atomic
+def recommendation_add(
+    *, actor: Actor, assessment: StrategicAssessment, text: str, marking: str = "official"
+) -> Recommendation:
+    assessment.refuse_if_agreed()
+    return audit.create(
+        Recommendation,
+        actor=actor,
+        partnership=assessment.partnership,
+        logged_fields=RECOMMENDATION_FIELDS,
+        assessment=assessment,
+        position=assessment.recommendations.count() + 1,
+        text=text,
+        marking=marking,
+    )
+
+
+@transaction.atomic
+def assessment_publish(
+    *, actor: "User", assessment: StrategicAssessment, summary: str, published_on
+) -> StrategicAssessment:
+    """Its summary shown on the published plan, with what is OFFICIAL of its findings, risks
+    and recommendations (public.selectors): only once the board has agreed it, and only one
+    of the partnership's assessments at a time (publishing one withdraws the one before)."""
+    if not assessment.is_agreed:
+        raise ValidationError(
+            "Only an assessment the board has agreed can be published: record the board's "
+            "agreement first."
+        )
+    for earlier in StrategicAssessment.objects.filter(
+        partnership_id=assessment.partnership_id, published_on__isnull=False
+    ).exclude(pk=assessment.pk):
+        assessment_withdraw(actor=actor, assessment=earlier, reason=f"“{assessment}” published")
+    assessment, _ = audit.change(
+        assessment,
+        actor=actor,
+        partnership=assessment.partnership,
+        logged_fields=["summary", "published_on", "published_by"],
+        summary=summary,
+        published_on=published_on,
+        published_by=actor,
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_withdraw(
+    *, actor: "User", assessment: StrategicAssessment, reason: str = ""
+) -> StrategicAssessment:
+    """Taken off the published plan (its summary is kept for publishing again)."""
+    assessment, _ = audit.change(
+        assessment,
+        actor=actor,
+        partnership=assessment.partnership,
+        logged_fields=["published_on", "published_by"],
+        reason=reason,
+        published_on=None,
+        published_by=None,
     )
     return assessment
 

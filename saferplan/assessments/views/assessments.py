@@ -4,16 +4,26 @@ one assessment with its findings and risks, the forms that keep them, and a plan
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core import clock
+from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Plan
 
-from .. import selectors, services
+from .. import documents, selectors, services
 from ..access import assessment_for
-from ..forms import AgreeForm, DraftForm, FindingAddForm, FindingForm, PlanReviewForm, RiskForm
+from ..forms import (
+    AgreeForm,
+    DraftForm,
+    FindingAddForm,
+    FindingForm,
+    PlanReviewForm,
+    PublishForm,
+    RecommendationForm,
+    RiskForm,
+)
 from ..models import Finding
 from ..permissions import assessment_policy, assessments_policy
 from .common import page_context
@@ -72,15 +82,34 @@ def assessment_detail(request, slug, pk):
             assessment=assessment,
             findings=selectors.findings_of(assessment=assessment, user=request.user),
             risks=selectors.risks_of(assessment=assessment, user=request.user),
+            recommendations=selectors.recommendations_of(assessment=assessment, user=request.user),
             may_agree=assessment_policy.user_has_permission_for_instance(
                 request.user, "agree", assessment
+            ),
+            may_publish=assessment_policy.user_has_permission_for_instance(
+                request.user, "publish", assessment
             ),
             may_link=assessment_policy.user_has_permission_for_instance(
                 request.user, "link", assessment
             ),
             priority_links=selectors.priority_links_of(assessment=assessment),
             reviews=selectors.reviews_for(assessment=assessment, user=request.user),
+            peers=selectors.peers_of(assessment=assessment),
         ),
+    )
+
+
+@login_required
+@require_GET
+def assessment_document(request, slug, pk, kind):
+    """The assessment as Word or PDF, with what `request.user` may see of it (a member's
+    copy holds and is marked OFFICIAL-SENSITIVE when any part of it is)."""
+    assessment = assessment_for(request, slug, pk)
+    report = selectors.assessment_report(assessment=assessment, user=request.user)
+    write = documents.assessment_docx if kind == "docx" else documents.assessment_pdf
+    content = write(report, generated_on=clock.today())
+    return attachment(
+        content, kind=kind, partnership=assessment.partnership, title=assessment.title
     )
 
 
@@ -177,6 +206,67 @@ def assessment_agree(request, slug, pk):
         "assessments/agree.html",
         page_context(request, assessment.partnership, assessment=assessment, form=form),
     )
+
+
+@login_required
+def recommendation_add(request, slug, pk):
+    assessment = assessment_for(request, slug, pk, "change")
+    form = RecommendationForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.recommendation_add(actor=request.user, assessment=assessment, **data),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, "The recommendation has been added.")
+        return redirect(reverse("assessments:detail", args=[slug, pk]) + "#recommendations")
+    return render(
+        request,
+        "assessments/recommendation_form.html",
+        page_context(request, assessment.partnership, assessment=assessment, form=form),
+    )
+
+
+@login_required
+def assessment_publish(request, slug, pk):
+    """Publish (or republish with a new summary) the agreed assessment's summary."""
+    assessment = assessment_for(request, slug, pk, "publish")
+    form = PublishForm(
+        request.POST or None,
+        initial={"summary": assessment.summary, "published_on": clock.today()},
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.assessment_publish(actor=request.user, assessment=assessment, **data),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(
+            request,
+            f"A summary of “{saved.title}” is now on the published plan, without anything "
+            "OFFICIAL-SENSITIVE.",
+        )
+        return redirect("assessments:detail", slug=slug, pk=pk)
+    return render(
+        request,
+        "assessments/publish.html",
+        page_context(
+            request,
+            assessment.partnership,
+            assessment=assessment,
+            form=form,
+            withheld=selectors.withheld_from_public(assessment=assessment),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def assessment_withdraw(request, slug, pk):
+    assessment = assessment_for(request, slug, pk, "publish")
+    services.assessment_withdraw(actor=request.user, assessment=assessment)
+    confirm_saved(request, f"“{assessment.title}” is no longer on the published plan.")
+    return redirect("assessments:detail", slug=slug, pk=pk)
 
 
 @login_required

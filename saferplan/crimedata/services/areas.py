@@ -3,6 +3,7 @@ LSOA in its district."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -27,15 +28,19 @@ def area_update(
     districts: list[str],
     population: int | None,
     population_source: str,
+    area_sq_km: Decimal | None = None,
+    area_source: str = "",
 ) -> Partnership:
-    """The districts a partnership covers (as police.uk names them) and its population:
-    a change of the partnership, audited there."""
+    """The districts a partnership covers (as police.uk names them), its population and its
+    area: a change of the partnership, audited there."""
     return partnership_update(
         actor=actor,
         partnership=partnership,
         districts=districts,
         population=population,
         population_source=population_source,
+        area_sq_km=area_sq_km,
+        area_source=area_source,
     )
 
 

@@ -1,5 +1,6 @@
 """Crime and ASB pages of a partnership: comparisons, trends, hotspots, the county view
-(figures), custom series (series), its area (area) and police.uk data in (police_uk).
+(figures), its most similar partnerships (peers), custom series (series), its area (area)
+and police.uk data in (police_uk).
 Figures are read through selectors; writes go through services. urls.py takes the views
 from here."""
 
@@ -14,6 +15,7 @@ from .figures import (
     trend,
     trend_chart,
 )
+from .peers import peers
 from .police_uk import police_uk_fetch, police_uk_replace, police_uk_upload
 from .series import (
     series_add,
@@ -33,6 +35,7 @@ __all__ = [
     "hotspots",
     "hotspots_document",
     "overview",
+    "peers",
     "police_uk_fetch",
     "police_uk_replace",
     "police_uk_upload",

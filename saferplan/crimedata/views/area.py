@@ -21,6 +21,8 @@ def area(request, slug):
             "districts": "\n".join(partnership.districts or []),
             "population": partnership.population,
             "population_source": partnership.population_source,
+            "area_sq_km": partnership.area_sq_km,
+            "area_source": partnership.area_source,
         },
     )
     saved = save_form(

@@ -19,10 +19,10 @@ from .. import hotspots as hotspot_selectors
 from ..categories import ALL_CRIME
 from ..comparisons import comparison_rows
 from ..coverage import held_summary, months_held
-from ..forms import CategoryPeriodForm, ComparisonForm, CountyForm
+from ..forms import CategoryPeriodForm, ComparisonForm
 from ..models import CustomValue
 from ..periods import Period
-from .common import crime_context, crime_partnership, latest_period
+from .common import crime_context, crime_partnership, latest_period, period_asked
 
 
 def _periods(partnership, form, held) -> tuple[Period, Period] | None:
@@ -224,13 +224,9 @@ def hotspot_points(request, slug):
 @require_GET
 def county(request, slug):
     partnership = crime_partnership(request, slug)
-    form = CountyForm(request.GET or None)
-    period = form.cleaned_data.get("period") if form.is_valid() else None
-    period = period or latest_period(partnership, 12)
+    form, period = period_asked(request, partnership)
     figures = selectors.county(partnership.police_force, period) if period else None
     rows = figures.rows if figures else []
-    if not form.is_bound and period:
-        form = CountyForm(initial={"period": str(period)})
     return render(
         request,
         "crimedata/county.html",

@@ -61,6 +61,8 @@ def board_report_docx(
                 )
                 if measure["suggested_rag"]:
                     rag_cell(cells[-1], measure["suggested_rag"])
+    if content.get("crime"):  # none before it existed, or with no police.uk data held
+        _crime(word, content["crime"])
     word.heading("RAG summary by priority", 1)
     word.picture(chart_png, alt_text=alt_text, width_cm=16)
     table = word.table(["Priority", "Actions", "Red", "Amber", "Green", "White", "Complete"])
@@ -87,6 +89,23 @@ def board_report_docx(
         _consultation(word, content["consultation"])
     _section(word, *sections[-1])  # the appendix: stale actions
     return word.save()
+
+
+def _crime(word: WordDocument, crime: dict) -> None:
+    word.heading(f"Crime and anti-social behaviour: {crime['period']}", 1)
+    if crime["headline"]:
+        word.paragraph(f"{crime['headline']}.", bold=True)
+    word.paragraph(
+        f"{crime['place']}, {crime['period']} compared with the same months a year before "
+        f"({crime['against']}). Source: {crime['source']}."
+    )
+    for note in crime["notes"]:
+        word.paragraph(f"Warning: {note}", bold=True)
+    for table in crime["tables"]:
+        word.paragraph(table["caption"], bold=True)
+        rows = word.table(["Category", crime["against"], crime["period"], "Difference", "% change"])
+        for row in table["rows"]:
+            word.row(rows, row)
 
 
 def _section(word: WordDocument, heading: str, items: list, empty: str, columns: list) -> None:

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from saferplan.core.csv_download import csv_lines
 from saferplan.crimedata import selectors
-from saferplan.crimedata.comparisons import comparison_rows
+from saferplan.crimedata.comparisons import TOP_CAPTION, comparison_rows
 
 from ._crime_args import partnership, period
 
@@ -52,14 +52,8 @@ class Command(BaseCommand):
                 f"{'Category':<{width}}  {against.short_label:>12}  {now.short_label:>12}  "
                 f"{'Difference':>10}  {'% change':>8}"
             )
-            for list_name, rows in (
-                ("", comparison.top),
-                ("Crime decrease", comparison.decreases),
-                ("Crime increase", comparison.increases),
-            ):
-                if not rows:
-                    continue
-                self.stdout.write(f"\n{list_name}" if list_name else "")
+            for list_name, rows in comparison.tables:
+                self.stdout.write("" if list_name == TOP_CAPTION else f"\n{list_name}")
                 self.stdout.write(header)
                 for row in rows:
                     self.stdout.write(

@@ -1,0 +1,211 @@
+"""A strategic assessment as a Word or PDF document for the board, in the shape of seed
+002's "What does our Strategic Assessment 2022 tell us?" (the headline, the chart of
+changes, all crime and ASB, then the decreases and increases) and of Dacorum's "The Key
+Findings" panel (each finding with its source); and the published summary's part of the
+published plan's Word document. Each chart has its data table beside it."""
+
+import base64
+import datetime
+
+from saferplan.core.documents.pdf import render_pdf
+from saferplan.core.documents.word import WordDocument
+from saferplan.crimedata import charts
+from saferplan.crimedata.comparisons import Comparison
+
+from .selectors import AssessmentReport, PublishedAssessment
+
+
+def comparison_docx(word: WordDocument, comparison: Comparison, *, chart: bool) -> None:
+    """The comparison's headline, its chart (members' documents) and its three tables."""
+    if comparison.headline:
+        word.paragraph(comparison.headline, bold=True)
+    word.paragraph(
+        f"{comparison.place} figures for {comparison.period.label} compared with "
+        f"{comparison.against.label}. Source: {comparison.source}."
+    )
+    period, against = comparison.period.short_label, comparison.against.short_label
+    if chart and (comparison.increases or comparison.decreases):
+        word.picture(
+            charts.change_chart(comparison, image_format="png"),
+            alt_text=charts.change_alt_text(comparison),
+            width_cm=16,
+        )
+    for caption, rows in comparison.tables:
+        word.paragraph(caption, bold=True)
+        table = word.table(["Category", against, period, "Difference", "% change"])
+        for row in rows:
+            word.row(
+                table,
+                [
+                    row.name,
+                    row.previous_text,
+                    row.current_text,
+                    row.difference_text,
+                    row.percent_text,
+                ],
+            )
+
+
+def published_summary_docx(word: WordDocument, summary: PublishedAssessment) -> None:
+    """The published plan's "What does our strategic assessment tell us?" (public.word)."""
+    for paragraph in summary.summary_paragraphs:
+        word.paragraph(paragraph)
+    for comparison in summary.comparisons:
+        comparison_docx(word, comparison, chart=False)
+    if summary.findings:
+        word.heading("Other findings", 2)
+        for finding in summary.findings:
+            paragraph = word.paragraph()
+            word.run(paragraph, f"{finding.name}. ", bold=True)
+            word.run(paragraph, finding.sentence)
+            if finding.source:
+                word.run(paragraph, f" (Source: {finding.source})")
+    for heading, risks in (
+        ("Top risks", summary.top_risks),
+        ("Emerging risks", summary.emerging_risks),
+    ):
+        if risks:
+            word.heading(heading, 2)
+            word.bullets([_risk_text(risk) for risk in risks])
+    if summary.recommendations:
+        word.heading("What the assessment recommends", 2)
+        for recommendation in summary.recommendations:
+            word.paragraph(recommendation.text, style="List Number")
+    assessment = summary.assessment
+    agreed = f" on {assessment.agreed_on:%-d %B %Y}" if assessment.agreed_on else ""
+    word.paragraph(
+        f"Agreed by the partnership's board{agreed}; published {assessment.published_on:%-d %B %Y}."
+    )
+
+
+def _risk_text(risk) -> str:
+    return f"{risk.title}: {risk.description}" if risk.description else risk.title
+
+
+def status_text(report: AssessmentReport) -> str:
+    assessment = report.assessment
+    if not assessment.is_agreed:
+        return "Draft: not yet agreed by the board."
+    where = f", {assessment.agreed_at}" if assessment.agreed_at else ""
+    return f"Agreed by the board on {assessment.agreed_on:%-d %B %Y}{where}."
+
+
+def period_text(report: AssessmentReport) -> str:
+    a = report.assessment
+    return (
+        f"{a.period_start:%B %Y} to {a.period_end:%B %Y}, compared with "
+        f"{a.against_start:%B %Y} to {a.against_end:%B %Y}."
+    )
+
+
+def rests_on_lines(report: AssessmentReport) -> list[str]:
+    rests_on = report.assessment.rests_on
+    lines = [
+        f"police.uk street-level crime and ASB, {cover['force']}: all {cover['months']} "
+        f"months of {cover['label']} held"
+        for cover in rests_on.get("police_uk", [])
+        if cover.get("complete")
+    ]
+    return lines + list(rests_on.get("other_sources", []))
+
+
+def finding_row(finding) -> list[str]:
+    """What a key finding's row says: its words, figures, the test's verdict, rate, source."""
+    rate = "" if finding.rate is None else f"{finding.rate:.1f}"
+    marking = "OFFICIAL-SENSITIVE: " if finding.is_sensitive else ""
+    return [
+        marking + finding.sentence,
+        "–" if finding.previous is None else f"{finding.previous.normalize():f}",
+        "–" if finding.current is None else f"{finding.current.normalize():f}",
+        finding.get_verdict_display(),
+        rate,
+        finding.source,
+    ]
+
+
+FINDING_HEADER = ["Finding", "Before", "Now", "More than chance?", "Per 1,000", "Source"]
+SIGNIFICANCE_NOTE = (
+    "“Significant” means the change is more than counts of this size vary by chance (an "
+    "exact test of the two counts, at the 5% level)."
+)
+
+
+def assessment_docx(report: AssessmentReport, *, generated_on: datetime.date) -> bytes:
+    assessment = report.assessment
+    partnership = assessment.partnership
+    word = WordDocument(title=assessment.title, author=partnership.name, marking=report.marking)
+    word.heading(assessment.title, 0)
+    word.paragraph(f"{partnership.name} · produced {generated_on:%-d %B %Y}")
+    word.paragraph(status_text(report), bold=True)
+    word.paragraph(period_text(report))
+    word.heading("What the data rests on", 1)
+    word.bullets(rests_on_lines(report) or ["No figures held for both periods."])
+    refused = assessment.rests_on.get("refused", [])
+    if refused:
+        word.paragraph("Left out, because no finding rests on part of a period:", bold=True)
+        word.bullets(refused)
+    for comparison in report.comparisons:
+        word.heading(f"{comparison.place}: what the figures show", 1)
+        comparison_docx(word, comparison, chart=True)
+    word.heading("The key findings", 1)
+    word.paragraph(SIGNIFICANCE_NOTE)
+    if report.findings:
+        table = word.table(FINDING_HEADER, widths=[5, 1, 1, 2, 1, 3], font_size=9)
+        for finding in report.findings:
+            word.row(table, finding_row(finding))
+    else:
+        word.paragraph("No findings.")
+    for heading, risks in (
+        ("Top risks", report.top_risks),
+        ("Emerging risks", report.emerging_risks),
+    ):
+        word.heading(heading, 1)
+        word.bullets(
+            [("OFFICIAL-SENSITIVE: " if r.is_sensitive else "") + _risk_text(r) for r in risks]
+            or ["None recorded."]
+        )
+    word.heading("Recommendations", 1)
+    if report.recommendations:
+        for recommendation in report.recommendations:
+            marking = "OFFICIAL-SENSITIVE: " if recommendation.is_sensitive else ""
+            word.paragraph(marking + recommendation.text, style="List Number")
+    else:
+        word.paragraph("None recorded.")
+    if report.priority_links:
+        word.heading("Priorities set from this assessment", 1)
+        word.bullets(
+            [
+                f"{link.priority.plan.title}: priority {link.priority}"
+                for link in report.priority_links
+            ]
+        )
+    return word.save()
+
+
+def assessment_pdf(report: AssessmentReport, *, generated_on: datetime.date) -> bytes:
+    charts_of = [
+        (
+            comparison,
+            "data:image/svg+xml;base64,"
+            + base64.b64encode(charts.change_chart(comparison)).decode(),
+            charts.change_alt_text(comparison),
+        )
+        if comparison.increases or comparison.decreases
+        else (comparison, "", "")
+        for comparison in report.comparisons
+    ]
+    return render_pdf(
+        "assessments/print/assessment.html",
+        {
+            "report": report,
+            "assessment": report.assessment,
+            "partnership": report.assessment.partnership,
+            "generated_on": generated_on,
+            "status": status_text(report),
+            "period": period_text(report),
+            "rests_on": rests_on_lines(report),
+            "charts": charts_of,
+            "significance_note": SIGNIFICANCE_NOTE,
+            "marking": report.marking,
+        },
+    )
