@@ -13,8 +13,10 @@ from saferplan.crimedata import categories
 WEIGHTS_FILE = Path(__file__).resolve().parent / "reference_data" / "harm_weights.yaml"
 SOURCE = (
     "Office for National Statistics, Crime Severity Score (experimental statistics): weights "
-    "per Home Office offence code, the average sentence in days. Contains public sector "
-    "information licensed under the Open Government Licence v3.0."
+    "per Home Office offence code, the average sentence in days; a category of several codes "
+    "weighted by the offences of each code recorded in England and Wales in 2017/18 (Home "
+    "Office, police recorded crime open data tables). Contains public sector information "
+    "licensed under the Open Government Licence v3.0."
 )
 
 

@@ -7,7 +7,7 @@ from saferplan.core.forms import GovukRadioSelect
 from saferplan.core.submissions import submission_token_field
 
 from .categories import choices_with_all_crime
-from .models import CustomSeries
+from .models import CustomSeries, SeriesUnit
 from .periods import Period
 
 PERIOD_HINT = (
@@ -81,6 +81,47 @@ class SeriesImportForm(forms.Form):
         if upload.size > 2 * 1024 * 1024:
             raise forms.ValidationError(f"{upload.name} is larger than 2 MB")
         return upload
+
+
+class ComparisonTableForm(forms.Form):
+    """A county's comparison table pasted from its report (comparison_table.py)."""
+
+    submission_token = submission_token_field()
+    table = forms.CharField(
+        label="The table",
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
+        max_length=100_000,
+        help_text="Copy it from the county's report: a line a category, either as the county "
+        "writes it (Robbery 67 offences, 16 more 31.4%) or as a table's rows under a header "
+        "that names both periods (Crime type 2021/22 2022/23 Change % change).",
+        error_messages={"required": "Paste the table"},
+    )
+    period = PeriodField(
+        label="The period of the figures", help_text="For example 2022 or 2022/23."
+    )
+    against = PeriodField(
+        label="Compared with",
+        required=False,
+        help_text="Leave empty for the same months a year before.",
+    )
+    unit = forms.ChoiceField(
+        label="Unit, where a line does not say",
+        choices=[(u.value, u.label) for u in SeriesUnit if u != SeriesUnit.PERCENT],
+        initial=SeriesUnit.OFFENCES.value,
+    )
+    source = forms.CharField(
+        label="Source",
+        max_length=200,
+        help_text="The report the table is from, for example Hertfordshire Strategic "
+        "Assessment 2022.",
+        error_messages={"required": "Enter the report the table is from"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period") and not data.get("against"):
+            data["against"] = data["period"].year_before()
+        return data
 
 
 class AreaForm(forms.Form):

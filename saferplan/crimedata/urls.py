@@ -22,6 +22,7 @@ urlpatterns = [
     path(crime + "series/", views.series_list, name="series-list"),
     path(crime + "series/add/", views.series_add, name="series-add"),
     path(crime + "series/import/", views.series_import, name="series-import"),
+    path(crime + "series/table/", views.comparison_table_import, name="comparison-table"),
     path(crime + "series/<int:pk>/", views.series_detail, name="series"),
     path(crime + "series/<int:pk>/edit/", views.series_edit, name="series-edit"),
     path(crime + "series/<int:pk>/delete/", views.series_delete, name="series-delete"),

@@ -244,12 +244,21 @@ def test_the_crime_pages_have_no_accessibility_violations(page_as, demo_site):
         f"{base}/series/{series.pk}/",
         f"{base}/series/add/",
         f"{base}/series/import/",
+        f"{base}/series/table/",
         f"{base}/area/",
         f"{base}/police-uk/",
     ]:
         check(page, demo_site + path)
     page.goto(demo_site + f"{base}/?period=next+year")
     assert "Period: “next year” is not a month" in page.content()
+    assert not axe_violations(page)
+    # A pasted table with a line that does not add up: named, and the text kept.
+    page.goto(demo_site + f"{base}/series/table/")
+    page.fill("#id_table", "Crime type 2021 2022\nBurglary 389 412 +30")
+    page.fill("#id_period", "2022")
+    page.fill("#id_source", "County strategic assessment 2022")
+    submit(page, "button[type=submit]:has-text('Save the figures')")
+    assert "412 against 389 is a difference of 23, not 30" in page.content()
     assert not axe_violations(page)
 
 

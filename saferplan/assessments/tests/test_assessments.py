@@ -18,7 +18,7 @@ from saferplan.crimedata.periods import Period
 from saferplan.crimedata.police_uk import archive_files
 from saferplan.crimedata.sample import SAMPLE_ZIP
 from saferplan.crimedata.tests.test_comparisons import seed_table
-from saferplan.demo.crime import strategic_assessment_csv
+from saferplan.demo.crime import ASSESSMENT, seed_002_table
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +34,13 @@ def analyst(member_of):
 @pytest.fixture
 def figures_2022(partnership, coordinator):
     """Seed 002's 2022 and 2021 figures, as the partnership's analyst imports them."""
-    crime_services.custom_series_import(
+    crime_services.comparison_table_import(
         actor=coordinator,
         partnership=partnership,
-        content=strategic_assessment_csv(SEED_002.read_text(encoding="utf-8")),
-        file_name="sa2022.csv",
+        text=seed_002_table(SEED_002.read_text(encoding="utf-8")),
+        period=Period.parse("2022"),
+        against=Period.parse("2021"),
+        source=ASSESSMENT,
     )
     return partnership
 

@@ -84,9 +84,41 @@ def test_harm_weights_are_the_published_ones_with_their_source():
         "theft-from-the-person": 80.41,
         "bicycle-theft": 15.18,
         "shoplifting": 11.86,
+        "violent-crime": 279.20,
+        "burglary": 380.18,
+        "criminal-damage-arson": 18.15,
+        "drugs": 102.60,
+        "other-theft": 46.12,
+        "possession-of-weapons": 152.86,
+        "public-order": 18.80,
+        "vehicle-crime": 52.02,
+        "other-crime": 118.34,
     }
-    assert all(w.basis.startswith("ONS offence code") for w in weights.values())
+    assert "anti-social-behaviour" not in weights  # not an offence
+    single = ["robbery", "theft-from-the-person", "bicycle-theft", "shoplifting"]
+    assert all(weights[k].basis.startswith("ONS offence code") for k in single)
+    assert all(
+        w.basis.startswith("Volume-weighted average of the ONS weights")
+        for k, w in weights.items()
+        if k not in single
+    )
     assert "Open Government Licence" in harm.SOURCE
+
+
+def test_a_category_of_several_offences_weighs_each_by_the_offences_recorded():
+    """Drugs by hand: the ONS weight of each of its four codes times the offences of that code
+    recorded in England and Wales in 2017/18 (docs/research/harm-volumes.md), over them all."""
+    codes = {  # code: (offences, ONS weight)
+        "92A trafficking": (26_574, 512.9573594),
+        "92C other drug offences": (821, 9.062218937),
+        "92D possession, not cannabis": (27_031, 8.082043408),
+        "92E possession of cannabis": (82_050, 1.770623478),
+    }
+    offences = sum(n for n, _ in codes.values())
+    by_hand = sum(n * weight for n, weight in codes.values()) / offences
+
+    assert offences == 136_476
+    assert harm.weight_of("drugs") == round(by_hand, 2) == 102.60
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from saferplan.crimedata import services as crime_services
 from saferplan.crimedata.models import CustomSeries
 from saferplan.crimedata.periods import Period
 from saferplan.demo.assessment import HERTSMERE_HEADING, paragraph_after
-from saferplan.demo.crime import strategic_assessment_csv
+from saferplan.demo.crime import ASSESSMENT, seed_002_table
 from saferplan.plans.tests.factories import PlanFactory
 from saferplan.reports.tests.files import body, readable_text, word_layout_problems
 
@@ -47,11 +47,13 @@ def agreed(partnership, coordinator):
         title="Hertsmere Community Safety Partnership Plan 2023 - 2027",
         status="published",
     )
-    crime_services.custom_series_import(
+    crime_services.comparison_table_import(
         actor=coordinator,
         partnership=partnership,
-        content=strategic_assessment_csv(SEED_TEXT),
-        file_name="sa2022.csv",
+        text=seed_002_table(SEED_TEXT),
+        period=Period.parse("2022"),
+        against=Period.parse("2021"),
+        source=ASSESSMENT,
     )
     assessment = services.assessment_draft(
         actor=coordinator,

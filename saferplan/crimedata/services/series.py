@@ -16,6 +16,7 @@ from saferplan.core.models import AuditEvent
 from saferplan.core.text import UploadTextError, decode_upload
 from saferplan.partnerships.models import Partnership
 
+from ..comparison_table import read_comparison_table
 from ..models import CustomSeries, CustomValue, SeriesUnit
 from ..periods import Period
 
@@ -162,6 +163,7 @@ UNIT_WORDS = {
 class SeriesImportResult:
     series_created: list[str] = field(default_factory=list)
     values_written: int = 0
+    passed_over: list[int] = field(default_factory=list)  # a pasted table's heading lines
 
 
 @transaction.atomic
@@ -235,6 +237,42 @@ def custom_series_import(
         )
     if not rows:
         raise ValidationError(f"{file_name}: the file has no figures below its header")
+    return _figures_save(actor=actor, partnership=partnership, rows=rows)
+
+
+@transaction.atomic
+def comparison_table_import(
+    *,
+    actor: "User",
+    partnership: Partnership,
+    text: str,
+    period: Period,
+    against: Period,
+    source: str,
+    unit: str = SeriesUnit.OFFENCES.value,
+) -> SeriesImportResult:
+    """A county's comparison table as the analyst pasted it (comparison_table.py): each line's
+    category a series (made when new, with `source`), with its figure for `period` and for
+    `against`. A line that cannot be read, or does not add up, is named and nothing is saved."""
+    if period.start <= against.end and against.start <= period.end:
+        raise ValidationError(
+            f"{period.label} and {against.label} overlap: compare two periods apart"
+        )
+    table = read_comparison_table(text, period=period, against=against, unit=unit)
+    rows = [
+        (row.name, row.unit, source[:200], when, Decimal(count))
+        for row in table.rows
+        for when, count in ((period, row.value), (against, row.against))
+    ]
+    result = _figures_save(actor=actor, partnership=partnership, rows=rows)
+    result.passed_over = table.passed_over
+    return result
+
+
+def _figures_save(
+    *, actor: "User", partnership: Partnership, rows: list[tuple[str, str, str, Period, Decimal]]
+) -> SeriesImportResult:
+    """Each (series name, unit, source, period, value): the series found by name or made."""
     result = SeriesImportResult()
     existing = {s.name.lower(): s for s in partnership.custom_series.all()}
     for name, unit, source, period, value in rows:

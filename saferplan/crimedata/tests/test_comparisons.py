@@ -13,7 +13,7 @@ from saferplan.crimedata.comparisons import ComparisonRow
 from saferplan.crimedata.periods import Period
 from saferplan.crimedata.police_uk import archive_files
 from saferplan.crimedata.sample import SAMPLE_ZIP
-from saferplan.demo.crime import strategic_assessment_csv
+from saferplan.demo.crime import ASSESSMENT, seed_002_table
 
 from .files import direct_counts
 
@@ -38,11 +38,13 @@ def test_seed_002s_crime_table_is_reproduced_exactly_from_its_figures(partnershi
     lines = seed_table()
     assert len(lines) == 23  # all crime, ASB, 11 decreases, 10 increases
 
-    result = services.custom_series_import(
+    result = services.comparison_table_import(
         actor=coordinator,
         partnership=partnership,
-        content=strategic_assessment_csv(SEED_002.read_text(encoding="utf-8")),
-        file_name="sa2022.csv",
+        text=seed_002_table(SEED_002.read_text(encoding="utf-8")),
+        period=Period.parse("2022"),
+        against=Period.parse("2021"),
+        source=ASSESSMENT,
     )
     comparison = selectors.custom_comparison(
         partnership, Period.parse("2022"), Period.parse("2021")
@@ -158,11 +160,13 @@ def test_the_compare_command_prints_the_table_and_csv_for_machines(partnership, 
 
     from django.core.management import call_command
 
-    services.custom_series_import(
+    services.comparison_table_import(
         actor=coordinator,
         partnership=partnership,
-        content=strategic_assessment_csv(SEED_002.read_text(encoding="utf-8")),
-        file_name="sa2022.csv",
+        text=seed_002_table(SEED_002.read_text(encoding="utf-8")),
+        period=Period.parse("2022"),
+        against=Period.parse("2021"),
+        source=ASSESSMENT,
     )
     text, sentences, table = StringIO(), StringIO(), StringIO()
     args = ["compare", "--partnership", "hertsmere", "--period", "2022", "--against", "2021"]

@@ -18,6 +18,7 @@ from .figures import (
 from .peers import peers
 from .police_uk import police_uk_fetch, police_uk_replace, police_uk_upload
 from .series import (
+    comparison_table_import,
     series_add,
     series_delete,
     series_detail,
@@ -29,6 +30,7 @@ from .series import (
 
 __all__ = [
     "area",
+    "comparison_table_import",
     "county",
     "hotspot_map",
     "hotspot_points",

@@ -1,16 +1,18 @@
 """A partnership's custom series: its own figures (fly-tipping reports, survey results),
-entered period by period or imported from a CSV file."""
+entered period by period, imported from a CSV file or pasted as the county's comparison
+table."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 
 from .. import services
-from ..forms import SeriesForm, SeriesImportForm, ValueForm
+from ..forms import ComparisonTableForm, SeriesForm, SeriesImportForm, ValueForm
 from ..models import CustomSeries, CustomValue
 from ..periods import Period
 from .common import crime_context, crime_partnership
@@ -160,3 +162,50 @@ def series_import(request, slug):
         "crimedata/series_import.html",
         crime_context(request, partnership, form=form, problems=problems),
     )
+
+
+@login_required
+def comparison_table_import(request, slug):
+    """A county's comparison table, pasted: each line's category a series with its two
+    figures. What was pasted stays in the form when a line is refused."""
+    partnership = crime_partnership(request, slug, "change")
+    form = ComparisonTableForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.comparison_table_import(
+            actor=request.user,
+            partnership=partnership,
+            text=data["table"],
+            period=data["period"],
+            against=data["against"],
+            source=data["source"],
+            unit=data["unit"],
+        ),
+    )
+    if saved is not NOT_SAVED:
+        data = form.cleaned_data
+        messages.success(request, _table_saved(saved, data["period"], data["against"]))
+        return redirect("crimedata:series-list", slug=slug)
+    return render(
+        request,
+        "crimedata/comparison_table_import.html",
+        crime_context(request, partnership, form=form),
+    )
+
+
+def _table_saved(saved: services.SeriesImportResult, period: Period, against: Period) -> str:
+    """ "23 categories saved, each with its figures for January – December 2022 and January –
+    December 2021; new series: …. Read as headings and passed over: lines 1, 17, 19." """
+    count = saved.values_written // 2
+    text = (
+        f"{count} {'category' if count == 1 else 'categories'} saved, each with its figures "
+        f"for {period.label} and {against.label}"
+    )
+    if saved.series_created:
+        text += f"; new series: {', '.join(saved.series_created)}"
+    text += "."
+    if saved.passed_over:
+        lines = ", ".join(str(n) for n in saved.passed_over)
+        text += f" Read as headings and passed over: line{pluralize(saved.passed_over)} {lines}."
+    return text
