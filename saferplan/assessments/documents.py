@@ -31,7 +31,9 @@ def comparison_docx(word: WordDocument, comparison: Comparison, *, chart: bool) 
             width_cm=16,
         )
     for caption, rows in comparison.tables:
-        word.paragraph(caption, bold=True)
+        # a heading, not bold text: it stands apart from the table before it, and Word's
+        # navigation pane lists it
+        word.heading(caption, 2)
         table = word.table(["Category", against, period, "Difference", "% change"])
         for row in rows:
             word.row(
