@@ -227,3 +227,29 @@ def test_the_forms_show_no_problem_before_anything_is_sent(signed_in, coordinato
     ]:
         page = client.get(address).content.decode()
         assert "There is a problem" not in page, address
+
+
+def test_a_refused_form_shows_its_problems_once(signed_in, coordinator, figures_2022):
+    """Found looking at the pasted-table page: the page's own error summary and the layout's
+    one, twice over, on every assessment form."""
+    assessment = services.assessment_draft(
+        actor=coordinator,
+        partnership=figures_2022,
+        title="SA 2022",
+        period=Period.parse("2022"),
+        against=Period.parse("2021"),
+    )
+    finding = assessment.findings.first()
+    base = f"/partnerships/hertsmere/assessments/{assessment.pk}"
+    client = signed_in(coordinator)
+    for address in [
+        "/partnerships/hertsmere/assessments/draft/",
+        f"{base}/findings/{finding.pk}/",
+        f"{base}/findings/add/",
+        f"{base}/risks/add/",
+        f"{base}/recommendations/add/",
+        f"{base}/agree/",
+    ]:
+        # sent with nothing filled in (an empty POST would not bind the form)
+        page = client.post(address, {"sent": "1"}).content.decode()
+        assert page.count("There is a problem") == 1, address

@@ -184,7 +184,7 @@ def test_the_page_keeps_what_was_pasted_when_a_line_is_refused(signed_in, member
     )
 
     html = refused.content.decode()
-    assert "There is a problem" in html
+    assert html.count("There is a problem") == 1
     assert "412 against 389 is a difference of 23, not 30" in html
     assert "Burglary 389 412 +30" in html  # still in the box
     assert "saved, each" not in html
