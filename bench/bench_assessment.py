@@ -5,7 +5,8 @@ January 2014 to December 2018 (`saferplan import-police-uk`, as bench_crime.py d
 Measures drafting Hertsmere's 2018 assessment
 against 2017 (every finding with its five-year trend, each change tested, the emerging risks
 read from 36 months, the matrix's issues suggested) and the assessment's page and matrix page
-(in-process, through every middleware and the template). Targets: drafting under 2 s, each
+(in-process, through every middleware and the template), with the similar partnerships page
+of the crime section. Targets: drafting under 2 s, each
 page under 200 ms. No peer product drafts an assessment: the targets are the issue's.
 
     .venv/bin/python bench/bench_assessment.py
@@ -13,6 +14,7 @@ page under 200 ms. No peer product drafts an assessment: the targets are the iss
 """
 
 import statistics
+from decimal import Decimal
 
 from harness import Report, measure, p95, setup_django
 from police_data import five_years_of_hertfordshire, import_in_child
@@ -35,7 +37,22 @@ def main() -> None:
         police_force=PoliceForce.HERTFORDSHIRE,
         districts=["Hertsmere"],
         population=107_800,
+        area_sq_km=Decimal("101.2"),
     )
+    # Its neighbours, so that the assessment page sets it beside its most similar peers.
+    for name, district, population, area in [
+        ("Three Rivers", "Three Rivers", 93_300, "88.8"),
+        ("Dacorum", "Dacorum", 155_100, "212.5"),
+        ("East Herts", "East Hertfordshire", 151_100, "475.7"),
+    ]:
+        Partnership.objects.create(
+            name=f"{name} Community Safety Partnership (bench)",
+            slug=f"{name.lower().replace(' ', '-')}-assessment-bench",
+            police_force=PoliceForce.HERTFORDSHIRE,
+            districts=[district],
+            population=population,
+            area_sq_km=Decimal(area),
+        )
     analyst = User.objects.create_user(
         email="analyst-bench@example.org", password="bench-password-long", full_name="Analyst"
     )
@@ -61,7 +78,11 @@ def main() -> None:
     base = f"/partnerships/{hertsmere.slug}/assessments/{assessment.pk}/"
     assert client.get(base).status_code == 200
     assert client.get(base + "matrix/").status_code == 200
+    peers_page = f"/partnerships/{hertsmere.slug}/crime/peers/?period=2018"
+    assert ">Dacorum" in client.get(base).content.decode()  # beside its peers
+    assert client.get(peers_page).status_code == 200
     page = measure(lambda: client.get(base), warmup=5, repeat=50)
+    peers = measure(lambda: client.get(peers_page), warmup=5, repeat=50)
     matrix = measure(lambda: client.get(base + "matrix/"), warmup=5, repeat=50)
 
     report = Report(f"Strategic assessment, 60 months of police.uk data, on {database}")
@@ -77,6 +98,8 @@ def main() -> None:
     report.figure("assessment page, 95th percentile", p95(page), 200, "ms")
     report.figure("matrix page, median", statistics.median(matrix), 200, "ms")
     report.figure("matrix page, 95th percentile", p95(matrix), 200, "ms")
+    report.figure("similar partnerships page, median", statistics.median(peers), 200, "ms")
+    report.figure("similar partnerships page, 95th percentile", p95(peers), 200, "ms")
     report.finish()
 
 
