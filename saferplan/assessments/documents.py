@@ -50,8 +50,7 @@ def comparison_docx(word: WordDocument, comparison: Comparison, *, chart: bool) 
 
 def published_summary_docx(word: WordDocument, summary: PublishedAssessment) -> None:
     """The published plan's "What does our strategic assessment tell us?" (public.word)."""
-    for paragraph in summary.summary_paragraphs:
-        word.paragraph(paragraph)
+    word.written(summary.assessment.summary)
     for comparison in summary.comparisons:
         comparison_docx(word, comparison, chart=False)
     if summary.findings:

@@ -158,10 +158,6 @@ class PublishedAssessment:
     def comparisons_place(self) -> str:
         return place_name(self.assessment.partnership)
 
-    @property
-    def summary_paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.assessment.summary.split("\n\n") if p.strip()]
-
 
 @dataclass
 class AssessmentReport:

@@ -1,6 +1,6 @@
 from django import forms
 
-from saferplan.core import clock
+from saferplan.core import clock, languages
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
 from saferplan.core.models import Marking
 from saferplan.core.submissions import submission_token_field
@@ -8,6 +8,17 @@ from saferplan.partnerships.models import Group, Organisation, Partnership
 
 from .models import ActionStatus, Objective, Plan, PlanKind, RagRating
 
+# The plan's texts written in paragraphs, where a paragraph may carry its language's tag.
+NARRATIVE_FIELDS = [
+    "introduction",
+    "pcc_alignment",
+    "foreword",
+    "legislation",
+    "assessment_findings",
+    "monitoring",
+    "definitions",
+    "language_notice",
+]
 MARKING_HELP = "OFFICIAL-SENSITIVE material is seen only by members of the owning partnership(s) and never published."
 
 
@@ -65,7 +76,9 @@ class PlanForm(forms.Form):
     language_notice = forms.CharField(
         label="Other languages and formats (optional)",
         help_text="For example This document is available in other languages and large print. "
-        "A Welsh line is marked as Welsh on the published plan.",
+        "Each paragraph in another language is marked as such on the published plan: Welsh, "
+        "Polish and other scripts (Arabic, Urdu, Chinese, Punjabi …) are recognised; start any "
+        "other paragraph with its language code in brackets, for example [so] for Somali.",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -89,6 +102,14 @@ class PlanForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name in NARRATIVE_FIELDS:
+            unknown = languages.unknown_tags(data.get(name, ""))
+            if unknown:
+                self.add_error(
+                    name,
+                    f"{', '.join(unknown)} is not a language code: use one such as [pl] for "
+                    "Polish, [ur] for Urdu or [so] for Somali",
+                )
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error("period_end", "End of period must be on or after the start")

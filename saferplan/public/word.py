@@ -23,12 +23,10 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
             continue  # the page's links to this very document
         word.heading(heading, 1)
         if anchor == "introduction" and plan is not None:
-            for paragraph in plan.introduction.split("\n\n"):
-                word.paragraph(paragraph.strip())
+            word.written(plan.introduction)
         elif anchor in published.narrative:
             section = published.narrative[anchor]
-            for paragraph in section.text.split("\n\n"):
-                word.paragraph(paragraph.strip())
+            word.written(section.text)
             if section.signatory:
                 word.paragraph(section.signatory.replace("\n", ", "), bold=True)
         elif anchor == "assessment" and published.assessment is not None:

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 from docx.table import Table
 
+from saferplan.core import languages
 from saferplan.core.text import clean_text
 
 from .word_tables import fix_column_widths
@@ -116,6 +117,15 @@ class WordDocument:
             self.run(paragraph, text, bold=bold)
         return paragraph
 
+    def written(self, text: str) -> None:
+        """Paragraphs a partnership wrote, blank lines between them, each in its language
+        (core.languages): Word is told each run's language, so a screen reader's voice and the
+        spelling checker follow it, and a right-to-left paragraph runs right to left."""
+        for part in languages.paragraphs(text):
+            paragraph = self.paragraph(part.text)
+            if part.lang:
+                _mark_language(paragraph, part)
+
     def bullets(self, items: list[str]) -> None:
         for item in items:
             self.document.add_paragraph(clean_text(item), style="List Bullet")
@@ -160,3 +170,28 @@ class WordDocument:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+EAST_ASIAN = ("zh", "ja", "ko")
+
+
+def _mark_language(paragraph, part: "languages.Paragraph") -> None:
+    """w:lang on each run, in the attribute Word reads for the script (w:bidi for a
+    right-to-left one, w:eastAsia for Chinese, Japanese and Korean), and w:rtl and w:bidi
+    for a right-to-left paragraph. Elements go last in their parents, where the schema puts
+    them: after a run's bold, and in a paragraph without other properties."""
+    right_to_left = part.dir == "rtl"
+    if right_to_left:
+        paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        attribute = "w:bidi"
+    elif part.lang.split("-")[0] in EAST_ASIAN:
+        attribute = "w:eastAsia"
+    else:
+        attribute = "w:val"
+    for run in paragraph.runs:
+        properties = run._element.get_or_add_rPr()
+        if right_to_left:
+            properties.append(OxmlElement("w:rtl"))
+        lang = OxmlElement("w:lang")
+        lang.set(qn(attribute), part.lang)
+        properties.append(lang)

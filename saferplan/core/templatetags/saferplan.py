@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from saferplan.core import languages
 from saferplan.core import text as core_text
 
 register = template.Library()
@@ -98,21 +99,25 @@ def quarter_label(quarter) -> str:
 
 
 @register.filter
-def paragraphs(text) -> list[str]:
-    """Text typed with blank lines between paragraphs, as a list of paragraphs."""
-    return [
-        part.strip() for part in str(text or "").replace("\r\n", "\n").split("\n\n") if part.strip()
-    ]
+def paragraphs(text) -> list[languages.Paragraph]:
+    """Text typed with blank lines between paragraphs, as a list of paragraphs, each knowing
+    its language (core.languages; its "[pl]" tag taken off). Each shows as its text."""
+    return languages.paragraphs(str(text or ""))
+
+
+@register.filter
+def lang_attrs(paragraph) -> str:
+    """lang="ar" dir="rtl" for a paragraph not in the page's language, to put in its tag:
+    <p class="govuk-body"{{ paragraph|lang_attrs }}>."""
+    if not isinstance(paragraph, languages.Paragraph) or not paragraph.lang:
+        return ""
+    attrs = format_html(' lang="{}"', paragraph.lang)
+    if paragraph.dir:
+        attrs += format_html(' dir="{}"', paragraph.dir)
+    return attrs
 
 
 @register.filter
 def thousands(number) -> str:
     """107,500: a count with thousands separated, as a person reads it."""
     return f"{number:,}" if isinstance(number, int) else ("" if number is None else str(number))
-
-
-@register.filter
-def welsh(text) -> bool:
-    """The paragraph is in Welsh, so the page marks it lang="cy" (a published plan's
-    language notice: "Mae'r ddogfen hon ar gael yn Gymraeg")."""
-    return core_text.is_welsh(str(text or ""))
