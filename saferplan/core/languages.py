@@ -161,3 +161,14 @@ def unknown_tags(text: str) -> list[str]:
         if match and not known(match["code"]):
             found.append(match.group(0).strip())
     return found
+
+
+def tag_problem(text: str) -> str:
+    """What a form says of a paragraph's tag that names no language; empty when none does."""
+    unknown = unknown_tags(text)
+    if not unknown:
+        return ""
+    return (
+        f"{', '.join(unknown)} is not a language code: use one such as [pl] for Polish, [ur] "
+        "for Urdu or [so] for Somali"
+    )

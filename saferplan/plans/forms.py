@@ -8,17 +8,6 @@ from saferplan.partnerships.models import Group, Organisation, Partnership
 
 from .models import ActionStatus, Objective, Plan, PlanKind, RagRating
 
-# The plan's texts written in paragraphs, where a paragraph may carry its language's tag.
-NARRATIVE_FIELDS = [
-    "introduction",
-    "pcc_alignment",
-    "foreword",
-    "legislation",
-    "assessment_findings",
-    "monitoring",
-    "definitions",
-    "language_notice",
-]
 MARKING_HELP = "OFFICIAL-SENSITIVE material is seen only by members of the owning partnership(s) and never published."
 
 
@@ -102,14 +91,10 @@ class PlanForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        for name in NARRATIVE_FIELDS:
-            unknown = languages.unknown_tags(data.get(name, ""))
-            if unknown:
-                self.add_error(
-                    name,
-                    f"{', '.join(unknown)} is not a language code: use one such as [pl] for "
-                    "Polish, [ur] for Urdu or [so] for Somali",
-                )
+        for name, field in self.fields.items():  # the texts written in paragraphs
+            textarea = isinstance(field.widget, forms.Textarea)
+            if textarea and (problem := languages.tag_problem(data.get(name, ""))):
+                self.add_error(name, problem)
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error("period_end", "End of period must be on or after the start")
