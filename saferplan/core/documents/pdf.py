@@ -2,7 +2,8 @@
 
 The documents are tagged (headings, tables and their header cells, reading order), carry
 their language (the html element's lang) and title (the title element), as the Public
-Sector Bodies Accessibility Regulations ask of downloadable documents."""
+Sector Bodies Accessibility Regulations ask of downloadable documents; a part in another
+language (a paragraph with its own lang) carries that language in its tag."""
 
 from functools import cache
 
@@ -40,10 +41,36 @@ def _url_fetcher():
     return OwnFilesOnly(allowed_protocols=("data", "file"), allow_redirects=False)
 
 
+@cache
+def _tag_languages() -> None:
+    """WeasyPrint (70.0, pinned) tags the structure of a PDF but gives no part of it its own
+    language: a paragraph in Arabic would be read with the document's English voice (WCAG 2.2
+    3.1.2; PDF technique PDF19, /Lang on the structure element). The function that builds
+    each element is wrapped, once per process, so that the element of an HTML element with a
+    lang attribute gets it (docs/adr/0031-language-of-parts.md).
+    saferplan/public/tests/test_languages_published.py fails if a new WeasyPrint builds its
+    tags another way."""
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+
+    def build_with_languages(box, *args):
+        element = getattr(box, "element", None)
+        own = getattr(box, "element_tag", None) not in (None, "html", "body")
+        lang = element.get("lang") if own and element is not None else None
+        for structure in build(box, *args):
+            if lang and "Lang" not in structure:
+                structure["Lang"] = tags.pydyf.String(lang)  # WeasyPrint's own PDF writer
+            yield structure
+
+    tags._build_box_tree = build_with_languages
+
+
 def html_to_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint loads Pango at import, which pages that make no PDF need not pay for.
     from weasyprint import HTML
 
+    _tag_languages()
     # A fetcher per document: WeasyPrint's fetcher keeps per-request state.
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_url_fetcher())
     return document.write_pdf(stylesheets=[_stylesheet()], pdf_tags=True)

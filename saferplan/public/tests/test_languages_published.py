@@ -3,11 +3,17 @@ notice marked on the page and in Word, and a tag the plan form does not know ref
 
 import io
 import re
+from collections import Counter
 
 import docx
 import pytest
 from django.urls import reverse
 from docx.oxml.ns import qn
+from pypdf import PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+)
 
 from saferplan.core.tests.test_languages import seed_002_notice
 from saferplan.plans.tests.factories import PlanFactory
@@ -96,3 +102,32 @@ def test_the_plan_form_refuses_a_language_tag_it_does_not_know(signed_in, coordi
 
     assert response.status_code == 200
     assert "[xx] is not a language code" in response.content.decode()
+
+
+def structure_languages(pdf: PdfReader) -> Counter:
+    """How many paragraphs (P) of the PDF's structure tree carry each language."""
+    found: Counter = Counter()
+    todo = [pdf.trailer["/Root"]["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop().get_object()
+        if not isinstance(node, DictionaryObject):
+            continue
+        if node.get("/S") == "/P" and "/Lang" in node:
+            found[str(node["/Lang"])] += 1
+        kids = node.get("/K")
+        if kids is not None:
+            kids = kids.get_object()
+            todo.extend(kids if isinstance(kids, ArrayObject) else [kids])
+    return found
+
+
+def test_the_pdf_tags_each_paragraph_in_another_language_with_it(client, partnership, strategic):
+    strategic.language_notice = seed_002_notice()
+    strategic.save()
+    url = reverse("public:plan-document", args=[partnership.slug, "pdf"])
+    pdf = PdfReader(io.BytesIO(client.get(url).content))
+
+    assert structure_languages(pdf) == Counter({"ar": 2, "zh": 2, "pl": 2, "pa": 2})
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "如果你想得到以简体中文或其它格式制作的版本" in text
+    assert "Rada miejska Hertsmere Borough Council" in text
