@@ -38,13 +38,13 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
             for priority in published.priorities:
                 word.heading(f"Priority {priority.number}: {priority.title}", 2)
                 if priority.description:
-                    word.paragraph(priority.description)
+                    word.written(priority.description)
                 if priority.public_actions:
                     word.paragraph("What we will do:", bold=True)
                     word.bullets([a.title for a in priority.public_actions])
                 if priority.desired_outcomes:
                     word.paragraph("How we will measure success:", bold=True)
-                    word.paragraph(priority.desired_outcomes)
+                    word.written(priority.desired_outcomes)
         elif anchor == "consultation" and published.consultation is not None:
             _consultation(word, published.consultation)
         elif anchor == "action-plans":
@@ -59,8 +59,7 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                     word.heading(theme.theme, 2)
                 for achievement in theme.achievements:
                     word.heading(achievement.title, 3)
-                    for paragraph in achievement.text.split("\n\n"):
-                        word.paragraph(paragraph.strip())
+                    word.written(achievement.text)
         elif anchor == "glossary":
             for term, definition in published.glossary:
                 paragraph = word.paragraph()

@@ -131,3 +131,36 @@ def test_the_pdf_tags_each_paragraph_in_another_language_with_it(client, partner
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "如果你想得到以简体中文或其它格式制作的版本" in text
     assert "Rada miejska Hertsmere Borough Council" in text
+
+
+def test_achievements_and_priorities_in_word_carry_their_paragraphs_languages(
+    client, partnership, strategic
+):
+    from saferplan.plans.tests.factories import PriorityFactory
+    from saferplan.public.models import Achievement
+
+    PriorityFactory(
+        plan=strategic,
+        number=1,
+        title="Tackle anti-social behaviour",
+        description="Working with residents.\n\n[ro] Lucrăm împreună cu locuitorii.",
+    )
+    Achievement.objects.create(
+        partnership=partnership,
+        title="A café for the community",
+        text="Opened in 2022.\n\nRada miejska otworzyła kawiarnię dla społeczności.",
+    )
+    url = reverse("public:plan-document", args=[partnership.slug, "docx"])
+    word = docx.Document(io.BytesIO(client.get(url).content))
+
+    languages = {
+        p.text: p._p.find(".//" + qn("w:lang")).get(qn("w:val"))
+        for p in word.paragraphs
+        if p._p.find(".//" + qn("w:lang")) is not None
+    }
+    assert languages == {
+        "Lucrăm împreună cu locuitorii.": "ro",
+        "Rada miejska otworzyła kawiarnię dla społeczności.": "pl",
+    }
+    texts = [p.text for p in word.paragraphs]
+    assert "Working with residents." in texts  # a paragraph of its own, not run together

@@ -30,9 +30,7 @@ def board_report_docx(
         word.paragraph(f"At {content['period_end']}: {content['headline']}", bold=True)
     if introduction:
         word.heading("Introduction", 1)
-        for paragraph in introduction.split("\n\n"):
-            if paragraph.strip():
-                word.paragraph(paragraph.strip())
+        word.written(introduction)
     sections = board_sections(content)
     for section in sections[:-1]:
         _section(word, *section)
