@@ -71,3 +71,16 @@ def test_the_public_gets_no_server_error_and_answers_match_the_schema(api_data):
 def test_a_member_gets_no_server_error_and_answers_match_the_schema(api_data):
     checked = check_every_operation({"Host": "localhost", "Authorization": f"Bearer {api_data}"})
     assert "POST /api/actions/{action_id}/updates/" in checked
+
+
+def test_the_schema_says_what_the_action_filter_takes_and_how_it_refuses(client):
+    """Found by the member's run on PostgreSQL: ?priority=-5647381703 is an integer, so the
+    schema allowed it, but the filter takes digits only; and its 400 names the parameter
+    ({"priority": "…"}) where the schema promised {"detail": "…"}."""
+    schema = client.get("/api/openapi.json", HTTP_HOST="localhost").json()
+    operation = schema["paths"]["/api/plans/{plan_id}/actions/"]["get"]
+    priority = next(p for p in operation["parameters"] if p["name"] == "priority")
+    refused = operation["responses"]["400"]["content"]["application/json"]["schema"]
+
+    assert (priority["schema"]["minimum"], priority["schema"]["maximum"]) == (0, 999_999_999)
+    assert refused == {"type": "object", "additionalProperties": {"type": "string"}}

@@ -18,13 +18,12 @@ from saferplan.plans.models import ActionStatus, RagRating, Update
 from .. import access
 from ..serializers import (
     ActionSerializer,
-    ErrorSerializer,
     RagChangeSerializer,
     RagSetSerializer,
     UpdateCreateSerializer,
     UpdateSerializer,
 )
-from .common import NOT_FOUND, Listed, Pages, raise_as_api_error, write_answers
+from .common import BAD_QUERY, NOT_FOUND, Listed, Pages, raise_as_api_error, write_answers
 
 
 def _with_progress(actions, *, sensitive: bool):
@@ -71,9 +70,14 @@ def _action_filters(query) -> ActionFilters:
         OpenApiParameter(
             "status", str, enum=ActionStatus.values, description="Only actions with this status"
         ),
-        OpenApiParameter("priority", int, description="Only the actions of this priority number"),
+        OpenApiParameter(
+            "priority",
+            # the digits the filter reads (_action_filters): 0 to 999,999,999
+            {"type": "integer", "minimum": 0, "maximum": 999_999_999},
+            description="Only the actions of this priority number",
+        ),
     ],
-    responses={200: ActionSerializer(many=True), 400: ErrorSerializer, 404: NOT_FOUND},
+    responses={200: ActionSerializer(many=True), 400: BAD_QUERY, 404: NOT_FOUND},
 )
 class ActionList(Listed):
     serializer_class = ActionSerializer

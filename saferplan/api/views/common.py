@@ -24,6 +24,12 @@ NOT_FOUND = OpenApiResponse(
     ErrorSerializer, description="Not there, not yours to read, or a page past the last"
 )
 
+# A query parameter that is wrong: {"priority": "Give the priority's number in digits 0-9, …"}
+BAD_QUERY = OpenApiResponse(
+    {"type": "object", "additionalProperties": {"type": "string"}},
+    description="Each query parameter that is wrong, named, with what to give instead",
+)
+
 
 def write_answers(created) -> dict:
     """What a write to an action may answer, for the schema."""

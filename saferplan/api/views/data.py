@@ -15,10 +15,9 @@ from .. import access
 from ..serializers import (
     AssessmentSerializer,
     ComparisonSerializer,
-    ErrorSerializer,
     MeasureSerializer,
 )
-from .common import NOT_FOUND
+from .common import BAD_QUERY, NOT_FOUND
 
 
 @extend_schema(
@@ -46,7 +45,7 @@ class MeasureList(APIView):
             description="The period compared with; the same months a year before when left out",
         ),
     ],
-    responses={200: ComparisonSerializer(many=True), 400: ErrorSerializer, 404: NOT_FOUND},
+    responses={200: ComparisonSerializer(many=True), 400: BAD_QUERY, 404: NOT_FOUND},
 )
 class CrimeComparison(APIView):
     def get(self, request, slug):
