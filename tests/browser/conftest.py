@@ -1,5 +1,6 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server."""
 
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -38,7 +39,36 @@ def browser():
 @pytest.fixture
 def demo_site(browser, live_server, demo):
     """The live server's address, serving the demo (built once per session: conftest.py)."""
+    _one_request_at_a_time(live_server)
     return live_server.url
+
+
+def _one_request_at_a_time(live_server) -> None:
+    """On SQLite the live server's threads share the test's one in-memory connection: two
+    requests at once (a double click) interleaved their transactions on it, broke it, and
+    every later test of the worker failed (a run of 2 December 2026). There, requests are
+    served one at a time, each answer read whole before the next (a CSV streams from the
+    database). PostgreSQL gives each thread its own connection and stays concurrent, so the
+    double-click tests still race there."""
+    from django.db import connection
+
+    httpd = live_server.thread.httpd
+    app = httpd.get_app()
+    if connection.vendor != "sqlite" or getattr(app, "one_at_a_time", False):
+        return
+    lock = threading.Lock()
+
+    def serve(environ, start_response):
+        with lock:
+            response = app(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    serve.one_at_a_time = True  # type: ignore[attr-defined]
+    httpd.set_app(serve)
 
 
 @pytest.fixture
