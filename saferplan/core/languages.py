@@ -146,17 +146,22 @@ def paragraph(text: str) -> Paragraph:
     return Paragraph(text, lang, "rtl" if info and info[1] else "")
 
 
+def _parts(text: str) -> list[str]:
+    """The paragraphs as typed: blank lines between them, empty ones left out."""
+    parts = str(text or "").replace("\r\n", "\n").split("\n\n")
+    return [part for part in parts if part.strip()]
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     """Text typed with blank lines between paragraphs, each paragraph with its language."""
-    parts = str(text or "").replace("\r\n", "\n").split("\n\n")
-    return [paragraph(part) for part in parts if part.strip()]
+    return [paragraph(part) for part in _parts(text)]
 
 
 def unknown_tags(text: str) -> list[str]:
     """The language tags at the start of a paragraph that name no language Django knows,
     for a form to refuse ("[xx]")."""
     found = []
-    for part in str(text or "").replace("\r\n", "\n").split("\n\n"):
+    for part in _parts(text):
         match = TAG.match(part.strip())
         if match and not known(match["code"]):
             found.append(match.group(0).strip())
