@@ -15,6 +15,7 @@ from pypdf.generic import (
     DictionaryObject,
 )
 
+from saferplan.core.tests.pdf_glyphs import fonts_drawn
 from saferplan.core.tests.test_languages import seed_002_notice
 from saferplan.plans.tests.factories import PlanFactory
 
@@ -164,3 +165,41 @@ def test_achievements_and_priorities_in_word_carry_their_paragraphs_languages(
     }
     texts = [p.text for p in word.paragraphs]
     assert "Working with residents." in texts  # a paragraph of its own, not run together
+
+
+@pytest.mark.parametrize("size", ["", "large"])
+def test_every_character_of_seed_002s_notice_has_a_glyph_in_the_pdf(
+    client, partnership, strategic, size
+):
+    """The Chinese and Punjabi used to print as empty boxes: each script needs a font that has
+    it (installed by `make fonts`). Every glyph the PDF draws must exist in its font, in the
+    standard and the large-print PDF, and the Arabic must read in its own (logical) order."""
+    strategic.language_notice = seed_002_notice()
+    strategic.save()
+    url = reverse("public:plan-document", args=[partnership.slug, "pdf"])
+    pdf = client.get(url, {"size": size} if size else {}).content
+
+    drawn = fonts_drawn(pdf)
+    assert {name: sorted(use.missing) for name, use in drawn.items() if use.missing} == {}
+    names = {use.name for use in drawn.values()}
+    assert any("Gurmukhi" in name for name in names), names  # Punjabi in a Gurmukhi font
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(text.split())
+    for words in (
+        "تهدف بلدية منطقة",  # "Hertsmere Borough Council aims", first to last
+        "يرجى منحنا وقتاً كافياً لترجمة أي",  # "please allow us enough time to translate any"
+        "ਜ਼ਿਥੇ ਵੀ ਹੋ ਸਕੇ",
+        "请预留足够的时间",
+    ):
+        assert words in text
+
+
+def test_the_glyph_check_finds_a_character_no_font_has():
+    """The check above can fail: a character no installed font covers is reported."""
+    from saferplan.core.documents.pdf import html_to_pdf
+
+    drawn = fonts_drawn(
+        html_to_pdf('<html lang="en"><body><p>Safer \ue000\u0378</p></body></html>')
+    )
+
+    assert [use.missing for use in drawn.values() if use.missing] == [{0}]  # both .notdef
