@@ -1,15 +1,15 @@
 """The last pages of Hertsmere's Partnership Plan 2023-2027 (seed 002) for the demo's published
-plan: the partnership's achievements and its useful contact details, read from the seed's
-text and written through the services as a coordinator would type them."""
+plan: the partnership's achievements, read from the seed's text and written through the
+services as a coordinator would type them. (Its contact details come with the plan's import:
+public/contacts_text.py.)"""
 
 import re
 
 from saferplan.public import services as public_services
-from saferplan.public.models import Achievement, Contact
+from saferplan.public.models import Achievement
 
 ACHIEVEMENTS_HEADING = re.compile(r"^Partnership Achievements\s+(?P<period>\d{4}\s*[–-]\s*\d{4})$")
 AIM = re.compile(r"^To (create|build|protect)\b")
-EMAIL, PHONE, WEB = "✉", "☎", "🌐"
 
 
 def _blocks(text: str) -> list[str]:
@@ -43,37 +43,6 @@ def achievements(seed_text: str) -> list[dict]:
     return found
 
 
-def contacts(seed_text: str) -> list[dict]:
-    """Name, email, telephone and website of each contact in the seed's contact pages."""
-    # The last heading of that name: the first is in the contents list.
-    section = seed_text[seed_text.rindex("Useful contact details") :]
-    found: list[dict] = []
-    for block in _blocks(section)[1:]:
-        if not block.startswith("- "):
-            found.append({"name": block, "email": "", "phone": [], "website": "", "notes": []})
-            continue
-        contact = found[-1]
-        lines = [" ".join(line.removeprefix("- ").split()) for line in block.splitlines()]
-        label = ""
-        for position, line in enumerate(lines):
-            following = lines[position + 1] if position + 1 < len(lines) else ""
-            if line.startswith(EMAIL):
-                contact["email"] = line.removeprefix(EMAIL).strip()
-            elif line.startswith(WEB):
-                contact["website"] = line.removeprefix(WEB).strip().removeprefix("Website:").strip()
-            elif PHONE in line:
-                number = line.replace(PHONE, "").strip()
-                contact["phone"].append(f"{label} {number}".strip())
-                label = ""
-            elif following.startswith(PHONE):
-                label = line  # "Borehamwood Fire Station", then its number
-            elif contact["phone"]:
-                contact["phone"][-1] = f"{contact['phone'][-1]}; {line}"  # "or 999 in an emergency"
-            else:
-                contact["notes"].append(line)
-    return found
-
-
 def load(*, actor, partnership, seed_text: str) -> None:
     for position, item in enumerate(achievements(seed_text), start=1):
         public_services.published_item_create(
@@ -84,17 +53,5 @@ def load(*, actor, partnership, seed_text: str) -> None:
             title=item["title"],
             text="\n\n".join(item["paragraphs"]),
             period=item["period"],
-            position=position,
-        )
-    for position, item in enumerate(contacts(seed_text), start=1):
-        public_services.published_item_create(
-            actor=actor,
-            partnership=partnership,
-            model=Contact,
-            name=item["name"],
-            email=item["email"],
-            phone="; ".join(item["phone"]),
-            website=item["website"],
-            notes="\n".join(item["notes"]),
             position=position,
         )

@@ -9,12 +9,14 @@ from dataclasses import asdict, dataclass, field
 # the order a reader meets them.
 SECTION_LABELS = {
     "foreword": "Foreword",
+    "about_partnership": "About the partnership",
     "legislation": "Legislation",
     "assessment_findings": "Strategic assessment findings",
     "pcc_alignment": "Police and Crime Commissioner's priorities",
     "monitoring": "Monitoring and review",
     "definitions": "Definitions",
     "language_notice": "Other languages and formats",
+    "contacts": "Useful contact details",
 }
 
 
@@ -123,12 +125,15 @@ class ParsedPlan:
     # they were read have none.
     foreword: str = ""
     foreword_signatory: str = ""
+    about_partnership: str = ""
     legislation: str = ""
     assessment_findings: str = ""
     pcc_alignment: str = ""
     monitoring: str = ""
     definitions: str = ""
     language_notice: str = ""
+    # Not the plan's text: the published plan's contacts are made from it (public.receivers).
+    contacts: str = ""
 
     def warn(self, kind: str, message: str, location: Location, undo_key: str = "") -> None:
         self.warnings.append(ImportWarning(kind, message, location, undo_key))

@@ -28,6 +28,14 @@ NAMED_SECTIONS = [
         rf"(?:introduction|foreword|message|statement)){_END}",
     ),
     (
+        # Who the partnership is and how it works: seed 002's heading is its name.
+        "about_partnership",
+        r"^\W*(?:about\s+(?:the|our|us)(?:\s+partnership)?|who\s+we\s+are|(?:the|our)\s+"
+        r"partnership(?:\s+structure)?|partnership\s+(?:structure|governance|arrangements)|"
+        r"(?:what\s+is\s+)?(?:the\s+)?(?:[A-Z][\w'’&\-]*\s+){1,4}community\s+safety\s+partnership"
+        rf"(?:\s*\([A-Z]{{2,6}}\))?(?:\s+(?:structure|governance|arrangements))?){_END}",
+    ),
+    (
         "legislation",
         rf"^\W*{_THE}(?:legislation|legislative\s+(?:framework|context|background)|legal(?:\s+(?:"
         r"framework|context|duties|duty|responsibilities|requirements|background|position))?|"
@@ -53,16 +61,24 @@ NAMED_SECTIONS = [
     ),
     (
         "language_notice",
-        r"^\W*(?:other\s+languages|(?:other|alternative|accessible)\s+formats|other\s+languages"
-        r"\s+and\s+formats|large\s+print(?:\s+and\s+other\s+formats)?|"
+        r"^\W*(?:other\s+languages|(?:other|alternative|accessible)\s+formats|(?:other\s+)?"
+        r"languages\s+and\s+(?:other\s+)?formats|large\s+print(?:\s+and\s+(?:other\s+)?"
+        r"(?:formats|languages))?|"
         rf"(?:this\s+document\s+is\s+)?available\s+in\s+other\s+.+){_END}",
     ),
     (
         "monitoring",
         rf"^\W*{_THE}(?:(?:headline\s+)?performance\s+management(?:\s+framework)?|headline\s+"
         r"(?:performance\s+)?measures|monitoring(?:,?\s+(?:and\s+)?(?:review|evaluation|"
-        r"reporting))*|review\s+and\s+monitoring|how\s+we\s+will\s+monitor\s+.+|"
+        r"reporting|measuring))*|review\s+and\s+monitoring|delivery,?\s+monitoring(?:,?\s+"
+        r"(?:and\s+)?(?:review|evaluation|reporting|measuring))*|how\s+we\s+will\s+monitor\s+.+|"
         rf"plan[\s,\-–]+do[\s,\-–]+review(?:[\s,\-–]+(?:and\s+)?revise)?){_END}",
+    ),
+    (
+        # Kept apart so that no contact (the PCC's office) is read as another section.
+        "contacts",
+        rf"^\W*{_THE}(?:useful\s+)?(?:contact(?:s|\s+details|\s+us|\s+information)|"
+        rf"contacts?\s+and\s+(?:support|help|advice)|where\s+to\s+get\s+help){_END}",
     ),
 ]
 SECTION_HEADINGS = [(name, re.compile(pattern, re.I)) for name, pattern in NAMED_SECTIONS]
@@ -74,7 +90,9 @@ PCC_LEAD_IN = re.compile(
 # "1 Anti-social behaviour is defined as …", "* ASB means …": a footnote that defines a term.
 FOOTNOTE_DEFINITION = re.compile(
     r"^\s*(?:\d{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹])\s*[A-Z‘'\"“].{0,200}?\b(?:is|are)\s+defined\s+as\b|"
-    r"^\s*(?:\d{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹])\s*[A-Z‘'\"“][\w\s\-()‘’'\"“”]{0,80}?\s+(?:means|refers\s+to)\s",
+    r"^\s*(?:\d{1,2}|\*+|[¹²³⁴⁵⁶⁷⁸⁹])\s*[A-Z‘'\"“][\w\s\-()‘’'\"“”]{0,80}?\s+(?:means|refers\s+to)\s|"
+    # Seed 002: "*Exploitation is the act of …", "**Cuckooing is when criminals …".
+    r"^\s*\*+\s*[A-Z][\w\-()‘’' ]{0,60}?\s+(?:is|are)\s+(?:the|when|any|a|an|where)\s",
 )
 LANGUAGE_NOTICE = re.compile(
     r"available\s+in\s+(?:other|different|alternative|community)\s+(?:languages|formats)|"
@@ -95,6 +113,12 @@ NAME = re.compile(
     r"^(?:(?:cllr|councillor|dr|mr|mrs|ms|miss|sir|dame|prof(?:essor)?)\.?\s+)?"
     r"[A-Z][a-z'’\-]+(?:(?:[A-Z][a-z'’\-]+)|(?:\s+[A-Z][a-zA-Z'’\-]+){1,3})$"
 )
+# "Robbery 67 offences, 16 more 31.4%": a figure, not a heading.
+FIGURE = re.compile(r"\d\s*%|\b\d[\d,]*\s+(?:offences|incidents|crimes|victims|reports)\b", re.I)
+CHANGE_HEADING = re.compile(
+    r"^\W*(?:(?:all\s+)?crimes?|offences?)?\s*(?:increases?|decreases?|reductions?|rises?|falls?)\W*$",
+    re.I,
+)
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
 
 
@@ -112,8 +136,11 @@ def reads_as_heading(text: str) -> bool:
         0 < len(text) <= 90
         and len(text.split()) <= 12
         and (text[0].isupper() or text[0].isdigit())
-        and not text.endswith((".", ":", ";", ","))
+        # A sentence's end in the scripts of plans' notices too: 。 (Chinese), । (Gurmukhi,
+        # Devanagari), ۔ and ؟ (Urdu, Arabic).
+        and not text.endswith((".", ":", ";", ",", "。", "।", "۔", "؟"))
         and not PAGE_NUMBER.match(text)
+        and not FIGURE.search(text)
     )
 
 
@@ -183,9 +210,11 @@ class SectionReader:
             isinstance(block, Paragraph) and reads_as_heading(text)
         )
         name = section_of_heading(text) if heading_like and not under_priority else ""
-        if name and not (
-            self.open and self.open.name == "foreword" and self._signs(text, following)
-        ):
+        if name and self._inside_contacts(block):
+            name = ""  # "Hertsmere Community Safety Partnership" is a contact there
+        # A heading naming a section ends the foreword unless it is a signatory's role ("Chair
+        # of the Community Safety Partnership"); a bare name beside a role does not count here.
+        if name and not (self.open and self.open.name == "foreword" and _role(text)):
             self.close()
             self.open = OpenSection(name, block.level if isinstance(block, Heading) else None)
             current = getattr(self.plan, name)
@@ -227,7 +256,7 @@ class SectionReader:
         if section.name == "foreword" and self._signs(text, following):
             section.signature.append(text)
             return Claim.KEEP
-        if section.level is None and reads_as_heading(text):
+        if section.level is None and reads_as_heading(text) and not _sub_heading(section, text):
             self.close()
             return Claim.NONE
         if PAGE_NUMBER.match(text):
@@ -243,6 +272,16 @@ class SectionReader:
             self.sharing = True
             return Claim.SHARE
         return Claim.KEEP
+
+    def _inside_contacts(self, block: Block) -> bool:
+        """Contacts are named by short lines: only a heading of the contacts' own level or
+        above (a document's styled heading) ends them."""
+        section = self.open
+        if section is None or section.name != "contacts":
+            return False
+        if not isinstance(block, Heading):
+            return True
+        return section.level is not None and block.level > section.level
 
     def _signs(self, text: str, following: Block | None) -> bool:
         """A line of the foreword's signatory: a role, or a name beside one."""
@@ -280,6 +319,14 @@ class SectionReader:
         if section.signature:
             self._sign(section.signature)
         self._append(section.name, section.parts)
+
+
+def _sub_heading(section: OpenSection, text: str) -> bool:
+    """A short line inside a section that does not end it: a contact's name (the contacts
+    run to the next named section), or "Crime increase" above the findings' figures."""
+    return section.name == "contacts" or (
+        section.name == "assessment_findings" and CHANGE_HEADING.match(text) is not None
+    )
 
 
 def _joined(parts: list[str]) -> str:

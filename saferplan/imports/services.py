@@ -14,6 +14,7 @@ from saferplan.partnerships.models import Partnership
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Objective, Plan, PlanKind, PlanStatus, Priority
 
+from . import signals
 from .corrections import Corrections
 from .models import PlanImport
 from .owners import OwnerMatcher
@@ -185,6 +186,7 @@ def _import(
         content=content,
         created_by=actor,
     )
+    signals.plan_imported.send(sender=Plan, plan=plan, actor=actor, contacts=parsed.contacts)
     record.status = PlanImport.Status.IMPORTED
     record.plan = plan
     record.corrections = corrections or Corrections()

@@ -42,9 +42,17 @@ class PlanForm(forms.Form):
     )
     foreword_signatory = forms.CharField(
         label="Who signed the foreword (optional)",
-        help_text="For example Cllr Jane Smith, Chair of the Partnership",
+        help_text="Their name on the first line and their role on the next, for example "
+        "Cllr Jane Smith, then Chair of the Partnership",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    about_partnership = forms.CharField(
+        label="About the partnership (optional)",
+        help_text="Who the partnership is and how it works. The published plan lists its groups "
+        "and member organisations (from the partnership's structure) beneath.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     legislation = forms.CharField(
         label="Legislation (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})

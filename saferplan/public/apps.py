@@ -5,3 +5,11 @@ class PublicConfig(AppConfig):
     name = "saferplan.public"
     label = "public"
     verbose_name = "Published plan"
+
+    def ready(self) -> None:
+        from saferplan.imports.signals import plan_imported
+
+        from .receivers import on_plan_imported
+
+        # Connected once, however often ready() runs (dispatch_uid).
+        plan_imported.connect(on_plan_imported, dispatch_uid="public.plan_imported")

@@ -11,7 +11,13 @@ from saferplan.consultations.selectors import (
     open_consultations,
     published_consultation,
 )
-from saferplan.partnerships.models import Partnership
+from saferplan.partnerships.models import Group, Organisation, Partnership
+from saferplan.partnerships.selectors import (
+    StructureNode,
+    organisations_by_kind,
+    partnership_organisations,
+    partnership_structure,
+)
 from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
 from saferplan.plans.selectors import NarrativeSection, plan_narrative_sections
 
@@ -42,6 +48,10 @@ class PublishedPlan:
     sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading)
     # The plan's own sections (foreword, legislation, …) by anchor, with their text.
     narrative: dict[str, NarrativeSection] = field(default_factory=dict)
+    # "About the partnership": its groups, board first, each before those reporting to it,
+    # and its member organisations by kind (from the partnership's structure).
+    groups: list[Group] = field(default_factory=list)
+    organisations_by_kind: list[tuple[str, list[Organisation]]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -114,8 +124,16 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
             # The published assessment, as the board agreed it, is the plan's findings
             # section: the text typed or imported into the plan would say it twice.
             published.narrative.pop(ASSESSMENT_FINDINGS, None)
+        published.groups = _in_tree_order(partnership_structure(partnership=partnership))
+        published.organisations_by_kind = organisations_by_kind(
+            organisations=partnership_organisations(partnership=partnership)
+        )
     published.sections = _sections(published)
     return published
+
+
+def _in_tree_order(nodes: list[StructureNode]) -> list[Group]:
+    return [g for node in nodes for g in (node.group, *_in_tree_order(node.children))]
 
 
 def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
@@ -128,7 +146,12 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
     if published.plan is not None and published.plan.introduction:
         sections.append(("introduction", "Introduction"))
     narrative = published.narrative
-    sections += [(s.anchor, s.heading) for s in narrative.values() if s.before_priorities]
+    before = [(s.anchor, s.heading) for s in narrative.values() if s.before_priorities]
+    if "partnership" not in narrative and (published.groups or published.organisations_by_kind):
+        # No text about the partnership: its structure alone, after any foreword.
+        at = 1 if before and before[0][0] == "foreword" else 0
+        before.insert(at, ("partnership", "About the partnership"))
+    sections += before
     if published.assessment is not None:
         sections.append(("assessment", published.assessment.heading))
     if published.aims:

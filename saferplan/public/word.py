@@ -3,6 +3,7 @@
 import datetime
 
 from saferplan.assessments.documents import published_summary_docx
+from saferplan.core import contact_links
 from saferplan.core.documents.word import WordDocument
 
 from .selectors import PublishedPlan
@@ -24,11 +25,16 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
         word.heading(heading, 1)
         if anchor == "introduction" and plan is not None:
             word.written(plan.introduction)
-        elif anchor in published.narrative:
-            section = published.narrative[anchor]
-            word.written(section.text)
-            if section.signatory:
-                word.paragraph(section.signatory.replace("\n", ", "), bold=True)
+        elif anchor in published.narrative or anchor == "partnership":
+            section = published.narrative.get(anchor)
+            if section is not None:
+                word.written(section.text)
+                if section.signatory:
+                    word.paragraph(section.signatory_name, bold=True)
+                    if section.signatory_role:
+                        word.paragraph(section.signatory_role)
+            if anchor == "partnership":
+                _structure(word, published)
         elif anchor == "assessment" and published.assessment is not None:
             published_summary_docx(word, published.assessment)
         elif anchor == "aims":
@@ -68,14 +74,45 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
         elif anchor == "contacts":
             for contact in published.contacts:
                 word.heading(contact.name, 2)
-                lines = [
-                    f"Email: {contact.email}" if contact.email else "",
-                    f"Telephone: {contact.phone}" if contact.phone else "",
-                    f"Website: {contact.website}" if contact.website else "",
-                    contact.notes,
-                ]
-                word.bullets([line for line in lines if line])
+                _contact(word, contact)
     return word.save()
+
+
+def _contact(word: WordDocument, contact) -> None:
+    """A contact's email, telephone numbers and website as links, as on the page."""
+    if contact.email:
+        line = word.paragraph("Email: ", style="List Bullet")
+        word.link(line, contact.email, f"mailto:{contact.email}")
+    if contact.phone:
+        line = word.paragraph("Telephone: ", style="List Bullet")
+        end = 0
+        for found in contact_links.PHONE.finditer(contact.phone):
+            word.run(line, contact.phone[end : found.start()])
+            word.link(line, found.group(0), contact_links.tel_href(found.group(0)))
+            end = found.end()
+        word.run(line, contact.phone[end:])
+    if contact.website:
+        line = word.paragraph("Website: ", style="List Bullet")
+        href = contact_links.web_href(contact.website)
+        if href:
+            word.link(line, contact.website, href)
+        else:
+            word.run(line, contact.website)
+    if contact.notes:
+        word.bullets([contact.notes])
+
+
+def _structure(word: WordDocument, published: PublishedPlan) -> None:
+    """The partnership's groups (who reports to whom, what each does) and its members."""
+    for group in published.groups:
+        word.heading(group.name + (f" ({group.abbreviation})" if group.abbreviation else ""), 2)
+        if group.reports_to is not None:
+            word.paragraph(f"Reports to the {group.reports_to.name}.")
+        if group.purpose:
+            word.written(group.purpose)
+    for kind, organisations in published.organisations_by_kind:
+        word.heading(f"Member organisations: {kind}", 2)
+        word.bullets([organisation.name for organisation in organisations])
 
 
 def _consultation(word, consultation) -> None:

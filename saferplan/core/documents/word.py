@@ -107,6 +107,22 @@ class WordDocument:
             run.bold = True
         return run
 
+    @staticmethod
+    def link(paragraph, text: str, href: str):
+        """Add `text` to `paragraph` as a link to `href` (mailto:, tel:, https:), underlined
+        and blue as Word draws its own links."""
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        relationship = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        hyperlink = OxmlElement("w:hyperlink")
+        hyperlink.set(qn("r:id"), relationship)
+        run = paragraph.add_run(clean_text(text))
+        run.font.underline = True
+        run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        hyperlink.append(run._r)  # moved from the paragraph into the link
+        paragraph._p.append(hyperlink)
+        return hyperlink
+
     def heading(self, text: str, level: int) -> None:
         """A heading; level 0 is the document's title."""
         self.document.add_heading(clean_text(text), level=level)

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from saferplan.core import languages
+from saferplan.core import contact_links, languages
 from saferplan.core import text as core_text
 
 register = template.Library()
@@ -121,3 +121,14 @@ def lang_attrs(paragraph) -> str:
 def thousands(number) -> str:
     """107,500: a count with thousands separated, as a person reads it."""
     return f"{number:,}" if isinstance(number, int) else ("" if number is None else str(number))
+
+
+@register.filter
+def phone_links(text) -> str:
+    """A contact's telephone text with each number a tel: link (core/contact_links.py)."""
+    return contact_links.phone_links(str(text or ""))
+
+
+@register.filter
+def web_href(address) -> str:
+    return contact_links.web_href(str(address or ""))

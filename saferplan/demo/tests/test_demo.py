@@ -178,3 +178,48 @@ def test_the_demos_october_2019_board_report_shows_the_ratings_of_its_period(dem
     assert totals["red"] > 0
     assert totals["amber"] > 0
     assert totals["green"] > 0
+
+
+def test_seed_002_published_holds_every_section_of_the_councils_document(demo, client):
+    """Issue 24: Hertsmere's plan, imported from seed 002 and published, holds each section
+    the council printed, in its order, with the seed's own words in each."""
+    from saferplan.public.selectors import published_plan
+
+    hertsmere = Partnership.objects.get(slug="hertsmere")
+    assert [heading for _, heading in published_plan(partnership=hertsmere).sections] == [
+        "Foreword",  # seed p. 2
+        "About the partnership",  # p. 3: "Hertsmere Community Safety Partnership"
+        "What does our Strategic Assessment 2022 tell us?",  # p. 5
+        "Our aims",  # p. 7
+        "Our priorities",  # p. 8
+        "Monitoring and review",  # p. 3: "Delivery, Monitoring and Measuring"
+        "Definitions",  # the footnotes of priorities 1 and 3
+        "What you told us",  # the consultation summary
+        "Action plans",
+        "Partnership achievements",  # p. 10
+        "Crime glossary",  # p. 12
+        "Useful contact details",  # p. 13
+        "Other languages and formats",  # the inside cover's notice
+        "Large print and other formats",
+    ]
+    html = client.get("/p/hertsmere/", HTTP_HOST="127.0.0.1").content.decode()
+    for words in (
+        "One of our key priorities is to ensure that people feel safe in their communities.",
+        '<span class="govuk-!-font-weight-bold">Cllr Christian Grey</span><br>Portfolio Holder',
+        "in accordance with the Crime and Disorder Act 1998",
+        "Joint Agency Group (JAG) is the multi-agency tasking",
+        "Cuckooing is when criminals target the home of a vulnerable person",
+        "VAWG is any form of violence disproportionately perpetrated",
+        '<a class="govuk-link" href="tel:+442082581100">020 8258 1100</a>',
+        '<a class="govuk-link" href="tel:101">101</a>',
+        '<a class="govuk-link" href="mailto:info@hertshelp.net">',
+        '<a class="govuk-link" href="https://www.crimestoppers-uk.org">',
+        "ਜੇ ਕੁਹਾਨੂੰ ਕੋਈ ਦਸਤਾਵੇਜ਼",  # the notice's second Punjabi paragraph
+    ):
+        assert words in html, words
+    # The structure: the demo's groups and member organisations, from the partnership's own.
+    about = html[html.index('id="partnership"') : html.index('id="assessment"')]
+    assert "Reports to the" in about
+    assert "Member organisations" in about
+    # The cover's contents list and address are not read as an introduction.
+    assert 'id="introduction"' not in html

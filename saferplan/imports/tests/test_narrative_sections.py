@@ -34,7 +34,14 @@ def test_seed_001s_foreword_is_its_own_with_its_signatory(dacorum):
     assert dacorum.foreword_signatory == "Claire Hamilton\nCEO - Dacorum Borough Council"
     assert "Claire Hamilton" not in dacorum.foreword
     assert "feeling safe" not in dacorum.introduction
-    assert dacorum.introduction.startswith("Dacorum Community Safety Partnership")
+    # The cover before the foreword is not the introduction: the plan's own words are.
+    assert dacorum.introduction.startswith("This plan sets out three priorities for Dacorum CSP.")
+    assert dacorum.about_partnership.startswith(
+        "Dacorum Community Safety Partnership is the strategic partnership with responsibility"
+    )
+    assert "Dacorum Community Safety Partnership Structure\n\nAll members" in (
+        dacorum.about_partnership
+    )
 
 
 def test_seed_001s_legislation_findings_and_pcc_priorities_land_in_their_fields(dacorum):
@@ -48,6 +55,7 @@ def test_seed_001s_legislation_findings_and_pcc_priorities_land_in_their_fields(
     assert "Strategic Priority" not in dacorum.assessment_findings
     assert dacorum.sections_found() == [
         "Foreword (signed by Claire Hamilton, CEO - Dacorum Borough Council)",
+        "About the partnership",
         "Legislation",
         "Strategic assessment findings",
         "Police and Crime Commissioner's priorities",
@@ -107,7 +115,8 @@ def test_salfords_foreword_is_signed_by_its_joint_chairs(tmp_path):
     plan = corpus_plan("salford-2005-08", tmp_path)
     assert plan.foreword_signatory == "Signed by the joint chairs"
     assert plan.foreword.endswith("all who live and work in Salford.")
-    assert plan.introduction.startswith("Salford Community Safety Strategy 2005 – 2008\n\nContents")
+    # Its contents page and the draft's page furniture beside it are left out.
+    assert plan.introduction.startswith("Introduction\n\nThis is Salford’s third Community")
     assert "We know that tackling crime" not in plan.introduction
 
 

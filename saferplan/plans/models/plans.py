@@ -37,6 +37,12 @@ class Plan(TimeStampedModel):
     foreword_signatory = models.TextField(
         "who signed the foreword", blank=True, help_text="For example Cllr Jane Smith, Chair"
     )
+    about_partnership = models.TextField(
+        "about the partnership",
+        blank=True,
+        help_text="Who the partnership is and how it works. The published plan lists its "
+        "groups and member organisations beneath.",
+    )
     legislation = models.TextField(blank=True)
     assessment_findings = models.TextField("strategic assessment findings", blank=True)
     monitoring = models.TextField("monitoring and review", blank=True)

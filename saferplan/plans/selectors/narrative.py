@@ -8,6 +8,7 @@ from ..models import Plan
 # (field, anchor, heading, read before the aims and priorities rather than after them)
 SECTIONS = [
     ("foreword", "foreword", "Foreword", True),
+    ("about_partnership", "partnership", "About the partnership", True),
     ("legislation", "legislation", "Legislation", True),
     ("assessment_findings", "assessment-findings", "Strategic assessment findings", True),
     ("pcc_alignment", "pcc-priorities", "Police and Crime Commissioner's priorities", True),
@@ -23,7 +24,16 @@ class NarrativeSection:
     heading: str
     text: str
     before_priorities: bool
-    signatory: str = ""  # the foreword's
+    signatory: str = ""  # the foreword's: the name on its first line, the role after
+
+    @property
+    def signatory_name(self) -> str:
+        return self.signatory.strip().split("\n", 1)[0].strip()
+
+    @property
+    def signatory_role(self) -> str:
+        lines = self.signatory.strip().split("\n", 1)
+        return lines[1].strip() if len(lines) > 1 else ""
 
 
 def plan_narrative_sections(*, plan: Plan) -> list[NarrativeSection]:

@@ -21,6 +21,7 @@ from .common import audited_change, audited_create
 NARRATIVE_SECTIONS = [
     "foreword",
     "foreword_signatory",
+    "about_partnership",
     "legislation",
     "assessment_findings",
     "monitoring",

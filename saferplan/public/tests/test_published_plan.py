@@ -342,7 +342,11 @@ def test_the_published_plan_shows_the_foreword_its_signatory_and_a_welsh_notice(
         "other-formats",
     ]
     assert "Community safety is about feeling safe." in html
-    assert "Claire Hamilton<br>CEO - Dacorum Borough Council" in html
+    # The name first, in bold, and the role beneath.
+    assert (
+        '<span class="govuk-!-font-weight-bold">Claire Hamilton</span><br>'
+        "CEO - Dacorum Borough Council</p>"
+    ) in html
     assert '<p class="govuk-body" lang="cy">Mae&#x27;r ddogfen hon ar gael yn Gymraeg.</p>' in html
     assert '<p class="govuk-body">This document is available in other languages.</p>' in html
     word = docx.Document(
@@ -351,6 +355,9 @@ def test_the_published_plan_shows_the_foreword_its_signatory_and_a_welsh_notice(
         )
     )
     assert "Foreword" in [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    signed = [p for p in word.paragraphs if p.text == "Claire Hamilton"]
+    assert signed[0].runs[0].bold
+    assert "CEO - Dacorum Borough Council" in [p.text for p in word.paragraphs]
 
 
 def test_an_unpublished_plans_foreword_never_reaches_the_public(client, partnership, strategic):
