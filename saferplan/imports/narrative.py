@@ -13,8 +13,7 @@ It recognises the ways the seeds write them:
 - Dacorum's theme tables: a "Priority" row naming the themes (objectives), an "Actions" row and
   a "Desired Outcomes & Measures of Success" row, one column per theme, their bullets run
   together by the conversion (theme_tables.py);
-- the foreword, legislation, findings, PCC priorities, definitions, the language notice and
-  the monitoring: in their own fields, never a priority's (sections.py).
+- the plan's other named sections in their own fields, never a priority's (sections.py).
 """
 
 import re
@@ -30,7 +29,7 @@ from .priority_headings import (
     is_priority_start,
     priority_number,
 )
-from .sections import Claim, SectionReader
+from .sections import Claim, FrontMatter, SectionReader
 from .theme_tables import read_theme_rows
 
 # Under a priority: "Objectives:" as a label, then "2.1Reduce theft…" rows or lines.
@@ -58,8 +57,6 @@ AIMS_INTRO = re.compile(r"\baims?\b", re.I)
 AIMS_NAMED = re.compile(r"\b(?:our|the|these|its|strategic|key)\s+(?:strategic\s+)?aims\b", re.I)
 POINTS_ON = re.compile(r":\s*$|\bbelow\b|\bas follows\b|\bfollowing\b", re.I)
 CROSS_CUTTING = re.compile(r"cross[\s\-–]*cutting", re.I)
-CONTENTS = re.compile(r"^\W*(?:table\s+of\s+)?contents(?:\s+page)?\W*$", re.I)
-INTRODUCTION = re.compile(r"^\W*(?:\d{1,2}\.?\s*)?introduction\W*$", re.I)
 # The words councils introduce a priority's actions with, as a line of their own.
 WHAT_WE_WILL_DO = re.compile(
     r"^\s*(?:(?:to do this|to achieve this|in \d{4}(?:/\d{2,4})?),?\s+)?"
@@ -111,17 +108,7 @@ class NarrativeBuilder:
         self.paragraph_priorities = False  # the priorities may follow as plain paragraphs
         self.sections = SectionReader(self.plan)
         self.numbered_aims: list[tuple[int, str, Location]] = []
-        self.contents = False  # reading a contents list
-
-    def _in_contents(self, text: str) -> bool:
-        """A contents list and what sits beside it on its page (seed 002's "02 Foreword",
-        Salford's "Page1 Of 26"): short lines from "Contents" to the first paragraph or the
-        "Introduction" heading. Left out of the plan (the preview lists them as left out)."""
-        if CONTENTS.match(text):
-            self.contents = True
-        elif self.contents and (len(text) >= 80 or INTRODUCTION.match(text)):
-            self.contents = False
-        return self.contents
+        self.front = FrontMatter()
 
     def build(self) -> ParsedPlan:
         self._title()
@@ -132,11 +119,8 @@ class NarrativeBuilder:
             self.budget.tick()
             claim = self._section_claim(block, blocks[index + 1 : index + 2])
             if claim is Claim.OPEN:
-                self.mode, self.paragraph_priorities, self.contents = "", False, False
-                if self.sections.open is not None and self.sections.open.name == "foreword":
-                    # What comes before the foreword is the cover: the title again, the
-                    # council's address, a contents list (seed 002), not an introduction.
-                    intro = []
+                self.mode, self.paragraph_priorities = "", False
+                self.front.section_opened(self.sections.open, intro)
             if claim in (Claim.OPEN, Claim.KEEP):
                 continue
             if isinstance(block, Table | TabLine):
@@ -149,7 +133,7 @@ class NarrativeBuilder:
             text = plain(block.text)
             if not text or FOOTNOTE.match(text):
                 continue
-            if self.priority is None and self._in_contents(text):
+            if self.priority is None and self.front.skips(text):
                 continue
             if isinstance(block, Paragraph) and self._inline_priorities(text, block.location):
                 themes = []

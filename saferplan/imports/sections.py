@@ -122,6 +122,33 @@ CHANGE_HEADING = re.compile(
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
 
 
+CONTENTS = re.compile(r"^\W*(?:table\s+of\s+)?contents(?:\s+page)?\W*$", re.I)
+INTRODUCTION = re.compile(r"^\W*(?:\d{1,2}\.?\s*)?introduction\W*$", re.I)
+
+
+class FrontMatter:
+    """What comes before a plan's own words, left out of the plan (the preview lists it as not
+    imported): a contents list and what sits beside it on its page (seed 002's "02 Foreword",
+    Salford's "Page1 Of 26"), short lines from "Contents" to the first paragraph, the
+    "Introduction" heading or a named section; and the cover before a foreword (the title
+    again, the council's address: not an introduction)."""
+
+    def __init__(self) -> None:
+        self.reading = False  # a contents list
+
+    def section_opened(self, section: "OpenSection | None", intro: list[str]) -> None:
+        self.reading = False
+        if section is not None and section.name == "foreword":
+            intro.clear()  # the cover
+
+    def skips(self, text: str) -> bool:
+        if CONTENTS.match(text):
+            self.reading = True
+        elif self.reading and (len(text) >= 80 or INTRODUCTION.match(text)):
+            self.reading = False
+        return self.reading
+
+
 def section_of_heading(text: str) -> str:
     """The named section a heading's words start, or ""."""
     if len(text) > 100:

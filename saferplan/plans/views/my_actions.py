@@ -10,10 +10,8 @@ from saferplan.core import clock
 from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
-from ..forms import (
-    MyActionsFilterForm,
-    RagKeyForm,
-)
+from ..filter_forms import MyActionsFilterForm
+from ..forms import RagKeyForm
 from ..models import Plan
 from ..permissions import plan_policy
 

@@ -18,8 +18,8 @@ from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
 from ..access import may_change, plan_for
+from ..filter_forms import ActionFilterForm
 from ..forms import (
-    ActionFilterForm,
     PlanForm,
     RefreshForm,
 )
