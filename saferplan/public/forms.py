@@ -31,3 +31,65 @@ class ContactForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
             "position": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
         }
+
+
+class SectionsForm(forms.Form):
+    """Which sections the published plan shows and in what order: for each section with
+    something to show, a "Show" box and its position (1 first). Equal positions keep the
+    sections' present order, after one moved there."""
+
+    def __init__(self, *args, arranged, hidden, always_shown, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = list(arranged)
+        self.always_shown = always_shown
+        for place, (anchor, heading) in enumerate(self.sections, start=1):
+            self.fields[f"show-{anchor}"] = forms.BooleanField(
+                label=f"Show {heading}",
+                required=False,
+                initial=anchor not in hidden,
+                disabled=anchor in always_shown,
+            )
+            self.fields[f"position-{anchor}"] = forms.IntegerField(
+                label=f"Position of {heading}",
+                min_value=1,
+                max_value=len(self.sections),
+                initial=place,
+                error_messages={
+                    "required": f"Enter a position for {heading}",
+                    "invalid": f"Position of {heading} must be a whole number, like 3",
+                    "min_value": f"Position of {heading} must be 1 or more",
+                    "max_value": f"Position of {heading} must be {len(self.sections)} or less",
+                },
+                widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+            )
+
+    def rows(self):
+        """(heading, its Show box, its position) for the template, in the present order."""
+        return [
+            (heading, self[f"show-{anchor}"], self[f"position-{anchor}"])
+            for anchor, heading in self.sections
+        ]
+
+    def clean(self):
+        data = super().clean()
+        positions = [
+            (data.get(f"position-{anchor}"), place, anchor)
+            for place, (anchor, _) in enumerate(self.sections, start=1)
+        ]
+        if any(position is None for position, _, _ in positions):
+            return data  # a position's own error says what is wrong
+        # A section given another section's position goes there, and the others move down:
+        # "Definitions 1" puts it first, before the foreword that keeps its 1.
+        data["order"] = [
+            anchor
+            for _, _, _, anchor in sorted(
+                (position, position == place, place, anchor)
+                for position, place, anchor in positions
+            )
+        ]
+        data["hidden"] = [
+            anchor
+            for anchor, _ in self.sections
+            if not data.get(f"show-{anchor}") and anchor not in self.always_shown
+        ]
+        return data

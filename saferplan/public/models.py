@@ -85,3 +85,18 @@ class Contact(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PublishedLayout(TimeStampedModel):
+    """Which sections the published plan shows and in what order, as the coordinator chose
+    (public/selectors.py arranges them). A section not named in `order` keeps its usual place
+    after the section it usually follows; one in `hidden` is not shown, in any format."""
+
+    partnership = models.OneToOneField(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="published_layout"
+    )
+    order = models.JSONField(default=list, blank=True)  # section anchors, first to last
+    hidden = models.JSONField(default=list, blank=True)  # section anchors not shown
+
+    def __str__(self) -> str:
+        return f"Sections of {self.partnership}'s published plan"

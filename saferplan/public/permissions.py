@@ -4,7 +4,7 @@ coordinators. Anyone may read it once it is on the published plan."""
 from saferplan.accounts.models import ALL_ROLES, Role
 from saferplan.core.permissions import PermissionPolicy
 
-from .models import Achievement, Contact, GlossaryTerm
+from .models import Achievement, Contact, GlossaryTerm, PublishedLayout
 
 
 class _PublishedContentPolicy(PermissionPolicy):
@@ -23,6 +23,11 @@ class ContactPolicy(_PublishedContentPolicy):
     model = Contact
 
 
+class PublishedLayoutPolicy(_PublishedContentPolicy):
+    model = PublishedLayout
+
+
 achievement_policy = AchievementPolicy()
 glossary_term_policy = GlossaryTermPolicy()
 contact_policy = ContactPolicy()
+published_layout_policy = PublishedLayoutPolicy()

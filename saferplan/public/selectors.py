@@ -21,7 +21,7 @@ from saferplan.partnerships.selectors import (
 from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
 from saferplan.plans.selectors import NarrativeSection, plan_narrative_sections
 
-from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm
+from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm, PublishedLayout
 
 
 @dataclass
@@ -45,13 +45,24 @@ class PublishedPlan:
     consultation: "PublishedConsultation | None" = None
     open_consultations: list = field(default_factory=list)  # the public can answer these now
     assessment: PublishedAssessment | None = None  # the strategic assessment's summary
-    sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading)
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading) shown
+    # Every section with something to show, in the coordinator's order, shown or not.
+    arranged: list[tuple[str, str]] = field(default_factory=list)
+    hidden: set[str] = field(default_factory=set)  # the anchors the coordinator hid
     # The plan's own sections (foreword, legislation, …) by anchor, with their text.
     narrative: dict[str, NarrativeSection] = field(default_factory=dict)
     # "About the partnership": its groups, board first, each before those reporting to it,
     # and its member organisations by kind (from the partnership's structure).
     groups: list[Group] = field(default_factory=list)
     organisations_by_kind: list[tuple[str, list[Organisation]]] = field(default_factory=list)
+
+    @property
+    def shown_headings(self) -> list[str]:
+        return [heading for _, heading in self.sections]
+
+    @property
+    def hidden_headings(self) -> list[str]:
+        return [heading for anchor, heading in self.arranged if anchor in self.hidden]
 
     @property
     def title(self) -> str:
@@ -128,8 +139,31 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         published.organisations_by_kind = organisations_by_kind(
             organisations=partnership_organisations(partnership=partnership)
         )
-    published.sections = _sections(published)
+    layout = PublishedLayout.objects.filter(partnership=partnership).first()
+    order, hidden = (layout.order, set(layout.hidden)) if layout else ([], set())
+    published.arranged = arranged(_sections(published), order)
+    published.hidden = hidden - ALWAYS_SHOWN
+    published.sections = [s for s in published.arranged if s[0] not in published.hidden]
     return published
+
+
+# The links to the plan's other formats (its PDF, large print and Word) are never hidden.
+ALWAYS_SHOWN = {"other-formats"}
+
+
+def arranged(sections: list[tuple[str, str]], order: list[str]) -> list[tuple[str, str]]:
+    """The sections in the coordinator's `order`. A section it does not name (one that has
+    gained text since) keeps its usual place: straight after the section it usually follows."""
+    rank = {anchor: position for position, anchor in enumerate(order)}
+    keyed = []
+    after = -1
+    for usual, (anchor, heading) in enumerate(sections):
+        if anchor in rank:
+            after = rank[anchor]
+            keyed.append(((after, 0, usual), (anchor, heading)))
+        else:
+            keyed.append(((after, 1, usual), (anchor, heading)))
+    return [section for _, section in sorted(keyed)]
 
 
 def _in_tree_order(nodes: list[StructureNode]) -> list[Group]:

@@ -1,4 +1,5 @@
-"""Writes to the published plan's own sections: achievements, glossary terms, contacts.
+"""Writes to the published plan's own sections (achievements, glossary terms, contacts) and
+to the choice of sections it shows.
 Each write is validated, audited and made in one transaction."""
 
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -8,7 +9,7 @@ from django.db import models, transaction
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
-from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm
+from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm, PublishedLayout
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -76,3 +77,38 @@ def glossary_adopt_default(*, actor: "User", partnership: "Partnership") -> list
         )
         for term, text in DefaultGlossaryTerm.objects.values_list("term", "definition")
     ]
+
+
+@transaction.atomic
+def published_layout_set(
+    *,
+    actor: "User",
+    partnership: "Partnership",
+    order: list[str],
+    hidden: list[str],
+    headings: dict[str, str],
+) -> PublishedLayout:
+    """The coordinator's choice of sections and their order. `headings` names each anchor for
+    the audit log ("Foreword, About the partnership, …")."""
+    layout, created = PublishedLayout.objects.select_for_update().get_or_create(
+        partnership=partnership
+    )
+    named = lambda anchors: ", ".join(headings.get(a, a) for a in anchors) or "none"  # noqa: E731
+    before = {"Order": named(layout.order), "Not shown": named(layout.hidden)}
+    layout.order, layout.hidden = list(order), list(hidden)
+    layout.save()
+    after = {"Order": named(layout.order), "Not shown": named(layout.hidden)}
+    changes = {
+        k: [None if created else before[k], v]
+        for k, v in after.items()
+        if created or before[k] != v
+    }
+    if changes:
+        audit.log(
+            instance=layout,
+            action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+            actor=actor,
+            partnership=partnership,
+            changes=changes,
+        )
+    return layout

@@ -37,6 +37,7 @@ urlpatterns = [
         views.item_delete,
         name="item-delete",
     ),
+    path("partnerships/<slug:slug>/published-plan/sections/", views.sections, name="sections"),
     path(
         "partnerships/<slug:slug>/published-plan/glossary/adopt/",
         views.glossary_adopt,

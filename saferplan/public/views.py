@@ -28,9 +28,14 @@ from saferplan.plans.models import PlanKind
 from saferplan.reports.action_plan import action_plan_document
 
 from . import selectors, services
-from .forms import AchievementForm, ContactForm, GlossaryTermForm
-from .models import Achievement, Contact, GlossaryTerm
-from .permissions import achievement_policy, contact_policy, glossary_term_policy
+from .forms import AchievementForm, ContactForm, GlossaryTermForm, SectionsForm
+from .models import Achievement, Contact, GlossaryTerm, PublishedLayout
+from .permissions import (
+    achievement_policy,
+    contact_policy,
+    glossary_term_policy,
+    published_layout_policy,
+)
 from .word import published_plan_docx
 
 # The public pages ---------------------------------------------------------------------------
@@ -258,3 +263,35 @@ def _form_page(request, partnership, section: Section, form, heading: str, butto
             "button": button,
         },
     )
+
+
+@login_required
+def sections(request, slug):
+    """The coordinator chooses which sections the published plan shows, and their order."""
+    partnership = partnership_for(request, slug, "view")
+    if not published_layout_policy.user_has_permission_for_instance(
+        request.user, "change", PublishedLayout(partnership=partnership)
+    ):
+        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+    published = selectors.published_plan(partnership=partnership)
+    form = SectionsForm(
+        request.POST or None,
+        arranged=published.arranged,
+        hidden=published.hidden,
+        always_shown=selectors.ALWAYS_SHOWN,
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.published_layout_set(
+            actor=request.user,
+            partnership=partnership,
+            order=data["order"],
+            hidden=data["hidden"],
+            headings=dict(published.arranged),
+        ),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The published plan's sections have been saved.")
+        return redirect("public:manage", slug=partnership.slug)
+    return render(request, "public/sections.html", {"partnership": partnership, "form": form})

@@ -186,8 +186,14 @@ def test_the_published_plan_editing_pages_have_no_accessibility_violations(page_
         f"{base}/achievements/add/",
         f"{base}/contacts/{contact.pk}/",
         f"{base}/contacts/{contact.pk}/delete/",
+        f"{base}/sections/",
     ]:
         check(page, demo_site + path)
+    page.goto(demo_site + f"{base}/sections/")
+    page.fill("#id_position-foreword", "first")
+    submit(page, "main button[type=submit]")
+    assert "Position of Foreword must be a whole number, like 3" in page.content()
+    assert not axe_violations(page)
     page.goto(demo_site + f"{base}/contacts/add/")
     page.fill("#id_email", "not an email")
     submit(page, "main button[type=submit]")
