@@ -12,7 +12,7 @@ from saferplan.imports import services as import_services
 from saferplan.partnerships import services as partnership_services
 from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
-from saferplan.plans.models import Action, Plan, PlanStatus
+from saferplan.plans.models import Action, Plan, PlanKind, PlanStatus
 
 from . import assessment, consultation, crime, measures, published, structure
 
@@ -173,6 +173,8 @@ def _publish_hertsmere(coordinator, partnership) -> None:
     """Hertsmere's partnership plan 2023-27 (seed 002) and its 2019-20 action plan are
     published, with the achievements and contacts of seed 002's last pages."""
     for plan in partnership.plans.all():
+        if plan.kind == PlanKind.STRATEGIC:
+            published.write_in_brief(actor=coordinator, plan=plan)
         plan_services.plan_transition(actor=coordinator, plan=plan, status=PlanStatus.PUBLISHED)
     published.load(
         actor=coordinator,

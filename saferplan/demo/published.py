@@ -5,6 +5,7 @@ public/contacts_text.py.)"""
 
 import re
 
+from saferplan.plans import services as plan_services
 from saferplan.public import services as public_services
 from saferplan.public.models import Achievement
 
@@ -55,3 +56,24 @@ def load(*, actor, partnership, seed_text: str) -> None:
             period=item["period"],
             position=position,
         )
+
+
+# The seed has no plain-language summary; this one, written for the demo from the seed's own
+# aims and priorities, shows where a partnership's would go (issue 24, deliverable 5).
+HERTSMERE_IN_BRIEF = """This plan says how the police, the council and other services in Hertsmere will work together to keep people safe from 2023 to 2027.
+
+We asked people what worries them. 329 people answered our survey.
+
+We will make places safer by tackling crime and anti-social behaviour.
+
+We will protect people who are at risk of harm.
+
+We will help people feel safer where they live.
+
+Each year we choose what to work on first. In 2023 to 2024 this is: people who are exploited by criminals, knife crime, violence against women and girls, local support services, drugs, and anti-social behaviour.
+
+If you need this plan in another language or format, call 020 8207 7445."""
+
+
+def write_in_brief(*, actor, plan) -> None:
+    plan_services.plan_update(actor=actor, plan=plan, plain_summary=HERTSMERE_IN_BRIEF)

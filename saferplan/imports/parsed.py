@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 # A narrative plan's named sections, as the plan's pages and the import preview call them, in
 # the order a reader meets them.
 SECTION_LABELS = {
+    "plain_summary": "The plan in brief",
     "foreword": "Foreword",
     "about_partnership": "About the partnership",
     "legislation": "Legislation",
@@ -123,6 +124,7 @@ class ParsedPlan:
     leftovers: list[dict] = field(default_factory=list)
     # A narrative plan's named sections (sections.py), each whole; stored imports made before
     # they were read have none.
+    plain_summary: str = ""
     foreword: str = ""
     foreword_signatory: str = ""
     about_partnership: str = ""

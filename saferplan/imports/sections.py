@@ -22,6 +22,12 @@ _THE = r"(?:the\s+|our\s+|key\s+|main\s+|relevant\s+|a\s+)*"
 _END = r"\W*$"
 NAMED_SECTIONS = [
     (
+        "plain_summary",
+        rf"^\W*{_THE}(?:(?:plan|strategy)\s+)?(?:in\s+brief|at\s+a\s+glance|easy[\s-]read(?:\s+"
+        r"(?:version|summary))?|plain[\s-]english\s+(?:summary|version)|summary\s+of\s+(?:the|"
+        rf"this|our)\s+(?:plan|strategy)|(?:this|our)\s+plan\s+in\s+brief){_END}",
+    ),
+    (
         "foreword",
         rf"^\W*(?:foreword|preface|(?:an?\s+)?introduction\s+(?:from|by)\s+.+|{_THE}(?:message|welcome|"
         r"letter|statement)\s+from\s+.+|(?:the\s+)?(?:chair(?:man|woman|person)?|leader)['’]?s?\s+"

@@ -37,6 +37,14 @@ class PlanForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    plain_summary = forms.CharField(
+        label="The plan in brief (optional)",
+        help_text="A summary in plain language for readers who find the full plan hard, shown "
+        "first on the published plan: short sentences, everyday words, one idea in each "
+        "paragraph. Leave it empty to leave it out.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     foreword = forms.CharField(
         label="Foreword (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

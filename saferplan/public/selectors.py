@@ -71,8 +71,10 @@ class PublishedPlan:
         return f"{self.partnership.name}: published plans"
 
 
-# The plan's own "Strategic assessment findings" section (plans.selectors.narrative).
+# The plan's own "Strategic assessment findings" and "Our plan in brief" sections
+# (plans.selectors.narrative).
 ASSESSMENT_FINDINGS = "assessment-findings"
+PLAIN_SUMMARY = "in-brief"
 
 
 def published_plans(*, partnership: Partnership) -> QuerySet[Plan]:
@@ -176,11 +178,19 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
     strategic assessment (seed 002's "What does our Strategic Assessment 2022 tell us?");
     its monitoring after the priorities, its definitions before the glossary and its
     language notice last."""
-    sections = []
+    narrative = published.narrative
+    # The plan in brief, in plain language, before anything else: a reader who finds the
+    # full plan hard meets it first.
+    sections = (
+        [(PLAIN_SUMMARY, narrative[PLAIN_SUMMARY].heading)] if PLAIN_SUMMARY in narrative else []
+    )
     if published.plan is not None and published.plan.introduction:
         sections.append(("introduction", "Introduction"))
-    narrative = published.narrative
-    before = [(s.anchor, s.heading) for s in narrative.values() if s.before_priorities]
+    before = [
+        (s.anchor, s.heading)
+        for s in narrative.values()
+        if s.before_priorities and s.anchor != PLAIN_SUMMARY
+    ]
     if "partnership" not in narrative and (published.groups or published.organisations_by_kind):
         # No text about the partnership: its structure alone, after any foreword.
         at = 1 if before and before[0][0] == "foreword" else 0

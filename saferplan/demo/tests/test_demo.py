@@ -187,6 +187,7 @@ def test_seed_002_published_holds_every_section_of_the_councils_document(demo, c
 
     hertsmere = Partnership.objects.get(slug="hertsmere")
     assert [heading for _, heading in published_plan(partnership=hertsmere).sections] == [
+        "Our plan in brief",  # written for the demo: the seed has no plain-language summary
         "Foreword",  # seed p. 2
         "About the partnership",  # p. 3: "Hertsmere Community Safety Partnership"
         "What does our Strategic Assessment 2022 tell us?",  # p. 5

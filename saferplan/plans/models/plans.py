@@ -33,6 +33,11 @@ class Plan(TimeStampedModel):
     )
     # A narrative plan's own sections (imports/sections.py), published with the plan like its
     # introduction. Paragraphs are apart by a blank line.
+    plain_summary = models.TextField(
+        "the plan in brief",
+        blank=True,
+        help_text="A summary in plain language (easy read): short sentences and everyday words.",
+    )
     foreword = models.TextField(blank=True)
     foreword_signatory = models.TextField(
         "who signed the foreword", blank=True, help_text="For example Cllr Jane Smith, Chair"

@@ -7,6 +7,7 @@ from ..models import Plan
 
 # (field, anchor, heading, read before the aims and priorities rather than after them)
 SECTIONS = [
+    ("plain_summary", "in-brief", "Our plan in brief", True),
     ("foreword", "foreword", "Foreword", True),
     ("about_partnership", "partnership", "About the partnership", True),
     ("legislation", "legislation", "Legislation", True),

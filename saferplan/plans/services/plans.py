@@ -19,6 +19,7 @@ from .common import audited_change, audited_create
 
 # A narrative plan's own sections, beside its introduction (imports/sections.py).
 NARRATIVE_SECTIONS = [
+    "plain_summary",
     "foreword",
     "foreword_signatory",
     "about_partnership",

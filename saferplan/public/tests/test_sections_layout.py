@@ -145,3 +145,30 @@ def test_a_section_that_gains_text_keeps_its_usual_place():
         ("foreword", "Foreword"),
         ("partnership", "About"),  # new since: after the foreword, as usual
     ]
+
+
+def test_the_plan_in_brief_comes_first_in_every_format(client, partnership, strategic):
+    """Deliverable 5: a plain-language summary the partnership writes, met first."""
+    strategic.plain_summary = (
+        "We work together to keep Safer Borough safe.\n\nWe will stop knife crime."
+    )
+    strategic.introduction = "This plan runs from 2024 to 2027."
+    strategic.save()
+
+    assert headings(partnership)[:3] == ["Our plan in brief", "Introduction", "Foreword"]
+    page = client.get(reverse("public:plan", args=[partnership.slug])).content.decode()
+    assert page.index('id="in-brief"') < page.index('id="introduction"')
+    assert '<p class="govuk-body">We will stop knife crime.</p>' in page
+    word = docx.Document(
+        io.BytesIO(
+            client.get(reverse("public:plan-document", args=[partnership.slug, "docx"])).content
+        )
+    )
+    assert (
+        next(p.text for p in word.paragraphs if p.style.name == "Heading 1") == "Our plan in brief"
+    )
+    pdf = client.get(
+        reverse("public:plan-document", args=[partnership.slug, "pdf"]), {"size": "large"}
+    )
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert text.index("We will stop knife crime.") < text.index("This plan runs from 2024")
