@@ -211,6 +211,18 @@ def sweep_records(partnership, coordinator):
         consultation=consultation, file_name="survey.csv", sha256="0" * 64, content=b"a,b\n1,2\n"
     )
 
+    from saferplan.consultations.models import EnteredConsultation
+
+    entered = EnteredConsultation.objects.create(
+        partnership=partnership,
+        plan=plan,
+        title="Feelings of Safety survey",
+        opens_on="2023-01-09",
+        closes_on="2023-02-19",
+        respondents=329,
+        source="The partnership's consultation report",
+    )
+
     pending = PlanImport.objects.create(
         partnership=partnership,
         file_name="plan.txt",
@@ -307,6 +319,8 @@ def sweep_records(partnership, coordinator):
         for arg in args:
             if arg == "slug":
                 kwargs["slug"] = slug or partnership.slug
+            elif arg == "pk" and name.startswith("consultations:entered"):
+                kwargs["pk"] = entered.pk
             elif arg == "pk" and name.startswith("consultations:"):
                 kwargs["pk"] = consultation.pk
             elif arg == "pk":

@@ -297,3 +297,12 @@ class ResponseImport(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+# A consultation run elsewhere, its results entered (kept apart: entered_models.py).
+from .entered_models import (  # noqa: E402, F401
+    EnteredConsultation,
+    EnteredRelevance,
+    EnteredTheme,
+    Qualifier,
+)

@@ -12,7 +12,7 @@ from saferplan.accounts.models import ALL_ROLES, Role
 from saferplan.core.permissions import PermissionPolicy
 from saferplan.partnerships.models import Partnership
 
-from .models import Consultation
+from .models import Consultation, EnteredConsultation
 
 ROLES: dict[str, Iterable[str]] = {
     "view": ALL_ROLES,
@@ -26,6 +26,13 @@ class ConsultationPolicy(PermissionPolicy):
     roles_for_action = ROLES
 
 
+class EnteredConsultationPolicy(PermissionPolicy):
+    """Results entered from a consultation run elsewhere: figures only, no answers."""
+
+    model = EnteredConsultation
+    roles_for_action = ROLES
+
+
 class PartnershipConsultationsPolicy(PermissionPolicy):
     """The partnership's consultations as a whole: listing them, creating one."""
 
@@ -35,4 +42,5 @@ class PartnershipConsultationsPolicy(PermissionPolicy):
 
 
 consultation_policy = ConsultationPolicy()
+entered_consultation_policy = EnteredConsultationPolicy()
 consultations_policy = PartnershipConsultationsPolicy()

@@ -10,11 +10,18 @@ register_choices("consultation_section", *Section.values)
 app_name = "consultations"
 manage = "partnerships/<slug:slug>/consultations/"
 one = manage + "<int:pk>/"
+entered = manage + "entered/<int:pk>/"
 public = "p/<slug:slug>/consultations/<int:pk>/"
 urlpatterns = [
     path(manage, views.consultation_list, name="list"),
     path(manage + "add/", views.consultation_add, name="add"),
     path(one, views.consultation_detail, name="detail"),
+    # A consultation run elsewhere: its results entered from its report.
+    path(manage + "entered/add/", views.entered_add, name="entered-add"),
+    path(entered, views.entered_detail, name="entered"),
+    path(entered + "edit/", views.entered_edit, name="entered-edit"),
+    path(entered + "relevance/", views.entered_relevance, name="entered-relevance"),
+    path(entered + "delete/", views.entered_delete, name="entered-delete"),
     path(one + "edit/", views.consultation_edit, name="edit"),
     path(one + "results.csv", views.results_csv, name="results-csv"),
     path(one + "results.svg", views.results_chart, name="results-chart"),

@@ -122,19 +122,29 @@ def _consultation(word, consultation) -> None:
     word.paragraph(consultation.consultation.title)
     for sentence in results.summary:
         word.paragraph(sentence)
+    if consultation.entered_from:
+        word.paragraph(
+            f"Entered by the partnership from {consultation.entered_from}: this consultation "
+            "was run outside saferplan, which does not hold its responses."
+        )
     if results.relevance:
         table = word.table(["", "Relevant", "Answered"])
         for result in results.relevance:
-            found = (
-                f"{result.percent_relevant:.0f}% ({result.relevant})" if result.answered else "–"
+            word.row(
+                table,
+                [f"{result.label}: {result.subject}", result.relevant_text, result.answered_text],
             )
-            word.row(table, [f"{result.label}: {result.subject}", found, str(result.answered)])
-    for question, themes in consultation.themes:
+    for group in consultation.themes:
         word.heading("The themes of your comments", 2)
-        word.paragraph(f"We asked: “{question.text}”")
+        if group.question:
+            word.paragraph(f"We asked: “{group.question}”")
+        if not group.counted:
+            word.paragraph("The comments were grouped into these themes:")
+            word.bullets([name for name, _ in group.themes])
+            continue
         table = word.table(["Theme", "Comments"])
-        for name, count in themes:
-            word.row(table, [name, str(count)])
+        for name, count in group.themes:
+            word.row(table, [name, "not given" if count is None else str(count)])
     if consultation.you_said:
         word.heading("You said, we did", 2)
         for item in consultation.you_said:

@@ -485,3 +485,39 @@ def test_a_police_uk_fetchs_page_has_no_accessibility_violations(page_as, demo_s
             outcome=outcome,
         )
         check(page, f"{demo_site}/partnerships/hertsmere/jobs/{job.pk}/")
+
+
+def test_the_pages_for_a_consultation_run_elsewhere_have_no_accessibility_violations(
+    page_as, demo_site
+):
+    """Entering seed 002's consultation results (issue 24, deliverable 2), errors included."""
+    from saferplan.consultations.models import EnteredConsultation
+    from saferplan.plans.models import Plan
+
+    plan = Plan.objects.get(partnership__slug="hertsmere", kind="strategic")
+    entered = EnteredConsultation.objects.create(
+        partnership=plan.partnership,
+        plan=plan,
+        title="Hertsmere Community Safety Partnership Plan survey",
+        opens_on="2023-01-09",
+        closes_on="2023-02-19",
+        respondents=329,
+        source="Hertsmere CSP Partnership Plan 2023 - 2027",
+    )
+    entered.themes.create(name="Anti-social behaviour", position=1)
+    page = page_as("coordinator@example.org")
+    base = "/partnerships/hertsmere/consultations"
+    for path in [
+        f"{base}/",
+        f"{base}/entered/add/",
+        f"{base}/entered/{entered.pk}/",
+        f"{base}/entered/{entered.pk}/edit/",
+        f"{base}/entered/{entered.pk}/relevance/",
+        f"{base}/entered/{entered.pk}/delete/",
+    ]:
+        check(page, demo_site + path)
+    page.goto(demo_site + f"{base}/entered/{entered.pk}/relevance/")
+    page.fill("input[name^='percent-aim']:first-of-type >> nth=0", "ninety")
+    submit(page, "main button[type=submit]")
+    assert "must be a number, like 92 or 92.5" in page.content()
+    assert not axe_violations(page)

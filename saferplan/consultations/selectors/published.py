@@ -7,7 +7,8 @@ from django.db.models import Count, Prefetch
 
 from saferplan.core import clock
 
-from ..models import Answer, Consultation, Question, Theme
+from ..models import Answer, Consultation, EnteredConsultation, Theme
+from .entered import EnteredResults, entered_results
 from .results import ConsultationResults, consultation_results
 from .themes import free_text_questions
 
@@ -24,13 +25,26 @@ class YouSaid:
 
 
 @dataclass
-class PublishedConsultation:
-    results: ConsultationResults
-    themes: list[tuple[Question, list[tuple[str, int]]]]  # per question: (name, answers)
-    you_said: list[YouSaid]
+class ThemeGroup:
+    question: str  # what the comments answered ("" when an entered report did not say)
+    themes: list[tuple[str, int | None]]  # (name, comments; None when not given)
 
     @property
-    def consultation(self) -> Consultation:
+    def counted(self) -> bool:
+        return any(count is not None for _, count in self.themes)
+
+
+@dataclass
+class PublishedConsultation:
+    results: "ConsultationResults | EnteredResults"
+    themes: list[ThemeGroup]
+    you_said: list[YouSaid]
+    # Where entered results come from (a consultation run elsewhere), said beside them;
+    # "" for results saferplan counted from the responses it holds.
+    entered_from: str = ""
+
+    @property
+    def consultation(self) -> "Consultation | EnteredConsultation":
         return self.results.consultation
 
 
@@ -46,6 +60,13 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
     consultation = (
         partnership.consultations.filter(closes_on__lt=today).order_by("-closes_on", "-pk").first()
     )
+    entered = (
+        partnership.entered_consultations.filter(closes_on__lt=today)
+        .order_by("-closes_on", "-pk")
+        .first()
+    )
+    if entered is not None and (consultation is None or entered.closes_on > consultation.closes_on):
+        return _published_entered(entered, today)
     if consultation is None:
         return None
     results = consultation_results(consultation, today=today)
@@ -67,12 +88,11 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
         )
         .order_by("question__position", "-answer_count", "name")
     )
-    by_question: dict[int, tuple[Question, list[tuple[str, int]]]] = {}
+    by_question: dict[int, ThemeGroup] = {}
     for theme in themes:
         if theme.answer_count:
-            by_question.setdefault(theme.question_id, (theme.question, []))[1].append(
-                (theme.name, theme.answer_count)
-            )
+            by_question.setdefault(theme.question_id, ThemeGroup(theme.question.text, []))
+            by_question[theme.question_id].themes.append((theme.name, theme.answer_count))
     you_said = [
         YouSaid(
             theme=theme,
@@ -87,6 +107,16 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
         results=results,
         themes=list(by_question.values()),
         you_said=you_said,
+    )
+
+
+def _published_entered(entered: EnteredConsultation, today) -> PublishedConsultation:
+    themes = [(t.name, t.count) for t in entered.themes.all()]
+    return PublishedConsultation(
+        results=entered_results(entered, today=today),
+        themes=[ThemeGroup(entered.themes_question, themes)] if themes else [],
+        you_said=[],
+        entered_from=entered.source,
     )
 
 

@@ -5,6 +5,7 @@ counting is done by the database."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F
+from django.template.defaultfilters import floatformat
 
 from saferplan.core import clock
 
@@ -56,6 +57,17 @@ class RelevanceResult:
     @property
     def percent_not_relevant(self) -> float:
         return 100 * self.not_relevant / self.answered if self.answered else 0.0
+
+    @property
+    def relevant_text(self) -> str:
+        """The "Relevant" cell of the published plan: "93% (280)", or "–" when unanswered."""
+        if not self.answered:
+            return "–"
+        return f"{floatformat(self.percent_relevant, 0)}% ({self.relevant})"
+
+    @property
+    def answered_text(self) -> str:
+        return str(self.answered)
 
     @property
     def dont_know(self) -> int:

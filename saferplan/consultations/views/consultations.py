@@ -27,7 +27,10 @@ def consultation_list(request, slug):
         request,
         "consultations/list.html",
         consultation_context(
-            request, partnership, consultations=selectors.partnership_consultations(partnership)
+            request,
+            partnership,
+            consultations=selectors.partnership_consultations(partnership),
+            entered=partnership.entered_consultations.select_related("plan"),
         ),
     )
 
