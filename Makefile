@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CSS := saferplan/static/dist/saferplan.css
+# The interface's translations, compiled from saferplan/locale/<language>/LC_MESSAGES/django.po
+MO := $(patsubst %.po,%.mo,$(wildcard saferplan/locale/*/LC_MESSAGES/django.po))
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
 # pytest-xdist workers: one per core (make test PYTEST_WORKERS=0 runs in one process)
 PYTEST_WORKERS ?= auto
@@ -24,6 +26,9 @@ $(NODE_STAMP): package.json package-lock.json
 	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 18 ? 0 : 1)' || { echo "saferplan needs Node.js 18 or newer"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+$(MO): %.mo: %.po $(PY_STAMP)
+	$(BIN)/python scripts/compile_messages.py $<
 
 $(CSS): $(NODE_STAMP) scripts/build-assets.mjs $(wildcard saferplan/static/src/*.scss)
 	npm run --silent build
@@ -74,18 +79,18 @@ python-deps: $(PY_STAMP)
 assets: $(CSS)
 
 ## The demo: a fresh SQLite database from the seeds, served on http://127.0.0.1:8000
-demo: $(PY_STAMP) $(CSS) fonts
+demo: $(PY_STAMP) $(CSS) $(MO) fonts
 	$(BIN)/saferplan demo
 
 ## Every test, on SQLite (set DATABASE_URL to run them on PostgreSQL)
-test: $(PY_STAMP) $(CSS) browser proxy fonts
+test: $(PY_STAMP) $(CSS) $(MO) browser proxy fonts
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 ## Every test that reaches a database again, on the PostgreSQL at $(POSTGRES_URL) (those
 ## marked no_database, which conftest.py gives every test without a database, and the
 ## accessibility sweeps marked page_checks, whose pages' HTML is the same on either, ran on
 ## SQLite)
-test-postgres: $(PY_STAMP) $(CSS) browser proxy fonts
+test-postgres: $(PY_STAMP) $(CSS) $(MO) browser proxy fonts
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not no_database and not page_checks"
 
 lint: $(PY_STAMP)

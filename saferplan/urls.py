@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -10,7 +11,13 @@ from saferplan.plans.views import my_actions as my_actions_views
 # app, so the two are put under one name here.
 site_pages = [path("", accounts_views.home, name="home"), *core_urls.urlpatterns]
 
+# Every page in English at its usual address and in Welsh under /cy/ (ADR 0032); the API
+# (JSON for machines) and Django's admin are English only.
 urlpatterns = [
+    path("api/", include("saferplan.api.urls")),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
     path("", include((site_pages, "core"))),
     path("accounts/", include("saferplan.accounts.urls")),
     path("partnerships/", include("saferplan.partnerships.urls")),
@@ -25,12 +32,11 @@ urlpatterns = [
     path("my-actions/", my_actions_views.my_actions, name="my-actions"),
     path("my-partnerships/", accounts_views.my_partnerships, name="my-partnerships"),
     path("organisations/", include("saferplan.partnerships.organisation_urls")),
-    path("api/", include("saferplan.api.urls")),
     path("", include("saferplan.notifications.urls")),
     path("", include("saferplan.background.urls")),
     path("accounts/api-tokens/", include("saferplan.api.token_urls")),
-    path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)
 
 handler403 = "saferplan.core.views.permission_denied"
 handler404 = "saferplan.core.views.page_not_found"

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from saferplan.crimedata.comparisons import Comparison, ComparisonRow
 from saferplan.crimedata.peers import Peers, peers
@@ -151,8 +152,8 @@ class PublishedAssessment:
             if name and title.startswith(name + " "):
                 title = title.removeprefix(name + " ")
         if "strategic assessment" not in title.lower():
-            return "What does our strategic assessment tell us?"
-        return f"What does our {title} tell us?"
+            return gettext("What does our strategic assessment tell us?")
+        return gettext("What does our %(title)s tell us?") % {"title": title}
 
     @property
     def comparisons_place(self) -> str:

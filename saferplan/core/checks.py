@@ -1,5 +1,7 @@
 """saferplan's own deployment checks (`saferplan check --deploy`)."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 
@@ -65,5 +67,31 @@ def fonts_for_translated_notices(app_configs, **kwargs) -> list[Warning]:
             "notice in other languages) as empty boxes.",
             hint=f"Install the fonts: apt-get install {FONTS_PACKAGES} (make fonts does it).",
             id="saferplan.W002",
+        )
+    ]
+
+
+def catalogues_not_compiled() -> list[str]:
+    """The interface's translations (.po) with no compiled .mo beside them, or an older one."""
+    stale = []
+    for locale in settings.LOCALE_PATHS:
+        for po in Path(locale).glob("*/LC_MESSAGES/django.po"):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                stale.append(po.parts[-3])
+    return sorted(stale)
+
+
+@register(deploy=True)
+def translations_compiled(app_configs, **kwargs) -> list[Warning]:
+    stale = catalogues_not_compiled()
+    if not stale:
+        return []
+    return [
+        Warning(
+            f"The interface's translations ({', '.join(stale)}) are not compiled, so those "
+            "pages come out in English.",
+            hint="Run: python scripts/compile_messages.py (make does it).",
+            id="saferplan.W003",
         )
     ]

@@ -1,10 +1,30 @@
 from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
+
+# The phases a service goes through, as SAFERPLAN_PHASE names them, for the translators.
+PHASES = [gettext_noop("Alpha"), gettext_noop("Beta"), gettext_noop("Live")]
 
 
 def service(request):
     """The service's name, phase and contact, for the base template."""
     return {
         "service_name": settings.SERVICE_NAME,
-        "service_phase": settings.SERVICE_PHASE,
+        "service_phase": gettext(settings.SERVICE_PHASE),
         "service_contact_email": settings.SERVICE_CONTACT_EMAIL,
+    }
+
+
+def language(request):
+    """The page's language for <html lang> ("en-GB" or "cy") and the address of the same page
+    in the other language, for the switch on the public pages."""
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    welsh = current == "cy"
+    other = "en-gb" if welsh else "cy"
+    return {
+        "html_lang": "cy" if welsh else "en-GB",
+        "page_in_welsh": welsh,
+        # A function, so that only the pages with the switch pay for resolving the address.
+        "other_language_url": lambda: translate_url(request.get_full_path(), other),
     }

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import TimeStampedModel
 
@@ -119,13 +120,14 @@ class Partnership(TimeStampedModel):
 
 
 class OrganisationKind(models.TextChoices):
-    POLICE = "police", "Police"
-    LOCAL_AUTHORITY = "local_authority", "Local authority"
-    FIRE_AND_RESCUE = "fire_and_rescue", "Fire and rescue"
-    PROBATION = "probation", "Probation"
-    HEALTH = "health", "Health"
-    CO_OPERATING_BODY = "co_operating_body", "Co-operating body"
-    VOLUNTARY_SECTOR = "voluntary_sector", "Voluntary sector"
+    # Translated: the published plan lists its member organisations by kind.
+    POLICE = "police", _("Police")
+    LOCAL_AUTHORITY = "local_authority", _("Local authority")
+    FIRE_AND_RESCUE = "fire_and_rescue", _("Fire and rescue")
+    PROBATION = "probation", _("Probation")
+    HEALTH = "health", _("Health")
+    CO_OPERATING_BODY = "co_operating_body", _("Co-operating body")
+    VOLUNTARY_SECTOR = "voluntary_sector", _("Voluntary sector")
 
 
 # The five responsible authorities of the Crime and Disorder Act 1998, s.5.

@@ -50,7 +50,7 @@ def organisations_by_kind(*, organisations) -> list[tuple[str, list[Organisation
     order = {kind: index for index, kind in enumerate(OrganisationKind.values)}
     ordered = sorted(organisations, key=lambda o: (order[o.kind], o.name.lower()))
     return [
-        (OrganisationKind(kind).label, list(members))
+        (str(OrganisationKind(kind).label), list(members))  # in the page's language
         for kind, members in groupby(ordered, key=lambda o: o.kind)
     ]
 

@@ -4,6 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from saferplan.assessments.selectors import PublishedAssessment, published_assessment
 from saferplan.consultations.selectors import (
@@ -68,7 +69,7 @@ class PublishedPlan:
     def title(self) -> str:
         if self.plan is not None:
             return self.plan.title
-        return f"{self.partnership.name}: published plans"
+        return _("%(partnership)s: published plans") % {"partnership": self.partnership.name}
 
 
 # The plan's own "Strategic assessment findings" and "Our plan in brief" sections
@@ -185,7 +186,7 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
         [(PLAIN_SUMMARY, narrative[PLAIN_SUMMARY].heading)] if PLAIN_SUMMARY in narrative else []
     )
     if published.plan is not None and published.plan.introduction:
-        sections.append(("introduction", "Introduction"))
+        sections.append(("introduction", _("Introduction")))
     before = [
         (s.anchor, s.heading)
         for s in narrative.values()
@@ -194,29 +195,29 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
     if "partnership" not in narrative and (published.groups or published.organisations_by_kind):
         # No text about the partnership: its structure alone, after any foreword.
         at = 1 if before and before[0][0] == "foreword" else 0
-        before.insert(at, ("partnership", "About the partnership"))
+        before.insert(at, ("partnership", _("About the partnership")))
     sections += before
     if published.assessment is not None:
         sections.append(("assessment", published.assessment.heading))
     if published.aims:
-        sections.append(("aims", "Our aims"))
+        sections.append(("aims", _("Our aims")))
     if published.priorities:
-        sections.append(("priorities", "Our priorities"))
+        sections.append(("priorities", _("Our priorities")))
     sections += [
         (s.anchor, s.heading)
         for s in narrative.values()
         if not s.before_priorities and s.anchor != "language-notice"
     ]
     if published.consultation is not None:
-        sections.append(("consultation", "What you told us"))
+        sections.append(("consultation", _("What you told us")))
     if published.action_plans:
-        sections.append(("action-plans", "Action plans"))
+        sections.append(("action-plans", _("Action plans")))
     if published.achievement_themes:
-        sections.append(("achievements", "Partnership achievements"))
-    sections.append(("glossary", "Crime glossary"))
+        sections.append(("achievements", _("Partnership achievements")))
+    sections.append(("glossary", _("Crime glossary")))
     if published.contacts:
-        sections.append(("contacts", "Useful contact details"))
+        sections.append(("contacts", _("Useful contact details")))
     if "language-notice" in narrative:
         sections.append(("language-notice", narrative["language-notice"].heading))
-    sections.append(("other-formats", "Large print and other formats"))
+    sections.append(("other-formats", _("Large print and other formats")))
     return sections

@@ -2,6 +2,10 @@
 
 import datetime
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from saferplan.assessments.documents import published_summary_docx
 from saferplan.core import contact_links
 from saferplan.core.documents.word import WordDocument
@@ -15,10 +19,12 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
     word.heading(published.title, 0)
     plan = published.plan
     if plan is not None:
-        word.paragraph(
-            f"{partnership.name} · {plan.period_start:%B %Y} to {plan.period_end:%B %Y} · "
-            f"produced {generated_on:%-d %B %Y}"
-        )
+        period = _("%(start)s to %(end)s") % {
+            "start": date_format(plan.period_start, "F Y"),
+            "end": date_format(plan.period_end, "F Y"),
+        }
+        produced = _("produced %(day)s") % {"day": date_format(generated_on, "j F Y")}
+        word.paragraph(f"{partnership.name} · {period} · {produced}")
     for anchor, heading in published.sections:
         if anchor == "other-formats":
             continue  # the page's links to this very document
@@ -42,22 +48,30 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                 word.paragraph(aim.text, style="List Number")
         elif anchor == "priorities":
             for priority in published.priorities:
-                word.heading(f"Priority {priority.number}: {priority.title}", 2)
+                word.heading(
+                    _("Priority %(number)s: %(title)s")
+                    % {"number": priority.number, "title": priority.title},
+                    2,
+                )
                 if priority.description:
                     word.written(priority.description)
                 if priority.public_actions:
-                    word.paragraph("What we will do:", bold=True)
+                    word.paragraph(_("What we will do") + ":", bold=True)
                     word.bullets([a.title for a in priority.public_actions])
                 if priority.desired_outcomes:
-                    word.paragraph("How we will measure success:", bold=True)
+                    word.paragraph(_("How we will measure success") + ":", bold=True)
                     word.written(priority.desired_outcomes)
         elif anchor == "consultation" and published.consultation is not None:
             _consultation(word, published.consultation)
         elif anchor == "action-plans":
             for action_plan in published.action_plans:
+                period = _("%(start)s to %(end)s") % {
+                    "start": date_format(action_plan.period_start, "F Y"),
+                    "end": date_format(action_plan.period_end, "F Y"),
+                }
                 word.paragraph(
-                    f"{action_plan.title} ({action_plan.period_start:%B %Y} to "
-                    f"{action_plan.period_end:%B %Y}): on the partnership's published plan page."
+                    f"{action_plan.title} ({period}): "
+                    + _("on the partnership's published plan page.")
                 )
         elif anchor == "achievements":
             for theme in published.achievement_themes:
@@ -81,10 +95,10 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
 def _contact(word: WordDocument, contact) -> None:
     """A contact's email, telephone numbers and website as links, as on the page."""
     if contact.email:
-        line = word.paragraph("Email: ", style="List Bullet")
+        line = word.paragraph(_("Email:") + " ", style="List Bullet")
         word.link(line, contact.email, f"mailto:{contact.email}")
     if contact.phone:
-        line = word.paragraph("Telephone: ", style="List Bullet")
+        line = word.paragraph(_("Telephone:") + " ", style="List Bullet")
         end = 0
         for found in contact_links.PHONE.finditer(contact.phone):
             word.run(line, contact.phone[end : found.start()])
@@ -92,7 +106,7 @@ def _contact(word: WordDocument, contact) -> None:
             end = found.end()
         word.run(line, contact.phone[end:])
     if contact.website:
-        line = word.paragraph("Website: ", style="List Bullet")
+        line = word.paragraph(_("Website:") + " ", style="List Bullet")
         href = contact_links.web_href(contact.website)
         if href:
             word.link(line, contact.website, href)
@@ -107,11 +121,11 @@ def _structure(word: WordDocument, published: PublishedPlan) -> None:
     for group in published.groups:
         word.heading(group.name + (f" ({group.abbreviation})" if group.abbreviation else ""), 2)
         if group.reports_to is not None:
-            word.paragraph(f"Reports to the {group.reports_to.name}.")
+            word.paragraph(_("Reports to the %(name)s.") % {"name": group.reports_to.name})
         if group.purpose:
             word.written(group.purpose)
     for kind, organisations in published.organisations_by_kind:
-        word.heading(f"Member organisations: {kind}", 2)
+        word.heading(_("Member organisations: %(kind)s") % {"kind": kind}, 2)
         word.bullets([organisation.name for organisation in organisations])
 
 
@@ -124,32 +138,39 @@ def _consultation(word, consultation) -> None:
         word.paragraph(sentence)
     if consultation.entered_from:
         word.paragraph(
-            f"Entered by the partnership from {consultation.entered_from}: this consultation "
-            "was run outside saferplan, which does not hold its responses."
+            _(
+                "Entered by the partnership from %(source)s: this consultation was run outside "
+                "saferplan, which does not hold its responses."
+            )
+            % {"source": consultation.entered_from}
         )
     if results.relevance:
-        table = word.table(["", "Relevant", "Answered"])
+        table = word.table(["", _("Relevant"), _("Answered")])
         for result in results.relevance:
             word.row(
                 table,
                 [f"{result.label}: {result.subject}", result.relevant_text, result.answered_text],
             )
     for group in consultation.themes:
-        word.heading("The themes of your comments", 2)
+        word.heading(_("The themes of your comments"), 2)
         if group.question:
-            word.paragraph(f"We asked: “{group.question}”")
+            word.paragraph(_("We asked: “%(question)s”") % {"question": group.question})
         if not group.counted:
-            word.paragraph("The comments were grouped into these themes:")
-            word.bullets([name for name, _ in group.themes])
+            word.paragraph(_("The comments were grouped into these themes:"))
+            word.bullets([name for name, _count in group.themes])
             continue
-        table = word.table(["Theme", "Comments"])
+        table = word.table([_("Theme"), _("Comments")])
         for name, count in group.themes:
-            word.row(table, [name, "not given" if count is None else str(count)])
+            word.row(table, [name, _("not given") if count is None else str(count)])
     if consultation.you_said:
-        word.heading("You said, we did", 2)
+        word.heading(_("You said, we did"), 2)
         for item in consultation.you_said:
-            plural = "" if item.count == 1 else "s"
-            word.heading(f"You said: {item.theme.name} ({item.count} comment{plural})", 3)
+            said = ngettext(
+                "You said: %(name)s (%(count)s comment)",
+                "You said: %(name)s (%(count)s comments)",
+                item.count,
+            )
+            word.heading(said % {"name": item.theme.name, "count": item.count}, 3)
             for quote in item.quotes:
                 word.paragraph(f"“{quote}”", style="Quote")
             if item.theme.we_did:

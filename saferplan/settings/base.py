@@ -75,6 +75,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The page's language from its address: /cy/… Welsh, anything else English (never the
+    # browser's Accept-Language, so a page is in the language its link promised).
+    "django.middleware.locale.LocaleMiddleware",
+    "saferplan.core.languages_middleware.EnglishUnlessTranslated",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -99,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "saferplan.core.context_processors.service",
+                "saferplan.core.context_processors.language",
                 "saferplan.accounts.context_processors.partnership_switcher",
             ],
         },
@@ -229,6 +234,13 @@ if os.environ.get("SAFERPLAN_EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("SAFERPLAN_EMAIL_USE_TLS", True)
 
 LANGUAGE_CODE = "en-gb"
+# English at the usual addresses, Welsh under /cy/ (i18n_patterns in urls.py; ADR 0032). The
+# interface's Welsh is in saferplan/locale (gettext); `make` compiles it.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The pages whose Welsh is complete (URL names); any other page is drawn in English, even at
+# its /cy/ address (core/languages_middleware.py).
+WELSH_PAGES = {"public:plan", "public:plan-document"}
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -171,7 +171,7 @@ def test_the_published_plan_has_no_accessibility_violations(page_as, demo_site):
 
     action_plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
     page = page_as(None)
-    for path in ["/p/hertsmere/", f"/p/hertsmere/plans/{action_plan.pk}/"]:
+    for path in ["/p/hertsmere/", f"/p/hertsmere/plans/{action_plan.pk}/", "/cy/p/hertsmere/"]:
         check(page, demo_site + path)
 
 

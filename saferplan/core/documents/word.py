@@ -11,6 +11,7 @@ word between lines; nothing is hyphenated."""
 import io
 
 import docx
+from django.utils import translation
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -63,9 +64,11 @@ class WordDocument:
         properties = self.document.core_properties
         properties.title = clean_text(title)
         properties.author = clean_text(author)
-        properties.language = "en-GB"
+        # The document's language is the page's: Welsh for a Welsh page's document.
+        language = "cy-GB" if translation.get_language() == "cy" else "en-GB"
+        properties.language = language
         properties.keywords = clean_text(marking)
-        self._language("en-GB")
+        self._language(language)
         styles = self.document.styles
         styles["Normal"].font.name = "Arial"
         styles["Normal"].font.size = Pt(10)
@@ -137,9 +140,14 @@ class WordDocument:
         """Paragraphs a partnership wrote, blank lines between them, each in its language
         (core.languages): Word is told each run's language, so a screen reader's voice and the
         spelling checker follow it, and a right-to-left paragraph runs right to left."""
+        welsh = translation.get_language() == "cy"
         for part in languages.paragraphs(text):
             paragraph = self.paragraph(part.text)
-            if part.lang:
+            if welsh and part.lang in ("", "cy"):
+                # A Welsh document: its English paragraphs are the ones in another language.
+                if not part.lang:
+                    _mark_language(paragraph, languages.Paragraph(part.text, "en-GB"))
+            elif part.lang:
                 _mark_language(paragraph, part)
 
     def bullets(self, items: list[str]) -> None:

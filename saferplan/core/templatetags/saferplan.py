@@ -1,4 +1,5 @@
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -109,12 +110,25 @@ def paragraphs(text) -> list[languages.Paragraph]:
 def lang_attrs(paragraph) -> str:
     """lang="ar" dir="rtl" for a paragraph not in the page's language, to put in its tag:
     <p class="govuk-body"{{ paragraph|lang_attrs }}>."""
-    if not isinstance(paragraph, languages.Paragraph) or not paragraph.lang:
+    if not isinstance(paragraph, languages.Paragraph):
         return ""
-    attrs = format_html(' lang="{}"', paragraph.lang)
+    lang = paragraph.lang
+    if translation.get_language() == "cy":
+        # On a Welsh page an English paragraph is the one in another language (WCAG 3.1.2).
+        lang = "" if lang == "cy" else (lang or "en")
+    if not lang:
+        return ""
+    attrs = format_html(' lang="{}"', lang)
     if paragraph.dir:
         attrs += format_html(' dir="{}"', paragraph.dir)
     return attrs
+
+
+@register.filter
+def lang_of(text) -> str:
+    """lang_attrs for a short text a partnership typed (a priority's title, a glossary term)
+    shown inside the page's own words: on a Welsh page, English text is marked as English."""
+    return lang_attrs(languages.paragraph(str(text or "")))
 
 
 @register.filter

@@ -3,19 +3,21 @@ them: each under its own heading, in the order a reader meets them, empty ones l
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from ..models import Plan
 
 # (field, anchor, heading, read before the aims and priorities rather than after them)
 SECTIONS = [
-    ("plain_summary", "in-brief", "Our plan in brief", True),
-    ("foreword", "foreword", "Foreword", True),
-    ("about_partnership", "partnership", "About the partnership", True),
-    ("legislation", "legislation", "Legislation", True),
-    ("assessment_findings", "assessment-findings", "Strategic assessment findings", True),
-    ("pcc_alignment", "pcc-priorities", "Police and Crime Commissioner's priorities", True),
-    ("monitoring", "monitoring", "Monitoring and review", False),
-    ("definitions", "definitions", "Definitions", False),
-    ("language_notice", "language-notice", "Other languages and formats", False),
+    ("plain_summary", "in-brief", _("Our plan in brief"), True),
+    ("foreword", "foreword", _("Foreword"), True),
+    ("about_partnership", "partnership", _("About the partnership"), True),
+    ("legislation", "legislation", _("Legislation"), True),
+    ("assessment_findings", "assessment-findings", _("Strategic assessment findings"), True),
+    ("pcc_alignment", "pcc-priorities", _("Police and Crime Commissioner's priorities"), True),
+    ("monitoring", "monitoring", _("Monitoring and review"), False),
+    ("definitions", "definitions", _("Definitions"), False),
+    ("language_notice", "language-notice", _("Other languages and formats"), False),
 ]
 
 
@@ -41,7 +43,11 @@ def plan_narrative_sections(*, plan: Plan) -> list[NarrativeSection]:
     """The plan's sections that hold text, in order."""
     return [
         NarrativeSection(
-            anchor, heading, text, before, plan.foreword_signatory if name == "foreword" else ""
+            anchor,
+            str(heading),
+            text,
+            before,
+            plan.foreword_signatory if name == "foreword" else "",
         )
         for name, anchor, heading, before in SECTIONS
         if (text := getattr(plan, name).strip())
