@@ -15,6 +15,18 @@ def empty_cache():
     _clear_caches()
 
 
+@pytest.fixture(autouse=True)
+def in_english():
+    """Each test starts in English: a request to a Welsh page (/cy/…) leaves Welsh active in
+    the test's thread (LocaleMiddleware activates, nothing deactivates), and the next test's
+    reverse() would give Welsh addresses."""
+    from django.utils import translation
+
+    translation.activate("en-gb")
+    yield
+    translation.activate("en-gb")
+
+
 def _clear_caches():
     from django.core.cache import caches
 

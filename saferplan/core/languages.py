@@ -131,15 +131,23 @@ def known(code: str) -> bool:
     return _info(code) is not None
 
 
-def paragraph(text: str) -> Paragraph:
-    """One paragraph, its language tag (if any) taken off."""
-    text = unicodedata.normalize("NFC", text.strip())
+def written_in(text) -> str:
+    """The language a text says it is in: a `str` that carries one (`lang`: the Welsh a
+    partnership wrote for its Welsh page, public.welsh.Welsh), else ""."""
+    return getattr(text, "lang", "") or ""
+
+
+def paragraph(text: str, default: str = "") -> Paragraph:
+    """One paragraph, its language tag (if any) taken off; `default` the language of a text
+    known to be in one (its tag or script still win)."""
+    default = default or written_in(text)
+    text = unicodedata.normalize("NFC", str(text).strip())
     match = TAG.match(text)
     if match and known(match["code"]):
         lang = match["code"].lower()
         text = text[match.end() :]
     else:
-        lang = _script_language(text) or _latin_language(text)
+        lang = _script_language(text) or default or _latin_language(text)
     if lang in ("en", "en-gb"):
         lang = ""
     info = _info(lang) if lang else None
@@ -154,7 +162,8 @@ def _parts(text: str) -> list[str]:
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Text typed with blank lines between paragraphs, each paragraph with its language."""
-    return [paragraph(part) for part in _parts(text)]
+    default = written_in(text)
+    return [paragraph(part, default) for part in _parts(text)]
 
 
 def unknown_tags(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, Plan, PlanKind, PlanStatus
 
-from . import assessment, consultation, crime, measures, published, structure
+from . import assessment, consultation, crime, measures, published, structure, welsh
 
 
 @transaction.atomic
@@ -126,8 +126,9 @@ def demo_load() -> dict[str, int]:
         seed_002_text=(SEEDS / structure.HERTSMERE_PUBLISHED_PLAN).read_text(encoding="utf-8"),
         seed_003_text=(SEEDS / "003_beef6faf28b908d0.txt").read_text(encoding="utf-8"),
     )
+    welsh.load(admin=admin, password=structure.DEMO_PASSWORD)
     return {
-        "partnerships": len(partnerships),
+        "partnerships": len(partnerships) + 1,  # and the Welsh one
         "organisations": Organisation.objects.count(),
         "users": User.objects.count(),
         "memberships": Membership.objects.count(),

@@ -93,3 +93,39 @@ class SectionsForm(forms.Form):
             if not data.get(f"show-{anchor}") and anchor not in self.always_shown
         ]
         return data
+
+
+class WelshForm(forms.Form):
+    """The Welsh of the published plan: publish in Welsh or not, and each text's Welsh beside
+    its English (public.welsh.sources)."""
+
+    in_welsh = forms.BooleanField(
+        label="Publish in Welsh as well as English",
+        required=False,
+        help_text="The Welsh page (/cy/p/…) and its PDF and Word documents show the Welsh below; "
+        "a text left empty is shown in English there, marked as English.",
+    )
+
+    def __init__(self, *args, sources, welsh, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sources = sources
+        for source in sources:
+            long = "\n" in source.english or len(source.english) > 120
+            self.fields[self.name_of(source)] = forms.CharField(
+                label=source.label,
+                required=False,
+                initial=welsh.get(source.key, ""),
+                widget=forms.Textarea(attrs={"rows": 4 if long else 1, "lang": "cy"}),
+            )
+
+    @staticmethod
+    def name_of(source) -> str:
+        return "cy-" + source.key.replace(".", "-").replace(":", "-")
+
+    def rows(self):
+        return [(source, self[self.name_of(source)]) for source in self.sources]
+
+    def texts(self) -> dict[str, str]:
+        return {
+            source.key: self.cleaned_data.get(self.name_of(source), "") for source in self.sources
+        }

@@ -97,6 +97,35 @@ class PublishedLayout(TimeStampedModel):
     )
     order = models.JSONField(default=list, blank=True)  # section anchors, first to last
     hidden = models.JSONField(default=list, blank=True)  # section anchors not shown
+    in_welsh = models.BooleanField(
+        "publish in Welsh as well as English",
+        default=False,
+        help_text="The Welsh page (/cy/p/…) and its documents show the Welsh you write for "
+        "each section; a section without its Welsh is shown in English.",
+    )
 
     def __str__(self) -> str:
         return f"Sections of {self.partnership}'s published plan"
+
+
+class WelshText(TimeStampedModel):
+    """The Welsh of one text of the published plan (a section, an aim, a priority's title …),
+    written by the partnership, shown on the Welsh page and in its documents when the
+    partnership publishes in Welsh (PublishedLayout.in_welsh; public/welsh.py)."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="welsh_texts"
+    )
+    # What it translates: "plans.plan:12:foreword", "plans.priority:40:title" (public/welsh.py).
+    source = models.CharField(max_length=80)
+    text = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "source"], name="welsh_text_once_per_source"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.source

@@ -4,6 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from saferplan.assessments.selectors import PublishedAssessment, published_assessment
@@ -22,7 +23,15 @@ from saferplan.partnerships.selectors import (
 from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
 from saferplan.plans.selectors import NarrativeSection, plan_narrative_sections
 
-from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm, PublishedLayout
+from . import welsh
+from .models import (
+    Achievement,
+    Contact,
+    DefaultGlossaryTerm,
+    GlossaryTerm,
+    PublishedLayout,
+    WelshText,
+)
 
 
 @dataclass
@@ -91,6 +100,10 @@ def glossary(*, partnership: Partnership) -> tuple[list[tuple[str, str]], bool]:
     return list(DefaultGlossaryTerm.objects.values_list("term", "definition")), True
 
 
+def welsh_texts(*, partnership: Partnership) -> dict[str, str]:
+    return dict(WelshText.objects.filter(partnership=partnership).values_list("source", "text"))
+
+
 def published_plan(*, partnership: Partnership) -> PublishedPlan:
     plans = list(published_plans(partnership=partnership))
     strategic = next((p for p in plans if p.kind == PlanKind.STRATEGIC), None)
@@ -110,13 +123,30 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
                 )
             )
         )
+    achievements = list(Achievement.objects.filter(partnership=partnership))
+    contacts = list(Contact.objects.filter(partnership=partnership))
+    own_terms = list(GlossaryTerm.objects.filter(partnership=partnership))
+    layout = PublishedLayout.objects.filter(partnership=partnership).first()
+    if layout is not None and layout.in_welsh and translation.get_language() == "cy":
+        found = welsh.sources(
+            plan=strategic,
+            aims=aims,
+            priorities=priorities,
+            achievements=achievements,
+            glossary_terms=own_terms,
+            contacts=contacts,
+        )
+        welsh.lay_over(found, welsh_texts(partnership=partnership))
     themes: dict[str, list[Achievement]] = defaultdict(list)
     periods = []
-    for achievement in Achievement.objects.filter(partnership=partnership):
+    for achievement in achievements:
         themes[achievement.theme].append(achievement)
         if achievement.period and achievement.period not in periods:
             periods.append(achievement.period)
-    terms, is_default = glossary(partnership=partnership)
+    if own_terms:
+        terms, is_default = [(t.term, t.definition) for t in own_terms], False
+    else:
+        terms, is_default = glossary(partnership=partnership)
     published = PublishedPlan(
         partnership=partnership,
         plan=strategic,
@@ -127,7 +157,7 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         achievements_period=", ".join(periods),
         glossary=terms,
         glossary_is_default=is_default,
-        contacts=list(Contact.objects.filter(partnership=partnership)),
+        contacts=contacts,
         consultation=published_consultation(partnership) if plans else None,
         open_consultations=open_consultations(partnership) if plans else [],
         assessment=published_assessment(partnership=partnership) if plans else None,
@@ -142,7 +172,6 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         published.organisations_by_kind = organisations_by_kind(
             organisations=partnership_organisations(partnership=partnership)
         )
-    layout = PublishedLayout.objects.filter(partnership=partnership).first()
     order, hidden = (layout.order, set(layout.hidden)) if layout else ([], set())
     published.arranged = arranged(_sections(published), order)
     published.hidden = hidden - ALWAYS_SHOWN
@@ -221,3 +250,17 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
         sections.append(("language-notice", narrative["language-notice"].heading))
     sections.append(("other-formats", _("Large print and other formats")))
     return sections
+
+
+def welsh_sources(*, partnership: Partnership) -> list[welsh.Source]:
+    """The texts of the published plan its coordinator can write in Welsh, in English (call
+    it with English active: the coordinator's page)."""
+    published = published_plan(partnership=partnership)
+    return welsh.sources(
+        plan=published.plan,
+        aims=published.aims,
+        priorities=published.priorities,
+        achievements=[a for theme in published.achievement_themes for a in theme.achievements],
+        glossary_terms=list(GlossaryTerm.objects.filter(partnership=partnership)),
+        contacts=published.contacts,
+    )

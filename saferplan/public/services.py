@@ -4,12 +4,20 @@ Each write is validated, audited and made in one transaction."""
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
-from .models import Achievement, Contact, DefaultGlossaryTerm, GlossaryTerm, PublishedLayout
+from .models import (
+    Achievement,
+    Contact,
+    DefaultGlossaryTerm,
+    GlossaryTerm,
+    PublishedLayout,
+    WelshText,
+)
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -107,6 +115,56 @@ def published_layout_set(
         audit.log(
             instance=layout,
             action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+            actor=actor,
+            partnership=partnership,
+            changes=changes,
+        )
+    return layout
+
+
+@transaction.atomic
+def welsh_texts_set(
+    *,
+    actor: "User",
+    partnership: "Partnership",
+    in_welsh: bool,
+    texts: dict[str, str],
+    labels: dict[str, str],
+) -> PublishedLayout:
+    """The partnership's Welsh for its published plan: whether it publishes in Welsh, and the
+    Welsh of each text (`labels`: the texts it may write, by key, public.welsh.sources; any
+    other key is refused, so nothing of another partnership's or an unpublished plan's can be
+    written). An empty text removes its Welsh."""
+    unknown = sorted(set(texts) - set(labels))
+    if unknown:
+        raise ValidationError(f"These are not texts of the published plan: {', '.join(unknown)}")
+    layout, created = PublishedLayout.objects.select_for_update().get_or_create(
+        partnership=partnership
+    )
+    changes: dict[str, list] = {}
+    if layout.in_welsh != in_welsh or created:
+        changes["Publish in Welsh"] = [None if created else layout.in_welsh, in_welsh]
+        layout.in_welsh = in_welsh
+        layout.save()
+    existing = {w.source: w for w in WelshText.objects.filter(partnership=partnership)}
+    for key, text in texts.items():
+        text = text.strip()
+        current = existing.get(key)
+        before = current.text if current else ""
+        if text == before:
+            continue
+        if current is not None and not text:
+            current.delete()
+        elif current is None:
+            WelshText.objects.create(partnership=partnership, source=key, text=text)
+        else:
+            current.text = text
+            current.save()
+        changes[f"Welsh: {labels[key]}"] = [before or None, text or None]
+    if changes:
+        audit.log(
+            instance=layout,
+            action=AuditEvent.Action.UPDATE,
             actor=actor,
             partnership=partnership,
             changes=changes,

@@ -38,6 +38,7 @@ urlpatterns = [
         name="item-delete",
     ),
     path("partnerships/<slug:slug>/published-plan/sections/", views.sections, name="sections"),
+    path("partnerships/<slug:slug>/published-plan/welsh/", views.welsh_texts, name="welsh"),
     path(
         "partnerships/<slug:slug>/published-plan/glossary/adopt/",
         views.glossary_adopt,

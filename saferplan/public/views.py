@@ -12,6 +12,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core import clock
@@ -28,7 +29,7 @@ from saferplan.plans.models import PlanKind
 from saferplan.reports.action_plan import action_plan_document
 
 from . import selectors, services
-from .forms import AchievementForm, ContactForm, GlossaryTermForm, SectionsForm
+from .forms import AchievementForm, ContactForm, GlossaryTermForm, SectionsForm, WelshForm
 from .models import Achievement, Contact, GlossaryTerm, PublishedLayout
 from .permissions import (
     achievement_policy,
@@ -177,6 +178,10 @@ def manage(request, slug):
             "glossary_terms": GlossaryTerm.objects.filter(partnership=partnership),
             "contacts": Contact.objects.filter(partnership=partnership),
             "has_published_plan": published.plan is not None or bool(published.action_plans),
+            "welsh_url": _welsh_address(partnership),
+            "published_in_welsh": PublishedLayout.objects.filter(
+                partnership=partnership, in_welsh=True
+            ).exists(),
             "strategic_kind": PlanKind.STRATEGIC,
         },
     )
@@ -265,14 +270,20 @@ def _form_page(request, partnership, section: Section, form, heading: str, butto
     )
 
 
-@login_required
-def sections(request, slug):
-    """The coordinator chooses which sections the published plan shows, and their order."""
+def _layout_coordinator_of(request, slug) -> Partnership:
+    """The partnership, if the user may choose its published plan's sections and Welsh."""
     partnership = partnership_for(request, slug, "view")
     if not published_layout_policy.user_has_permission_for_instance(
         request.user, "change", PublishedLayout(partnership=partnership)
     ):
         raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+    return partnership
+
+
+@login_required
+def sections(request, slug):
+    """The coordinator chooses which sections the published plan shows, and their order."""
+    partnership = _layout_coordinator_of(request, slug)
     published = selectors.published_plan(partnership=partnership)
     form = SectionsForm(
         request.POST or None,
@@ -295,3 +306,37 @@ def sections(request, slug):
         messages.success(request, "The published plan's sections have been saved.")
         return redirect("public:manage", slug=partnership.slug)
     return render(request, "public/sections.html", {"partnership": partnership, "form": form})
+
+
+def _welsh_address(partnership) -> str:
+    with translation.override("cy"):
+        return reverse("public:plan", args=[partnership.slug])
+
+
+@login_required
+def welsh_texts(request, slug):
+    """The coordinator writes the published plan's Welsh, text by text beside its English."""
+    partnership = _layout_coordinator_of(request, slug)
+    sources = selectors.welsh_sources(partnership=partnership)
+    layout = PublishedLayout.objects.filter(partnership=partnership).first()
+    form = WelshForm(
+        request.POST or None,
+        sources=sources,
+        welsh=selectors.welsh_texts(partnership=partnership),
+        initial={"in_welsh": bool(layout and layout.in_welsh)},
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.welsh_texts_set(
+            actor=request.user,
+            partnership=partnership,
+            in_welsh=data["in_welsh"],
+            texts=form.texts(),
+            labels={source.key: source.label for source in sources},
+        ),
+    )
+    if saved is not NOT_SAVED:
+        messages.success(request, "The published plan's Welsh has been saved.")
+        return redirect("public:manage", slug=partnership.slug)
+    return render(request, "public/welsh.html", {"partnership": partnership, "form": form})

@@ -171,7 +171,12 @@ def test_the_published_plan_has_no_accessibility_violations(page_as, demo_site):
 
     action_plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
     page = page_as(None)
-    for path in ["/p/hertsmere/", f"/p/hertsmere/plans/{action_plan.pk}/", "/cy/p/hertsmere/"]:
+    for path in [
+        "/p/hertsmere/",
+        f"/p/hertsmere/plans/{action_plan.pk}/",
+        "/cy/p/hertsmere/",
+        "/cy/p/cwm-tawel/",  # the Welsh demo partnership, all in Welsh
+    ]:
         check(page, demo_site + path)
 
 
@@ -187,6 +192,7 @@ def test_the_published_plan_editing_pages_have_no_accessibility_violations(page_
         f"{base}/contacts/{contact.pk}/",
         f"{base}/contacts/{contact.pk}/delete/",
         f"{base}/sections/",
+        f"{base}/welsh/",
     ]:
         check(page, demo_site + path)
     page.goto(demo_site + f"{base}/sections/")

@@ -103,7 +103,7 @@ def quarter_label(quarter) -> str:
 def paragraphs(text) -> list[languages.Paragraph]:
     """Text typed with blank lines between paragraphs, as a list of paragraphs, each knowing
     its language (core.languages; its "[pl]" tag taken off). Each shows as its text."""
-    return languages.paragraphs(str(text or ""))
+    return languages.paragraphs(text if isinstance(text, str) else str(text or ""))
 
 
 @register.filter
@@ -128,7 +128,7 @@ def lang_attrs(paragraph) -> str:
 def lang_of(text) -> str:
     """lang_attrs for a short text a partnership typed (a priority's title, a glossary term)
     shown inside the page's own words: on a Welsh page, English text is marked as English."""
-    return lang_attrs(languages.paragraph(str(text or "")))
+    return lang_attrs(languages.paragraph(text if isinstance(text, str) else str(text or "")))
 
 
 @register.filter

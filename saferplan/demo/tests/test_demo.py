@@ -14,6 +14,7 @@ def test_the_demo_has_the_four_seed_partnerships_and_their_groups(demo):
         "dacorum",
         "hertsmere",
         "east-herts",
+        "cwm-tawel",  # the Welsh one, made up for the demo
     }
     three_rivers = Group.objects.filter(partnership__slug="three-rivers")
     assert {
@@ -66,7 +67,7 @@ def test_saferplan_demo_builds_a_fresh_sqlite_database_and_prints_the_sign_ins(t
     assert "coordinator@example.org" in result.stdout
     assert "saferplan-demo-2026" in result.stdout
     with sqlite3.connect(tmp_path / "saferplan.sqlite3") as db:
-        assert db.execute("select count(*) from partnerships_partnership").fetchone() == (4,)
+        assert db.execute("select count(*) from partnerships_partnership").fetchone() == (5,)
         tables = {row[0] for row in db.execute("select name from sqlite_master")}
         assert "left_from_before" not in tables
 
@@ -121,7 +122,10 @@ def test_the_demo_loads_all_five_seed_plans_through_the_importer(demo):
     from saferplan.plans.models import Plan
 
     assert PlanImport.objects.filter(status="imported").count() == 5
-    kinds = {(p.partnership.slug, p.kind) for p in Plan.objects.select_related("partnership")}
+    kinds = {
+        (p.partnership.slug, p.kind)
+        for p in Plan.objects.select_related("partnership").exclude(partnership__slug="cwm-tawel")
+    }
     assert kinds == {
         ("three-rivers", "strategic"),
         ("dacorum", "strategic"),
@@ -224,3 +228,25 @@ def test_seed_002_published_holds_every_section_of_the_councils_document(demo, c
     assert "Member organisations" in about
     # The cover's contents list and address are not read as an introduction.
     assert 'id="introduction"' not in html
+
+
+def test_the_demo_has_a_welsh_partnership_publishing_in_both_languages(demo, client):
+    from django.utils import translation
+
+    with translation.override("cy"):
+        welsh = client.get("/cy/p/cwm-tawel/", HTTP_HOST="127.0.0.1").content.decode()
+    for words in (
+        '<html lang="cy"',
+        "Cynllun Diogelwch Cymunedol Cwm Tawel 2024 i 2027",
+        "Ein cynllun yn gryno",
+        "Mae&#x27;r cynllun hwn yn dweud sut y bydd y cyngor",
+        "<li>Lleihau ymddygiad gwrthgymdeithasol</li>",
+        "Blaenoriaeth 2: <span>Cam-drin domestig</span>",
+        "<li>Hyfforddi staff i adnabod arwyddion cam-drin</li>",
+        "Ebrill 2024 i Mawrth 2027",
+    ):
+        assert words in welsh, words
+    # All of it written in Welsh: nothing marked English but the switch's link to English.
+    assert welsh.count(' lang="en"') == 1
+    english = client.get("/p/cwm-tawel/", HTTP_HOST="127.0.0.1").content.decode()
+    assert "Train staff to recognise the signs of abuse" in english

@@ -50,5 +50,6 @@ def plan_narrative_sections(*, plan: Plan) -> list[NarrativeSection]:
             plan.foreword_signatory if name == "foreword" else "",
         )
         for name, anchor, heading, before in SECTIONS
-        if (text := getattr(plan, name).strip())
+        # The text itself, not a stripped copy: a Welsh text carries its language (public.welsh).
+        if (text := getattr(plan, name)).strip()
     ]
