@@ -240,7 +240,7 @@ LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The pages whose Welsh is complete (URL names); any other page is drawn in English, even at
 # its /cy/ address (core/languages_middleware.py).
-WELSH_PAGES = {"public:plan", "public:plan-document"}
+WELSH_PAGES = {"public:plan", "public:plan-document", "core:accessibility"}
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

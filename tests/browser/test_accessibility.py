@@ -176,6 +176,7 @@ def test_the_published_plan_has_no_accessibility_violations(page_as, demo_site):
         f"/p/hertsmere/plans/{action_plan.pk}/",
         "/cy/p/hertsmere/",
         "/cy/p/cwm-tawel/",  # the Welsh demo partnership, all in Welsh
+        "/cy/accessibility/",
     ]:
         check(page, demo_site + path)
 

@@ -30,6 +30,8 @@ WELSH_TEMPLATES = [
     "public/print/published_plan.html",
     "plans/_narrative_section.html",
     "reports/print/base.html",
+    "core/accessibility.html",
+    "404.html",
 ]
 # Words that are the same in both languages, or written in each language on purpose (the
 # switch names each language in its own).
@@ -111,11 +113,23 @@ def test_the_welsh_pdf_and_word_document_are_welsh(client, partnership, strategi
 
 
 def test_a_page_not_yet_in_welsh_is_drawn_wholly_in_english(client, partnership, strategic):
-    """The accessibility statement is not translated yet: at its Welsh address it is the
-    English page, saying so (lang="en-GB"), not English words under lang="cy"."""
-    html = client.get("/cy/accessibility/").content.decode()
+    """The sign-in page is not translated yet: at its Welsh address it is the English page,
+    saying so (lang="en-GB"), not English words under lang="cy"."""
+    html = client.get("/cy/accounts/sign-in/").content.decode()
     assert '<html lang="en-GB"' in html
     assert "Skip to main content" in html
+
+
+def test_a_welsh_page_that_is_not_there_says_so_in_welsh(client, partnership):
+    html = client.get("/cy/p/no-such-partnership/").content.decode()
+    assert '<html lang="cy"' in html
+    assert "Heb ddod o hyd i'r dudalen" in html
+
+
+def test_the_accessibility_statement_is_in_welsh(client):
+    html = client.get("/cy/accessibility/").content.decode()
+    assert '<html lang="cy"' in html
+    assert "Datganiad hygyrchedd ar gyfer saferplan" in html
 
 
 def used_messages(template: Path) -> set[str]:
