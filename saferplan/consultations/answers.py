@@ -38,7 +38,7 @@ RELEVANCE_WORDS = {normal(str(label)): value for value, label in Relevance.choic
 def form_choices(question: Question) -> list[tuple[str, str]]:
     """(value, label) of each answer the public form offers; [] for a free-text question."""
     if question.kind == QuestionKind.RELEVANCE:
-        return [(r.value, r.label) for r in FORM_SCALE]
+        return [(r.value, str(r.label)) for r in FORM_SCALE]  # in the page's language
     if question.kind == QuestionKind.CHOICE:
         return [(c, c) for c in question.choices]
     return []

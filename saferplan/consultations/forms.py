@@ -1,8 +1,13 @@
 from django import forms
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
 from saferplan.plans.models import Action
 
+from . import shown
 from .answers import MAX_ANSWER_LENGTH, form_choices
 from .models import AboutYou, Answer, Question, QuestionKind, Theme
 
@@ -91,30 +96,38 @@ class SectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = questions
         for question in questions:
+            # In the page's language (shown.py): the public form is also in Welsh.
+            text = shown.question_text(question)
             if question.kind == QuestionKind.RELEVANCE:
                 field: forms.Field = forms.ChoiceField(
-                    label=question.text,
+                    label=text,
                     choices=form_choices(question),
                     widget=GovukRadioSelect,
-                    help_text=question.hint,
+                    help_text=shown.hint(question),
                     error_messages={
-                        "required": f"Select how relevant {question.short_label.lower()} is"
+                        "required": _("Select how relevant %(subject)s is")
+                        % {"subject": shown.short_label(question)}
                     },
                 )
             elif question.kind == QuestionKind.CHOICE:
                 field = forms.ChoiceField(
-                    label=f"{question.text} (optional)",
-                    choices=form_choices(question),
+                    label=_optional(text),
+                    choices=[
+                        (value, shown.choice_label(label))
+                        for value, label in form_choices(question)
+                    ],
                     widget=GovukRadioSelect,
                     required=False,
                 )
             else:
                 field = forms.CharField(
-                    label=f"{question.text} (optional)",
+                    label=_optional(text),
                     required=False,
                     max_length=MAX_ANSWER_LENGTH,
                     widget=forms.Textarea(attrs={"rows": 6}),
-                    help_text="Please do not include names or details that could identify anyone.",
+                    help_text=_(
+                        "Please do not include names or details that could identify anyone."
+                    ),
                 )
             self.fields[_field_name(question)] = field
 
@@ -127,14 +140,26 @@ class SectionForm(forms.Form):
         return {_field_name(q): stored.get(str(q.pk), "") for q in questions}
 
 
+def _optional(label) -> str:
+    """ "… (optional)" in the page's language; `label` is already safe HTML (shown.py)."""
+    wording = conditional_escape(_("%(question)s (optional)"))
+    return mark_safe(wording % {"question": conditional_escape(label)})  # noqa: S308
+
+
 class ContactForm(forms.Form):
-    contact_name = forms.CharField(label="Your name (optional)", required=False, max_length=150)
+    contact_name = forms.CharField(
+        label=gettext_lazy("Your name (optional)"), required=False, max_length=150
+    )
     contact_email = forms.EmailField(
-        label="Your email address (optional)",
+        label=gettext_lazy("Your email address (optional)"),
         required=False,
-        help_text="Only if you would like a reply. Leave both blank to answer anonymously.",
+        help_text=gettext_lazy(
+            "Only if you would like a reply. Leave both blank to answer anonymously."
+        ),
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
+            "invalid": gettext_lazy(
+                "Enter an email address in the correct format, like name@example.com"
+            )
         },
     )
 
@@ -143,7 +168,7 @@ class SendForm(forms.Form):
     """The check-answers page's button. `website` is a honeypot: people never see it (it is
     labelled to be left blank for those whose screen reader does), spam robots fill it."""
 
-    website = forms.CharField(label="Leave this blank", required=False)
+    website = forms.CharField(label=gettext_lazy("Leave this blank"), required=False)
 
 
 class SuggestThemesForm(forms.Form):

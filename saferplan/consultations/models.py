@@ -5,6 +5,7 @@ text and grouped into themes)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock
 from saferplan.core.models import TimeStampedModel
@@ -19,10 +20,10 @@ class QuestionKind(models.TextChoices):
 class Section(models.TextChoices):
     """The pages of the public form, in this order."""
 
-    AIMS = "aims", "The partnership's aims"
-    PRIORITIES = "priorities", "The priorities"
-    VIEWS = "views", "Your views"
-    ABOUT_YOU = "about-you", "About you"
+    AIMS = "aims", _("The partnership's aims")
+    PRIORITIES = "priorities", _("The priorities")
+    VIEWS = "views", _("Your views")
+    ABOUT_YOU = "about-you", _("About you")
 
 
 class AboutYou(models.TextChoices):
@@ -37,13 +38,13 @@ class Relevance(models.TextChoices):
     """The answers to a relevance question. Survey tools often asked yes or no: imported
     yes/no answers are kept as they were given."""
 
-    VERY = "very", "Very relevant"
-    FAIRLY = "fairly", "Fairly relevant"
-    NOT_VERY = "not-very", "Not very relevant"
-    NOT_AT_ALL = "not-at-all", "Not at all relevant"
-    DONT_KNOW = "dont-know", "Don't know"
-    YES = "yes", "Yes, relevant"
-    NO = "no", "No, not relevant"
+    VERY = "very", _("Very relevant")
+    FAIRLY = "fairly", _("Fairly relevant")
+    NOT_VERY = "not-very", _("Not very relevant")
+    NOT_AT_ALL = "not-at-all", _("Not at all relevant")
+    DONT_KNOW = "dont-know", _("Don't know")
+    YES = "yes", _("Yes, relevant")
+    NO = "no", _("No, not relevant")
 
 
 RELEVANT = frozenset({Relevance.VERY, Relevance.FAIRLY, Relevance.YES})

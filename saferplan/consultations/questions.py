@@ -1,36 +1,43 @@
 """The questions a consultation asks, generated from its plan's aims and priorities."""
 
+from django.utils.translation import gettext_noop as _
+
 from .models import AboutYou, QuestionKind, Section
 
-MORE_TO_DO = (
+# The generated questions' words are stored in English with each consultation and shown in
+# the reader's language (consultations/shown.py): _() marks them for the translators.
+
+MORE_TO_DO = _(
     "What more could the partnership do to address these priorities, and are there any other "
     "areas it should consider?"
 )
-AIMS_COMMENTS = "Is there anything else you would like the partnership to consider about its aims?"
+AIMS_COMMENTS = _(
+    "Is there anything else you would like the partnership to consider about its aims?"
+)
 
 AGE_BANDS = [
-    "Under 18",
-    "18 to 24",
-    "25 to 34",
-    "35 to 44",
-    "45 to 54",
-    "55 to 64",
-    "65 to 74",
-    "75 or over",
-    "Prefer not to say",
+    _("Under 18"),
+    _("18 to 24"),
+    _("25 to 34"),
+    _("35 to 44"),
+    _("45 to 54"),
+    _("55 to 64"),
+    _("65 to 74"),
+    _("75 or over"),
+    _("Prefer not to say"),
 ]
 CONNECTIONS = [
-    "I live here",
-    "I work here",
-    "I study here",
-    "I visit or pass through",
-    "Other",
-    "Prefer not to say",
+    _("I live here"),
+    _("I work here"),
+    _("I study here"),
+    _("I visit or pass through"),
+    _("Other"),
+    _("Prefer not to say"),
 ]
 ABOUT_YOU_TEXT = {
-    AboutYou.AREA: "Which area do you live in, or have the closest connection to?",
-    AboutYou.AGE_BAND: "How old are you?",
-    AboutYou.CONNECTION: "What is your connection to the area?",
+    AboutYou.AREA: _("Which area do you live in, or have the closest connection to?"),
+    AboutYou.AGE_BAND: _("How old are you?"),
+    AboutYou.CONNECTION: _("What is your connection to the area?"),
 }
 
 DEFAULT_PRIVACY_NOTICE = (
@@ -72,7 +79,7 @@ def generated_questions(plan, *, about_you: list[str], areas: list[str]) -> list
         )
     questions.append({"section": Section.VIEWS, "kind": QuestionKind.FREE_TEXT, "text": MORE_TO_DO})
     choices = {
-        AboutYou.AREA: [*areas, "Prefer not to say"],
+        AboutYou.AREA: [*areas, _("Prefer not to say")],
         AboutYou.AGE_BAND: AGE_BANDS,
         AboutYou.CONNECTION: CONNECTIONS,
     }

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from saferplan.accounts.client_address import client_address
 from saferplan.core import clock
 
-from . import selectors, services
+from . import selectors, services, shown
 from .forms import ContactForm, SectionForm, SendForm
 from .models import Consultation, QuestionKind, Relevance, Section
 from .permissions import consultation_policy
@@ -226,7 +226,17 @@ def check(request, slug, pk):
             value = stored["answers"].get(str(question.pk), "")
             if question.kind == QuestionKind.RELEVANCE:
                 value = RELEVANCE_LABELS.get(value, value)
-            rows.append({"question": question, "value": value, "change": change, "section": name})
+            elif question.kind == QuestionKind.CHOICE and value:
+                value = shown.choice_label(value)
+            rows.append(
+                {
+                    "question": question,
+                    "text": shown.question_text(question),
+                    "value": value,
+                    "change": change,
+                    "section": name,
+                }
+            )
     return render(
         request,
         "consultations/respond/check.html",

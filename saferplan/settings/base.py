@@ -240,7 +240,18 @@ LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The pages whose Welsh is complete (URL names); any other page is drawn in English, even at
 # its /cy/ address (core/languages_middleware.py).
-WELSH_PAGES = {"public:plan", "public:plan-document", "core:accessibility"}
+WELSH_PAGES = {
+    "public:plan",
+    "public:plan-document",
+    "core:accessibility",
+    # The public consultation form.
+    "consultations:respond-start",
+    "consultations:respond-privacy",
+    "consultations:respond-section",
+    "consultations:respond-contact",
+    "consultations:respond-check",
+    "consultations:respond-done",
+}
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

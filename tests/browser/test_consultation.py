@@ -120,3 +120,41 @@ def test_consultation_pages_have_no_accessibility_violations(page_as, demo_site)
         page.click("button:has-text('Create the consultation')")
     assert page.locator(".govuk-error-summary").is_visible()
     assert not axe_violations(page)
+
+
+def test_a_welsh_reader_answers_the_consultation_in_welsh(page_as, demo_site, open_consultation):
+    """The public form at /cy/…, every page checked with axe at 1280 and 320 px, in Welsh."""
+    from saferplan.consultations.models import Response
+    from saferplan.consultations.selectors import questions_of
+
+    questions = questions_of(open_consultation)
+    page = page_as(None)
+    start = f"{demo_site}/cy/p/hertsmere/consultations/{open_consultation.pk}/"
+    check(page, start)
+    check(page, start + "privacy/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(start)
+    page.click("text=Dechrau nawr")
+    submit(page, "button:has-text('Parhau')")
+    assert (
+        "Dewiswch pa mor berthnasol yw nod 1" in page.locator(".govuk-error-summary").inner_text()
+    )
+    assert not axe_violations(page)
+    for section in ("aims", "priorities"):
+        for question in (q for q in questions if q.section == section and q.kind == "relevance"):
+            page.check(f"input[name=question_{question.pk}][value=fairly]")
+        assert not axe_violations(page)
+        submit(page, "button:has-text('Parhau')")
+    assert not axe_violations(page)
+    submit(page, "button:has-text('Parhau')")  # the views: left empty
+    assert not axe_violations(page)
+    submit(page, "button:has-text('Parhau')")  # about you: left empty
+    assert page.locator("h1").inner_text() == "Hoffech chi gael ateb?"
+    assert not axe_violations(page)
+    submit(page, "button:has-text('Parhau')")
+    assert "Gwiriwch eich atebion" in page.locator("h1").inner_text()
+    assert not axe_violations(page)
+    submit(page, "button:has-text('Anfon fy atebion')")
+    assert page.locator(".govuk-panel__title").inner_text() == "Atebion wedi'u hanfon"
+    assert not axe_violations(page)
+    assert Response.objects.filter(consultation=open_consultation).count() == 1

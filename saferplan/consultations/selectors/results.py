@@ -149,7 +149,7 @@ def consultation_results(consultation: Consultation, *, today=None) -> Consultat
                 not_relevant=sum(n for c, n in by_choice.items() if c in NOT_RELEVANT),
                 counts=[
                     AnswerCount(
-                        RELEVANCE_LABELS[v],
+                        str(RELEVANCE_LABELS[v]),
                         by_choice.get(v, 0),
                         _percent(by_choice.get(v, 0), answered),
                     )

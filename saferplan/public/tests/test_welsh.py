@@ -32,6 +32,17 @@ WELSH_TEMPLATES = [
     "reports/print/base.html",
     "core/accessibility.html",
     "404.html",
+    "consultations/respond/_header.html",
+    "consultations/respond/start.html",
+    "consultations/respond/privacy.html",
+    "consultations/respond/section.html",
+    "consultations/respond/contact.html",
+    "consultations/respond/check.html",
+    "consultations/respond/done.html",
+    "govuk/forms/form.html",
+    "govuk/forms/field.html",
+    "govuk/error_summary.html",
+    "govuk/widgets/radios.html",
 ]
 # Words that are the same in both languages, or written in each language on purpose (the
 # switch names each language in its own).

@@ -1,0 +1,52 @@
+"""The public form's words in the reader's language (ADR 0032). A consultation keeps its
+questions in English, as generated from its plan; the form shows each in the page's language:
+the generated wording translated, the plan's own words (an aim, a priority's title) as the
+partnership wrote them, marked English on a Welsh page (lang="en")."""
+
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from .models import Question
+
+
+def _plan_words(text: str) -> SafeString:
+    if translation.get_language() == "cy":
+        return format_html('<span lang="en">{}</span>', text)
+    return conditional_escape(text)
+
+
+def question_text(question: Question) -> SafeString:
+    """ "How relevant is priority 2: Prevent knife crime?" in the page's language."""
+    if question.aim is not None or question.priority is not None:
+        if question.aim is not None:
+            wording = gettext("How relevant is aim %(number)s: %(words)s?")
+            number, words = question.aim.number, question.aim.text
+        else:
+            wording = gettext("How relevant is priority %(number)s: %(words)s?")
+            number, words = question.priority.number, question.priority.title
+        # The wording is the translators', escaped; the plan's words are escaped in their span.
+        return mark_safe(  # noqa: S308
+            conditional_escape(wording)
+            % {"number": number, "words": _plan_words(words.rstrip(";."))}
+        )
+    return conditional_escape(gettext(question.text))
+
+
+def hint(question: Question) -> SafeString:
+    return _plan_words(question.hint) if question.hint else SafeString("")
+
+
+def choice_label(choice: str) -> str:
+    """A choice of an about-you question: the generated ones translated ("Prefer not to say"),
+    the areas the partnership typed (place names) as they are."""
+    return gettext(choice)
+
+
+def short_label(question: Question) -> str:
+    if question.priority is not None:
+        return gettext("priority %(number)s") % {"number": question.priority.number}
+    if question.aim is not None:
+        return gettext("aim %(number)s") % {"number": question.aim.number}
+    return gettext(question.text)
