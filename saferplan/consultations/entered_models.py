@@ -7,6 +7,7 @@ results saferplan counts from responses, and always said to be entered."""
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import TimeStampedModel
 
@@ -67,10 +68,10 @@ class EnteredConsultation(TimeStampedModel):
 class Qualifier(models.TextChoices):
     """How the report puts a percentage: "over 90%", "just under 20%"."""
 
-    EXACTLY = "", "Exactly"
-    OVER = "over", "Over"
-    ABOUT = "about", "About"
-    UNDER = "under", "Under"
+    EXACTLY = "", _("Exactly")
+    OVER = "over", _("Over")
+    ABOUT = "about", _("About")
+    UNDER = "under", _("Under")
 
 
 class EnteredRelevance(models.Model):

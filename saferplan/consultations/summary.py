@@ -9,6 +9,15 @@ Percentages are rounded in words the way a report would: to the step of five bel
 import math
 from datetime import date
 
+from django.utils import translation
+
+from . import summary_cy
+
+
+def _welsh() -> bool:
+    return translation.get_language() == "cy"
+
+
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 # A priority this share of respondents found relevant goes in the sentence of the well
 # supported ones; each of the others is described by the share that did not.
@@ -50,6 +59,8 @@ def _capitalise(sentence: str) -> str:
 
 def relevance_sentence(results, noun: str, plural: str) -> str | None:
     """One sentence on how relevant respondents found the aims or priorities (`noun`)."""
+    if _welsh():
+        return summary_cy.relevance_sentence(results, noun, WELL_SUPPORTED)
     answered = [r for r in results if r.answered]
     if not answered:
         return None
@@ -76,6 +87,10 @@ def relevance_sentence(results, noun: str, plural: str) -> str | None:
 
 
 def respondents_sentence(*, respondents: int, opens_on: date, closes_on: date, today: date) -> str:
+    if _welsh():
+        return summary_cy.respondents_sentence(
+            respondents=respondents, opens_on=opens_on, closes_on=closes_on, today=today
+        )
     weeks = max(1, round(((closes_on - opens_on).days + 1) / 7))
     duration = f"{in_words(weeks)} week{'s' if weeks != 1 else ''}"
     people = f"{respondents:,} {'person' if respondents == 1 else 'people'}"
@@ -93,5 +108,7 @@ def respondents_sentence(*, respondents: int, opens_on: date, closes_on: date, t
 def comments_sentence(answered: int, about: str) -> str | None:
     if not answered:
         return None
+    if _welsh():
+        return summary_cy.comments_sentence(answered, about)
     people = f"{answered:,} {'person' if answered == 1 else 'people'}"
     return f"{people} {about}."

@@ -131,6 +131,19 @@ def known(code: str) -> bool:
     return _info(code) is not None
 
 
+class Text(str):
+    """A `str` that knows the language it is written in (`lang`): the Welsh a partnership
+    wrote for its Welsh page, a sentence saferplan wrote in Welsh."""
+
+    lang = ""
+
+
+def in_language(text: str, lang: str) -> Text:
+    written = Text(text)
+    written.lang = lang
+    return written
+
+
 def written_in(text) -> str:
     """The language a text says it is in: a `str` that carries one (`lang`: the Welsh a
     partnership wrote for its Welsh page, public.welsh.Welsh), else ""."""

@@ -4,9 +4,12 @@ results saferplan counts: sentences, a relevance table, the themes of the commen
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import translation
+from django.utils.translation import gettext
+
 from saferplan.core import clock
 
-from .. import summary
+from .. import summary, summary_cy
 from ..entered_models import percent_text
 from ..models import EnteredConsultation, Qualifier
 
@@ -29,7 +32,9 @@ class EnteredRow:
     def relevant_text(self) -> str:
         return self.phrase[:1].upper() + self.phrase[1:]
 
-    answered_text = "not given"
+    @property
+    def answered_text(self) -> str:
+        return gettext("not given")
 
 
 @dataclass
@@ -89,6 +94,7 @@ def entered_results(consultation: EnteredConsultation, *, today=None) -> Entered
 
 
 def _sentence(text: str) -> str:
+    """The partnership's own words on how it ran the consultation, as a sentence."""
     text = " ".join(text.split())
     return text if not text or text.endswith((".", "!", "?")) else text + "."
 
@@ -99,6 +105,8 @@ def entered_relevance_sentence(rows: list[EnteredRow], noun: str, plural: str) -
     5 and 6 were relevant and over 80% thought priority 4 was relevant"."""
     if not rows:
         return None
+    if translation.get_language() == "cy":
+        return summary_cy.entered_relevance_sentence(rows, noun)
     groups: dict[tuple[str, Decimal], list[EnteredRow]] = {}
     for row in rows:
         groups.setdefault((row.qualifier, row.percent), []).append(row)

@@ -230,3 +230,27 @@ def test_only_its_coordinators_enter_change_or_delete_them(
         reverse("consultations:entered", args=[partnership.slug, pk])
     ).status_code in (403, 404)
     assert EnteredConsultation.objects.filter(pk=pk).exists()
+
+
+def test_on_the_welsh_page_the_results_are_welsh_sentences(
+    client, partnership, entered_from_seed_002
+):
+    from django.utils import translation
+
+    with translation.override("cy"):
+        url = reverse("public:plan", args=[partnership.slug])
+    html = client.get(url).content.decode()
+    section = html[html.index('id="consultation"') :]
+    section = section[: section.index("<h2", 10)]
+    for words in (
+        "Ymatebodd 329 o bobl i&#x27;r ymgynghoriad, a gynhaliwyd am 6 wythnos o Ionawr 2023 ymlaen.",
+        "Roedd dros 95% o&#x27;r ymatebwyr yn cytuno bod pob un o&#x27;r 3 nod yn berthnasol.",
+        "Roedd dros 90% o&#x27;r ymatebwyr o&#x27;r farn bod blaenoriaethau 1, 2, 3, 5 a 6 yn "
+        "berthnasol; roedd dros 80% o&#x27;r farn bod blaenoriaeth 4 yn berthnasol.",
+        "Dros 95%",
+        "heb ei roi",
+    ):
+        assert words in section, words
+    # The sentences are the page's own Welsh; the partnership's English is marked as English.
+    assert '<p class="govuk-body">Ymatebodd 329' in section
+    assert '<p class="govuk-body" lang="en">The survey was sent to all partner agencies' in section
