@@ -9,6 +9,8 @@ from functools import cache
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import pgettext
 
 PRINT_CSS = settings.BASE_DIR / "static" / "css" / "print-documents.css"
 
@@ -66,6 +68,19 @@ def _tag_languages() -> None:
     tags._build_box_tree = build_with_languages
 
 
+@cache
+def _page_numbers(language: str):
+    """ "Page 3 of 12" at the foot of each page, in the document's language (the stylesheet's
+    own words are English)."""
+    from weasyprint import CSS
+
+    words = {"page": pgettext("page numbers", "Page"), "of": pgettext("page numbers", "of")}
+    return CSS(
+        string='@page { @bottom-right { content: "%(page)s " counter(page) " %(of)s " '
+        "counter(pages); } }" % {key: value.replace('"', "") for key, value in words.items()}
+    )
+
+
 def html_to_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint loads Pango at import, which pages that make no PDF need not pay for.
     from weasyprint import HTML
@@ -73,7 +88,10 @@ def html_to_pdf(html: str) -> bytes:
     _tag_languages()
     # A fetcher per document: WeasyPrint's fetcher keeps per-request state.
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_url_fetcher())
-    return document.write_pdf(stylesheets=[_stylesheet()], pdf_tags=True)
+    stylesheets = [_stylesheet()]
+    if translation.get_language() != "en-gb":
+        stylesheets.append(_page_numbers(translation.get_language()))
+    return document.write_pdf(stylesheets=stylesheets, pdf_tags=True)
 
 
 def render_pdf(template: str, context: dict) -> bytes:

@@ -117,6 +117,7 @@ def test_the_welsh_pdf_and_word_document_are_welsh(client, partnership, strategi
     assert str(reader.trailer["/Root"]["/Lang"]) == "cy"
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Rhagair" in text
+    assert "Tudalen 1 o" in text  # the page numbers at the foot
     assert "Ebrill 2023 i Mawrth 2027" in text
     word = docx.Document(io.BytesIO(client.get(word_url).content))
     assert word.core_properties.language == "cy-GB"
