@@ -24,7 +24,7 @@ def read_themes(text: str) -> list[tuple[str, int | None]]:
         for cell in (c.strip() for c in line.split("\t")):
             if not cell:
                 continue
-            if cell.isdigit():
+            if re.fullmatch(r"\d{1,7}", cell, re.ASCII):
                 if not themes or themes[-1][1] is not None:
                     raise ValueError(f"Line {number}: {cell} is a count with no theme before it")
                 themes[-1] = (themes[-1][0], int(cell))

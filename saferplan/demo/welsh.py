@@ -132,4 +132,5 @@ def load(*, admin, password: str) -> None:
         in_welsh=True,
         texts={s.key: welsh[s.english] for s in sources if s.english in welsh},
         labels={s.key: s.label for s in sources},
+        english={s.key: s.english for s in sources},
     )

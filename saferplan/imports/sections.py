@@ -88,6 +88,10 @@ NAMED_SECTIONS = [
     ),
 ]
 SECTION_HEADINGS = [(name, re.compile(pattern, re.I)) for name, pattern in NAMED_SECTIONS]
+# Sections whose headings read like an organisation's name, which a contacts list holds.
+NAMED_LIKE_A_CONTACT = {"about_partnership", "pcc_alignment"}
+# The longest line a contact's details take ("Adviceline (England) 03444 111 444" …).
+CONTACT_LINE = 160
 assert {name for name, _ in NAMED_SECTIONS} == set(SECTION_LABELS)  # noqa: S101
 # "The Police and Crime Commissioner … also have priorities … These are:", then a list.
 PCC_LEAD_IN = re.compile(
@@ -243,7 +247,7 @@ class SectionReader:
             isinstance(block, Paragraph) and reads_as_heading(text)
         )
         name = section_of_heading(text) if heading_like and not under_priority else ""
-        if name and self._inside_contacts(block):
+        if name and self._inside_contacts(block, name):
             name = ""  # "Hertsmere Community Safety Partnership" is a contact there
         # A heading naming a section ends the foreword unless it is a signatory's role ("Chair
         # of the Community Safety Partnership"); a bare name beside a role does not count here.
@@ -292,6 +296,11 @@ class SectionReader:
         if section.level is None and reads_as_heading(text) and not _sub_heading(section, text):
             self.close()
             return Claim.NONE
+        if section.name == "contacts" and len(text) > CONTACT_LINE:
+            # A paragraph of prose is not a contact's: the contacts ended before it (a
+            # "Contact us" line on a cover must not take the plan that follows).
+            self.close()
+            return Claim.NONE
         if PAGE_NUMBER.match(text):
             return Claim.KEEP
         if section.signature:  # signed at the start; names in the middle are its text
@@ -306,11 +315,14 @@ class SectionReader:
             return Claim.SHARE
         return Claim.KEEP
 
-    def _inside_contacts(self, block: Block) -> bool:
-        """Contacts are named by short lines: only a heading of the contacts' own level or
-        above (a document's styled heading) ends them."""
+    def _inside_contacts(self, block: Block, name: str) -> bool:
+        """Contacts are named by short lines, some of which name a section too (the
+        partnership, the Police and Crime Commissioner): those stay contacts. Any other
+        section's heading ends them, and so does a heading of the contacts' own level."""
         section = self.open
         if section is None or section.name != "contacts":
+            return False
+        if name not in NAMED_LIKE_A_CONTACT:
             return False
         if not isinstance(block, Heading):
             return True

@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 
 from saferplan.core.contact_links import PHONE
 
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-WEB = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com|net|gov)(?:/\S*)?\b")
+# Bounded (a label is 63 characters at most, a local part 64) and only tried on lines of at
+# most LINE characters: unbounded, these took seconds on one long hostile line.
+EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+WEB = re.compile(
+    r"(?:https?://|www\.)\S{1,300}|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:uk|org|com|net|gov)"
+    r"(?:/\S{0,300})?\b"
+)
+LINE = 300
 MARKERS = re.compile(r"^(?:[-•*]\s*)?(?:[✉☎🌐📞📧]\uFE0F?\s*)?", re.UNICODE)
 LABEL = re.compile(r"^(?:e-?mail|tel(?:ephone)?|phone|website|web)\s*:\s*", re.I)
 
@@ -27,7 +33,7 @@ class ContactRead:
 def read_contacts(text: str) -> list[ContactRead]:
     found: list[tuple[ContactRead, list[str]]] = []
     for block in (b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()):
-        lines = [" ".join(line.split()) for line in block.splitlines() if line.strip()]
+        lines = [" ".join(line.split())[:LINE] for line in block.splitlines() if line.strip()]
         if not _detail(lines[0]) and not lines[0].startswith("- "):
             found.append((ContactRead(name=lines[0][:200]), []))
             lines = lines[1:]

@@ -109,12 +109,14 @@ class WelshForm(forms.Form):
     def __init__(self, *args, sources, welsh, **kwargs):
         super().__init__(*args, **kwargs)
         self.sources = sources
+        self.welsh = welsh
         for source in sources:
             long = "\n" in source.english or len(source.english) > 120
+            written = welsh.get(source.key)
             self.fields[self.name_of(source)] = forms.CharField(
                 label=source.label,
                 required=False,
-                initial=welsh.get(source.key, ""),
+                initial=written[0] if written else "",
                 widget=forms.Textarea(attrs={"rows": 4 if long else 1, "lang": "cy"}),
             )
 
@@ -123,7 +125,16 @@ class WelshForm(forms.Form):
         return "cy-" + source.key.replace(".", "-").replace(":", "-")
 
     def rows(self):
-        return [(source, self[self.name_of(source)]) for source in self.sources]
+        """(the text, its Welsh box, whether its English changed since its Welsh was written)."""
+        return [
+            (source, self[self.name_of(source)], self._stale(source)) for source in self.sources
+        ]
+
+    def _stale(self, source) -> bool:
+        from .welsh import current
+
+        written = self.welsh.get(source.key)
+        return bool(written and written[0].strip() and not current(source, written))
 
     def texts(self) -> dict[str, str]:
         return {

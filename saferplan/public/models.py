@@ -119,6 +119,9 @@ class WelshText(TimeStampedModel):
     # What it translates: "plans.plan:12:foreword", "plans.priority:40:title" (public/welsh.py).
     source = models.CharField(max_length=80)
     text = models.TextField()
+    # sha256 of the English it was written beside: when the English changes, the Welsh is
+    # no longer shown (a stale translation could keep what the English took out).
+    english = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = [

@@ -100,8 +100,14 @@ def glossary(*, partnership: Partnership) -> tuple[list[tuple[str, str]], bool]:
     return list(DefaultGlossaryTerm.objects.values_list("term", "definition")), True
 
 
-def welsh_texts(*, partnership: Partnership) -> dict[str, str]:
-    return dict(WelshText.objects.filter(partnership=partnership).values_list("source", "text"))
+def welsh_texts(*, partnership: Partnership) -> dict[str, tuple[str, str]]:
+    """{source: (its Welsh, the fingerprint of the English it was written beside)}."""
+    return {
+        source: (text, english)
+        for source, text, english in WelshText.objects.filter(partnership=partnership).values_list(
+            "source", "text", "english"
+        )
+    }
 
 
 def published_plan(*, partnership: Partnership) -> PublishedPlan:

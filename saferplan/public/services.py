@@ -10,6 +10,7 @@ from django.db import models, transaction
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
+from . import welsh
 from .models import (
     Achievement,
     Contact,
@@ -130,6 +131,7 @@ def welsh_texts_set(
     in_welsh: bool,
     texts: dict[str, str],
     labels: dict[str, str],
+    english: dict[str, str] | None = None,
 ) -> PublishedLayout:
     """The partnership's Welsh for its published plan: whether it publishes in Welsh, and the
     Welsh of each text (`labels`: the texts it may write, by key, public.welsh.sources; any
@@ -147,20 +149,22 @@ def welsh_texts_set(
         layout.in_welsh = in_welsh
         layout.save()
     existing = {w.source: w for w in WelshText.objects.filter(partnership=partnership)}
+    english = english or {}
     for key, text in texts.items():
         text = text.strip()
         current = existing.get(key)
         before = current.text if current else ""
-        if text == before:
-            continue
+        # Saved beside the English the coordinator saw: it is shown until that changes.
+        seen = welsh.fingerprint(english.get(key, ""))
         if current is not None and not text:
             current.delete()
-        elif current is None:
-            WelshText.objects.create(partnership=partnership, source=key, text=text)
-        else:
-            current.text = text
+        elif current is None and text:
+            WelshText.objects.create(partnership=partnership, source=key, text=text, english=seen)
+        elif current is not None and (current.text, current.english) != (text, seen):
+            current.text, current.english = text, seen
             current.save()
-        changes[f"Welsh: {labels[key]}"] = [before or None, text or None]
+        if text != before:
+            changes[f"Welsh: {labels[key]}"] = [before or None, text or None]
     if changes:
         audit.log(
             instance=layout,

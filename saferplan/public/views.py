@@ -334,6 +334,7 @@ def welsh_texts(request, slug):
             in_welsh=data["in_welsh"],
             texts=form.texts(),
             labels={source.key: source.label for source in sources},
+            english={source.key: source.english for source in sources},
         ),
     )
     if saved is not NOT_SAVED:

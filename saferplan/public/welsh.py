@@ -4,6 +4,7 @@ them (OFFICIAL actions only), its achievements, its own glossary and its contact
 the Welsh laid over them for the Welsh page and its PDF and Word documents. A text without its
 Welsh stays in English there, marked as English."""
 
+import hashlib
 from dataclasses import dataclass
 
 from saferplan.core import languages
@@ -71,12 +72,25 @@ def sources(*, plan, aims, priorities, achievements, glossary_terms, contacts) -
     return unique
 
 
-def lay_over(all_sources: list[Source], texts: dict[str, str]) -> None:
+def fingerprint(english: str) -> str:
+    return hashlib.sha256(str(english).encode()).hexdigest()
+
+
+def current(source: Source, written: tuple[str, str] | None) -> str:
+    """The Welsh written for `source` ((text, fingerprint of its English)), or "" when there is
+    none or the English has changed since it was written."""
+    if written is None or written[1] != fingerprint(source.english):
+        return ""
+    return written[0].strip()
+
+
+def lay_over(all_sources: list[Source], texts: dict[str, tuple[str, str]]) -> None:
     """Put each text's Welsh in its place (in memory, for drawing a page or a document: nothing
-    is saved). A theme's Welsh goes to every achievement of that theme."""
+    is saved). A theme's Welsh goes to every achievement of that theme. Welsh written beside
+    English that has changed since is left out: the English shows, marked as English."""
     by_theme: dict[str, str] = {}
     for source in all_sources:
-        welsh = texts.get(source.key, "").strip()
+        welsh = current(source, texts.get(source.key))
         if welsh:
             setattr(source.record, source.field, Welsh(welsh))
             if source.field == "theme":

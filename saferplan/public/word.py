@@ -117,13 +117,12 @@ def _contact(word: WordDocument, contact) -> None:
 
 
 def _structure(word: WordDocument, published: PublishedPlan) -> None:
-    """The partnership's groups (who reports to whom, what each does) and its members."""
+    """The partnership's groups (who reports to whom; not their purposes, typed for members)
+    and its member organisations."""
     for group in published.groups:
         word.heading(group.name + (f" ({group.abbreviation})" if group.abbreviation else ""), 2)
         if group.reports_to is not None:
             word.paragraph(_("Reports to the %(name)s.") % {"name": group.reports_to.name})
-        if group.purpose:
-            word.written(group.purpose)
     for kind, organisations in published.organisations_by_kind:
         word.heading(_("Member organisations: %(kind)s") % {"kind": kind}, 2)
         word.bullets([organisation.name for organisation in organisations])

@@ -254,3 +254,13 @@ def test_on_the_welsh_page_the_results_are_welsh_sentences(
     # The sentences are the page's own Welsh; the partnership's English is marked as English.
     assert '<p class="govuk-body">Ymatebodd 329' in section
     assert '<p class="govuk-body" lang="en">The survey was sent to all partner agencies' in section
+
+
+@pytest.mark.parametrize("cell", ["99999999999999999999", "²"])
+def test_a_count_no_field_can_hold_is_a_theme_name_or_refused_not_an_error(cell):
+    from saferplan.consultations.entered_forms import read_themes
+
+    assert read_themes(f"Anti-social behaviour\t{cell}") == [
+        ("Anti-social behaviour", None),
+        (cell, None),
+    ]

@@ -74,3 +74,60 @@ def test_phone_text_is_escaped_and_each_number_linked():
 )
 def test_only_a_web_address_becomes_a_link(typed, href):
     assert web_href(typed) == href
+
+
+def test_a_draft_import_never_changes_the_public_page(coordinator, partnership):
+    """Contacts read from a document are added only while nothing is published."""
+    from saferplan.imports import services as import_services
+    from saferplan.plans.tests.factories import PlanFactory
+    from saferplan.public.models import Contact
+
+    PlanFactory(partnership=partnership, status="published")
+    import_services.plan_import(
+        actor=coordinator,
+        partnership=partnership,
+        file_name="002.txt",
+        content=(SEEDS / "002_21a7333a4ab4cb87.txt").read_bytes(),
+    )
+    assert not Contact.objects.exists()
+
+
+def test_a_contact_us_line_on_the_cover_does_not_take_the_plan_that_follows():
+    from saferplan.imports.readers import parse_plan
+
+    seed = (SEEDS / "002_21a7333a4ab4cb87.txt").read_text()
+    seed = seed.replace("Foreword\n", "Contact us\n\nCall 020 8207 2277\n\nForeword\n", 1)
+    plan = parse_plan(seed.encode(), "002.txt")
+    assert plan.foreword.startswith("One of our key priorities")
+    assert plan.about_partnership.startswith("Hertsmere Community Safety Partnership (CSP) is")
+    names = [contact.name for contact in read_contacts(plan.contacts)]
+    assert len(names) == 11  # those of p. 13 (the cover's number has no name to go with)
+    assert names[0] == "Citizens Advice"
+
+
+def test_an_address_django_would_refuse_is_kept_in_the_notes(coordinator, partnership):
+    from saferplan.plans.tests.factories import PlanFactory
+    from saferplan.public.models import Contact
+    from saferplan.public.receivers import on_plan_imported
+
+    plan = PlanFactory(partnership=partnership, status="draft")
+    on_plan_imported(
+        None,
+        plan=plan,
+        actor=coordinator,
+        contacts="Herts Help\n- info@herts_help.net\n- 0300 123 0044",
+    )
+    contact = Contact.objects.get()
+    assert (contact.email, contact.notes, contact.phone) == (
+        "",
+        "info@herts_help.net",
+        "0300 123 0044",
+    )
+
+
+def test_a_long_hostile_line_is_read_quickly():
+    import time
+
+    started = time.monotonic()
+    read_contacts("Name\n" + "a-" * 50_000 + "\n" + "1" * 100_000 + "@x")
+    assert time.monotonic() - started < 1

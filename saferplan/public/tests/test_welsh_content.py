@@ -17,6 +17,7 @@ from saferplan.core.models import AuditEvent
 from saferplan.plans.tests.factories import ActionFactory, PlanFactory, PriorityFactory
 from saferplan.public import services
 from saferplan.public.models import WelshText
+from saferplan.public.welsh import fingerprint
 
 SECRET = "Ymgyrch gudd yn Borehamwood"  # an OFFICIAL-SENSITIVE action's Welsh
 
@@ -60,7 +61,7 @@ def write(client, partnership, publish=True, **welsh):
     """The coordinator fills in some Welsh boxes (by the English they translate)."""
     form = client.get(url(partnership)).context["form"]
     data = {"in_welsh": "on"} if publish else {}
-    for source, field in form.rows():
+    for source, field, _stale in form.rows():
         if source.english in welsh:
             data[field.html_name] = welsh[source.english]
     return client.post(url(partnership), data)
@@ -70,7 +71,7 @@ def test_the_coordinators_welsh_is_the_welsh_pages_in_every_format(
     signed_in, coordinator, client, partnership, strategic
 ):
     client_c = signed_in(coordinator)
-    labels = [source.label for source, _ in client_c.get(url(partnership)).context["form"].rows()]
+    labels = [row[0].label for row in client_c.get(url(partnership)).context["form"].rows()]
     assert labels == [
         "Title",
         "Foreword",
@@ -155,7 +156,9 @@ def test_welsh_for_anything_not_published_is_refused_and_never_shown(
     )
     assert not WelshText.objects.filter(text=SECRET).exists()
     # Welsh written while the action was OFFICIAL, then the action marked sensitive: not shown.
-    WelshText.objects.create(partnership=partnership, source=key, text=SECRET)
+    WelshText.objects.create(
+        partnership=partnership, source=key, text=SECRET, english=fingerprint("Covert operation")
+    )
     assert SECRET not in welsh_page(client, partnership).content.decode()
     assert SECRET.encode() not in welsh_page(client, partnership, "docx").content
 
@@ -170,3 +173,29 @@ def test_only_its_coordinators_write_the_welsh(
         assert signed_in(user).get(url(partnership)).status_code in (403, 404)
         assert signed_in(user).post(url(partnership), {"in_welsh": "on"}).status_code in (403, 404)
     assert not WelshText.objects.exists()
+
+
+def test_welsh_written_before_the_english_changed_is_not_shown(
+    signed_in, coordinator, client, partnership, strategic
+):
+    """A stale translation could keep what the English took out: it waits for a check."""
+    client_c = signed_in(coordinator)
+    write(client_c, partnership, **{"Prevent knife crime": "Atal troseddau cyllyll"})
+    priority = strategic.priorities.get()
+    priority.title = "Prevent knife crime and serious violence"
+    priority.save()
+
+    html = welsh_page(client, partnership).content.decode()
+    assert "Atal troseddau cyllyll" not in html
+    assert '<span lang="en">Prevent knife crime and serious violence</span>' in html
+    assert "English changed" in client_c.get(url(partnership)).content.decode()
+    # Saved again beside the new English: shown again.
+    write(
+        client_c,
+        partnership,
+        **{"Prevent knife crime and serious violence": "Atal troseddau cyllyll a thrais difrifol"},
+    )
+    assert (
+        "Atal troseddau cyllyll a thrais difrifol"
+        in welsh_page(client, partnership).content.decode()
+    )
