@@ -92,18 +92,20 @@ class SectionForm(forms.Form):
     """One page of the public form: the questions of one section. Relevance questions must
     be answered; comments and about-you questions are optional."""
 
-    def __init__(self, *args, questions: list[Question], **kwargs):
+    def __init__(
+        self, *args, questions: list[Question], welsh: dict[str, str] | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.questions = questions
         for question in questions:
             # In the page's language (shown.py): the public form is also in Welsh.
-            text = shown.question_text(question)
+            text = shown.question_text(question, welsh)
             if question.kind == QuestionKind.RELEVANCE:
                 field: forms.Field = forms.ChoiceField(
                     label=text,
                     choices=form_choices(question),
                     widget=GovukRadioSelect,
-                    help_text=shown.hint(question),
+                    help_text=shown.hint(question, welsh),
                     error_messages={
                         "required": _("Select how relevant %(subject)s is")
                         % {"subject": shown.short_label(question)}

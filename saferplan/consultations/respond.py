@@ -109,6 +109,7 @@ def section(request, slug, pk, section):
     form = SectionForm(
         _posted(request),
         questions=these,
+        welsh=shown.plan_welsh(consultation, these),
         initial=SectionForm.initial_from(these, stored["answers"]),
     )
     if request.method == "POST" and form.is_valid():
@@ -220,6 +221,7 @@ def check(request, slug, pk):
             request.session.pop(SESSION_KEY.format(pk=pk), None)
             return redirect("consultations:respond-done", slug=slug, pk=pk)
     rows = []
+    welsh = shown.plan_welsh(consultation, questions)
     for name in sections:
         change = reverse("consultations:respond-section", args=[slug, pk, name]) + "?change=1"
         for question in (q for q in questions if q.section == name):
@@ -231,7 +233,7 @@ def check(request, slug, pk):
             rows.append(
                 {
                     "question": question,
-                    "text": shown.question_text(question),
+                    "text": shown.question_text(question, welsh),
                     "value": value,
                     "change": change,
                     "section": name,

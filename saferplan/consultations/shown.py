@@ -8,17 +8,45 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from saferplan.core import languages
+
 from .models import Question
 
 
-def _plan_words(text: str) -> SafeString:
+def _key(question: Question, field: str) -> str:
+    if question.aim is not None:
+        return f"plans.aim:{question.aim_id}:text"
+    return f"plans.priority:{question.priority_id}:{field}"
+
+
+def plan_welsh(consultation, questions: list[Question]) -> dict[str, str]:
+    """The partnership's own Welsh of the aims and priorities its questions quote (when it
+    publishes in Welsh and the page is Welsh): one read for a page of questions."""
+    if translation.get_language() != "cy":
+        return {}
+    wanted = {}
+    for question in questions:
+        if question.aim is not None:
+            wanted[_key(question, "text")] = question.aim.text
+        elif question.priority is not None:
+            wanted[_key(question, "title")] = question.priority.title
+            wanted[_key(question, "description")] = question.priority.description
+    return languages.own_welsh(consultation.partnership, wanted)
+
+
+def _plan_words(text: str, welsh: str = "") -> SafeString:
+    """The plan's words: its Welsh on a Welsh page when the partnership wrote it, else as
+    written, marked English on a Welsh page."""
+    if welsh:
+        return conditional_escape(welsh)
     if translation.get_language() == "cy":
         return format_html('<span lang="en">{}</span>', text)
     return conditional_escape(text)
 
 
-def question_text(question: Question) -> SafeString:
+def question_text(question: Question, welsh: dict[str, str] | None = None) -> SafeString:
     """ "How relevant is priority 2: Prevent knife crime?" in the page's language."""
+    welsh = welsh or {}
     if question.aim is not None or question.priority is not None:
         if question.aim is not None:
             wording = gettext("How relevant is aim %(number)s: %(words)s?")
@@ -26,16 +54,20 @@ def question_text(question: Question) -> SafeString:
         else:
             wording = gettext("How relevant is priority %(number)s: %(words)s?")
             number, words = question.priority.number, question.priority.title
+        own = welsh.get(_key(question, "title"), "")
         # The wording is the translators', escaped; the plan's words are escaped in their span.
         return mark_safe(  # noqa: S308
             conditional_escape(wording)
-            % {"number": number, "words": _plan_words(words.rstrip(";."))}
+            % {"number": number, "words": _plan_words(words.rstrip(";."), own.rstrip(";."))}
         )
     return conditional_escape(gettext(question.text))
 
 
-def hint(question: Question) -> SafeString:
-    return _plan_words(question.hint) if question.hint else SafeString("")
+def hint(question: Question, welsh: dict[str, str] | None = None) -> SafeString:
+    if not question.hint:
+        return SafeString("")
+    own = (welsh or {}).get(_key(question, "description"), "") if question.priority else ""
+    return _plan_words(question.hint, own[:500])
 
 
 def choice_label(choice: str) -> str:

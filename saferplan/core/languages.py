@@ -199,3 +199,22 @@ def tag_problem(text: str) -> str:
         f"{', '.join(unknown)} is not a language code: use one such as [pl] for Polish, [ur] "
         "for Urdu or [so] for Somali"
     )
+
+
+# The partnership's own Welsh for texts of its plan (an aim, a priority's title), kept by the
+# published plan (public.welsh registers how to read it: core and the apps below the public
+# one cannot import it). A function (partnership, {key: english}) -> {key: welsh}.
+_own_welsh = None
+
+
+def register_own_welsh(reader) -> None:
+    global _own_welsh
+    _own_welsh = reader
+
+
+def own_welsh(partnership, wanted: dict[str, str]) -> dict[str, str]:
+    """The Welsh the partnership wrote and publishes for each wanted text, by its key
+    ("plans.aim:3:text"); a text without it is left out."""
+    if _own_welsh is None or not wanted:
+        return {}
+    return _own_welsh(partnership, wanted)

@@ -100,3 +100,17 @@ def lay_over(all_sources: list[Source], texts: dict[str, tuple[str, str]]) -> No
             theme = str(getattr(source.record, "theme", ""))
             if theme in by_theme:
                 source.record.theme = Welsh(by_theme[theme])
+
+
+def own_welsh(partnership, wanted: dict[str, str]) -> dict[str, str]:
+    """For core.languages.own_welsh: the partnership's current Welsh of each wanted text (by
+    key, beside its English), when it publishes in Welsh."""
+    from .models import PublishedLayout, WelshText
+
+    if not PublishedLayout.objects.filter(partnership=partnership, in_welsh=True).exists():
+        return {}
+    found = {}
+    for written in WelshText.objects.filter(partnership=partnership, source__in=list(wanted)):
+        if written.text.strip() and written.english == fingerprint(wanted[written.source]):
+            found[written.source] = written.text.strip()
+    return found

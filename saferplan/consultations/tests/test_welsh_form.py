@@ -79,3 +79,41 @@ def test_a_welsh_reader_answers_the_consultation_in_welsh(client, consultation, 
     }
     assert answers["Aim 1"] == "very"  # stored as in English: the results count them alike
     assert answers["How old are you?"] == "25 to 34"
+
+
+def test_the_partnerships_own_welsh_aims_and_priorities_are_quoted(
+    client, coordinator, consultation, on_the_public_site
+):
+    """When the partnership publishes in Welsh and wrote an aim's Welsh, the Welsh form
+    quotes it (not marked English); an aim without its Welsh stays English, marked."""
+    from saferplan.public import services as public_services
+
+    aim = consultation.plan.aims.get(number=1)
+    priority = consultation.plan.priorities.get(number=2)
+    keys = {
+        f"plans.aim:{aim.pk}:text": (aim.text, "Creu amgylcheddau mwy diogel"),
+        f"plans.priority:{priority.pk}:title": (priority.title, "Atal trais difrifol"),
+    }
+    public_services.welsh_texts_set(
+        actor=coordinator,
+        partnership=consultation.partnership,
+        in_welsh=True,
+        texts={key: welsh for key, (_, welsh) in keys.items()},
+        labels={key: key for key in keys},
+        english={key: english for key, (english, _) in keys.items()},
+    )
+
+    aims = client.get(welsh(consultation, "section", "aims"), **HOST).content.decode()
+    assert "Pa mor berthnasol yw nod 1: Creu amgylcheddau mwy diogel?" in aims
+    assert 'Pa mor berthnasol yw nod 2: <span lang="en">' in aims
+    priorities = client.get(welsh(consultation, "section", "priorities"), **HOST).content.decode()
+    assert "Pa mor berthnasol yw blaenoriaeth 2: Atal trais difrifol?" in priorities
+    # The English page is as it was (its address made in English: the test's thread keeps
+    # the last page's language).
+    with translation.override("en-gb"):
+        english_url = reverse(
+            "consultations:respond-section",
+            args=[consultation.partnership.slug, consultation.pk, "aims"],
+        )
+    english = client.get(english_url, **HOST).content.decode()
+    assert "Creu amgylcheddau" not in english
