@@ -6,12 +6,11 @@ Percentages are rounded in words the way a report would: to the step of five bel
 ("over 90%"), or "just under" the step above when within two points of it.
 """
 
-import math
 from datetime import date
 
 from django.utils import translation
 
-from . import summary_cy
+from . import rounding, summary_cy
 
 
 def _welsh() -> bool:
@@ -29,22 +28,15 @@ def in_words(number: int) -> str:
 
 
 def percent_phrase(value: float) -> str:
-    """92.4 → "over 90%", 19.5 → "just under 20%", 15.0 → "15%", 3.0 → "under 5%"."""
-    if value == int(value) and int(value) % 5 == 0:
-        return f"{int(value)}%"
-    upper = math.ceil(value / 5) * 5
-    if upper - value <= 2:
-        return f"just under {upper}%"
-    lower = math.floor(value / 5) * 5
-    if lower == 0:
-        return "under 5%"
-    return f"over {lower}%"
+    """92.4 → "over 90%", 19.5 → "just under 20%", 15.0 → "15%", 2.0 → "under 5%"."""
+    kind, number = rounding.share(value)
+    return f"{number}%" if kind == "exactly" else f"{kind} {number}%"
 
 
 def at_least_phrase(value: float) -> str:
     """The floor of a group: every member had at least `value`."""
-    lower = math.floor(value / 5) * 5
-    return f"{lower}% or more" if value == lower else f"over {lower}%"
+    kind, number = rounding.floor_share(value)
+    return f"{number}% or more" if kind == "or more" else f"over {number}%"
 
 
 def number_list(numbers: list[int]) -> str:
@@ -91,7 +83,7 @@ def respondents_sentence(*, respondents: int, opens_on: date, closes_on: date, t
         return summary_cy.respondents_sentence(
             respondents=respondents, opens_on=opens_on, closes_on=closes_on, today=today
         )
-    weeks = max(1, round(((closes_on - opens_on).days + 1) / 7))
+    weeks = rounding.weeks(opens_on, closes_on)
     duration = f"{in_words(weeks)} week{'s' if weeks != 1 else ''}"
     people = f"{respondents:,} {'person' if respondents == 1 else 'people'}"
     if today <= closes_on:

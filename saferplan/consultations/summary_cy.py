@@ -4,12 +4,13 @@ number word is needed), a noun after a number in the singular ("6 blaenoriaeth")
 a number said with a vowel ("1 ac 8"), clauses joined by a semicolon. Each sentence knows it is
 Welsh (core.languages.Text), so the page does not mark it as another language."""
 
-import math
 from datetime import date
 
 from django.utils.formats import date_format
 
 from saferplan.core.languages import Text, in_language
+
+from . import rounding
 
 NOUNS = {"aim": ("nod", "nodau"), "priority": ("blaenoriaeth", "blaenoriaethau")}
 
@@ -33,26 +34,27 @@ def number_list(numbers: list[int]) -> str:
     return ", ".join(words[:-1]) + f" {joiner} {last}"
 
 
+PHRASES = {
+    "exactly": "{}%",
+    "just under": "ychydig o dan {}%",
+    "under": "llai na {}%",
+    "over": "dros {}%",
+}
+
+
 def percent_phrase(value: float) -> str:
-    """92.4 → "dros 90%", 19.5 → "ychydig o dan 20%", 15.0 → "15%", 3.0 → "llai na 5%"."""
-    if value == int(value) and int(value) % 5 == 0:
-        return f"{int(value)}%"
-    upper = math.ceil(value / 5) * 5
-    if upper - value <= 2:
-        return f"ychydig o dan {upper}%"
-    lower = math.floor(value / 5) * 5
-    if lower == 0:
-        return "llai na 5%"
-    return f"dros {lower}%"
+    """92.4 → "dros 90%", 19.5 → "ychydig o dan 20%", 15.0 → "15%", 2.0 → "llai na 5%"."""
+    kind, number = rounding.share(value)
+    return PHRASES[kind].format(number)
 
 
 def at_least_phrase(value: float) -> str:
-    lower = math.floor(value / 5) * 5
-    return f"{lower}% neu fwy" if value == lower else f"dros {lower}%"
+    kind, number = rounding.floor_share(value)
+    return f"{number}% neu fwy" if kind == "or more" else f"dros {number}%"
 
 
 def respondents_sentence(*, respondents: int, opens_on: date, closes_on: date, today: date) -> Text:
-    weeks = max(1, round(((closes_on - opens_on).days + 1) / 7))
+    weeks = rounding.weeks(opens_on, closes_on)
     if today <= closes_on:
         return _sentence(
             f"hyd yma mae {people(respondents)} wedi ymateb i'r ymgynghoriad, sydd ar agor tan "
