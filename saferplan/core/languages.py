@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf.locale import LANG_INFO
+from django.utils import translation
 
 from .text import is_welsh
 
@@ -142,6 +143,15 @@ def in_language(text: str, lang: str) -> Text:
     written = Text(text)
     written.lang = lang
     return written
+
+
+def marked_on_page(paragraph: "Paragraph") -> str:
+    """The language to mark a paragraph with in the page or document being drawn, "" when it
+    is in that page's own language: on an English page any other language; on a Welsh page
+    (the active language, ADR 0032) English ("en") and any other but Welsh."""
+    if translation.get_language() == "cy":
+        return "" if paragraph.lang == "cy" else (paragraph.lang or "en")
+    return paragraph.lang
 
 
 def written_in(text) -> str:

@@ -140,14 +140,12 @@ class WordDocument:
         """Paragraphs a partnership wrote, blank lines between them, each in its language
         (core.languages): Word is told each run's language, so a screen reader's voice and the
         spelling checker follow it, and a right-to-left paragraph runs right to left."""
-        welsh = translation.get_language() == "cy"
         for part in languages.paragraphs(text):
             paragraph = self.paragraph(part.text)
-            if welsh and part.lang in ("", "cy"):
-                # A Welsh document: its English paragraphs are the ones in another language.
-                if not part.lang:
-                    _mark_language(paragraph, languages.Paragraph(part.text, "en-GB"))
-            elif part.lang:
+            lang = languages.marked_on_page(part)
+            if lang == "en":  # English in a Welsh document, as Word names British English
+                _mark_language(paragraph, languages.Paragraph(part.text, "en-GB"))
+            elif lang:
                 _mark_language(paragraph, part)
 
     def bullets(self, items: list[str]) -> None:

@@ -1,5 +1,4 @@
 from django import template
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -112,10 +111,7 @@ def lang_attrs(paragraph) -> str:
     <p class="govuk-body"{{ paragraph|lang_attrs }}>."""
     if not isinstance(paragraph, languages.Paragraph):
         return ""
-    lang = paragraph.lang
-    if translation.get_language() == "cy":
-        # On a Welsh page an English paragraph is the one in another language (WCAG 3.1.2).
-        lang = "" if lang == "cy" else (lang or "en")
+    lang = languages.marked_on_page(paragraph)
     if not lang:
         return ""
     attrs = format_html(' lang="{}"', lang)
