@@ -5,6 +5,7 @@ from django.core.validators import validate_email
 
 from .contacts_text import read_contacts
 from .models import Contact
+from .selectors import published_plans
 from .services import published_item_create
 
 # More than this many "contacts" in one document is a misreading, not a contacts page.
@@ -15,13 +16,11 @@ def on_plan_imported(sender, *, plan, actor, contacts: str, **kwargs) -> None:
     """A plan document's contact details become the published plan's, as a coordinator
     would type them, while the partnership has none yet and nothing published: an imported
     draft never changes a page the public reads (those it has are never replaced)."""
-    from saferplan.plans.models import PlanStatus
-
     partnership = plan.partnership
     if (
         not contacts
         or Contact.objects.filter(partnership=partnership).exists()
-        or partnership.plans.filter(status=PlanStatus.PUBLISHED).exists()
+        or published_plans(partnership=partnership).exists()
     ):
         return
     found = read_contacts(contacts)

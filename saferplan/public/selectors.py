@@ -59,6 +59,7 @@ class PublishedPlan:
     # Every section with something to show, in the coordinator's order, shown or not.
     arranged: list[tuple[str, str]] = field(default_factory=list)
     hidden: set[str] = field(default_factory=set)  # the anchors the coordinator hid
+    in_welsh: bool = False  # the partnership publishes in Welsh as well
     # The plan's own sections (foreword, legislation, …) by anchor, with their text.
     narrative: dict[str, NarrativeSection] = field(default_factory=dict)
     # "About the partnership": its groups, board first, each before those reporting to it,
@@ -181,6 +182,7 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
     order, hidden = (layout.order, set(layout.hidden)) if layout else ([], set())
     published.arranged = arranged(_sections(published), order)
     published.hidden = hidden - ALWAYS_SHOWN
+    published.in_welsh = bool(layout and layout.in_welsh)
     published.sections = [s for s in published.arranged if s[0] not in published.hidden]
     return published
 

@@ -179,9 +179,6 @@ def manage(request, slug):
             "contacts": Contact.objects.filter(partnership=partnership),
             "has_published_plan": published.plan is not None or bool(published.action_plans),
             "welsh_url": _welsh_address(partnership),
-            "published_in_welsh": PublishedLayout.objects.filter(
-                partnership=partnership, in_welsh=True
-            ).exists(),
             "strategic_kind": PlanKind.STRATEGIC,
         },
     )

@@ -39,7 +39,7 @@ def consultation_create(
     priorities (see saferplan.consultations.questions)."""
     if plan.partnership_id != partnership.pk:
         raise ValidationError({"plan": "Choose a plan of this partnership."})
-    _check_dates(opens_on, closes_on)
+    check_dates(opens_on, closes_on)
     consultation = audit.create(
         Consultation,
         actor=actor,
@@ -61,7 +61,7 @@ def consultation_create(
     return consultation
 
 
-def _check_dates(opens: date | None, closes: date | None) -> None:
+def check_dates(opens: date | None, closes: date | None) -> None:
     if opens and closes and closes < opens:
         raise ValidationError(
             {"closes_on": "The closing date must be on or after the opening date."}
@@ -75,7 +75,7 @@ def consultation_update(
     for name in fields:
         if name not in CONSULTATION_FIELDS:
             raise TypeError(f"consultation_update cannot change {name}")
-    _check_dates(
+    check_dates(
         fields.get("opens_on", consultation.opens_on),
         fields.get("closes_on", consultation.closes_on),
     )

@@ -15,6 +15,7 @@ from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import Aim, Plan, Priority
 
 from ..models import EnteredConsultation, EnteredRelevance, EnteredTheme, Qualifier
+from .consultations import check_dates
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -34,8 +35,7 @@ ENTERED_FIELDS = [
 def _check(*, plan: Plan, partnership: Partnership, opens_on: date, closes_on: date) -> None:
     if plan.partnership_id != partnership.pk:
         raise ValidationError({"plan": "Choose a plan of this partnership."})
-    if closes_on < opens_on:
-        raise ValidationError({"closes_on": "Closed on must be the same as or after opened on"})
+    check_dates(opens_on, closes_on)
     if closes_on > clock.today():
         raise ValidationError(
             {"closes_on": "Closed on must be today or earlier: enter results once it has closed"}
