@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukRadioSelect
 from saferplan.partnerships.models import Organisation
@@ -9,11 +10,11 @@ from .models import Role
 
 class SignInForm(auth_forms.AuthenticationForm):
     username = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -29,7 +30,7 @@ class SignInForm(auth_forms.AuthenticationForm):
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -40,17 +41,19 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
 
 
 class MembershipForm(forms.Form):
-    full_name = forms.CharField(label="Full name", max_length=150)
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(
-        label="Email address",
-        help_text="They will be emailed a link to choose a password if they are new to saferplan.",
+        label=_("Email address"),
+        help_text=_(
+            "They will be emailed a link to choose a password if they are new to saferplan."
+        ),
     )
-    role = forms.ChoiceField(label="Role", choices=Role.choices, widget=GovukRadioSelect)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, widget=GovukRadioSelect)
     organisation = forms.ModelChoiceField(
-        label="Organisation they represent",
+        label=_("Organisation they represent"),
         queryset=Organisation.objects.none(),
         required=False,
-        empty_label="Not chosen",
+        empty_label=_("Not chosen"),
     )
 
     def __init__(self, *args, partnership, **kwargs):
@@ -59,12 +62,12 @@ class MembershipForm(forms.Form):
 
 
 class MembershipChangeForm(forms.Form):
-    role = forms.ChoiceField(label="Role", choices=Role.choices, widget=GovukRadioSelect)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, widget=GovukRadioSelect)
     organisation = forms.ModelChoiceField(
-        label="Organisation they represent",
+        label=_("Organisation they represent"),
         queryset=Organisation.objects.none(),
         required=False,
-        empty_label="Not chosen",
+        empty_label=_("Not chosen"),
     )
 
     def __init__(self, *args, partnership, **kwargs):

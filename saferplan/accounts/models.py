@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import TimeStampedModel
 from saferplan.core.roles import ALL_ROLES, Role  # noqa: F401 (the roles members hold)
@@ -73,7 +74,7 @@ class Membership(TimeStampedModel):
         null=True,
         blank=True,
         related_name="memberships",
-        help_text="The agency this person represents in the partnership.",
+        help_text=_("The agency this person represents in the partnership."),
     )
 
     class Meta:

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -132,7 +133,10 @@ def membership_change(
 @transaction.atomic
 def membership_remove(*, actor: User, membership: Membership) -> None:
     if membership.role == Role.COORDINATOR and not _coordinators_left(membership):
-        raise ValidationError(f"{membership.partnership} needs at least one coordinator.")
+        raise ValidationError(
+            _("%(partnership)s needs at least one coordinator.")
+            % {"partnership": membership.partnership}
+        )
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
     audit.log(
         instance=membership,

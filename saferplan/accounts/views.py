@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
@@ -80,7 +81,7 @@ def unlock(request, token):
     email = sign_in_limits.unlocked_email(token)
     if email is None:
         return render(request, "accounts/unlock_expired.html", status=400)
-    messages.success(request, "You can now sign in from this browser.")
+    messages.success(request, _("You can now sign in from this browser."))
     response = redirect("accounts:sign-in")
     sign_in_limits.remember_browser(request, response, email)
     return response
@@ -162,7 +163,12 @@ def member_add(request, slug):
     if membership is not NOT_SAVED:
         messages.success(
             request,
-            f"{membership.user} is now a {membership.get_role_display().lower()} of {partnership}.",
+            _("%(user)s is now a %(role)s of %(partnership)s.")
+            % {
+                "user": membership.user,
+                "role": membership.get_role_display().lower(),
+                "partnership": partnership,
+            },
         )
         return redirect("partnerships:members", slug=partnership.slug)
     return render(request, "accounts/member_form.html", {"partnership": partnership, "form": form})
@@ -185,7 +191,9 @@ def member_change(request, slug, pk):
         lambda data: services.membership_change(actor=request.user, membership=membership, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"{membership.user}'s role has been changed.")
+        messages.success(
+            request, _("%(user)s's role has been changed.") % {"user": membership.user}
+        )
         return redirect("partnerships:members", slug=partnership.slug)
     return render(
         request,
@@ -207,7 +215,11 @@ def member_remove(request, slug, pk):
         except ValidationError as exc:
             error = exc.messages[0]
         else:
-            messages.success(request, f"{membership.user} has been removed from {partnership}.")
+            messages.success(
+                request,
+                _("%(user)s has been removed from %(partnership)s.")
+                % {"user": membership.user, "partnership": partnership},
+            )
             return redirect("partnerships:members", slug=partnership.slug)
     return render(
         request,

@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 def token_digest(key: str) -> str:
@@ -21,7 +22,7 @@ class ApiToken(models.Model):
     name = models.CharField(
         "name",
         max_length=100,
-        help_text="What uses it, for example Police performance dashboard",
+        help_text=_("What uses it, for example Police performance dashboard"),
     )
     prefix = models.CharField(max_length=12)  # the token's first characters, to recognise it
     digest = models.CharField(max_length=64, unique=True)

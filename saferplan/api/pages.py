@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from drf_spectacular.generators import SchemaGenerator
 
@@ -125,7 +126,10 @@ def token_revoke(request, pk):
         api_token_policy.instances_user_has_permission_for(request.user, "revoke"), pk=pk
     )
     services.api_token_revoke(actor=request.user, token=token)
-    messages.success(request, f"The token “{token.name}” has been revoked: it no longer works.")
+    messages.success(
+        request,
+        _("The token “%(name)s” has been revoked: it no longer works.") % {"name": token.name},
+    )
     return redirect("api-tokens:list")
 
 
@@ -142,7 +146,10 @@ def token_renew(request, pk):
     else:
         messages.success(
             request,
-            f"The token “{token.name}” has been renewed: it now works until "
-            f"{date_format(timezone.localtime(token.expires_at), 'j F Y')}.",
+            _("The token “%(name)s” has been renewed: it now works until %(date)s.")
+            % {
+                "name": token.name,
+                "date": date_format(timezone.localtime(token.expires_at), "j F Y"),
+            },
         )
     return redirect("api-tokens:list")

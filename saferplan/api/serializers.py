@@ -3,6 +3,7 @@
 (red, amber, green, white; not_started, in_progress, complete, discharged)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -21,9 +22,9 @@ class PartnershipSerializer(serializers.Serializer):
     name = serializers.CharField()
     districts = serializers.ListField(child=serializers.CharField())
     member = serializers.SerializerMethodField(
-        help_text="Whether the caller is a member (and so reads its members' view)."
+        help_text=_("Whether the caller is a member (and so reads its members' view).")
     )
-    plans = serializers.SerializerMethodField(help_text="The address of its plans.")
+    plans = serializers.SerializerMethodField(help_text=_("The address of its plans."))
 
     def get_member(self, partnership) -> bool:
         return partnership.pk in self.context.get("member_ids", set()) or self.context.get(
@@ -37,15 +38,15 @@ class PartnershipSerializer(serializers.Serializer):
 class PlanSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     partnership = serializers.CharField(source="partnership.slug")
-    kind = serializers.CharField(help_text="strategic (partnership plan) or action (annual)")
+    kind = serializers.CharField(help_text=_("strategic (partnership plan) or action (annual)"))
     title = serializers.CharField()
-    status = serializers.CharField(help_text="draft, approved, published or archived")
+    status = serializers.CharField(help_text=_("draft, approved, published or archived"))
     period_start = serializers.DateField()
     period_end = serializers.DateField()
     strategic_plan = serializers.IntegerField(source="strategic_plan_id", allow_null=True)
     introduction = serializers.CharField()
     publish_updates = serializers.BooleanField(
-        help_text="Whether the public may read this plan's progress updates."
+        help_text=_("Whether the public may read this plan's progress updates.")
     )
     priorities = serializers.SerializerMethodField()
     objectives = serializers.SerializerMethodField()
@@ -90,11 +91,11 @@ class ActionSerializer(serializers.Serializer):
     start_date = serializers.DateField(allow_null=True)
     due_date = serializers.DateField(allow_null=True)
     status = serializers.ChoiceField(choices=ActionStatus.choices)
-    rag = serializers.SerializerMethodField(help_text="The current rating; white when none.")
+    rag = serializers.SerializerMethodField(help_text=_("The current rating; white when none."))
     rag_change_id = serializers.IntegerField(
         source="current_rag_id",
         allow_null=True,
-        help_text="The current rating's id: send it back as expected_rag_change_id.",
+        help_text=_("The current rating's id: send it back as expected_rag_change_id."),
     )
     latest_update_on = serializers.DateField(allow_null=True)
     marking = serializers.ChoiceField(choices=Marking.choices)
@@ -117,8 +118,8 @@ class ActionSerializer(serializers.Serializer):
 class UpdateSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     action = serializers.IntegerField(source="action_id", read_only=True)
-    described_on = serializers.DateField(help_text="The date of the progress described.")
-    text = serializers.CharField(help_text="What has happened.")
+    described_on = serializers.DateField(help_text=_("The date of the progress described."))
+    text = serializers.CharField(help_text=_("What has happened."))
     marking = serializers.ChoiceField(choices=Marking.choices, default=Marking.OFFICIAL)
     author = serializers.CharField(source="author_name", read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
@@ -128,17 +129,19 @@ class UpdateSerializer(serializers.Serializer):
 class UpdateCreateSerializer(serializers.Serializer):
     """A dated progress update, and with it (optionally) a new RAG rating and its reason."""
 
-    described_on = serializers.DateField(help_text="The date of the progress described.")
-    text = serializers.CharField(help_text="What has happened.", max_length=20000)
+    described_on = serializers.DateField(help_text=_("The date of the progress described."))
+    text = serializers.CharField(help_text=_("What has happened."), max_length=20000)
     marking = serializers.ChoiceField(choices=Marking.choices, default=Marking.OFFICIAL)
     rag = serializers.ChoiceField(choices=RagRating.choices, required=False, allow_blank=True)
     rag_reason = serializers.CharField(
-        required=False, allow_blank=True, max_length=5000, help_text="Needed when rag changes."
+        required=False, allow_blank=True, max_length=5000, help_text=_("Needed when rag changes.")
     )
     expected_rag_change_id = serializers.IntegerField(
         required=False,
         allow_null=True,
-        help_text="The rag_change_id you read (null if the action had no rating): a rating set since then is a conflict (409).",
+        help_text=_(
+            "The rag_change_id you read (null if the action had no rating): a rating set since then is a conflict (409)."
+        ),
     )
 
 
@@ -148,12 +151,12 @@ class RagChangeSerializer(serializers.Serializer):
     (empty otherwise), and never the name of the member who gave it."""
 
     id = serializers.IntegerField()
-    rating = serializers.CharField(help_text="red, amber, green or white")
+    rating = serializers.CharField(help_text=_("red, amber, green or white"))
     reason = serializers.SerializerMethodField(
-        help_text="Why; empty for the public where the reason is not published."
+        help_text=_("Why; empty for the public where the reason is not published.")
     )
     changed_by = serializers.SerializerMethodField(
-        help_text="Who gave the rating (members only; null for the public)."
+        help_text=_("Who gave the rating (members only; null for the public).")
     )
     changed_at = serializers.DateTimeField()
 
@@ -174,16 +177,18 @@ class RagChangeSerializer(serializers.Serializer):
 
 class RagSetSerializer(serializers.Serializer):
     rating = serializers.ChoiceField(choices=RagRating.choices)
-    reason = serializers.CharField(max_length=5000, help_text="Why the rating is what it is.")
+    reason = serializers.CharField(max_length=5000, help_text=_("Why the rating is what it is."))
     marking = serializers.ChoiceField(
         choices=Marking.choices,
         default=Marking.OFFICIAL,
-        help_text="The reason's marking: an OFFICIAL-SENSITIVE reason is shown to members only.",
+        help_text=_("The reason's marking: an OFFICIAL-SENSITIVE reason is shown to members only."),
     )
     expected_rag_change_id = serializers.IntegerField(
         required=False,
         allow_null=True,
-        help_text="The rag_change_id you read (null if the action had no rating): a rating set since then is a conflict (409).",
+        help_text=_(
+            "The rag_change_id you read (null if the action had no rating): a rating set since then is a conflict (409)."
+        ),
     )
 
 
@@ -200,7 +205,7 @@ class MeasureSerializer(serializers.Serializer):
     latest = serializers.SerializerMethodField()
     status = serializers.CharField(
         source="assessment.status",
-        help_text="on-target, within-tolerance, off-target or not-enough",
+        help_text=_("on-target, within-tolerance, off-target or not-enough"),
     )
     sentence = serializers.CharField(source="assessment.sentence")
     suggested_rag = serializers.CharField(source="assessment.suggested_rag", allow_null=True)
@@ -233,18 +238,20 @@ class CoverageSerializer(serializers.Serializer):
     """Which months of which forces a period's police.uk figures rest on."""
 
     period = serializers.CharField(source="as_dict.period")
-    force = serializers.CharField(source="as_dict.force", help_text="The partnership's own force")
+    force = serializers.CharField(
+        source="as_dict.force", help_text=_("The partnership's own force")
+    )
     months_held = serializers.ListField(child=serializers.CharField(), source="as_dict.months_held")
     months_missing = serializers.ListField(
         child=serializers.CharField(), source="as_dict.months_missing"
     )
     complete = serializers.BooleanField(
-        source="as_dict.complete", help_text="Every month held: figures are given only then"
+        source="as_dict.complete", help_text=_("Every month held: figures are given only then")
     )
     other_forces = OtherForceSerializer(
         many=True,
         source="as_dict.other_forces",
-        help_text="Other forces with records in the districts (British Transport Police)",
+        help_text=_("Other forces with records in the districts (British Transport Police)"),
     )
     warning = serializers.CharField(source="as_dict.warning")
 
@@ -256,34 +263,39 @@ class ComparisonSerializer(serializers.Serializer):
     rows = ComparisonRowSerializer(many=True)
     notes = serializers.ListField(
         child=serializers.CharField(),
-        help_text="Warnings: a period's figures refused because months of the partnership's "
-        "own force are missing, and which.",
+        help_text=_(
+            "Warnings: a period's figures refused because months of the partnership's "
+            "own force are missing, and which."
+        ),
     )
     coverage = CoverageSerializer(
         many=True,
-        help_text="What police.uk figures rest on: the period, then the one compared with "
-        "(empty for other sources).",
+        help_text=_(
+            "What police.uk figures rest on: the period, then the one compared with "
+            "(empty for other sources)."
+        ),
     )
 
 
 class FindingSerializer(serializers.Serializer):
     position = serializers.IntegerField()
     key = serializers.CharField(
-        help_text="The police.uk category or series-<id>; empty when written"
+        help_text=_("The police.uk category or series-<id>; empty when written")
     )
     name = serializers.CharField()
     unit = serializers.CharField()
     previous = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     current = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     verdict = serializers.CharField(
-        help_text="rise, fall (more than chance), normal (within normal variation), untested"
+        help_text=_("rise, fall (more than chance), normal (within normal variation), untested")
     )
     p_value = serializers.FloatField(allow_null=True)
     rate = serializers.DecimalField(
-        max_digits=10, decimal_places=2, allow_null=True, help_text="Per 1,000 residents"
+        max_digits=10, decimal_places=2, allow_null=True, help_text=_("Per 1,000 residents")
     )
     history = serializers.ListField(
-        child=serializers.ListField(), help_text="[label, count] of the same months, oldest first"
+        child=serializers.ListField(),
+        help_text=_("[label, count] of the same months, oldest first"),
     )
     source = serializers.CharField()
     sentence = serializers.CharField()
@@ -295,10 +307,10 @@ class FindingSerializer(serializers.Serializer):
 
 
 class RiskSerializer(serializers.Serializer):
-    kind = serializers.CharField(help_text="top or emerging")
+    kind = serializers.CharField(help_text=_("top or emerging"))
     title = serializers.CharField()
     description = serializers.CharField()
-    from_data = serializers.BooleanField(help_text="Drawn from a sustained rise in the data")
+    from_data = serializers.BooleanField(help_text=_("Drawn from a sustained rise in the data"))
     marking = serializers.CharField()
 
 
@@ -317,7 +329,7 @@ class AssessmentSerializer(serializers.Serializer):
     period_end = serializers.DateField(source="assessment.period_end")
     against_start = serializers.DateField(source="assessment.against_start")
     against_end = serializers.DateField(source="assessment.against_end")
-    status = serializers.CharField(source="assessment.status", help_text="draft or agreed")
+    status = serializers.CharField(source="assessment.status", help_text=_("draft or agreed"))
     agreed_on = serializers.DateField(source="assessment.agreed_on", allow_null=True)
     published_on = serializers.DateField(source="assessment.published_on", allow_null=True)
     summary = serializers.CharField(source="assessment.summary")

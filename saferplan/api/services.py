@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.accounts import signals
 from saferplan.core import audit
@@ -58,7 +59,7 @@ def api_token_renew(*, actor, token: ApiToken) -> ApiToken:
     """Another full lifetime from now, for a token that has not been revoked (an expired one
     too: its owner, signed in, says it is still needed)."""
     if token.revoked_at is not None:
-        raise ValidationError("A revoked token cannot be renewed: make a new one")
+        raise ValidationError(_("A revoked token cannot be renewed: make a new one"))
     before = token.expires_at
     token.expires_at = timezone.now() + _lifetime()
     token.save(update_fields=["expires_at"])

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from saferplan.consultations.models import Consultation, Question, QuestionKind, Theme
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
@@ -17,7 +18,7 @@ MARKING_HELP = (
 
 def marking_field() -> forms.ChoiceField:
     return forms.ChoiceField(
-        label="Marking",
+        label=gettext_lazy("Marking"),
         choices=Marking.choices,
         widget=GovukRadioSelect,
         initial=Marking.OFFICIAL,
@@ -29,16 +30,22 @@ class DraftForm(forms.Form):
     # Sent twice (a double click), it drafts one assessment (docs/adr/0027-forms-saved-once.md).
     submission_token = submission_token_field()
     title = forms.CharField(
-        label="Title", max_length=200, help_text="For example Strategic Assessment 2022."
+        label=gettext_lazy("Title"),
+        max_length=200,
+        help_text=gettext_lazy("For example Strategic Assessment 2022."),
     )
     period = PeriodField(
-        label="Period assessed",
-        help_text="A year (2022), a financial year (2022/23) or months (2022-01..2022-12).",
+        label=gettext_lazy("Period assessed"),
+        help_text=gettext_lazy(
+            "A year (2022), a financial year (2022/23) or months (2022-01..2022-12)."
+        ),
     )
     against = PeriodField(
-        label="Compared with (optional)",
+        label=gettext_lazy("Compared with (optional)"),
         required=False,
-        help_text="Leave it empty for the same months a year before, so seasons compare fairly.",
+        help_text=gettext_lazy(
+            "Leave it empty for the same months a year before, so seasons compare fairly."
+        ),
     )
 
     def clean(self):
@@ -50,15 +57,15 @@ class DraftForm(forms.Form):
 
 
 class FindingForm(forms.Form):
-    name = forms.CharField(label="What it is about", max_length=200)
+    name = forms.CharField(label=gettext_lazy("What it is about"), max_length=200)
     sentence = forms.CharField(
-        label="The finding, as the board reads it",
+        label=gettext_lazy("The finding, as the board reads it"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    source = forms.CharField(label="Source", max_length=300, required=False)
+    source = forms.CharField(label=gettext_lazy("Source"), max_length=300, required=False)
     marking = marking_field()
     approved = forms.BooleanField(
-        label="I have checked this finding and approve it", required=False
+        label=gettext_lazy("I have checked this finding and approve it"), required=False
     )
 
 
@@ -67,16 +74,20 @@ class FindingAddForm(forms.Form):
 
     submission_token = submission_token_field()
     name = forms.CharField(
-        label="What it is about", max_length=200, help_text="For example Feeling safe."
+        label=gettext_lazy("What it is about"),
+        max_length=200,
+        help_text=gettext_lazy("For example Feeling safe."),
     )
     sentence = forms.CharField(
-        label="The finding, as the board reads it",
+        label=gettext_lazy("The finding, as the board reads it"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     source = forms.CharField(
-        label="Source",
+        label=gettext_lazy("Source"),
         max_length=300,
-        help_text="Where the figure comes from, for example Echo community feedback platform.",
+        help_text=gettext_lazy(
+            "Where the figure comes from, for example Echo community feedback platform."
+        ),
     )
     marking = marking_field()
 
@@ -84,50 +95,60 @@ class FindingAddForm(forms.Form):
 class RiskForm(forms.Form):
     submission_token = submission_token_field()
     kind = forms.ChoiceField(
-        label="Kind of risk", choices=RiskKind.choices, widget=GovukRadioSelect
+        label=gettext_lazy("Kind of risk"), choices=RiskKind.choices, widget=GovukRadioSelect
     )
     title = forms.CharField(
-        label="Risk", max_length=200, help_text="For example Theft from person."
+        label=gettext_lazy("Risk"),
+        max_length=200,
+        help_text=gettext_lazy("For example Theft from person."),
     )
     description = forms.CharField(
-        label="Why (optional)",
+        label=gettext_lazy("Why (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The evidence behind it, as the board should read it.",
+        help_text=gettext_lazy("The evidence behind it, as the board should read it."),
     )
     marking = marking_field()
 
 
 class AgreeForm(forms.Form):
-    agreed_on = GovukDateField(label="Agreed on", help_text="For example 12 1 2023")
+    agreed_on = GovukDateField(
+        label=gettext_lazy("Agreed on"), help_text=gettext_lazy("For example 12 1 2023")
+    )
     agreed_at = forms.CharField(
-        label="Where (optional)",
+        label=gettext_lazy("Where (optional)"),
         max_length=200,
         required=False,
-        help_text="For example the board meeting of 12 January 2023.",
+        help_text=gettext_lazy("For example the board meeting of 12 January 2023."),
     )
 
 
 class RecommendationForm(forms.Form):
     submission_token = submission_token_field()
     text = forms.CharField(
-        label="Recommendation",
+        label=gettext_lazy("Recommendation"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example: Keep robbery as a priority and add young victims to the "
-        "Tri-CSP youth work.",
+        help_text=gettext_lazy(
+            "For example: Keep robbery as a priority and add young victims to the "
+            "Tri-CSP youth work."
+        ),
     )
     marking = marking_field()
 
 
 class PublishForm(forms.Form):
     summary = forms.CharField(
-        label="Published summary",
+        label=gettext_lazy("Published summary"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="What the assessment tells residents, in a few paragraphs (a blank line "
-        "between them). The published plan shows it with the OFFICIAL findings, risks and "
-        "recommendations; nothing OFFICIAL-SENSITIVE.",
+        help_text=gettext_lazy(
+            "What the assessment tells residents, in a few paragraphs (a blank line "
+            "between them). The published plan shows it with the OFFICIAL findings, risks and "
+            "recommendations; nothing OFFICIAL-SENSITIVE."
+        ),
     )
-    published_on = GovukDateField(label="Published on", help_text="For example 1 2 2023")
+    published_on = GovukDateField(
+        label=gettext_lazy("Published on"), help_text=gettext_lazy("For example 1 2 2023")
+    )
 
 
 def _concern_choices(partnership) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -154,18 +175,24 @@ def _concern_choices(partnership) -> list[tuple[str, list[tuple[str, str]]]]:
 class CandidateForm(forms.Form):
     submission_token = submission_token_field()
     name = forms.CharField(
-        label="Issue", max_length=200, help_text="For example Child exploitation."
+        label=gettext_lazy("Issue"),
+        max_length=200,
+        help_text=gettext_lazy("For example Child exploitation."),
     )
     category = forms.ChoiceField(
-        label="police.uk category it counts as (optional)",
+        label=gettext_lazy("police.uk category it counts as (optional)"),
         required=False,
-        help_text="Its harm score is suggested from the category's published harm weight.",
+        help_text=gettext_lazy(
+            "Its harm score is suggested from the category's published harm weight."
+        ),
     )
     concern = forms.ChoiceField(
-        label="Public concern from (optional)",
+        label=gettext_lazy("Public concern from (optional)"),
         required=False,
-        help_text="A consultation question or theme about this issue: its public concern "
-        "score is suggested from the answers.",
+        help_text=gettext_lazy(
+            "A consultation question or theme about this issue: its public concern "
+            "score is suggested from the answers."
+        ),
     )
     marking = marking_field()
 
@@ -186,7 +213,9 @@ class CandidateForm(forms.Form):
                 pk=int(pk), consultation__partnership=self.partnership
             ).first()
             if found is None:
-                raise forms.ValidationError("That question or theme is no longer there.")
+                raise forms.ValidationError(
+                    gettext_lazy("That question or theme is no longer there.")
+                )
             linked[f"concern_{kind}"] = found
         return linked
 
@@ -222,13 +251,13 @@ SCORE_CHOICES = [
 
 class ScoreForm(forms.Form):
     value = forms.ChoiceField(
-        label="Score", choices=SCORE_CHOICES, widget=GovukRadioSelect, required=False
+        label=gettext_lazy("Score"), choices=SCORE_CHOICES, widget=GovukRadioSelect, required=False
     )
     why = forms.CharField(
-        label="Why (needed when it differs from what the data suggests)",
+        label=gettext_lazy("Why (needed when it differs from what the data suggests)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The board reads it beside the score.",
+        help_text=gettext_lazy("The board reads it beside the score."),
     )
     marking = marking_field()
 
@@ -240,20 +269,22 @@ class ScoreForm(forms.Form):
 class EvidenceForm(forms.Form):
     """A plan priority's link to this assessment's findings and matrix issue."""
 
-    priority = forms.ModelChoiceField(label="Priority", queryset=Priority.objects.none())
+    priority = forms.ModelChoiceField(
+        label=gettext_lazy("Priority"), queryset=Priority.objects.none()
+    )
     findings = forms.ModelMultipleChoiceField(
-        label="Findings that justify it",
+        label=gettext_lazy("Findings that justify it"),
         queryset=Finding.objects.none(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
     )
     candidate = forms.ModelChoiceField(
-        label="Issue of the priority-setting matrix (optional)",
+        label=gettext_lazy("Issue of the priority-setting matrix (optional)"),
         queryset=Candidate.objects.none(),
         required=False,
     )
     note = forms.CharField(
-        label="Why the evidence supports it (optional)",
+        label=gettext_lazy("Why the evidence supports it (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -269,21 +300,25 @@ class EvidenceForm(forms.Form):
 
 
 class PlanReviewForm(forms.Form):
-    reviewed_on = GovukDateField(label="Reviewed on", help_text="For example 20 3 2023")
+    reviewed_on = GovukDateField(
+        label=gettext_lazy("Reviewed on"), help_text=gettext_lazy("For example 20 3 2023")
+    )
     worked = forms.CharField(
-        label="What worked", widget=forms.Textarea(attrs={"rows": 5}), max_length=20_000
+        label=gettext_lazy("What worked"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=20_000,
     )
     did_not_work = forms.CharField(
-        label="What did not work (optional)",
+        label=gettext_lazy("What did not work (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=20_000,
     )
     lessons = forms.CharField(
-        label="Lessons learned (optional)",
+        label=gettext_lazy("Lessons learned (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=20_000,
-        help_text="What next year's assessment and plan should take from this one.",
+        help_text=gettext_lazy("What next year's assessment and plan should take from this one."),
     )
     marking = marking_field()

@@ -12,20 +12,21 @@ partnership's members ever see it."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import MarkedModel, TimeStampedModel
 
 
 class AssessmentStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    AGREED = "agreed", "Agreed by the board"
+    DRAFT = "draft", _("Draft")
+    AGREED = "agreed", _("Agreed by the board")
 
 
 class StrategicAssessment(TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="assessments"
     )
-    title = models.CharField(max_length=200, help_text="For example Strategic Assessment 2022.")
+    title = models.CharField(max_length=200, help_text=_("For example Strategic Assessment 2022."))
     # The months assessed, and the months they are compared with.
     period_start = models.DateField()
     period_end = models.DateField()
@@ -44,14 +45,14 @@ class StrategicAssessment(TimeStampedModel):
         "where it was agreed",
         max_length=200,
         blank=True,
-        help_text="For example the board meeting of 12 January 2023.",
+        help_text=_("For example the board meeting of 12 January 2023."),
     )
     # Once agreed, a coordinator may publish a summary of it on the published plan: the
     # summary below and what is OFFICIAL of its findings, risks and recommendations.
     summary = models.TextField(
         "published summary",
         blank=True,
-        help_text="What the assessment tells the public, in a few paragraphs.",
+        help_text=_("What the assessment tells the public, in a few paragraphs."),
     )
     published_on = models.DateField(null=True, blank=True)
     published_by = models.ForeignKey(
@@ -76,17 +77,17 @@ class StrategicAssessment(TimeStampedModel):
         """What the board agreed is kept as it was: every change to it is refused."""
         if self.is_agreed:
             raise ValidationError(
-                "The board has agreed this assessment: it is kept as agreed. Draft a new one."
+                _("The board has agreed this assessment: it is kept as agreed. Draft a new one.")
             )
 
 
 class Verdict(models.TextChoices):
     """Whether a change is more than chance (saferplan.crimedata.significance)."""
 
-    RISE = "rise", "Significant rise"
-    FALL = "fall", "Significant fall"
-    NORMAL = "normal", "Within normal variation"
-    UNTESTED = "untested", "Not tested"
+    RISE = "rise", _("Significant rise")
+    FALL = "fall", _("Significant fall")
+    NORMAL = "normal", _("Within normal variation")
+    UNTESTED = "untested", _("Not tested")
 
 
 class Finding(MarkedModel, TimeStampedModel):
@@ -111,7 +112,7 @@ class Finding(MarkedModel, TimeStampedModel):
         "per 1,000 residents", max_digits=10, decimal_places=2, null=True, blank=True
     )
     source = models.CharField(max_length=300, blank=True)
-    sentence = models.TextField(help_text="The finding as the board reads it.")
+    sentence = models.TextField(help_text=_("The finding as the board reads it."))
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -125,8 +126,8 @@ class Finding(MarkedModel, TimeStampedModel):
 
 
 class RiskKind(models.TextChoices):
-    TOP = "top", "Top risk"
-    EMERGING = "emerging", "Emerging risk"
+    TOP = "top", _("Top risk")
+    EMERGING = "emerging", _("Emerging risk")
 
 
 class Risk(MarkedModel, TimeStampedModel):
@@ -167,11 +168,11 @@ class Recommendation(MarkedModel, TimeStampedModel):
 class Criterion(models.TextChoices):
     """What the priority-setting matrix scores an issue on (matrix.py says how)."""
 
-    VOLUME = "volume", "Volume"
-    TREND = "trend", "Trend"
-    HARM = "harm", "Harm"
-    CONCERN = "concern", "Public concern"
-    JUDGEMENT = "judgement", "Partnership judgement"
+    VOLUME = "volume", _("Volume")
+    TREND = "trend", _("Trend")
+    HARM = "harm", _("Harm")
+    CONCERN = "concern", _("Public concern")
+    JUDGEMENT = "judgement", _("Partnership judgement")
 
 
 class Candidate(MarkedModel, TimeStampedModel):
@@ -195,7 +196,7 @@ class Candidate(MarkedModel, TimeStampedModel):
         null=True,
         blank=True,
         related_name="+",
-        help_text="A consultation's relevance question about this issue.",
+        help_text=_("A consultation's relevance question about this issue."),
     )
     concern_theme = models.ForeignKey(
         "consultations.Theme",
@@ -203,7 +204,7 @@ class Candidate(MarkedModel, TimeStampedModel):
         null=True,
         blank=True,
         related_name="+",
-        help_text="A theme of a consultation's free-text answers about this issue.",
+        help_text=_("A theme of a consultation's free-text answers about this issue."),
     )
 
     class Meta:

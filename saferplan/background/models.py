@@ -5,25 +5,26 @@ transaction, which no other connection could see into."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class BackgroundJob(models.Model):
     class Kind(models.TextChoices):
-        POLICE_UK_IMPORT = "police-uk-import", "Import of police.uk data"
-        POLICE_UK_FETCH = "police-uk-fetch", "Fetch from the police.uk API"
-        BOARD_REPORT_DOCUMENT = "board-report-document", "Board report document"
-        ACTION_PLAN_DOCUMENT = "action-plan-document", "Action plan document"
+        POLICE_UK_IMPORT = "police-uk-import", _("Import of police.uk data")
+        POLICE_UK_FETCH = "police-uk-fetch", _("Fetch from the police.uk API")
+        BOARD_REPORT_DOCUMENT = "board-report-document", _("Board report document")
+        ACTION_PLAN_DOCUMENT = "action-plan-document", _("Action plan document")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Running"
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
         # A police.uk import that would replace months held already, changing partnerships'
         # figures: its upload is kept until someone who may replace them confirms, or it is
         # cancelled (docs/adr/0015).
-        WAITING = "waiting", "Waiting for confirmation"
-        DONE = "done", "Finished"
-        FAILED = "failed", "Failed: nothing was saved"
-        CANCELLED = "cancelled", "Cancelled: nothing was saved"
+        WAITING = "waiting", _("Waiting for confirmation")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed: nothing was saved")
+        CANCELLED = "cancelled", _("Cancelled: nothing was saved")
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     partnership = models.ForeignKey(

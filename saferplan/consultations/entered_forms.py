@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from saferplan.core.forms import GovukDateField
 
@@ -44,48 +45,62 @@ def read_themes(text: str) -> list[tuple[str, int | None]]:
 
 class EnteredConsultationForm(forms.Form):
     title = forms.CharField(
-        label="Title", max_length=200, help_text="For example Feelings of Safety survey 2023"
+        label=gettext_lazy("Title"),
+        max_length=200,
+        help_text=gettext_lazy("For example Feelings of Safety survey 2023"),
     )
-    opens_on = GovukDateField(label="Opened on", help_text="For example 9 1 2023")
-    closes_on = GovukDateField(label="Closed on", help_text="For example 19 2 2023")
+    opens_on = GovukDateField(
+        label=gettext_lazy("Opened on"), help_text=gettext_lazy("For example 9 1 2023")
+    )
+    closes_on = GovukDateField(
+        label=gettext_lazy("Closed on"), help_text=gettext_lazy("For example 19 2 2023")
+    )
     respondents = forms.IntegerField(
-        label="People who answered",
+        label=gettext_lazy("People who answered"),
         min_value=0,
         max_value=10_000_000,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-5"}),
     )
     channels = forms.CharField(
-        label="How it was run and publicised (optional)",
+        label=gettext_lazy("How it was run and publicised (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example Online survey, sent to all partner agencies with a media pack and "
-        "press release",
+        help_text=gettext_lazy(
+            "For example Online survey, sent to all partner agencies with a media pack and "
+            "press release"
+        ),
     )
     themes_question = forms.CharField(
-        label="What the comments answered (optional)",
+        label=gettext_lazy("What the comments answered (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For example What more could the partnership do to address the priorities?",
+        help_text=gettext_lazy(
+            "For example What more could the partnership do to address the priorities?"
+        ),
     )
     comments = forms.IntegerField(
-        label="Comments received (optional)",
+        label=gettext_lazy("Comments received (optional)"),
         required=False,
         min_value=0,
         max_value=10_000_000,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-5"}),
     )
     themes = forms.CharField(
-        label="Themes of the comments (optional)",
+        label=gettext_lazy("Themes of the comments (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="One per line, each with its number of comments if the report gives it, for "
-        "example Anti-social behaviour: 45. You can paste a table of themes from Word or Excel.",
+        help_text=gettext_lazy(
+            "One per line, each with its number of comments if the report gives it, for "
+            "example Anti-social behaviour: 45. You can paste a table of themes from Word or Excel."
+        ),
     )
     source = forms.CharField(
-        label="Where the figures come from",
+        label=gettext_lazy("Where the figures come from"),
         max_length=300,
-        help_text="The report or survey tool the figures are taken from, for example Hertsmere "
-        "CSP consultation report, March 2023. The published plan says so beside them.",
+        help_text=gettext_lazy(
+            "The report or survey tool the figures are taken from, for example Hertsmere "
+            "CSP consultation report, March 2023. The published plan says so beside them."
+        ),
     )
 
     def clean_themes(self):
@@ -97,16 +112,18 @@ class EnteredConsultationForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
-            self.add_error("closes_on", "Closed on must be the same as or after opened on")
+            self.add_error(
+                "closes_on", gettext_lazy("Closed on must be the same as or after opened on")
+            )
         return data
 
 
 class NewEnteredConsultationForm(EnteredConsultationForm):
     plan = forms.ModelChoiceField(
-        label="Plan",
+        label=gettext_lazy("Plan"),
         queryset=None,
-        help_text="The plan whose aims and priorities people were asked about.",
-        empty_label="Choose a plan",
+        help_text=gettext_lazy("The plan whose aims and priorities people were asked about."),
+        empty_label=gettext_lazy("Choose a plan"),
     )
     field_order = ["plan"]
 
@@ -125,13 +142,13 @@ class RelevanceFiguresForm(forms.Form):
         for key, label, _ in subjects:
             qualifier, percent = entered.get(key, ("", None))
             self.fields[f"qualifier-{key}"] = forms.ChoiceField(
-                label=f"How the report puts it for {label}",
+                label=gettext_lazy("How the report puts it for %(label)s") % {"label": label},
                 choices=Qualifier.choices,
                 required=False,
                 initial=qualifier,
             )
             self.fields[f"percent-{key}"] = forms.DecimalField(
-                label=f"Per cent who found {label} relevant",
+                label=gettext_lazy("Per cent who found %(label)s relevant") % {"label": label},
                 required=False,
                 min_value=Decimal(0),
                 max_value=Decimal(100),
@@ -139,11 +156,20 @@ class RelevanceFiguresForm(forms.Form):
                 decimal_places=1,
                 initial=None if percent is None else percent_text(percent),
                 error_messages={
-                    "invalid": f"Per cent for {label} must be a number, like 92 or 92.5",
-                    "min_value": f"Per cent for {label} must be 0 or more",
-                    "max_value": f"Per cent for {label} must be 100 or less",
-                    "max_decimal_places": f"Per cent for {label} may have one decimal place",
-                    "max_digits": f"Per cent for {label} must be 100 or less",
+                    "invalid": gettext_lazy(
+                        "Per cent for %(label)s must be a number, like 92 or 92.5"
+                    )
+                    % {"label": label},
+                    "min_value": gettext_lazy("Per cent for %(label)s must be 0 or more")
+                    % {"label": label},
+                    "max_value": gettext_lazy("Per cent for %(label)s must be 100 or less")
+                    % {"label": label},
+                    "max_decimal_places": gettext_lazy(
+                        "Per cent for %(label)s may have one decimal place"
+                    )
+                    % {"label": label},
+                    "max_digits": gettext_lazy("Per cent for %(label)s must be 100 or less")
+                    % {"label": label},
                 },
                 widget=forms.TextInput(
                     attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}

@@ -20,9 +20,11 @@ class EnteredConsultation(TimeStampedModel):
         "plans.Plan",
         on_delete=models.PROTECT,
         related_name="entered_consultations",
-        help_text="The plan whose aims and priorities were asked about.",
+        help_text=_("The plan whose aims and priorities were asked about."),
     )
-    title = models.CharField(max_length=200, help_text="For example Feelings of Safety survey 2023")
+    title = models.CharField(
+        max_length=200, help_text=_("For example Feelings of Safety survey 2023")
+    )
     opens_on = models.DateField("opened on")
     closes_on = models.DateField("closed on")
     respondents = models.PositiveIntegerField(
@@ -31,25 +33,27 @@ class EnteredConsultation(TimeStampedModel):
     channels = models.TextField(
         "how it was run and publicised",
         blank=True,
-        help_text="For example Online survey, sent to all partner agencies with a media pack "
-        "and press release",
+        help_text=_(
+            "For example Online survey, sent to all partner agencies with a media pack "
+            "and press release"
+        ),
     )
     themes_question = models.TextField(
         "what the comments answered",
         blank=True,
-        help_text="For example What more could the partnership do to address the priorities?",
+        help_text=_("For example What more could the partnership do to address the priorities?"),
     )
     comments = models.PositiveIntegerField(
         "comments received",
         null=True,
         blank=True,
         validators=[MaxValueValidator(10_000_000)],
-        help_text="How many comments or suggestions people wrote, if the report says.",
+        help_text=_("How many comments or suggestions people wrote, if the report says."),
     )
     source = models.CharField(
         "where the figures come from",
         max_length=300,
-        help_text="For example Hertsmere CSP consultation report, March 2023",
+        help_text=_("For example Hertsmere CSP consultation report, March 2023"),
     )
 
     class Meta:

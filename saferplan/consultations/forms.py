@@ -14,48 +14,64 @@ from .models import AboutYou, Answer, Question, QuestionKind, Theme
 
 class ConsultationEditForm(forms.Form):
     title = forms.CharField(
-        label="Title", max_length=200, help_text="For example Partnership Plan 2023 to 2027 survey."
+        label=gettext_lazy("Title"),
+        max_length=200,
+        help_text=gettext_lazy("For example Partnership Plan 2023 to 2027 survey."),
     )
     introduction = forms.CharField(
-        label="Introduction (optional)",
+        label=gettext_lazy("Introduction (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What the consultation is for and how the answers will be used. Shown before the questions.",
+        help_text=gettext_lazy(
+            "What the consultation is for and how the answers will be used. Shown before the questions."
+        ),
     )
     privacy_notice = forms.CharField(
-        label="Privacy notice",
+        label=gettext_lazy("Privacy notice"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Who holds the answers, what for, for how long, and whom to ask about them.",
+        help_text=gettext_lazy(
+            "Who holds the answers, what for, for how long, and whom to ask about them."
+        ),
     )
-    opens_on = GovukDateField(label="Opens on", help_text="For example 9 1 2023")
-    closes_on = GovukDateField(label="Closes on", help_text="For example 19 2 2023")
+    opens_on = GovukDateField(
+        label=gettext_lazy("Opens on"), help_text=gettext_lazy("For example 9 1 2023")
+    )
+    closes_on = GovukDateField(
+        label=gettext_lazy("Closes on"), help_text=gettext_lazy("For example 19 2 2023")
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
-            self.add_error("closes_on", "The closing date must be on or after the opening date")
+            self.add_error(
+                "closes_on", gettext_lazy("The closing date must be on or after the opening date")
+            )
         return data
 
 
 class ConsultationForm(ConsultationEditForm):
     plan = forms.ModelChoiceField(
-        label="Plan",
+        label=gettext_lazy("Plan"),
         queryset=None,
-        help_text="Its aims and priorities become the questions: “How relevant is this priority?”",
-        empty_label="Choose a plan",
+        help_text=gettext_lazy(
+            "Its aims and priorities become the questions: “How relevant is this priority?”"
+        ),
+        empty_label=gettext_lazy("Choose a plan"),
     )
     about_you = forms.MultipleChoiceField(
-        label="About you questions (optional)",
+        label=gettext_lazy("About you questions (optional)"),
         choices=AboutYou.choices,
         required=False,
         widget=GovukCheckboxSelectMultiple,
-        help_text="Lets you break the results down. Every about-you question offers “Prefer not to say”.",
+        help_text=gettext_lazy(
+            "Lets you break the results down. Every about-you question offers “Prefer not to say”."
+        ),
     )
     areas = forms.CharField(
-        label="Areas (if you ask about area)",
+        label=gettext_lazy("Areas (if you ask about area)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="One per line: the towns or wards respondents choose from.",
+        help_text=gettext_lazy("One per line: the towns or wards respondents choose from."),
     )
     field_order = [
         "plan",
@@ -78,9 +94,11 @@ class ConsultationForm(ConsultationEditForm):
     def clean(self):
         data = super().clean()
         if AboutYou.AREA in data.get("about_you", []) and not data.get("areas"):
-            self.add_error("areas", "Enter the areas respondents choose from, one per line")
+            self.add_error(
+                "areas", gettext_lazy("Enter the areas respondents choose from, one per line")
+            )
         if len({a.lower() for a in data.get("areas") or []}) != len(data.get("areas") or []):
-            self.add_error("areas", "Each area must appear only once")
+            self.add_error("areas", gettext_lazy("Each area must appear only once"))
         return data
 
 
@@ -175,25 +193,27 @@ class SendForm(forms.Form):
 
 class SuggestThemesForm(forms.Form):
     count = forms.IntegerField(
-        label="How many themes to suggest",
+        label=gettext_lazy("How many themes to suggest"),
         min_value=2,
         max_value=40,
         initial=16,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-        help_text="Between 2 and 40. You can merge and split them afterwards.",
+        help_text=gettext_lazy("Between 2 and 40. You can merge and split them afterwards."),
     )
 
 
 class ThemeForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=120)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=120)
     we_did = forms.CharField(
-        label="What we did (optional)",
+        label=gettext_lazy("What we did (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For “You said, we did” on the published plan: what the partnership did or will do about it.",
+        help_text=gettext_lazy(
+            "For “You said, we did” on the published plan: what the partnership did or will do about it."
+        ),
     )
     actions = forms.ModelMultipleChoiceField(
-        label="Actions that answer it (optional)",
+        label=gettext_lazy("Actions that answer it (optional)"),
         queryset=Action.objects.none(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
@@ -208,15 +228,17 @@ class ThemeForm(forms.Form):
 
 
 class NewThemeForm(forms.Form):
-    name = forms.CharField(label="Name of the new theme", max_length=120)
+    name = forms.CharField(label=gettext_lazy("Name of the new theme"), max_length=120)
 
 
 class MergeForm(forms.Form):
     others = forms.ModelMultipleChoiceField(
-        label="Merge these themes into this one",
+        label=gettext_lazy("Merge these themes into this one"),
         queryset=Theme.objects.none(),
         widget=GovukCheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one theme to merge into this one"},
+        error_messages={
+            "required": gettext_lazy("Choose at least one theme to merge into this one")
+        },
     )
 
     def __init__(self, *args, theme, **kwargs):
@@ -226,12 +248,12 @@ class MergeForm(forms.Form):
 
 class SplitForm(forms.Form):
     answers = forms.ModelMultipleChoiceField(
-        label="Answers to move",
+        label=gettext_lazy("Answers to move"),
         queryset=Answer.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose the answers to move to the new theme"},
+        error_messages={"required": gettext_lazy("Choose the answers to move to the new theme")},
     )
-    name = forms.CharField(label="Name of the new theme", max_length=120)
+    name = forms.CharField(label=gettext_lazy("Name of the new theme"), max_length=120)
 
     def __init__(self, *args, theme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,11 +262,11 @@ class SplitForm(forms.Form):
 
 class AnswerForm(forms.Form):
     themes = forms.ModelMultipleChoiceField(
-        label="Themes",
+        label=gettext_lazy("Themes"),
         queryset=Theme.objects.none(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
-        help_text="An answer can carry several themes, or none.",
+        help_text=gettext_lazy("An answer can carry several themes, or none."),
     )
 
     def __init__(self, *args, answer, **kwargs):
@@ -254,7 +276,9 @@ class AnswerForm(forms.Form):
 
 class ApprovalForm(forms.Form):
     approved = forms.BooleanField(
-        label="Approved for quoting in public: I have read it and it identifies nobody",
+        label=gettext_lazy(
+            "Approved for quoting in public: I have read it and it identifies nobody"
+        ),
         required=False,
     )
 
@@ -264,17 +288,21 @@ MAX_SURVEY_MB = 20
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Survey export (CSV)",
-        help_text="A CSV file with one row per respondent and one column per question, as Microsoft Forms, SmartSurvey or Citizen Space export it; up to 20 MB.",
-        error_messages={"required": "Choose the survey export to import"},
+        label=gettext_lazy("Survey export (CSV)"),
+        help_text=gettext_lazy(
+            "A CSV file with one row per respondent and one column per question, as Microsoft Forms, SmartSurvey or Citizen Space export it; up to 20 MB."
+        ),
+        error_messages={"required": gettext_lazy("Choose the survey export to import")},
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_SURVEY_MB * 1024 * 1024:
             raise forms.ValidationError(
-                f"{upload.name} is larger than {MAX_SURVEY_MB} MB: a survey export can be at "
-                f"most {MAX_SURVEY_MB} MB"
+                gettext_lazy(
+                    "%(name)s is larger than %(MAX_SURVEY_MB)s MB: a survey export can be at most %(MAX_SURVEY_MB)s MB"
+                )
+                % {"name": upload.name, "MAX_SURVEY_MB": MAX_SURVEY_MB}
             )
         return upload
 
@@ -299,7 +327,7 @@ class MappingForm(forms.Form):
                 choices=choices,
                 required=False,
                 initial=initial_mapping.get(str(column.index), SKIP),
-                help_text=f"For example: {samples}",
+                help_text=gettext_lazy("For example: %(samples)s") % {"samples": samples},
             )
 
     def mapping(self) -> dict[int, str]:

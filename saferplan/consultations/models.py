@@ -12,9 +12,9 @@ from saferplan.core.models import TimeStampedModel
 
 
 class QuestionKind(models.TextChoices):
-    RELEVANCE = "relevance", "How relevant is it? (a scale)"
-    FREE_TEXT = "free-text", "An answer in the respondent's own words"
-    CHOICE = "choice", "One of a list of answers"
+    RELEVANCE = "relevance", _("How relevant is it? (a scale)")
+    FREE_TEXT = "free-text", _("An answer in the respondent's own words")
+    CHOICE = "choice", _("One of a list of answers")
 
 
 class Section(models.TextChoices):
@@ -29,9 +29,9 @@ class Section(models.TextChoices):
 class AboutYou(models.TextChoices):
     """What an "about you" question tells the results apart by."""
 
-    AREA = "area", "Area"
-    AGE_BAND = "age-band", "Age band"
-    CONNECTION = "connection", "Connection to the area"
+    AREA = "area", _("Area")
+    AGE_BAND = "age-band", _("Age band")
+    CONNECTION = "connection", _("Connection to the area")
 
 
 class Relevance(models.TextChoices):
@@ -85,14 +85,14 @@ class Consultation(TimeStampedModel):
         "plans.Plan",
         on_delete=models.PROTECT,
         related_name="consultations",
-        help_text="The plan whose aims and priorities are asked about.",
+        help_text=_("The plan whose aims and priorities are asked about."),
     )
     title = models.CharField(max_length=200)
     introduction = models.TextField(
-        blank=True, help_text="What the consultation is for, shown at the start of the form."
+        blank=True, help_text=_("What the consultation is for, shown at the start of the form.")
     )
     privacy_notice = models.TextField(
-        help_text="Who holds the answers, for what, for how long, and how to ask about them."
+        help_text=_("Who holds the answers, for what, for how long, and how to ask about them.")
     )
     opens_on = models.DateField("opens on")
     closes_on = models.DateField("closes on")
@@ -134,10 +134,10 @@ class Question(models.Model):
         max_length=20,
         choices=AboutYou.choices,
         blank=True,
-        help_text="For an about-you question: what the results can be broken down by.",
+        help_text=_("For an about-you question: what the results can be broken down by."),
     )
     choices = models.JSONField(
-        default=list, blank=True, help_text="The answers of a choice question."
+        default=list, blank=True, help_text=_("The answers of a choice question.")
     )
     position = models.PositiveIntegerField(default=0)
 
@@ -180,8 +180,8 @@ class Question(models.Model):
 
 
 class ResponseSource(models.TextChoices):
-    FORM = "form", "The online form"
-    IMPORT = "import", "Imported from a survey tool"
+    FORM = "form", _("The online form")
+    IMPORT = "import", _("Imported from a survey tool")
 
 
 class Response(models.Model):
@@ -196,7 +196,7 @@ class Response(models.Model):
         "ResponseImport", on_delete=models.CASCADE, null=True, blank=True, related_name="responses"
     )
     source_row = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Its row in the imported file."
+        null=True, blank=True, help_text=_("Its row in the imported file.")
     )
     contact_name = models.CharField(max_length=150, blank=True)
     contact_email = models.EmailField(blank=True)
@@ -247,21 +247,23 @@ class Theme(TimeStampedModel):
     name = models.CharField(max_length=120)
     top_words = models.JSONField(default=list, blank=True)
     examples = models.JSONField(
-        default=list, blank=True, help_text="Ids of the answers that weigh most in it."
+        default=list, blank=True, help_text=_("Ids of the answers that weigh most in it.")
     )
     suggested = models.BooleanField(
-        default=True, help_text="Still as suggested: nobody has renamed or edited it yet."
+        default=True, help_text=_("Still as suggested: nobody has renamed or edited it yet.")
     )
     we_did = models.TextField(
         "what we did",
         blank=True,
-        help_text="For the published plan's “You said, we did”: what the partnership did about it.",
+        help_text=_(
+            "For the published plan's “You said, we did”: what the partnership did about it."
+        ),
     )
     actions = models.ManyToManyField(
         "plans.Action",
         blank=True,
         related_name="consultation_themes",
-        help_text="The actions that answer it.",
+        help_text=_("The actions that answer it."),
     )
     position = models.PositiveIntegerField(default=0)
 
@@ -284,11 +286,13 @@ class ResponseImport(TimeStampedModel):
     file_name = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
     content = models.BinaryField()
-    mapping = models.JSONField(default=dict, blank=True, help_text="Column heading → question id.")
+    mapping = models.JSONField(
+        default=dict, blank=True, help_text=_("Column heading → question id.")
+    )
     # What the column preview shows, read once at upload: every view of the preview (and
     # every mapping tried) uses these instead of parsing the file again.
     columns = models.JSONField(
-        default=list, blank=True, help_text="[{index, heading, samples}] as read at upload."
+        default=list, blank=True, help_text=_("[{index, heading, samples}] as read at upload.")
     )
     row_count = models.PositiveIntegerField(default=0)
     confirmed_at = models.DateTimeField(null=True, blank=True)

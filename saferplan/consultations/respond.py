@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from saferplan.accounts.client_address import client_address
@@ -207,8 +208,10 @@ def check(request, slug, pk):
             status = 429
             form.add_error(
                 None,
-                "We have received a lot of responses from your connection in the last hour. "
-                "Your answers are kept: please try sending them again later.",
+                _(
+                    "We have received a lot of responses from your connection in the last hour. "
+                    "Your answers are kept: please try sending them again later."
+                ),
             )
         else:
             by_pk = {str(q.pk): q for q in questions}

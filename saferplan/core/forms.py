@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from .submissions import TOKEN_FIELD, AlreadySavedError, submission_save
 from .text import clean_data
@@ -176,13 +177,20 @@ class GovukDateField(forms.MultiValueField):
             name for name, part in (("day", day), ("month", month), ("year", year)) if not part
         ]
         if missing:
-            raise forms.ValidationError(f"{label} must include a {' and a '.join(missing)}")
+            raise forms.ValidationError(
+                _("%(label)s must include a %(join)s")
+                % {"label": label, "join": " and a ".join(missing)}
+            )
         if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise forms.ValidationError(f"{label} must be a real date, with a 4-digit year")
+            raise forms.ValidationError(
+                _("%(label)s must be a real date, with a 4-digit year") % {"label": label}
+            )
         try:
             return datetime.date(int(year), int(month), int(day))
         except ValueError:
-            raise forms.ValidationError(f"{label} must be a real date") from None
+            raise forms.ValidationError(
+                _("%(label)s must be a real date") % {"label": label}
+            ) from None
 
     def clean(self, value):
         # Required-ness is judged on the whole date, so that an empty optional date is fine.

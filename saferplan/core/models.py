@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .permissions import sees_sensitive_of
 
@@ -9,8 +10,8 @@ from .permissions import sees_sensitive_of
 class Marking(models.TextChoices):
     """Government Security Classification marking of a record."""
 
-    OFFICIAL = "official", "OFFICIAL"
-    OFFICIAL_SENSITIVE = "official_sensitive", "OFFICIAL-SENSITIVE"
+    OFFICIAL = "official", _("OFFICIAL")
+    OFFICIAL_SENSITIVE = "official_sensitive", _("OFFICIAL-SENSITIVE")
 
 
 class MarkedQuerySet(models.QuerySet):
@@ -68,9 +69,9 @@ class AuditEvent(models.Model):
     """
 
     class Action(models.TextChoices):
-        CREATE = "create", "Created"
-        UPDATE = "update", "Changed"
-        DELETE = "delete", "Deleted"
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        DELETE = "delete", _("Deleted")
 
     occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -93,7 +94,7 @@ class AuditEvent(models.Model):
         "partnerships.Partnership",
         blank=True,
         related_name="shared_audit_events",
-        verbose_name="also in the logs of",
+        verbose_name=_("also in the logs of"),
     )
     object_type = models.CharField(max_length=100)  # "partnerships.group"
     object_id = models.CharField(max_length=64)

@@ -3,15 +3,16 @@
 accounts app's (accounts.models.Membership)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
     """What a member may do in a partnership (see docs/user-guide/roles.md)."""
 
-    COORDINATOR = "coordinator", "Coordinator"
-    EDITOR = "editor", "Editor (action owner)"
-    VIEWER = "viewer", "Viewer (board member)"
-    ANALYST = "analyst", "Analyst"
+    COORDINATOR = "coordinator", _("Coordinator")
+    EDITOR = "editor", _("Editor (action owner)")
+    VIEWER = "viewer", _("Viewer (board member)")
+    ANALYST = "analyst", _("Analyst")
 
 
 ALL_ROLES = frozenset(Role.values)

@@ -18,6 +18,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import FormSubmission
 
@@ -79,6 +80,6 @@ def _earlier(actor: "User", token: str) -> models.Model:
         earlier = model._default_manager.filter(pk=claim.object_id).first()
     if earlier is None:  # made nothing one can show, or since deleted
         raise ValidationError(
-            "This form was sent already and saved then. Open the page again to start afresh."
+            _("This form was sent already and saved then. Open the page again to start afresh.")
         )
     return earlier

@@ -4,6 +4,7 @@ serves the page, Word and PDF, offline. Each has a data table beside it on the p
 import io
 import math
 
+from django.utils.translation import gettext as _
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -36,7 +37,7 @@ def trend_chart(trend, *, image_format: str = "svg") -> bytes:
         color=BLUE,
         marker="o",
         linewidth=2.2,
-        label=f"{trend.label}, month by month",
+        label=_("%(label)s, month by month") % {"label": trend.label},
     )
     if any(p.year_before is not None for p in trend.points):
         axes.plot(
@@ -47,7 +48,7 @@ def trend_chart(trend, *, image_format: str = "svg") -> bytes:
             marker="s",
             markersize=4,
             linewidth=1.6,
-            label="The same month a year before",
+            label=_("The same month a year before"),
         )
     axes.set_ylabel(trend.label)
     axes.set_ylim(bottom=0)

@@ -22,6 +22,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .periods import Period
 
@@ -230,5 +231,5 @@ def read_comparison_table(
             errors[:50] + ([f"… and {len(errors) - 50} more"] if len(errors) > 50 else [])
         )
     if not rows:
-        raise ValidationError("The table has no line with a category and its figures")
+        raise ValidationError(_("The table has no line with a category and its figures"))
     return table

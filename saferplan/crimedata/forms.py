@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukRadioSelect
 from saferplan.core.submissions import submission_token_field
@@ -37,21 +38,21 @@ class PeriodField(forms.CharField):
 class ComparisonForm(forms.Form):
     """Read from the address (GET), so that a comparison can be bookmarked and shared."""
 
-    period = PeriodField(label="Period", required=False)
+    period = PeriodField(label=_("Period"), required=False)
     against = PeriodField(
-        label="Compared with",
+        label=_("Compared with"),
         required=False,
-        help_text="Leave empty for the same months a year before.",
+        help_text=_("Leave empty for the same months a year before."),
     )
 
 
 class CategoryPeriodForm(forms.Form):
-    category = forms.ChoiceField(label="Crime type", choices=choices_with_all_crime())
-    period = PeriodField(label="Period", required=False)
+    category = forms.ChoiceField(label=_("Crime type"), choices=choices_with_all_crime())
+    period = PeriodField(label=_("Period"), required=False)
 
 
 class CountyForm(forms.Form):
-    period = PeriodField(label="Period", required=False)
+    period = PeriodField(label=_("Period"), required=False)
 
 
 class SeriesForm(forms.ModelForm):
@@ -63,23 +64,23 @@ class SeriesForm(forms.ModelForm):
 
 class ValueForm(forms.Form):
     submission_token = submission_token_field()
-    period = PeriodField(label="Period")
+    period = PeriodField(label=_("Period"))
     value = forms.DecimalField(
-        label="Figure", max_digits=14, decimal_places=2, widget=forms.TextInput()
+        label=_("Figure"), max_digits=14, decimal_places=2, widget=forms.TextInput()
     )
 
 
 class SeriesImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file",
-        help_text="Columns Series, Period, Value and, if you wish, Unit and Source; up to 2 MB.",
-        error_messages={"required": "Choose the CSV file of figures"},
+        label=_("CSV file"),
+        help_text=_("Columns Series, Period, Value and, if you wish, Unit and Source; up to 2 MB."),
+        error_messages={"required": _("Choose the CSV file of figures")},
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > 2 * 1024 * 1024:
-            raise forms.ValidationError(f"{upload.name} is larger than 2 MB")
+            raise forms.ValidationError(_("%(name)s is larger than 2 MB") % {"name": upload.name})
         return upload
 
 
@@ -88,33 +89,36 @@ class ComparisonTableForm(forms.Form):
 
     submission_token = submission_token_field()
     table = forms.CharField(
-        label="The table",
+        label=_("The table"),
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
         max_length=100_000,
-        help_text="Copy it from the county's report: a line a category, either as the county "
-        "writes it (Robbery 67 offences, 16 more 31.4%) or as a table's rows under a header "
-        "that names both periods (Crime type 2021/22 2022/23 Change % change).",
-        error_messages={"required": "Paste the table"},
+        help_text=_(
+            "Copy it from the county's report: a line a category, either as the county "
+            "writes it (Robbery 67 offences, 16 more 31.4%) or as a table's rows under a header "
+            "that names both periods (Crime type 2021/22 2022/23 Change % change)."
+        ),
+        error_messages={"required": _("Paste the table")},
     )
     period = PeriodField(
-        label="The period of the figures", help_text="For example 2022 or 2022/23."
+        label=_("The period of the figures"), help_text=_("For example 2022 or 2022/23.")
     )
     against = PeriodField(
-        label="Compared with",
+        label=_("Compared with"),
         required=False,
-        help_text="Leave empty for the same months a year before.",
+        help_text=_("Leave empty for the same months a year before."),
     )
     unit = forms.ChoiceField(
-        label="Unit, where a line does not say",
+        label=_("Unit, where a line does not say"),
         choices=[(u.value, u.label) for u in SeriesUnit if u != SeriesUnit.PERCENT],
         initial=SeriesUnit.OFFENCES.value,
     )
     source = forms.CharField(
-        label="Source",
+        label=_("Source"),
         max_length=200,
-        help_text="The report the table is from, for example Hertfordshire Strategic "
-        "Assessment 2022.",
-        error_messages={"required": "Enter the report the table is from"},
+        help_text=_(
+            "The report the table is from, for example Hertfordshire Strategic Assessment 2022."
+        ),
+        error_messages={"required": _("Enter the report the table is from")},
     )
 
     def clean(self):
@@ -126,43 +130,54 @@ class ComparisonTableForm(forms.Form):
 
 class AreaForm(forms.Form):
     districts = forms.CharField(
-        label="Districts covered",
+        label=_("Districts covered"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One a line, as police.uk names them at the start of LSOA names "
-        "(for example Hertsmere or East Hertfordshire).",
+        help_text=_(
+            "One a line, as police.uk names them at the start of LSOA names "
+            "(for example Hertsmere or East Hertfordshire)."
+        ),
     )
     population = forms.IntegerField(
-        label="Population", required=False, min_value=1, help_text="Residents, for rates per 1,000."
+        label=_("Population"),
+        required=False,
+        min_value=1,
+        help_text=_("Residents, for rates per 1,000."),
     )
     population_source = forms.CharField(
-        label="Source of the population figure", required=False, max_length=200
+        label=_("Source of the population figure"), required=False, max_length=200
     )
     area_sq_km = forms.DecimalField(
-        label="Area in square kilometres",
+        label=_("Area in square kilometres"),
         required=False,
         min_value=Decimal("0.1"),
         max_digits=8,
         decimal_places=1,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}),
-        help_text="Land area of the districts, for population density: with the population, "
-        "it finds the partnerships most like this one.",
+        help_text=_(
+            "Land area of the districts, for population density: with the population, "
+            "it finds the partnerships most like this one."
+        ),
     )
-    area_source = forms.CharField(label="Source of the area figure", required=False, max_length=200)
+    area_source = forms.CharField(
+        label=_("Source of the area figure"), required=False, max_length=200
+    )
 
     def clean_districts(self):
         names = [line.strip() for line in self.cleaned_data["districts"].splitlines()]
         names = list(dict.fromkeys(name for name in names if name))
         if not names:
-            raise forms.ValidationError("Enter at least one district")
+            raise forms.ValidationError(_("Enter at least one district"))
         return names
 
 
 class PoliceUkUploadForm(forms.Form):
     file = forms.FileField(
-        label="police.uk file",
-        help_text="A street-level CSV (2018-10-hertfordshire-street.csv) or the monthly zip "
-        "from data.police.uk.",
-        error_messages={"required": "Choose the police.uk file to import"},
+        label=_("police.uk file"),
+        help_text=_(
+            "A street-level CSV (2018-10-hertfordshire-street.csv) or the monthly zip "
+            "from data.police.uk."
+        ),
+        error_messages={"required": _("Choose the police.uk file to import")},
     )
 
     def clean_file(self):
@@ -170,21 +185,25 @@ class PoliceUkUploadForm(forms.Form):
         limit = settings.SAFERPLAN_POLICE_UK_UPLOAD_MB
         if upload.size > limit * 1024 * 1024:
             raise forms.ValidationError(
-                f"{upload.name} is larger than {limit} MB: import larger archives with "
-                "the command saferplan import-police-uk"
+                _(
+                    "%(name)s is larger than %(limit)s MB: import larger archives with the command saferplan import-police-uk"
+                )
+                % {"name": upload.name, "limit": limit}
             )
         if not upload.name.lower().endswith((".csv", ".zip")):
-            raise forms.ValidationError(f"{upload.name} is not a CSV or zip file")
+            raise forms.ValidationError(
+                _("%(name)s is not a CSV or zip file") % {"name": upload.name}
+            )
         return upload
 
 
 class PoliceApiFetchForm(forms.Form):
     latest = forms.TypedChoiceField(
-        label="Months to fetch",
-        choices=[(1, "The newest month"), (3, "The newest 3 months"), (6, "The newest 6 months"),
-                 (12, "The newest 12 months")],
+        label=_("Months to fetch"),
+        choices=[(1, _("The newest month")), (3, _("The newest 3 months")), (6, _("The newest 6 months")),
+                 (12, _("The newest 12 months"))],
         coerce=int,
         initial=1,
         widget=GovukRadioSelect,
-        error_messages={"required": "Choose how many months to fetch"},
+        error_messages={"required": _("Choose how many months to fetch")},
     )  # fmt: skip

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import TimeStampedModel
 
@@ -28,19 +29,19 @@ class ForceMonth(models.Model):
     after it first publishes them, so the newest file is the truth."""
 
     class Origin(models.TextChoices):
-        ARCHIVE = "archive", "police.uk archive file"
+        ARCHIVE = "archive", _("police.uk archive file")
         # Fetched from the police.uk API: its crimes have no LSOA, so each was placed in one by
         # the map points of archive files (see crimedata/police_api_fetch.py).
-        API = "api", "police.uk API"
+        API = "api", _("police.uk API")
 
-    force = models.CharField(max_length=60, help_text="police.uk's id, e.g. hertfordshire")
+    force = models.CharField(max_length=60, help_text=_("police.uk's id, e.g. hertfordshire"))
     force_name = models.CharField(max_length=120, blank=True)
-    month = models.DateField(help_text="The first day of the month.")
+    month = models.DateField(help_text=_("The first day of the month."))
     records = models.PositiveIntegerField(default=0)
     unlocated = models.PositiveIntegerField(
-        default=0, help_text="Records with no LSOA, so in no district."
+        default=0, help_text=_("Records with no LSOA, so in no district.")
     )
-    source = models.CharField(max_length=500, help_text="The file it came from.")
+    source = models.CharField(max_length=500, help_text=_("The file it came from."))
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.ARCHIVE)
     sha256 = models.CharField(max_length=64)
     imported_at = models.DateTimeField(auto_now=True)
@@ -67,8 +68,8 @@ class Lsoa(models.Model):
     ONS lookup has set it, which wins: names change when councils merge."""
 
     class DistrictSource(models.TextChoices):
-        NAME = "name", "LSOA name"
-        LOOKUP = "lookup", "ONS lookup"
+        NAME = "name", _("LSOA name")
+        LOOKUP = "lookup", _("ONS lookup")
 
     code = models.CharField(max_length=9, primary_key=True)
     name = models.CharField(max_length=120)
@@ -155,11 +156,11 @@ class CrimeCount(models.Model):
 
 
 class SeriesUnit(models.TextChoices):
-    OFFENCES = "offences", "offences"
-    INCIDENTS = "incidents", "incidents"
-    PEOPLE = "people", "people"
-    PERCENT = "percent", "per cent"
-    NUMBER = "number", "number"
+    OFFENCES = "offences", _("offences")
+    INCIDENTS = "incidents", _("incidents")
+    PEOPLE = "people", _("people")
+    PERCENT = "percent", _("per cent")
+    NUMBER = "number", _("number")
 
 
 class CustomSeries(TimeStampedModel):
@@ -169,14 +170,14 @@ class CustomSeries(TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="custom_series"
     )
-    name = models.CharField(max_length=150, help_text="For example Assault with injury.")
+    name = models.CharField(max_length=150, help_text=_("For example Assault with injury."))
     unit = models.CharField(max_length=20, choices=SeriesUnit.choices, default=SeriesUnit.OFFENCES)
     source = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Where the figures come from, for example Hertfordshire Strategic Assessment.",
+        help_text=_("Where the figures come from, for example Hertfordshire Strategic Assessment."),
     )
-    position = models.PositiveIntegerField(default=0, help_text="Order in tables.")
+    position = models.PositiveIntegerField(default=0, help_text=_("Order in tables."))
 
     class Meta:
         verbose_name = "custom series"
@@ -199,8 +200,8 @@ class CustomValue(TimeStampedModel):
     """A custom series' figure for a period of whole months."""
 
     series = models.ForeignKey(CustomSeries, on_delete=models.CASCADE, related_name="values")
-    start = models.DateField(help_text="The first day of the period's first month.")
-    end = models.DateField(help_text="The first day of the period's last month.")
+    start = models.DateField(help_text=_("The first day of the period's first month."))
+    end = models.DateField(help_text=_("The first day of the period's last month."))
     value = models.DecimalField(max_digits=14, decimal_places=2)
 
     class Meta:

@@ -15,6 +15,7 @@ from fractions import Fraction
 from numbers import Integral, Real
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # The conventional level, and the one ONS uses to mark changes in its crime statistics as
 # "statistically significant": one stable change in twenty is called a rise or fall by chance.
@@ -28,10 +29,10 @@ MOVING_RANGE_TO_SIGMA = 1.128  # d2 for ranges of two points (XmR charts, Laney'
 
 
 class Verdict(models.TextChoices):
-    RISE = "rise", "a significant rise"
-    FALL = "fall", "a significant fall"
-    NORMAL = "normal", "within normal variation"
-    NO_RECORDS = "none", "no records in either period"
+    RISE = "rise", _("a significant rise")
+    FALL = "fall", _("a significant fall")
+    NORMAL = "normal", _("within normal variation")
+    NO_RECORDS = "none", _("no records in either period")
 
 
 @dataclass(frozen=True)
@@ -204,8 +205,12 @@ def _sentence(
 
 
 class RiseSignal(models.TextChoices):
-    BEYOND_LIMIT = "limit", "the latest point is above the upper process limit"
-    RUN = "run", f"the latest {RUN_LENGTH} or more points are all above the mean"
+    BEYOND_LIMIT = "limit", _("the latest point is above the upper process limit")
+    RUN = (
+        "run",
+        _("the latest %(RUN_LENGTH)s or more points are all above the mean")
+        % {"RUN_LENGTH": RUN_LENGTH},
+    )
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from saferplan.accounts.models import User
@@ -160,7 +161,7 @@ def police_uk_import_confirm(*, actor: User, job: BackgroundJob) -> BackgroundJo
     meanwhile, it waits for confirmation again with the new ones."""
     locked = BackgroundJob.objects.select_for_update().get(pk=job.pk)
     if not locked.is_waiting:
-        raise ValidationError("This import is not waiting for confirmation.")
+        raise ValidationError(_("This import is not waiting for confirmation."))
     locked.options = locked.options | {
         "confirmed": locked.options["to_confirm"],
         "confirmed_by": actor.pk,
@@ -186,7 +187,7 @@ def police_uk_import_cancel(*, actor: User, job: BackgroundJob) -> BackgroundJob
     """Cancel the waiting import: nothing is replaced, and the upload is deleted."""
     locked = BackgroundJob.objects.select_for_update().get(pk=job.pk)
     if not locked.is_waiting:
-        raise ValidationError("This import is not waiting for confirmation.")
+        raise ValidationError(_("This import is not waiting for confirmation."))
     stored = locked.stored_file
     BackgroundJob.objects.filter(pk=locked.pk).update(
         status=BackgroundJob.Status.CANCELLED,

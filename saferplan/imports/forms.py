@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.partnerships.models import OrganisationKind
 
@@ -7,16 +8,19 @@ from .readers import MAX_BYTES
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Plan document",
-        help_text="Word (.docx), PDF, Excel (.xlsx), CSV, HTML, or text with tables (.txt, .md); up to 10 MB. Older Word (.doc) and OpenDocument (.odt) files are converted where LibreOffice is installed.",
-        error_messages={"required": "Choose the plan document to import"},
+        label=_("Plan document"),
+        help_text=_(
+            "Word (.docx), PDF, Excel (.xlsx), CSV, HTML, or text with tables (.txt, .md); up to 10 MB. Older Word (.doc) and OpenDocument (.odt) files are converted where LibreOffice is installed."
+        ),
+        error_messages={"required": _("Choose the plan document to import")},
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(
-                f"{upload.name} is larger than 10 MB: a plan file can be at most 10 MB"
+                _("%(name)s is larger than 10 MB: a plan file can be at most 10 MB")
+                % {"name": upload.name}
             )
         return upload
 
@@ -26,9 +30,9 @@ class OwnerMatchForm(forms.Form):
     partnership (remembered as another name for it), or create a new organisation."""
 
     owner_text = forms.CharField(widget=forms.HiddenInput)
-    choice = forms.ChoiceField(label="What is it?")
+    choice = forms.ChoiceField(label=_("What is it?"))
     kind = forms.ChoiceField(
-        label="Kind of organisation (if new)", choices=OrganisationKind.choices, required=False
+        label=_("Kind of organisation (if new)"), choices=OrganisationKind.choices, required=False
     )
 
     def __init__(self, *args, partnership, **kwargs):

@@ -3,15 +3,16 @@ what was imported (and so that the same file is not imported twice by mistake)."
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .corrections import Corrections
 
 
 class PlanImport(models.Model):
     class Status(models.TextChoices):
-        PREVIEW = "preview", "Awaiting confirmation"
-        IMPORTED = "imported", "Imported"
-        CANCELLED = "cancelled", "Cancelled"
+        PREVIEW = "preview", _("Awaiting confirmation")
+        IMPORTED = "imported", _("Imported")
+        CANCELLED = "cancelled", _("Cancelled")
 
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="plan_imports"
@@ -24,24 +25,26 @@ class PlanImport(models.Model):
         "plans.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="imports"
     )
     no_merge = models.JSONField(
-        default=list, blank=True, help_text="Rows the person chose to keep apart."
+        default=list, blank=True, help_text=_("Rows the person chose to keep apart.")
     )
     column_meanings = models.JSONField(
         default=dict,
         blank=True,
-        help_text="What the person said columns mean: normalised heading -> meaning.",
+        help_text=_("What the person said columns mean: normalised heading -> meaning."),
     )
     title_rows = models.JSONField(
         default=dict,
         blank=True,
-        help_text="What the person said title rows are: 'table:row' -> level.",
+        help_text=_("What the person said title rows are: 'table:row' -> level."),
     )
     counts = models.JSONField(default=dict, blank=True)
     parsed = models.JSONField(
         null=True,
         blank=True,
-        help_text="The file as read at upload (parsed.plan_stored), shown by every view of the "
-        "preview and written on confirmation, so that the file is read once.",
+        help_text=_(
+            "The file as read at upload (parsed.plan_stored), shown by every view of the "
+            "preview and written on confirmation, so that the file is read once."
+        ),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit, clock
 from saferplan.core.models import AuditEvent, Marking
@@ -77,13 +78,11 @@ def plan_import(
     progress: Callable[[int, int], object] | None = None,
     parsed: ParsedPlan | None = None,
 ) -> Plan:
-    """Import a plan file as a new plan of `partnership`, in one transaction.
-
-    `actor` is None for an import run from the command line (logged with no one's name).
-    The same file imported before is refused (DuplicateImportError) unless `replace` is
-    given and the plan it made is still a draft, which is then replaced. `progress`, if
-    given, is called with (done, total) actions as they are written.
-    """
+    """Import a plan file as a new plan of `partnership`, in one transaction. `actor` is None
+    for an import run from the command line (logged with no one's name). The same file
+    imported before is refused (DuplicateImportError) unless `replace` is given and the plan
+    it made is still a draft, which is then replaced. `progress`, if given, is called with
+    (done, total) actions as they are written."""
     steps = plan_import_steps(
         actor=actor,
         partnership=partnership,
@@ -113,7 +112,10 @@ def replace_check(*, partnership: Partnership, content: bytes, replace: bool) ->
         raise DuplicateImportError(previous)
     if previous.plan is not None and previous.plan.status != PlanStatus.DRAFT:
         raise ValidationError(
-            f"“{previous.plan}” is {previous.plan.get_status_display().lower()}, so it cannot be replaced. Archive it and import the file as a new plan."
+            _(
+                "“%(plan)s” is %(status)s, so it cannot be replaced. Archive it and import the file as a new plan."
+            ),
+            params={"plan": previous.plan, "status": previous.plan.get_status_display().lower()},
         )
 
 
@@ -380,7 +382,7 @@ def owner_resolve(
             actor=actor, partnership=partnership, name=owner_text[:200], kind=kind
         )
         return
-    what, _, pk = choice.partition(":")
+    what, __, pk = choice.partition(":")
     if what == "organisation":
         organisation = partnership.organisations.get(pk=pk)
         partnership_services.organisation_update(

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from saferplan.core.csv_download import csv_response
@@ -152,7 +153,7 @@ def correct(request, slug, pk):
     except (CorrectionError, PlanFileError) as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "The document was read again with your choices.")
+        messages.success(request, _("The document was read again with your choices."))
     return redirect("imports:preview", slug=slug, pk=pk)
 
 
@@ -208,10 +209,12 @@ def resolve_owner(request, slug, pk):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, f"“{form.cleaned_data['owner_text']}” will be matched from now on."
+                request,
+                _("“%(cleaned_data)s” will be matched from now on.")
+                % {"cleaned_data": form.cleaned_data["owner_text"]},
             )
     else:
-        messages.error(request, "Choose what the owner is.")
+        messages.error(request, _("Choose what the owner is."))
     return redirect("imports:preview", slug=slug, pk=pk)
 
 
@@ -230,7 +233,9 @@ def confirm(request, slug, pk):
     try:
         services.replace_check(partnership=pending.partnership, content=content, replace=replace)
     except services.DuplicateImportError as error:
-        messages.error(request, f"{error} Tick “Replace it” to replace that draft.")
+        messages.error(
+            request, _("%(error)s Tick “Replace it” to replace that draft.") % {"error": error}
+        )
         return redirect("imports:preview", slug=slug, pk=pk)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -288,7 +293,9 @@ def cancel(request, slug, pk):
     pending = _pending(request, slug, pk)
     services.import_cancel(pending=pending)
     messages.success(
-        request, f"The import of {pending.file_name} has been cancelled. Nothing was saved."
+        request,
+        _("The import of %(file_name)s has been cancelled. Nothing was saved.")
+        % {"file_name": pending.file_name},
     )
     return redirect("imports:upload", slug=slug)
 

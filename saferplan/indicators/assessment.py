@@ -12,6 +12,7 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.crimedata.comparisons import format_number, format_percent
 from saferplan.crimedata.periods import Period
@@ -32,10 +33,10 @@ WHOLE_UNITS = ("offences", "incidents", "people")
 
 
 class Status(models.TextChoices):
-    ON_TARGET = "on-target", "On target"
-    WITHIN_TOLERANCE = "within-tolerance", "Within tolerance"
-    OFF_TARGET = "off-target", "Off target"
-    NOT_ENOUGH = "not-enough", "Not enough figures"
+    ON_TARGET = "on-target", _("On target")
+    WITHIN_TOLERANCE = "within-tolerance", _("Within tolerance")
+    OFF_TARGET = "off-target", _("Off target")
+    NOT_ENOUGH = "not-enough", _("Not enough figures")
 
 
 SUGGESTED_RAG = {

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukRadioSelect
 from saferplan.crimedata.categories import choices_with_all_crime
@@ -18,81 +19,95 @@ class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
 
 class IndicatorForm(forms.Form):
     name = forms.CharField(
-        label="Name", max_length=200, help_text="For example Reduction in violent crime and harms."
+        label=_("Name"),
+        max_length=200,
+        help_text=_("For example Reduction in violent crime and harms."),
     )
     description = forms.CharField(
-        label="Description (optional)",
+        label=_("Description (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What it measures and why, as the board should read it.",
+        help_text=_("What it measures and why, as the board should read it."),
     )
     source = forms.ChoiceField(
-        label="Where the figures come from", choices=MeasureSource.choices, widget=GovukRadioSelect
+        label=_("Where the figures come from"),
+        choices=MeasureSource.choices,
+        widget=GovukRadioSelect,
     )
     categories = forms.MultipleChoiceField(
-        label="police.uk categories (police.uk measures only)",
+        label=_("police.uk categories (police.uk measures only)"),
         choices=choices_with_all_crime(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
-        help_text="Their counts are added together.",
+        help_text=_("Their counts are added together."),
     )
     series = forms.ModelChoiceField(
-        label="Series (series measures only)",
+        label=_("Series (series measures only)"),
         queryset=None,
         required=False,
-        empty_label="Choose a series",
-        help_text="Series are listed under Crime and ASB, Other figures.",
+        empty_label=_("Choose a series"),
+        help_text=_("Series are listed under Crime and ASB, Other figures."),
     )
     unit = forms.ChoiceField(
-        label="What the figures count (entered figures only)",
+        label=_("What the figures count (entered figures only)"),
         choices=SeriesUnit.choices,
         initial=SeriesUnit.NUMBER,
         required=False,
     )
     direction = forms.ChoiceField(
-        label="Direction",
+        label=_("Direction"),
         choices=Direction.choices,
         widget=GovukRadioSelect,
         initial=Direction.LOWER,
     )
     baseline = PeriodField(
-        label="Baseline period",
-        help_text="The period the measure starts from: a year (2022), a financial year "
-        "(2021/22), a month (2018-10) or months (2018-10..2018-12). Later figures are for "
-        "periods of the same length.",
+        label=_("Baseline period"),
+        help_text=_(
+            "The period the measure starts from: a year (2022), a financial year "
+            "(2021/22), a month (2018-10) or months (2018-10..2018-12). Later figures are for "
+            "periods of the same length."
+        ),
     )
     target_kind = forms.ChoiceField(
-        label="Kind of target",
+        label=_("Kind of target"),
         choices=TargetKind.choices,
         widget=GovukRadioSelect,
         initial=TargetKind.CHANGE,
     )
     target = forms.DecimalField(
-        label="Target",
+        label=_("Target"),
         max_digits=14,
         decimal_places=2,
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
-        help_text="For a change, the percentage from the baseline: -5 for a 5% reduction, 0 "
-        "for no increase. For a value, the figure to reach, for example 80.",
+        help_text=_(
+            "For a change, the percentage from the baseline: -5 for a 5% reduction, 0 "
+            "for no increase. For a value, the figure to reach, for example 80."
+        ),
     )
     tolerance = forms.DecimalField(
-        label="Tolerance",
+        label=_("Tolerance"),
         max_digits=14,
         decimal_places=2,
         min_value=0,
         initial=0,
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
-        help_text="How far a figure may miss the target and still be amber rather than red: "
-        "percentage points for a change, the measure's units for a value.",
+        help_text=_(
+            "How far a figure may miss the target and still be amber rather than red: "
+            "percentage points for a change, the measure's units for a value."
+        ),
     )
     objectives = ObjectiveChoiceField(
-        label="Objectives it measures (optional)",
+        label=_("Objectives it measures (optional)"),
         queryset=None,
         required=False,
         widget=GovukCheckboxSelectMultiple,
-        help_text="Their pages show the RAG rating this measure suggests beside the rating given.",
+        help_text=_(
+            "Their pages show the RAG rating this measure suggests beside the rating given."
+        ),
     )
-    position = forms.IntegerField(label="Position in lists (optional)", min_value=0, required=False)
+    position = forms.IntegerField(
+        label=_("Position in lists (optional)"), min_value=0, required=False
+    )
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,25 +3,26 @@ domain model): what is measured, from which figures, against which baseline and 
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import TimeStampedModel
 from saferplan.crimedata.models import SeriesUnit
 
 
 class MeasureSource(models.TextChoices):
-    POLICE_UK = "police-uk", "police.uk crime and ASB categories"
-    SERIES = "series", "A series of other figures"
-    MANUAL = "manual", "Figures entered for this measure"
+    POLICE_UK = "police-uk", _("police.uk crime and ASB categories")
+    SERIES = "series", _("A series of other figures")
+    MANUAL = "manual", _("Figures entered for this measure")
 
 
 class Direction(models.TextChoices):
-    LOWER = "lower", "Lower is better"
-    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", _("Lower is better")
+    HIGHER = "higher", _("Higher is better")
 
 
 class TargetKind(models.TextChoices):
-    CHANGE = "change", "A percentage change from the baseline"
-    VALUE = "value", "A value to reach"
+    CHANGE = "change", _("A percentage change from the baseline")
+    VALUE = "value", _("A value to reach")
 
 
 class Indicator(TimeStampedModel):
@@ -31,9 +32,9 @@ class Indicator(TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="indicators"
     )
-    name = models.CharField(max_length=200, help_text="For example Reduction in violent crime.")
+    name = models.CharField(max_length=200, help_text=_("For example Reduction in violent crime."))
     description = models.TextField(
-        blank=True, help_text="What it measures and why, as the board should read it."
+        blank=True, help_text=_("What it measures and why, as the board should read it.")
     )
     source = models.CharField(
         "where the figures come from", max_length=20, choices=MeasureSource.choices
@@ -42,7 +43,7 @@ class Indicator(TimeStampedModel):
         "police.uk categories",
         default=list,
         blank=True,
-        help_text="The police.uk categories added together (police.uk measures only).",
+        help_text=_("The police.uk categories added together (police.uk measures only)."),
     )
     series = models.ForeignKey(
         "crimedata.CustomSeries",
@@ -50,41 +51,43 @@ class Indicator(TimeStampedModel):
         null=True,
         blank=True,
         related_name="indicators",
-        help_text="The series whose figures are measured (series measures only).",
+        help_text=_("The series whose figures are measured (series measures only)."),
     )
     unit = models.CharField(
         max_length=20,
         choices=SeriesUnit.choices,
         default=SeriesUnit.NUMBER,
-        help_text="What the figures count (entered figures only).",
+        help_text=_("What the figures count (entered figures only)."),
     )
     direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.LOWER)
-    baseline_start = models.DateField(help_text="The first day of the baseline's first month.")
-    baseline_end = models.DateField(help_text="The first day of the baseline's last month.")
+    baseline_start = models.DateField(help_text=_("The first day of the baseline's first month."))
+    baseline_end = models.DateField(help_text=_("The first day of the baseline's last month."))
     target_kind = models.CharField(
         max_length=10, choices=TargetKind.choices, default=TargetKind.CHANGE
     )
     target = models.DecimalField(
         max_digits=14,
         decimal_places=2,
-        help_text="A percentage change (-5 for a 5% reduction) or the value to reach.",
+        help_text=_("A percentage change (-5 for a 5% reduction) or the value to reach."),
     )
     tolerance = models.DecimalField(
         max_digits=14,
         decimal_places=2,
         default=0,
         help_text=(
-            "How far on the wrong side of the target still counts as amber rather than red: "
-            "percentage points for a change, the measure's units for a value."
+            _(
+                "How far on the wrong side of the target still counts as amber rather than red: "
+                "percentage points for a change, the measure's units for a value."
+            )
         ),
     )
     objectives = models.ManyToManyField(
         "plans.Objective",
         blank=True,
         related_name="indicators",
-        help_text="Objectives whose RAG rating this measure suggests.",
+        help_text=_("Objectives whose RAG rating this measure suggests."),
     )
-    position = models.PositiveIntegerField(default=0, help_text="Order in lists and reports.")
+    position = models.PositiveIntegerField(default=0, help_text=_("Order in lists and reports."))
 
     class Meta:
         verbose_name = "performance measure"
@@ -112,8 +115,8 @@ class IndicatorValue(TimeStampedModel):
     """A figure entered for a measure whose source is "figures entered for this measure"."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
-    start = models.DateField(help_text="The first day of the period's first month.")
-    end = models.DateField(help_text="The first day of the period's last month.")
+    start = models.DateField(help_text=_("The first day of the period's first month."))
+    end = models.DateField(help_text=_("The first day of the period's last month."))
     value = models.DecimalField(max_digits=14, decimal_places=2)
 
     class Meta:

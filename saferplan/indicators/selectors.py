@@ -42,7 +42,7 @@ def unit_text(indicator: Indicator) -> str:
         return " and ".join(sorted(units, reverse=True))
     series = indicator.series
     unit = series.unit if series is not None else indicator.unit
-    return "" if unit == SeriesUnit.NUMBER else SeriesUnit(unit).label
+    return "" if unit == SeriesUnit.NUMBER else str(SeriesUnit(unit).label)
 
 
 def source_text(indicator: Indicator) -> str:

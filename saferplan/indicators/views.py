@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -72,7 +73,7 @@ def measure_add(request, slug):
         lambda data: services.indicator_create(actor=request.user, partnership=partnership, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"Measure “{saved.name}” added.")
+        messages.success(request, _("Measure “%(name)s” added.") % {"name": saved.name})
         return redirect("indicators:detail", slug=slug, pk=saved.pk)
     return _form_page(
         request,
@@ -135,7 +136,7 @@ def measure_edit(request, slug, pk):
         lambda data: services.indicator_update(actor=request.user, indicator=indicator, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"Measure “{saved.name}” saved.")
+        messages.success(request, _("Measure “%(name)s” saved.") % {"name": saved.name})
         return redirect("indicators:detail", slug=slug, pk=pk)
     return _form_page(
         request,
@@ -152,7 +153,7 @@ def measure_delete(request, slug, pk):
     indicator = _indicator(request, slug, pk, "change")
     if request.method == "POST":
         services.indicator_delete(actor=request.user, indicator=indicator)
-        messages.success(request, f"Measure “{indicator.name}” deleted.")
+        messages.success(request, _("Measure “%(name)s” deleted.") % {"name": indicator.name})
         return redirect("indicators:list", slug=slug)
     return render(
         request,
@@ -167,5 +168,8 @@ def value_delete(request, slug, pk, value_pk):
     indicator = _indicator(request, slug, pk, "change")
     value = get_object_or_404(IndicatorValue, pk=value_pk, indicator=indicator)
     services.indicator_value_delete(actor=request.user, value=value)
-    messages.success(request, f"Figure for {Period(value.start, value.end).label} deleted.")
+    messages.success(
+        request,
+        _("Figure for %(label)s deleted.") % {"label": Period(value.start, value.end).label},
+    )
     return redirect("indicators:detail", slug=slug, pk=pk)

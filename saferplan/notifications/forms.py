@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukDateField
 from saferplan.core.submissions import submission_token_field
@@ -24,12 +25,12 @@ class PreferenceForm(forms.ModelForm):
 class BoardMeetingForm(forms.Form):
     submission_token = submission_token_field()
     meets_on = GovukDateField(
-        label="Date of the meeting",
-        help_text="For example 14 1 2027",
-        error_messages={"required": "Enter the date of the meeting"},
+        label=_("Date of the meeting"),
+        help_text=_("For example 14 1 2027"),
+        error_messages={"required": _("Enter the date of the meeting")},
     )
     chase_days_before = forms.IntegerField(
-        label="Days before the meeting to remind owners",
+        label=_("Days before the meeting to remind owners"),
         initial=14,
         min_value=1,
         max_value=60,

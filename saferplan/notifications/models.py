@@ -3,6 +3,7 @@ and a record of what was sent (so that a digest or a chase is never sent twice).
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Preference(models.Model):
@@ -37,7 +38,7 @@ class BoardMeeting(models.Model):
     chase_days_before = models.PositiveIntegerField(
         "days before the meeting to remind owners",
         default=14,
-        help_text="Owners of open actions are emailed this many days before the meeting.",
+        help_text=_("Owners of open actions are emailed this many days before the meeting."),
     )
 
     class Meta:

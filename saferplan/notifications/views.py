@@ -4,6 +4,7 @@ chased before)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from saferplan.core import clock
@@ -23,7 +24,7 @@ def preferences(request):
         request, form, lambda data: services.preference_set(actor=request.user, **data)
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "Your email choices have been saved.")
+        messages.success(request, _("Your email choices have been saved."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})
 
@@ -67,5 +68,5 @@ def board_meeting_delete(request, slug, pk):
     )
     plan = plan_for(request, slug, meeting.plan_id, "change")
     services.board_meeting_delete(actor=request.user, meeting=meeting)
-    messages.success(request, f"{meeting} has been removed.")
+    messages.success(request, _("%(meeting)s has been removed.") % {"meeting": meeting})
     return redirect("notifications:board-meetings", slug=slug, plan_pk=plan.pk)

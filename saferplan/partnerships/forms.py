@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukRadioSelect
 
@@ -6,27 +7,27 @@ from .models import Group, GroupKind, Organisation, OrganisationKind
 
 
 class GroupForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=200)
+    name = forms.CharField(label=_("Name"), max_length=200)
     abbreviation = forms.CharField(
-        label="Abbreviation (optional)",
+        label=_("Abbreviation (optional)"),
         max_length=30,
         required=False,
-        help_text="For example JAG or ASBAG.",
+        help_text=_("For example JAG or ASBAG."),
     )
     kind = forms.ChoiceField(
-        label="Kind of group", choices=GroupKind.choices, widget=GovukRadioSelect
+        label=_("Kind of group"), choices=GroupKind.choices, widget=GovukRadioSelect
     )
     reports_to = forms.ModelChoiceField(
-        label="Reports to",
+        label=_("Reports to"),
         queryset=Group.objects.none(),
         required=False,
-        empty_label="Nobody (this is the board)",
+        empty_label=_("Nobody (this is the board)"),
     )
     purpose = forms.CharField(
-        label="Purpose (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Purpose (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     member_organisations = forms.ModelMultipleChoiceField(
-        label="Member organisations",
+        label=_("Member organisations"),
         queryset=Organisation.objects.none(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
@@ -42,25 +43,25 @@ class GroupForm(forms.Form):
 
 
 class OrganisationForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=200)
+    name = forms.CharField(label=_("Name"), max_length=200)
     abbreviation = forms.CharField(
-        label="Abbreviation (optional)",
+        label=_("Abbreviation (optional)"),
         max_length=30,
         required=False,
-        help_text="For example EHC, SNT or IYSS.",
+        help_text=_("For example EHC, SNT or IYSS."),
     )
     kind = forms.ChoiceField(
-        label="Kind of organisation", choices=OrganisationKind.choices, widget=GovukRadioSelect
+        label=_("Kind of organisation"), choices=OrganisationKind.choices, widget=GovukRadioSelect
     )
-    website = forms.URLField(label="Website (optional)", required=False, assume_scheme="https")
+    website = forms.URLField(label=_("Website (optional)"), required=False, assume_scheme="https")
 
 
 class OrganisationJoinForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label="Organisation",
+        label=_("Organisation"),
         queryset=Organisation.objects.none(),
-        empty_label="Choose an organisation",
-        error_messages={"required": "Choose the organisation to add"},
+        empty_label=_("Choose an organisation"),
+        error_messages={"required": _("Choose the organisation to add")},
     )
 
     def __init__(self, *args, partnership, **kwargs):

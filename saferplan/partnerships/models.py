@@ -64,25 +64,27 @@ class Partnership(TimeStampedModel):
     """A Community Safety Partnership (CSP)."""
 
     name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=60, unique=True, help_text="Used in web addresses.")
+    slug = models.SlugField(max_length=60, unique=True, help_text=_("Used in web addresses."))
     police_force = models.CharField(max_length=40, choices=PoliceForce.choices)
     districts = models.JSONField(
         default=list,
         blank=True,
-        help_text="Local authority districts covered, as police.uk names them in LSOA names "
-        "(for example Hertsmere, East Hertfordshire).",
+        help_text=_(
+            "Local authority districts covered, as police.uk names them in LSOA names "
+            "(for example Hertsmere, East Hertfordshire)."
+        ),
     )
     description = models.TextField(blank=True)
     population = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="Residents of the districts covered, for crime rates per 1,000 residents.",
+        help_text=_("Residents of the districts covered, for crime rates per 1,000 residents."),
     )
     population_source = models.CharField(
         "source of the population figure",
         max_length=200,
         blank=True,
-        help_text="For example ONS mid-2022 population estimate.",
+        help_text=_("For example ONS mid-2022 population estimate."),
     )
     # With the population, the density that tells a town from a rural district when the
     # partnership is set beside its most similar peers (crimedata/peers.py).
@@ -93,13 +95,13 @@ class Partnership(TimeStampedModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0.1"))],
-        help_text="The land area of the districts covered, for population density.",
+        help_text=_("The land area of the districts covered, for population density."),
     )
     area_source = models.CharField(
         "source of the area figure",
         max_length=200,
         blank=True,
-        help_text="For example ONS Standard Area Measurements.",
+        help_text=_("For example ONS Standard Area Measurements."),
     )
 
     class Meta:
@@ -148,18 +150,20 @@ class Organisation(TimeStampedModel):
 
     name = models.CharField(max_length=200, unique=True)
     abbreviation = models.CharField(
-        max_length=30, blank=True, help_text="For example EHC, SNT, IYSS."
+        max_length=30, blank=True, help_text=_("For example EHC, SNT, IYSS.")
     )
     kind = models.CharField(max_length=30, choices=OrganisationKind.choices)
     website = models.URLField(blank=True)
     aliases = models.JSONField(
         default=list,
         blank=True,
-        help_text="Other names plans use for it (for example Hertsmere Community Safety Team), "
-        "so that imported owners match it.",
+        help_text=_(
+            "Other names plans use for it (for example Hertsmere Community Safety Team), "
+            "so that imported owners match it."
+        ),
     )
     partnerships = models.ManyToManyField(
-        Partnership, related_name="organisations", blank=True, verbose_name="member of"
+        Partnership, related_name="organisations", blank=True, verbose_name=_("member of")
     )
 
     class Meta:
@@ -174,10 +178,10 @@ class Organisation(TimeStampedModel):
 
 
 class GroupKind(models.TextChoices):
-    BOARD = "board", "Board"
-    JOINT_ACTION_GROUP = "joint_action_group", "Joint action group"
-    SUB_GROUP = "sub_group", "Sub-group"
-    FORUM = "forum", "Forum"
+    BOARD = "board", _("Board")
+    JOINT_ACTION_GROUP = "joint_action_group", _("Joint action group")
+    SUB_GROUP = "sub_group", _("Sub-group")
+    FORUM = "forum", _("Forum")
 
 
 class Group(TimeStampedModel):
@@ -185,7 +189,9 @@ class Group(TimeStampedModel):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="groups")
     name = models.CharField(max_length=200)
-    abbreviation = models.CharField(max_length=30, blank=True, help_text="For example JAG, ASBAG.")
+    abbreviation = models.CharField(
+        max_length=30, blank=True, help_text=_("For example JAG, ASBAG.")
+    )
     kind = models.CharField(max_length=30, choices=GroupKind.choices)
     reports_to = models.ForeignKey(
         "self",
@@ -193,16 +199,16 @@ class Group(TimeStampedModel):
         null=True,
         blank=True,
         related_name="reporting_groups",
-        help_text="The group this one reports to. Leave empty for the board.",
+        help_text=_("The group this one reports to. Leave empty for the board."),
     )
     purpose = models.TextField(blank=True)
     aliases = models.JSONField(
         default=list,
         blank=True,
-        help_text="Other names plans use for it, so that imported owners match it.",
+        help_text=_("Other names plans use for it, so that imported owners match it."),
     )
     member_organisations = models.ManyToManyField(
-        Organisation, related_name="groups", blank=True, verbose_name="member organisations"
+        Organisation, related_name="groups", blank=True, verbose_name=_("member organisations")
     )
 
     class Meta:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -162,7 +163,10 @@ def organisation_join(
 ) -> None:
     """Make an existing organisation a member of `partnership`."""
     if organisation.partnerships.filter(pk=partnership.pk).exists():
-        raise ValidationError(f"{organisation} is already a member of {partnership}.")
+        raise ValidationError(
+            _("%(organisation)s is already a member of %(partnership)s.")
+            % {"organisation": organisation, "partnership": partnership}
+        )
     _membership_log(actor=actor, organisation=organisation, partnership=partnership, joins=True)
 
 
@@ -177,8 +181,8 @@ def organisation_leave(
     )
     if groups:
         raise ValidationError(
-            f"{organisation} is a member of {', '.join(sorted(groups))}. "
-            "Remove it from those groups first."
+            _("%(organisation)s is a member of %(join)s. Remove it from those groups first.")
+            % {"organisation": organisation, "join": ", ".join(sorted(groups))}
         )
     _membership_log(actor=actor, organisation=organisation, partnership=partnership, joins=False)
 
@@ -250,8 +254,12 @@ def group_delete(*, actor: "User", group: Group) -> None:
     reporting = sorted(group.reporting_groups.values_list("name", flat=True))
     if reporting:
         raise ValidationError(
-            f"{', '.join(reporting)} report{'s' if len(reporting) == 1 else ''} to {group.name}. "
-            "Change who they report to before deleting it."
+            _("%(join)s report%(value)s to %(name)s. Change who they report to before deleting it.")
+            % {
+                "join": ", ".join(reporting),
+                "value": "s" if len(reporting) == 1 else "",
+                "name": group.name,
+            }
         )
     before = audit.snapshot(group, GROUP_FIELDS)
     audit.log(

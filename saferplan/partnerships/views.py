@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, add_service_errors, save_form
@@ -63,7 +64,7 @@ def group_add(request, slug):
         lambda data: services.group_create(actor=request.user, partnership=partnership, **data),
     )
     if group is not NOT_SAVED:
-        messages.success(request, f"{group.name} has been added.")
+        messages.success(request, _("%(name)s has been added.") % {"name": group.name})
         return redirect("partnerships:structure", slug=partnership.slug)
     return render(
         request, "partnerships/group_form.html", {"partnership": partnership, "form": form}
@@ -89,7 +90,7 @@ def group_edit(request, slug, pk):
         lambda data: services.group_update(actor=request.user, group=group, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"{group.name} has been updated.")
+        messages.success(request, _("%(name)s has been updated.") % {"name": group.name})
         return redirect("partnerships:structure", slug=partnership.slug)
     return render(
         request,
@@ -109,7 +110,7 @@ def group_delete(request, slug, pk):
         except ValidationError as exc:
             error = exc.messages[0]
         else:
-            messages.success(request, f"{group.name} has been deleted.")
+            messages.success(request, _("%(name)s has been deleted.") % {"name": group.name})
             return redirect("partnerships:structure", slug=partnership.slug)
     return render(
         request,
@@ -145,7 +146,11 @@ def organisation_add(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{organisation} is now a member of {partnership}.")
+            messages.success(
+                request,
+                _("%(organisation)s is now a member of %(partnership)s.")
+                % {"organisation": organisation, "partnership": partnership},
+            )
             return redirect("partnerships:structure", slug=partnership.slug)
     return render(
         request,
@@ -166,7 +171,11 @@ def organisation_remove(request, slug, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"{organisation} is no longer a member of {partnership}.")
+        messages.success(
+            request,
+            _("%(organisation)s is no longer a member of %(partnership)s.")
+            % {"organisation": organisation, "partnership": partnership},
+        )
     return redirect("partnerships:structure", slug=partnership.slug)
 
 
@@ -223,7 +232,9 @@ def organisation_edit(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{organisation} has been updated.")
+            messages.success(
+                request, _("%(organisation)s has been updated.") % {"organisation": organisation}
+            )
             return redirect("organisations:directory")
     return render(
         request, "partnerships/organisation_edit.html", {"organisation": organisation, "form": form}

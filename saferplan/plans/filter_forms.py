@@ -1,6 +1,7 @@
 """The filters above a list of actions (the action plan table, My actions)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import ActionStatus, RagRating
 
@@ -9,18 +10,20 @@ class ActionFilterForm(forms.Form):
     """The filters above a list of actions: a GET form, so a filtered list can be bookmarked."""
 
     priority = forms.TypedChoiceField(
-        label="Priority", coerce=int, required=False, empty_value=None
+        label=_("Priority"), coerce=int, required=False, empty_value=None
     )
     organisation = forms.TypedChoiceField(
-        label="Owner organisation", coerce=int, required=False, empty_value=None
+        label=_("Owner organisation"), coerce=int, required=False, empty_value=None
     )
-    group = forms.TypedChoiceField(label="Group", coerce=int, required=False, empty_value=None)
-    rag = forms.ChoiceField(label="RAG", choices=[("", "Any"), *RagRating.choices], required=False)
+    group = forms.TypedChoiceField(label=_("Group"), coerce=int, required=False, empty_value=None)
+    rag = forms.ChoiceField(
+        label=_("RAG"), choices=[("", _("Any")), *RagRating.choices], required=False
+    )
     status = forms.ChoiceField(
-        label="Status", choices=[("", "Any"), *ActionStatus.choices], required=False
+        label=_("Status"), choices=[("", _("Any")), *ActionStatus.choices], required=False
     )
-    stale = forms.BooleanField(label="Stale only", required=False)
-    overdue = forms.BooleanField(label="Overdue only", required=False)
+    stale = forms.BooleanField(label=_("Stale only"), required=False)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
     def __init__(self, *args, priorities=(), organisations=(), groups=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,4 +39,4 @@ class ActionFilterForm(forms.Form):
 
 
 class MyActionsFilterForm(ActionFilterForm):
-    previous_plans = forms.BooleanField(label="Include previous years' plans", required=False)
+    previous_plans = forms.BooleanField(label=_("Include previous years' plans"), required=False)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock, languages
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
@@ -14,81 +15,89 @@ MARKING_HELP = "OFFICIAL-SENSITIVE material is seen only by members of the ownin
 class PlanForm(forms.Form):
     submission_token = submission_token_field()
     kind = forms.ChoiceField(
-        label="Kind of plan", choices=PlanKind.choices, widget=GovukRadioSelect
+        label=_("Kind of plan"), choices=PlanKind.choices, widget=GovukRadioSelect
     )
     title = forms.CharField(
-        label="Title",
+        label=_("Title"),
         max_length=250,
-        help_text="For example Community Safety Action Plan 2025 to 2026",
+        help_text=_("For example Community Safety Action Plan 2025 to 2026"),
     )
     strategic_plan = forms.ModelChoiceField(
-        label="Partnership plan it delivers (action plans only)",
+        label=_("Partnership plan it delivers (action plans only)"),
         queryset=Plan.objects.none(),
         required=False,
-        empty_label="None",
+        empty_label=_("None"),
     )
-    period_start = GovukDateField(label="Start of period", help_text="For example 1 4 2025")
-    period_end = GovukDateField(label="End of period", help_text="For example 31 3 2026")
+    period_start = GovukDateField(label=_("Start of period"), help_text=_("For example 1 4 2025"))
+    period_end = GovukDateField(label=_("End of period"), help_text=_("For example 31 3 2026"))
     introduction = forms.CharField(
-        label="Introduction (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Introduction (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     pcc_alignment = forms.CharField(
-        label="Alignment to the Police and Crime Commissioner's priorities (optional)",
+        label=_("Alignment to the Police and Crime Commissioner's priorities (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     plain_summary = forms.CharField(
-        label="The plan in brief (optional)",
-        help_text="A summary in plain language for readers who find the full plan hard, shown "
-        "first on the published plan: short sentences, everyday words, one idea in each "
-        "paragraph. Leave it empty to leave it out.",
+        label=_("The plan in brief (optional)"),
+        help_text=_(
+            "A summary in plain language for readers who find the full plan hard, shown "
+            "first on the published plan: short sentences, everyday words, one idea in each "
+            "paragraph. Leave it empty to leave it out."
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     foreword = forms.CharField(
-        label="Foreword (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Foreword (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     foreword_signatory = forms.CharField(
-        label="Who signed the foreword (optional)",
-        help_text="Their name on the first line and their role on the next, for example "
-        "Cllr Jane Smith, then Chair of the Partnership",
+        label=_("Who signed the foreword (optional)"),
+        help_text=_(
+            "Their name on the first line and their role on the next, for example "
+            "Cllr Jane Smith, then Chair of the Partnership"
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     about_partnership = forms.CharField(
-        label="About the partnership (optional)",
-        help_text="Who the partnership is and how it works. The published plan lists its groups "
-        "and member organisations (from the partnership's structure) beneath.",
+        label=_("About the partnership (optional)"),
+        help_text=_(
+            "Who the partnership is and how it works. The published plan lists its groups "
+            "and member organisations (from the partnership's structure) beneath."
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     legislation = forms.CharField(
-        label="Legislation (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Legislation (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     assessment_findings = forms.CharField(
-        label="Strategic assessment findings (optional)",
+        label=_("Strategic assessment findings (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     monitoring = forms.CharField(
-        label="Monitoring and review (optional)",
+        label=_("Monitoring and review (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     definitions = forms.CharField(
-        label="Definitions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Definitions (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     language_notice = forms.CharField(
-        label="Other languages and formats (optional)",
-        help_text="For example This document is available in other languages and large print. "
-        "Each paragraph in another language is marked as such on the published plan: Welsh, "
-        "Polish and other scripts (Arabic, Urdu, Chinese, Punjabi …) are recognised; start any "
-        "other paragraph with its language code in brackets, for example [so] for Somali.",
+        label=_("Other languages and formats (optional)"),
+        help_text=_(
+            "For example This document is available in other languages and large print. "
+            "Each paragraph in another language is marked as such on the published plan: Welsh, "
+            "Polish and other scripts (Arabic, Urdu, Chinese, Punjabi …) are recognised; start any "
+            "other paragraph with its language code in brackets, for example [so] for Somali."
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     stale_after_days = forms.IntegerField(
-        label="Days without an update before an action is stale",
+        label=_("Days without an update before an action is stale"),
         min_value=1,
         max_value=730,
         initial=90,
@@ -96,9 +105,9 @@ class PlanForm(forms.Form):
     )
 
     publish_updates = forms.BooleanField(
-        label="Show progress updates on the published plan",
+        label=_("Show progress updates on the published plan"),
         required=False,
-        help_text="Only when the plan is published. OFFICIAL-SENSITIVE updates are never shown.",
+        help_text=_("Only when the plan is published. OFFICIAL-SENSITIVE updates are never shown."),
     )
 
     def __init__(self, *args, partnership, **kwargs):
@@ -113,26 +122,26 @@ class PlanForm(forms.Form):
                 self.add_error(name, problem)
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", "End of period must be on or after the start")
+            self.add_error("period_end", _("End of period must be on or after the start"))
         if data.get("kind") == PlanKind.STRATEGIC and data.get("strategic_plan"):
-            self.add_error("strategic_plan", "Only an action plan delivers a partnership plan")
+            self.add_error("strategic_plan", _("Only an action plan delivers a partnership plan"))
         return data
 
 
 class PriorityForm(forms.Form):
     submission_token = submission_token_field()
     number = forms.IntegerField(
-        label="Number",
+        label=_("Number"),
         min_value=1,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
     )
-    title = forms.CharField(label="Priority", max_length=300)
+    title = forms.CharField(label=_("Priority"), max_length=300)
     description = forms.CharField(
-        label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    is_cross_cutting = forms.BooleanField(label="This is a cross-cutting theme", required=False)
+    is_cross_cutting = forms.BooleanField(label=_("This is a cross-cutting theme"), required=False)
     desired_outcomes = forms.CharField(
-        label="Desired outcomes and measures of success (optional)",
+        label=_("Desired outcomes and measures of success (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -141,25 +150,25 @@ class PriorityForm(forms.Form):
 class ObjectiveForm(forms.Form):
     submission_token = submission_token_field()
     ref = forms.CharField(
-        label="Reference (optional)",
+        label=_("Reference (optional)"),
         max_length=20,
         required=False,
-        help_text="For example the JAG ref 1.1",
+        help_text=_("For example the JAG ref 1.1"),
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
     )
-    title = forms.CharField(label="Objective (issue)", widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(label=_("Objective (issue)"), widget=forms.Textarea(attrs={"rows": 2}))
     target_indicator = forms.CharField(
-        label="Target and performance indicator (optional)",
+        label=_("Target and performance indicator (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     desired_outcomes = forms.CharField(
-        label="Desired outcomes (optional)",
+        label=_("Desired outcomes (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     lead_groups = forms.ModelMultipleChoiceField(
-        label="Lead action groups",
+        label=_("Lead action groups"),
         queryset=Group.objects.none(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
@@ -173,58 +182,58 @@ class ObjectiveForm(forms.Form):
 class ActionForm(forms.Form):
     submission_token = submission_token_field()
     objective = forms.ModelChoiceField(
-        label="Objective",
+        label=_("Objective"),
         queryset=Objective.objects.none(),
         required=False,
-        empty_label="None (directly under the priority)",
+        empty_label=_("None (directly under the priority)"),
     )
-    title = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
     owner_organisations = forms.ModelMultipleChoiceField(
-        label="Owner organisations",
+        label=_("Owner organisations"),
         queryset=Organisation.objects.none(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
     )
     owner_groups = forms.ModelMultipleChoiceField(
-        label="Owner groups",
+        label=_("Owner groups"),
         queryset=Group.objects.none(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
     )
     owner_name = forms.CharField(
-        label="Named owner (optional)",
+        label=_("Named owner (optional)"),
         max_length=150,
         required=False,
-        help_text="A person, for example Sgt Vaughan. They need not use saferplan.",
+        help_text=_("A person, for example Sgt Vaughan. They need not use saferplan."),
     )
     owner_user = forms.ModelChoiceField(
-        label="Owner who uses saferplan (optional)",
+        label=_("Owner who uses saferplan (optional)"),
         queryset=None,
         required=False,
-        empty_label="Nobody",
-        help_text="Their My actions page lists this action.",
+        empty_label=_("Nobody"),
+        help_text=_("Their My actions page lists this action."),
     )
     joint_partnerships = forms.ModelMultipleChoiceField(
-        label="Joint with other partnerships",
+        label=_("Joint with other partnerships"),
         queryset=Partnership.objects.none(),
         required=False,
         widget=GovukCheckboxSelectMultiple,
     )
-    start_date = GovukDateField(label="Start date (optional)", required=False)
-    due_date = GovukDateField(label="Due date (optional)", required=False)
+    start_date = GovukDateField(label=_("Start date (optional)"), required=False)
+    due_date = GovukDateField(label=_("Due date (optional)"), required=False)
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         choices=ActionStatus.choices,
         widget=GovukRadioSelect,
         initial=ActionStatus.NOT_STARTED,
     )
     status_reason = forms.CharField(
-        label="Reason for the status (needed when discharged)",
+        label=_("Reason for the status (needed when discharged)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     marking = forms.ChoiceField(
-        label="Marking",
+        label=_("Marking"),
         choices=Marking.choices,
         widget=GovukRadioSelect,
         initial=Marking.OFFICIAL,
@@ -257,10 +266,10 @@ class ActionForm(forms.Form):
             data.get("status") == ActionStatus.DISCHARGED
             and not (data.get("status_reason") or "").strip()
         ):
-            self.add_error("status_reason", "Give the reason the action was discharged")
+            self.add_error("status_reason", _("Give the reason the action was discharged"))
         start, due = data.get("start_date"), data.get("due_date")
         if start and due and due < start:
-            self.add_error("due_date", "Due date must be on or after the start date")
+            self.add_error("due_date", _("Due date must be on or after the start date"))
         return data
 
 
@@ -270,34 +279,34 @@ class UpdateForm(forms.Form):
     submission_token = submission_token_field()
 
     described_on = GovukDateField(
-        label="Date of the progress",
-        help_text="The date this progress happened, for example 13 6 2019",
+        label=_("Date of the progress"),
+        help_text=_("The date this progress happened, for example 13 6 2019"),
     )
     text = forms.CharField(
-        label="What has happened",
+        label=_("What has happened"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what has happened"},
+        error_messages={"required": _("Enter what has happened")},
     )
     marking = forms.ChoiceField(
-        label="Marking",
+        label=_("Marking"),
         choices=Marking.choices,
         widget=GovukRadioSelect,
         initial=Marking.OFFICIAL,
         help_text=MARKING_HELP + " The marking covers the reasons typed with the update too.",
     )
     rag = forms.ChoiceField(
-        label="RAG rating", choices=RagRating.choices, widget=GovukRadioSelect, required=False
+        label=_("RAG rating"), choices=RagRating.choices, widget=GovukRadioSelect, required=False
     )
     rag_reason = forms.CharField(
-        label="Reason for the RAG rating (needed when it changes)",
+        label=_("Reason for the RAG rating (needed when it changes)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     status = forms.ChoiceField(
-        label="Status", choices=ActionStatus.choices, widget=GovukRadioSelect, required=False
+        label=_("Status"), choices=ActionStatus.choices, widget=GovukRadioSelect, required=False
     )
     status_reason = forms.CharField(
-        label="Reason for the status (needed when discharged)",
+        label=_("Reason for the status (needed when discharged)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -306,16 +315,16 @@ class UpdateForm(forms.Form):
     def clean_described_on(self):
         day = self.cleaned_data["described_on"]
         if day and day > clock.today():
-            raise forms.ValidationError("Date of the progress must be today or in the past")
+            raise forms.ValidationError(_("Date of the progress must be today or in the past"))
         return day
 
 
 class CorrectionForm(forms.Form):
     submission_token = submission_token_field()
-    described_on = GovukDateField(label="Date of the progress")
-    text = forms.CharField(label="Corrected update", widget=forms.Textarea(attrs={"rows": 5}))
+    described_on = GovukDateField(label=_("Date of the progress"))
+    text = forms.CharField(label=_("Corrected update"), widget=forms.Textarea(attrs={"rows": 5}))
     marking = forms.ChoiceField(
-        label="Marking",
+        label=_("Marking"),
         choices=Marking.choices,
         widget=GovukRadioSelect,
         help_text=MARKING_HELP
@@ -326,18 +335,18 @@ class CorrectionForm(forms.Form):
 class RagOverrideForm(forms.Form):
     submission_token = submission_token_field()
     rating = forms.ChoiceField(
-        label="RAG rating",
-        choices=[("", "Use the rating worked out from the actions"), *RagRating.choices],
+        label=_("RAG rating"),
+        choices=[("", _("Use the rating worked out from the actions")), *RagRating.choices],
         widget=GovukRadioSelect,
         required=False,
     )
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Give the reason for the override"},
+        error_messages={"required": _("Give the reason for the override")},
     )
     marking = forms.ChoiceField(
-        label="Marking of the reason",
+        label=_("Marking of the reason"),
         choices=Marking.choices,
         widget=GovukRadioSelect,
         initial=Marking.OFFICIAL,
@@ -350,15 +359,17 @@ class RagOverrideForm(forms.Form):
 
 
 class RefreshForm(forms.Form):
-    title = forms.CharField(label="Title of the new plan", max_length=250)
-    period_start = GovukDateField(label="Start of period")
-    period_end = GovukDateField(label="End of period")
+    title = forms.CharField(label=_("Title of the new plan"), max_length=250)
+    period_start = GovukDateField(label=_("Start of period"))
+    period_end = GovukDateField(label=_("End of period"))
     supersede = forms.BooleanField(
-        label="Mark this year's plan as superseded",
+        label=_("Mark this year's plan as superseded"),
         required=False,
         initial=True,
-        help_text="Its actions leave My actions, reminders and digests now. If it is published, "
-        "it stays the published plan until the new one is published.",
+        help_text=_(
+            "Its actions leave My actions, reminders and digests now. If it is published, "
+            "it stays the published plan until the new one is published."
+        ),
     )
 
     def clean(self):
@@ -368,12 +379,12 @@ class RefreshForm(forms.Form):
             and data.get("period_end")
             and data["period_end"] < data["period_start"]
         ):
-            self.add_error("period_end", "End of period must be on or after the start")
+            self.add_error("period_end", _("End of period must be on or after the start"))
         return data
 
 
 class RagKeyForm(forms.Form):
-    red = forms.CharField(label="Red", max_length=300)
-    amber = forms.CharField(label="Amber", max_length=300)
-    green = forms.CharField(label="Green", max_length=300)
-    white = forms.CharField(label="White", max_length=300)
+    red = forms.CharField(label=_("Red"), max_length=300)
+    amber = forms.CharField(label=_("Amber"), max_length=300)
+    green = forms.CharField(label=_("Green"), max_length=300)
+    white = forms.CharField(label=_("White"), max_length=300)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from .models import Achievement, Contact, GlossaryTerm
 
@@ -44,21 +45,27 @@ class SectionsForm(forms.Form):
         self.always_shown = always_shown
         for place, (anchor, heading) in enumerate(self.sections, start=1):
             self.fields[f"show-{anchor}"] = forms.BooleanField(
-                label=f"Show {heading}",
+                label=gettext_lazy("Show %(heading)s") % {"heading": heading},
                 required=False,
                 initial=anchor not in hidden,
                 disabled=anchor in always_shown,
             )
             self.fields[f"position-{anchor}"] = forms.IntegerField(
-                label=f"Position of {heading}",
+                label=gettext_lazy("Position of %(heading)s") % {"heading": heading},
                 min_value=1,
                 max_value=len(self.sections),
                 initial=place,
                 error_messages={
-                    "required": f"Enter a position for {heading}",
-                    "invalid": f"Position of {heading} must be a whole number, like 3",
-                    "min_value": f"Position of {heading} must be 1 or more",
-                    "max_value": f"Position of {heading} must be {len(self.sections)} or less",
+                    "required": gettext_lazy("Enter a position for %(heading)s")
+                    % {"heading": heading},
+                    "invalid": gettext_lazy(
+                        "Position of %(heading)s must be a whole number, like 3"
+                    )
+                    % {"heading": heading},
+                    "min_value": gettext_lazy("Position of %(heading)s must be 1 or more")
+                    % {"heading": heading},
+                    "max_value": gettext_lazy("Position of %(heading)s must be %(len)s or less")
+                    % {"heading": heading, "len": len(self.sections)},
                 },
                 widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
             )
@@ -100,10 +107,12 @@ class WelshForm(forms.Form):
     its English (public.welsh.sources)."""
 
     in_welsh = forms.BooleanField(
-        label="Publish in Welsh as well as English",
+        label=gettext_lazy("Publish in Welsh as well as English"),
         required=False,
-        help_text="The Welsh page (/cy/p/…) and its PDF and Word documents show the Welsh below; "
-        "a text left empty is shown in English there, marked as English.",
+        help_text=gettext_lazy(
+            "The Welsh page (/cy/p/…) and its PDF and Word documents show the Welsh below; "
+            "a text left empty is shown in English there, marked as English."
+        ),
     )
 
     def __init__(self, *args, sources, welsh, **kwargs):

@@ -3,6 +3,7 @@ achievements, a crime glossary and useful contact details. Coordinators edit the
 published plan (/p/<partnership>/) shows them to anyone."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import TimeStampedModel
 
@@ -15,11 +16,11 @@ class Achievement(TimeStampedModel):
         "aim or theme",
         max_length=300,
         blank=True,
-        help_text="Groups achievements on the page, for example the aim they served.",
+        help_text=_("Groups achievements on the page, for example the aim they served."),
     )
     title = models.CharField(max_length=200)
-    text = models.TextField(help_text="Leave a blank line between paragraphs.")
-    period = models.CharField(max_length=40, blank=True, help_text="For example 2022 – 2023")
+    text = models.TextField(help_text=_("Leave a blank line between paragraphs."))
+    period = models.CharField(max_length=40, blank=True, help_text=_("For example 2022 – 2023"))
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -37,7 +38,7 @@ class DefaultGlossaryTerm(models.Model):
 
     term = models.CharField(max_length=120, unique=True)
     definition = models.TextField()
-    position = models.PositiveIntegerField(default=0, help_text="Order in the glossary.")
+    position = models.PositiveIntegerField(default=0, help_text=_("Order in the glossary."))
 
     class Meta:
         ordering = ["position", "term"]
@@ -69,13 +70,13 @@ class Contact(TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="public_contacts"
     )
-    name = models.CharField(max_length=200, help_text="For example Crimestoppers")
+    name = models.CharField(max_length=200, help_text=_("For example Crimestoppers"))
     email = models.EmailField(blank=True)
     phone = models.CharField(
-        "telephone", max_length=200, blank=True, help_text="Numbers with what each is for"
+        "telephone", max_length=200, blank=True, help_text=_("Numbers with what each is for")
     )
     website = models.CharField(
-        max_length=200, blank=True, help_text="For example www.hertshelp.net"
+        max_length=200, blank=True, help_text=_("For example www.hertshelp.net")
     )
     notes = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
@@ -100,8 +101,10 @@ class PublishedLayout(TimeStampedModel):
     in_welsh = models.BooleanField(
         "publish in Welsh as well as English",
         default=False,
-        help_text="The Welsh page (/cy/p/…) and its documents show the Welsh you write for "
-        "each section; a section without its Welsh is shown in English.",
+        help_text=_(
+            "The Welsh page (/cy/p/…) and its documents show the Welsh you write for "
+            "each section; a section without its Welsh is shown in English."
+        ),
     )
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -139,7 +140,9 @@ def welsh_texts_set(
     written). An empty text removes its Welsh."""
     unknown = sorted(set(texts) - set(labels))
     if unknown:
-        raise ValidationError(f"These are not texts of the published plan: {', '.join(unknown)}")
+        raise ValidationError(
+            _("These are not texts of the published plan: %(join)s") % {"join": ", ".join(unknown)}
+        )
     layout, created = PublishedLayout.objects.select_for_update().get_or_create(
         partnership=partnership
     )

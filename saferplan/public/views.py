@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core import clock
@@ -197,7 +198,7 @@ def item_add(request, slug, section):
         ),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"The {chosen.noun} has been added.")
+        messages.success(request, _("The %(noun)s has been added.") % {"noun": chosen.noun})
         return redirect(f"{_manage_url(slug)}#{section}")
     return _form_page(request, partnership, chosen, form, f"Add {with_article(chosen.noun)}", "Add")
 
@@ -219,7 +220,7 @@ def item_edit(request, slug, section, pk):
         ),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"The {chosen.noun} has been changed.")
+        messages.success(request, _("The %(noun)s has been changed.") % {"noun": chosen.noun})
         return redirect(f"{_manage_url(slug)}#{section}")
     return _form_page(request, partnership, chosen, form, f"Change the {chosen.noun}", "Save")
 
@@ -231,7 +232,10 @@ def item_delete(request, slug, section, pk):
     item = get_object_or_404(chosen.model, pk=pk, partnership=partnership)
     if request.method == "POST":
         services.published_item_delete(actor=request.user, item=item)
-        messages.success(request, f"The {chosen.noun} “{item}” has been deleted.")
+        messages.success(
+            request,
+            _("The %(noun)s “%(item)s” has been deleted.") % {"noun": chosen.noun, "item": item},
+        )
         return redirect(f"{_manage_url(slug)}#{section}")
     return render(
         request,
@@ -245,7 +249,9 @@ def item_delete(request, slug, section, pk):
 def glossary_adopt(request, slug):
     partnership = _coordinator_of(request, slug, SECTIONS["glossary"])
     services.glossary_adopt_default(actor=request.user, partnership=partnership)
-    messages.success(request, "The glossary is now your partnership's own: change it as you need.")
+    messages.success(
+        request, _("The glossary is now your partnership's own: change it as you need.")
+    )
     return redirect(f"{_manage_url(slug)}#glossary")
 
 
@@ -300,7 +306,7 @@ def sections(request, slug):
         ),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "The published plan's sections have been saved.")
+        messages.success(request, _("The published plan's sections have been saved."))
         return redirect("public:manage", slug=partnership.slug)
     return render(request, "public/sections.html", {"partnership": partnership, "form": form})
 
@@ -335,6 +341,6 @@ def welsh_texts(request, slug):
         ),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "The published plan's Welsh has been saved.")
+        messages.success(request, _("The published plan's Welsh has been saved."))
         return redirect("public:manage", slug=partnership.slug)
     return render(request, "public/welsh.html", {"partnership": partnership, "form": form})

@@ -279,7 +279,7 @@ def rag_chart(content: dict, *, image_format: str = "svg") -> bytes:
             hatch=hatch,
             edgecolor="#0b0c0c",
             linewidth=0.6,
-            label=RagRating(rating).label,
+            label=str(RagRating(rating).label),
         )
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.set_xlabel("Actions (discharged actions left out)")

@@ -10,6 +10,7 @@ a worksheet cannot hold (text stored before they were refused on the way in)."""
 
 import io
 
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -31,6 +32,8 @@ INVALID_SHEET_CHARACTERS = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 def _text(cell, value) -> None:
     """Every value goes into a cell through here."""
+    if isinstance(value, Promise):
+        value = str(value)  # a translatable label, such as an action's status
     if isinstance(value, str):
         cell.value = clean_text(value)
         cell.data_type = "s"  # never a formula, whatever the text starts with

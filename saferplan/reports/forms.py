@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukDateField
 from saferplan.core.submissions import submission_token_field
@@ -8,16 +9,16 @@ class BoardReportForm(forms.Form):
     # Sent twice (a double click, the browser's resend), the create form stores one report
     # (docs/adr/0027-forms-saved-once.md).
     submission_token = submission_token_field()
-    title = forms.CharField(label="Title", max_length=250)
+    title = forms.CharField(label=_("Title"), max_length=250)
     period_start = GovukDateField(
-        label="Report changes since",
-        help_text="Usually the day after the last board meeting. For example 1 7 2019",
+        label=_("Report changes since"),
+        help_text=_("Usually the day after the last board meeting. For example 1 7 2019"),
     )
-    period_end = GovukDateField(label="Up to", help_text="For example 30 9 2019")
+    period_end = GovukDateField(label=_("Up to"), help_text=_("For example 30 9 2019"))
     introduction = forms.CharField(
-        label="Introduction (optional)",
+        label=_("Introduction (optional)"),
         required=False,
-        help_text="What the board should know first. Leave a blank line between paragraphs.",
+        help_text=_("What the board should know first. Leave a blank line between paragraphs."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
@@ -25,5 +26,5 @@ class BoardReportForm(forms.Form):
         data = super().clean()
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", "The end of the period must be on or after its start.")
+            self.add_error("period_end", _("The end of the period must be on or after its start."))
         return data

@@ -3,25 +3,29 @@ introduction. Issuing one freezes it: the snapshot is what the board read, whate
 changes later."""
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import TimeStampedModel
 
 
 class BoardReportStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    ISSUED = "issued", "Issued"
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
 
 
 class BoardReport(TimeStampedModel):
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="board_reports")
     title = models.CharField(max_length=250)
     period_start = models.DateField(
-        "changes since", help_text="Usually the day after the last board meeting."
+        "changes since", help_text=_("Usually the day after the last board meeting.")
     )
     period_end = models.DateField("up to")
-    introduction = models.TextField(blank=True, help_text="Leave a blank line between paragraphs.")
+    introduction = models.TextField(
+        blank=True, help_text=_("Leave a blank line between paragraphs.")
+    )
     status = models.CharField(
         max_length=10, choices=BoardReportStatus.choices, default=BoardReportStatus.DRAFT
     )
@@ -31,7 +35,8 @@ class BoardReport(TimeStampedModel):
     )
     # The report as issued (reports.board.BoardReportContent as JSON): later edits to the
     # plan do not change what the board read.
-    snapshot = models.JSONField(null=True, blank=True, editable=False)
+    # The encoder writes a translatable label (a rating's words) as its text.
+    snapshot = models.JSONField(null=True, blank=True, editable=False, encoder=DjangoJSONEncoder)
 
     class Meta:
         ordering = ["-period_end", "-id"]

@@ -8,6 +8,7 @@ actions and updates, labelled; anyone else (the public) never does.
 import json
 from collections.abc import Iterator
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q, Subquery
 
 from saferplan.core import csv_download
@@ -149,8 +150,10 @@ def csv_lines(plan: Plan, *, include_sensitive: bool, public: bool) -> Iterator[
 
 
 def as_json(plan: Plan, *, include_sensitive: bool, public: bool) -> str:
+    # DjangoJSONEncoder writes a translatable label (a status's words) as its text.
     return json.dumps(
-        {
+        cls=DjangoJSONEncoder,
+        obj={
             "plan": {
                 "title": plan.title,
                 "partnership": plan.partnership.name,

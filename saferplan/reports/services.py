@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.plans.models import Plan
@@ -47,7 +48,7 @@ def board_report_create(
 def board_report_update(*, actor: "User", report: BoardReport, **fields: Any) -> BoardReport:
     report = BoardReport.objects.select_for_update().get(pk=report.pk)
     if report.is_issued:
-        raise ValidationError("This report has been issued: it cannot be changed.")
+        raise ValidationError(_("This report has been issued: it cannot be changed."))
     report, _changes = audit.change(
         report, actor=actor, partnership=report.plan.partnership, logged_fields=FIELDS, **fields
     )
@@ -64,7 +65,7 @@ def board_report_issue(*, actor: "User", report: BoardReport, today: datetime.da
         .get(pk=report.pk)
     )
     if report.is_issued:
-        raise ValidationError("This report has already been issued.")
+        raise ValidationError(_("This report has already been issued."))
     report, _changes = audit.change(
         report,
         actor=actor,

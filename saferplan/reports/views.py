@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.accounts.selectors import board_members
@@ -94,7 +95,7 @@ def plan_document_prepare(request, slug, plan_pk):
     kind = request.POST.get("document")
     layout = request.POST.get("layout", "table")
     if kind not in ("pdf", "docx") or layout not in ("table", "quarters"):
-        messages.error(request, "Choose the layout, then the PDF or the Word document.")
+        messages.error(request, _("Choose the layout, then the PDF or the Word document."))
         return redirect("plans:overview", slug=slug, plan_pk=plan_pk)
     job = action_plan_document_start(
         actor=request.user, plan=plan, kind=kind, quarter_view=layout == "quarters"
@@ -232,7 +233,7 @@ def board_report_prepare(request, slug, pk):
     report = _report_for(request, slug, pk)
     kind = request.POST.get("document")
     if kind not in ("pdf", "docx"):
-        messages.error(request, "Choose the PDF or the Word document.")
+        messages.error(request, _("Choose the PDF or the Word document."))
         return redirect("reports:board-report", slug=slug, pk=pk)
     job = board_report_document_start(actor=request.user, report=report, kind=kind)
     return redirect("background:job", slug=slug, pk=job.pk)
@@ -242,7 +243,7 @@ def board_report_prepare(request, slug, pk):
 def board_report_edit(request, slug, pk):
     report = _report_for(request, slug, pk, "change")
     if report.is_issued:
-        messages.error(request, "This report has been issued, so it cannot be changed.")
+        messages.error(request, _("This report has been issued, so it cannot be changed."))
         return redirect("reports:board-report", slug=slug, pk=pk)
     fields = ["title", "period_start", "period_end", "introduction"]
     form = BoardReportForm(request.POST or None, initial={f: getattr(report, f) for f in fields})
@@ -250,7 +251,7 @@ def board_report_edit(request, slug, pk):
         request, form, lambda data: board_report_update(actor=request.user, report=report, **data)
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "The draft report has been changed.")
+        messages.success(request, _("The draft report has been changed."))
         return redirect("reports:board-report", slug=slug, pk=pk)
     return render(
         request,
@@ -269,7 +270,7 @@ def board_report_issue_view(request, slug, pk):
     """A confirmation page (GET); issuing (POST) freezes the report and emails the board."""
     report = _report_for(request, slug, pk, "change")
     if report.is_issued:
-        messages.error(request, "This report has already been issued.")
+        messages.error(request, _("This report has already been issued."))
         return redirect("reports:board-report", slug=slug, pk=pk)
     if request.method == "POST":
         try:
@@ -279,8 +280,10 @@ def board_report_issue_view(request, slug, pk):
         else:
             messages.success(
                 request,
-                "The report has been issued and the board members have been emailed a link. "
-                "It will read the same whatever changes in the plan later.",
+                _(
+                    "The report has been issued and the board members have been emailed a link. "
+                    "It will read the same whatever changes in the plan later."
+                ),
             )
         return redirect("reports:board-report", slug=slug, pk=pk)
     partnership = report.plan.partnership
@@ -307,6 +310,8 @@ def board_report_latest(request, slug):
     partnership = partnership_for(request, slug, "view")
     report = board_report_latest_issued(partnership=partnership)
     if report is None:
-        messages.info(request, f"{partnership.name} has not issued a board report yet.")
+        messages.info(
+            request, _("%(name)s has not issued a board report yet.") % {"name": partnership.name}
+        )
         return redirect("partnerships:detail", slug=slug)
     return redirect("reports:board-report", slug=slug, pk=report.pk)

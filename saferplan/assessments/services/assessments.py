@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from saferplan.core import audit
 from saferplan.core.audit import Actor
@@ -303,8 +304,10 @@ def assessment_publish(
     of the partnership's assessments at a time (publishing one withdraws the one before)."""
     if not assessment.is_agreed:
         raise ValidationError(
-            "Only an assessment the board has agreed can be published: record the board's "
-            "agreement first."
+            gettext_lazy(
+                "Only an assessment the board has agreed can be published: record the board's "
+                "agreement first."
+            )
         )
     for earlier in StrategicAssessment.objects.filter(
         partnership_id=assessment.partnership_id, published_on__isnull=False

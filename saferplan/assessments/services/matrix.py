@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from saferplan.core import audit
 from saferplan.crimedata import categories
@@ -171,12 +172,14 @@ def _scores_summary(candidate: Candidate) -> dict[str, str]:
 def _check_concern(assessment: StrategicAssessment):
     def check(candidate: Candidate) -> None:
         if candidate.concern_question_id and candidate.concern_theme_id:
-            raise ValidationError("Choose a consultation question or a theme, not both.")
+            raise ValidationError(
+                gettext_lazy("Choose a consultation question or a theme, not both.")
+            )
         for linked in (candidate.concern_question, candidate.concern_theme):
             if linked is not None and linked.consultation.partnership_id != (
                 assessment.partnership_id
             ):
-                raise ValidationError("That consultation is not this partnership's.")
+                raise ValidationError(gettext_lazy("That consultation is not this partnership's."))
         if candidate.category and candidate.category not in categories.Category.values:
             raise ValidationError({"category": "Choose a police.uk category or none."})
 
@@ -280,13 +283,17 @@ def priority_link(
     it and the matrix's issue. A priority has one such link; linking again replaces it."""
     findings = list(findings)
     if priority.plan.partnership_id != assessment.partnership_id:
-        raise ValidationError("The priority and the assessment are different partnerships'.")
+        raise ValidationError(
+            gettext_lazy("The priority and the assessment are different partnerships'.")
+        )
     if any(f.assessment_id != assessment.pk for f in findings) or (
         candidate is not None and candidate.assessment_id != assessment.pk
     ):
-        raise ValidationError("Choose findings and an issue of this assessment.")
+        raise ValidationError(gettext_lazy("Choose findings and an issue of this assessment."))
     if not findings and candidate is None:
-        raise ValidationError("Choose at least one finding or an issue of the matrix.")
+        raise ValidationError(
+            gettext_lazy("Choose at least one finding or an issue of the matrix.")
+        )
     values: dict[str, Any] = {
         "assessment": assessment,
         "candidate": candidate,

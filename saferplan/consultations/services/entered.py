@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit, clock
 from saferplan.core.models import AuditEvent
@@ -140,7 +141,7 @@ def entered_relevance_set(
     after = {}
     for subject, qualifier, percent in figures:
         if subject.plan_id != plan_id:
-            raise ValidationError("Enter figures only for the aims and priorities of its plan.")
+            raise ValidationError(_("Enter figures only for the aims and priorities of its plan."))
         if percent is None:
             continue
         row = EnteredRelevance.objects.create(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -141,7 +142,9 @@ def response_import_confirm(
     """Import every response of the file with the columns mapped as given, or nothing: a
     ValidationError lists each bad cell by file, row and column. Returns the count."""
     if pending.confirmed_at:
-        raise ValidationError(f"{pending.file_name} has already been imported.")
+        raise ValidationError(
+            _("%(file_name)s has already been imported.") % {"file_name": pending.file_name}
+        )
     consultation = pending.consultation
     questions = questions_of(consultation)
     survey = survey_csv.read_survey(pending.file_name, bytes(pending.content))
@@ -155,7 +158,7 @@ def response_import_confirm(
             + " is chosen for more than one."
         )
     if not any(t.isdigit() for t in targets):
-        raise ValidationError("Choose the question that at least one column answers.")
+        raise ValidationError(_("Choose the question that at least one column answers."))
     responses, errors, _blank = survey_csv.parse_responses(survey, mapping, questions)
     if errors:
         raise ValidationError(errors)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -53,7 +54,7 @@ def themes_suggest(*, actor: "User", question: Question, count: int) -> list[The
     consultation = question.consultation
     answers = list(question.answers.only("pk", "text").order_by("pk"))
     if not answers:
-        raise ValidationError("There are no answers to this question to group into themes yet.")
+        raise ValidationError(_("There are no answers to this question to group into themes yet."))
     removed = question.themes.count()
     question.themes.all().delete()
     suggestions = suggest_themes([a.text for a in answers], count)

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
@@ -55,7 +56,7 @@ def answer_detail(request, slug, pk, answer_pk):
         lambda data: answer_themes_set(actor=request.user, answer=answer, themes=data["themes"]),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "Themes of the answer saved.")
+        messages.success(request, _("Themes of the answer saved."))
         return redirect("consultations:answer", slug=slug, pk=pk, answer_pk=answer_pk)
     context = consultation_context(
         request,

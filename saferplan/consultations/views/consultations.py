@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from saferplan.core.csv_download import csv_response
@@ -53,7 +54,8 @@ def consultation_add(request, slug):
     if saved is not NOT_SAVED:
         messages.success(
             request,
-            f"Consultation “{saved.title}” created with {saved.questions.count()} questions.",
+            _("Consultation “%(saved)s” created with %(count)s questions.")
+            % {"saved": saved.title, "count": saved.questions.count()},
         )
         return redirect("consultations:detail", slug=slug, pk=saved.pk)
     return render(
@@ -85,7 +87,7 @@ def consultation_edit(request, slug, pk):
         ),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "Consultation saved.")
+        messages.success(request, _("Consultation saved."))
         return redirect("consultations:detail", slug=slug, pk=pk)
     return render(
         request,

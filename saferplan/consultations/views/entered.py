@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from saferplan.core.forms import NOT_SAVED, save_form
@@ -61,7 +62,10 @@ def entered_add(request, slug):
     if saved is not NOT_SAVED:
         messages.success(
             request,
-            f"“{saved.title}” saved: now enter how relevant people found each aim and priority.",
+            gettext_lazy(
+                "“%(saved)s” saved: now enter how relevant people found each aim and priority."
+            )
+            % {"saved": saved.title},
         )
         return redirect("consultations:entered-relevance", slug=slug, pk=saved.pk)
     return render(
@@ -110,7 +114,9 @@ def entered_edit(request, slug, pk):
     )
     detail = reverse("consultations:entered", args=[slug, pk])
     if saved is not NOT_SAVED:
-        messages.success(request, f"“{saved.title}” has been updated.")
+        messages.success(
+            request, gettext_lazy("“%(saved)s” has been updated.") % {"saved": saved.title}
+        )
         return redirect(detail)
     return render(
         request,
@@ -151,7 +157,7 @@ def entered_relevance(request, slug, pk):
     )
     detail = reverse("consultations:entered", args=[slug, pk])
     if saved is not NOT_SAVED:
-        messages.success(request, "The relevance figures have been saved.")
+        messages.success(request, gettext_lazy("The relevance figures have been saved."))
         return redirect(detail)
     return render(
         request,
@@ -172,7 +178,11 @@ def entered_delete(request, slug, pk):
     consultation = entered_for(request, slug, pk, "manage")
     if request.method == "POST":
         services.entered_consultation_delete(actor=request.user, consultation=consultation)
-        messages.success(request, f"“{consultation.title}” has been deleted.")
+        messages.success(
+            request,
+            gettext_lazy("“%(consultation)s” has been deleted.")
+            % {"consultation": consultation.title},
+        )
         return redirect("consultations:list", slug=slug)
     return render(
         request,

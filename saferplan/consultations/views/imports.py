@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import NOT_SAVED, save_form
 
@@ -47,7 +48,9 @@ def import_preview(request, slug, pk, import_pk):
     )
     if request.method == "POST" and "cancel" in request.POST:
         services.response_import_cancel(actor=request.user, pending=pending)
-        messages.success(request, f"{pending.file_name} was not imported.")
+        messages.success(
+            request, _("%(file_name)s was not imported.") % {"file_name": pending.file_name}
+        )
         return redirect("consultations:detail", slug=slug, pk=pk)
     columns, row_count = selectors.import_preview_of(pending)
     questions = selectors.questions_of(consultation)

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
@@ -48,7 +49,10 @@ def themes(request, slug, pk):
     if saved is not NOT_SAVED:
         messages.success(
             request,
-            f"{counted(len(saved), 'theme')} suggested. Rename, merge and split them as you read the answers.",
+            gettext_lazy(
+                "%(counted)s suggested. Rename, merge and split them as you read the answers."
+            )
+            % {"counted": counted(len(saved), "theme")},
         )
         return redirect(_themes_url(slug, pk, question))
     new_form = NewThemeForm()
@@ -91,7 +95,7 @@ def theme_add(request, slug, pk):
         for error in form.errors.get("name", []):
             messages.error(request, error)
         return redirect(_themes_url(slug, pk, question))
-    messages.success(request, f"Theme “{saved.name}” added.")
+    messages.success(request, gettext_lazy("Theme “%(name)s” added.") % {"name": saved.name})
     return redirect("consultations:theme", slug=slug, pk=pk, theme_pk=saved.pk)
 
 
@@ -121,7 +125,7 @@ def theme_detail(request, slug, pk, theme_pk):
         lambda data: services.theme_update(actor=request.user, theme=theme, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"Theme “{saved.name}” saved.")
+        messages.success(request, gettext_lazy("Theme “%(name)s” saved.") % {"name": saved.name})
         return redirect("consultations:theme", slug=slug, pk=pk, theme_pk=theme_pk)
     answers = selectors.free_text_answers(consultation, theme=theme)
     page = Paginator(answers, 50).get_page(request.GET.get("page"))
@@ -189,7 +193,9 @@ def theme_delete(request, slug, pk, theme_pk):
     if request.method == "POST":
         services.theme_delete(actor=request.user, theme=theme)
         messages.success(
-            request, f"Theme “{theme.name}” deleted. Its answers keep their other themes."
+            request,
+            gettext_lazy("Theme “%(name)s” deleted. Its answers keep their other themes.")
+            % {"name": theme.name},
         )
         return redirect(_themes_url(slug, pk, theme.question))
     return render(

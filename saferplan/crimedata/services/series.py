@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -58,9 +59,14 @@ def series_delete(*, actor: "User", series: CustomSeries) -> None:
     measures = list(series.indicators.values_list("name", flat=True))
     if measures:
         raise ValidationError(
-            f"“{series.name}” is the source of the performance measure"
-            f"{'s' if len(measures) > 1 else ''} {', '.join(f'“{m}”' for m in measures)}: "
-            "change or delete the measure first."
+            _(
+                "“%(name)s” is the source of the performance measure%(value)s %(join)s: change or delete the measure first."
+            )
+            % {
+                "name": series.name,
+                "value": "s" if len(measures) > 1 else "",
+                "join": ", ".join(f"“{m}”" for m in measures),
+            }
         )
     audit.log(
         instance=series,
@@ -151,7 +157,7 @@ def value_delete(*, actor: "User", value: CustomValue) -> None:
 SERIES_CSV_COLUMNS = ("series", "period", "value")
 UNIT_WORDS = {
     **{unit.value: unit.value for unit in SeriesUnit},
-    **{unit.label: unit.value for unit in SeriesUnit},
+    **{str(unit.label): unit.value for unit in SeriesUnit},
     "%": SeriesUnit.PERCENT.value,
     "percent": SeriesUnit.PERCENT.value,
     "percentage": SeriesUnit.PERCENT.value,
@@ -236,7 +242,9 @@ def custom_series_import(
             errors[:50] + ([f"… and {len(errors) - 50} more"] if len(errors) > 50 else [])
         )
     if not rows:
-        raise ValidationError(f"{file_name}: the file has no figures below its header")
+        raise ValidationError(
+            _("%(file_name)s: the file has no figures below its header") % {"file_name": file_name}
+        )
     return _figures_save(actor=actor, partnership=partnership, rows=rows)
 
 
@@ -256,7 +264,8 @@ def comparison_table_import(
     `against`. A line that cannot be read, or does not add up, is named and nothing is saved."""
     if period.start <= against.end and against.start <= period.end:
         raise ValidationError(
-            f"{period.label} and {against.label} overlap: compare two periods apart"
+            _("%(label)s and %(label2)s overlap: compare two periods apart")
+            % {"label": period.label, "label2": against.label}
         )
     table = read_comparison_table(text, period=period, against=against, unit=unit)
     rows = [

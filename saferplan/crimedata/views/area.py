@@ -4,6 +4,7 @@ population."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import NOT_SAVED, save_form
 
@@ -31,7 +32,7 @@ def area(request, slug):
         lambda data: area_update(actor=request.user, partnership=partnership, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, "Area and population saved.")
+        messages.success(request, _("Area and population saved."))
         return redirect("crimedata:overview", slug=slug)
     return render(
         request,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from saferplan.background.models import BackgroundJob
@@ -73,7 +74,7 @@ def police_uk_replace(request, slug, pk):
         try:
             if "cancel" in request.POST:
                 police_uk_import_cancel(actor=request.user, job=job)
-                messages.success(request, "Import cancelled: no month was replaced.")
+                messages.success(request, _("Import cancelled: no month was replaced."))
             else:
                 if not may_replace:
                     raise PermissionDenied(_who_may_replace(partnership))

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -38,7 +39,9 @@ def series_add(request, slug):
         lambda data: services.series_create(actor=request.user, partnership=partnership, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"Series “{saved.name}” added: now enter its figures.")
+        messages.success(
+            request, _("Series “%(name)s” added: now enter its figures.") % {"name": saved.name}
+        )
         return redirect("crimedata:series", slug=slug, pk=saved.pk)
     return render(
         request,
@@ -86,7 +89,7 @@ def series_edit(request, slug, pk):
         lambda data: services.series_update(actor=request.user, series=series, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, f"Series “{saved.name}” saved.")
+        messages.success(request, _("Series “%(name)s” saved.") % {"name": saved.name})
         return redirect("crimedata:series", slug=slug, pk=pk)
     return render(
         request,
@@ -107,7 +110,9 @@ def series_delete(request, slug, pk):
         except ValidationError as error:
             refusal = error.messages[0]
         else:
-            messages.success(request, f"Series “{series.name}” and its figures deleted.")
+            messages.success(
+                request, _("Series “%(name)s” and its figures deleted.") % {"name": series.name}
+            )
             return redirect("crimedata:series-list", slug=slug)
     return render(
         request,
@@ -123,7 +128,10 @@ def value_delete(request, slug, pk, value_pk):
     series = _series(request, slug, pk, "change")
     value = get_object_or_404(CustomValue, pk=value_pk, series=series)
     services.value_delete(actor=request.user, value=value)
-    messages.success(request, f"Figure for {Period(value.start, value.end).label} deleted.")
+    messages.success(
+        request,
+        _("Figure for %(label)s deleted.") % {"label": Period(value.start, value.end).label},
+    )
     return redirect("crimedata:series", slug=slug, pk=pk)
 
 

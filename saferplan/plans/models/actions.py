@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import Marking, TimeStampedModel
 
@@ -27,19 +28,25 @@ class Action(TimeStampedModel):
         "owner as written",
         max_length=300,
         blank=True,
-        help_text="The owner exactly as the plan names it.",
+        help_text=_("The owner exactly as the plan names it."),
     )
     owner_organisations = models.ManyToManyField(
         "partnerships.Organisation",
         related_name="owned_actions",
         blank=True,
-        verbose_name="owner organisations",
+        verbose_name=_("owner organisations"),
     )
     owner_groups = models.ManyToManyField(
-        "partnerships.Group", related_name="owned_actions", blank=True, verbose_name="owner groups"
+        "partnerships.Group",
+        related_name="owned_actions",
+        blank=True,
+        verbose_name=_("owner groups"),
     )
     owner_name = models.CharField(
-        "named owner", max_length=150, blank=True, help_text="A person, who may not use saferplan."
+        "named owner",
+        max_length=150,
+        blank=True,
+        help_text=_("A person, who may not use saferplan."),
     )
     owner_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -47,14 +54,14 @@ class Action(TimeStampedModel):
         null=True,
         blank=True,
         related_name="owned_actions",
-        verbose_name="owner (saferplan user)",
+        verbose_name=_("owner (saferplan user)"),
     )
     joint_partnerships = models.ManyToManyField(
         "partnerships.Partnership",
         related_name="joint_actions",
         blank=True,
-        verbose_name="joint with",
-        help_text="Other partnerships that own this action with the plan's partnership.",
+        verbose_name=_("joint with"),
+        help_text=_("Other partnerships that own this action with the plan's partnership."),
     )
     start_date = models.DateField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True)
@@ -77,7 +84,7 @@ class Action(TimeStampedModel):
         null=True,
         blank=True,
         related_name="carried_to",
-        help_text="The same action in last year's plan, with its history.",
+        help_text=_("The same action in last year's plan, with its history."),
     )
     position = models.PositiveIntegerField(default=0)
     # Optimistic locking: a save that does not carry the version it started from is a

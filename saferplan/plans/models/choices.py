@@ -1,21 +1,22 @@
 """The plans' fixed vocabularies: plan kinds and statuses, action statuses, the RAG key."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PlanKind(models.TextChoices):
-    STRATEGIC = "strategic", "Partnership plan (strategic)"
-    ACTION = "action", "Action plan (annual)"
+    STRATEGIC = "strategic", _("Partnership plan (strategic)")
+    ACTION = "action", _("Action plan (annual)")
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    APPROVED = "approved", "Approved"
-    PUBLISHED = "published", "Published"
-    ARCHIVED = "archived", "Archived"
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
     # Last year's action plan once next year's, made from it by the annual refresh, is
     # published: kept for its history, no longer current nor public.
-    SUPERSEDED = "superseded", "Superseded"
+    SUPERSEDED = "superseded", _("Superseded")
 
 
 # Plans no longer in use: their actions are not anyone's work any more.
@@ -25,17 +26,17 @@ RETIRED_STATUSES = (PlanStatus.ARCHIVED, PlanStatus.SUPERSEDED)
 class RagRating(models.TextChoices):
     """The four-colour key of seed 000. Always shown with its word, never by colour alone."""
 
-    RED = "red", "Red"
-    AMBER = "amber", "Amber"
-    GREEN = "green", "Green"
-    WHITE = "white", "White"
+    RED = "red", _("Red")
+    AMBER = "amber", _("Amber")
+    GREEN = "green", _("Green")
+    WHITE = "white", _("White")
 
 
 class ActionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETE = "complete", "Complete"
-    DISCHARGED = "discharged", "Discharged"
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETE = "complete", _("Complete")
+    DISCHARGED = "discharged", _("Discharged")
 
 
 OPEN_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import TimeStampedModel
 
@@ -22,7 +23,7 @@ class Plan(TimeStampedModel):
         blank=True,
         related_name="action_plans",
         limit_choices_to={"kind": PlanKind.STRATEGIC},
-        help_text="The partnership plan this annual action plan delivers.",
+        help_text=_("The partnership plan this annual action plan delivers."),
     )
     period_start = models.DateField("start of period")
     period_end = models.DateField("end of period")
@@ -36,17 +37,19 @@ class Plan(TimeStampedModel):
     plain_summary = models.TextField(
         "the plan in brief",
         blank=True,
-        help_text="A summary in plain language (easy read): short sentences and everyday words.",
+        help_text=_("A summary in plain language (easy read): short sentences and everyday words."),
     )
     foreword = models.TextField(blank=True)
     foreword_signatory = models.TextField(
-        "who signed the foreword", blank=True, help_text="For example Cllr Jane Smith, Chair"
+        "who signed the foreword", blank=True, help_text=_("For example Cllr Jane Smith, Chair")
     )
     about_partnership = models.TextField(
         "about the partnership",
         blank=True,
-        help_text="Who the partnership is and how it works. The published plan lists its "
-        "groups and member organisations beneath.",
+        help_text=_(
+            "Who the partnership is and how it works. The published plan lists its "
+            "groups and member organisations beneath."
+        ),
     )
     legislation = models.TextField(blank=True)
     assessment_findings = models.TextField("strategic assessment findings", blank=True)
@@ -56,13 +59,15 @@ class Plan(TimeStampedModel):
     publish_updates = models.BooleanField(
         "show progress updates on the published plan",
         default=False,
-        help_text="Progress updates are for the partnership unless the coordinator chooses to "
-        "publish them. OFFICIAL-SENSITIVE updates are never published.",
+        help_text=_(
+            "Progress updates are for the partnership unless the coordinator chooses to "
+            "publish them. OFFICIAL-SENSITIVE updates are never published."
+        ),
     )
     stale_after_days = models.PositiveIntegerField(
         "days without an update before an action is stale",
         default=90,
-        help_text="An open action with no update for this many days is flagged as stale.",
+        help_text=_("An open action with no update for this many days is flagged as stale."),
     )
     carried_from = models.ForeignKey(
         "self",
@@ -70,7 +75,7 @@ class Plan(TimeStampedModel):
         null=True,
         blank=True,
         related_name="carried_to",
-        help_text="Last year's action plan, when this one was created by the annual refresh.",
+        help_text=_("Last year's action plan, when this one was created by the annual refresh."),
     )
     superseded_by = models.ForeignKey(
         "self",
@@ -78,9 +83,11 @@ class Plan(TimeStampedModel):
         null=True,
         blank=True,
         related_name="supersedes",
-        help_text="Next year's action plan, made from this one by the annual refresh, that "
-        "replaces it: this plan is no longer current, and it is superseded when that one is "
-        "published.",
+        help_text=_(
+            "Next year's action plan, made from this one by the annual refresh, that "
+            "replaces it: this plan is no longer current, and it is superseded when that one is "
+            "published."
+        ),
     )
     # Raised in the same transaction as every change to what the plan's pages show (see
     # plans.cache): cached renderings are keyed on it, so they can never outlive a change.
@@ -165,7 +172,7 @@ class Priority(TimeStampedModel):
     is_cross_cutting = models.BooleanField(
         "cross-cutting theme",
         default=False,
-        help_text="A theme that runs through the other priorities.",
+        help_text=_("A theme that runs through the other priorities."),
     )
     desired_outcomes = models.TextField("desired outcomes and measures of success", blank=True)
 
@@ -186,7 +193,7 @@ class Objective(TimeStampedModel):
     """The seeds' "Issue" (003), "Objective" with a JAG ref (004) or "theme" (001)."""
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="objectives")
-    ref = models.CharField("reference", max_length=20, blank=True, help_text="For example 1.1")
+    ref = models.CharField("reference", max_length=20, blank=True, help_text=_("For example 1.1"))
     title = models.TextField()
     target_indicator = models.TextField("target and performance indicator", blank=True)
     desired_outcomes = models.TextField("desired outcomes and measures of success", blank=True)
@@ -194,7 +201,7 @@ class Objective(TimeStampedModel):
         "partnerships.Group",
         related_name="led_objectives",
         blank=True,
-        verbose_name="lead action groups",
+        verbose_name=_("lead action groups"),
     )
     position = models.PositiveIntegerField(default=0)
 

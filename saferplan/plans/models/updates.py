@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock
 from saferplan.core.models import Marking
@@ -28,7 +29,7 @@ class Update(models.Model):
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     described_on = models.DateField(
-        "date of the progress", help_text="The date the update describes, not when it was typed."
+        "date of the progress", help_text=_("The date the update describes, not when it was typed.")
     )
     text = models.TextField()
     author = models.ForeignKey(
@@ -45,7 +46,8 @@ class Update(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
     )
     date_is_estimated = models.BooleanField(
-        default=False, help_text="The source gave no date; the quarter's or plan's date was used."
+        default=False,
+        help_text=_("The source gave no date; the quarter's or plan's date was used."),
     )
 
     objects = UpdateQuerySet.as_manager()

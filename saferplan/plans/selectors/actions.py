@@ -70,7 +70,9 @@ def rag_key(*, partnership) -> list[tuple[str, str, str]]:
     wording |= dict(
         RagDefinition.objects.filter(partnership=partnership).values_list("rating", "definition")
     )
-    return [(rating.value, rating.label, wording.get(rating.value, "")) for rating in RagRating]
+    return [
+        (rating.value, str(rating.label), wording.get(rating.value, "")) for rating in RagRating
+    ]
 
 
 def plans_for_partnership(*, partnership) -> QuerySet[Plan]:

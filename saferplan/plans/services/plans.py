@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.audit import Actor
 
@@ -95,7 +96,11 @@ def plan_update(*, actor: Actor, plan: Plan, **fields) -> Plan:
 def plan_transition(*, actor: Actor, plan: Plan, status: str) -> Plan:
     if status not in PLAN_TRANSITIONS[PlanStatus(plan.status)]:
         raise ValidationError(
-            f"A {plan.get_status_display().lower()} plan cannot be made {PlanStatus(status).label.lower()}."
+            _("A %(status)s plan cannot be made %(label)s.")
+            % {
+                "status": plan.get_status_display().lower(),
+                "label": PlanStatus(status).label.lower(),
+            }
         )
     plan = audited_change(
         plan, actor=actor, partnership=plan.partnership, field_names=["status"], status=status

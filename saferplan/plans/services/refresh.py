@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock
 from saferplan.core.audit import Actor
@@ -41,7 +42,7 @@ def plan_refresh(
     no longer current for owners, reminders and digests at once, and superseded (no longer
     public) when the new plan is published."""
     if plan.kind != PlanKind.ACTION:
-        raise ValidationError("Only an annual action plan can be refreshed.")
+        raise ValidationError(_("Only an annual action plan can be refreshed."))
     if period_start <= plan.period_start:
         raise ValidationError(
             {"period_start": f"The new plan must start after {plan.period_start:%d %B %Y}."}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit, clock
 from saferplan.core.audit import Actor
@@ -253,7 +254,7 @@ def update_correct(
     A correction of an OFFICIAL-SENSITIVE update is OFFICIAL-SENSITIVE too: it is written
     beside the sensitive text and usually repeats it."""
     if hasattr(update, "superseded_by"):
-        raise ValidationError("This update has already been corrected: correct the newer one.")
+        raise ValidationError(_("This update has already been corrected: correct the newer one."))
     correction = Update(
         action=update.action,
         described_on=described_on,

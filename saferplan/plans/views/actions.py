@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, add_service_errors, confirm_saved, save_form
@@ -110,7 +111,7 @@ def action_edit(request, slug, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The action has been updated.")
+            messages.success(request, _("The action has been updated."))
             return redirect("plans:action", slug=slug, pk=action.pk)
     return render(
         request,

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock
 from saferplan.partnerships.access import partnership_for
@@ -78,7 +79,7 @@ def rag_key(request, slug):
                     rating=rating,
                     definition=definition,
                 )
-            messages.success(request, "The RAG key has been saved.")
+            messages.success(request, _("The RAG key has been saved."))
             return redirect("plans:rag-key", slug=slug)
     elif request.method == "POST":
         raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from saferplan.core import clock
@@ -126,10 +127,15 @@ def plan_transition(request, slug, plan_pk):
         )
     except (ValidationError, ValueError):
         messages.error(
-            request, f"A {plan.get_status_display().lower()} plan cannot be changed that way."
+            request,
+            _("A %(status)s plan cannot be changed that way.")
+            % {"status": plan.get_status_display().lower()},
         )
     else:
-        messages.success(request, f"The plan is now {plan.get_status_display().lower()}.")
+        messages.success(
+            request,
+            _("The plan is now %(status)s.") % {"status": plan.get_status_display().lower()},
+        )
     return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
 
 

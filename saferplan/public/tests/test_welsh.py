@@ -2,6 +2,7 @@
 and Word document in Welsh, the language switch both ways, partnership text not yet in Welsh
 marked as English, and every string of the published plan's templates translated."""
 
+import ast
 import io
 import re
 from pathlib import Path
@@ -57,8 +58,8 @@ NEUTRAL = {
     "Change the language to",
     "Newid yr iaith i'r",
     "saferplan",
+    "RAG",  # red, amber, green: the partnerships' own word in both languages
     "index, follow",  # the robots meta tag's words
-    "sp-document--portrait sp-document--large",  # class names
 }
 
 
@@ -154,7 +155,18 @@ def used_messages(template: Path) -> set[str]:
 def visible_untranslated(template: Path) -> list[str]:
     """Words a template shows outside its translate tags: English nobody can translate."""
     text = template.read_text(encoding="utf-8")
-    text = re.sub(r"{%\s*blocktranslate.*?{%\s*endblocktranslate\s*%}", " ", text, flags=re.S)
+    text = re.sub(
+        r"{%\s*(blocktranslate|comment|verbatim)\b.*?{%\s*end\1\s*%}|<script\b.*?</script>"
+        # the page's class names and the robots meta tag's words: not read by anybody
+        r"|{%\s*block (?:body_class|robots)\s*%}.*?{%\s*endblock\s*%}",
+        " ",
+        text,
+        flags=re.S,
+    )
+    # Words people read or hear in attributes: a screen reader's label, an image's text.
+    attributes = re.findall(
+        r'\b(?:aria-label|alt|title|placeholder)="([^"{}]*[A-Za-z]{2,}[^"{}]*)"', text
+    )
     text = re.sub(r"{#.*?#}|{%.*?%}|{{.*?}}|<!--.*?-->", " ", text, flags=re.S)
     text = re.sub(r"<[^>]*>", "\n", text)
     pieces = [" ".join(p.split()) for p in text.split("\n")]
@@ -162,7 +174,16 @@ def visible_untranslated(template: Path) -> list[str]:
         p
         for p in pieces
         if re.search(r"[A-Za-z]{2,}", p) and p not in NEUTRAL and not p.startswith(("<", "&"))
-    ]
+    ] + attributes
+
+
+@pytest.mark.parametrize(
+    "template", sorted(TEMPLATES.glob("**/*.html")), ids=lambda t: str(t.relative_to(TEMPLATES))
+)
+def test_every_template_marks_its_words_for_translation(template):
+    """The whole interface is translatable: any English a page shows or a screen reader reads
+    sits in a translate tag, so makemessages offers it to translators."""
+    assert visible_untranslated(template) == []
 
 
 @pytest.mark.parametrize("name", WELSH_TEMPLATES)
@@ -187,12 +208,57 @@ def test_the_check_finds_english_outside_a_translate_tag(tmp_path):
     assert used_messages(template) == {"Contents"}
 
 
-def test_every_message_in_the_welsh_catalogue_is_translated():
-    """A message added by makemessages and not yet translated fails here (msgfmt would leave
-    it out and Django would show it in English on a Welsh page)."""
+# Python modules whose words only the Welsh pages and documents show (forms and models
+# shared with the members' pages are checked by the pages' own tests, test_welsh_form).
+WELSH_MODULES = [
+    "plans/selectors/narrative.py",
+    "public/word.py",
+    "public/selectors.py",
+    "consultations/questions.py",
+    "consultations/shown.py",
+    "consultations/selectors/entered.py",
+    "assessments/selectors.py",
+    "core/documents/pdf.py",
+]
+TRANSLATING_CALLS = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
+
+
+def module_messages(path: Path) -> set[str]:
+    """The msgids a Python module asks for, as xgettext reads them."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        position = 1 if name in ("pgettext", "pgettext_lazy", "npgettext") else 0
+        if (name in TRANSLATING_CALLS or position) and len(node.args) > position:
+            argument = node.args[position]
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                found.add(argument.value)
+    return found
+
+
+@pytest.mark.parametrize("name", WELSH_MODULES)
+def test_every_message_of_the_welsh_pages_modules_is_translated(name):
+    catalogue = {entry.msgid: entry for entry in polib.pofile(str(CATALOGUE))}
+    assert module_messages(settings.BASE_DIR / name)
+    untranslated = [
+        msgid
+        for msgid in sorted(module_messages(settings.BASE_DIR / name))
+        if msgid not in catalogue
+        or not (catalogue[msgid].msgstr or any(catalogue[msgid].msgstr_plural.values()))
+    ]
+    assert untranslated == []
+
+
+def test_the_welsh_catalogue_holds_no_guesses():
+    """makemessages marks as fuzzy a new message it guessed from an old one; msgfmt leaves
+    fuzzy entries out, so a guess is either checked and its flag cleared, or emptied. Messages
+    of the members' pages not yet in Welsh stay empty: Django shows their English, and those
+    pages are drawn wholly in English (settings.WELSH_PAGES)."""
     catalogue = polib.pofile(str(CATALOGUE))
-    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+    assert [entry.msgid for entry in catalogue.obsolete_entries()] == []
 
 
 def test_check_deploy_warns_while_the_welsh_is_not_compiled(tmp_path, settings):

@@ -70,7 +70,7 @@ def action_plan_docx(document: ActionPlanDocument) -> bytes:
                     "lead_groups": ", ".join(g.name for g in objective.lead_groups.all())
                     if objective
                     else "",
-                    "status": ActionStatus(action.status).label,
+                    "status": str(ActionStatus(action.status).label),
                     "marking": SENSITIVE if action.is_sensitive else "",
                 }
                 cells = word.row(grid, [text.get(key, "") for key in keys])
