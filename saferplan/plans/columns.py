@@ -6,9 +6,7 @@ by what it holds: the actions and the updates widest, a reference or RAG narrowe
 
 from dataclasses import dataclass
 
-# Seed 004's words for the objective's target and the groups that lead it.
-TARGET = "Target & performance indicator"
-LEAD_GROUPS = "Lead action group(s)"
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -34,36 +32,38 @@ def action_table_columns(
     RAG after them, and the marking last when anything is OFFICIAL-SENSITIVE. The reference
     column only when an objective has a reference."""
     if quarters:
-        columns = [TableColumn("ref", "JAG ref", 1.0, per_objective=True)] if has_refs else []
+        columns = [TableColumn("ref", _("JAG ref"), 1.0, per_objective=True)] if has_refs else []
         columns += [
-            TableColumn("objective", "Objective", 2.8, per_objective=True),
-            TableColumn("action", "Actions", 3.6),
-            TableColumn("target", TARGET, 2.6, per_objective=True),
-            TableColumn("owner", "Lead agency", 1.9),
-            TableColumn("lead_groups", LEAD_GROUPS, 1.9, per_objective=True),
-            TableColumn("status", "Status", 1.7),
+            TableColumn("objective", _("Objective"), 2.8, per_objective=True),
+            TableColumn("action", _("Actions"), 3.6),
+            TableColumn("target", _("Target & performance indicator"), 2.6, per_objective=True),
+            TableColumn("owner", _("Lead agency"), 1.9),
+            TableColumn("lead_groups", _("Lead action group(s)"), 1.9, per_objective=True),
+            TableColumn("status", _("Status"), 1.7),
         ]
         columns += [
             TableColumn(
                 "quarter",
-                f"Quarter {n}" if len(quarters) == 4 else f"Q{q} {y}-{str(y + 1)[-2:]}",
+                _("Quarter %(number)s") % {"number": n}
+                if len(quarters) == 4
+                else f"Q{q} {y}-{str(y + 1)[-2:]}",
                 12 / len(quarters),
             )
             for n, (y, q) in enumerate(quarters, start=1)
         ]
     else:
-        columns = [TableColumn("ref", "Ref", 1.2, per_objective=True)] if has_refs else []
+        columns = [TableColumn("ref", _("Ref"), 1.2, per_objective=True)] if has_refs else []
         columns += [
-            TableColumn("objective", "Issue", 3.8, per_objective=True),
-            TableColumn("action", "Action", 4.4),
-            TableColumn("owner", "Owner", 3.0),
-            TableColumn("status", "Status", 2.0),
+            TableColumn("objective", _("Issue"), 3.8, per_objective=True),
+            TableColumn("action", _("Action"), 4.4),
+            TableColumn("owner", _("Owner"), 3.0),
+            TableColumn("status", _("Status"), 2.0),
         ]
         if show_updates:
-            columns.append(TableColumn("update", "Update", 10.0))
+            columns.append(TableColumn("update", _("Update"), 10.0))
     columns.append(TableColumn("rag", "RAG", 1.6))
     if holds_sensitive:
-        columns.append(TableColumn("marking", "Marking", 2.6))
+        columns.append(TableColumn("marking", _("Marking"), 2.6))
     return columns
 
 

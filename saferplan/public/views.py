@@ -124,7 +124,7 @@ def published_action_plan(request, slug, plan_pk):
             "document": document,
             "table_view": document.table_view,
             "show_updates": document.show_updates,
-            "updates_heading": "Updates",
+            "updates_heading": _("Updates"),
             "public": True,
         },
     )

@@ -16,7 +16,7 @@ from .selectors import PublishedPlan
 def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date) -> bytes:
     partnership = published.partnership
     word = WordDocument(title=published.title, author=partnership.name, marking="")
-    word.heading(published.title, 0)
+    word.heading(published.title, 0, own=True)
     plan = published.plan
     if plan is not None:
         period = _("%(start)s to %(end)s") % {
@@ -76,9 +76,9 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
         elif anchor == "achievements":
             for theme in published.achievement_themes:
                 if theme.theme:
-                    word.heading(theme.theme, 2)
+                    word.heading(theme.theme, 2, own=True)
                 for achievement in theme.achievements:
-                    word.heading(achievement.title, 3)
+                    word.heading(achievement.title, 3, own=True)
                     word.written(achievement.text)
         elif anchor == "glossary":
             for term, definition in published.glossary:
@@ -87,7 +87,7 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                 word.run(paragraph, f" – {definition}")
         elif anchor == "contacts":
             for contact in published.contacts:
-                word.heading(contact.name, 2)
+                word.heading(contact.name, 2, own=True)
                 _contact(word, contact)
     return word.save()
 
@@ -120,7 +120,9 @@ def _structure(word: WordDocument, published: PublishedPlan) -> None:
     """The partnership's groups (who reports to whom; not their purposes, typed for members)
     and its member organisations."""
     for group in published.groups:
-        word.heading(group.name + (f" ({group.abbreviation})" if group.abbreviation else ""), 2)
+        word.heading(
+            group.name + (f" ({group.abbreviation})" if group.abbreviation else ""), 2, own=True
+        )
         if group.reports_to is not None:
             word.paragraph(_("Reports to the %(name)s.") % {"name": group.reports_to.name})
     for kind, organisations in published.organisations_by_kind:

@@ -5,6 +5,8 @@ PDF takes several seconds, longer than a person should look at a page that does 
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+
 from saferplan.core import clock
 from saferplan.core.documents import pdf
 from saferplan.plans.models import Plan
@@ -44,7 +46,7 @@ def action_plan_file(
             "table_view": document.table_view,
             "quarter_view": quarter_view,
             "show_updates": document.show_updates,
-            "updates_heading": "Updates",
+            "updates_heading": _("Updates"),
             "public": public,
             "marking": document.marking,
             "generated_on": document.generated_on,

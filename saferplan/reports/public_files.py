@@ -16,10 +16,11 @@ reports.action_plan gives the public, never a member's view."""
 import datetime
 import time
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from saferplan.background.services import upload_storage
@@ -38,39 +39,45 @@ KEPT = datetime.timedelta(days=1)
 WORKER_GRACE = 60
 
 
-def public_action_plan_file(*, plan: Plan, kind: str, quarter_view: bool) -> bytes | None:
-    """The published plan as `kind` for anyone: the kept copy, or None while the background
-    worker makes it (asked for here, once)."""
-    name = _name(plan, kind, quarter_view)
+def public_action_plan_file(
+    *, plan: Plan, kind: str, quarter_view: bool, language: str = settings.LANGUAGE_CODE
+) -> bytes | None:
+    """The published plan as `kind` for anyone, in `language` (cy: the Welsh page's PDF and
+    Word): the kept copy, or None while the background worker makes it (asked for here,
+    once)."""
+    name = _name(plan, kind, quarter_view, language)
     kept = _kept(name)
     if kept is not None:
         return kept
     asked = f"saferplan:public-document-asked:{name}"
     if cache.add(asked, time.time(), timeout=WORKER_GRACE * 10):
-        make_public_action_plan_file.enqueue(plan.pk, kind, quarter_view)
+        make_public_action_plan_file.enqueue(plan.pk, kind, quarter_view, language)
         kept = _kept(name)  # a worker as quick as the tests' has made it already
         return kept
     if time.time() - cache.get(asked, time.time()) < WORKER_GRACE:
         return None
-    return _make(plan, kind, quarter_view, name)
+    return _make(plan, kind, quarter_view, name, language)
 
 
 @task()
-def make_public_action_plan_file(plan_pk: int, kind: str, quarter_view: bool) -> None:
+def make_public_action_plan_file(
+    plan_pk: int, kind: str, quarter_view: bool, language: str = settings.LANGUAGE_CODE
+) -> None:
     """Make the public's copy of the plan as it is now, unless there is one, or the plan is
     no longer published (then there is nothing for the public)."""
     plan = Plan.objects.select_related("partnership").filter(pk=plan_pk).first()
     if plan is None or not public_rows_allowed(plan):
         return
-    name = _name(plan, kind, quarter_view)
+    name = _name(plan, kind, quarter_view, language)
     if not upload_storage().exists(name):
-        _make(plan, kind, quarter_view, name)
+        _make(plan, kind, quarter_view, name, language)
 
 
-def _make(plan: Plan, kind: str, quarter_view: bool, name: str) -> bytes:
-    body = action_plan_file(
-        plan=plan, user=AnonymousUser(), kind=kind, quarter_view=quarter_view, public=True
-    )
+def _make(plan: Plan, kind: str, quarter_view: bool, name: str, language: str) -> bytes:
+    with translation.override(language):
+        body = action_plan_file(
+            plan=plan, user=AnonymousUser(), kind=kind, quarter_view=quarter_view, public=True
+        )
     _forget_old_copies()
     storage = upload_storage()
     if not storage.exists(name):  # another request may have made it meanwhile
@@ -89,11 +96,11 @@ def _kept(name: str) -> bytes | None:
         return None
 
 
-def _name(plan: Plan, kind: str, quarter_view: bool) -> str:
-    return f"{FOLDER}/{_key(plan, kind, quarter_view)}.{kind}"
+def _name(plan: Plan, kind: str, quarter_view: bool, language: str) -> str:
+    return f"{FOLDER}/{_key(plan, kind, quarter_view, language)}.{kind}"
 
 
-def _key(plan: Plan, kind: str, quarter_view: bool) -> str:
+def _key(plan: Plan, kind: str, quarter_view: bool, language: str) -> str:
     return plan_cache.key(
         "public-action-plan",
         plan.pk,
@@ -104,6 +111,7 @@ def _key(plan: Plan, kind: str, quarter_view: bool) -> str:
         rag_key(partnership=plan.partnership),
         kind,
         quarter_view,
+        language,
     ).removeprefix("saferplan:")
 
 

@@ -1,11 +1,14 @@
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.accounts.selectors import board_members
@@ -29,18 +32,25 @@ from .selectors import board_report_latest_issued, board_reports_of
 from .services import board_report_create, board_report_issue, board_report_update
 from .tasks import action_plan_document_start, board_report_document_start
 
+# The formats whose fields programs read (ADR 0032): never translated.
+DATA_FORMATS = {"csv", "json", "xlsx"}
+
 
 def _download(request, plan: Plan, kind: str, *, public: bool):
     """The plan in one format. `public`: what anyone may read (no OFFICIAL-SENSITIVE
     material); otherwise the member's own view (sensitive material for its partnership)."""
     include_sensitive = not public and open_data.may_include_sensitive(request.user, plan)
     quarter_view = request.GET.get("layout") == "quarters"
+    if kind in DATA_FORMATS:  # read by programs: in English whatever the page's language
+        translation.activate(settings.LANGUAGE_CODE)
     if kind == "csv":
         body = open_data.csv_lines(plan, include_sensitive=include_sensitive, public=public)
     elif kind == "json":
         body = open_data.as_json(plan, include_sensitive=include_sensitive, public=public)
     elif public:
-        body = public_action_plan_file(plan=plan, kind=kind, quarter_view=quarter_view)
+        body = public_action_plan_file(
+            plan=plan, kind=kind, quarter_view=quarter_view, language=translation.get_language()
+        )
         if body is None:
             return _being_made(request, plan, kind)
     else:
@@ -65,9 +75,12 @@ def _being_made(request, plan: Plan, kind: str):
         {
             "plan": plan,
             "partnership": plan.partnership,
-            "document_name": {"pdf": "PDF", "docx": "Word document", "xlsx": "Excel workbook"}[
-                kind
-            ],
+            # Each named as it follows "the" (Welsh mutates a feminine noun after it).
+            "document_name": {
+                "pdf": "PDF",
+                "docx": pgettext("after the", "Word document"),
+                "xlsx": pgettext("after the", "Excel workbook"),
+            }[kind],
             "again": request.get_full_path(),
         },
         status=202,

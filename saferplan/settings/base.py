@@ -243,6 +243,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 WELSH_PAGES = {
     "public:plan",
     "public:plan-document",
+    # A published action plan: its page, PDF and Word (its CSV, JSON and Excel stay English).
+    "public:action-plan",
+    "reports:public-plan-export",
     "core:accessibility",
     # The public consultation form.
     "consultations:respond-start",

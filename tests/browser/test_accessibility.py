@@ -175,6 +175,7 @@ def test_the_published_plan_has_no_accessibility_violations(page_as, demo_site):
         "/p/hertsmere/",
         f"/p/hertsmere/plans/{action_plan.pk}/",
         "/cy/p/hertsmere/",
+        f"/cy/p/hertsmere/plans/{action_plan.pk}/",  # Welsh, the partnership's English marked
         "/cy/p/cwm-tawel/",  # the Welsh demo partnership, all in Welsh
         "/cy/accessibility/",
     ]:

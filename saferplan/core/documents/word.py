@@ -126,9 +126,12 @@ class WordDocument:
         paragraph._p.append(hyperlink)
         return hyperlink
 
-    def heading(self, text: str, level: int) -> None:
-        """A heading; level 0 is the document's title."""
-        self.document.add_heading(clean_text(text), level=level)
+    def heading(self, text: str, level: int, *, own: bool = False) -> None:
+        """A heading; level 0 is the document's title. `own`: the partnership's words (a
+        plan's or a priority's title), marked with their language as `written` marks them."""
+        paragraph = self.document.add_heading(clean_text(text), level=level)
+        if own:
+            _mark_written(paragraph, languages.paragraph(text))
 
     def paragraph(self, text: str = "", *, bold: bool = False, style: str | None = None):
         paragraph = self.document.add_paragraph(style=style)
@@ -141,12 +144,16 @@ class WordDocument:
         (core.languages): Word is told each run's language, so a screen reader's voice and the
         spelling checker follow it, and a right-to-left paragraph runs right to left."""
         for part in languages.paragraphs(text):
-            paragraph = self.paragraph(part.text)
-            lang = languages.marked_on_page(part)
-            if lang == "en":  # English in a Welsh document, as Word names British English
-                _mark_language(paragraph, languages.Paragraph(part.text, "en-GB"))
-            elif lang:
-                _mark_language(paragraph, part)
+            _mark_written(self.paragraph(part.text), part)
+
+    @staticmethod
+    def mark_own(cell) -> None:
+        """A table cell holding what a partnership typed (an action, its owner, its updates):
+        in a Welsh document each of its paragraphs is marked with its language, as `written`
+        marks them; in an English one only a paragraph in another language."""
+        for paragraph in cell.paragraphs:
+            if paragraph.text:
+                _mark_written(paragraph, languages.paragraph(paragraph.text))
 
     def bullets(self, items: list[str]) -> None:
         for item in items:
@@ -195,6 +202,16 @@ class WordDocument:
 
 
 EAST_ASIAN = ("zh", "ja", "ko")
+
+
+def _mark_written(paragraph, part: "languages.Paragraph") -> None:
+    """Mark a paragraph a partnership wrote with its language where the document is in
+    another (core.languages.marked_on_page)."""
+    lang = languages.marked_on_page(part)
+    if lang == "en":  # English in a Welsh document, as Word names British English
+        _mark_language(paragraph, languages.Paragraph(part.text, "en-GB"))
+    elif lang:
+        _mark_language(paragraph, part)
 
 
 def _mark_language(paragraph, part: "languages.Paragraph") -> None:

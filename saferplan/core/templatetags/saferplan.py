@@ -1,6 +1,9 @@
 from django import template
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import contact_links, languages
 from saferplan.core import text as core_text
@@ -35,10 +38,10 @@ def audit_value(value) -> str:
 
 # RAG as a GOV.UK tag: the word is always written; the colour only repeats it.
 _RAG_TAGS = {
-    "red": ("govuk-tag--red", "Red"),
-    "amber": ("govuk-tag--orange", "Amber"),
-    "green": ("govuk-tag--green", "Green"),
-    "white": ("sp-tag--white", "White"),
+    "red": ("govuk-tag--red", _("Red")),
+    "amber": ("govuk-tag--orange", _("Amber")),
+    "green": ("govuk-tag--green", _("Green")),
+    "white": ("sp-tag--white", _("White")),
 }
 
 
@@ -51,8 +54,9 @@ def rag_tag(rating, *, hint: str = ""):
         format_html('<span class="govuk-visually-hidden"> ({})</span>', hint) if hint else ""
     )
     return format_html(
-        '<strong class="govuk-tag {} sp-rag"><span class="govuk-visually-hidden">RAG rating: </span>{}{}</strong>',
+        '<strong class="govuk-tag {} sp-rag"><span class="govuk-visually-hidden">{} </span>{}{}</strong>',
         css,
+        _("RAG rating:"),
         label,
         hint_html,
     )
@@ -70,8 +74,13 @@ def marking_tag(marking):
 
 @register.filter
 def short_date(day) -> str:
-    """6 Oct 2019: the tables' date format, without the cost of Django's date filter."""
-    return f"{day.day} {day:%b %Y}" if day else ""
+    """6 Oct 2019: the tables' date format, without the cost of Django's date filter (which
+    a Welsh page needs, for the months' Welsh names: 6 Hyd 2019)."""
+    if not day:
+        return ""
+    if translation.get_language() == "cy":
+        return date_format(day, "j M Y")
+    return f"{day.day} {day:%b %Y}"
 
 
 _STATUS_TAGS = {
@@ -125,6 +134,14 @@ def lang_of(text) -> str:
     """lang_attrs for a short text a partnership typed (a priority's title, a glossary term)
     shown inside the page's own words: on a Welsh page, English text is marked as English."""
     return lang_attrs(languages.paragraph(text if isinstance(text, str) else str(text or "")))
+
+
+@register.filter
+def own_words(text):
+    """A short text a partnership typed (an action's title, an owner), escaped; on a Welsh page
+    in a <span> marked with its language when that is not Welsh (lang_of)."""
+    attrs = lang_of(text) if translation.get_language() == "cy" else ""
+    return format_html("<span{}>{}</span>", attrs, text) if attrs else format_html("{}", text)
 
 
 @register.filter

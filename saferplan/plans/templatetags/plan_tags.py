@@ -3,10 +3,19 @@ shows hundreds of them and Django's template engine is the slow part of the page
 
 from django import template
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
-from saferplan.core.templatetags.saferplan import marking_tag, rag_tag, short_date, status_class
+from saferplan.core.templatetags.saferplan import (
+    lang_of,
+    marking_tag,
+    own_words,
+    rag_tag,
+    short_date,
+    status_class,
+)
 
 from ..columns import TableColumn
 from ..listed import ListedAction, OwnerNames
@@ -30,12 +39,12 @@ def action_cell(
     `own_columns`: the table has Status and Marking columns, so they are not repeated here."""
     action = listed.action
     if public or print:
-        title = format_html("{}", action.title)
+        title = own_words(action.title)
     else:
         title = format_html(
             '<a class="govuk-link" href="{}">{}</a>',
             reverse("plans:action", args=[slug, action.pk]),
-            action.title,
+            own_words(action.title),
         )
     parts = [title, "" if own_columns else marking_tag(action.marking)]
     if action.status != "in_progress" and not own_columns:
@@ -50,13 +59,18 @@ def action_cell(
     if flags is not None and flags.overdue:
         parts.append(
             format_html(
-                '<br><span class="sp-flag">Overdue: due {}</span>', short_date(action.due_date)
+                '<br><span class="sp-flag">{}</span>',
+                _("Overdue: due %(date)s") % {"date": short_date(action.due_date)},
             )
         )
     if flags is not None and flags.stale:
         last = action.last_update_on
-        said = f"last update {short_date(last)}" if last else "no updates"
-        parts.append(format_html('<br><span class="sp-flag">Stale: {}</span>', said))
+        said = (
+            _("Stale: last update %(date)s") % {"date": short_date(last)}
+            if last
+            else _("Stale: no updates")
+        )
+        parts.append(format_html('<br><span class="sp-flag">{}</span>', said))
     return mark_safe(" ".join(str(p) for p in parts if p))  # noqa: S308 - each part is escaped above
 
 
@@ -72,12 +86,14 @@ def action_owners(action: Action, owners: OwnerNames | None = None):
         person = f"{person} ({action.owner_user})" if person else str(action.owner_user)
     if person:
         parts = f"{parts} – {person}" if parts else person
-    label = format_html("{}", parts or action.owner_text or "No owner recorded")
+    label = own_words(parts or action.owner_text) if parts or action.owner_text else ""
+    label = label or format_html("{}", _("No owner recorded"))
     if owners.joint_partnerships:
         label = format_html(
-            '{}<br><span class="govuk-body-s">Joint with {}</span>',
+            '{}<br><span class="govuk-body-s">{} {}</span>',
             label,
-            ", ".join(owners.joint_partnerships),
+            _("Joint with"),
+            own_words(", ".join(owners.joint_partnerships)),
         )
     return label
 
@@ -87,11 +103,19 @@ def _with_line_breaks(text: str):
     return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in text.splitlines()))
 
 
+def _own_lines(text: str):
+    """An update's text as _with_line_breaks gives it; on a Welsh page marked with its
+    language (own_words)."""
+    attrs = lang_of(text) if translation.get_language() == "cy" else ""
+    lines = _with_line_breaks(text)
+    return format_html("<span{}>{}</span>", attrs, lines) if attrs else lines
+
+
 @register.simple_tag
 def update_list(updates):
     """Dated updates as a small list; "No updates" when there are none."""
     if not updates:
-        return format_html('<span class="govuk-body-s">{}</span>', "No updates")
+        return format_html('<span class="govuk-body-s">{}</span>', _("No updates"))
     items = format_html_join(
         "",
         '<li><time datetime="{}">{}</time>{}: {} {}</li>',
@@ -99,8 +123,8 @@ def update_list(updates):
             (
                 u.described_on.isoformat(),
                 short_date(u.described_on),
-                " (date estimated)" if u.date_is_estimated else "",
-                _with_line_breaks(u.text),
+                " " + _("(date estimated)") if u.date_is_estimated else "",
+                _own_lines(u.text),
                 marking_tag(u.marking),
             )
             for u in updates
@@ -146,15 +170,16 @@ def action_row_cells(
             continue
         if column.key == "objective":
             if objective is None:
-                title = format_html('<span class="govuk-body-s">{}</span>', "Under the priority")
+                title = format_html('<span class="govuk-body-s">{}</span>', _("Under the priority"))
             elif print:
-                title = format_html("{}", objective.title)
+                title = own_words(objective.title)
             else:
                 title = format_html(
-                    '{}<p class="govuk-body-s">Objective RAG: {}{}</p>',
-                    objective.title,
+                    '{}<p class="govuk-body-s">{} {}{}</p>',
+                    own_words(objective.title),
+                    _("Objective RAG:"),
                     rag_tag(row.rag),
-                    " (overridden)" if row.override else "",
+                    " " + _("(overridden)") if row.override else "",
                 )
             cells.append(
                 format_html(
@@ -177,7 +202,7 @@ def action_row_cells(
         elif column.key == "marking":
             content = marking_tag(action.marking)
         elif column.key == "owner":
-            content = listed.owner_line
+            content = own_words(listed.owner_line)
         elif column.key == "status":
             content = action.get_status_display()
         elif objective is None:
@@ -185,9 +210,9 @@ def action_row_cells(
         elif column.key == "ref":
             content = objective.ref
         elif column.key == "target":
-            content = objective.target_indicator
+            content = own_words(objective.target_indicator)
         elif column.key == "lead_groups":
-            content = ", ".join(g.name for g in objective.lead_groups.all())
+            content = own_words(", ".join(g.name for g in objective.lead_groups.all()))
         else:
             content = ""
         cells.append(

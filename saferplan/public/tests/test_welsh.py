@@ -28,6 +28,11 @@ WELSH_TEMPLATES = [
     "public/_published_plan.html",
     "public/_consultation.html",
     "public/_partnership_structure.html",
+    "public/action_plan.html",
+    "reports/_action_plan_heading.html",
+    "plans/_action_tables.html",
+    "reports/print/action_plan.html",
+    "reports/public_document_being_made.html",
     "public/print/published_plan.html",
     "plans/_narrative_section.html",
     "reports/print/base.html",
@@ -219,6 +224,11 @@ WELSH_MODULES = [
     "consultations/selectors/entered.py",
     "assessments/selectors.py",
     "core/documents/pdf.py",
+    "core/templatetags/saferplan.py",
+    "plans/templatetags/plan_tags.py",
+    "plans/columns.py",
+    "plans/models/choices.py",
+    "reports/word/action_plan.py",
 ]
 TRANSLATING_CALLS = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
 

@@ -183,10 +183,12 @@ def test_the_first_visitor_after_a_change_is_told_it_is_being_made(client, plan,
         shown = answer.content.decode()
         assert "The PDF is being made" in shown
         assert f'href="{url}"' in shown
-    assert asked == [(plan.pk, "pdf", False)]  # once, however many ask
+    assert asked == [
+        (plan.pk, "pdf", False, "en-gb")
+    ]  # once, however many ask, in the language asked
 
     monkeypatch.setattr(public_files, "WORKER_GRACE", 0)
     answer = client.get(url)
     assert answer.status_code == 200
     assert body(answer).startswith(b"%PDF")
-    assert asked == [(plan.pk, "pdf", False)]
+    assert asked == [(plan.pk, "pdf", False, "en-gb")]

@@ -1,10 +1,16 @@
 """The action plan as a Word document, in the seeds' table shape."""
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
 from saferplan.core.documents.word import WordDocument
 from saferplan.plans.models import ActionStatus
 
 from ..action_plan import ActionPlanDocument
 from .document import SENSITIVE, fill_with_lines, merge_down, rag_cell, update_line
+
+# The columns holding what the partnership typed (the others are saferplan's words).
+OWN_WORDS = {"objective", "action", "target", "owner", "lead_groups", "update", "quarter"}
 
 
 def action_plan_docx(document: ActionPlanDocument) -> bytes:
@@ -15,28 +21,42 @@ def action_plan_docx(document: ActionPlanDocument) -> bytes:
         marking=document.marking,
         landscape=True,
     )
-    word.heading(plan.title, 0)
+    word.heading(plan.title, 0, own=True)
     word.paragraph(
-        f"{plan.partnership.name} · {plan.get_kind_display()} · "
-        f"{plan.period_start:%-d %B %Y} to {plan.period_end:%-d %B %Y} · "
-        f"{plan.get_status_display()} · produced {document.generated_on:%-d %B %Y}"
+        _(
+            "%(name)s · %(kind)s · %(period_start)s to %(period_end)s · %(status)s · "
+            "produced %(generated_on)s"
+        )
+        % {
+            "name": plan.partnership.name,
+            "kind": plan.get_kind_display(),
+            "period_start": date_format(plan.period_start, "j F Y"),
+            "period_end": date_format(plan.period_end, "j F Y"),
+            "status": plan.get_status_display(),
+            "generated_on": date_format(document.generated_on, "j F Y"),
+        }
     )
     if document.holds_sensitive:
         word.paragraph(
-            "This document holds OFFICIAL-SENSITIVE material, labelled where it appears. "
-            "Share it only within the partnership.",
+            _(
+                "This document holds OFFICIAL-SENSITIVE material, labelled where it appears. "
+                "Share it only within the partnership."
+            ),
             bold=True,
         )
     elif document.public and not document.show_updates:
         word.paragraph(
-            "Progress updates are reported to the partnership's board and are not published "
-            "with this plan."
+            _(
+                "Progress updates are reported to the partnership's board and are not "
+                "published with this plan."
+            )
         )
-    word.heading("RAG key", 1)
-    key = word.table(["Rating", "Meaning"], widths=[1, 8])
+    word.heading(_("RAG key"), 1)
+    key = word.table([_("Rating"), _("Meaning")], widths=[1, 8])
     for rating, _label, definition in document.rag_key:
         cells = word.row(key, ["", definition])
         rag_cell(cells[0], rating)
+        word.mark_own(cells[1])
 
     period = (plan.period_start, plan.period_end)
     columns = document.table_view.columns
@@ -46,9 +66,9 @@ def action_plan_docx(document: ActionPlanDocument) -> bytes:
 
     for table in document.table_view.tables:
         title = f"{table.priority.number}. {table.priority.title}"
-        word.heading(title, 1)
+        word.heading(title, 1, own=True)
         if not table.objectives:
-            word.paragraph("No actions.")
+            word.paragraph(_("No actions."))
             continue
         # Seed 004's twelve columns fit the page in 9 point, as councils' wide tables are.
         grid = word.table(
@@ -88,6 +108,9 @@ def action_plan_docx(document: ActionPlanDocument) -> bytes:
                         bullets=True,
                     )
                 rag_cell(cells[keys.index("rag")], action.current_rag)
+                for at, column_key in enumerate(keys):
+                    if column_key in OWN_WORDS:
+                        word.mark_own(cells[at])
                 if first_row is None:
                     first_row = cells
                 elif row.objective is not None:

@@ -21,7 +21,7 @@ def rag_cell(cell, rating: str | None) -> None:
     """The rating's word, bold, on its colour: never the colour alone."""
     value = RagRating(rating or RagRating.WHITE)
     cell.text = ""
-    cell.paragraphs[0].add_run(value.label).bold = True
+    cell.paragraphs[0].add_run(str(value.label)).bold = True
     set_cell_fill(cell, RAG_FILLS[value])
 
 
