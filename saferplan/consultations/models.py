@@ -156,7 +156,8 @@ class Question(models.Model):
 
     @property
     def short_label(self) -> str:
-        """ "Priority 4", "Aim 2" or the question itself: how results and imports name it."""
+        """ "Priority 4", "Aim 2" or the question itself: how imports and exported responses
+        name it (in English, whatever the page's language: shown.label names it for people)."""
         if self.priority is not None:
             return f"Priority {self.priority.number}"
         if self.aim is not None:

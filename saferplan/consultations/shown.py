@@ -13,10 +13,28 @@ from saferplan.core import languages
 from .models import Question
 
 
+def subject_key(
+    *, aim_id: int | None = None, priority_id: int | None = None, field: str = "title"
+) -> str:
+    """How the published plan's Welsh names an aim's words or a priority's (public.welsh)."""
+    if aim_id is not None:
+        return f"plans.aim:{aim_id}:text"
+    return f"plans.priority:{priority_id}:{field}"
+
+
 def _key(question: Question, field: str) -> str:
-    if question.aim is not None:
-        return f"plans.aim:{question.aim_id}:text"
-    return f"plans.priority:{question.priority_id}:{field}"
+    return subject_key(aim_id=question.aim_id, priority_id=question.priority_id, field=field)
+
+
+def subjects_in_welsh(partnership, subjects: dict[str, str]) -> dict[str, languages.Text]:
+    """The partnership's own Welsh of the aims' and priorities' words, by subject_key, on a
+    Welsh page (else none): each knows it is Welsh, so it is not marked as English."""
+    if translation.get_language() != "cy":
+        return {}
+    return {
+        key: languages.in_language(welsh, "cy")
+        for key, welsh in languages.own_welsh(partnership, subjects).items()
+    }
 
 
 def plan_welsh(consultation, questions: list[Question]) -> dict[str, str]:
@@ -47,13 +65,14 @@ def _plan_words(text: str, welsh: str = "") -> SafeString:
 def question_text(question: Question, welsh: dict[str, str] | None = None) -> SafeString:
     """ "How relevant is priority 2: Prevent knife crime?" in the page's language."""
     welsh = welsh or {}
-    if question.aim is not None or question.priority is not None:
-        if question.aim is not None:
+    aim, priority = question.aim, question.priority
+    if aim is not None or priority is not None:
+        if aim is not None:
             wording = gettext("How relevant is aim %(number)s: %(words)s?")
-            number, words = question.aim.number, question.aim.text
-        else:
+            number, words = aim.number, aim.text
+        elif priority is not None:
             wording = gettext("How relevant is priority %(number)s: %(words)s?")
-            number, words = question.priority.number, question.priority.title
+            number, words = priority.number, priority.title
         own = welsh.get(_key(question, "title"), "")
         # The wording is the translators', escaped; the plan's words are escaped in their span.
         return mark_safe(  # noqa: S308
@@ -74,6 +93,15 @@ def choice_label(choice: str) -> str:
     """A choice of an about-you question: the generated ones translated ("Prefer not to say"),
     the areas the partnership typed (place names) as they are."""
     return gettext(choice)
+
+
+def label(question: Question) -> str:
+    """ "Priority 4", "Aim 2" in the page's language, heading a results table's row."""
+    if question.priority is not None:
+        return gettext("Priority %(number)s") % {"number": question.priority.number}
+    if question.aim is not None:
+        return gettext("Aim %(number)s") % {"number": question.aim.number}
+    return gettext(question.text)
 
 
 def short_label(question: Question) -> str:

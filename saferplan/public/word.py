@@ -147,7 +147,7 @@ def _consultation(word, consultation) -> None:
         )
     if results.relevance:
         table = word.table(["", _("Relevant"), _("Answered")])
-        for result in results.relevance:
+        for result in consultation.relevance_shown:
             word.row(
                 table,
                 [f"{result.label}: {result.subject}", result.relevant_text, result.answered_text],

@@ -12,6 +12,7 @@ from saferplan.core import clock
 from .. import summary, summary_cy
 from ..entered_models import percent_text
 from ..models import EnteredConsultation, Qualifier
+from ..shown import subject_key
 
 
 @dataclass
@@ -21,6 +22,7 @@ class EnteredRow:
     number: int
     qualifier: str
     percent: Decimal
+    subject_key: str = ""  # its aim or priority as the published plan's Welsh names it
 
     @property
     def phrase(self) -> str:
@@ -58,21 +60,23 @@ def entered_results(consultation: EnteredConsultation, *, today=None) -> Entered
         if row.aim is not None:
             results.aims.append(
                 EnteredRow(
-                    f"Aim {row.aim.number}",
+                    gettext("Aim %(number)s") % {"number": row.aim.number},
                     row.aim.text,
                     row.aim.number,
                     row.qualifier,
                     row.percent,
+                    subject_key(aim_id=row.aim_id),
                 )
             )
         elif (priority := row.priority) is not None:
             results.priorities.append(
                 EnteredRow(
-                    f"Priority {priority.number}",
+                    gettext("Priority %(number)s") % {"number": priority.number},
                     priority.title,
                     priority.number,
                     row.qualifier,
                     row.percent,
+                    subject_key(priority_id=priority.pk),
                 )
             )
     results.aims.sort(key=lambda r: r.number)

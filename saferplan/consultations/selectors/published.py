@@ -2,12 +2,14 @@
 and "You said, we did") and in a board report (plain values)."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, Prefetch
 
 from saferplan.core import clock
 
 from ..models import Answer, Consultation, EnteredConsultation, Theme
+from ..shown import subjects_in_welsh
 from .entered import EnteredResults, entered_results
 from .results import ConsultationResults, consultation_results
 from .themes import free_text_questions
@@ -34,6 +36,14 @@ class ThemeGroup:
         return any(count is not None for _, count in self.themes)
 
 
+@dataclass(frozen=True)
+class ShownRelevance:
+    label: str  # "Priority 4", in the page's language
+    subject: str  # the priority's words
+    relevant_text: str
+    answered_text: str
+
+
 @dataclass
 class PublishedConsultation:
     results: "ConsultationResults | EnteredResults"
@@ -46,6 +56,21 @@ class PublishedConsultation:
     @property
     def consultation(self) -> "Consultation | EnteredConsultation":
         return self.results.consultation
+
+    @cached_property
+    def relevance_shown(self) -> list[ShownRelevance]:
+        """The relevance table's rows as the page, PDF and Word show them: on a Welsh page an
+        aim's or priority's words in the partnership's own Welsh where it wrote them."""
+        rows = self.results.relevance
+        welsh = subjects_in_welsh(
+            self.consultation.partnership, {r.subject_key: r.subject for r in rows if r.subject_key}
+        )
+        return [
+            ShownRelevance(
+                r.label, welsh.get(r.subject_key) or r.subject, r.relevant_text, r.answered_text
+            )
+            for r in rows
+        ]
 
 
 def published_consultation(partnership, *, today=None) -> PublishedConsultation | None:

@@ -9,7 +9,7 @@ from django.template.defaultfilters import floatformat
 
 from saferplan.core import clock
 
-from .. import summary
+from .. import shown, summary
 from ..models import (
     FORM_SCALE,
     NOT_RELEVANT,
@@ -21,6 +21,7 @@ from ..models import (
     Relevance,
     Section,
 )
+from ..shown import subject_key
 from .consultations import questions_of
 
 RELEVANCE_LABELS = dict(Relevance.choices)
@@ -44,11 +45,19 @@ class RelevanceResult:
 
     @property
     def label(self) -> str:
-        return self.question.short_label
+        return shown.label(self.question)
 
     @property
     def subject(self) -> str:
         return self.question.subject
+
+    @property
+    def subject_key(self) -> str:
+        """Its aim or priority as the published plan's Welsh names it ("" for neither)."""
+        question = self.question
+        if question.aim_id is None and question.priority_id is None:
+            return ""
+        return subject_key(aim_id=question.aim_id, priority_id=question.priority_id)
 
     @property
     def percent_relevant(self) -> float:

@@ -199,3 +199,45 @@ def test_welsh_written_before_the_english_changed_is_not_shown(
         "Atal troseddau cyllyll a thrais difrifol"
         in welsh_page(client, partnership).content.decode()
     )
+
+
+def test_the_consultation_table_quotes_the_partnerships_welsh_of_its_aims_and_priorities(
+    signed_in, coordinator, client, partnership, strategic
+):
+    """The published consultation's relevance table on the Welsh page: "Nod 1", "Blaenoriaeth
+    1" in Welsh, the aim in the Welsh the partnership wrote, the priority it did not translate
+    in English marked as English; the same rows in the Welsh Word document."""
+    import datetime
+
+    from saferplan.consultations.models import EnteredConsultation, EnteredRelevance
+
+    entered = EnteredConsultation.objects.create(
+        partnership=partnership,
+        plan=strategic,
+        title="Arolwg Teimlo'n Ddiogel 2023",
+        opens_on=datetime.date(2023, 1, 9),
+        closes_on=datetime.date(2023, 2, 19),
+        respondents=329,
+        source="the partnership's consultation report",
+    )
+    EnteredRelevance.objects.create(
+        consultation=entered, aim=strategic.aims.get(), qualifier="over", percent=95
+    )
+    EnteredRelevance.objects.create(
+        consultation=entered, priority=strategic.priorities.get(), qualifier="over", percent=90
+    )
+    write(
+        signed_in(coordinator),
+        partnership,
+        **{"To protect and safeguard vulnerable people": "Amddiffyn a diogelu pobl agored i niwed"},
+    )
+
+    html = welsh_page(client, partnership).content.decode()
+    assert "Nod 1: Amddiffyn a diogelu pobl agored i niwed</th>" in html
+    assert 'Blaenoriaeth 1: <span lang="en">Prevent knife crime</span></th>' in html
+    word = docx.Document(io.BytesIO(welsh_page(client, partnership, "docx").content))
+    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
+    assert "Nod 1: Amddiffyn a diogelu pobl agored i niwed" in cells
+    with translation.override("en-gb"):
+        english = client.get(reverse("public:plan", args=[partnership.slug])).content.decode()
+    assert "Aim 1: To protect and safeguard vulnerable people</th>" in english
