@@ -7,6 +7,9 @@ published plan's Word document. Each chart has its data table beside it."""
 import base64
 import datetime
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
 from saferplan.core.documents.pdf import render_pdf
 from saferplan.core.documents.word import WordDocument
 from saferplan.crimedata import charts
@@ -20,8 +23,13 @@ def comparison_docx(word: WordDocument, comparison: Comparison, *, chart: bool) 
     if comparison.headline:
         word.paragraph(comparison.headline, bold=True)
     word.paragraph(
-        f"{comparison.place} figures for {comparison.period.label} compared with "
-        f"{comparison.against.label}. Source: {comparison.source}."
+        _("%(place)s figures for %(period)s compared with %(against)s. Source: %(source)s.")
+        % {
+            "place": comparison.place,
+            "period": comparison.period.label,
+            "against": comparison.against.label,
+            "source": comparison.source,
+        }
     )
     period, against = comparison.period.short_label, comparison.against.short_label
     if chart and (comparison.increases or comparison.decreases):
@@ -34,9 +42,9 @@ def comparison_docx(word: WordDocument, comparison: Comparison, *, chart: bool) 
         # a heading, not bold text: it stands apart from the table before it, and Word's
         # navigation pane lists it
         word.heading(caption, 2)
-        table = word.table(["Category", against, period, "Difference", "% change"])
+        table = word.table([_("Category"), against, period, _("Difference"), _("% change")])
         for row in rows:
-            word.row(
+            cells = word.row(
                 table,
                 [
                     row.name,
@@ -46,6 +54,7 @@ def comparison_docx(word: WordDocument, comparison: Comparison, *, chart: bool) 
                     row.percent_text,
                 ],
             )
+            word.mark_own(cells[0])  # police.uk's crime type, in English
 
 
 def published_summary_docx(word: WordDocument, summary: PublishedAssessment) -> None:
@@ -54,28 +63,37 @@ def published_summary_docx(word: WordDocument, summary: PublishedAssessment) -> 
     for comparison in summary.comparisons:
         comparison_docx(word, comparison, chart=False)
     if summary.findings:
-        word.heading("Other findings", 2)
+        word.heading(_("Other findings"), 2)
         for finding in summary.findings:
             paragraph = word.paragraph()
             word.run(paragraph, f"{finding.name}. ", bold=True)
             word.run(paragraph, finding.sentence)
             if finding.source:
-                word.run(paragraph, f" (Source: {finding.source})")
+                word.run(paragraph, " " + _("(Source: %(source)s)") % {"source": finding.source})
+            word.mark_own(paragraph)  # the partnership's words
     for heading, risks in (
-        ("Top risks", summary.top_risks),
-        ("Emerging risks", summary.emerging_risks),
+        (_("Top risks"), summary.top_risks),
+        (_("Emerging risks"), summary.emerging_risks),
     ):
         if risks:
             word.heading(heading, 2)
-            word.bullets([_risk_text(risk) for risk in risks])
+            for risk in risks:
+                word.mark_own(word.paragraph(_risk_text(risk), style="List Bullet"))
     if summary.recommendations:
-        word.heading("What the assessment recommends", 2)
+        word.heading(_("What the assessment recommends"), 2)
         for recommendation in summary.recommendations:
-            word.paragraph(recommendation.text, style="List Number")
+            word.mark_own(word.paragraph(recommendation.text, style="List Number"))
     assessment = summary.assessment
-    agreed = f" on {assessment.agreed_on:%-d %B %Y}" if assessment.agreed_on else ""
+    agreed = (
+        " " + _("on %(agreed_on)s") % {"agreed_on": date_format(assessment.agreed_on, "j F Y")}
+        if assessment.agreed_on
+        else ""
+    )
     word.paragraph(
-        f"Agreed by the partnership's board{agreed}; published {assessment.published_on:%-d %B %Y}."
+        _("Agreed by the partnership's board")
+        + agreed
+        + _("; published %(published_on)s.")
+        % {"published_on": date_format(assessment.published_on, "j F Y")}
     )
 
 

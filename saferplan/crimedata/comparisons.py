@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext, gettext_noop
+
 from .coverage import Coverage
 from .periods import Period
 
@@ -94,6 +96,11 @@ class ComparisonRow:
         return ("+" if difference > 0 else "") + format_number(difference)
 
     @property
+    def unit_text(self) -> str:
+        """Its unit in the page's language ("" for offences, the tables' usual unit)."""
+        return "" if self.unit in ("", "offences") else gettext(self.unit)
+
+    @property
     def percent_text(self) -> str:
         return "–" if self.percent_change is None else format_percent(self.percent_change)
 
@@ -120,7 +127,9 @@ class ComparisonRow:
         return line
 
 
-TOP_CAPTION = "All crime and anti-social behaviour"
+TOP_CAPTION = gettext_noop("All crime and anti-social behaviour")
+# The units a row may have, for the translators (the tables show them in the page's language).
+UNITS = [gettext_noop("offences"), gettext_noop("incidents"), gettext_noop("per cent")]
 
 
 @dataclass
@@ -167,9 +176,9 @@ class Comparison:
         """(caption, rows) of the county's three lists, those with rows, as documents and
         pages show them one table each."""
         lists = [
-            (TOP_CAPTION, self.top),
-            ("Crime decrease", self.decreases),
-            ("Crime increase", self.increases),
+            (gettext(TOP_CAPTION), self.top),
+            (gettext("Crime decrease"), self.decreases),
+            (gettext("Crime increase"), self.increases),
         ]
         return [(caption, rows) for caption, rows in lists if rows]
 
@@ -193,13 +202,18 @@ class Comparison:
         if all_crime is None or all_crime.percent_change is None:
             return ""
         change = all_crime.percent_change
+        words = {
+            "place": self.place,
+            "period": self.period.short_label,
+            "percent": format_percent(abs(change)),
+        }
         if change == 0:
-            return f"{self.place} had the same amount of crime in {self.period.short_label}"
-        kind = "reduction" if change < 0 else "increase"
-        return (
-            f"{self.place} had an all crime {kind} of {format_percent(abs(change))} "
-            f"in {self.period.short_label}"
-        )
+            return gettext("%(place)s had the same amount of crime in %(period)s") % words
+        if change < 0:
+            return (
+                gettext("%(place)s had an all crime reduction of %(percent)s in %(period)s") % words
+            )
+        return gettext("%(place)s had an all crime increase of %(percent)s in %(period)s") % words
 
 
 def comparison_rows(comparisons: Iterable[Comparison]) -> tuple[list[str], list[list]]:

@@ -4,10 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
+from django.utils.dates import MONTHS
 
 
 def add_months(month: date, count: int) -> date:
@@ -15,8 +12,13 @@ def add_months(month: date, count: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+def month_name(number: int) -> str:
+    """January … December, in the page's language (Django's own translations)."""
+    return str(MONTHS[number])
+
+
 def month_label(month: date) -> str:
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+    return f"{month_name(month.month)} {month.year}"
 
 
 def parse_month(text: str) -> date:
@@ -114,5 +116,5 @@ class Period:
         if self.start == self.end:
             return month_label(self.start)
         if self.start.year == self.end.year:
-            return f"{MONTH_NAMES[self.start.month - 1]} – {month_label(self.end)}"
+            return f"{month_name(self.start.month)} – {month_label(self.end)}"
         return f"{month_label(self.start)} – {month_label(self.end)}"

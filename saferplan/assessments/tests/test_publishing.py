@@ -342,3 +342,48 @@ def test_the_boards_word_and_pdf_hold_the_sensitive_parts_marked_for_members_onl
         assert "the largest fall Stalking and harassment -16.2%".replace(" ", "") in text
         assert word_layout_problems(answer.content, orientation="portrait") == []
     assert signed_in(outsider).get(address).status_code in (403, 404)
+
+
+def test_the_welsh_published_plan_gives_the_assessment_in_welsh(
+    client, signed_in, coordinator, agreed
+):
+    """On the Welsh page and in the Welsh Word document, saferplan's words of the published
+    assessment are Welsh (headline, lists, headings, months) and the partnership's own and
+    police.uk's crime types are marked as English; nothing OFFICIAL-SENSITIVE."""
+    from django.utils import translation
+
+    signed_in(coordinator).post(
+        reverse("assessments:publish", args=["hertsmere", agreed.pk]), publish_form(SUMMARY)
+    )
+    client.logout()
+    with translation.override("cy"):
+        page_url = reverse("public:plan", args=["hertsmere"])
+        word_url = reverse("public:plan-document", args=["hertsmere", "docx"])
+    response = client.get(page_url)
+    html = response.content.decode()
+    section = html[html.index('id="assessment"') :]
+    for words in (
+        "Gwelodd Hertsmere ostyngiad o 0.8% mewn troseddu cyffredinol yn 2022",
+        "Pob trosedd ac ymddygiad gwrthgymdeithasol",
+        "Gostyngiad mewn troseddu",
+        "Cynnydd mewn troseddu",
+        "Canfyddiadau eraill",
+        "Y prif risgiau",
+        "Argymhellion yr asesiad",
+        "Cytunwyd gan fwrdd y bartneriaeth ar 12 Ionawr 2023; cyhoeddwyd 1 Chwefror 2023.",
+    ):
+        assert words in section, words
+    assert '<span lang="en">Robbery</span>' in section
+    assert '<li lang="en">Keep robbery as a priority.</li>' in section
+    assert '<span lang="en">246 people did not feel safe during the day.</span>' in section
+    assert CANARY not in html
+    assert '<div lang="en">' not in section  # no longer the whole section marked English
+
+    answer = client.get(word_url)
+    word = docx.Document(io.BytesIO(body(answer)))
+    texts = [p.text for p in word.paragraphs]
+    assert "Canfyddiadau eraill" in texts
+    assert "Gwelodd Hertsmere ostyngiad o 0.8% mewn troseddu cyffredinol yn 2022" in texts
+    recommendation = next(p for p in word.paragraphs if p.text == "Keep robbery as a priority.")
+    assert 'w:val="en-GB"' in recommendation._p.xml
+    assert CANARY not in word.element.body.xml

@@ -147,11 +147,11 @@ class WordDocument:
             _mark_written(self.paragraph(part.text), part)
 
     @staticmethod
-    def mark_own(cell) -> None:
-        """A table cell holding what a partnership typed (an action, its owner, its updates):
-        in a Welsh document each of its paragraphs is marked with its language, as `written`
-        marks them; in an English one only a paragraph in another language."""
-        for paragraph in cell.paragraphs:
+    def mark_own(part) -> None:
+        """A paragraph, or a table cell, holding what a partnership typed (an action, its
+        owner, its updates): in a Welsh document each paragraph is marked with its language,
+        as `written` marks them; in an English one only a paragraph in another language."""
+        for paragraph in getattr(part, "paragraphs", [part]):
             if paragraph.text:
                 _mark_written(paragraph, languages.paragraph(paragraph.text))
 

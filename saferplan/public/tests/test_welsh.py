@@ -33,6 +33,10 @@ WELSH_TEMPLATES = [
     "plans/_action_tables.html",
     "reports/print/action_plan.html",
     "reports/public_document_being_made.html",
+    "assessments/_published_summary.html",
+    "assessments/_comparison_tables.html",
+    "crimedata/_comparison_head.html",
+    "crimedata/_comparison_rows.html",
     "public/print/published_plan.html",
     "plans/_narrative_section.html",
     "reports/print/base.html",
@@ -229,8 +233,10 @@ WELSH_MODULES = [
     "plans/columns.py",
     "plans/models/choices.py",
     "reports/word/action_plan.py",
+    "assessments/documents.py",
+    "crimedata/comparisons.py",
 ]
-TRANSLATING_CALLS = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
+TRANSLATING_CALLS = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy"}
 
 
 def module_messages(path: Path) -> set[str]:
