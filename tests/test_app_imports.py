@@ -30,6 +30,7 @@ LAYERS = [
     {"partnerships"},
     {"accounts"},
     {"background"},
+    {"attachments"},
     {"plans"},
     {"notifications", "imports", "crimedata", "consultations", "indicators"},
     {"assessments"},

@@ -2,7 +2,7 @@
 not what it claims to be, with a message naming the file, and keeps nothing of it.
 
 The upload forms: a plan document (imports), police.uk data and a CSV of figures (crime
-data), and a survey export (consultations)."""
+data), a survey export (consultations) and the foreword's photograph (plans, attachments)."""
 
 import datetime
 from pathlib import Path
@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from saferplan.attachments.models import Attachment
 from saferplan.consultations.models import ResponseImport
 from saferplan.core import clock
 from saferplan.core.models import AuditEvent
@@ -24,7 +25,16 @@ pytestmark = pytest.mark.django_db
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(2000)  # a photograph, whatever its name says
 SEEDS = Path(__file__).resolve().parents[1] / "saferplan" / "demo" / "seeds"
-KEPT = (PlanImport, ResponseImport, CustomSeries, CustomValue, ForceMonth, StreetCount, Plan)
+KEPT = (
+    PlanImport,
+    ResponseImport,
+    CustomSeries,
+    CustomValue,
+    ForceMonth,
+    StreetCount,
+    Plan,
+    Attachment,
+)
 
 
 def consultation_of(partnership, coordinator):
@@ -48,11 +58,13 @@ def upload_forms(partnership, coordinator):
     """(what, url, largest size accepted in MB) for each upload form."""
     slug = partnership.slug
     consultation = consultation_of(partnership, coordinator)
+    plan = PlanFactory(partnership=partnership, foreword="Our foreword.")
     return [
         ("plan document", reverse("imports:upload", args=[slug]), 10),
         ("police.uk data", reverse("crimedata:police-uk", args=[slug]), 1),
         ("CSV of figures", reverse("crimedata:series-import", args=[slug]), 2),
         ("survey export", reverse("consultations:import", args=[slug, consultation.pk]), 20),
+        ("foreword photograph", reverse("plans:foreword-photo", args=[slug, plan.pk]), 5),
     ]
 
 
@@ -105,6 +117,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_by_name(forms):
         "police.uk data": "2024-01-hertfordshire-street.zip",
         "CSV of figures": "figures.csv",
         "survey export": "survey.csv",
+        "foreword photograph": "portrait.jpg",  # a PNG's header, then nothing a PNG holds
     }
     for what, url, _ in upload_forms:
         before = counts()
@@ -432,7 +445,7 @@ def test_every_csv_upload_saved_as_utf16_without_its_mark_says_what_to_do(forms)
     client, upload_forms = forms
     content = PLAN_CSV.encode("utf-16-le")
     for what, url, _ in upload_forms:
-        if what == "police.uk data":
+        if what in ("police.uk data", "foreword photograph"):  # not CSV files
             continue
         before = counts()
         html = refused(client, url, SimpleUploadedFile("export.csv", content))

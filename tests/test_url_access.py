@@ -42,6 +42,7 @@ PUBLIC = {
     "public:plan-document",
     "public:action-plan",
     "public:assessment-csv",  # the published assessment's figures, never OFFICIAL-SENSITIVE
+    "public:foreword-photo",  # the published foreword's photograph (404 while there is none)
     # The consultation's public form: no sign-in, answers wait in the session until sent.
     "consultations:respond-start",
     "consultations:respond-privacy",

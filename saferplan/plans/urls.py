@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, my_actions, plans, structure, updates
+from .views import actions, my_actions, photo, plans, structure, updates
 
 app_name = "plans"
 urlpatterns = [
@@ -8,6 +8,21 @@ urlpatterns = [
     path("<slug:slug>/plans/add/", plans.plan_add, name="add"),
     path("<slug:slug>/plans/<int:plan_pk>/", plans.plan_overview, name="overview"),
     path("<slug:slug>/plans/<int:plan_pk>/edit/", plans.plan_edit, name="edit"),
+    path(
+        "<slug:slug>/plans/<int:plan_pk>/foreword-photo/",
+        photo.foreword_photo,
+        name="foreword-photo",
+    ),
+    path(
+        "<slug:slug>/plans/<int:plan_pk>/foreword-photo/remove/",
+        photo.foreword_photo_remove,
+        name="foreword-photo-remove",
+    ),
+    path(
+        "<slug:slug>/plans/<int:plan_pk>/foreword-photo/image/",
+        photo.foreword_photo_file,
+        name="foreword-photo-file",
+    ),
     path("<slug:slug>/plans/<int:plan_pk>/status/", plans.plan_transition, name="transition"),
     path("<slug:slug>/plans/<int:plan_pk>/refresh/", plans.plan_refresh, name="refresh"),
     path("<slug:slug>/plans/<int:plan_pk>/actions/", plans.action_table, name="action-table"),

@@ -21,6 +21,7 @@ urlpatterns = [
         name="assessment-csv",
     ),
     path("p/<slug:slug>/plans/<int:plan_pk>/", views.published_action_plan, name="action-plan"),
+    path("p/<slug:slug>/foreword-photo/", views.foreword_photo, name="foreword-photo"),
     path("partnerships/<slug:slug>/published-plan/", views.manage, name="manage"),
     path(
         "partnerships/<slug:slug>/published-plan/<section:section>/add/",

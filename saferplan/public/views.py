@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from saferplan.attachments import responses
 from saferplan.core import clock
 from saferplan.core.csv_download import csv_lines
 from saferplan.core.documents import pdf
@@ -87,6 +88,16 @@ def published_plan_document(request, slug, kind):
         title=published.title,
         suffix="-large-print" if large_print else "",
     )
+
+
+@require_GET
+def foreword_photo(request, slug):
+    """The published plan's foreword photograph, for anyone: only while the foreword is
+    published and shown."""
+    published = _published(slug)
+    if published.plan is None or "foreword" in published.hidden or not published.plan.foreword:
+        raise Http404("The published plan's foreword has no photograph.")
+    return responses.inline(published.plan.foreword_photo, public=True)
 
 
 @require_GET

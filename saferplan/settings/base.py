@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "saferplan.api",
     "saferplan.notifications",
     "saferplan.background",
+    "saferplan.attachments",
     "django_tasks",
     "django_tasks_db",
     "saferplan.demo",

@@ -121,6 +121,7 @@ def _plan_pages():
         f"{base}/priorities/1/actions/add/",
         f"{base}/priorities/1/rag/",
         f"{base}/refresh/",
+        f"{base}/foreword-photo/",
         f"/partnerships/hertsmere/actions/{action.pk}/",
         f"/partnerships/hertsmere/actions/{sensitive.pk}/",
         f"/partnerships/hertsmere/actions/{action.pk}/edit/",

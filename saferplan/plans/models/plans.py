@@ -43,6 +43,21 @@ class Plan(TimeStampedModel):
     foreword_signatory = models.TextField(
         "who signed the foreword", blank=True, help_text=_("For example Cllr Jane Smith, Chair")
     )
+    # The signatory's photograph, shown beside the foreword (attachments: checked, drawn
+    # again without its metadata), and the words a screen reader reads for it.
+    foreword_photo = models.ForeignKey(
+        "attachments.Attachment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    foreword_photo_alt = models.CharField(
+        "description of the photograph",
+        max_length=250,
+        blank=True,
+        help_text=_("What a screen reader says instead of the photograph."),
+    )
     about_partnership = models.TextField(
         "about the partnership",
         blank=True,

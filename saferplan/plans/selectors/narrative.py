@@ -2,10 +2,14 @@
 them: each under its own heading, in the order a reader meets them, empty ones left out."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Plan
+
+if TYPE_CHECKING:
+    from saferplan.attachments.models import Attachment
 
 # (field, anchor, heading, read before the aims and priorities rather than after them)
 SECTIONS = [
@@ -28,6 +32,8 @@ class NarrativeSection:
     text: str
     before_priorities: bool
     signatory: str = ""  # the foreword's: the name on its first line, the role after
+    photo: "Attachment | None" = None  # the foreword's photograph of its signatory
+    photo_alt: str = ""  # what a screen reader says for it
 
     @property
     def signatory_name(self) -> str:
@@ -48,6 +54,8 @@ def plan_narrative_sections(*, plan: Plan) -> list[NarrativeSection]:
             text,
             before,
             plan.foreword_signatory if name == "foreword" else "",
+            plan.foreword_photo if name == "foreword" else None,
+            plan.foreword_photo_alt if name == "foreword" else "",
         )
         for name, anchor, heading, before in SECTIONS
         # The text itself, not a stripped copy: a Welsh text carries its language (public.welsh).

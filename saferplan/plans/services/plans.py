@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from saferplan.attachments import services as attachment_services
 from saferplan.core.audit import Actor
 
 from ..models import (
@@ -43,6 +44,8 @@ PLAN_FIELDS = [
     "stale_after_days",
     "publish_updates",
 ]
+
+PHOTO_FIELDS = ["foreword_photo", "foreword_photo_alt"]
 
 PLAN_TRANSITIONS = {
     PlanStatus.DRAFT: {PlanStatus.APPROVED},
@@ -90,6 +93,47 @@ def plan_update(*, actor: Actor, plan: Plan, **fields) -> Plan:
     return audited_change(
         plan, actor=actor, partnership=plan.partnership, field_names=PLAN_FIELDS, **fields
     )
+
+
+@transaction.atomic
+def foreword_photo_set(*, actor: Actor, plan: Plan, name: str, content: bytes, alt_text: str):
+    """The foreword's photograph of its signatory, with what a screen reader says for it;
+    a photograph it replaces is deleted."""
+    if not alt_text.strip():
+        raise ValidationError(
+            {"alt_text": _("Describe the photograph for people who cannot see it")}
+        )
+    previous = plan.foreword_photo
+    photo = attachment_services.photo_attach(
+        actor=actor, partnership=plan.partnership, name=name, content=content
+    )
+    plan = audited_change(
+        plan,
+        actor=actor,
+        partnership=plan.partnership,
+        field_names=PHOTO_FIELDS,
+        foreword_photo=photo,
+        foreword_photo_alt=alt_text.strip(),
+    )
+    if previous is not None:
+        attachment_services.attachment_delete(actor=actor, attachment=previous)
+    return plan
+
+
+@transaction.atomic
+def foreword_photo_remove(*, actor: Actor, plan: Plan) -> Plan:
+    previous = plan.foreword_photo
+    plan = audited_change(
+        plan,
+        actor=actor,
+        partnership=plan.partnership,
+        field_names=PHOTO_FIELDS,
+        foreword_photo=None,
+        foreword_photo_alt="",
+    )
+    if previous is not None:
+        attachment_services.attachment_delete(actor=actor, attachment=previous)
+    return plan
 
 
 @transaction.atomic

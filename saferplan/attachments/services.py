@@ -1,0 +1,52 @@
+"""Writing attachments: each kept in the upload storage under a name saferplan chooses (never
+the uploader's), every write audited."""
+
+import hashlib
+import uuid
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent, Marking
+
+from .images import photo_from_upload
+from .models import Attachment
+
+LOGGED = ["name", "content_type", "size", "marking"]
+
+
+@transaction.atomic
+def photo_attach(*, actor, partnership, name: str, content: bytes) -> Attachment:
+    """A photograph (images.photo_from_upload: checked, drawn again without its metadata),
+    kept as OFFICIAL: it is shown on the published plan."""
+    photo = photo_from_upload(name, content)
+    return audit.create(
+        Attachment,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=LOGGED,
+        partnership_id=partnership.pk,
+        file=ContentFile(photo.content, name=f"{uuid.uuid4().hex}.{photo.extension}"),
+        name=name[:255],
+        content_type=photo.content_type,
+        size=len(photo.content),
+        sha256=hashlib.sha256(photo.content).hexdigest(),
+        marking=Marking.OFFICIAL,
+    )
+
+
+@transaction.atomic
+def attachment_delete(*, actor, attachment: Attachment) -> None:
+    before = audit.snapshot(attachment, LOGGED)
+    audit.log(
+        instance=attachment,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=attachment.partnership,
+        changes={label: [value, None] for label, value in before.items()},
+    )
+    stored, storage = attachment.file.name, attachment.file.storage
+    attachment.delete()
+    # The file goes once the deletion is committed: a deletion rolled back keeps its file.
+    transaction.on_commit(lambda: storage.delete(stored))

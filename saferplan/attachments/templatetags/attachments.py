@@ -1,0 +1,14 @@
+import base64
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def data_uri(attachment) -> str:
+    """The attachment as a data: address, for a PDF (WeasyPrint loads nothing else)."""
+    if attachment is None:
+        return ""
+    encoded = base64.b64encode(attachment.read()).decode("ascii")
+    return f"data:{attachment.content_type};base64,{encoded}"
