@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 PHOTO_MB = 5
 MAX_PIXELS = 40_000_000  # a 40-megapixel camera's photograph, and no more
 LONGEST_SIDE = 1200
-FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
+# MPO: a JPEG with a second picture after it (many phones' cameras): its first is read.
+FORMATS = {"JPEG", "MPO", "PNG"}
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,17 @@ def photo_from_upload(name: str, content: bytes) -> Photo:
         raise ValidationError(
             _("%(name)s is larger than %(mb)s MB.") % {"name": name, "mb": PHOTO_MB}
         )
+    not_a_photo = _("%(name)s is not a JPEG or PNG photograph.") % {"name": name}
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(content))  # reads the header only
             if image.format not in FORMATS:
                 raise ValidationError(
-                    _("%(name)s is not a JPEG or PNG photograph.") % {"name": name}
+                    _(
+                        "%(name)s is a %(format)s image: save it as a JPEG or PNG and choose it again."
+                    )
+                    % {"name": name, "format": image.format}
                 )
             if image.width * image.height > MAX_PIXELS:
                 raise ValidationError(
@@ -49,29 +54,57 @@ def photo_from_upload(name: str, content: bytes) -> Photo:
                     % {"name": name, "pixels": MAX_PIXELS // 1_000_000}
                 )
             _load_whole(image)
+            upright: Image.Image = ImageOps.exif_transpose(image)
         except (
             UnidentifiedImageError,
             Image.DecompressionBombError,
             Image.DecompressionBombWarning,
         ):
-            raise ValidationError(
-                _("%(name)s is not a JPEG or PNG photograph.") % {"name": name}
-            ) from None
-        except (OSError, SyntaxError, ValueError):  # cut short or damaged
+            if name.lower().endswith((".heic", ".heif")):  # an iPhone's own format
+                raise ValidationError(
+                    _("%(name)s is a HEIC photograph: save it as a JPEG and choose it again.")
+                    % {"name": name}
+                ) from None
+            raise ValidationError(not_a_photo) from None
+        except (OSError, SyntaxError, ValueError, KeyError, TypeError):  # cut short or damaged
             raise ValidationError(
                 _("%(name)s could not be read as a photograph: it may be damaged.") % {"name": name}
             ) from None
-    upright: Image.Image = ImageOps.exif_transpose(image)
+    upright = _in_srgb(upright)
     upright.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
     transparent = upright.mode in ("RGBA", "LA") or (
         upright.mode == "P" and "transparency" in upright.info
     )
-    out = io.BytesIO()  # no metadata is copied across: neither format is given any
+    # Nothing of the file's own is written again: EXIF, XMP, comments, its colour profile.
+    upright.info = (
+        {"transparency": upright.info["transparency"]}
+        if upright.mode == "P" and transparent
+        else {}
+    )
+    out = io.BytesIO()
     if transparent:
         upright.save(out, format="PNG", optimize=True)
         return Photo(out.getvalue(), "image/png", "png", upright.width, upright.height)
     upright.convert("RGB").save(out, format="JPEG", quality=85, optimize=True)
     return Photo(out.getvalue(), "image/jpeg", "jpg", upright.width, upright.height)
+
+
+def _in_srgb(image: Image.Image) -> Image.Image:
+    """The image in sRGB, the colours a browser assumes for a file without a profile (a phone's
+    Display P3 photograph would otherwise look washed out once its profile is dropped)."""
+    profile = image.info.get("icc_profile")
+    if not profile or image.mode not in ("RGB", "RGBA", "CMYK"):
+        return image
+    try:
+        converted = ImageCms.profileToProfile(
+            image,
+            ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+            ImageCms.createProfile("sRGB"),
+            outputMode="RGBA" if image.mode == "RGBA" else "RGB",
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError):  # a damaged profile: colours as they are
+        return image
+    return converted if converted is not None else image
 
 
 def _load_whole(image) -> None:

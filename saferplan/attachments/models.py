@@ -3,10 +3,14 @@ default, shared between servers as the administration guide says): today the for
 photograph of the person who signs it (issue 24); issue 26's attachments to updates,
 meetings and grants are the same records. Each carries its own marking."""
 
+import logging
+
 from django.db import models
 
 from saferplan.background.services import upload_storage
 from saferplan.core.models import MarkedModel, TimeStampedModel
+
+logger = logging.getLogger(__name__)
 
 
 class Attachment(MarkedModel, TimeStampedModel):
@@ -24,8 +28,15 @@ class Attachment(MarkedModel, TimeStampedModel):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return self.name
+        # The digest tells two files of the same name apart in the audit log.
+        return f"{self.name} ({self.sha256[:8]})"
 
-    def read(self) -> bytes:
-        with self.file.open("rb") as kept:
-            return kept.read()
+    def read(self) -> bytes | None:
+        """The file's bytes; None when the file is missing from the storage (a folder not
+        restored with the database): a page or document then goes without it."""
+        try:
+            with self.file.open("rb") as kept:
+                return kept.read()
+        except FileNotFoundError:
+            logger.warning("Attachment %s: its file %s is missing", self.pk, self.file.name)
+            return None

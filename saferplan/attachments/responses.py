@@ -1,15 +1,26 @@
 """An attachment sent to a browser, after the page's own permission check."""
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotModified
 
 
-def inline(attachment, *, public: bool = False) -> FileResponse:
+def inline(request, attachment, *, public: bool = False):
     """The attachment shown in the page (an image), or 404 when there is none. Never an
-    OFFICIAL-SENSITIVE one to the public; `public`: browsers and proxies may keep it."""
+    OFFICIAL-SENSITIVE one to the public. Browsers and proxies must ask again each time (a
+    photograph removed or replaced is gone at once), answered "not modified" while the file
+    is the same (its digest is its ETag)."""
     if attachment is None or (public and attachment.is_sensitive):
         raise Http404("There is no such file here.")
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
-    response["Content-Disposition"] = "inline"
+    etag = f'"{attachment.sha256}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponseNotModified()
+    else:
+        try:
+            opened = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404("The file is missing.") from None
+        response = FileResponse(opened, content_type=attachment.content_type)
+        response["Content-Disposition"] = "inline"
+    response["ETag"] = etag
     if public:
-        response["Cache-Control"] = "public, max-age=3600"
+        response["Cache-Control"] = "public, no-cache"
     return response

@@ -13,7 +13,7 @@ from saferplan.core.models import AuditEvent, Marking
 from .images import photo_from_upload
 from .models import Attachment
 
-LOGGED = ["name", "content_type", "size", "marking"]
+LOGGED = ["name", "content_type", "size", "sha256", "marking"]
 
 
 @transaction.atomic
@@ -46,7 +46,10 @@ def attachment_delete(*, actor, attachment: Attachment) -> None:
         partnership=attachment.partnership,
         changes={label: [value, None] for label, value in before.items()},
     )
-    stored, storage = attachment.file.name, attachment.file.storage
-    attachment.delete()
-    # The file goes once the deletion is committed: a deletion rolled back keeps its file.
-    transaction.on_commit(lambda: storage.delete(stored))
+    attachment.delete()  # its file goes once this is committed (receivers.delete_file)
+
+
+def file_forget(attachment: Attachment) -> None:
+    """The stored file of an attachment whose record was never committed (a write that failed
+    after the file was kept): nothing of a refused upload stays on the server."""
+    attachment.file.storage.delete(attachment.file.name)

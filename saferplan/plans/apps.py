@@ -7,10 +7,14 @@ class PlansConfig(AppConfig):
     verbose_name = "Plans and actions"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
         from saferplan.partnerships.signals import names_changed, overview_drawn
 
-        from .receivers import on_names_changed, on_overview_drawn
+        from .models import Plan
+        from .receivers import on_names_changed, on_overview_drawn, on_plan_deleted
 
         # Connected once, however often ready() runs (dispatch_uid).
         names_changed.connect(on_names_changed, dispatch_uid="plans.names_changed")
         overview_drawn.connect(on_overview_drawn, dispatch_uid="plans.overview_drawn")
+        post_delete.connect(on_plan_deleted, sender=Plan, dispatch_uid="plans.plan_deleted")

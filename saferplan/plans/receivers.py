@@ -28,3 +28,12 @@ def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRo
     if not lines:
         lines = [OverviewLine("No plans yet", href=reverse("plans:list", args=[partnership.slug]))]
     return [OverviewRow(order=10, key="Plans and their status", lines=lines)]
+
+
+def on_plan_deleted(sender, instance, **kwargs) -> None:
+    """A plan deleted (a draft import replaced) takes its foreword's photograph with it: a
+    photograph of a named person is not kept for nothing."""
+    from saferplan.attachments.models import Attachment
+
+    if instance.foreword_photo_id:
+        Attachment.objects.filter(pk=instance.foreword_photo_id).delete()

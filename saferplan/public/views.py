@@ -97,7 +97,7 @@ def foreword_photo(request, slug):
     published = _published(slug)
     if published.plan is None or "foreword" in published.hidden or not published.plan.foreword:
         raise Http404("The published plan's foreword has no photograph.")
-    return responses.inline(published.plan.foreword_photo, public=True)
+    return responses.inline(request, published.plan.foreword_photo, public=True)
 
 
 @require_GET

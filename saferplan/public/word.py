@@ -35,8 +35,9 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
             section = published.narrative.get(anchor)
             if section is not None:
                 word.written(section.text)
-                if section.photo is not None:
-                    word.picture(section.photo.read(), alt_text=section.photo_alt, width_cm=3.5)
+                photo = section.photo.read() if section.photo is not None else None
+                if photo is not None:
+                    word.picture(photo, alt_text=section.photo_alt, width_cm=3.5)
                 if section.signatory:
                     word.paragraph(section.signatory_name, bold=True)
                     if section.signatory_role:

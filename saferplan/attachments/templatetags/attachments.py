@@ -8,7 +8,8 @@ register = template.Library()
 @register.filter
 def data_uri(attachment) -> str:
     """The attachment as a data: address, for a PDF (WeasyPrint loads nothing else)."""
-    if attachment is None:
+    content = attachment.read() if attachment is not None else None
+    if content is None:
         return ""
-    encoded = base64.b64encode(attachment.read()).decode("ascii")
+    encoded = base64.b64encode(content).decode("ascii")
     return f"data:{attachment.content_type};base64,{encoded}"

@@ -11,7 +11,7 @@ import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageOps
 from pypdf import PdfReader
 
 from saferplan.attachments.models import Attachment
@@ -173,7 +173,7 @@ def test_removing_it_deletes_the_file(
 
 
 def test_only_coordinators_change_it_and_the_public_sees_it_only_when_published(
-    signed_in, coordinator, viewer, client, partnership, other_partnership, plan
+    signed_in, coordinator, viewer, client, partnership, plan
 ):
     upload(signed_in(coordinator), plan, PHOTO.read_bytes())
     assert upload(signed_in(viewer), plan, PHOTO.read_bytes()).status_code == 403
@@ -186,3 +186,114 @@ def test_only_coordinators_change_it_and_the_public_sees_it_only_when_published(
     plan.status = "draft"
     plan.save()
     assert client.get(public).status_code == 404  # nothing published: nothing shown
+
+
+def test_nothing_of_the_file_is_written_again_comments_and_colour_profile_included(
+    signed_in, coordinator, plan
+):
+    """A JPEG comment (an editor's note) and an XMP block survive nothing; a photograph with
+    a colour profile is turned into sRGB, the colours a browser assumes without one."""
+    from PIL import ImageCms
+
+    source = io.BytesIO()
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    Image.open(PHOTO).save(
+        source,
+        format="JPEG",
+        comment=b"Taken at 12 Acacia Avenue",
+        xmp=b"<x:xmpmeta>where</x:xmpmeta>",
+        icc_profile=srgb,
+    )
+    upload(signed_in(coordinator), plan, source.getvalue())
+    plan.refresh_from_db()
+    content = plan.foreword_photo.read()
+    kept = Image.open(io.BytesIO(content))
+    assert b"Acacia" not in content
+    assert b"xmpmeta" not in content
+    assert not {"comment", "xmp", "exif", "icc_profile"} & set(kept.info)
+
+
+def test_a_phones_jpeg_with_a_second_picture_is_read(signed_in, coordinator, plan):
+    """Many phones write MPO: a JPEG with another picture after it. Its first is kept."""
+    source = io.BytesIO()
+    first = Image.open(PHOTO)
+    first.save(source, format="MPO", save_all=True, append_images=[first.resize((64, 75))])
+    assert Image.open(io.BytesIO(source.getvalue())).format == "MPO"
+    answer = upload(signed_in(coordinator), plan, source.getvalue(), name="phone.jpg")
+    assert answer.status_code == 302
+    plan.refresh_from_db()
+    assert Image.open(io.BytesIO(plan.foreword_photo.read())).size == (512, 600)
+
+
+def test_a_heic_or_webp_photograph_is_asked_for_as_a_jpeg(signed_in, coordinator, plan):
+    webp = io.BytesIO()
+    Image.open(PHOTO).save(webp, format="WEBP")
+    answer = upload(signed_in(coordinator), plan, webp.getvalue(), name="photo.webp")
+    assert "photo.webp is a WEBP image: save it as a JPEG or PNG" in answer.content.decode()
+    answer = upload(signed_in(coordinator), plan, b"\x00\x00\x00\x18ftypheic", name="IMG_1.HEIC")
+    assert "IMG_1.HEIC is a HEIC photograph: save it as a JPEG" in answer.content.decode()
+
+
+def test_replacing_it_deletes_the_old_file_and_the_public_always_gets_the_current_one(
+    signed_in, coordinator, client, partnership, plan, django_capture_on_commit_callbacks
+):
+    coordinator_client = signed_in(coordinator)
+    upload(coordinator_client, plan, PHOTO.read_bytes())
+    plan.refresh_from_db()
+    first = plan.foreword_photo
+    client.logout()
+    public = reverse("public:foreword-photo", args=[partnership.slug])
+    answer = client.get(public)
+    assert answer["Cache-Control"] == "public, no-cache"  # asked again: never an old photo
+    assert answer["ETag"] == f'"{first.sha256}"'
+    assert client.get(public, HTTP_IF_NONE_MATCH=answer["ETag"]).status_code == 304
+
+    flipped = io.BytesIO()
+    ImageOps.mirror(Image.open(PHOTO)).save(flipped, format="JPEG")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(signed_in(coordinator), plan, flipped.getvalue())
+    assert not first.file.storage.exists(first.file.name)
+    assert client.get(public, HTTP_IF_NONE_MATCH=answer["ETag"]).status_code == 200
+
+
+def test_a_hidden_foreword_or_a_missing_file_shows_no_photograph(
+    signed_in, coordinator, client, partnership, plan
+):
+    from saferplan.public.models import PublishedLayout
+
+    upload(signed_in(coordinator), plan, PHOTO.read_bytes())
+    plan.refresh_from_db()
+    client.logout()
+    public = reverse("public:foreword-photo", args=[partnership.slug])
+    PublishedLayout.objects.create(partnership=partnership, hidden=["foreword"])
+    assert client.get(public).status_code == 404
+    PublishedLayout.objects.all().delete()
+    # The file lost (a folder not restored with the database): the plan still comes out.
+    plan.foreword_photo.file.storage.delete(plan.foreword_photo.file.name)
+    assert client.get(public).status_code == 404
+    for kind in ("pdf", "docx"):
+        document = reverse("public:plan-document", args=[partnership.slug, kind])
+        assert client.get(document).status_code == 200
+
+
+def test_deleting_the_plan_deletes_its_photograph(
+    signed_in, coordinator, plan, django_capture_on_commit_callbacks
+):
+    upload(signed_in(coordinator), plan, PHOTO.read_bytes())
+    plan.refresh_from_db()
+    stored, storage = plan.foreword_photo.file.name, plan.foreword_photo.file.storage
+    with django_capture_on_commit_callbacks(execute=True):
+        plan.delete()
+    assert Attachment.objects.count() == 0
+    assert not storage.exists(stored)
+
+
+def test_another_partnership_never_gets_the_photograph(
+    signed_in, member_of, other_partnership, partnership, plan, coordinator
+):
+    upload(signed_in(coordinator), plan, PHOTO.read_bytes())
+    stranger = member_of("coordinator", other_partnership)
+    client = signed_in(stranger)
+    image = reverse("plans:foreword-photo-file", args=[partnership.slug, plan.pk])
+    assert client.get(image).status_code in (403, 404)
+    assert upload(client, plan, PHOTO.read_bytes()).status_code in (403, 404)

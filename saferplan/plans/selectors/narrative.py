@@ -45,6 +45,13 @@ class NarrativeSection:
         return lines[1].strip() if len(lines) > 1 else ""
 
 
+def _public_photo(plan: Plan):
+    """The foreword's photograph; never an OFFICIAL-SENSITIVE one (the published plan shows
+    these sections)."""
+    photo = plan.foreword_photo
+    return None if photo is None or photo.is_sensitive else photo
+
+
 def plan_narrative_sections(*, plan: Plan) -> list[NarrativeSection]:
     """The plan's sections that hold text, in order."""
     return [
@@ -54,7 +61,7 @@ def plan_narrative_sections(*, plan: Plan) -> list[NarrativeSection]:
             text,
             before,
             plan.foreword_signatory if name == "foreword" else "",
-            plan.foreword_photo if name == "foreword" else None,
+            _public_photo(plan) if name == "foreword" else None,
             plan.foreword_photo_alt if name == "foreword" else "",
         )
         for name, anchor, heading, before in SECTIONS

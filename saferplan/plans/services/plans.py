@@ -103,18 +103,24 @@ def foreword_photo_set(*, actor: Actor, plan: Plan, name: str, content: bytes, a
         raise ValidationError(
             {"alt_text": _("Describe the photograph for people who cannot see it")}
         )
+    # Read again, locked: another coordinator's change made meanwhile is kept, not overwritten.
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
     previous = plan.foreword_photo
     photo = attachment_services.photo_attach(
         actor=actor, partnership=plan.partnership, name=name, content=content
     )
-    plan = audited_change(
-        plan,
-        actor=actor,
-        partnership=plan.partnership,
-        field_names=PHOTO_FIELDS,
-        foreword_photo=photo,
-        foreword_photo_alt=alt_text.strip(),
-    )
+    try:
+        plan = audited_change(
+            plan,
+            actor=actor,
+            partnership=plan.partnership,
+            field_names=PHOTO_FIELDS,
+            foreword_photo=photo,
+            foreword_photo_alt=alt_text.strip(),
+        )
+    except Exception:
+        attachment_services.file_forget(photo)  # the transaction is undone; so is the file
+        raise
     if previous is not None:
         attachment_services.attachment_delete(actor=actor, attachment=previous)
     return plan
@@ -122,6 +128,7 @@ def foreword_photo_set(*, actor: Actor, plan: Plan, name: str, content: bytes, a
 
 @transaction.atomic
 def foreword_photo_remove(*, actor: Actor, plan: Plan) -> Plan:
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
     previous = plan.foreword_photo
     plan = audited_change(
         plan,

@@ -53,4 +53,4 @@ def foreword_photo_remove(request, slug, plan_pk):
 def foreword_photo_file(request, slug, plan_pk):
     """The photograph for the plan's members (the plan's own view permission)."""
     plan = plan_for(request, slug, plan_pk, "view")
-    return responses.inline(plan.foreword_photo)
+    return responses.inline(request, plan.foreword_photo)
