@@ -19,8 +19,8 @@ class SignInForm(auth_forms.AuthenticationForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
-        "invalid_login": "Enter a correct email address and password.",
-        "inactive": "This account has been switched off. Ask your partnership coordinator.",
+        "invalid_login": _("Enter a correct email address and password."),
+        "inactive": _("This account has been switched off. Ask your partnership coordinator."),
     }
 
     def clean_username(self) -> str:

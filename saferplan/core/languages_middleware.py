@@ -11,6 +11,15 @@ from django.conf import settings
 from django.utils import translation
 
 
+def _in_welsh(request, match) -> bool:
+    if match is None:
+        return False
+    if match.view_name in settings.WELSH_PAGES:
+        return True
+    signed_out = not getattr(request, "user", None) or not request.user.is_authenticated
+    return signed_out and match.view_name in settings.WELSH_PAGES_SIGNED_OUT
+
+
 class EnglishUnlessTranslated:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,8 +29,6 @@ class EnglishUnlessTranslated:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if translation.get_language() == "cy" and (
-            match is None or match.view_name not in settings.WELSH_PAGES
-        ):
+        if translation.get_language() == "cy" and not _in_welsh(request, match):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE

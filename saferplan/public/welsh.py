@@ -41,6 +41,10 @@ def sources(*, plan, aims, priorities, achievements, glossary_terms, contacts) -
         found.append(_source(plan, "title", "Title"))
         found.append(_source(plan, "introduction", "Introduction"))
         found += [_source(plan, name, str(heading)) for name, _, heading, _ in SECTIONS]
+        if plan.foreword_photo_id:
+            found.append(
+                _source(plan, "foreword_photo_alt", "Foreword: the photograph's description")
+            )
     found += [_source(aim, "text", f"Aim {aim.number}") for aim in aims]
     for priority in priorities:
         found.append(_source(priority, "title", f"Priority {priority.number}: its title"))

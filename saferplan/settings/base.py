@@ -256,6 +256,17 @@ WELSH_PAGES = {
     "consultations:respond-check",
     "consultations:respond-done",
 }
+# Pages in Welsh for someone signed out: the start page (signed in, it leads to the members'
+# pages), signing in and choosing a new password.
+WELSH_PAGES_SIGNED_OUT = {
+    "core:home",
+    "accounts:sign-in",
+    "accounts:password-reset",
+    "accounts:password-reset-done",
+    "accounts:password-reset-confirm",
+    "accounts:password-reset-complete",
+    "accounts:unlock",
+}
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

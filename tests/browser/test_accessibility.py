@@ -17,6 +17,10 @@ SIGNED_OUT = [
     "/accounts/password-reset/sent/",
     "/no-such-page/",
     "/api/docs/",
+    # In Welsh for someone signed out
+    "/cy/",
+    "/cy/accounts/sign-in/",
+    "/cy/accounts/password-reset/",
 ]
 COORDINATOR = [
     "/",

@@ -297,3 +297,21 @@ def test_another_partnership_never_gets_the_photograph(
     image = reverse("plans:foreword-photo-file", args=[partnership.slug, plan.pk])
     assert client.get(image).status_code in (403, 404)
     assert upload(client, plan, PHOTO.read_bytes()).status_code in (403, 404)
+
+
+def test_the_welsh_page_reads_the_photographs_welsh_description(
+    signed_in, coordinator, client, partnership, plan
+):
+    from django.utils import translation
+
+    from saferplan.public.tests.test_welsh_content import write
+
+    coordinator_client = signed_in(coordinator)
+    upload(coordinator_client, plan, PHOTO.read_bytes())
+    welsh = "Y Comodor Grace Hopper mewn lifrai, yn gwenu"
+    assert write(coordinator_client, partnership, **{ALT: welsh}).status_code == 302
+    client.logout()
+    with translation.override("cy"):
+        address = reverse("public:plan", args=[partnership.slug])
+    html = client.get(address).content.decode()
+    assert f'alt="{welsh}">' in html

@@ -23,6 +23,15 @@ TEMPLATES = settings.BASE_DIR / "templates"
 # The templates of the pages in settings.WELSH_PAGES (the published plan, its PDF and Word).
 WELSH_TEMPLATES = [
     "base.html",
+    "accounts/landing.html",
+    "accounts/sign_in.html",
+    "accounts/sign_in_paused.html",
+    "accounts/locked_out.html",
+    "accounts/password_reset.html",
+    "accounts/password_reset_done.html",
+    "accounts/password_reset_confirm.html",
+    "accounts/password_reset_complete.html",
+    "accounts/unlock_expired.html",
     "includes/language_switch.html",
     "public/published_plan.html",
     "public/_published_plan.html",
@@ -134,12 +143,35 @@ def test_the_welsh_pdf_and_word_document_are_welsh(client, partnership, strategi
     assert "Rhagair" in [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
 
 
-def test_a_page_not_yet_in_welsh_is_drawn_wholly_in_english(client, partnership, strategic):
-    """The sign-in page is not translated yet: at its Welsh address it is the English page,
-    saying so (lang="en-GB"), not English words under lang="cy"."""
-    html = client.get("/cy/accounts/sign-in/").content.decode()
+def test_a_page_not_yet_in_welsh_is_drawn_wholly_in_english(signed_in, coordinator, partnership):
+    """The members' pages are not translated yet: at their Welsh address they are the English
+    page, saying so (lang="en-GB"), not English words under lang="cy". The start page, Welsh
+    for someone signed out, leads a member to their English pages."""
+    client = signed_in(coordinator)
+    html = client.get("/cy/my-actions/").content.decode()
     assert '<html lang="en-GB"' in html
     assert "Skip to main content" in html
+    home = client.get("/cy/")
+    assert home.status_code == 302
+    assert not home["Location"].startswith("/cy/")
+
+
+def test_signing_in_is_in_welsh(client, coordinator):
+    """The start page, signing in (its errors too) and choosing a new password, for someone
+    signed out: in Welsh at their Welsh addresses, with the switch."""
+    landing = client.get("/cy/").content.decode()
+    assert '<html lang="cy"' in landing
+    assert "Cynllunio a dilyn diogelwch cymunedol gyda'n gilydd" in landing
+    assert 'href="/" hreflang="en" lang="en"' in landing
+    sign_in = client.post(
+        "/cy/accounts/sign-in/", {"username": coordinator.email, "password": "not this one"}
+    ).content.decode()
+    assert '<html lang="cy"' in sign_in
+    assert "Mewngofnodi i saferplan" in sign_in
+    assert "Rhowch gyfeiriad e-bost a chyfrinair cywir." in sign_in
+    assert "Mae problem wedi codi" in sign_in  # GOV.UK's error summary, in Welsh
+    reset = client.get("/cy/accounts/password-reset/").content.decode()
+    assert "Ailosod eich cyfrinair" in reset
 
 
 def test_a_welsh_page_that_is_not_there_says_so_in_welsh(client, partnership):
