@@ -78,7 +78,12 @@ def membership_add(
     if existing is None:
         user = user_create(actor=actor, email=email, full_name=full_name)
     elif Membership.objects.filter(user=existing, partnership=partnership).exists():
-        raise ValidationError({"email": f"{existing} is already a member of {partnership}."})
+        raise ValidationError(
+            {
+                "email": _("%(existing)s is already a member of %(partnership)s.")
+                % {"existing": existing, "partnership": partnership}
+            }
+        )
     else:
         user = existing
     membership = audit.create(
@@ -118,7 +123,12 @@ def membership_change(
         and role != Role.COORDINATOR
         and not _coordinators_left(membership)
     ):
-        raise ValidationError({"role": f"{membership.partnership} needs at least one coordinator."})
+        raise ValidationError(
+            {
+                "role": _("%(partnership)s needs at least one coordinator.")
+                % {"partnership": membership.partnership}
+            }
+        )
     membership, _changes = audit.change(
         membership,
         actor=actor,

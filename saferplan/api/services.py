@@ -34,7 +34,7 @@ def api_token_create(*, actor, name: str) -> tuple[ApiToken, str]:
     """A new token for `actor`, and the token itself: shown once, never stored."""
     name = name.strip()
     if not name:
-        raise ValidationError({"name": "Enter a name that says what will use the token"})
+        raise ValidationError({"name": _("Enter a name that says what will use the token")})
     key = "sp_" + secrets.token_urlsafe(32)
     token = ApiToken(
         user=actor,

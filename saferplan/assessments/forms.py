@@ -11,7 +11,7 @@ from saferplan.plans.models import Priority
 
 from .models import Candidate, Finding, RiskKind
 
-MARKING_HELP = (
+MARKING_HELP = gettext_lazy(
     "OFFICIAL-SENSITIVE material is seen only by the partnership's members and never published."
 )
 

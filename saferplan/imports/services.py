@@ -377,7 +377,7 @@ def owner_resolve(
 
     if choice == "new":
         if not kind:
-            raise ValidationError({"kind": "Choose the kind of organisation"})
+            raise ValidationError({"kind": _("Choose the kind of organisation")})
         partnership_services.organisation_create(
             actor=actor, partnership=partnership, name=owner_text[:200], kind=kind
         )
@@ -397,4 +397,4 @@ def owner_resolve(
             actor=actor, group=group, aliases=[*group.aliases, owner_text]
         )
     else:
-        raise ValidationError({"choice": "Choose what the owner is"})
+        raise ValidationError({"choice": _("Choose what the owner is")})

@@ -228,14 +228,17 @@ class Group(TimeStampedModel):
             return
         if parent.partnership_id != self.partnership_id:
             raise ValidationError(
-                {"reports_to": "A group can only report to a group of the same partnership."}
+                {"reports_to": _("A group can only report to a group of the same partnership.")}
             )
         # Walk up the chain: a group may not end up reporting to itself.
         seen: set[int] = set()
         while parent is not None:
             if parent.pk == self.pk or parent.pk in seen:
                 raise ValidationError(
-                    {"reports_to": f"{self.name} cannot report to a group that reports to it."}
+                    {
+                        "reports_to": _("%(name)s cannot report to a group that reports to it.")
+                        % {"name": self.name}
+                    }
                 )
             seen.add(parent.pk)
             parent = parent.reports_to

@@ -194,7 +194,10 @@ def _check_members_belong(
     outsiders = [o.name for o in member_organisations if o.pk not in member_ids]
     if outsiders:
         raise ValidationError(
-            {"member_organisations": f"Not a member of {partnership}: {', '.join(outsiders)}."}
+            {
+                "member_organisations": _("Not a member of %(partnership)s: %(join)s.")
+                % {"partnership": partnership, "join": ", ".join(outsiders)}
+            }
         )
 
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock, languages
@@ -9,7 +10,10 @@ from saferplan.partnerships.models import Group, Organisation, Partnership
 
 from .models import ActionStatus, Objective, Plan, PlanKind, RagRating
 
-MARKING_HELP = "OFFICIAL-SENSITIVE material is seen only by members of the owning partnership(s) and never published."
+MARKING_HELP = _(
+    "OFFICIAL-SENSITIVE material is seen only by members of the owning partnership(s) and never "
+    "published."
+)
 
 
 class PlanForm(forms.Form):
@@ -292,7 +296,9 @@ class UpdateForm(forms.Form):
         choices=Marking.choices,
         widget=GovukRadioSelect,
         initial=Marking.OFFICIAL,
-        help_text=MARKING_HELP + " The marking covers the reasons typed with the update too.",
+        help_text=format_lazy(
+            "{} {}", MARKING_HELP, _("The marking covers the reasons typed with the update too.")
+        ),
     )
     rag = forms.ChoiceField(
         label=_("RAG rating"), choices=RagRating.choices, widget=GovukRadioSelect, required=False
@@ -327,8 +333,11 @@ class CorrectionForm(forms.Form):
         label=_("Marking"),
         choices=Marking.choices,
         widget=GovukRadioSelect,
-        help_text=MARKING_HELP
-        + " A correction of an OFFICIAL-SENSITIVE update stays OFFICIAL-SENSITIVE.",
+        help_text=format_lazy(
+            "{} {}",
+            MARKING_HELP,
+            _("A correction of an OFFICIAL-SENSITIVE update stays OFFICIAL-SENSITIVE."),
+        ),
     )
 
 

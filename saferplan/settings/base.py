@@ -255,6 +255,9 @@ WELSH_PAGES = {
     "consultations:respond-contact",
     "consultations:respond-check",
     "consultations:respond-done",
+    # An action owner's round: their actions, and adding an update to one.
+    "my-actions",
+    "plans:update-add",
 }
 # Pages in Welsh for someone signed out: the start page (signed in, it leads to the members'
 # pages), signing in and choosing a new password.

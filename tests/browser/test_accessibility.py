@@ -133,6 +133,8 @@ def _plan_pages():
         f"/partnerships/hertsmere/objectives/{objective.pk}/edit/",
         "/partnerships/hertsmere/rag-key/",
         "/my-actions/",
+        "/cy/my-actions/",  # an action owner's round in Welsh
+        f"/cy/partnerships/hertsmere/actions/{action.pk}/update/",
     ]
 
 

@@ -181,7 +181,9 @@ def _check_concern(assessment: StrategicAssessment):
             ):
                 raise ValidationError(gettext_lazy("That consultation is not this partnership's."))
         if candidate.category and candidate.category not in categories.Category.values:
-            raise ValidationError({"category": "Choose a police.uk category or none."})
+            raise ValidationError(
+                {"category": gettext_lazy("Choose a police.uk category or none.")}
+            )
 
     return check
 
@@ -246,7 +248,7 @@ def score_set(
     candidate.assessment.refuse_if_agreed()
     why = why.strip()
     if value is not None and not 1 <= value <= 5:
-        raise ValidationError({"value": "A score is 1, 2, 3, 4 or 5."})
+        raise ValidationError({"value": gettext_lazy("A score is 1, 2, 3, 4 or 5.")})
     if value != score.suggested and not why:
         raise ValidationError(
             {

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.partnerships.models import Partnership
@@ -38,7 +39,7 @@ def consultation_create(
     """A consultation on `plan` with its questions generated from the plan's aims and
     priorities (see saferplan.consultations.questions)."""
     if plan.partnership_id != partnership.pk:
-        raise ValidationError({"plan": "Choose a plan of this partnership."})
+        raise ValidationError({"plan": _("Choose a plan of this partnership.")})
     check_dates(opens_on, closes_on)
     consultation = audit.create(
         Consultation,
@@ -64,7 +65,7 @@ def consultation_create(
 def check_dates(opens: date | None, closes: date | None) -> None:
     if opens and closes and closes < opens:
         raise ValidationError(
-            {"closes_on": "The closing date must be on or after the opening date."}
+            {"closes_on": _("The closing date must be on or after the opening date.")}
         )
 
 

@@ -35,11 +35,11 @@ ENTERED_FIELDS = [
 
 def _check(*, plan: Plan, partnership: Partnership, opens_on: date, closes_on: date) -> None:
     if plan.partnership_id != partnership.pk:
-        raise ValidationError({"plan": "Choose a plan of this partnership."})
+        raise ValidationError({"plan": _("Choose a plan of this partnership.")})
     check_dates(opens_on, closes_on)
     if closes_on > clock.today():
         raise ValidationError(
-            {"closes_on": "Closed on must be today or earlier: enter results once it has closed"}
+            {"closes_on": _("Closed on must be today or earlier: enter results once it has closed")}
         )
 
 

@@ -95,11 +95,17 @@ def response_import_create(
     """Hold an uploaded survey export for its column preview, with a guessed mapping."""
     if len(content) > MAX_SURVEY_FILE_BYTES:
         raise ValidationError(
-            {"file": f"{file_name} is larger than 20 MB. Export only the responses."}
+            {
+                "file": _("%(file_name)s is larger than 20 MB. Export only the responses.")
+                % {"file_name": file_name}
+            }
         )
     if not file_name.lower().endswith((".csv", ".txt", ".tsv")):
         raise ValidationError(
-            {"file": f"{file_name} is not a CSV file. Export the survey's responses as CSV."}
+            {
+                "file": _("%(file_name)s is not a CSV file. Export the survey's responses as CSV.")
+                % {"file_name": file_name}
+            }
         )
     digest = hashlib.sha256(content).hexdigest()
     earlier = consultation.response_imports.filter(

@@ -116,7 +116,9 @@ def _theme_name_unique(name: str) -> Iterator[None]:
         yield
     except ValidationError as error:
         if "__all__" in error.message_dict:  # the unique name constraint
-            raise ValidationError({"name": f"There is already a theme called “{name}”."}) from None
+            raise ValidationError(
+                {"name": _("There is already a theme called “%(name)s”.") % {"name": name}}
+            ) from None
         raise
 
 
@@ -135,7 +137,7 @@ def theme_update(
     actions = list(actions)
     partnership_id = theme.consultation.partnership_id
     if any(a.priority.plan.partnership_id != partnership_id for a in actions):
-        raise ValidationError({"actions": "Choose actions of this partnership's plans."})
+        raise ValidationError({"actions": _("Choose actions of this partnership's plans.")})
     was_suggested = theme.suggested
     with _theme_name_unique(name.strip()):
         theme, changes = audit.change(
@@ -159,9 +161,11 @@ def themes_merge(*, actor: "User", theme: Theme, others: Iterable[Theme]) -> The
     """Move every answer of `others` into `theme` and delete them."""
     others = [o for o in others if o.pk != theme.pk]
     if not others:
-        raise ValidationError({"others": "Choose at least one other theme to merge into this one."})
+        raise ValidationError(
+            {"others": _("Choose at least one other theme to merge into this one.")}
+        )
     if any(o.question_id != theme.question_id for o in others):
-        raise ValidationError({"others": "Choose themes of the same question."})
+        raise ValidationError({"others": _("Choose themes of the same question.")})
     through = Answer.themes.through
     moving = set(
         through.objects.filter(theme__in=others).values_list("answer_id", flat=True)
@@ -183,9 +187,9 @@ def theme_split(*, actor: "User", theme: Theme, answers: Iterable[Answer], name:
     """Move the chosen answers of `theme` to a new theme called `name`."""
     answers = list(answers)
     if not answers:
-        raise ValidationError({"answers": "Choose the answers to move to the new theme."})
+        raise ValidationError({"answers": _("Choose the answers to move to the new theme.")})
     if any(not a.themes.filter(pk=theme.pk).exists() for a in answers):
-        raise ValidationError({"answers": "Choose answers of this theme."})
+        raise ValidationError({"answers": _("Choose answers of this theme.")})
     new = theme_create(actor=actor, question=theme.question, name=name)
     through = Answer.themes.through
     through.objects.filter(theme=theme, answer__in=answers).delete()
@@ -212,7 +216,7 @@ def theme_delete(*, actor: "User", theme: Theme) -> None:
 def answer_themes_set(*, actor: "User", answer: Answer, themes: Iterable[Theme]) -> Answer:
     themes = list(themes)
     if any(t.question_id != answer.question_id for t in themes):
-        raise ValidationError({"themes": "Choose themes of the question this answers."})
+        raise ValidationError({"themes": _("Choose themes of the question this answers.")})
     before = sorted(t.name for t in answer.themes.all())
     answer.themes.set(themes)
     after = sorted(t.name for t in themes)

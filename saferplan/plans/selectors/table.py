@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Prefetch, Q
+from django.utils import translation
 
 from saferplan.core.permissions import sees_sensitive_of, user_memberships
 
@@ -191,6 +192,7 @@ def action_table_cache_key(
         sees_sensitive_of(user, {plan.partnership_id}),
         quarter_view,
         filters,
+        translation.get_language(),  # the table's words are drawn in the page's language
     )
 
 
@@ -211,7 +213,14 @@ def my_actions_cache_key(*, user, filters: ActionFilters, today: datetime.date) 
         .values_list("pk", "created_at", "modified_at", "content_version")
     )
     return plan_cache.key(
-        "my-actions", user.pk, user.is_superuser, memberships, plans, today, filters
+        "my-actions",
+        user.pk,
+        user.is_superuser,
+        memberships,
+        plans,
+        today,
+        filters,
+        translation.get_language(),
     )
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.audit import Actor
 
@@ -45,12 +46,12 @@ ACTION_FIELDS = [
 def _check_action(priority: Priority, fields: dict) -> None:
     objective = fields.get("objective")
     if objective is not None and objective.priority_id != priority.pk:
-        raise ValidationError({"objective": "Choose an objective of the same priority."})
+        raise ValidationError({"objective": _("Choose an objective of the same priority.")})
     check_groups_belong(priority.plan, fields.get("owner_groups", ()), "owner_groups")
     partnership_id = priority.plan.partnership_id
     if any(p.pk == partnership_id for p in fields.get("joint_partnerships", ())):
         raise ValidationError(
-            {"joint_partnerships": "An action is already owned by its plan's partnership."}
+            {"joint_partnerships": _("An action is already owned by its plan's partnership.")}
         )
 
 
@@ -112,7 +113,7 @@ def action_update(*, actor: Actor, action: Action, expected_version: int, **fiel
     if fields.get("status") == ActionStatus.DISCHARGED and not fields.get(
         "status_reason", action.status_reason
     ):
-        raise ValidationError({"status_reason": "Give the reason the action was discharged."})
+        raise ValidationError({"status_reason": _("Give the reason the action was discharged.")})
     if "status_reason" in fields and fields["status_reason"] != action.status_reason:
         # A reason typed on the action's own form carries the action's marking.
         fields["status_reason_marking"] = fields.get("marking", action.marking)

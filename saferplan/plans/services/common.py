@@ -2,6 +2,7 @@
 create and change, and optimistic-locking conflicts."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
 from saferplan.core.audit import Actor
@@ -99,5 +100,8 @@ def check_groups_belong(plan: Plan, groups, field: str) -> None:
     strangers = [g.name for g in groups if g.partnership_id != plan.partnership_id]
     if strangers:
         raise ValidationError(
-            {field: f"Not a group of {plan.partnership}: {', '.join(strangers)}."}
+            {
+                field: _("Not a group of %(partnership)s: %(join)s.")
+                % {"partnership": plan.partnership, "join": ", ".join(strangers)}
+            }
         )

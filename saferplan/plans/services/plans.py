@@ -71,7 +71,7 @@ def plan_create(
     strategic_plan = fields.get("strategic_plan")
     if strategic_plan is not None and strategic_plan.partnership_id != partnership.pk:
         raise ValidationError(
-            {"strategic_plan": "Choose a partnership plan of the same partnership."}
+            {"strategic_plan": _("Choose a partnership plan of the same partnership.")}
         )
     return audited_create(
         Plan,

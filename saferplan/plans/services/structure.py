@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.audit import Actor
 from saferplan.core.models import Marking
@@ -90,7 +91,7 @@ def rag_override(
 ) -> RagChange:
     """Override an objective's or priority's rolled-up rating; rating "" returns to the roll-up."""
     if not reason.strip():
-        raise ValidationError({"reason": "Give the reason for the override"})
+        raise ValidationError({"reason": _("Give the reason for the override")})
     if isinstance(subject, Objective):
         return rag_record(
             actor=actor, objective=subject, rating=rating, reason=reason, marking=marking

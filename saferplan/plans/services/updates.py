@@ -139,16 +139,20 @@ def update_add(
     if rag and latest is not None and rating_conflict(latest, expected_rag_change_id):
         raise EditConflictError(
             latest,
-            f"{latest.changed_by_name or 'Someone'} changed the RAG rating to {latest.get_rating_display()} after you opened this page.",
+            _("%(name)s changed the RAG rating to %(rating)s after you opened this page.")
+            % {
+                "name": latest.changed_by_name or _("Someone"),
+                "rating": latest.get_rating_display(),
+            },
         )
     errors = {}
     if not text.strip():
-        errors["text"] = "Enter what has happened"
+        errors["text"] = _("Enter what has happened")
     rag_changes = bool(rag) and (latest is None or latest.rating != rag)
     if rag_changes and not rag_reason.strip():
-        errors["rag_reason"] = "Give the reason for the RAG rating"
+        errors["rag_reason"] = _("Give the reason for the RAG rating")
     if status == ActionStatus.DISCHARGED and not (status_reason or action.status_reason).strip():
-        errors["status_reason"] = "Give the reason the action was discharged"
+        errors["status_reason"] = _("Give the reason the action was discharged")
     if errors:
         raise ValidationError(errors)
     update = Update(
@@ -228,11 +232,16 @@ def action_rag_set(
             f"{latest.get_rating_display()} after you read it.",
         )
     if rating not in RagRating.values:
-        raise ValidationError({"rating": f"“{rating}” is not one of {', '.join(RagRating.values)}"})
+        raise ValidationError(
+            {
+                "rating": _("“%(rating)s” is not one of %(join)s")
+                % {"rating": rating, "join": ", ".join(RagRating.values)}
+            }
+        )
     if latest is not None and latest.rating == rating:
         return latest
     if not reason.strip():
-        raise ValidationError({"reason": "Give the reason for the RAG rating"})
+        raise ValidationError({"reason": _("Give the reason for the RAG rating")})
     change = rag_record(actor=actor, action=action, rating=rating, reason=reason, marking=marking)
     _notify_owners(action=action, actor=actor, rag_change=change)
     return change

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from saferplan.core.forms import NOT_SAVED, add_service_errors, confirm_saved, save_form, save_once
 from saferplan.core.permissions import sees_sensitive_of
@@ -67,8 +69,11 @@ def update_add(request, slug, pk):
         else:
             confirm_saved(
                 request,
-                f"Your update has been added. It is in the history of “{action.title}” "
-                f"below, dated {update.described_on:%-d %B %Y}.",
+                _(
+                    "Your update has been added. It is in the history of “%(title)s” below, "
+                    "dated %(date)s."
+                )
+                % {"title": action.title, "date": date_format(update.described_on, "j F Y")},
             )
             # The action's page, with the new update in its history. A form sent from the
             # update's own page by htmx leaves that page for it too (HX-Redirect).

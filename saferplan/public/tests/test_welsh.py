@@ -32,6 +32,10 @@ WELSH_TEMPLATES = [
     "accounts/password_reset_confirm.html",
     "accounts/password_reset_complete.html",
     "accounts/unlock_expired.html",
+    "plans/my_actions.html",
+    "plans/_my_group.html",
+    "plans/update_form.html",
+    "plans/_update_form.html",
     "includes/language_switch.html",
     "public/published_plan.html",
     "public/_published_plan.html",
@@ -148,7 +152,7 @@ def test_a_page_not_yet_in_welsh_is_drawn_wholly_in_english(signed_in, coordinat
     page, saying so (lang="en-GB"), not English words under lang="cy". The start page, Welsh
     for someone signed out, leads a member to their English pages."""
     client = signed_in(coordinator)
-    html = client.get("/cy/my-actions/").content.decode()
+    html = client.get(f"/cy/partnerships/{partnership.slug}/").content.decode()
     assert '<html lang="en-GB"' in html
     assert "Skip to main content" in html
     home = client.get("/cy/")
