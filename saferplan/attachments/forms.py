@@ -34,7 +34,7 @@ class PhotoForm(forms.Form):
             raise forms.ValidationError(
                 _("%(name)s is larger than %(mb)s MB.") % {"name": upload.name, "mb": PHOTO_MB}
             )
-        content = upload.read()
-        photo_from_upload(upload.name, content)  # raises, naming the file
-        self.cleaned_data["content"] = content
+        # Checked and drawn again here, once: its refusal, naming the file, is shown with the
+        # form's other errors; the service keeps the photograph as drawn.
+        self.cleaned_data["photo"] = photo_from_upload(upload.name, upload.read())
         return upload

@@ -10,17 +10,17 @@ from django.db import transaction
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent, Marking
 
-from .images import photo_from_upload
+from .images import Photo
 from .models import Attachment
 
 LOGGED = ["name", "content_type", "size", "sha256", "marking"]
 
 
 @transaction.atomic
-def photo_attach(*, actor, partnership, name: str, content: bytes) -> Attachment:
-    """A photograph (images.photo_from_upload: checked, drawn again without its metadata),
-    kept as OFFICIAL: it is shown on the published plan."""
-    photo = photo_from_upload(name, content)
+def photo_attach(*, actor, partnership, name: str, photo: Photo) -> Attachment:
+    """A photograph as images.photo_from_upload gives it (checked, drawn again without its
+    metadata: nothing else makes a Photo), kept as OFFICIAL: it is shown on the published
+    plan. `name`: the uploaded file's, for people."""
     return audit.create(
         Attachment,
         actor=actor,

@@ -95,9 +95,12 @@ def foreword_photo(request, slug):
     """The published plan's foreword photograph, for anyone: only while the foreword is
     published and shown."""
     published = _published(slug)
-    if published.plan is None or "foreword" in published.hidden or not published.plan.foreword:
+    # The foreword as the published plan shows it (plans.selectors.narrative: never a
+    # sensitive photograph), unless the coordinator hid it.
+    foreword = published.narrative.get("foreword")
+    if foreword is None or "foreword" in published.hidden:
         raise Http404("The published plan's foreword has no photograph.")
-    return responses.inline(request, published.plan.foreword_photo, public=True)
+    return responses.inline(request, foreword.photo, public=True)
 
 
 @require_GET

@@ -140,8 +140,14 @@ def lang_of(text) -> str:
 def own_words(text):
     """A short text a partnership typed (an action's title, an owner), escaped; on a Welsh page
     in a <span> marked with its language when that is not Welsh (lang_of)."""
-    attrs = lang_of(text) if translation.get_language() == "cy" else ""
+    attrs = own_words_lang(text)
     return format_html("<span{}>{}</span>", attrs, text) if attrs else format_html("{}", text)
+
+
+def own_words_lang(text) -> str:
+    """The language attributes of a partnership's own words on a Welsh page; "" on an English
+    one (where its English needs no mark, and a table of hundreds of rows is spared the work)."""
+    return lang_of(text) if translation.get_language() == "cy" else ""
 
 
 @register.filter

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.attachments import services as attachment_services
+from saferplan.attachments.images import Photo
 from saferplan.core.audit import Actor
 
 from ..models import (
@@ -96,7 +97,7 @@ def plan_update(*, actor: Actor, plan: Plan, **fields) -> Plan:
 
 
 @transaction.atomic
-def foreword_photo_set(*, actor: Actor, plan: Plan, name: str, content: bytes, alt_text: str):
+def foreword_photo_set(*, actor: Actor, plan: Plan, name: str, drawn: Photo, alt_text: str):
     """The foreword's photograph of its signatory, with what a screen reader says for it;
     a photograph it replaces is deleted."""
     if not alt_text.strip():
@@ -107,7 +108,7 @@ def foreword_photo_set(*, actor: Actor, plan: Plan, name: str, content: bytes, a
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     previous = plan.foreword_photo
     photo = attachment_services.photo_attach(
-        actor=actor, partnership=plan.partnership, name=name, content=content
+        actor=actor, partnership=plan.partnership, name=name, photo=drawn
     )
     try:
         plan = audited_change(

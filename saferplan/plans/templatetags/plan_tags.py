@@ -3,15 +3,14 @@ shows hundreds of them and Django's template engine is the slow part of the page
 
 from django import template
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from saferplan.core.templatetags.saferplan import (
-    lang_of,
     marking_tag,
     own_words,
+    own_words_lang,
     rag_tag,
     short_date,
     status_class,
@@ -106,7 +105,7 @@ def _with_line_breaks(text: str):
 def _own_lines(text: str):
     """An update's text as _with_line_breaks gives it; on a Welsh page marked with its
     language (own_words)."""
-    attrs = lang_of(text) if translation.get_language() == "cy" else ""
+    attrs = own_words_lang(text)
     lines = _with_line_breaks(text)
     return format_html("<span{}>{}</span>", attrs, lines) if attrs else lines
 

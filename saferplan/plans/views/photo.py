@@ -25,7 +25,7 @@ def foreword_photo(request, slug, plan_pk):
             actor=request.user,
             plan=plan,
             name=data["file"].name,
-            content=data["content"],
+            drawn=data["photo"],
             alt_text=data["alt_text"],
         ),
     )
