@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from saferplan.partnerships.models import Partnership
 from saferplan.partnerships.permissions import partnership_policy
@@ -28,36 +29,40 @@ def partnership_switcher(request):
     url_name = match.view_name if match else ""
     items = [
         {
-            "text": "My partnerships",
+            "text": _("My partnerships"),
             "href": reverse("my-partnerships"),
             "current": url_name in ("core:home", "my-partnerships"),
         },
-        {"text": "My actions", "href": reverse("my-actions"), "current": url_name == "my-actions"},
+        {
+            "text": _("My actions"),
+            "href": reverse("my-actions"),
+            "current": url_name == "my-actions",
+        },
     ]
     if partnership:
         items += [
             {
-                "text": "Overview",
+                "text": _("Overview"),
                 "href": reverse("partnerships:detail", args=[partnership.slug]),
                 "current": url_name == "partnerships:detail",
             },
             {
-                "text": "Plans",
+                "text": _("Plans"),
                 "href": reverse("plans:list", args=[partnership.slug]),
                 "current": url_name.startswith("plans:") and url_name != "plans:rag-key",
             },
             {
-                "text": "Board reports",
+                "text": _("Board reports"),
                 "href": reverse("reports:partnership-board-reports", args=[partnership.slug]),
                 "current": url_name.startswith("reports:") and "board-report" in url_name,
             },
             {
-                "text": "Structure",
+                "text": _("Structure"),
                 "href": reverse("partnerships:structure", args=[partnership.slug]),
                 "current": url_name.startswith("partnerships:structure") or "group" in url_name,
             },
             {
-                "text": "People",
+                "text": _("People"),
                 "href": reverse("partnerships:members", args=[partnership.slug]),
                 "current": "member" in url_name,
             },
@@ -65,14 +70,14 @@ def partnership_switcher(request):
         if partnership_policy.user_has_permission_for_instance(user, "view_audit_log", partnership):
             items.append(
                 {
-                    "text": "Audit log",
+                    "text": _("Audit log"),
                     "href": reverse("partnerships:audit-log", args=[partnership.slug]),
                     "current": url_name == "partnerships:audit-log",
                 }
             )
     items.append(
         {
-            "text": "Organisations",
+            "text": _("Organisations"),
             "href": reverse("organisations:directory"),
             "current": url_name.startswith("organisations:"),
         }

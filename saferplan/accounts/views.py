@@ -127,7 +127,7 @@ def switch_partnership(request):
         if membership.partnership.slug == slug:
             request.session["current_partnership"] = slug
             return redirect(membership.partnership)
-    raise Http404("You are not a member of that partnership.")
+    raise Http404(_("You are not a member of that partnership."))
 
 
 @login_required

@@ -14,6 +14,7 @@ Anything else answers 404, as the pages do for another partnership's records.
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from saferplan.assessments.models import StrategicAssessment
 from saferplan.core.permissions import member_partnership_ids, sees_sensitive_of
@@ -48,7 +49,7 @@ def partnership(user, slug: str) -> Partnership:
     try:
         return partnerships(user).get(slug=slug)
     except Partnership.DoesNotExist:
-        raise Http404("No partnership here") from None
+        raise Http404(_("No partnership here")) from None
 
 
 def plans(user, partnership: Partnership) -> QuerySet[Plan]:
@@ -65,7 +66,7 @@ def plan(user, plan_id: int) -> Plan:
         found.status == PlanStatus.PUBLISHED
         or plan_policy.user_has_permission_for_instance(user, "view", found)
     ):
-        raise Http404("No plan here")
+        raise Http404(_("No plan here"))
     return found
 
 
@@ -97,13 +98,13 @@ def action(user, action_id: int) -> tuple[Action, bool]:
         .first()
     )
     if found is None:
-        raise Http404("No action here")
+        raise Http404(_("No action here"))
     if action_policy.user_has_permission_for_instance(user, "view", found):
         return found, True
     plan = found.priority.plan
     if plan.status == PlanStatus.PUBLISHED and not found.is_sensitive:
         return found, False
-    raise Http404("No action here")
+    raise Http404(_("No action here"))
 
 
 def may_add_update(user, action: Action) -> bool:
@@ -116,7 +117,7 @@ def member_partnership(user, slug: str, policy) -> Partnership:
     """A partnership whose members-only data (measures, crime figures) the caller may read."""
     found = Partnership.objects.filter(slug=slug).first()
     if found is None or not policy.user_has_permission_for_instance(user, "view", found):
-        raise Http404("No partnership here")
+        raise Http404(_("No partnership here"))
     return found
 
 

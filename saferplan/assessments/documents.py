@@ -9,6 +9,7 @@ import datetime
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from saferplan.core.documents.pdf import render_pdf
 from saferplan.core.documents.word import WordDocument
@@ -42,7 +43,9 @@ def comparison_docx(word: WordDocument, comparison: Comparison, *, chart: bool) 
         # a heading, not bold text: it stands apart from the table before it, and Word's
         # navigation pane lists it
         word.heading(caption, 2)
-        table = word.table([_("Category"), against, period, _("Difference"), _("% change")])
+        headers = [_("Category"), against, period, _("Difference")]
+        # xgettext:no-python-format
+        table = word.table([*headers, _("% change")])
         for row in rows:
             cells = word.row(
                 table,
@@ -104,24 +107,35 @@ def _risk_text(risk) -> str:
 def status_text(report: AssessmentReport) -> str:
     assessment = report.assessment
     if not assessment.is_agreed:
-        return "Draft: not yet agreed by the board."
-    where = f", {assessment.agreed_at}" if assessment.agreed_at else ""
-    return f"Agreed by the board on {assessment.agreed_on:%-d %B %Y}{where}."
+        return _("Draft: not yet agreed by the board.")
+    agreed_on = date_format(assessment.agreed_on, "j F Y")
+    if assessment.agreed_at:
+        # Translators: agreed_at is where the board met, e.g. "the board meeting of 3 May"
+        return _("Agreed by the board on %(agreed_on)s, %(agreed_at)s.") % {
+            "agreed_on": agreed_on,
+            "agreed_at": assessment.agreed_at,
+        }
+    return _("Agreed by the board on %(agreed_on)s.") % {"agreed_on": agreed_on}
 
 
 def period_text(report: AssessmentReport) -> str:
     a = report.assessment
-    return (
-        f"{a.period_start:%B %Y} to {a.period_end:%B %Y}, compared with "
-        f"{a.against_start:%B %Y} to {a.against_end:%B %Y}."
-    )
+    return _("%(start)s to %(end)s, compared with %(against_start)s to %(against_end)s.") % {
+        "start": date_format(a.period_start, "F Y"),
+        "end": date_format(a.period_end, "F Y"),
+        "against_start": date_format(a.against_start, "F Y"),
+        "against_end": date_format(a.against_end, "F Y"),
+    }
 
 
 def rests_on_lines(report: AssessmentReport) -> list[str]:
     rests_on = report.assessment.rests_on
     lines = [
-        f"police.uk street-level crime and ASB, {cover['force']}: all {cover['months']} "
-        f"months of {cover['label']} held"
+        # Translators: force is a police force's English name; label a span of months
+        _(
+            "police.uk street-level crime and ASB, %(force)s: all %(months)s months of %(label)s held"
+        )
+        % {"force": cover["force"], "months": cover["months"], "label": cover["label"]}
         for cover in rests_on.get("police_uk", [])
         if cover.get("complete")
     ]
@@ -131,7 +145,7 @@ def rests_on_lines(report: AssessmentReport) -> list[str]:
 def finding_row(finding) -> list[str]:
     """What a key finding's row says: its words, figures, the test's verdict, rate, source."""
     rate = "" if finding.rate is None else f"{finding.rate:.1f}"
-    marking = "OFFICIAL-SENSITIVE: " if finding.is_sensitive else ""
+    marking = _("OFFICIAL-SENSITIVE: ") if finding.is_sensitive else ""
     return [
         marking + finding.sentence,
         "–" if finding.previous is None else f"{finding.previous.normalize():f}",
@@ -142,8 +156,19 @@ def finding_row(finding) -> list[str]:
     ]
 
 
-FINDING_HEADER = ["Finding", "Before", "Now", "More than chance?", "Per 1,000", "Source"]
-SIGNIFICANCE_NOTE = (
+def finding_header() -> list[str]:
+    return [
+        _("Finding"),
+        _("Before"),
+        _("Now"),
+        _("More than chance?"),
+        _("Per 1,000"),
+        _("Source"),
+    ]
+
+
+SIGNIFICANCE_NOTE = gettext_lazy(
+    # xgettext:no-python-format
     "“Significant” means the change is more than counts of this size vary by chance (an "
     "exact test of the two counts, at the 5% level)."
 )
@@ -154,47 +179,51 @@ def assessment_docx(report: AssessmentReport, *, generated_on: datetime.date) ->
     partnership = assessment.partnership
     word = WordDocument(title=assessment.title, author=partnership.name, marking=report.marking)
     word.heading(assessment.title, 0)
-    word.paragraph(f"{partnership.name} · produced {generated_on:%-d %B %Y}")
+    word.paragraph(
+        _("%(partnership)s · produced %(produced)s")
+        % {"partnership": partnership.name, "produced": date_format(generated_on, "j F Y")}
+    )
     word.paragraph(status_text(report), bold=True)
     word.paragraph(period_text(report))
-    word.heading("What the data rests on", 1)
-    word.bullets(rests_on_lines(report) or ["No figures held for both periods."])
+    word.heading(_("What the data rests on"), 1)
+    word.bullets(rests_on_lines(report) or [_("No figures held for both periods.")])
     refused = assessment.rests_on.get("refused", [])
     if refused:
-        word.paragraph("Left out, because no finding rests on part of a period:", bold=True)
+        word.paragraph(_("Left out, because no finding rests on part of a period:"), bold=True)
         word.bullets(refused)
     for comparison in report.comparisons:
-        word.heading(f"{comparison.place}: what the figures show", 1)
+        word.heading(_("%(place)s: what the figures show") % {"place": comparison.place}, 1)
         comparison_docx(word, comparison, chart=True)
-    word.heading("The key findings", 1)
+    word.heading(_("The key findings"), 1)
     word.paragraph(SIGNIFICANCE_NOTE)
     if report.findings:
-        table = word.table(FINDING_HEADER, widths=[5, 1, 1, 2, 1, 3], font_size=9)
+        table = word.table(finding_header(), widths=[5, 1, 1, 2, 1, 3], font_size=9)
         for finding in report.findings:
             word.row(table, finding_row(finding))
     else:
-        word.paragraph("No findings.")
+        word.paragraph(_("No findings."))
     for heading, risks in (
-        ("Top risks", report.top_risks),
-        ("Emerging risks", report.emerging_risks),
+        (_("Top risks"), report.top_risks),
+        (_("Emerging risks"), report.emerging_risks),
     ):
         word.heading(heading, 1)
         word.bullets(
-            [("OFFICIAL-SENSITIVE: " if r.is_sensitive else "") + _risk_text(r) for r in risks]
-            or ["None recorded."]
+            [(_("OFFICIAL-SENSITIVE: ") if r.is_sensitive else "") + _risk_text(r) for r in risks]
+            or [_("None recorded.")]
         )
-    word.heading("Recommendations", 1)
+    word.heading(_("Recommendations"), 1)
     if report.recommendations:
         for recommendation in report.recommendations:
-            marking = "OFFICIAL-SENSITIVE: " if recommendation.is_sensitive else ""
+            marking = _("OFFICIAL-SENSITIVE: ") if recommendation.is_sensitive else ""
             word.paragraph(marking + recommendation.text, style="List Number")
     else:
-        word.paragraph("None recorded.")
+        word.paragraph(_("None recorded."))
     if report.priority_links:
-        word.heading("Priorities set from this assessment", 1)
+        word.heading(_("Priorities set from this assessment"), 1)
         word.bullets(
             [
-                f"{link.priority.plan.title}: priority {link.priority}"
+                _("%(plan)s: priority %(priority)s")
+                % {"plan": link.priority.plan.title, "priority": link.priority}
                 for link in report.priority_links
             ]
         )

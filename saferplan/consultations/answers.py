@@ -10,6 +10,8 @@ free-text answer is at most MAX_ANSWER_LENGTH characters."""
 import re
 from collections.abc import Mapping
 
+from django.utils.translation import gettext as _
+
 from .models import FORM_SCALE, Answer, Question, QuestionKind, Relevance, Response
 
 MAX_ANSWER_LENGTH = 5000
@@ -60,32 +62,43 @@ def _read(question: Question, value: str, *, imported: bool) -> tuple[str | None
         if imported:
             stored = RELEVANCE_WORDS.get(normal(value))
             if stored is None:
-                return None, (
-                    f"“{value}” is not an answer to a relevance question; use one of "
-                    + ", ".join(str(label) for label in Relevance.labels)
-                    + ", Yes or No"
-                )
+                # Translators: %(answers)s are the relevance scale's answers; the importer also
+                # takes the words Yes and No, in English, which the message names.
+                return None, _(
+                    "“%(value)s” is not an answer to a relevance question; use one of "
+                    "%(answers)s, Yes or No"
+                ) % {"value": value, "answers": ", ".join(str(label) for label in Relevance.labels)}
             return str(stored), None
         if value not in FORM_SCALE:
-            return None, "Choose one of: " + ", ".join(str(r.label) for r in FORM_SCALE)
+            return None, _choose_one(str(r.label) for r in FORM_SCALE)
         return value, None
     if question.kind == QuestionKind.CHOICE:
         if imported:
             by_normal = {normal(c): c for c in question.choices}
             choice = by_normal.get(normal(value))
             if choice is None:
-                return None, f"“{value}” is not one of the answers: " + ", ".join(question.choices)
+                return None, _("“%(value)s” is not one of the answers: %(choices)s") % {
+                    "value": value,
+                    "choices": ", ".join(question.choices),
+                }
             return choice, None
         if value not in question.choices:
-            return None, "Choose one of: " + ", ".join(question.choices)
+            return None, _choose_one(question.choices)
         return value, None
     if len(value) > MAX_ANSWER_LENGTH:
+        sizes = {"length": f"{len(value):,}", "limit": f"{MAX_ANSWER_LENGTH:,}"}
         return None, (
-            f"the answer is {len(value):,} characters long; at most {MAX_ANSWER_LENGTH:,} are kept"
+            _("the answer is %(length)s characters long; at most %(limit)s are kept") % sizes
             if imported
-            else f"Answers must be {MAX_ANSWER_LENGTH:,} characters or fewer (this one has {len(value):,})"
+            else _("Answers must be %(limit)s characters or fewer (this one has %(length)s)")
+            % sizes
         )
     return value, None
+
+
+def _choose_one(answers) -> str:
+    # Translators: %(answers)s are the answers the question offers, separated by commas.
+    return _("Choose one of: %(answers)s") % {"answers": ", ".join(answers)}
 
 
 def build_answers(response: Response, answers: Mapping[Question, str]) -> list[Answer]:

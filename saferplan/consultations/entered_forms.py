@@ -4,7 +4,7 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from saferplan.core.forms import GovukDateField
 
@@ -27,7 +27,11 @@ def read_themes(text: str) -> list[tuple[str, int | None]]:
                 continue
             if re.fullmatch(r"\d{1,7}", cell, re.ASCII):
                 if not themes or themes[-1][1] is not None:
-                    raise ValueError(f"Line {number}: {cell} is a count with no theme before it")
+                    raise ValueError(
+                        # Translators: %(count)s is the number typed alone, with no theme's name.
+                        gettext("Line %(number)s: %(count)s is a count with no theme before it")
+                        % {"number": number, "count": cell}
+                    )
                 themes[-1] = (themes[-1][0], int(cell))
             elif found := NAME_AND_COUNT.match(cell):
                 themes.append((found["name"], int(found["count"])))
@@ -36,10 +40,15 @@ def read_themes(text: str) -> list[tuple[str, int | None]]:
     for name, _ in themes:
         if len(name) > 120:
             raise ValueError(
-                f"“{name[:40]}…” is too long for a theme's name (120 characters at most)"
+                # Translators: %(name)s is the start of the name typed.
+                gettext("“%(name)s…” is too long for a theme's name (120 characters at most)")
+                % {"name": name[:40]}
             )
     if len(themes) > MAX_THEMES:
-        raise ValueError(f"Enter {MAX_THEMES} themes at most ({len(themes)} were entered)")
+        raise ValueError(
+            gettext("Enter %(limit)s themes at most (%(count)s were entered)")
+            % {"limit": MAX_THEMES, "count": len(themes)}
+        )
     return themes
 
 

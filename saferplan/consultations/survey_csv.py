@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from saferplan.core.text import UploadTextError, decode_upload
 
@@ -93,7 +94,12 @@ def read_survey(file_name: str, content: bytes) -> SurveyFile:
         # UTF-8, UTF-16 with its byte order mark, or Excel's "CSV" on Windows (Windows-1252)
         text = decode_upload(content, fallback="cp1252", errors="replace")
     except UploadTextError as error:
-        raise SurveyFileError(f"{file_name} {error}. Export the survey as CSV.") from None
+        raise SurveyFileError(
+            # Translators: %(problem)s is what is wrong with the file, as core/text.py says it
+            # after a file's name: "survey.csv is not UTF-8 text: save it as CSV UTF-8".
+            _("%(file_name)s %(problem)s. Export the survey as CSV.")
+            % {"file_name": file_name, "problem": error}
+        ) from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -108,27 +114,42 @@ def read_survey(file_name: str, content: bytes) -> SurveyFile:
                 row.pop()  # empty columns after the last one used
             if len(row) > MAX_COLUMNS:
                 raise SurveyFileError(
-                    f"{file_name}, row {number}: {len(row):,} columns; a survey export can have "
-                    f"at most {MAX_COLUMNS} columns (one a question)."
+                    _(
+                        "%(file_name)s, row %(row)s: %(count)s columns; a survey export can have "
+                        "at most %(limit)s columns (one a question)."
+                    )
+                    % {
+                        "file_name": file_name,
+                        "row": number,
+                        "count": f"{len(row):,}",
+                        "limit": MAX_COLUMNS,
+                    }
                 )
             rows.append(row)
             if len(rows) > MAX_ROWS + 1:
                 raise SurveyFileError(
-                    f"{file_name}: more than {MAX_ROWS:,} responses; a survey export can have at "
-                    f"most {MAX_ROWS:,}. Split the file and import each part."
+                    _(
+                        "%(file_name)s: more than %(limit)s responses; a survey export can have at "
+                        "most %(limit)s. Split the file and import each part."
+                    )
+                    % {"file_name": file_name, "limit": f"{MAX_ROWS:,}"}
                 )
     except csv.Error as error:
         raise SurveyFileError(
-            f"{file_name}, row {number + 1}: not readable as CSV ({error})"
+            # Translators: %(error)s is what Python's CSV reader said, in English.
+            _("%(file_name)s, row %(row)s: not readable as CSV (%(error)s)")
+            % {"file_name": file_name, "row": number + 1, "error": error}
         ) from None
     if len(rows) < 2:
         raise SurveyFileError(
-            f"{file_name} has no responses: it needs a heading row and a row per respondent."
+            _("%(file_name)s has no responses: it needs a heading row and a row per respondent.")
+            % {"file_name": file_name}
         )
     headings = [h.strip() for h in rows[0]]
     if sum(1 for h in headings if h) < 2:
         raise SurveyFileError(
-            f"{file_name} has no heading row: its first row must name each column's question."
+            _("%(file_name)s has no heading row: its first row must name each column's question.")
+            % {"file_name": file_name}
         )
     body = rows[1:]
     columns = []
@@ -140,7 +161,8 @@ def read_survey(file_name: str, content: bytes) -> SurveyFile:
                 samples.append(value)
             if len(samples) == 3:
                 break
-        columns.append(Column(index, heading or f"Column {index + 1}", samples))
+        heading = heading or _("Column %(number)s") % {"number": index + 1}
+        columns.append(Column(index, heading, samples))
     return SurveyFile(file_name, columns, body)
 
 
@@ -218,24 +240,45 @@ def parse_responses(
             value = row[index].strip() if index < len(row) else ""
             if not value:
                 continue
-            where = f"{survey.file_name}, row {number}, column “{headings[index]}”"
+            where = {
+                "file": survey.file_name,
+                "row": number,
+                "column": headings[index],
+                "value": value,
+            }
             if target == RECEIVED:
                 parsed.received_at = _parse_date(value)
                 if parsed.received_at is None:
                     errors.append(
-                        f"{where}: “{value}” is not a date and time such as 23/01/2023 14:05"
+                        # Translators: the file's name, the row and the column's heading, then
+                        # the value in that cell.
+                        _(
+                            "%(file)s, row %(row)s, column “%(column)s”: “%(value)s” is not a "
+                            "date and time such as 23/01/2023 14:05"
+                        )
+                        % where
                     )
             elif target in (CONTACT_NAME, CONTACT_EMAIL):
                 if normal(value) in ANONYMOUS:
                     continue
                 if target == CONTACT_EMAIL and "@" not in value:
-                    errors.append(f"{where}: “{value}” is not an email address")
+                    errors.append(
+                        _(
+                            "%(file)s, row %(row)s, column “%(column)s”: “%(value)s” is not an "
+                            "email address"
+                        )
+                        % where
+                    )
                 setattr(parsed, target, value[:254] if target == CONTACT_EMAIL else value[:150])
             else:
                 question = by_pk[target]
                 stored, error = imported_answer(question, value)
                 if stored is None:
-                    errors.append(f"{where}: {error}")
+                    errors.append(
+                        # Translators: %(problem)s says why the cell's answer is refused.
+                        _("%(file)s, row %(row)s, column “%(column)s”: %(problem)s")
+                        % {**where, "problem": error}
+                    )
                 else:
                     parsed.answers[question] = stored
         if parsed.answers:
@@ -243,6 +286,9 @@ def parse_responses(
         else:
             blank += 1
         if len(errors) >= MAX_ERRORS:
-            errors.append(f"… and possibly more: the first {MAX_ERRORS} problems are shown.")
+            errors.append(
+                _("… and possibly more: the first %(count)s problems are shown.")
+                % {"count": MAX_ERRORS}
+            )
             break
     return responses, errors, blank

@@ -157,6 +157,19 @@ class GovukDateInput(forms.MultiWidget):
         return [None, None, None]
 
 
+def _missing_parts() -> dict[tuple[str, ...], str]:
+    """GOV.UK's "must include a day and a month", one whole sentence for each part left out
+    (a sentence put together from pieces cannot be translated: Welsh words change with them)."""
+    return {
+        ("day",): _("%(label)s must include a day"),
+        ("month",): _("%(label)s must include a month"),
+        ("year",): _("%(label)s must include a year"),
+        ("day", "month"): _("%(label)s must include a day and a month"),
+        ("day", "year"): _("%(label)s must include a day and a year"),
+        ("month", "year"): _("%(label)s must include a month and a year"),
+    }
+
+
 class GovukDateField(forms.MultiValueField):
     """A date typed as day, month and year, with the GOV.UK error messages."""
 
@@ -172,15 +185,12 @@ class GovukDateField(forms.MultiValueField):
         if not data_list or not any(data_list):
             return None
         day, month, year = (str(part or "").strip() for part in data_list)
-        label = str(self.label or "The date")
-        missing = [
+        label = str(self.label or _("The date"))
+        missing = tuple(
             name for name, part in (("day", day), ("month", month), ("year", year)) if not part
-        ]
+        )
         if missing:
-            raise forms.ValidationError(
-                _("%(label)s must include a %(join)s")
-                % {"label": label, "join": " and a ".join(missing)}
-            )
+            raise forms.ValidationError(_missing_parts()[missing] % {"label": label})
         if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
             raise forms.ValidationError(
                 _("%(label)s must be a real date, with a 4-digit year") % {"label": label}
@@ -241,7 +251,9 @@ def confirm_saved(request, message: str) -> None:
         storage.used = False  # read, not shown: they stay for the next page
         if message in waiting:
             return
-        message = f"This was already saved: the form was sent twice and saved once. {message}"
+        message = _(
+            "This was already saved: the form was sent twice and saved once. %(message)s"
+        ) % {"message": message}
     messages.success(request, message)
 
 

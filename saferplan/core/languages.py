@@ -205,10 +205,10 @@ def tag_problem(text: str) -> str:
     unknown = unknown_tags(text)
     if not unknown:
         return ""
-    return (
-        f"{', '.join(unknown)} is not a language code: use one such as [pl] for Polish, [ur] "
-        "for Urdu or [so] for Somali"
-    )
+    return translation.gettext(
+        "%(tags)s is not a language code: use one such as [pl] for Polish, [ur] for Urdu or [so] "
+        "for Somali"
+    ) % {"tags": ", ".join(unknown)}
 
 
 # The partnership's own Welsh for texts of its plan (an aim, a priority's title), kept by the

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils.translation import gettext
 
 
 class PermissionPolicy:
@@ -65,8 +66,10 @@ class PermissionPolicy:
     def require(self, user, action: str, instance) -> None:
         """Raise PermissionDenied unless the user may do `action` to `instance`."""
         if not self.user_has_permission_for_instance(user, action, instance):
+            # Translators: thing is the kind of record, e.g. "action", "board report"
             raise PermissionDenied(
-                f"You do not have permission to {action} this {instance._meta.verbose_name}."
+                gettext("You do not have permission to do that to this %(thing)s.")
+                % {"thing": instance._meta.verbose_name}
             )
 
 

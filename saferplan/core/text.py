@@ -13,6 +13,8 @@ import codecs
 import re
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 _UNWANTED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -47,12 +49,9 @@ def clean_data(value: Any) -> Any:
     return value
 
 
-UTF16 = "saved as UTF-16: save as CSV UTF-8"
-
-
 class UploadTextError(ValueError):
     """An uploaded file that is not text saferplan can read; the message says what to do
-    and is meant to follow the file's name."""
+    and is meant to follow the file's name (or "the file")."""
 
 
 def _utf16_without_mark(sample: bytes) -> bool:
@@ -79,24 +78,30 @@ def decode_upload(
         try:
             text = content.decode("utf-16")
         except UnicodeDecodeError:
-            raise UploadTextError(f"is {UTF16} (the file is damaged)") from None
+            raise UploadTextError(
+                # Translators: this and the other messages of an uploaded file that is not text
+                # follow the file's name, or "the file": "plan.csv is saved as UTF-16: …".
+                _("is saved as UTF-16: save as CSV UTF-8 (the file is damaged)")
+            ) from None
     elif _utf16_without_mark(content[:4096]):
-        raise UploadTextError(f"is {UTF16}")
+        raise UploadTextError(_("is saved as UTF-16: save as CSV UTF-8"))
     else:
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
             if fallback is None:
-                raise UploadTextError("is not UTF-8 text: save it as CSV UTF-8") from None
+                raise UploadTextError(_("is not UTF-8 text: save it as CSV UTF-8")) from None
             try:
                 text = content.decode(fallback, errors=errors)
             except UnicodeDecodeError:
                 raise UploadTextError(
-                    "is not text in UTF-8 or Windows-1252: save it as CSV UTF-8"
+                    _("is not text in UTF-8 or Windows-1252: save it as CSV UTF-8")
                 ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise UploadTextError(f"holds binary data, not text (a NUL character on line {line})")
+        raise UploadTextError(
+            _("holds binary data, not text (a NUL character on line %(line)s)") % {"line": line}
+        )
     return clean_text(text)
 
 

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukRadioSelect
@@ -11,7 +12,7 @@ from .categories import choices_with_all_crime
 from .models import CustomSeries, SeriesUnit
 from .periods import Period
 
-PERIOD_HINT = (
+PERIOD_HINT = _(
     "A year (2022), a financial year (2021/22), a month (2018-10) or months from one to "
     "another (2018-10..2018-12)."
 )
@@ -32,7 +33,10 @@ class PeriodField(forms.CharField):
         try:
             return Period.parse(text)
         except ValueError as error:
-            raise forms.ValidationError(f"{self.label}: {error}") from None
+            raise forms.ValidationError(
+                # Translators: the field's label, then what is wrong with the period typed in it.
+                gettext("%(label)s: %(error)s") % {"label": self.label, "error": error}
+            ) from None
 
 
 class ComparisonForm(forms.Form):
@@ -59,7 +63,7 @@ class SeriesForm(forms.ModelForm):
     class Meta:
         model = CustomSeries
         fields = ["name", "unit", "source", "position"]
-        labels = {"name": "Name", "position": "Position in tables"}
+        labels = {"name": _("Name"), "position": _("Position in tables")}
 
 
 class ValueForm(forms.Form):

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
 
 
 def add_months(month: date, count: int) -> date:
@@ -24,7 +25,10 @@ def month_label(month: date) -> str:
 def parse_month(text: str) -> date:
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not match or not 1 <= int(match[2]) <= 12:
-        raise ValueError(f"“{text}” is not a month: write it as YYYY-MM, for example 2018-10")
+        raise ValueError(
+            _("“%(text)s” is not a month: write it as YYYY-MM, for example 2018-10")
+            % {"text": text}
+        )
     return date(int(match[1]), int(match[2]), 1)
 
 
@@ -40,8 +44,8 @@ class Period:
             raise ValueError("A period runs from the first day of a month")
         if self.end < self.start:
             raise ValueError(
-                f"The period ends ({month_label(self.end)}) before it starts "
-                f"({month_label(self.start)})"
+                _("The period ends (%(end)s) before it starts (%(start)s)")
+                % {"end": month_label(self.end), "start": month_label(self.start)}
             )
 
     @classmethod
@@ -56,7 +60,9 @@ class Period:
             first = int(financial[1])
             second = int(financial[2]) % 100
             if second != (first + 1) % 100:
-                raise ValueError(f"“{text}” is not a financial year: write it as 2021/22")
+                raise ValueError(
+                    _("“%(text)s” is not a financial year: write it as 2021/22") % {"text": text}
+                )
             return cls(date(first, 4, 1), date(first + 1, 3, 1))
         if ".." in text:
             start, end = text.split("..", 1)

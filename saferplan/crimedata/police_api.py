@@ -30,9 +30,10 @@ from datetime import date
 
 import requests
 from django.conf import settings
+from django.utils.translation import gettext as _
 from matplotlib.path import Path as Polygon
 
-from .periods import parse_month
+from .periods import month_label, parse_month
 
 logger = logging.getLogger(__name__)
 
@@ -152,10 +153,15 @@ class PoliceApiClient:
                 )
             except requests.ConnectionError as error:
                 raise PoliceApiOfflineError(
-                    f"saferplan could not reach the police.uk API at {self.base_url} "
-                    f"({_reason(error)}). Fetching from police.uk needs a connection to the "
-                    "internet; nothing was saved. Without one, download the month's archive "
-                    "from data.police.uk/data and import the file instead."
+                    # Translators: %(url)s is the API's address; %(reason)s says why, as in
+                    # "the connection was refused".
+                    _(
+                        "saferplan could not reach the police.uk API at %(url)s (%(reason)s). "
+                        "Fetching from police.uk needs a connection to the internet; nothing was "
+                        "saved. Without one, download the month's archive from "
+                        "data.police.uk/data and import the file instead."
+                    )
+                    % {"url": self.base_url, "reason": _reason(error)}
                 ) from None
             except requests.Timeout:
                 trouble = f"no answer within {self.timeout:.0f} seconds"
@@ -166,14 +172,23 @@ class PoliceApiClient:
                         return response.json()
                     except ValueError:
                         raise PoliceApiError(
-                            f"police.uk's answer to {path} was not JSON; nothing was saved."
+                            # Translators: %(path)s is what was asked of the API, such as
+                            # crimes-street-dates.
+                            _("police.uk's answer to %(path)s was not JSON; nothing was saved.")
+                            % {"path": path}
                         ) from None
                 if status == 503 and too_many_ok:
                     return None
                 if status == 404:
-                    raise PoliceApiError(f"police.uk has no {path} (404); nothing was saved.")
+                    raise PoliceApiError(
+                        _("police.uk has no %(path)s (404); nothing was saved.") % {"path": path}
+                    )
                 if status != 429 and status < 500:
-                    raise PoliceApiError(f"police.uk refused {path} ({status}); nothing was saved.")
+                    raise PoliceApiError(
+                        # Translators: %(status)s is the HTTP status code, such as 403.
+                        _("police.uk refused %(path)s (%(status)s); nothing was saved.")
+                        % {"path": path, "status": status}
+                    )
                 if status == 429:
                     self.stats.refused += 1
                     pause = _retry_after(response) or wait
@@ -184,8 +199,11 @@ class PoliceApiClient:
             self.sleep(pause)
             wait = min(wait * 2, 60)
         raise PoliceApiError(
-            f"police.uk did not give {path} after {MAX_RETRIES} tries (refused or busy); "
-            "nothing was saved. Try again later."
+            _(
+                "police.uk did not give %(path)s after %(tries)s tries (refused or busy); "
+                "nothing was saved. Try again later."
+            )
+            % {"path": path, "tries": MAX_RETRIES}
         )
 
     def get(self, path: str, **params):
@@ -227,8 +245,11 @@ class PoliceApiClient:
             return
         if depth >= MAX_SPLITS:
             raise PoliceApiError(
-                f"police.uk says an area of {month:%B %Y} has more than 10,000 crimes even "
-                f"after splitting it {MAX_SPLITS} times; nothing was saved."
+                _(
+                    "police.uk says an area of %(month)s has more than 10,000 crimes even "
+                    "after splitting it %(splits)s times; nothing was saved."
+                )
+                % {"month": month_label(month), "splits": MAX_SPLITS}
             )
         self.stats.split_areas += 1
         for box in _quarters(area):
@@ -248,7 +269,10 @@ class PoliceApiClient:
         fetched = FetchedMonth(force=force, month=month)
         neighbourhoods = self.neighbourhoods(force)
         if not neighbourhoods:
-            raise PoliceApiError(f"police.uk lists no neighbourhoods for {force}.")
+            raise PoliceApiError(
+                # Translators: %(force)s is police.uk's id of the force, such as hertfordshire.
+                _("police.uk lists no neighbourhoods for %(force)s.") % {"force": force}
+            )
         seen: set[int] = set()
         for number, neighbourhood in enumerate(neighbourhoods, start=1):
             boundary = self.boundary(force, neighbourhood.id)
@@ -274,16 +298,17 @@ class PoliceApiClient:
 
 def _reason(error: Exception) -> str:
     text = str(error)
+    not_looked_up = _("its address could not be looked up")
     for known, words in (
-        ("Name or service not known", "its address could not be looked up"),
-        ("Temporary failure in name resolution", "its address could not be looked up"),
-        ("nodename nor servname", "its address could not be looked up"),
-        ("Connection refused", "the connection was refused"),
-        ("Network is unreachable", "the network is unreachable"),
+        ("Name or service not known", not_looked_up),
+        ("Temporary failure in name resolution", not_looked_up),
+        ("nodename nor servname", not_looked_up),
+        ("Connection refused", _("the connection was refused")),
+        ("Network is unreachable", _("the network is unreachable")),
     ):
         if known in text:
             return words
-    return "no connection"
+    return _("no connection")
 
 
 def _retry_after(response: requests.Response) -> float | None:

@@ -22,12 +22,14 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
 from scipy.spatial import cKDTree
 
 from saferplan.partnerships.models import PoliceForce
 
 from .categories import Category
 from .models import ForceMonth, Lsoa, StreetCount
+from .periods import month_label
 from .police_api import FetchedMonth, PoliceApiClient, PoliceApiError
 from .police_uk import ArchiveFile
 from .services.differences import MonthDifference
@@ -193,8 +195,11 @@ def _row(crime, month, force_name, lon, lat, location, code, name) -> list[str]:
         crime_type = Category(crime["category"]).label
     except ValueError:
         raise PoliceApiError(
-            f"police.uk gave crime {crime.get('id')} the category “{crime['category']}”, "
-            "which saferplan does not know; nothing was saved."
+            _(
+                "police.uk gave crime %(id)s the category “%(category)s”, which saferplan does "
+                "not know; nothing was saved."
+            )
+            % {"id": crime.get("id"), "category": crime["category"]}
         ) from None
     outcome = crime.get("outcome_status") or {}
     return [
@@ -215,15 +220,19 @@ def months_to_fetch(client: PoliceApiClient, *, latest: int = 1, months=()) -> l
     """The newest `latest` months police.uk has, or the `months` asked for if it has them."""
     available = client.available_months()
     if not available:
-        raise PoliceApiError("police.uk lists no months of street-level crime just now.")
+        raise PoliceApiError(_("police.uk lists no months of street-level crime just now."))
     if not months:
         return sorted(available[:latest])
     missing = [m for m in months if m not in available]
     if missing:
         raise PoliceApiError(
-            "police.uk has no street-level crime for "
-            + ", ".join(f"{m:%B %Y}" for m in missing)
-            + f": it has {available[-1]:%B %Y} to {available[0]:%B %Y}."
+            # Translators: %(missing)s are months, as in "October 2018, November 2018".
+            _("police.uk has no street-level crime for %(missing)s: it has %(first)s to %(last)s.")
+            % {
+                "missing": ", ".join(month_label(m) for m in missing),
+                "first": month_label(available[-1]),
+                "last": month_label(available[0]),
+            }
         )
     return sorted(set(months))
 

@@ -7,21 +7,21 @@ problem names the file, the line and the column."""
 import csv
 import io
 import re
-import zipfile
-import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import IO, NoReturn
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from saferplan.partnerships.models import PoliceForce
 
+from .archive import ArchiveFile, PoliceUkFileError, zip_files
 from .categories import CATEGORY_BY_LABEL, category_for
-from .limits import limit_setting
 
 STREET_FILE = re.compile(r"(\d{4}-\d{2})-([a-z0-9-]+)-street\.csv$")
 LSOA_CODE = re.compile(r"[EWSN]\d{8}")
@@ -56,28 +56,6 @@ REPEATED_SHARE = 0.10  # the largest share of a file's records that may repeat a
 REPEATED_SHARE_FROM = 100  # ... counted once this many records repeat (small files vary)
 
 
-class PoliceUkFileError(Exception):
-    """A file that is not a police.uk street-level file, or a row of one that is broken."""
-
-    def __init__(self, source: str, message: str, *, line: int | None = None, column: str = ""):
-        self.source, self.message, self.line, self.column = source, message, line, column
-        where = source
-        if line is not None:
-            where += f", line {line}"
-        if column:
-            where += f", column “{column}”"
-        super().__init__(f"{where}: {message}")
-
-
-@dataclass(frozen=True)
-class ArchiveFile:
-    """One street-level CSV, wherever it lives (on disk, in a zip, uploaded)."""
-
-    source: str  # what a person reads: the path, or archive.zip › 2018-10/…-street.csv
-    name: str  # the file's own name
-    open: Callable[[], IO[bytes]]
-
-
 # A checked row, as a plain tuple because there are hundreds of thousands of them:
 # (district, LSOA code, category, location, longitude, latitude).
 Row = tuple[str, str, str, str, float | None, float | None]
@@ -93,11 +71,11 @@ def archive_files(paths: Iterable[Path | str]) -> list[ArchiveFile]:
             inside += sorted(p for p in path.rglob("*.zip"))
             if not inside:
                 raise PoliceUkFileError(
-                    str(path), "no street-level files (…-street.csv) or zips in this folder"
+                    str(path), _("no street-level files (…-street.csv) or zips in this folder")
                 )
             found += archive_files(inside)
         elif not path.exists():
-            raise PoliceUkFileError(str(path), "no such file or folder")
+            raise PoliceUkFileError(str(path), _("no such file or folder"))
         elif path.suffix.lower() == ".zip":
             found += zip_files(path.open("rb"), str(path))
         else:
@@ -107,103 +85,6 @@ def archive_files(paths: Iterable[Path | str]) -> list[ArchiveFile]:
 
 def _open_binary(path: Path) -> IO[bytes]:
     return path.open("rb")
-
-
-@dataclass(frozen=True)
-class ZipLimits:
-    """How far a zip's street-level files may unpack (docs/adr/0015): a zip bomb is refused
-    before anything is read, by the sizes its directory declares, and a member that unpacks
-    to more than it declared is stopped as it is read."""
-
-    unzipped_bytes: int  # all the street-level files together
-    ratio: int  # one member's unpacked size against its packed size
-
-    @classmethod
-    def from_settings(cls) -> "ZipLimits":
-        return cls(
-            unzipped_bytes=limit_setting("SAFERPLAN_POLICE_UK_UNZIPPED_MB", 4000) * 1024 * 1024,
-            ratio=limit_setting("SAFERPLAN_POLICE_UK_ZIP_RATIO", 20),
-        )
-
-
-def zip_files(stream: IO[bytes], source: str, limits: ZipLimits | None = None) -> list[ArchiveFile]:
-    limits = limits or ZipLimits.from_settings()
-    try:
-        archive = zipfile.ZipFile(stream)
-    except zipfile.BadZipFile:
-        raise PoliceUkFileError(source, "this is not a zip file, or it is damaged") from None
-    members = sorted(
-        (
-            info
-            for info in archive.infolist()
-            if not info.is_dir() and info.filename.endswith("-street.csv")
-        ),
-        key=lambda info: info.filename,
-    )
-    if not members:
-        raise PoliceUkFileError(source, "the zip holds no street-level files (…-street.csv)")
-    total = 0
-    for info in members:
-        if info.file_size > limits.ratio * max(info.compress_size, 1):
-            raise PoliceUkFileError(
-                f"{source} › {info.filename}",
-                f"it unpacks to {info.file_size / max(info.compress_size, 1):,.0f} times its "
-                f"packed size ({_megabytes(info.file_size)} from "
-                f"{_megabytes(info.compress_size)}); the limit is {limits.ratio} times, and "
-                "police.uk's files unpack to about 5 times. Nothing was read from the zip",
-            )
-        total += info.file_size
-        if total > limits.unzipped_bytes:
-            raise PoliceUkFileError(
-                source,
-                f"its street-level files unpack to more than {_megabytes(limits.unzipped_bytes)} "
-                f"(the limit), passed at {info.filename}. Import fewer months at a time. "
-                "Nothing was read from the zip",
-            )
-    return [
-        ArchiveFile(
-            f"{source} › {info.filename}",
-            info.filename.rsplit("/", 1)[-1],
-            partial(_open_member, archive, info, f"{source} › {info.filename}"),
-        )
-        for info in members
-    ]
-
-
-def _megabytes(count: int) -> str:
-    return f"{count / 1024 / 1024:,.1f} MB"
-
-
-def _open_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> IO[bytes]:
-    return io.BufferedReader(_Bounded(archive.open(info), info.file_size, source))
-
-
-class _Bounded(io.RawIOBase):
-    """A zip member read no further than the size its directory declared. (Python's zipfile
-    stops there itself; this keeps the promise whatever reads the zip.)"""
-
-    def __init__(self, raw: IO[bytes], limit: int, source: str):
-        self.raw, self.left, self.source = raw, limit, source
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        try:
-            data = self.raw.read(len(buffer))
-        except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise PoliceUkFileError(self.source, f"the zip is damaged ({error})") from None
-        if len(data) > self.left:
-            raise PoliceUkFileError(
-                self.source, "it unpacks to more than the size the zip declares for it"
-            )
-        self.left -= len(data)
-        buffer[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        self.raw.close()
-        super().close()
 
 
 def district_of(lsoa_name: str) -> str:
@@ -223,14 +104,18 @@ class StreetFile:
         self.lsoa_names: dict[str, str] = {}  # the LSOAs read, once every row has been
         header = self._next()
         if header is None:
-            raise PoliceUkFileError(file.source, "the file is empty")
+            raise PoliceUkFileError(file.source, _("the file is empty"))
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
             raise PoliceUkFileError(
                 file.source,
-                "this is not a police.uk street-level file: it has no "
-                + ", ".join(f"“{name}”" for name in missing)
-                + (" columns" if len(missing) > 1 else " column"),
+                # Translators: %(columns)s are the missing columns' headings, in quotation marks.
+                ngettext(
+                    "this is not a police.uk street-level file: it has no %(columns)s column",
+                    "this is not a police.uk street-level file: it has no %(columns)s columns",
+                    len(missing),
+                )
+                % {"columns": ", ".join(f"“{name}”" for name in missing)},
                 line=1,
             )
         self.header = header
@@ -246,13 +131,16 @@ class StreetFile:
             self.force = self._force_from_row(self._first)
         else:
             raise PoliceUkFileError(
-                file.source, "the file has no rows, and its name gives no month"
+                file.source, _("the file has no rows, and its name gives no month")
             )
         try:
             self.month = date(int(self.month_text[:4]), int(self.month_text[5:7]), 1)
         except ValueError:
             raise PoliceUkFileError(
-                file.source, f"“{self.month_text}” is not a month (YYYY-MM)", line=2, column="Month"
+                file.source,
+                _("“%(text)s” is not a month (YYYY-MM)") % {"text": self.month_text},
+                line=2,
+                column="Month",
             ) from None
         self.force_name = (
             self._first[self._reported_by].strip()
@@ -268,8 +156,11 @@ class StreetFile:
         if not force:
             raise PoliceUkFileError(
                 self.file.source,
-                f"the file's name does not say its force (YYYY-MM-force-street.csv) and "
-                f"“{name}” is not a force saferplan knows",
+                _(
+                    "the file's name does not say its force (YYYY-MM-force-street.csv) and "
+                    "“%(name)s” is not a force saferplan knows"
+                )
+                % {"name": name},
                 line=2,
                 column="Reported by",
             )
@@ -290,11 +181,13 @@ class StreetFile:
             yield
         except UnicodeDecodeError:
             raise PoliceUkFileError(
-                self.file.source, "the file is not UTF-8 text", line=self.line + 1
+                self.file.source, _("the file is not UTF-8 text"), line=self.line + 1
             ) from None
         except csv.Error as error:
             raise PoliceUkFileError(
-                self.file.source, f"the CSV is broken ({error})", line=self.line + 1
+                self.file.source,
+                _("the CSV is broken (%(error)s)") % {"error": error},
+                line=self.line + 1,
             ) from None
 
     @property
@@ -327,7 +220,11 @@ class StreetFile:
                 if not row:
                     continue
                 if len(row) != width:
-                    self._fail(f"the row has {len(row)} cells where the header has {width}")
+                    self._fail(
+                        _("the row has %(cells)s cells where the header has %(width)s"),
+                        cells=len(row),
+                        width=width,
+                    )
                 records += 1
                 if id_col is not None and row[id_col]:
                     key = hash(row[id_col])
@@ -336,21 +233,33 @@ class StreetFile:
                         repeats += 1
                         if times > CRIME_ID_RECORDS:
                             self._fail(
-                                f"the crime id “{row[id_col]}” is on more than "
-                                f"{CRIME_ID_RECORDS} rows of the file (this is its {times}th); "
-                                "police.uk gives one crime at most a few records, so the file "
-                                "repeats rows",
+                                _(
+                                    "the crime id “%(id)s” is on more than %(limit)s rows of the "
+                                    "file (this is its %(times)sth); police.uk gives one crime at "
+                                    "most a few records, so the file repeats rows"
+                                ),
                                 "Crime ID",
+                                id=row[id_col],
+                                limit=CRIME_ID_RECORDS,
+                                times=times,
                             )
                 if row[month_col] != month_text:
                     self._fail(
-                        f"“{row[month_col]}” is not this file's month ({month_text}); each archive "
-                        "file holds one month",
+                        _(
+                            "“%(text)s” is not this file's month (%(month)s); each archive file "
+                            "holds one month"
+                        ),
                         "Month",
+                        text=row[month_col],
+                        month=month_text,
                     )
                 category = categories.get(row[type_col]) or category_for(row[type_col])
                 if category is None:
-                    self._fail(f"“{row[type_col]}” is not a police.uk crime type", "Crime type")
+                    self._fail(
+                        _("“%(text)s” is not a police.uk crime type"),
+                        "Crime type",
+                        text=row[type_col],
+                    )
                 lsoa = (row[code_col], row[name_col])
                 district = districts.get(lsoa)
                 if district is None:
@@ -368,19 +277,27 @@ class StreetFile:
         if repeats >= REPEATED_SHARE_FROM and repeats > REPEATED_SHARE * records:
             raise PoliceUkFileError(
                 self.file.source,
-                f"{repeats:,} of its {records:,} records ({repeats / records:.0%}) repeat a "
-                f"crime id found earlier in the file; the limit is {REPEATED_SHARE:.0%} "
-                "(police.uk's own files repeat at most about 3%), so the file repeats rows",
+                _(
+                    "%(repeats)s of its %(records)s records (%(share)s) repeat a crime id found "
+                    "earlier in the file; the limit is %(limit)s (police.uk's own files repeat at "
+                    "most about 3%%), so the file repeats rows"
+                )
+                % {
+                    "repeats": f"{repeats:,}",
+                    "records": f"{records:,}",
+                    "share": f"{repeats / records:.0%}",
+                    "limit": f"{REPEATED_SHARE:.0%}",
+                },
             )
         self.lsoa_names = {code: name for code, name in districts if code}
 
     def _district(self, code: str, name: str, overrides: dict[str, str]) -> str:
         if not code:
-            self._fail("the LSOA has a name but no code", "LSOA code")
+            self._fail(_("the LSOA has a name but no code"), "LSOA code")
         if not LSOA_CODE.fullmatch(code):
-            self._fail(f"“{code}” is not an LSOA code", "LSOA code")
+            self._fail(_("“%(text)s” is not an LSOA code"), "LSOA code", text=code)
         if not name:
-            self._fail("the LSOA has a code but no name", "LSOA name")
+            self._fail(_("the LSOA has a code but no name"), "LSOA name")
         return overrides.get(code) or district_of(name)
 
     def _coordinate(self, text: str, limit: int, column: str) -> float:
@@ -389,9 +306,17 @@ class StreetFile:
         except ValueError:
             value = float("nan")
         if not -limit <= value <= limit:
-            self._fail(f"“{text}” is not a {column.lower()}", column)
+            self._fail(
+                _("“%(text)s” is not a longitude")
+                if column == "Longitude"
+                else _("“%(text)s” is not a latitude"),
+                column,
+                text=text,
+            )
         return value
 
-    def _fail(self, message: str, column: str = "") -> NoReturn:
-        """Stop at the row just read, naming its line (the line it starts on)."""
+    def _fail(self, message: str, column: str = "", **values) -> NoReturn:
+        """Stop at the row just read, naming its line (the line it starts on); `message` is
+        completed with `values`, if any."""
+        message = message % values if values else message
         raise PoliceUkFileError(self.file.source, message, line=self.line, column=column)

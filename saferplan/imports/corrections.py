@@ -8,37 +8,40 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .columns import normalise
 from .priority_headings import PRIORITY_WORD_AND_NUMBER
 
 # What a column may be said to mean, in the order the preview offers them. "" = not imported.
 MEANINGS = {
-    "action": "The action",
-    "objective": "The issue or objective the actions are under",
-    "priority": "The priority",
-    "owner": "Who leads it (owner)",
-    "update": "Progress (updates)",
-    "rag": "RAG rating",
-    "status": "Status",
-    "target": "Target, measure or outcome",
-    "due": "Due date",
-    "ref": "Reference number",
-    "lead_groups": "Lead action groups",
-    "marking": "Protective marking",
-    "q1": "Progress in quarter 1",
-    "q2": "Progress in quarter 2",
-    "q3": "Progress in quarter 3",
-    "q4": "Progress in quarter 4",
-    "update_date": "Date of the update",
-    "": "Not imported",
+    "action": gettext_lazy("The action"),
+    "objective": gettext_lazy("The issue or objective the actions are under"),
+    "priority": gettext_lazy("The priority"),
+    "owner": gettext_lazy("Who leads it (owner)"),
+    "update": gettext_lazy("Progress (updates)"),
+    "rag": gettext_lazy("RAG rating"),
+    "status": gettext_lazy("Status"),
+    "target": gettext_lazy("Target, measure or outcome"),
+    "due": gettext_lazy("Due date"),
+    "ref": gettext_lazy("Reference number"),
+    "lead_groups": gettext_lazy("Lead action groups"),
+    "marking": gettext_lazy("Protective marking"),
+    "q1": gettext_lazy("Progress in quarter 1"),
+    "q2": gettext_lazy("Progress in quarter 2"),
+    "q3": gettext_lazy("Progress in quarter 3"),
+    "q4": gettext_lazy("Progress in quarter 4"),
+    "update_date": gettext_lazy("Date of the update"),
+    "": gettext_lazy("Not imported"),
 }
 # What a title row inside a table (one cell filled, often spanning the table) may be.
 TITLE_LEVELS = {
-    "priority": "A priority (the actions below are under it)",
-    "objective": "An objective (the actions below are under it)",
-    "progress": "Progress of the action above it",
-    "row": "An ordinary row of the table",
-    "skip": "Not imported",
+    "priority": gettext_lazy("A priority (the actions below are under it)"),
+    "objective": gettext_lazy("An objective (the actions below are under it)"),
+    "progress": gettext_lazy("Progress of the action above it"),
+    "row": gettext_lazy("An ordinary row of the table"),
+    "skip": gettext_lazy("Not imported"),
 }
 
 TITLE_PRIORITY = re.compile(rf"^\s*(?:strategic\s+)?{PRIORITY_WORD_AND_NUMBER}", re.I)
@@ -100,18 +103,30 @@ class Corrections:
         for heading, meaning in self.columns.items():
             if meaning not in MEANINGS:
                 raise CorrectionError(
-                    f"Column “{heading}”: “{meaning}” is not a meaning saferplan knows. Use one of: "
-                    + ", ".join(m or "(empty: not imported)" for m in MEANINGS)
+                    # Translators: %(meanings)s are the words saferplan takes, such as "action,
+                    # owner, update"; keep them in English.
+                    _(
+                        "Column “%(heading)s”: “%(meaning)s” is not a meaning saferplan knows. "
+                        "Use one of: %(meanings)s"
+                    )
+                    % {
+                        "heading": heading,
+                        "meaning": meaning,
+                        "meanings": ", ".join(m or _("(empty: not imported)") for m in MEANINGS),
+                    }
                 )
         for key, level in self.title_rows.items():
             if not re.fullmatch(r"\d+:\d+", key):
                 raise CorrectionError(
-                    f"Title row “{key}”: give it as TABLE:ROW, for example 2:5 (table 2, row 5)"
+                    _("Title row “%(key)s”: give it as TABLE:ROW, for example 2:5 (table 2, row 5)")
+                    % {"key": key}
                 )
             if level not in TITLE_LEVELS:
                 raise CorrectionError(
-                    f"Title row {key}: “{level}” is not a level. Use one of: "
-                    + ", ".join(TITLE_LEVELS)
+                    # Translators: %(levels)s are the words saferplan takes, such as "priority,
+                    # objective"; keep them in English.
+                    _("Title row %(key)s: “%(level)s” is not a level. Use one of: %(levels)s")
+                    % {"key": key, "level": level, "levels": ", ".join(TITLE_LEVELS)}
                 )
 
     def __bool__(self) -> bool:

@@ -12,6 +12,7 @@ import zipfile
 from html import escape
 
 import docx
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from saferplan.core.text import clean_text
@@ -118,7 +119,7 @@ def _number(element, tag: str, default: int) -> int:
 
 
 def _rows(
-    tbl, styles: _Styles, budget: Budget, where: str
+    tbl, styles: _Styles, budget: Budget, table: int
 ) -> tuple[list[list[str]], list[list[str]]]:
     """Cell contents row by row, and each cell's shading. A cell merged across columns is
     read once; a cell merged down rows is read on its first row and is empty below (so an
@@ -126,6 +127,8 @@ def _rows(
     rows: list[list[str]] = []
     fills: list[list[str]] = []
     above: dict[int, object] = {}  # grid column -> the first <w:tc> of the cell there
+    # Translators: where in a document, as in "plan.docx, table 2, row 14: …".
+    row_at = _("table %(table)s, row %(row)s")
     for number, tr in enumerate(tbl.iterchildren(f"{W}tr"), start=1):
         properties = tr.find(f"{W}trPr")
         column = _number(properties, f"{W}gridBefore", 0) if properties is not None else 0
@@ -147,7 +150,7 @@ def _rows(
                 here[column + offset] = first if first is not None else tc
             column += span
         above = here
-        rows.append(budget.row(cells, f"{where}, row {number}"))
+        rows.append(budget.row(cells, row_at % {"table": table, "row": number}))
         fills.append(shading)
     return rows, fills
 
@@ -169,7 +172,7 @@ def _count(data: bytes, name: str, budget: Budget) -> None:
                     no_network=True,
                 ):
                     if element.tag == f"{W}tr":
-                        budget.row([], f"table row {budget.rows + 1}")
+                        budget.row([], _("table row %(number)s") % {"number": budget.rows + 1})
                     else:
                         budget.paragraph()
                     element.clear(keep_tail=True)
@@ -183,7 +186,9 @@ def read_docx(data: bytes, name: str, budget: Budget | None = None) -> Document:
         word = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
         raise PlanFileError(
-            f"{name}: this is not a Word document that can be opened ({error})"
+            # Translators: %(error)s is what the document library said, in English.
+            _("%(name)s: this is not a Word document that can be opened (%(error)s)")
+            % {"name": name, "error": error}
         ) from None
     styles = _Styles(word)
     document = Document(name)
@@ -192,8 +197,7 @@ def read_docx(data: bytes, name: str, budget: Budget | None = None) -> Document:
     list_number = 0  # the last of a run of "List Number" paragraphs: Word numbers them 1, 2 …
     for element in word.element.body.iterchildren(f"{W}p", f"{W}tbl"):
         if element.tag == f"{W}tbl":
-            where = f"table {table_count + 1}"
-            rows, fills = _rows(element, styles, budget, where)
+            rows, fills = _rows(element, styles, budget, table_count + 1)
             for table in read_tables(
                 rows, name, first_index=table_count + 1, fills=fills, spans_known=True
             ):

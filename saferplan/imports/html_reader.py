@@ -3,6 +3,7 @@
 import re
 
 from bs4 import BeautifulSoup, Tag
+from django.utils.translation import gettext as _
 
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
@@ -87,6 +88,8 @@ def read_html(data: bytes, name: str, budget: Budget | None = None) -> Document:
     document = Document(name)
     table_count = 0
     numbers: dict[int, int] = {}  # of each <ol>: how many of its items were read
+    # Translators: where in a document, as in "plan.docx, table 2, row 14: …".
+    row_at = _("table %(table)s, row %(row)s")
     for element in (soup.body or soup).find_all(BLOCK_TAGS):
         budget.paragraph()
         if element.find_parent("table") is not None:
@@ -94,7 +97,7 @@ def read_html(data: bytes, name: str, budget: Budget | None = None) -> Document:
         location = Location(name, line=getattr(element, "sourceline", None))
         if element.name == "table":
             rows = [
-                budget.row(_cells(tr), f"table {table_count + 1}, row {number}")
+                budget.row(_cells(tr), row_at % {"table": table_count + 1, "row": number})
                 for number, tr in enumerate(
                     (tr for tr in element.find_all("tr") if tr.find_parent("table") is element),
                     start=1,

@@ -9,6 +9,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from .parsed import PlanFileError
 
 LEGACY_SUFFIXES = {".doc", ".odt", ".rtf"}
@@ -23,10 +25,14 @@ def to_docx(data: bytes, name: str, suffix: str) -> bytes:
     program = libreoffice()
     if program is None:
         raise PlanFileError(
-            f"{name}: saferplan reads Word documents saved as .docx, and this is an older "
-            f"“{suffix}” file. Open it in Word or LibreOffice and save it as a Word Document "
-            "(.docx), then upload that. (Where LibreOffice is installed on the server, "
-            "saferplan converts these files itself: ask your administrator.)"
+            # Translators: %(suffix)s is the file's extension, such as ".doc".
+            _(
+                "%(name)s: saferplan reads Word documents saved as .docx, and this is an older "
+                "“%(suffix)s” file. Open it in Word or LibreOffice and save it as a Word Document "
+                "(.docx), then upload that. (Where LibreOffice is installed on the server, "
+                "saferplan converts these files itself: ask your administrator.)"
+            )
+            % {"name": name, "suffix": suffix}
         )
     with tempfile.TemporaryDirectory(prefix="saferplan-convert-") as folder:
         work = Path(folder)
@@ -51,18 +57,22 @@ def to_docx(data: bytes, name: str, suffix: str) -> bytes:
             )
         except subprocess.TimeoutExpired:
             raise PlanFileError(
-                f"{name}: converting the file took longer than {CONVERT_SECONDS} seconds. "
-                "Save it as a Word Document (.docx) and upload that."
+                _(
+                    "%(name)s: converting the file took longer than %(seconds)s seconds. "
+                    "Save it as a Word Document (.docx) and upload that."
+                )
+                % {"name": name, "seconds": CONVERT_SECONDS}
             ) from None
         except (subprocess.CalledProcessError, OSError):
-            raise PlanFileError(
-                f"{name}: LibreOffice could not convert the file; it may be damaged. Save it "
-                "as a Word Document (.docx) and upload that."
-            ) from None
+            raise PlanFileError(_not_converted(name)) from None
         converted = work / "plan.docx"
         if not converted.exists():
-            raise PlanFileError(
-                f"{name}: LibreOffice could not convert the file; it may be damaged. Save it "
-                "as a Word Document (.docx) and upload that."
-            )
+            raise PlanFileError(_not_converted(name))
         return converted.read_bytes()
+
+
+def _not_converted(name: str) -> str:
+    return _(
+        "%(name)s: LibreOffice could not convert the file; it may be damaged. Save it "
+        "as a Word Document (.docx) and upload that."
+    ) % {"name": name}

@@ -9,6 +9,8 @@ taken longer than the time limit."""
 import time
 import zipfile
 
+from django.utils.translation import gettext as _
+
 from .parsed import PlanFileError
 
 MAX_PARAGRAPHS = 25_000  # of a Word document, in its body and its table cells
@@ -29,15 +31,25 @@ class Budget:
         self.cells = 0
 
     def _refuse(self, what: str, where: str = "") -> None:
-        place = f", {where}" if where else ""
-        raise PlanFileError(f"{self.name}{place}: {what}")
+        message = (
+            # Translators: the file's name, where in it (such as "table 2, row 14"), then what
+            # is wrong.
+            _("%(name)s, %(where)s: %(what)s")
+            if where
+            # Translators: the file's name, then what is wrong with it.
+            else _("%(name)s: %(what)s")
+        )
+        raise PlanFileError(message % {"name": self.name, "where": where, "what": what})
 
     def tick(self, where: str = "") -> None:
         """Stop when the file has taken longer than its time."""
         if time.monotonic() > self.deadline:
             self._refuse(
-                f"reading the file took longer than {self.seconds:g} seconds, the limit for one "
-                "plan file. Split the file, or remove what is not the plan.",
+                _(
+                    "reading the file took longer than %(seconds)s seconds, the limit for one "
+                    "plan file. Split the file, or remove what is not the plan."
+                )
+                % {"seconds": f"{self.seconds:g}"},
                 where,
             )
 
@@ -45,8 +57,11 @@ class Budget:
         self.paragraphs += count
         if self.paragraphs > MAX_PARAGRAPHS:
             self._refuse(
-                f"the file has more than {MAX_PARAGRAPHS:,} paragraphs, the limit for one plan "
-                "file. Split the file, or remove what is not the plan."
+                _(
+                    "the file has more than %(limit)s paragraphs, the limit for one plan "
+                    "file. Split the file, or remove what is not the plan."
+                )
+                % {"limit": f"{MAX_PARAGRAPHS:,}"}
             )
         if self.paragraphs % 500 == 0:
             self.tick()
@@ -59,22 +74,31 @@ class Budget:
             end -= 1
         if end > MAX_COLUMNS:
             self._refuse(
-                f"a row has {end:,} columns; a plan file can have at most {MAX_COLUMNS} columns. "
-                "Remove the columns that are not the plan's.",
+                _(
+                    "a row has %(count)s columns; a plan file can have at most %(limit)s columns. "
+                    "Remove the columns that are not the plan's."
+                )
+                % {"count": f"{end:,}", "limit": MAX_COLUMNS},
                 where,
             )
         self.rows += 1
         if self.rows > MAX_ROWS:
             self._refuse(
-                f"the file has more than {MAX_ROWS:,} rows, the limit for one plan file. "
-                "Split the file, or remove the rows that are not the plan's.",
+                _(
+                    "the file has more than %(limit)s rows, the limit for one plan file. "
+                    "Split the file, or remove the rows that are not the plan's."
+                )
+                % {"limit": f"{MAX_ROWS:,}"},
                 where,
             )
         self.cells += sum(1 for cell in cells[:end] if cell)
         if self.cells > MAX_CELLS:
             self._refuse(
-                f"the file has more than {MAX_CELLS:,} filled cells, the limit for one plan file. "
-                "Split the file.",
+                _(
+                    "the file has more than %(limit)s filled cells, the limit for one plan file. "
+                    "Split the file."
+                )
+                % {"limit": f"{MAX_CELLS:,}"},
                 where,
             )
         if self.rows % 100 == 0:
@@ -89,7 +113,14 @@ def check_unpacked(archive: zipfile.ZipFile, name: str) -> None:
     unpacked = sum(item.file_size for item in archive.infolist() if item.filename.endswith(".xml"))
     if unpacked > MAX_UNPACKED_BYTES:
         raise PlanFileError(
-            f"{name}: the XML inside it unpacks to {unpacked // 1024 // 1024:,} MB; a plan file can unpack "
-            f"to at most {MAX_UNPACKED_BYTES // 1024 // 1024} MB. Save the plan without what is "
-            "not the plan (pictures are not counted), or split it."
+            _(
+                "%(name)s: the XML inside it unpacks to %(size)s MB; a plan file can unpack "
+                "to at most %(limit)s MB. Save the plan without what is "
+                "not the plan (pictures are not counted), or split it."
+            )
+            % {
+                "name": name,
+                "size": f"{unpacked // 1024 // 1024:,}",
+                "limit": MAX_UNPACKED_BYTES // 1024 // 1024,
+            }
         )

@@ -5,6 +5,8 @@ import datetime
 import re
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext as _
+
 # A narrative plan's named sections, as the plan's pages and the import preview call them, in
 # the order a reader meets them.
 SECTION_LABELS = {
@@ -30,15 +32,22 @@ class Location:
     page: int | None = None  # PDFs: the page it is on
 
     def __str__(self) -> str:
+        """ "plan.pdf, page 3, table 2, row 14, column “Owner”": where a message's subject is."""
         parts = [self.file]
         if self.page is not None:
-            parts.append(f"page {self.page}")
+            # Translators: a part of where in a file, as in "plan.pdf, page 3, table 2, row 14".
+            parts.append(_("page %(number)s") % {"number": self.page})
         if self.table is not None:
-            parts.append(f"table {self.table}")
+            parts.append(_("table %(number)s") % {"number": self.table})
         if self.line is not None:
-            parts.append(f"row {self.line}" if self.table is not None else f"line {self.line}")
+            parts.append(
+                _("row %(number)s") % {"number": self.line}
+                if self.table is not None
+                else _("line %(number)s") % {"number": self.line}
+            )
         if self.column:
-            parts.append(f"column “{self.column}”")
+            # Translators: %(heading)s is the column's heading, as written in the file.
+            parts.append(_("column “%(heading)s”") % {"heading": self.column})
         return ", ".join(parts)
 
 

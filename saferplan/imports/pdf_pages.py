@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from django.utils.translation import gettext as _
 from pdfplumber.table import (
     cells_to_tables,
     edges_to_intersections,
@@ -60,12 +61,19 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as error:
         if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise PlanFileError(
-                f"{name}: the PDF is protected by a password. Save a copy without the password "
-                "(or export the plan from Word again) and upload that."
+                _(
+                    "%(name)s: the PDF is protected by a password. Save a copy without the password "
+                    "(or export the plan from Word again) and upload that."
+                )
+                % {"name": name}
             ) from None
         raise PlanFileError(
-            f"{name}: the file could not be read as a PDF; it may be damaged or saved in another "
-            f"format ({error})"
+            # Translators: %(error)s is what the PDF library said, in English.
+            _(
+                "%(name)s: the file could not be read as a PDF; it may be damaged or saved in another "
+                "format (%(error)s)"
+            )
+            % {"name": name, "error": error}
         ) from None
 
 

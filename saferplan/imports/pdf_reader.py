@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import zip_longest
 
+from django.utils.translation import gettext as _
 from pdfplumber.utils.text import chars_to_textmap
 
 from saferplan.core.text import clean_text
@@ -287,15 +288,19 @@ def _read_pages(data: bytes, name: str, budget: Budget):
         pages = len(document)
         if pages > MAX_PAGES:
             raise PlanFileError(
-                f"{name}: the PDF has {pages:,} pages; a plan file can have at most {MAX_PAGES}. "
-                "Upload the pages that hold the plan."
+                _(
+                    "%(name)s: the PDF has %(pages)s pages; a plan file can have at most %(limit)s. "
+                    "Upload the pages that hold the plan."
+                )
+                % {"name": name, "pages": f"{pages:,}", "limit": MAX_PAGES}
             )
         lines: list[_Line] = []
         heights: dict[int, float] = {}
         found: list[PlacedTable] = []
         sizes: Counter = Counter()
         for index in range(pages):
-            budget.tick(f"page {index + 1}")
+            # Translators: where in a PDF, as in "plan.pdf, page 3: …".
+            budget.tick(_("page %(number)s") % {"number": index + 1})
             page = read_page(document, index)
             heights[page.number] = page.height
             sizes.update(char["size"] for char in page.chars)
@@ -316,27 +321,34 @@ def read_pdf(data: bytes, name: str, budget: Budget | None = None) -> Document:
     except Exception as error:
         # A page's contents damaged part way: say which file, and that it is the file.
         raise PlanFileError(
-            f"{name}: the file could not be read as a PDF; it may be damaged or saved in another "
-            f"format ({type(error).__name__})"
+            # Translators: %(error)s is what the PDF library said, in English.
+            _(
+                "%(name)s: the file could not be read as a PDF; it may be damaged or saved in another "
+                "format (%(error)s)"
+            )
+            % {"name": name, "error": type(error).__name__}
         ) from None
     if not sizes:
         raise PlanFileError(
-            f"{name}: the PDF has no text in it, only images of pages (a scan, or a "
-            "document printed to PDF as pictures). saferplan reads the text of a PDF and "
-            "cannot read pictures of text: upload the Word document the plan was written "
-            "in, or a PDF exported from it."
+            _(
+                "%(name)s: the PDF has no text in it, only images of pages (a scan, or a "
+                "document printed to PDF as pictures). saferplan reads the text of a PDF and "
+                "cannot read pictures of text: upload the Word document the plan was written "
+                "in, or a PDF exported from it."
+            )
+            % {"name": name}
         )
     running = _running_lines(lines, heights, len(heights))
     body = sizes.most_common(1)[0][0]
     placed = _blocks([line for line in lines if id(line) not in running], body, name, budget)
     table_count = 0
+    # Translators: where in a PDF, as in "plan.pdf, page 3, table 2: …".
+    table_at = _("page %(page)s, table %(table)s")
     for found_table in _joined_over_pages(found):
         page = found_table.page
+        place = table_at % {"page": page, "table": table_count + 1}
         rows = [
-            budget.row(
-                [_cell(cell) for cell in _unspanned(row)], f"page {page}, table {table_count + 1}"
-            )
-            for row in found_table.rows
+            budget.row([_cell(cell) for cell in _unspanned(row)], place) for row in found_table.rows
         ]
         for table in read_tables(
             rows, name, first_index=table_count + 1, fills=found_table.fills, spans_known=True

@@ -3,6 +3,8 @@
 import hashlib
 from pathlib import PurePath
 
+from django.utils.translation import gettext as _
+
 from . import as_read, columns, seen
 from .action_tables import build_action_plan
 from .blocks import Document, Table
@@ -28,10 +30,12 @@ def sha256(data: bytes) -> str:
 def read_document(data: bytes, name: str, budget: Budget | None = None) -> Document:
     budget = budget or Budget(name)
     if not data:
-        raise PlanFileError(f"{name}: the file is empty")
+        # Translators: %(name)s is the uploaded file's name.
+        raise PlanFileError(_("%(name)s: the file is empty") % {"name": name})
     if len(data) > MAX_BYTES:
         raise PlanFileError(
-            f"{name}: the file is {len(data) // 1024 // 1024} MB; a plan file can be at most 10 MB"
+            _("%(name)s: the file is %(size)s MB; a plan file can be at most 10 MB")
+            % {"name": name, "size": len(data) // 1024 // 1024}
         )
     suffix = PurePath(name).suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix == "":
@@ -41,11 +45,7 @@ def read_document(data: bytes, name: str, budget: Budget | None = None) -> Docum
     if suffix in LEGACY_SUFFIXES:
         data, suffix = to_docx(data, name, suffix), ".docx"
     if suffix in {".docx", ".xlsx"}:
-        reader, kind = (
-            (read_docx, "a Word document")
-            if suffix == ".docx"
-            else (read_xlsx, "an Excel workbook")
-        )
+        reader = read_docx if suffix == ".docx" else read_xlsx
         try:
             return reader(data, name, budget)
         except PlanFileError:
@@ -53,8 +53,18 @@ def read_document(data: bytes, name: str, budget: Budget | None = None) -> Docum
         except Exception as error:
             # python-docx and openpyxl raise many kinds of error on damaged files; the person
             # needs to know which file, and that it is the file, not saferplan.
+            unreadable = (
+                # Translators: %(error)s is the name of a Python error, such as KeyError.
+                _(
+                    "%(name)s: the file could not be read as a Word document; it may be damaged or saved in another format (%(error)s)"
+                )
+                if suffix == ".docx"
+                else _(
+                    "%(name)s: the file could not be read as an Excel workbook; it may be damaged or saved in another format (%(error)s)"
+                )
+            )
             raise PlanFileError(
-                f"{name}: the file could not be read as {kind}; it may be damaged or saved in another format ({type(error).__name__})"
+                unreadable % {"name": name, "error": type(error).__name__}
             ) from None
     if suffix == ".csv":
         return read_csv(data, name, budget)
@@ -64,7 +74,11 @@ def read_document(data: bytes, name: str, budget: Budget | None = None) -> Docum
 
         return read_pdf(data, name, budget)
     raise PlanFileError(
-        f"{name}: saferplan cannot read “{suffix}” files. Use Word (.docx), PDF, Excel (.xlsx), CSV, HTML or text."
+        # Translators: %(suffix)s is the file's extension, such as ".pages".
+        _(
+            "%(name)s: saferplan cannot read “%(suffix)s” files. Use Word (.docx), PDF, Excel (.xlsx), CSV, HTML or text."
+        )
+        % {"name": name, "suffix": suffix}
     )
 
 
@@ -97,8 +111,10 @@ def _build(document, name: str, corrections: Corrections, budget: Budget) -> Par
             narrative.title_rows = plan.title_rows
             narrative.warn(
                 "tables_not_actions",
-                "The document's tables hold no actions saferplan recognised (no column was "
-                "taken as the action), so it was read as a narrative plan.",
+                _(
+                    "The document's tables hold no actions saferplan recognised (no column was "
+                    "taken as the action), so it was read as a narrative plan."
+                ),
                 Location(name),
             )
             return narrative

@@ -5,6 +5,9 @@ document's words, are warnings saying what was seen and what to do."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Table, TabLine
 from .cells import plain
@@ -69,33 +72,71 @@ class Seen:
 
     def describe(self) -> str:
         """ "14 paragraphs, 3 headings (“Foreword”, “Contents”, …), 9 list items and no tables"."""
-        parts = [_count(self.paragraphs, "paragraph")]
-        if self.headings:
-            shown = ", ".join(f"“{h[:40]}”" for h in self.headings[:3])
-            more = ", …" if len(self.headings) > 3 else ""
-            parts.append(f"{_count(len(self.headings), 'heading')} ({shown}{more})")
-        else:
-            parts.append("no headings")
-        parts.append(_count(self.list_items, "list item"))
+        paragraphs = self.paragraphs
+        parts = [
+            _count(
+                paragraphs,
+                ngettext("%(count)s paragraph", "%(count)s paragraphs", paragraphs),
+                _("no paragraphs"),
+            )
+        ]
+        headings = len(self.headings)
+        shown = ", ".join(f"“{h[:40]}”" for h in self.headings[:3])
+        parts.append(
+            _count(
+                headings,
+                # Translators: %(names)s are the first headings, each in quotation marks.
+                ngettext(
+                    "%(count)s heading (%(names)s)", "%(count)s headings (%(names)s)", headings
+                ),
+                _("no headings"),
+                names=shown + (", …" if headings > 3 else ""),
+            )
+        )
+        items = self.list_items
+        parts.append(
+            _count(
+                items,
+                ngettext("%(count)s list item", "%(count)s list items", items),
+                _("no list items"),
+            )
+        )
         if self.cell_lines:
-            parts.append(f"{_count(self.cell_lines, 'line')} of cells without column headings")
-        if self.tables:
-            parts.append(f"{_count(self.tables, 'table')} of {_count(self.rows, 'row')}")
-        else:
-            parts.append("no tables")
-        return ", ".join(parts[:-1]) + " and " + parts[-1]
+            parts.append(
+                ngettext(
+                    "%(count)s line of cells without column headings",
+                    "%(count)s lines of cells without column headings",
+                    self.cell_lines,
+                )
+                % {"count": f"{self.cell_lines:,}"}
+            )
+        parts.append(_tables_of_rows(self.tables, self.rows) if self.tables else _("no tables"))
+        # Translators: the end of a list, as in "14 paragraphs, no headings and 2 tables of 9
+        # rows".
+        return _("%(list)s and %(last)s") % {"list": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}" if number else f"no {noun}s"
+def _count(number: int, some: str, none: str, **values: str) -> str:
+    """`some` (a message of ngettext's for `number`) with the number in it, or `none` for 0."""
+    return some % {"count": f"{number:,}", **values} if number else none
+
+
+def _tables_of_rows(tables: int, rows: int) -> str:
+    """ "2 tables of 31 rows" """
+    return ngettext("%(count)s table of %(rows)s", "%(count)s tables of %(rows)s", tables) % {
+        "count": f"{tables:,}",
+        "rows": _count(rows, ngettext("%(count)s row", "%(count)s rows", rows), _("no rows")),
+    }
 
 
 def nothing_plan_like(name: str, document: Document) -> str:
-    return (
-        f"{name}: no plan was found in it. It has {Seen.of(document).describe()}. A plan needs "
+    # Translators: %(seen)s says what the document holds: "14 paragraphs, 3 headings (…), 9
+    # list items and no tables".
+    return _(
+        "%(name)s: no plan was found in it. It has %(seen)s. A plan needs "
         "priorities (numbered, “Priority 1 …” headings, or a list after a line about the "
         "priorities) or a table of actions (headings such as Issue, Action, Owner, Update)."
-    )
+    ) % {"name": name, "seen": Seen.of(document).describe()}
 
 
 def imported_words(plan: ParsedPlan) -> int:
@@ -109,31 +150,50 @@ def check(plan: ParsedPlan, document: Document) -> None:
     actions = plan.counts()["actions"]
     if not actions and seen.tables and plan.kind == "action":
         recognised = [h for h in seen.table_headings if columns.recognise(h)]
-        plan.warn(
-            "no_actions_in_tables",
-            f"{_count(seen.tables, 'table')} of {_count(seen.rows, 'row')}: no column was "
-            "recognised as the action (headings seen: "
-            + (", ".join(f"“{h[:30]}”" for h in seen.table_headings[:8]) or "none")
-            + "). Choose which column holds the actions: on the preview, under how the "
+        # Translators: %(tables)s is "2 tables of 31 rows"; %(headings)s are the tables'
+        # headings, each in quotation marks, or "none".
+        message = _(
+            "%(tables)s: no column was recognised as the action (headings seen: %(headings)s). "
+            "Choose which column holds the actions: on the preview, under how the "
             "document’s tables were read, or with import-plan --column “HEADING=action”."
-            + (
-                f" Recognised: {', '.join(f'“{h}”' for h in recognised[:5])}." if recognised else ""
-            ),
-            where,
-        )
+        ) % {
+            "tables": _tables_of_rows(seen.tables, seen.rows),
+            "headings": ", ".join(f"“{h[:30]}”" for h in seen.table_headings[:8])
+            or pgettext("headings seen", "none"),
+        }
+        if recognised:
+            # Translators: the headings saferplan knows, each in quotation marks.
+            message += " " + _("Recognised: %(headings)s.") % {
+                "headings": ", ".join(f"“{h}”" for h in recognised[:5])
+            }
+        plan.warn("no_actions_in_tables", message, where)
     if not actions and seen.list_items and plan.kind == "strategic":
         plan.warn(
             "no_actions_in_lists",
-            f"The document's {_count(seen.list_items, 'list item')} gave no actions: saferplan "
-            "takes as actions the bullets after a line such as “What we will do:”, “We will:” "
-            "or “Key actions”, under a priority. Add such a line, or add the actions in saferplan.",
+            ngettext(
+                "The document's %(count)s list item gave no actions: saferplan "
+                "takes as actions the bullets after a line such as “What we will do:”, “We will:” "
+                "or “Key actions”, under a priority. Add such a line, or add the actions in saferplan.",
+                "The document's %(count)s list items gave no actions: saferplan "
+                "takes as actions the bullets after a line such as “What we will do:”, “We will:” "
+                "or “Key actions”, under a priority. Add such a line, or add the actions in saferplan.",
+                seen.list_items,
+            )
+            % {"count": f"{seen.list_items:,}"},
             where,
         )
     words = imported_words(plan)
     if seen.words >= LEFT_OUT_MINIMUM and words < LEFT_OUT_SHARE * seen.words:
         plan.warn(
             "left_out",
-            f"Only about {round(100 * words / seen.words)}% of the document's words were "
-            f"imported ({words:,} of {seen.words:,}). Check that nothing of the plan is missing.",
+            _(
+                "Only about %(share)s%% of the document's words were "
+                "imported (%(words)s of %(total)s). Check that nothing of the plan is missing."
+            )
+            % {
+                "share": round(100 * words / seen.words),
+                "words": f"{words:,}",
+                "total": f"{seen.words:,}",
+            },
             where,
         )

@@ -7,6 +7,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -41,8 +42,10 @@ def _fill(cell) -> str:
 def _sheet_rows(values, budget: Budget, where: str) -> Iterator[list[str]]:
     """Rows as text, counted against the file's limits as they are read: a sheet of a
     million rows stops at the limit, not after reading them all."""
+    # Translators: where in a file, as in "plan.csv, CSV, row 12: …".
+    row_at = _("%(where)s, row %(number)s")
     for number, row in enumerate(values, start=1):
-        yield budget.row([_text(v) for v in row], f"{where}, row {number}")
+        yield budget.row([_text(v) for v in row], row_at % {"where": where, "number": number})
 
 
 def read_xlsx(data: bytes, name: str, budget: Budget | None = None) -> Document:
@@ -53,10 +56,14 @@ def read_xlsx(data: bytes, name: str, budget: Budget | None = None) -> Document:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
         raise PlanFileError(
-            f"{name}: this is not an Excel workbook that can be opened ({error})"
+            # Translators: %(error)s is what the spreadsheet library said, in English.
+            _("%(name)s: this is not an Excel workbook that can be opened (%(error)s)")
+            % {"name": name, "error": error}
         ) from None
     document = Document(name)
     table_count = 0
+    # Translators: where in a workbook, as in "plan.xlsx, sheet “Actions”, row 12: …".
+    row_at = _("sheet “%(sheet)s”, row %(number)s")
     try:
         for sheet in workbook.worksheets:
             where = f"sheet “{sheet.title}”"
@@ -66,9 +73,8 @@ def read_xlsx(data: bytes, name: str, budget: Budget | None = None) -> Document:
             rows: list[list[str]] = []
             fills: list[list[str]] = []
             for row in sheet.iter_rows():
-                rows.append(
-                    budget.row([_text(c.value) for c in row], f"{where}, row {len(rows) + 1}")
-                )
+                place = row_at % {"sheet": sheet.title, "number": len(rows) + 1}
+                rows.append(budget.row([_text(c.value) for c in row], place))
                 fills.append([_fill(c) for c in row])
             document.blocks.append(Heading(sheet.title, Location(name), level=2, sheet=True))
             for table in read_tables(
@@ -91,7 +97,10 @@ def read_csv(data: bytes, name: str, budget: Budget | None = None) -> Document:
     try:
         rows = list(_sheet_rows(csv.reader(io.StringIO(text), dialect), budget, "CSV"))
     except csv.Error as error:
-        raise PlanFileError(f"{name}: not a readable CSV file ({error})") from None
+        raise PlanFileError(
+            # Translators: %(error)s is what Python's CSV reader said, in English.
+            _("%(name)s: not a readable CSV file (%(error)s)") % {"name": name, "error": error}
+        ) from None
     document = Document(name)
     document.blocks.extend(read_tables(rows, name, first_index=1))
     return document

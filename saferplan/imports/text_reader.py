@@ -4,6 +4,8 @@ with <table> elements are read through html_reader instead."""
 
 import re
 
+from django.utils.translation import gettext as _
+
 from saferplan.core.text import UploadTextError, decode_upload
 
 from . import columns
@@ -25,7 +27,11 @@ def decode(data: bytes, name: str) -> str:
     try:
         return decode_upload(data)
     except UploadTextError as error:
-        raise PlanFileError(f"{name}: the file {error}") from None
+        raise PlanFileError(
+            # Translators: %(problem)s is what is wrong, as core/text.py says it after a file's
+            # name: "plan.csv: the file is not UTF-8 text: save it as CSV UTF-8".
+            _("%(name)s: the file %(problem)s") % {"name": name, "problem": error}
+        ) from None
 
 
 def _strip_markers(text: str) -> str:
@@ -41,6 +47,8 @@ def read_text(data: bytes, name: str, budget: Budget | None = None) -> Document:
     gap = False
     table_count = 0
     last_header: list[str] | None = None
+    # Translators: where in a text file, as in "plan.txt, line 12: …".
+    line_at = _("line %(number)s")
 
     def close() -> None:
         nonlocal table
@@ -51,9 +59,9 @@ def read_text(data: bytes, name: str, budget: Budget | None = None) -> Document:
     for number, raw in enumerate(text.splitlines(), start=1):
         location = Location(name, line=number)
         if number % 1000 == 0:
-            budget.tick(f"line {number}")
+            budget.tick(line_at % {"number": number})
         if "\t" in raw:
-            cells = budget.row(raw.split("\t"), f"line {number}")
+            cells = budget.row(raw.split("\t"), line_at % {"number": number})
             filled = [c for c in cells if plain(c)]
             if not filled or all(SEPARATOR.match(plain(c)) for c in filled):
                 continue  # a Markdown table rule or an empty row

@@ -80,6 +80,7 @@ class IndicatorForm(forms.Form):
         decimal_places=2,
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
         help_text=_(
+            # xgettext:no-python-format
             "For a change, the percentage from the baseline: -5 for a 5% reduction, 0 "
             "for no increase. For a value, the figure to reach, for example 80."
         ),

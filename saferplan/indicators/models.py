@@ -68,6 +68,7 @@ class Indicator(TimeStampedModel):
     target = models.DecimalField(
         max_digits=14,
         decimal_places=2,
+        # xgettext:no-python-format
         help_text=_("A percentage change (-5 for a 5% reduction) or the value to reach."),
     )
     tolerance = models.DecimalField(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -257,12 +258,12 @@ def group_delete(*, actor: "User", group: Group) -> None:
     reporting = sorted(group.reporting_groups.values_list("name", flat=True))
     if reporting:
         raise ValidationError(
-            _("%(join)s report%(value)s to %(name)s. Change who they report to before deleting it.")
-            % {
-                "join": ", ".join(reporting),
-                "value": "s" if len(reporting) == 1 else "",
-                "name": group.name,
-            }
+            ngettext(
+                "%(join)s reports to %(name)s. Change who it reports to before deleting it.",
+                "%(join)s report to %(name)s. Change who they report to before deleting it.",
+                len(reporting),
+            )
+            % {"join": ", ".join(reporting), "name": group.name}
         )
     before = audit.snapshot(group, GROUP_FIELDS)
     audit.log(

@@ -208,11 +208,16 @@ def organisation_edit(request, pk):
     ):
         others = organisation_policy.shared_beyond(request.user, organisation)
         raise PermissionDenied(
-            f"{organisation} is also a member of {', '.join(map(str, others))}: its details show "
-            "in their plans too, so only a saferplan administrator can change them. Ask your "
-            "administrator."
+            _(
+                "%(organisation)s is also a member of %(others)s: its details show in their plans "
+                "too, so only a saferplan administrator can change them. Ask your administrator."
+            )
+            % {"organisation": organisation, "others": ", ".join(map(str, others))}
             if others and len(others) < organisation.partnerships.count()
-            else f"Only a coordinator of the partnerships {organisation} belongs to can change it."
+            else _(
+                "Only a coordinator of the partnerships %(organisation)s belongs to can change it."
+            )
+            % {"organisation": organisation}
         )
     form = OrganisationForm(
         request.POST or None,

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
@@ -25,7 +26,9 @@ def plan_for(request, slug, plan_pk, action="view") -> Plan:
         partnership=partnership,
     )
     if not plan_policy.user_has_permission_for_instance(request.user, action, plan):
-        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+        raise PermissionDenied(
+            _("Only a coordinator of %(partnership)s can do this.") % {"partnership": partnership}
+        )
     return plan
 
 
@@ -60,14 +63,18 @@ def reach_action(request, slug, pk, action="view") -> ReachedAction:
         .first()
     )
     if found is None:
-        raise Http404("No such action in this partnership")
+        raise Http404(_("No such action in this partnership"))
     item = selectors.action_detail(action_id=found)
     if not action_policy.user_has_permission_for_instance(request.user, action, item):
         if action == "add_update":
             raise PermissionDenied(
-                "Only the action's owners and the partnership's coordinators can add updates to it."
+                _(
+                    "Only the action's owners and the partnership's coordinators can add updates to it."
+                )
             )
-        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+        raise PermissionDenied(
+            _("Only a coordinator of %(partnership)s can do this.") % {"partnership": partnership}
+        )
     return ReachedAction(partnership, item)
 
 

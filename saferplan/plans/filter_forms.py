@@ -3,7 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from saferplan.core import languages
+
 from .models import ActionStatus, RagRating
+
+
+def _own_words(text: str) -> languages.Text:
+    """A choice's label that is the partnership's words, its language read from the text
+    (core.languages: English unless its tag, script or words say otherwise)."""
+    return languages.Text(text)
 
 
 class ActionFilterForm(forms.Form):
@@ -27,15 +35,20 @@ class ActionFilterForm(forms.Form):
 
     def __init__(self, *args, priorities=(), organisations=(), groups=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # The partnership's words (its priorities, organisations and groups), each a
+        # languages.Text: a Welsh page marks the ones not in Welsh with their language.
         self.fields["priority"].choices = [
-            ("", "Any"),
-            *((p.number, f"{p.number}. {p.title}"[:80]) for p in priorities),
+            ("", _("Any")),
+            *((p.number, _own_words(f"{p.number}. {p.title}"[:80])) for p in priorities),
         ]
         self.fields["organisation"].choices = [
-            ("", "Any"),
-            *((o.pk, o.name) for o in organisations),
+            ("", _("Any")),
+            *((o.pk, _own_words(o.name)) for o in organisations),
         ]
-        self.fields["group"].choices = [("", "Any"), *((g.pk, g.name) for g in groups)]
+        self.fields["group"].choices = [
+            ("", _("Any")),
+            *((g.pk, _own_words(g.name)) for g in groups),
+        ]
 
 
 class MyActionsFilterForm(ActionFilterForm):

@@ -2,9 +2,11 @@
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import RagRating
 
-ROLL_UP_RULE = (
+ROLL_UP_RULE = _(
     "Worked out from the actions: red if any open or complete action is red, otherwise amber if "
     "any is amber, otherwise green if any is green, otherwise white (not started). Discharged "
     "actions are left out. A coordinator can override it, giving a reason."

@@ -2,6 +2,7 @@
 PlansConfig.ready)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.partnerships.selectors import OverviewLine, OverviewRow
 
@@ -26,8 +27,10 @@ def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRo
         for plan in plans
     ]
     if not lines:
-        lines = [OverviewLine("No plans yet", href=reverse("plans:list", args=[partnership.slug]))]
-    return [OverviewRow(order=10, key="Plans and their status", lines=lines)]
+        lines = [
+            OverviewLine(_("No plans yet"), href=reverse("plans:list", args=[partnership.slug]))
+        ]
+    return [OverviewRow(order=10, key=_("Plans and their status"), lines=lines)]
 
 
 def on_plan_deleted(sender, instance, **kwargs) -> None:

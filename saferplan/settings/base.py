@@ -258,11 +258,46 @@ WELSH_PAGES = {
     # An action owner's round: their actions, and adding an update to one.
     "my-actions",
     "plans:update-add",
-}
-# Pages in Welsh for someone signed out: the start page (signed in, it leads to the members'
-# pages), signing in and choosing a new password.
-WELSH_PAGES_SIGNED_OUT = {
+    # A partnership's plans and structure as its members work on them (tests/
+    # test_welsh_members_pages.py reads each over the demo's plan).
     "core:home",
+    "my-partnerships",
+    "plans:list",
+    "plans:add",
+    "plans:overview",
+    "plans:edit",
+    "plans:foreword-photo",
+    "plans:foreword-photo-remove",
+    "plans:transition",
+    "plans:refresh",
+    "plans:action-table",
+    "plans:priority-add",
+    "plans:priority",
+    "plans:priority-edit",
+    "plans:priority-rag",
+    "plans:objective-add",
+    "plans:action-add",
+    "plans:objective-edit",
+    "plans:objective-rag",
+    "plans:action",
+    "plans:action-edit",
+    "plans:update-correct",
+    "plans:rag-key",
+    "partnerships:detail",
+    "partnerships:structure",
+    "partnerships:group-add",
+    "partnerships:group-edit",
+    "partnerships:group-delete",
+    "partnerships:organisation-add",
+    "partnerships:organisation-remove",
+    "partnerships:members",
+    "partnerships:member-add",
+    "partnerships:member-change",
+    "partnerships:member-remove",
+    "partnerships:audit-log",
+}
+# Pages in Welsh for someone signed out: signing in and choosing a new password.
+WELSH_PAGES_SIGNED_OUT = {
     "accounts:sign-in",
     "accounts:password-reset",
     "accounts:password-reset-done",

@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db.models import Subquery
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
@@ -45,21 +46,26 @@ def _action_filters(query) -> ActionFilters:
     filters, errors = ActionFilters(), {}
     if "rag" in query:
         if query["rag"] not in RagRating.values:
-            errors["rag"] = f"Choose one of {', '.join(RagRating.values)}"
+            errors["rag"] = _choose_one(RagRating.values)
         filters.rag = query["rag"]
     if "status" in query:
         if query["status"] not in ActionStatus.values:
-            errors["status"] = f"Choose one of {', '.join(ActionStatus.values)}"
+            errors["status"] = _choose_one(ActionStatus.values)
         filters.status = query["status"]
     if "priority" in query:
         # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
         if not re.fullmatch(r"[0-9]{1,9}", query["priority"]):
-            errors["priority"] = "Give the priority's number in digits 0-9, for example 2"
+            errors["priority"] = _("Give the priority's number in digits 0-9, for example 2")
         else:
             filters.priority = int(query["priority"])
     if errors:
         raise ApiValidationError(errors)
     return filters
+
+
+def _choose_one(values: list[str]) -> str:
+    # Translators: %(values)s are the API's own codes, such as "red, amber, green": keep them.
+    return _("Choose one of %(values)s") % {"values": ", ".join(values)}
 
 
 @extend_schema(
@@ -156,11 +162,11 @@ def _writable_action(request, action_id):
     """The action, if the caller may add updates to it: signed in (401 otherwise), able to
     read it (404 otherwise), and its owner or a coordinator (403 otherwise)."""
     if not request.user.is_authenticated:
-        raise NotAuthenticated("Send your API token: Authorization: Bearer <token>")
+        raise NotAuthenticated(_("Send your API token: Authorization: Bearer <token>"))
     action, member = access.action(request.user, action_id)
     if not member or not access.may_add_update(request.user, action):
         raise PermissionDenied(
-            "Only the action's owners and the partnership's coordinators can change it"
+            _("Only the action's owners and the partnership's coordinators can change it")
         )
     return action
 

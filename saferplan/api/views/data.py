@@ -1,6 +1,7 @@
 """A partnership's measures and crime comparison (members only), and its strategic
 assessments (members; the published one for anyone)."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
@@ -55,7 +56,7 @@ class CrimeComparison(APIView):
             text = request.query_params.get(name, "")
             if not text:
                 if name == "period":
-                    errors[name] = "Give the period, for example 2018-10..2018-12"
+                    errors[name] = _("Give the period, for example 2018-10..2018-12")
                 continue
             try:
                 periods[name] = Period.parse(text)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import audit
@@ -112,9 +113,17 @@ def response_import_create(
         sha256=digest, confirmed_at__isnull=False
     ).first()
     if earlier:
+        confirmed_at = timezone.localtime(earlier.confirmed_at)
         raise ValidationError(
             {
-                "file": f"{file_name} was imported on {timezone.localtime(earlier.confirmed_at):%-d %B %Y at %H:%M}: its responses are already counted."
+                "file": _(
+                    "%(file_name)s was imported on %(day)s at %(time)s: its responses are already counted."
+                )
+                % {
+                    "file_name": file_name,
+                    "day": date_format(confirmed_at, "j F Y"),
+                    "time": f"{confirmed_at:%H:%M}",
+                }
             }
         )
     try:
@@ -159,9 +168,9 @@ def response_import_confirm(
     if duplicated:
         names = {str(q.pk): q.short_label for q in questions}
         raise ValidationError(
-            "Each question can take only one column: "
-            + ", ".join(sorted(names.get(t, t) for t in duplicated))
-            + " is chosen for more than one."
+            # Translators: %(questions)s name the questions, such as "Aim 1, Priority 2".
+            _("Each question can take only one column: %(questions)s is chosen for more than one.")
+            % {"questions": ", ".join(sorted(names.get(t, t) for t in duplicated))}
         )
     if not any(t.isdigit() for t in targets):
         raise ValidationError(_("Choose the question that at least one column answers."))

@@ -1,7 +1,8 @@
 from django import template
+from django.forms.models import ModelChoiceIteratorValue
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -62,12 +63,19 @@ def rag_tag(rating, *, hint: str = ""):
     )
 
 
+@register.filter
+def rag_word(rating) -> str:
+    """`{{ rating|rag_word }}`: the rating's word in the page's language (Red, Coch)."""
+    return str(_RAG_TAGS.get(rating or "white", _RAG_TAGS["white"])[1])
+
+
 @register.simple_tag
 def marking_tag(marking):
     """Shows OFFICIAL-SENSITIVE; plain OFFICIAL, the default, needs no label."""
     if marking == "official_sensitive":
-        return mark_safe(
-            '<strong class="govuk-tag govuk-tag--purple sp-marking">OFFICIAL-SENSITIVE</strong>'
+        return format_html(
+            '<strong class="govuk-tag govuk-tag--purple sp-marking">{}</strong>',
+            _("OFFICIAL-SENSITIVE"),
         )
     return ""
 
@@ -144,10 +152,34 @@ def own_words(text):
     return format_html("<span{}>{}</span>", attrs, text) if attrs else format_html("{}", text)
 
 
+def own_words_in(message: str, **own) -> str:
+    """A translated message with the partnership's words put in its %(name)s places, each
+    marked with its language on a Welsh page (own_words): safe HTML for a heading built in a
+    view ("RAG rating of objective <span lang="en">…</span>"); `|striptags` for a <title>."""
+    marked = {name: own_words(value) for name, value in own.items()}  # each escaped
+    return mark_safe(conditional_escape(message) % marked)  # noqa: S308 - all parts escaped
+
+
+@register.filter
 def own_words_lang(text) -> str:
     """The language attributes of a partnership's own words on a Welsh page; "" on an English
-    one (where its English needs no mark, and a table of hundreds of rows is spared the work)."""
-    return lang_of(text) if translation.get_language() == "cy" else ""
+    one (where its English needs no mark, and a table of hundreds of rows is spared the work).
+    `<textarea{{ value|own_words_lang }}>`: a field holding what a partnership wrote."""
+    return lang_of(text) if text and translation.get_language() == "cy" else ""
+
+
+@register.filter
+def option_lang(option) -> str:
+    """A form's choice that is one of the partnership's records (an organisation, a group, an
+    objective: a model choice) or whose label is a `languages.Text` (the partnership's words in
+    a list of plain choices: the action table's priorities) is its own words, marked with their
+    language on a Welsh page; saferplan's own choices are in the page's language already."""
+    label = option.get("label")
+    if isinstance(option.get("value"), ModelChoiceIteratorValue) or isinstance(
+        label, languages.Text
+    ):
+        return own_words_lang(label)
+    return ""
 
 
 @register.filter

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -17,6 +18,7 @@ from saferplan.partnerships.models import Partnership, PoliceForce
 
 from ..limits import limit_setting
 from ..models import CrimeCount, ForceMonth, Lsoa, StreetCount
+from ..periods import month_label
 from ..police_uk import OTHER_FORCES, ArchiveFile, PoliceUkFileError, Row, StreetFile
 from .differences import MonthDifference, ReplacementNotConfirmedError, month_difference
 from .street_counts import HashingOpener, StreetWriter, flush, lsoas_add
@@ -80,15 +82,18 @@ class RecordLimit:
         if same:
             limit = (
                 max(int(self.growth * same), self.floor),
-                f"{self.growth:g} times the {same:,} records of the month held",
+                # Translators: why a force-month may have at most so many records.
+                _("%(growth)s times the %(records)s records of the month held")
+                % {"growth": f"{self.growth:g}", "records": f"{same:,}"},
             )
         elif largest:
             limit = (
                 max(int(self.growth * largest), self.floor),
-                f"{self.growth:g} times the {largest:,} records of the force's largest month held",
+                _("%(growth)s times the %(records)s records of the force's largest month held")
+                % {"growth": f"{self.growth:g}", "records": f"{largest:,}"},
             )
         if self.most is not None and (limit is None or limit[0] > self.most):
-            limit = (self.most, "the most a force-month uploaded through the web may have")
+            limit = (self.most, _("the most a force-month uploaded through the web may have"))
         return limit
 
 
@@ -143,9 +148,18 @@ def police_uk_import_steps(
                 if partnership is not None and street.force != partnership.police_force:
                     raise PoliceUkFileError(
                         file.source,
-                        f"this is {force_name(street.force)}'s file for {street.month:%B %Y}: "
-                        f"{partnership} imports only the months of its own force, "
-                        f"{force_name(partnership.police_force)}. Nothing was imported",
+                        # Translators: "this is Thames Valley Police's file for October 2018:
+                        # Hertsmere CSP imports only the months of its own force, …"
+                        _(
+                            "this is %(force)s's file for %(month)s: %(partnership)s imports only "
+                            "the months of its own force, %(own_force)s. Nothing was imported"
+                        )
+                        % {
+                            "force": force_name(street.force),
+                            "month": month_label(street.month),
+                            "partnership": partnership,
+                            "own_force": force_name(partnership.police_force),
+                        },
                     )
                 most = limit.for_month(street.force, street.month)
                 batch, before, counts_before, held_file = _force_month_for(street, actor)
@@ -162,9 +176,19 @@ def police_uk_import_steps(
                     if most is not None and records > most[0]:
                         raise PoliceUkFileError(
                             file.source,
-                            f"{force_name(street.force)}, {street.month:%B %Y}: {records:,} "
-                            f"records read and more to come, beyond the limit of {most[0]:,} "
-                            f"({most[1]}). Nothing was imported",
+                            # Translators: %(why)s says why that is the limit: "2 times the
+                            # 4,312 records of the month held".
+                            _(
+                                "%(force)s, %(month)s: %(records)s records read and more to come, "
+                                "beyond the limit of %(limit)s (%(why)s). Nothing was imported"
+                            )
+                            % {
+                                "force": force_name(street.force),
+                                "month": month_label(street.month),
+                                "records": f"{records:,}",
+                                "limit": f"{most[0]:,}",
+                                "why": most[1],
+                            },
                         )
                     if len(points) >= FLUSH_POINTS:
                         flush(writer, batch.pk, month, points, counts)

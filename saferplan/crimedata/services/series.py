@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -59,14 +60,14 @@ def series_delete(*, actor: "User", series: CustomSeries) -> None:
     measures = list(series.indicators.values_list("name", flat=True))
     if measures:
         raise ValidationError(
-            _(
-                "“%(name)s” is the source of the performance measure%(value)s %(join)s: change or delete the measure first."
+            ngettext(
+                "“%(name)s” is the source of the performance measure %(join)s: change or delete "
+                "the measure first.",
+                "“%(name)s” is the source of the performance measures %(join)s: change or delete "
+                "the measures first.",
+                len(measures),
             )
-            % {
-                "name": series.name,
-                "value": "s" if len(measures) > 1 else "",
-                "join": ", ".join(f"“{m}”" for m in measures),
-            }
+            % {"name": series.name, "join": ", ".join(f"“{m}”" for m in measures)}
         )
     audit.log(
         instance=series,
@@ -182,15 +183,26 @@ def custom_series_import(
     try:
         text = decode_upload(content, fallback=None)
     except UploadTextError as error:
-        raise ValidationError(f"{file_name} {error}") from None
+        raise ValidationError(
+            # Translators: %(problem)s is what is wrong with the file, as core/text.py says it
+            # after a file's name: "figures.csv is not UTF-8 text: save it as CSV UTF-8".
+            _("%(file_name)s %(problem)s") % {"file_name": file_name, "problem": error}
+        ) from None
     reader = csv.reader(io.StringIO(text))
     header = [cell.strip().lower() for cell in next(reader, [])]
     missing = [name for name in SERIES_CSV_COLUMNS if name not in header]
     if missing:
         raise ValidationError(
-            f"{file_name}, row 1: the header has no "
-            + ", ".join(f"“{name.capitalize()}”" for name in missing)
-            + " column. The columns are Series, Period, Value and, if you wish, Unit and Source."
+            # Translators: %(columns)s are the missing columns' headings, in quotation marks;
+            # the columns' headings (Series, Period, Value, Unit, Source) stay in English.
+            _(
+                "%(file_name)s, row 1: the header has no %(columns)s column. The columns are "
+                "Series, Period, Value and, if you wish, Unit and Source."
+            )
+            % {
+                "file_name": file_name,
+                "columns": ", ".join(f"“{name.capitalize()}”" for name in missing),
+            }
         )
     column = {
         name: header.index(name)
@@ -207,39 +219,60 @@ def custom_series_import(
     for number, row in enumerate(reader, start=2):
         if not any(c.strip() for c in row):
             continue
-        where = f"{file_name}, row {number}"
+        where = {"file": file_name, "row": number}
         name = cell(row, "series")
         if not name:
-            errors.append(f"{where}, column “Series”: the series has no name")
+            errors.append(
+                # Translators: the file's name and row; the column's heading stays in English.
+                _("%(file)s, row %(row)s, column “Series”: the series has no name") % where
+            )
             continue
         if len(name) > 150:
-            errors.append(f"{where}, column “Series”: the name is longer than 150 characters")
+            errors.append(
+                _("%(file)s, row %(row)s, column “Series”: the name is longer than 150 characters")
+                % where
+            )
             continue
         unit = UNIT_WORDS.get(cell(row, "unit").lower())
         if unit is None:
             errors.append(
-                f"{where}, column “Unit”: “{cell(row, 'unit')}” is not a unit "
-                "(offences, incidents, people, per cent or number)"
+                # Translators: the units are the words the file may use: keep them in English.
+                _(
+                    "%(file)s, row %(row)s, column “Unit”: “%(text)s” is not a unit "
+                    "(offences, incidents, people, per cent or number)"
+                )
+                % {**where, "text": cell(row, "unit")}
             )
             continue
         try:
             period = Period.parse(cell(row, "period"))
         except ValueError as error:
-            errors.append(f"{where}, column “Period”: {error}")
+            errors.append(
+                _("%(file)s, row %(row)s, column “Period”: %(problem)s")
+                % {**where, "problem": error}
+            )
             continue
         try:
             value = Decimal(cell(row, "value").replace(",", "").rstrip("%"))
             if not value.is_finite() or abs(value) >= Decimal("1e12"):
                 raise ArithmeticError
         except (ArithmeticError, ValueError):
-            errors.append(f"{where}, column “Value”: “{cell(row, 'value')}” is not a number")
+            errors.append(
+                _("%(file)s, row %(row)s, column “Value”: “%(text)s” is not a number")
+                % {**where, "text": cell(row, "value")}
+            )
             continue
         rows.append(
             (name, unit, cell(row, "source")[:200], period, value.quantize(Decimal("0.01")))
         )
     if errors:
         raise ValidationError(
-            errors[:50] + ([f"… and {len(errors) - 50} more"] if len(errors) > 50 else [])
+            errors[:50]
+            + (
+                [_("… and %(count)s more") % {"count": len(errors) - 50}]
+                if len(errors) > 50
+                else []
+            )
         )
     if not rows:
         raise ValidationError(

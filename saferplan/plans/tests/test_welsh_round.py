@@ -22,7 +22,7 @@ def english_left(html: str) -> list[str]:
     main = BeautifulSoup(html, "html.parser").find("main")
     for marked in main.select('[lang="en"], script, style'):
         marked.decompose()
-    words = re.findall(r"[A-Za-z']+", main.get_text(" "))
+    words = re.findall(r"[\w'-]+", main.get_text(" "))  # Is-grŵp is one Welsh word
     return sorted({w for w in words if w.lower() in ENGLISH})
 
 

@@ -42,7 +42,9 @@ def action_add(request, slug, plan_pk, number):
         ),
     )
     if action is not NOT_SAVED:
-        confirm_saved(request, f"The action “{action.title}” has been added.")
+        confirm_saved(
+            request, _("The action “%(title)s” has been added.") % {"title": action.title}
+        )
         return redirect("plans:action", slug=slug, pk=action.pk)
     return render(
         request,

@@ -82,7 +82,9 @@ def rag_key(request, slug):
             messages.success(request, _("The RAG key has been saved."))
             return redirect("plans:rag-key", slug=slug)
     elif request.method == "POST":
-        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+        raise PermissionDenied(
+            _("Only a coordinator of %(partnership)s can do this.") % {"partnership": partnership}
+        )
     return render(
         request, "plans/rag_key.html", {"partnership": partnership, "key": key, "form": form}
     )

@@ -10,11 +10,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
-from saferplan.core.text import counted
 from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -58,7 +58,7 @@ def plan_add(request, slug):
         lambda data: services.plan_create(actor=request.user, partnership=partnership, **data),
     )
     if plan is not NOT_SAVED:
-        confirm_saved(request, f"{plan.title} has been created as a draft.")
+        confirm_saved(request, _("%(title)s has been created as a draft.") % {"title": plan.title})
         return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
     return render(request, "plans/plan_form.html", {"partnership": partnership, "form": form})
 
@@ -89,7 +89,7 @@ def plan_edit(request, slug, plan_pk):
         lambda data: services.plan_update(actor=request.user, plan=plan, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"{saved.title} has been updated.")
+        confirm_saved(request, _("%(title)s has been updated.") % {"title": saved.title})
         return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
     return render(
         request,
@@ -143,7 +143,7 @@ def plan_transition(request, slug, plan_pk):
 def plan_refresh(request, slug, plan_pk):
     plan = plan_for(request, slug, plan_pk, "change")
     if plan.kind != PlanKind.ACTION:
-        raise Http404("Only an annual action plan can be refreshed")
+        raise Http404(_("Only an annual action plan can be refreshed"))
     next_start = plan.period_end + datetime.timedelta(days=1)
     proposed_title = title_for_next_year(plan.title)
     initial = {
@@ -152,7 +152,7 @@ def plan_refresh(request, slug, plan_pk):
         "period_end": next_start.replace(year=next_start.year + 1) - datetime.timedelta(days=1),
     }
     form = RefreshForm(request.POST or None, initial=initial)
-    form.fields["supersede"].label = f"Mark {plan.title} as superseded"
+    form.fields["supersede"].label = _("Mark %(title)s as superseded") % {"title": plan.title}
     open_count = Action.objects.filter(
         priority__plan=plan, status__in=["not_started", "in_progress"]
     ).count()
@@ -165,8 +165,13 @@ def plan_refresh(request, slug, plan_pk):
         plan.refresh_from_db(fields=["status"])
         messages.success(
             request,
-            f"{new_plan.title} has been created as a draft with "
-            f"{counted(open_count, 'open action')} carried forward."
+            ngettext(
+                "%(title)s has been created as a draft with %(count)s open action carried forward.",
+                "%(title)s has been created as a draft with %(count)s open actions carried "
+                "forward.",
+                open_count,
+            )
+            % {"title": new_plan.title, "count": open_count}
             + _superseded_note(plan, superseded=form.cleaned_data["supersede"]),
         )
         return redirect("plans:overview", slug=slug, plan_pk=new_plan.pk)
@@ -188,13 +193,13 @@ def _superseded_note(plan: Plan, *, superseded: bool) -> str:
     if not superseded:
         return ""
     if plan.status == PlanStatus.SUPERSEDED:
-        return f" {plan.title} is now superseded."
+        return " " + _("%(title)s is now superseded.") % {"title": plan.title}
     if plan.status == PlanStatus.PUBLISHED:
-        return (
-            f" {plan.title} is no longer current; it stays the published plan until the new "
-            "one is published, and is then superseded."
-        )
-    return f" {plan.title} is no longer current."
+        return " " + _(
+            "%(title)s is no longer current; it stays the published plan until the new one is "
+            "published, and is then superseded."
+        ) % {"title": plan.title}
+    return " " + _("%(title)s is no longer current.") % {"title": plan.title}
 
 
 def _filters(request, *, priorities, partnership):

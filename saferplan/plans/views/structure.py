@@ -4,9 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
+from saferplan.core.templatetags.saferplan import own_words_in
 from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -64,7 +66,11 @@ def priority_add(request, slug, plan_pk):
         lambda data: services.priority_create(actor=request.user, plan=plan, **data),
     )
     if priority is not NOT_SAVED:
-        confirm_saved(request, f"Priority {priority.number} “{priority.title}” has been added.")
+        confirm_saved(
+            request,
+            _("Priority %(number)s “%(title)s” has been added.")
+            % {"number": priority.number, "title": priority.title},
+        )
         return redirect("plans:priority", slug=slug, plan_pk=plan.pk, number=priority.number)
     return render(
         request,
@@ -73,8 +79,8 @@ def priority_add(request, slug, plan_pk):
             "partnership": plan.partnership,
             "plan": plan,
             "form": form,
-            "heading": "Add a priority",
-            "button": "Save priority",
+            "heading": _("Add a priority"),
+            "button": _("Save priority"),
         },
     )
 
@@ -90,7 +96,9 @@ def priority_edit(request, slug, plan_pk, number):
         lambda data: services.priority_update(actor=request.user, priority=priority, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"Priority {priority.number} has been updated.")
+        confirm_saved(
+            request, _("Priority %(number)s has been updated.") % {"number": priority.number}
+        )
         return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=priority.number)
     return render(
         request,
@@ -99,13 +107,13 @@ def priority_edit(request, slug, plan_pk, number):
             "partnership": priority.plan.partnership,
             "plan": priority.plan,
             "form": form,
-            "heading": f"Change priority {number}",
-            "button": "Save priority",
+            "heading": _("Change priority %(number)s") % {"number": number},
+            "button": _("Save priority"),
         },
     )
 
 
-def _override(request, *, subject, plan, heading, back):
+def _override(request, *, subject, plan, heading, saved_message, back):
     form = RagOverrideForm(request.POST or None)
     saved = save_form(
         request,
@@ -119,7 +127,7 @@ def _override(request, *, subject, plan, heading, back):
         ),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"The {heading} has been saved.")
+        confirm_saved(request, saved_message)
         return redirect(back)
     return render(
         request,
@@ -145,7 +153,9 @@ def priority_rag(request, slug, plan_pk, number):
         request,
         subject=priority,
         plan=priority.plan,
-        heading=f"RAG rating of priority {number}",
+        heading=_("RAG rating of priority %(number)s") % {"number": number},
+        saved_message=_("The RAG rating of priority %(number)s has been saved.")
+        % {"number": number},
         back=back,
     )
 
@@ -160,7 +170,7 @@ def objective_add(request, slug, plan_pk, number):
         lambda data: services.objective_create(actor=request.user, priority=priority, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"Objective “{saved.title}” has been added.")
+        confirm_saved(request, _("Objective “%(title)s” has been added.") % {"title": saved.title})
         return redirect("plans:priority", slug=slug, plan_pk=plan_pk, number=number)
     return render(
         request,
@@ -169,8 +179,8 @@ def objective_add(request, slug, plan_pk, number):
             "partnership": priority.plan.partnership,
             "plan": priority.plan,
             "form": form,
-            "heading": f"Add an objective to priority {number}",
-            "button": "Save objective",
+            "heading": _("Add an objective to priority %(number)s") % {"number": number},
+            "button": _("Save objective"),
         },
     )
 
@@ -183,7 +193,9 @@ def _objective_for(request, slug, pk) -> Objective:
         priority__plan__partnership=partnership,
     )
     if not may_change(request, objective.priority.plan):
-        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+        raise PermissionDenied(
+            _("Only a coordinator of %(partnership)s can do this.") % {"partnership": partnership}
+        )
     return objective
 
 
@@ -204,7 +216,9 @@ def objective_edit(request, slug, pk):
         lambda data: services.objective_update(actor=request.user, objective=objective, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"Objective “{saved.title}” has been updated.")
+        confirm_saved(
+            request, _("Objective “%(title)s” has been updated.") % {"title": saved.title}
+        )
         return redirect(
             "plans:priority", slug=slug, plan_pk=priority.plan_id, number=priority.number
         )
@@ -215,8 +229,8 @@ def objective_edit(request, slug, pk):
             "partnership": priority.plan.partnership,
             "plan": priority.plan,
             "form": form,
-            "heading": "Change objective",
-            "button": "Save objective",
+            "heading": _("Change objective"),
+            "button": _("Save objective"),
         },
     )
 
@@ -226,10 +240,13 @@ def objective_rag(request, slug, pk):
     objective = _objective_for(request, slug, pk)
     priority = objective.priority
     back = reverse("plans:priority", args=[slug, priority.plan_id, priority.number])
+    name = objective.ref or objective.title[:40]
     return _override(
         request,
         subject=objective,
         plan=priority.plan,
-        heading=f"RAG rating of objective {objective.ref or objective.title[:40]}",
+        heading=own_words_in(_("RAG rating of objective %(objective)s"), objective=name),
+        saved_message=_("The RAG rating of objective %(objective)s has been saved.")
+        % {"objective": name},
         back=back,
     )

@@ -107,7 +107,7 @@ def update_correct(request, slug, pk):
     if update.is_sensitive and not sees_sensitive_of(
         request.user, action_policy.partnerships_of(action)
     ):
-        raise Http404("No such update")
+        raise Http404(_("No such update"))
     form = CorrectionForm(
         request.POST or None,
         initial={
@@ -124,8 +124,11 @@ def update_correct(request, slug, pk):
     if saved is not NOT_SAVED:
         confirm_saved(
             request,
-            f"Your correction of the update of {update.described_on:%-d %B %Y} has been "
-            "added. The original stays in the history.",
+            _(
+                "Your correction of the update of %(described_on)s has been added. The original "
+                "stays in the history."
+            )
+            % {"described_on": date_format(update.described_on, "j F Y")},
         )
         return redirect("plans:action", slug=slug, pk=action.pk)
     return render(

@@ -1,5 +1,8 @@
 """The board report as a Word document."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from saferplan.core.documents.word import WordDocument
 from saferplan.plans.models import RagRating
 
@@ -17,30 +20,50 @@ def board_report_docx(
     )
     word.heading(title, 0)
     word.paragraph(
-        f"{content['plan_title']} · {content['partnership']} · changes from "
-        f"{content['period_start']} to {content['period_end']} · produced {content['generated_on']}"
+        _("%(plan)s · %(partnership)s · changes from %(start)s to %(end)s · produced %(produced)s")
+        % {
+            "plan": content["plan_title"],
+            "partnership": content["partnership"],
+            "start": content["period_start"],
+            "end": content["period_end"],
+            "produced": content["generated_on"],
+        }
     )
     if content["marking"] == SENSITIVE:
         word.paragraph(
-            "This report holds OFFICIAL-SENSITIVE material, labelled where it appears. Share it "
-            "only within the partnership.",
+            _(
+                "This report holds OFFICIAL-SENSITIVE material, labelled where it appears. Share "
+                "it only within the partnership."
+            ),
             bold=True,
         )
     if content.get("headline"):  # reports issued before the summary line have none
-        word.paragraph(f"At {content['period_end']}: {content['headline']}", bold=True)
+        word.paragraph(
+            _("At %(end)s: %(headline)s")
+            % {"end": content["period_end"], "headline": content["headline"]},
+            bold=True,
+        )
     if introduction:
-        word.heading("Introduction", 1)
+        word.heading(_("Introduction"), 1)
         word.written(introduction)
     sections = board_sections(content)
     for section in sections[:-1]:
         _section(word, *section)
     if content.get("measures") is not None:  # reports issued before measures existed have none
-        word.heading("Headline performance measures", 1)
+        word.heading(_("Headline performance measures"), 1)
         if not content["measures"]:
-            word.paragraph("The partnership has no performance measures in saferplan yet.")
+            word.paragraph(_("The partnership has no performance measures in saferplan yet."))
         else:
             table = word.table(
-                ["Measure", "Baseline", "Latest", "Change", "Target", "Status", "Suggests"]
+                [
+                    _("Measure"),
+                    _("Baseline"),
+                    _("Latest"),
+                    _("Change"),
+                    _("Target"),
+                    _("Status"),
+                    _("Suggests"),
+                ]
             )
             for measure in content["measures"]:
                 cells = word.row(
@@ -54,16 +77,26 @@ def board_report_docx(
                         measure["change"],
                         measure["target"],
                         measure["status"],
-                        "" if measure["suggested_rag"] else "None",
+                        "" if measure["suggested_rag"] else _("None"),
                     ],
                 )
                 if measure["suggested_rag"]:
                     rag_cell(cells[-1], measure["suggested_rag"])
     if content.get("crime"):  # none before it existed, or with no police.uk data held
         _crime(word, content["crime"])
-    word.heading("RAG summary by priority", 1)
+    word.heading(_("RAG summary by priority"), 1)
     word.picture(chart_png, alt_text=alt_text, width_cm=16)
-    table = word.table(["Priority", "Actions", "Red", "Amber", "Green", "White", "Complete"])
+    table = word.table(
+        [
+            _("Priority"),
+            _("Actions"),
+            str(RagRating.RED.label),
+            str(RagRating.AMBER.label),
+            str(RagRating.GREEN.label),
+            str(RagRating.WHITE.label),
+            _("Complete"),
+        ]
+    )
     for priority in content["priorities"]:
         counts = priority["counts"]
         word.row(
@@ -78,8 +111,8 @@ def board_report_docx(
                 str(priority["complete"]),
             ],
         )
-    word.heading("RAG key", 1)
-    key = word.table(["Rating", "Meaning"])
+    word.heading(_("RAG key"), 1)
+    key = word.table([_("Rating"), _("Meaning")])
     for rating, _label, definition in content["rag_key"]:
         cells = word.row(key, ["", definition])
         rag_cell(cells[0], rating)
@@ -90,18 +123,35 @@ def board_report_docx(
 
 
 def _crime(word: WordDocument, crime: dict) -> None:
-    word.heading(f"Crime and anti-social behaviour: {crime['period']}", 1)
+    word.heading(_("Crime and anti-social behaviour: %(period)s") % {"period": crime["period"]}, 1)
     if crime["headline"]:
         word.paragraph(f"{crime['headline']}.", bold=True)
     word.paragraph(
-        f"{crime['place']}, {crime['period']} compared with the same months a year before "
-        f"({crime['against']}). Source: {crime['source']}."
+        _(
+            "%(place)s, %(period)s compared with the same months a year before (%(against)s). "
+            "Source: %(source)s."
+        )
+        % {
+            "place": crime["place"],
+            "period": crime["period"],
+            "against": crime["against"],
+            "source": crime["source"],
+        }
     )
     for note in crime["notes"]:
-        word.paragraph(f"Warning: {note}", bold=True)
+        word.paragraph(_("Warning: %(note)s") % {"note": note}, bold=True)
     for table in crime["tables"]:
         word.paragraph(table["caption"], bold=True)
-        rows = word.table(["Category", crime["against"], crime["period"], "Difference", "% change"])
+        rows = word.table(
+            [
+                _("Category"),
+                crime["against"],
+                crime["period"],
+                _("Difference"),
+                # xgettext:no-python-format
+                _("% change"),
+            ]
+        )
         for row in table["rows"]:
             word.row(rows, row)
 
@@ -111,22 +161,27 @@ def _section(word: WordDocument, heading: str, items: list, empty: str, columns:
     if not items:
         word.paragraph(empty)
         return
-    table = word.table([label for label, _ in columns] + ["RAG"])
+    table = word.table([label for label, _render in columns] + ["RAG"])
     for item in items:
         cells = word.row(table, [render(item) for _, render in columns] + [""])
         rag_cell(cells[-1], item.get("rag_to") or item["rag"])
 
 
 def _consultation(word: WordDocument, consultation: dict) -> None:
-    word.heading(f"Consultation: {consultation['title']}", 1)
+    word.heading(_("Consultation: %(title)s") % {"title": consultation["title"]}, 1)
     respondents = consultation["respondents"]
     word.paragraph(
-        f"Open {consultation['dates']}; {respondents} respondent{'' if respondents == 1 else 's'}."
+        ngettext(
+            "Open %(dates)s; %(count)s respondent.",
+            "Open %(dates)s; %(count)s respondents.",
+            respondents,
+        )
+        % {"dates": consultation["dates"], "count": respondents}
     )
     for sentence in consultation["summary"]:
         word.paragraph(sentence)
     if consultation["relevance"]:
-        table = word.table(["", "Relevant", "Answered"])
+        table = word.table(["", _("Relevant"), _("Answered")])
         for row in consultation["relevance"]:
             word.row(
                 table,
@@ -137,10 +192,13 @@ def _consultation(word: WordDocument, consultation: dict) -> None:
                 ],
             )
     for group in consultation["themes"]:
-        word.paragraph(f"Themes of the answers to “{group['question']}”", bold=True)
-        table = word.table(["Theme", "Answers"])
+        word.paragraph(
+            _("Themes of the answers to “%(question)s”") % {"question": group["question"]},
+            bold=True,
+        )
+        table = word.table([_("Theme"), _("Answers")])
         for theme in group["themes"]:
-            suffix = " (suggested, not yet reviewed)" if theme["suggested"] else ""
+            suffix = " " + _("(suggested, not yet reviewed)") if theme["suggested"] else ""
             word.row(table, [theme["name"] + suffix, str(theme["count"])])
 
 
@@ -151,79 +209,90 @@ def _action_text(item: dict) -> str:
 
 def _commentary(item: dict) -> str:
     if not item["update"]:
-        return "No update"
+        return _("No update")
     label = f" [{SENSITIVE}]" if item["update_sensitive"] else ""
     return f"{item['update_on']}: {item['update']}{label}"
 
 
 def _reason(item: dict) -> str:
-    given = f" (given {item['rag_on']})" if item.get("rag_on") else ""
+    given = " " + _("(given %(date)s)") % {"date": item["rag_on"]} if item.get("rag_on") else ""
     return item["rag_reason"] + given
+
+
+def _move_text(item: dict) -> str:
+    words = {
+        "from": RagRating(item["rag_from"]).label,
+        "to": RagRating(item["rag_to"]).label,
+        "on": item["moved_on"],
+    }
+    if item["worse"]:
+        return _("%(from)s to %(to)s on %(on)s (worse)") % words
+    return _("%(from)s to %(to)s on %(on)s (better)") % words
 
 
 def board_sections(content: dict):
     """(heading, items, what to say when there are none, [(column, how to write it)]) in the
     order of the report: exceptions first."""
-    owner = ("Owner", lambda i: i["owner"])
-    action = ("Action", _action_text)
+    owner = (_("Owner"), lambda i: i["owner"])
+    action = (_("Action"), _action_text)
     return [
         (
-            "Exceptions: red and amber actions",
+            _("Exceptions: red and amber actions"),
             content["exceptions"],
-            "No open action is red or amber.",
+            _("No open action is red or amber."),
             [
                 action,
                 owner,
-                ("Why this rating", _reason),
-                ("Latest update", _commentary),
+                (_("Why this rating"), _reason),
+                (_("Latest update"), _commentary),
             ],
         ),
         (
-            "RAG changes since the last board",
+            _("RAG changes since the last board"),
             content["moves"],
-            "No action's RAG rating changed in the period.",
+            _("No action's RAG rating changed in the period."),
             [
                 action,
                 owner,
-                (
-                    "Change",
-                    lambda i: (
-                        f"{RagRating(i['rag_from']).label} to {RagRating(i['rag_to']).label} on {i['moved_on']}"
-                        + (" (worse)" if i["worse"] else " (better)")
-                    ),
-                ),
-                ("Why", _reason),
+                (_("Change"), _move_text),
+                (_("Why"), _reason),
             ],
         ),
         (
-            "Completed",
+            _("Completed"),
             content["completed"],
-            "No action was completed in the period.",
-            [action, owner, ("Latest update", _commentary)],
+            _("No action was completed in the period."),
+            [action, owner, (_("Latest update"), _commentary)],
         ),
         (
-            "Discharged",
+            _("Discharged"),
             content["discharged"],
-            "No action was discharged in the period.",
-            [action, owner, ("Reason", lambda i: i.get("reason", ""))],
+            _("No action was discharged in the period."),
+            [action, owner, (_("Reason"), lambda i: i.get("reason", ""))],
         ),
         (
-            "New actions",
+            _("New actions"),
             content["new"],
-            "No action was added in the period.",
-            [action, owner, ("Due", lambda i: i["due"])],
+            _("No action was added in the period."),
+            [action, owner, (_("Due"), lambda i: i["due"])],
         ),
         (
-            "Overdue actions",
+            _("Overdue actions"),
             content["overdue"],
-            "No open action is past its due date.",
-            [action, owner, ("Due", lambda i: i["due"]), ("Latest update", _commentary)],
+            _("No open action is past its due date."),
+            [action, owner, (_("Due"), lambda i: i["due"]), (_("Latest update"), _commentary)],
         ),
         (
-            "Appendix: stale actions",
+            _("Appendix: stale actions"),
             content["stale"],
-            "Every open action that is not an exception has an update from the last "
-            f"{content['stale_after_days']} days.",
-            [action, owner, ("Latest update", _commentary)],
+            ngettext(
+                "Every open action that is not an exception has an update from the last "
+                "%(days)s day.",
+                "Every open action that is not an exception has an update from the last "
+                "%(days)s days.",
+                content["stale_after_days"],
+            )
+            % {"days": content["stale_after_days"]},
+            [action, owner, (_("Latest update"), _commentary)],
         ),
     ]
