@@ -6,6 +6,7 @@ transaction, which no other connection could see into."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 
 class BackgroundJob(models.Model):
@@ -54,10 +55,13 @@ class BackgroundJob(models.Model):
 
     @property
     def work(self) -> str:
-        """What the job does, in one word for the page's sentences."""
+        """What the job does, in one word for the page's sentences ("The import is running")."""
+        # Translators: a background job, only ever after "the" ("The fetch failed")
         if self.kind == self.Kind.POLICE_UK_FETCH:
-            return "fetch"
-        return "document" if self.is_document else "import"
+            return pgettext("background job", "fetch")
+        if self.is_document:
+            return pgettext("background job", "document")
+        return pgettext("background job", "import")
 
     @property
     def document_name(self) -> str:

@@ -25,11 +25,6 @@ def counted(number: int, singular: str, plural: str = "") -> str:
     return f"{number:,} {noun}"
 
 
-def with_article(noun: str) -> str:
-    """“an achievement”, “a contact”: the indefinite article a noun is spoken with."""
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
 def clean_text(value: str) -> str:
     """`value` without control characters (line and page breaks kept as line breaks)."""
     if value.isprintable():  # the usual case, and the fastest way to say so

@@ -12,13 +12,17 @@ class PreferenceForm(forms.ModelForm):
         model = Preference
         fields = ["weekly_digest", "board_chase", "action_changes", "board_reports"]
         labels = {
-            "weekly_digest": "A weekly email (on Mondays) of my actions that are overdue, "
-            "have had no update for a while, or are due in the next 30 days",
-            "board_chase": "A reminder to update my actions before each board meeting",
-            "action_changes": "An email when someone else updates one of my actions or "
-            "changes its RAG rating",
-            "board_reports": "An email when a board report of a partnership whose board I sit "
-            "on is issued",
+            "weekly_digest": _(
+                "A weekly email (on Mondays) of my actions that are overdue, have had no update "
+                "for a while, or are due in the next 30 days"
+            ),
+            "board_chase": _("A reminder to update my actions before each board meeting"),
+            "action_changes": _(
+                "An email when someone else updates one of my actions or changes its RAG rating"
+            ),
+            "board_reports": _(
+                "An email when a board report of a partnership whose board I sit on is issued"
+            ),
         }
 
 

@@ -23,7 +23,6 @@ from saferplan.core.documents import pdf
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.core.permissions import PermissionPolicy
-from saferplan.core.text import with_article
 from saferplan.crimedata.comparisons import comparison_rows
 from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
@@ -154,18 +153,57 @@ class Section:
     model: type[models.Model]
     form: type[forms.ModelForm]
     policy: PermissionPolicy
-    noun: str
     heading: str
+    # Whole sentences for each section (not "Add " + a noun: Welsh changes the words with it)
+    add: str
+    change: str
+    added: str
+    changed: str
+    delete_question: str  # %(item)s
+    delete_button: str
+    deleted: str  # %(item)s
 
 
 SECTIONS = {
     "achievements": Section(
-        Achievement, AchievementForm, achievement_policy, "achievement", "Partnership achievements"
+        Achievement,
+        AchievementForm,
+        achievement_policy,
+        heading=_("Partnership achievements"),
+        add=_("Add an achievement"),
+        change=_("Change the achievement"),
+        added=_("The achievement has been added."),
+        changed=_("The achievement has been changed."),
+        delete_question=_("Delete the achievement “%(item)s”?"),
+        delete_button=_("Delete achievement"),
+        deleted=_("The achievement “%(item)s” has been deleted."),
     ),
     "glossary": Section(
-        GlossaryTerm, GlossaryTermForm, glossary_term_policy, "glossary term", "Crime glossary"
+        GlossaryTerm,
+        GlossaryTermForm,
+        glossary_term_policy,
+        heading=_("Crime glossary"),
+        add=_("Add a glossary term"),
+        change=_("Change the glossary term"),
+        added=_("The glossary term has been added."),
+        changed=_("The glossary term has been changed."),
+        delete_question=_("Delete the glossary term “%(item)s”?"),
+        delete_button=_("Delete glossary term"),
+        deleted=_("The glossary term “%(item)s” has been deleted."),
     ),
-    "contacts": Section(Contact, ContactForm, contact_policy, "contact", "Useful contact details"),
+    "contacts": Section(
+        Contact,
+        ContactForm,
+        contact_policy,
+        heading=_("Useful contact details"),
+        add=_("Add a contact"),
+        change=_("Change the contact"),
+        added=_("The contact has been added."),
+        changed=_("The contact has been changed."),
+        delete_question=_("Delete the contact “%(item)s”?"),
+        delete_button=_("Delete contact"),
+        deleted=_("The contact “%(item)s” has been deleted."),
+    ),
 }
 
 
@@ -175,7 +213,9 @@ def _coordinator_of(request, slug, section: Section) -> Partnership:
     if not section.policy.user_has_permission_for_instance(
         request.user, "change", section.model(partnership=partnership)
     ):
-        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+        raise PermissionDenied(
+            _("Only a coordinator of %(partnership)s can do this.") % {"partnership": partnership}
+        )
     return partnership
 
 
@@ -212,9 +252,9 @@ def item_add(request, slug, section):
         ),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, _("The %(noun)s has been added.") % {"noun": chosen.noun})
+        messages.success(request, chosen.added)
         return redirect(f"{_manage_url(slug)}#{section}")
-    return _form_page(request, partnership, chosen, form, f"Add {with_article(chosen.noun)}", "Add")
+    return _form_page(request, partnership, chosen, form, chosen.add, _("Add"))
 
 
 @login_required
@@ -234,9 +274,9 @@ def item_edit(request, slug, section, pk):
         ),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, _("The %(noun)s has been changed.") % {"noun": chosen.noun})
+        messages.success(request, chosen.changed)
         return redirect(f"{_manage_url(slug)}#{section}")
-    return _form_page(request, partnership, chosen, form, f"Change the {chosen.noun}", "Save")
+    return _form_page(request, partnership, chosen, form, chosen.change, _("Save"))
 
 
 @login_required
@@ -248,13 +288,19 @@ def item_delete(request, slug, section, pk):
         services.published_item_delete(actor=request.user, item=item)
         messages.success(
             request,
-            _("The %(noun)s “%(item)s” has been deleted.") % {"noun": chosen.noun, "item": item},
+            chosen.deleted % {"item": item},
         )
         return redirect(f"{_manage_url(slug)}#{section}")
     return render(
         request,
         "public/item_delete.html",
-        {"partnership": partnership, "section": chosen, "section_name": section, "item": item},
+        {
+            "partnership": partnership,
+            "section": chosen,
+            "section_name": section,
+            "item": item,
+            "question": chosen.delete_question % {"item": item},
+        },
     )
 
 
@@ -293,7 +339,9 @@ def _layout_coordinator_of(request, slug) -> Partnership:
     if not published_layout_policy.user_has_permission_for_instance(
         request.user, "change", PublishedLayout(partnership=partnership)
     ):
-        raise PermissionDenied(f"Only a coordinator of {partnership} can do this.")
+        raise PermissionDenied(
+            _("Only a coordinator of %(partnership)s can do this.") % {"partnership": partnership}
+        )
     return partnership
 
 

@@ -7,11 +7,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
-from saferplan.core.text import counted
 from saferplan.plans.models import Action
 
 from .. import selectors, services
@@ -49,10 +48,12 @@ def themes(request, slug, pk):
     if saved is not NOT_SAVED:
         messages.success(
             request,
-            gettext_lazy(
-                "%(counted)s suggested. Rename, merge and split them as you read the answers."
+            ngettext(
+                "%(count)s theme suggested. Rename, merge and split it as you read the answers.",
+                "%(count)s themes suggested. Rename, merge and split them as you read the answers.",
+                len(saved),
             )
-            % {"counted": counted(len(saved), "theme")},
+            % {"count": f"{len(saved):,}"},
         )
         return redirect(_themes_url(slug, pk, question))
     new_form = NewThemeForm()

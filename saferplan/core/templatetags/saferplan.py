@@ -7,22 +7,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import contact_links, languages
-from saferplan.core import text as core_text
 
 register = template.Library()
-
-
-@register.filter
-def counted(number, nouns: str) -> str:
-    """`{{ n|counted:"priority,priorities" }}`: “1 priority”, “3 priorities”."""
-    singular, _, plural = nouns.partition(",")
-    return core_text.counted(number or 0, singular, plural)
-
-
-@register.filter
-def with_article(noun: str) -> str:
-    """`{{ noun|with_article }}`: “an achievement”, “a contact”."""
-    return core_text.with_article(noun)
 
 
 @register.filter

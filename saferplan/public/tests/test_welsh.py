@@ -380,3 +380,16 @@ def test_every_welsh_message_keeps_its_placeholders():
             except (ValueError, TypeError, KeyError):
                 problems.append(entry.msgid)
     assert problems == []
+
+
+def test_no_translated_sentence_makes_its_plurals_in_english():
+    """`{{ n|pluralize }}` (or saferplan's old `counted`) inside a blocktranslate adds an English "s" that Welsh (four plural
+    forms, a singular noun after a number) cannot use: a count is `blocktranslate count`."""
+    pluralized = [
+        str(template.relative_to(TEMPLATES))
+        for template in sorted(TEMPLATES.glob("**/*.html"))
+        if re.search(
+            r"{%\s*blocktranslate[^%]*\|(pluralize|counted)", template.read_text(encoding="utf-8")
+        )
+    ]
+    assert pluralized == []
