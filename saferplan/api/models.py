@@ -7,6 +7,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Why a token was revoked, kept in English (api.services.RevokedBecause), as its owner reads
+# it on the tokens page, in the page's language.
+REVOKED_BECAUSE = {
+    "revoked by its owner": _("revoked by its owner"),
+    "the password was reset": _("the password was reset"),
+    "no longer a member of any partnership": _("no longer a member of any partnership"),
+}
+
 
 def token_digest(key: str) -> str:
     """What is stored of a token: its SHA-256. The token itself is shown once, when made.
@@ -39,6 +47,11 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def revoked_reason(self) -> str:
+        """Why it was revoked, in the page's language."""
+        return str(REVOKED_BECAUSE.get(self.revoked_because, self.revoked_because))
 
     @property
     def is_active(self) -> bool:

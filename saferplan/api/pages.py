@@ -8,11 +8,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from drf_spectacular.generators import SchemaGenerator
 
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.templatetags.saferplan import own_words, own_words_in
 
 from . import services
 from .forms import ApiTokenForm
@@ -128,7 +131,9 @@ def token_revoke(request, pk):
     services.api_token_revoke(actor=request.user, token=token)
     messages.success(
         request,
-        _("The token “%(name)s” has been revoked: it no longer works.") % {"name": token.name},
+        own_words_in(
+            _("The token “%(name)s” has been revoked: it no longer works."), name=token.name
+        ),
     )
     return redirect("api-tokens:list")
 
@@ -144,12 +149,14 @@ def token_renew(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
+        # The name is the owner's words, marked with their language on a Welsh page.
+        wording = _("The token “%(name)s” has been renewed: it now works until %(date)s.")
+        date = date_format(timezone.localtime(token.expires_at), "j F Y")
         messages.success(
             request,
-            _("The token “%(name)s” has been renewed: it now works until %(date)s.")
-            % {
-                "name": token.name,
-                "date": date_format(timezone.localtime(token.expires_at), "j F Y"),
-            },
+            mark_safe(  # noqa: S308 - every part escaped
+                conditional_escape(wording)
+                % {"name": own_words(token.name), "date": conditional_escape(date)}
+            ),
         )
     return redirect("api-tokens:list")

@@ -18,7 +18,8 @@ from .models import ApiToken, token_digest
 
 
 class RevokedBecause:
-    """Why a token was revoked, as its owner reads it on the tokens page."""
+    """Why a token was revoked, kept in English; its owner reads it on the tokens page in
+    the page's language (models.REVOKED_BECAUSE)."""
 
     BY_OWNER = "revoked by its owner"
     PASSWORD_RESET = signals.PASSWORD_RESET

@@ -3,6 +3,7 @@ whose role allows the action (permissions.py). Used by the assessments' pages.""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from saferplan.partnerships.access import partnership_for
 
@@ -19,12 +20,12 @@ def assessment_for(request, slug, pk, action="view") -> StrategicAssessment:
         partnership=partnership,
     )
     if not assessment_policy.user_has_permission_for_instance(request.user, action, found):
-        who = (
-            "a coordinator"
+        only = (
+            _("Only a coordinator of %(partnership)s can do this.")
             if action in ("agree", "link", "publish")
-            else "a coordinator or an analyst"
+            else _("Only a coordinator or an analyst of %(partnership)s can do this.")
         )
-        raise PermissionDenied(f"Only {who} of {partnership} can do this.")
+        raise PermissionDenied(only % {"partnership": partnership})
     return found
 
 

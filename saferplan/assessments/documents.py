@@ -9,14 +9,14 @@ import datetime
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from saferplan.core.documents.pdf import render_pdf
 from saferplan.core.documents.word import WordDocument
 from saferplan.crimedata import charts
 from saferplan.crimedata.comparisons import Comparison
 
-from .selectors import AssessmentReport, PublishedAssessment
+from .selectors import AssessmentReport, PublishedAssessment, police_uk_held
 
 
 def comparison_docx(word: WordDocument, comparison: Comparison, *, chart: bool) -> None:
@@ -87,16 +87,17 @@ def published_summary_docx(word: WordDocument, summary: PublishedAssessment) -> 
         for recommendation in summary.recommendations:
             word.mark_own(word.paragraph(recommendation.text, style="List Number"))
     assessment = summary.assessment
-    agreed = (
-        " " + _("on %(agreed_on)s") % {"agreed_on": date_format(assessment.agreed_on, "j F Y")}
-        if assessment.agreed_on
-        else ""
-    )
+    dates = {
+        "agreed_on": date_format(assessment.agreed_on, "j F Y") if assessment.agreed_on else "",
+        "published_on": date_format(assessment.published_on, "j F Y"),
+    }
     word.paragraph(
-        _("Agreed by the partnership's board")
-        + agreed
-        + _("; published %(published_on)s.")
-        % {"published_on": date_format(assessment.published_on, "j F Y")}
+        (
+            _("Agreed by the partnership's board on %(agreed_on)s; published %(published_on)s.")
+            if assessment.agreed_on
+            else _("Agreed by the partnership's board; published %(published_on)s.")
+        )
+        % dates
     )
 
 
@@ -129,17 +130,33 @@ def period_text(report: AssessmentReport) -> str:
 
 
 def rests_on_lines(report: AssessmentReport) -> list[str]:
-    rests_on = report.assessment.rests_on
-    lines = [
+    """The police.uk periods held (saferplan's words, a force's English name in them)."""
+    return [
         # Translators: force is a police force's English name; label a span of months
-        _(
-            "police.uk street-level crime and ASB, %(force)s: all %(months)s months of %(label)s held"
+        ngettext(
+            "police.uk street-level crime and ASB, %(force)s: all %(counter)s month of "
+            "%(label)s held",
+            "police.uk street-level crime and ASB, %(force)s: all %(counter)s months of "
+            "%(label)s held",
+            cover["months"],
         )
-        % {"force": cover["force"], "months": cover["months"], "label": cover["label"]}
-        for cover in rests_on.get("police_uk", [])
-        if cover.get("complete")
+        % {"force": cover["force"], "counter": cover["months"], "label": cover["label"]}
+        for cover in police_uk_held(assessment=report.assessment)
     ]
-    return lines + list(rests_on.get("other_sources", []))
+
+
+def _own_after(paragraph, prefix: str, own: str) -> None:
+    """`prefix` (saferplan's words: a marking), then `own` (the partnership's words, marked
+    with their language)."""
+    WordDocument.run(paragraph, own)
+    WordDocument.mark_own(paragraph)
+    if prefix:
+        paragraph.runs[0]._r.addprevious(WordDocument.run(paragraph, prefix)._r)
+
+
+def _own_bullets(word: WordDocument, items: list[str]) -> None:
+    for item in items:
+        word.mark_own(word.paragraph(item, style="List Bullet"))
 
 
 def finding_row(finding) -> list[str]:
@@ -178,7 +195,7 @@ def assessment_docx(report: AssessmentReport, *, generated_on: datetime.date) ->
     assessment = report.assessment
     partnership = assessment.partnership
     word = WordDocument(title=assessment.title, author=partnership.name, marking=report.marking)
-    word.heading(assessment.title, 0)
+    word.heading(assessment.title, 0, own=True)
     word.paragraph(
         _("%(partnership)s · produced %(produced)s")
         % {"partnership": partnership.name, "produced": date_format(generated_on, "j F Y")}
@@ -186,11 +203,16 @@ def assessment_docx(report: AssessmentReport, *, generated_on: datetime.date) ->
     word.paragraph(status_text(report), bold=True)
     word.paragraph(period_text(report))
     word.heading(_("What the data rests on"), 1)
-    word.bullets(rests_on_lines(report) or [_("No figures held for both periods.")])
+    other_sources = assessment.rests_on.get("other_sources", [])
+    word.bullets(
+        rests_on_lines(report)
+        or ([] if other_sources else [_("No figures held for both periods.")])
+    )
+    _own_bullets(word, other_sources)  # the series' sources, as the partnership named them
     refused = assessment.rests_on.get("refused", [])
     if refused:
         word.paragraph(_("Left out, because no finding rests on part of a period:"), bold=True)
-        word.bullets(refused)
+        _own_bullets(word, refused)  # in the language they were drafted in
     for comparison in report.comparisons:
         word.heading(_("%(place)s: what the figures show") % {"place": comparison.place}, 1)
         comparison_docx(word, comparison, chart=True)
@@ -199,7 +221,10 @@ def assessment_docx(report: AssessmentReport, *, generated_on: datetime.date) ->
     if report.findings:
         table = word.table(finding_header(), widths=[5, 1, 1, 2, 1, 3], font_size=9)
         for finding in report.findings:
-            word.row(table, finding_row(finding))
+            cells = word.row(table, ["", *finding_row(finding)[1:]])
+            marking = _("OFFICIAL-SENSITIVE: ") if finding.is_sensitive else ""
+            _own_after(cells[0].paragraphs[0], marking, finding.sentence)
+            word.mark_own(cells[5])  # its source
     else:
         word.paragraph(_("No findings."))
     for heading, risks in (
@@ -207,15 +232,16 @@ def assessment_docx(report: AssessmentReport, *, generated_on: datetime.date) ->
         (_("Emerging risks"), report.emerging_risks),
     ):
         word.heading(heading, 1)
-        word.bullets(
-            [(_("OFFICIAL-SENSITIVE: ") if r.is_sensitive else "") + _risk_text(r) for r in risks]
-            or [_("None recorded.")]
-        )
+        for risk in risks:
+            marking = _("OFFICIAL-SENSITIVE: ") if risk.is_sensitive else ""
+            _own_after(word.paragraph(style="List Bullet"), marking, _risk_text(risk))
+        if not risks:
+            word.bullets([_("None recorded.")])
     word.heading(_("Recommendations"), 1)
     if report.recommendations:
         for recommendation in report.recommendations:
             marking = _("OFFICIAL-SENSITIVE: ") if recommendation.is_sensitive else ""
-            word.paragraph(marking + recommendation.text, style="List Number")
+            _own_after(word.paragraph(style="List Number"), marking, recommendation.text)
     else:
         word.paragraph(_("None recorded."))
     if report.priority_links:
@@ -251,7 +277,7 @@ def assessment_pdf(report: AssessmentReport, *, generated_on: datetime.date) -> 
             "generated_on": generated_on,
             "status": status_text(report),
             "period": period_text(report),
-            "rests_on": rests_on_lines(report),
+            "police_uk": police_uk_held(assessment=report.assessment),
             "charts": charts_of,
             "significance_note": SIGNIFICANCE_NOTE,
             "marking": report.marking,

@@ -1,7 +1,8 @@
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from saferplan.consultations.models import Consultation, Question, QuestionKind, Theme
+from saferplan.core import languages
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
 from saferplan.core.models import Marking
 from saferplan.core.submissions import submission_token_field
@@ -151,24 +152,30 @@ class PublishForm(forms.Form):
     )
 
 
-def _concern_choices(partnership) -> list[tuple[str, list[tuple[str, str]]]]:
+def _concern_choices(partnership) -> list[tuple[str, list[tuple[str, languages.Text]]]]:
     """The partnership's consultations' relevance questions and free-text themes, grouped
-    by consultation, as "question-<id>" and "theme-<id>"."""
+    by consultation and kind, as "question-<id>" and "theme-<id>". Each option is the
+    partnership's words alone (a languages.Text, marked with its language on a Welsh page);
+    its group says what it is."""
     groups = []
     for consultation in Consultation.objects.filter(partnership=partnership).order_by(
         "-opens_on", "pk"
     ):
-        options = [
-            (f"question-{q.pk}", f"Relevance: {q.text}")
+        title = {"consultation": consultation.title}
+        questions = [
+            (f"question-{q.pk}", languages.Text(q.text))
             for q in consultation.questions.filter(kind=QuestionKind.RELEVANCE).order_by(
                 "position", "pk"
             )
-        ] + [
-            (f"theme-{t.pk}", f"Theme of the answers: {t.name}")
+        ]
+        themes = [
+            (f"theme-{t.pk}", languages.Text(t.name))
             for t in consultation.themes.order_by("position", "pk")
         ]
-        if options:
-            groups.append((consultation.title, options))
+        if questions:
+            groups.append((gettext("%(consultation)s: relevance questions") % title, questions))
+        if themes:
+            groups.append((gettext("%(consultation)s: themes of the answers") % title, themes))
     return groups
 
 
@@ -198,8 +205,12 @@ class CandidateForm(forms.Form):
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", "None"), *categories.Category.choices]
-        self.fields["concern"].choices = [("", "None"), *_concern_choices(partnership)]
+        # police.uk's crime types keep their English names, marked so on a Welsh page
+        self.fields["category"].choices = [
+            ("", gettext("None")),
+            *((value, languages.Text(label)) for value, label in categories.Category.choices),
+        ]
+        self.fields["concern"].choices = [("", gettext("None")), *_concern_choices(partnership)]
         self.partnership = partnership
 
     def clean_concern(self) -> dict:
@@ -240,12 +251,12 @@ class CandidateForm(forms.Form):
 
 
 SCORE_CHOICES = [
-    ("1", "1 – least"),
+    ("1", gettext_lazy("1 – least")),
     ("2", "2"),
     ("3", "3"),
     ("4", "4"),
-    ("5", "5 – most"),
-    ("", "Not scored"),
+    ("5", gettext_lazy("5 – most")),
+    ("", gettext_lazy("Not scored")),
 ]
 
 

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy
+
 from saferplan.core.reference_data import rows
 from saferplan.crimedata import categories
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "reference_data" / "harm_weights.yaml"
-SOURCE = (
+SOURCE = gettext_lazy(
     "Office for National Statistics, Crime Severity Score (experimental statistics): weights "
     "per Home Office offence code, the average sentence in days; a category of several codes "
     "weighted by the offences of each code recorded in England and Wales in 2017/18 (Home "

@@ -18,6 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 CRITERIA = ["volume", "trend", "harm", "concern", "judgement"]
 # How many of the highest-scoring issues the ranked list recommends as priorities: the
 # seeds' partnerships keep three to six priorities (seed 001 three themes, seed 002 six).
@@ -54,16 +57,27 @@ def _percent(share: float) -> str:
 def volume(
     count: Decimal | float | None,
     total: Decimal | float | None,
-    records: str = "police.uk records of the period",
+    police_uk: bool = True,
 ) -> Suggestion:
-    """`records` names what the total counts: police.uk's, or another source's all crime
-    and ASB (seed 002's figures are the county's, not police.uk's)."""
+    """`police_uk`: whether the total counts police.uk's records, or another source's all
+    crime and ASB (seed 002's figures are the county's, not police.uk's)."""
     if count is None or not total:
-        return Suggestion(None, "No count of all crime and ASB for the period to set it against.")
+        return Suggestion(
+            None, _("No count of all crime and ASB for the period to set it against.")
+        )
     share = 100 * float(count) / float(total)
+    words = {"count": _number(count), "total": _number(total), "share": _percent(share)}
     return Suggestion(
         banded(share, VOLUME_BANDS),
-        f"{_number(count)} of {_number(total)} {records}, {_percent(share)}.",
+        (
+            _("%(count)s of %(total)s police.uk records of the period, %(share)s.")
+            if police_uk
+            else _(
+                "%(count)s of %(total)s crimes and ASB incidents of the period in the same "
+                "figures, %(share)s."
+            )
+        )
+        % words,
     )
 
 
@@ -76,60 +90,86 @@ TREND_SCORES = {
     ("fall", "decrease"): 1,
 }
 TREND_WORDS = {
-    5: "a significant rise",
-    4: "a rise within normal variation",
-    3: "no change",
-    2: "a fall within normal variation",
-    1: "a significant fall",
+    5: gettext_lazy("a significant rise"),
+    4: gettext_lazy("a rise within normal variation"),
+    3: gettext_lazy("no change"),
+    2: gettext_lazy("a fall within normal variation"),
+    1: gettext_lazy("a significant fall"),
+}
+# The trend's basis, a whole sentence for each score.
+TREND_BASES = {
+    5: gettext_lazy("%(previous)s to %(current)s: a significant rise."),
+    4: gettext_lazy("%(previous)s to %(current)s: a rise within normal variation."),
+    3: gettext_lazy("%(previous)s to %(current)s: no change."),
+    2: gettext_lazy("%(previous)s to %(current)s: a fall within normal variation."),
+    1: gettext_lazy("%(previous)s to %(current)s: a significant fall."),
 }
 
 
 def trend(verdict: str, current, previous) -> Suggestion:
     if current is None or previous is None:
-        return Suggestion(None, "No figure for both periods.")
+        return Suggestion(None, _("No figure for both periods."))
     direction = "increase" if current > previous else "decrease" if current < previous else "same"
     score = TREND_SCORES.get((verdict, direction))
     if score is None:
-        return Suggestion(None, "The change was not tested (not a count of events).")
-    return Suggestion(score, f"{_number(previous)} to {_number(current)}: {TREND_WORDS[score]}.")
+        return Suggestion(None, _("The change was not tested (not a count of events)."))
+    return Suggestion(
+        score, TREND_BASES[score] % {"previous": _number(previous), "current": _number(current)}
+    )
 
 
 def harm(weight: float | None, category_label: str) -> Suggestion:
     if weight is None:
         return Suggestion(
             None,
-            f"No published harm weight for {category_label}."
+            _("No published harm weight for %(category)s.") % {"category": category_label}
             if category_label
-            else "Not a police.uk category, so no published harm weight.",
+            else _("Not a police.uk category, so no published harm weight."),
         )
     return Suggestion(
         banded(weight, HARM_BANDS),
-        f"{category_label}: Crime Severity Score weight {weight:,.2f}.",
+        _("%(category)s: Crime Severity Score weight %(weight)s.")
+        % {"category": category_label, "weight": f"{weight:,.2f}"},
     )
 
 
 def concern_from_relevance(relevant: int, answered: int, question: str) -> Suggestion:
     if not answered:
-        return Suggestion(None, f"Nobody has answered “{question}” yet.")
+        return Suggestion(
+            None, _("Nobody has answered “%(question)s” yet.") % {"question": question}
+        )
     share = 100 * relevant / answered
     return Suggestion(
         banded(share, RELEVANCE_BANDS),
-        f"{relevant} of {answered} who answered “{question}” found it relevant, {_percent(share)}.",
+        _("%(relevant)s of %(answered)s who answered “%(question)s” found it relevant, %(share)s.")
+        % {
+            "relevant": relevant,
+            "answered": answered,
+            "question": question,
+            "share": _percent(share),
+        },
     )
 
 
 def concern_from_theme(in_theme: int, answered: int, theme: str) -> Suggestion:
     if not answered:
-        return Suggestion(None, f"No answers yet to the question of the theme “{theme}”.")
+        return Suggestion(
+            None, _("No answers yet to the question of the theme “%(theme)s”.") % {"theme": theme}
+        )
     share = 100 * in_theme / answered
     return Suggestion(
         banded(share, THEME_BANDS),
-        f"{in_theme} of {answered} answers in the theme “{theme}”, {_percent(share)}.",
+        _("%(in_theme)s of %(answered)s answers in the theme “%(theme)s”, %(share)s.")
+        % {"in_theme": in_theme, "answered": answered, "theme": theme, "share": _percent(share)},
     )
 
 
-NO_CONCERN = Suggestion(None, "Not linked to a consultation question or theme.")
-JUDGEMENT = Suggestion(None, "The partnership's own judgement of its capacity and the risk.")
+def no_concern() -> Suggestion:
+    return Suggestion(None, _("Not linked to a consultation question or theme."))
+
+
+def judgement() -> Suggestion:
+    return Suggestion(None, _("The partnership's own judgement of its capacity and the risk."))
 
 
 @dataclass(frozen=True)

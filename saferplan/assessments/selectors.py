@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext
 
 from saferplan.crimedata.comparisons import Comparison, ComparisonRow
@@ -88,6 +89,21 @@ def matrix_of(*, assessment: StrategicAssessment, user) -> list[MatrixRow]:
     ]
 
 
+def police_uk_held(*, assessment: StrategicAssessment) -> list[dict]:
+    """The police.uk periods wholly held that its findings were drafted from (as the draft
+    kept them: services.assessments.rests_on), each named in the page's language."""
+    held = []
+    for cover in assessment.rests_on.get("police_uk", []):
+        if not cover.get("complete"):
+            continue
+        try:
+            label = Period.parse(cover["period"]).label
+        except (KeyError, ValueError):
+            label = cover.get("label", "")
+        held.append({**cover, "label": label})
+    return held
+
+
 def peers_of(*, assessment: StrategicAssessment) -> Peers:
     """The partnership beside its most similar peers over the assessment's period."""
     return peers(assessment.partnership, Period(assessment.period_start, assessment.period_end))
@@ -110,13 +126,15 @@ def comparisons_of(assessment: StrategicAssessment, findings: list[Finding]) -> 
     period = Period(assessment.period_start, assessment.period_end)
     against = Period(assessment.against_start, assessment.against_end)
     place = place_name(assessment.partnership)
+    with translation.override("en"):  # as services.assessments wrote it
+        periods = f": {period.label} against {against.label}"
     by_source: dict[str, list[ComparisonRow]] = {}
     for finding in findings:
         if finding.current is None or finding.previous is None:
             continue
         # "Other sources: Hertfordshire Strategic Assessment 2022: January – December 2022
         # against …" (services.assessments) names the source once: here, without the periods.
-        source = finding.source.removesuffix(f": {period.label} against {against.label}")
+        source = finding.source.removesuffix(periods)
         source = source.removeprefix(OTHER_SOURCES)
         by_source.setdefault(source, []).append(
             ComparisonRow(

@@ -5,8 +5,8 @@ transaction, which no other connection could see into."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 
 
 class BackgroundJob(models.Model):
@@ -51,7 +51,12 @@ class BackgroundJob(models.Model):
     def __str__(self) -> str:
         if self.kind == self.Kind.POLICE_UK_FETCH or self.is_document:
             return f"{self.get_kind_display()}: {self.file_name}"
-        return f"{self.get_kind_display()} of {self.file_name}"
+        # Translators: a background job's kind and the file it imports, as in "Import of
+        # police.uk data of 2018-10-hertfordshire-street.csv".
+        return gettext("%(kind)s of %(file_name)s") % {
+            "kind": self.get_kind_display(),
+            "file_name": self.file_name,
+        }
 
     @property
     def work(self) -> str:
@@ -64,9 +69,14 @@ class BackgroundJob(models.Model):
         return pgettext("background job", "import")
 
     @property
+    def is_word(self) -> bool:
+        """A job that makes a Word document (else a PDF)."""
+        return self.file_name.endswith(".docx")
+
+    @property
     def document_name(self) -> str:
-        """ "PDF" or "Word document", for a job that makes one."""
-        return "Word document" if self.file_name.endswith(".docx") else "PDF"
+        """ "PDF" or "Word document", for a job that makes one, in the page's language."""
+        return gettext("Word document") if self.is_word else "PDF"
 
     @property
     def is_document(self) -> bool:

@@ -7,7 +7,10 @@ police.uk import and the police.uk API fetch in saferplan.crimedata.tasks, the b
 document in saferplan.reports.tasks. A task runs `with job_running(job_id) as job:` and ends
 with job_finish(), or within job_failing() so that an error is recorded in words. This app
 imports none of them: the queue names a task by its dotted path (migration 0004 moved the
-paths of tasks queued before they left this module)."""
+paths of tasks queued before they left this module).
+
+A job keeps the language of the page it was started from (its options' "language"): the
+worker writes its progress, its outcome and any document in that language."""
 
 import datetime
 import logging
@@ -19,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.files.storage import Storage, storages
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -55,13 +60,13 @@ def job_queue(
     stored_file: str = "",
 ) -> BackgroundJob:
     """Record the job (audited) and enqueue its task `work`, in the caller's transaction: the
-    database queue's worker sees both or neither."""
+    database queue's worker sees both or neither. The job keeps the active language."""
     job = BackgroundJob.objects.create(
         kind=kind,
         partnership=partnership,
         started_by=actor,
         file_name=file_name,
-        options=options or {},
+        options={"language": translation.get_language(), **(options or {})},
         stored_file=stored_file,
     )
     audit.log(
@@ -95,14 +100,20 @@ def _begin(job_id: int) -> BackgroundJob | None:
 
 @contextmanager
 def job_running(job_id: int) -> Iterator[BackgroundJob | None]:
-    """The job, marked running, its heartbeat beating until the block ends; None if it has
-    already run (the worker restarted after doing its work): the task then returns."""
+    """The job, marked running, its heartbeat beating until the block ends, in the language
+    of the page it was started from; None if it has already run (the worker restarted after
+    doing its work): the task then returns."""
     job = _begin(job_id)
     if job is None:
         yield None
         return
-    with heartbeat_while_running(job.pk):
+    with heartbeat_while_running(job.pk), translation.override(job_language(job)):
         yield job
+
+
+def job_language(job: BackgroundJob) -> str:
+    """The language the job writes in: that of the page it was started from."""
+    return job.options.get("language") or settings.LANGUAGE_CODE
 
 
 @contextmanager
@@ -119,7 +130,10 @@ def job_failing(
         job_finish(
             job,
             BackgroundJob.Status.FAILED,
-            f"{unexpected} The error has been logged for your administrator.",
+            # Translators: %(problem)s says what went wrong, as in "Something went wrong in
+            # saferplan during the import; nothing was saved."
+            _("%(problem)s The error has been logged for your administrator.")
+            % {"problem": unexpected},
         )
         raise
 
@@ -169,25 +183,8 @@ def jobs_stopped_fail(*, jobs: Iterable[BackgroundJob] | None = None) -> list[Ba
 
 def _stopped_fail(job: BackgroundJob, *, heard: float) -> bool:
     at = timezone.localtime(datetime.datetime.fromtimestamp(heard, tz=datetime.UTC))
-    doing, again = {
-        BackgroundJob.Kind.POLICE_UK_IMPORT: (
-            f"importing {job.file_name}",
-            "Import the file again.",
-        ),
-        BackgroundJob.Kind.POLICE_UK_FETCH: (f"fetching {job.file_name}", "Fetch again."),
-        BackgroundJob.Kind.BOARD_REPORT_DOCUMENT: (
-            f"making the {job.document_name}",
-            "Make it again from the board report.",
-        ),
-        BackgroundJob.Kind.ACTION_PLAN_DOCUMENT: (
-            f"making the {job.document_name}",
-            "Make it again from the plan's page.",
-        ),
-    }[BackgroundJob.Kind(job.kind)]
-    outcome = (
-        f"saferplan's background worker stopped while {doing} (it was last heard from at "
-        f"{at:%H:%M} on {at.day} {at:%B %Y}), so nothing was saved. {again}"
-    )
+    with translation.override(job_language(job)):
+        outcome = _stopped_outcome(job, at)
     marked = BackgroundJob.objects.filter(pk=job.pk, status=BackgroundJob.Status.RUNNING).update(
         status=BackgroundJob.Status.FAILED,
         outcome=outcome,
@@ -206,6 +203,55 @@ def _stopped_fail(job: BackgroundJob, *, heard: float) -> bool:
         at.isoformat(timespec="seconds"),
     )
     return True
+
+
+def _stopped_outcome(job: BackgroundJob, at: datetime.datetime) -> str:
+    """How a job whose worker stopped ended, in words: what it was doing, when the worker was
+    last heard from, and what to do."""
+    kind = BackgroundJob.Kind(job.kind)
+    if kind == BackgroundJob.Kind.POLICE_UK_IMPORT:
+        message = _(
+            "saferplan's background worker stopped while importing %(file_name)s (it was last "
+            "heard from at %(time)s on %(day)s), so nothing was saved. Import the file again."
+        )
+    elif kind == BackgroundJob.Kind.POLICE_UK_FETCH:
+        message = _(
+            "saferplan's background worker stopped while fetching %(file_name)s (it was last "
+            "heard from at %(time)s on %(day)s), so nothing was saved. Fetch again."
+        )
+    elif kind == BackgroundJob.Kind.BOARD_REPORT_DOCUMENT:
+        message = (
+            _(
+                "saferplan's background worker stopped while making the Word document (it was "
+                "last heard from at %(time)s on %(day)s), so nothing was saved. Make it again "
+                "from the board report."
+            )
+            if job.is_word
+            else _(
+                "saferplan's background worker stopped while making the PDF (it was last heard "
+                "from at %(time)s on %(day)s), so nothing was saved. Make it again from the "
+                "board report."
+            )
+        )
+    else:
+        message = (
+            _(
+                "saferplan's background worker stopped while making the Word document (it was "
+                "last heard from at %(time)s on %(day)s), so nothing was saved. Make it again "
+                "from the plan's page."
+            )
+            if job.is_word
+            else _(
+                "saferplan's background worker stopped while making the PDF (it was last heard "
+                "from at %(time)s on %(day)s), so nothing was saved. Make it again from the "
+                "plan's page."
+            )
+        )
+    return message % {
+        "file_name": job.file_name,
+        "time": f"{at:%H:%M}",
+        "day": date_format(at, "j F Y"),
+    }
 
 
 def background_job_check(*, job: BackgroundJob) -> BackgroundJob:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from saferplan.partnerships.access import partnership_for
@@ -28,9 +29,10 @@ def _job_for(request, slug, pk) -> BackgroundJob:
     )
     if not may_see_job(request.user, found):
         raise PermissionDenied(
-            "Only the person who asked for this document can see it."
+            _("Only the person who asked for this document can see it.")
             if found.is_document
-            else f"Only coordinators and analysts of {found.partnership} can see this."
+            else _("Only coordinators and analysts of %(partnership)s can see this.")
+            % {"partnership": found.partnership}
         )
     return found
 
@@ -52,10 +54,10 @@ def job_file(request, slug, pk):
     """The document the job made, while it is kept."""
     found = _job_for(request, slug, pk)
     if not found.is_document or found.status != BackgroundJob.Status.DONE:
-        raise Http404("This job made no document.")
+        raise Http404(_("This job made no document."))
     document = document_of(found)
     if document is None:
-        raise Http404("The document has been deleted after a day: make it again.")
+        raise Http404(_("The document has been deleted after a day: make it again."))
     return FileResponse(
         document,
         as_attachment=True,

@@ -5,6 +5,7 @@ told by colour alone."""
 
 import io
 
+from django.utils.translation import gettext as _
 from matplotlib.figure import Figure
 
 BLUE = "#1d70b8"
@@ -21,7 +22,7 @@ def relevance_chart(results, *, image_format: str = "svg") -> bytes:
     axes.bar_label(bars, labels=[f"{v:.0f}%" for v in values], padding=3, color=INK)
     axes.set_xlim(0, 110)
     axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-    axes.set_xlabel("Respondents who found it relevant (very or fairly relevant, or yes)")
+    axes.set_xlabel(_("Respondents who found it relevant (very or fairly relevant, or yes)"))
     axes.spines[["top", "right"]].set_visible(False)
     buffer = io.BytesIO()
     figure.savefig(
@@ -36,9 +37,8 @@ def relevance_chart(results, *, image_format: str = "svg") -> bytes:
 def relevance_alt_text(results) -> str:
     parts = [f"{r.label} {r.percent_relevant:.0f}%" for r in results.relevance if r.answered]
     if not parts:
-        return "No answers yet."
-    return (
+        return _("No answers yet.")
+    return _(
         "Bar chart of the share of respondents who found each aim and priority relevant: "
-        + ", ".join(parts)
-        + ". The table gives the counts."
-    )
+        "%(bars)s. The table gives the counts."
+    ) % {"bars": ", ".join(parts)}

@@ -186,11 +186,12 @@ class RelevanceFiguresForm(forms.Form):
             )
 
     def rows(self):
-        """(what the row names: "Aim 1: To create safer environments …", its qualifier and
-        its percent) for the template."""
+        """(what the row names: "Aim 1", then the plan's words: "To create safer environments
+        …", its qualifier and its percent) for the template."""
         return [
             (
-                f"{label[:1].upper()}{label[1:]}: {getattr(subject, 'text', '') or subject.title}",
+                f"{label[:1].upper()}{label[1:]}",
+                getattr(subject, "text", "") or subject.title,
                 self[f"qualifier-{key}"],
                 self[f"percent-{key}"],
             )

@@ -4,7 +4,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from saferplan.core import languages
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
+from saferplan.core.templatetags.saferplan import own_words, own_words_in
 from saferplan.plans.models import Action
 
 from . import shown
@@ -314,21 +316,35 @@ class MappingForm(forms.Form):
         super().__init__(*args, **kwargs)
         from .survey_csv import SKIP, SPECIAL_TARGETS
 
-        choices = [(SKIP, "Do not import this column")]
+        choices = [(SKIP, _("Do not import this column"))]
         choices += [(value, label) for value, label in SPECIAL_TARGETS.items()]
-        for question in questions:
-            text = question.text if len(question.text) <= 90 else question.text[:88] + "…"
-            choices.append((str(question.pk), text))
+        choices += [(str(question.pk), _mapped_question(question)) for question in questions]
         self.columns = columns
         for column in columns:
-            samples = "; ".join(s[:60] for s in column.samples) or "every cell is empty"
+            # The file's headings and cells are its own words, marked with their language.
+            samples = "; ".join(s[:60] for s in column.samples)
             self.fields[f"column_{column.index}"] = forms.ChoiceField(
-                label=column.heading,
+                label=own_words(column.heading),
                 choices=choices,
                 required=False,
                 initial=initial_mapping.get(str(column.index), SKIP),
-                help_text=gettext_lazy("For example: %(samples)s") % {"samples": samples},
+                help_text=(
+                    own_words_in(_("For example: %(samples)s"), samples=samples)
+                    if samples
+                    else _("For example: every cell is empty")
+                ),
             )
 
     def mapping(self) -> dict[int, str]:
         return {c.index: self.cleaned_data.get(f"column_{c.index}") or "" for c in self.columns}
+
+
+def _mapped_question(question: Question) -> str:
+    """A question as the column preview offers it: one saferplan wrote in the page's language;
+    a relevance question as stored, in English (the plan's words in it), marked so by its
+    option (a `languages.Text`), as is any other it has no translation of."""
+    text = question.text
+    translated = _(text)
+    if question.kind != QuestionKind.RELEVANCE and translated != text:
+        return translated
+    return languages.Text(text if len(text) <= 90 else text[:88] + "…")

@@ -15,6 +15,7 @@ AIMS_COMMENTS = _(
     "Is there anything else you would like the partnership to consider about its aims?"
 )
 
+PREFER_NOT_TO_SAY = _("Prefer not to say")
 AGE_BANDS = [
     _("Under 18"),
     _("18 to 24"),
@@ -24,7 +25,7 @@ AGE_BANDS = [
     _("55 to 64"),
     _("65 to 74"),
     _("75 or over"),
-    _("Prefer not to say"),
+    PREFER_NOT_TO_SAY,
 ]
 CONNECTIONS = [
     _("I live here"),
@@ -32,7 +33,7 @@ CONNECTIONS = [
     _("I study here"),
     _("I visit or pass through"),
     _("Other"),
-    _("Prefer not to say"),
+    PREFER_NOT_TO_SAY,
 ]
 ABOUT_YOU_TEXT = {
     AboutYou.AREA: _("Which area do you live in, or have the closest connection to?"),
@@ -79,7 +80,7 @@ def generated_questions(plan, *, about_you: list[str], areas: list[str]) -> list
         )
     questions.append({"section": Section.VIEWS, "kind": QuestionKind.FREE_TEXT, "text": MORE_TO_DO})
     choices = {
-        AboutYou.AREA: [*areas, _("Prefer not to say")],
+        AboutYou.AREA: [*areas, PREFER_NOT_TO_SAY],
         AboutYou.AGE_BAND: AGE_BANDS,
         AboutYou.CONNECTION: CONNECTIONS,
     }

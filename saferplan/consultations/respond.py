@@ -34,7 +34,7 @@ def _consultation(request, slug, pk) -> Consultation:
     if selectors.why_not_public(found) and not (
         consultation_policy.user_has_permission_for_instance(request.user, "view", found)
     ):
-        raise Http404("No consultation is open at this address.")
+        raise Http404(_("No consultation is open at this address."))
     return found
 
 

@@ -9,8 +9,20 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from saferplan.core import languages
+from saferplan.core.templatetags.saferplan import own_words, own_words_in
 
 from .models import Question
+from .questions import AGE_BANDS, CONNECTIONS, PREFER_NOT_TO_SAY
+
+# The about-you answers saferplan generated (translated); any other is an area the
+# partnership typed, its own words.
+GENERATED_CHOICES = frozenset([*AGE_BANDS, *CONNECTIONS, PREFER_NOT_TO_SAY])
+
+
+def words_in(message: str, *, own: dict[str, str], **plain) -> SafeString:
+    """A translated message with the partnership's words and saferplan's own values in its
+    %(name)s places (core's own_words_in): safe HTML for a confirmation or heading."""
+    return own_words_in(message, plain=plain, **own)
 
 
 def subject_key(
@@ -79,7 +91,10 @@ def question_text(question: Question, welsh: dict[str, str] | None = None) -> Sa
             conditional_escape(wording)
             % {"number": number, "words": _plan_words(words.rstrip(";."), own.rstrip(";."))}
         )
-    return conditional_escape(gettext(question.text))
+    translated = gettext(question.text)
+    if translated == question.text:  # not one saferplan wrote: as written, marked on a Welsh page
+        return _plan_words(question.text)
+    return conditional_escape(translated)
 
 
 def hint(question: Question, welsh: dict[str, str] | None = None) -> SafeString:
@@ -91,8 +106,18 @@ def hint(question: Question, welsh: dict[str, str] | None = None) -> SafeString:
 
 def choice_label(choice: str) -> str:
     """A choice of an about-you question: the generated ones translated ("Prefer not to say"),
-    the areas the partnership typed (place names) as they are."""
-    return gettext(choice)
+    the areas the partnership typed (place names) as they are, a `languages.Text` so that a
+    form's option marks them with their language on a Welsh page."""
+    if choice in GENERATED_CHOICES:
+        return gettext(choice)
+    return languages.Text(choice)
+
+
+def choice_html(choice: str) -> SafeString:
+    """choice_label for a page: an area the partnership typed marked with its language."""
+    if choice in GENERATED_CHOICES:
+        return conditional_escape(gettext(choice))
+    return own_words(choice)
 
 
 def label(question: Question) -> str:

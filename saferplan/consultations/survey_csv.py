@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from saferplan.core.text import UploadTextError, decode_upload
 
@@ -29,9 +30,9 @@ RECEIVED = "received"
 CONTACT_NAME = "contact_name"
 CONTACT_EMAIL = "contact_email"
 SPECIAL_TARGETS = {
-    RECEIVED: "When the response was sent",
-    CONTACT_NAME: "Respondent's name (contact details)",
-    CONTACT_EMAIL: "Respondent's email (contact details)",
+    RECEIVED: gettext_lazy("When the response was sent"),
+    CONTACT_NAME: gettext_lazy("Respondent's name (contact details)"),
+    CONTACT_EMAIL: gettext_lazy("Respondent's email (contact details)"),
 }
 RECEIVED_HEADINGS = {
     "completion time",

@@ -102,7 +102,14 @@ def decode_upload(
 
 # Words common in Welsh and rare in English: enough of them marks a line as Welsh, so that a
 # page can say so (lang="cy") and a screen reader pronounces it right.
-WELSH_WORDS = frozenset(
+# Words of Welsh public bodies' names ("Cyngor Sir Ddinbych", "Heddlu Gwent"), so that an
+# organisation's Welsh name is read as Welsh; those never English are also Welsh-only.
+NAME_WORDS_WELSH_ONLY = frozenset(
+    {"cyngor", "bwrdeistref", "heddlu", "partneriaeth", "diogelwch", "cymunedol", "gwasanaeth"}
+    | {"tân", "achub", "iechyd", "llywodraeth", "cymru"}
+)
+NAME_WORDS = NAME_WORDS_WELSH_ONLY | {"sir", "bwrdd", "cwm", "tref", "dinas"}
+WELSH_WORDS = NAME_WORDS | frozenset(
     [
         "mae",
         "mae'r",
@@ -149,7 +156,7 @@ WELSH_WORDS = frozenset(
         "dderbyn",
     ]
 )
-WELSH_ONLY = frozenset(
+WELSH_ONLY = NAME_WORDS_WELSH_ONLY | frozenset(
     [
         "mae",
         "mae'r",

@@ -27,8 +27,10 @@ def crime_for_report(partnership, *, period_start: date, period_end: date) -> di
 
 
 def comparison_for_report(comparison: Comparison) -> dict:
+    """As plain values, in the language of the page the report is issued from (as its
+    captions and notes are)."""
     return {
-        "source": comparison.source,
+        "source": str(comparison.heading),
         "place": comparison.place,
         "period": comparison.period.label,
         "against": comparison.against.label,

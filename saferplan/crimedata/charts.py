@@ -4,9 +4,13 @@ serves the page, Word and PDF, offline. Each has a data table beside it on the p
 import io
 import math
 
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+
+from .periods import month_label
 
 INK = "#0b0c0c"
 BLUE = "#1d70b8"
@@ -28,7 +32,7 @@ def trend_chart(trend, *, image_format: str = "svg") -> bytes:
     """This year's months as a solid line with dots; the same months a year before dashed,
     so the two differ by more than colour."""
     months = [p.month for p in trend.points]
-    labels = [f"{m:%b %y}" for m in months]
+    labels = [date_format(m, "M y") for m in months]  # Jan 22, Ion 22
     figure = Figure(figsize=(8, 3.6), dpi=110)
     axes = figure.subplots()
     axes.plot(
@@ -64,14 +68,23 @@ def trend_chart(trend, *, image_format: str = "svg") -> bytes:
 
 def trend_alt_text(trend) -> str:
     held = [p for p in trend.points if p.count is not None]
+    words = {"label": trend.label.lower(), "place": trend.place, "period": trend.period.label}
     if not held:
-        return f"No figures for {trend.label.lower()} in {trend.place} for {trend.period.label}."
+        return _("No figures for %(label)s in %(place)s for %(period)s.") % words
     high = max(held, key=lambda p: p.count)
     low = min(held, key=lambda p: p.count)
-    return (
-        f"Line chart of {trend.label.lower()} in {trend.place} each month, {trend.period.label}: "
-        f"highest {high.count} in {high.month:%B %Y}, lowest {low.count} in {low.month:%B %Y}. "
-        "The table below gives every month's figures."
+    return _(
+        "Line chart of %(label)s in %(place)s each month, %(period)s: highest %(high)s in "
+        "%(high_month)s, lowest %(low)s in %(low_month)s. The table below gives every month's "
+        "figures."
+    ) % (
+        words
+        | {
+            "high": high.count,
+            "high_month": month_label(high.month),
+            "low": low.count,
+            "low_month": month_label(low.month),
+        }
     )
 
 
@@ -149,16 +162,34 @@ def hotspot_map(
 
 
 def hotspot_alt_text(spots) -> str:
+    words = {"place": spots.place, "label": spots.label.lower(), "period": spots.period.label}
     if not spots.points:
-        return f"Map of {spots.place}: no {spots.label.lower()} recorded in {spots.period.label}."
+        return _("Map of %(place)s: no %(label)s recorded in %(period)s.") % words
+    count = len(spots.points)
+    words["count"] = count
     top = spots.streets[0] if spots.streets else None
-    text = (
-        f"Map of {spots.place} with {len(spots.points)} police.uk map points of "
-        f"{spots.label.lower()} in {spots.period.label}, circles sized by count"
-    )
-    if top:
-        text += f"; the most, {top.count}, {top.name.lower()}"
-    return text + ". The tables give the same figures."
+    if top is None:
+        return (
+            ngettext(
+                "Map of %(place)s with %(count)s police.uk map point of %(label)s in %(period)s, "
+                "circles sized by count. The tables give the same figures.",
+                "Map of %(place)s with %(count)s police.uk map points of %(label)s in %(period)s, "
+                "circles sized by count. The tables give the same figures.",
+                count,
+            )
+            % words
+        )
+    # Translators: %(most)s is the most records at one map point, %(street)s where it is
+    # ("on or near High Street, Hertsmere 005A", as police.uk names it).
+    return ngettext(
+        "Map of %(place)s with %(count)s police.uk map point of %(label)s in %(period)s, "
+        "circles sized by count; the most, %(most)s, %(street)s. The tables give the same "
+        "figures.",
+        "Map of %(place)s with %(count)s police.uk map points of %(label)s in %(period)s, "
+        "circles sized by count; the most, %(most)s, %(street)s. The tables give the same "
+        "figures.",
+        count,
+    ) % (words | {"most": top.count, "street": top.name.lower()})
 
 
 def hotspot_geojson(spots) -> dict:
@@ -208,7 +239,10 @@ def change_chart(comparison, *, image_format: str = "svg") -> bytes:
     axes.bar_label(bars, labels=[row.percent_text for row in rows], padding=3, fontsize=8)
     axes.axvline(0, color=INK, linewidth=1)
     axes.invert_yaxis()
-    axes.set_xlabel(f"% change, {comparison.period.label} against {comparison.against.label}")
+    axes.set_xlabel(
+        _("%% change, %(period)s against %(against)s")
+        % {"period": comparison.period.label, "against": comparison.against.label}
+    )
     axes.spines[["top", "right"]].set_visible(False)
     limit = max([abs(c) for c in changes] + [1]) * 1.25
     axes.set_xlim(-limit, limit)
@@ -220,13 +254,22 @@ def change_alt_text(comparison) -> str:
         r for r in [*comparison.decreases, *comparison.increases] if r.percent_change is not None
     ]
     if not rows:
-        return f"No change to chart for {comparison.place}."
+        return _("No change to chart for %(place)s.") % {"place": comparison.place}
     rise = max(rows, key=lambda r: r.percent_change)
     fall = min(rows, key=lambda r: r.percent_change)
-    return (
-        f"Bar chart of the change in each category in {comparison.place}, "
-        f"{comparison.period.label} against {comparison.against.label}: "
-        f"{len(comparison.increases)} rose and {len(comparison.decreases)} fell or stayed the "
-        f"same; the largest rise {rise.name} {rise.percent_text}, the largest fall {fall.name} "
-        f"{fall.percent_text}. The tables give every figure."
-    )
+    return _(
+        "Bar chart of the change in each category in %(place)s, %(period)s against "
+        "%(against)s: %(rose)s rose and %(fell)s fell or stayed the same; the largest rise "
+        "%(rise)s %(rise_percent)s, the largest fall %(fall)s %(fall_percent)s. The tables give "
+        "every figure."
+    ) % {
+        "place": comparison.place,
+        "period": comparison.period.label,
+        "against": comparison.against.label,
+        "rose": len(comparison.increases),
+        "fell": len(comparison.decreases),
+        "rise": rise.name,
+        "rise_percent": rise.percent_text,
+        "fall": fall.name,
+        "fall_percent": fall.percent_text,
+    }

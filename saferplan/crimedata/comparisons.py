@@ -10,6 +10,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from .coverage import Coverage
 from .periods import Period
+from .wording import Sentence
 
 Number = int | Decimal
 
@@ -104,30 +105,64 @@ class ComparisonRow:
     def percent_text(self) -> str:
         return "–" if self.percent_change is None else format_percent(self.percent_change)
 
-    def sentence(self, *, year_apart: bool = True) -> str:
-        """ "Assault with injury 646 offences, 13 less -2%", as the county writes it."""
+    def sentence(self, *, year_apart: bool = True) -> Sentence:
+        """ "Assault with injury 646 offences, 13 less -2%", as the county writes it, in the
+        page's language (the row's name as it is)."""
+        own = {"name": self.name}
         if self.current is None:
-            return f"{self.name}: no figure"
+            return Sentence(gettext("%(name)s: no figure"), own=own)
+        current = format_number(self.current)
         if self.unit == "per cent":
-            figure = f"{self.name} {format_number(self.current)}%"
-            unit_of_change = " percentage points"
+            figure = Sentence(gettext("%(name)s %(current)s%%"), own=own, current=current)
+        elif self.unit:
+            # Translators: a category's figure, as in "Robbery 67 offences"; %(unit)s is
+            # "offences", "incidents" or "people", translated.
+            figure = Sentence(
+                gettext("%(name)s %(current)s %(unit)s"),
+                own=own,
+                current=current,
+                unit=gettext(self.unit),
+            )
         else:
-            figure = f"{self.name} {format_number(self.current)} {self.unit}"
-            unit_of_change = ""
+            figure = Sentence(gettext("%(name)s %(current)s"), own=own, current=current)
         difference = self.difference
         if difference is None:
             return figure
         if difference == 0:
-            return f"{figure}, same as {'last year' if year_apart else 'before'}"
-        words = "more" if difference > 0 else "less"
-        size: Number = -difference if difference < 0 else difference
-        line = f"{figure}, {format_number(size)}{unit_of_change} {words}"
-        if self.percent_change is not None:
-            line += f" {format_percent(self.percent_change)}"
-        return line
+            same = (
+                gettext("%(figure)s, same as last year")
+                if year_apart
+                else gettext("%(figure)s, same as before")
+            )
+            return Sentence(same, figure=figure)
+        size = format_number(-difference if difference < 0 else difference)
+        if self.unit == "per cent":
+            change = (
+                gettext("%(figure)s, %(size)s percentage points more")
+                if difference > 0
+                else gettext("%(figure)s, %(size)s percentage points less")
+            )
+            return Sentence(change, figure=figure, size=size)
+        if self.percent_change is None:
+            change = (
+                gettext("%(figure)s, %(size)s more")
+                if difference > 0
+                else gettext("%(figure)s, %(size)s less")
+            )
+            return Sentence(change, figure=figure, size=size)
+        # Translators: "Robbery 67 offences, 16 more 31.4%", as the county writes it.
+        change = (
+            gettext("%(figure)s, %(size)s more %(percent)s")
+            if difference > 0
+            else gettext("%(figure)s, %(size)s less %(percent)s")
+        )
+        return Sentence(
+            change, figure=figure, size=size, percent=format_percent(self.percent_change)
+        )
 
 
 TOP_CAPTION = gettext_noop("All crime and anti-social behaviour")
+POLICE_UK = gettext_noop("Recorded crime and anti-social behaviour (police.uk)")
 # The units a row may have, for the translators (the tables show them in the page's language).
 UNITS = [gettext_noop("offences"), gettext_noop("incidents"), gettext_noop("per cent")]
 
@@ -144,6 +179,21 @@ class Comparison:
     notes: list[str] = field(default_factory=list)  # warnings: a figure refused, and why
     # What police.uk figures rest on, period then `against` (none for other sources).
     coverage: tuple[Coverage, ...] = ()
+    # The sources a partnership gave its own figures; None for police.uk's figures.
+    other_sources: tuple[str, ...] | None = None
+
+    @property
+    def heading(self) -> str:
+        """Where the figures come from, in the page's language (`source` stays as the CSV,
+        the API and the issued board report keep it)."""
+        if self.other_sources is None:
+            return gettext(POLICE_UK)
+        if not self.other_sources:
+            return gettext("Other sources")
+        return Sentence(
+            gettext("Other sources: %(sources)s"),
+            own={"sources": ", ".join(self.other_sources)},
+        )
 
     @property
     def year_apart(self) -> bool:
@@ -195,7 +245,13 @@ class Comparison:
 
     @property
     def headline(self) -> str:
-        """ "Hertsmere had an all crime reduction of 0.8% in 2022"."""
+        """ "Hertsmere had an all crime reduction of 0.8% in 2022", in the page's language, as
+        text (headline_marked: the place marked with its language in a template)."""
+        return str(self.headline_marked)
+
+    @property
+    def headline_marked(self) -> str:
+        """The headline, the place (the partnership's words) marked as theirs in a template."""
         all_crime = next(
             (row for row in self.top if row.name.lower() == "all crime" and row.complete), None
         )
@@ -203,17 +259,16 @@ class Comparison:
             return ""
         change = all_crime.percent_change
         words = {
-            "place": self.place,
             "period": self.period.short_label,
             "percent": format_percent(abs(change)),
         }
         if change == 0:
-            return gettext("%(place)s had the same amount of crime in %(period)s") % words
-        if change < 0:
-            return (
-                gettext("%(place)s had an all crime reduction of %(percent)s in %(period)s") % words
-            )
-        return gettext("%(place)s had an all crime increase of %(percent)s in %(period)s") % words
+            message = gettext("%(place)s had the same amount of crime in %(period)s")
+        elif change < 0:
+            message = gettext("%(place)s had an all crime reduction of %(percent)s in %(period)s")
+        else:
+            message = gettext("%(place)s had an all crime increase of %(percent)s in %(period)s")
+        return Sentence(message, own={"place": self.place}, **words)
 
 
 def comparison_rows(comparisons: Iterable[Comparison]) -> tuple[list[str], list[list]]:

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count
+from django.utils.translation import gettext, ngettext
 
 from saferplan.partnerships.models import PoliceForce
 
 from .models import CrimeCount, ForceMonth
 from .periods import Period, month_label
 from .police_uk import OTHER_FORCES
+from .wording import Sentence
 
 
 def force_label(force: str) -> str:
@@ -39,13 +41,26 @@ def held_summary(held: list[date]) -> str:
     if not held:
         return ""
     span = Coverage(Period(held[0], held[-1]), "", tuple(held))
-    text = (
-        f"police.uk data held for {len(held)} month{'s' if len(held) != 1 else ''}, "
-        f"{month_label(held[0])} to {month_label(held[-1])}"
-    )
-    if not span.complete:
-        text += "; missing: " + ", ".join(_gap_text(run) for run in _runs(span.missing))
-    return text + "."
+    words = {
+        "count": len(held),
+        "first": month_label(held[0]),
+        "last": month_label(held[-1]),
+    }
+    if span.complete:
+        return (
+            ngettext(
+                "police.uk data held for %(count)s month, %(first)s to %(last)s.",
+                "police.uk data held for %(count)s months, %(first)s to %(last)s.",
+                len(held),
+            )
+            % words
+        )
+    missing = ", ".join(_gap_text(run) for run in _runs(span.missing))
+    return ngettext(
+        "police.uk data held for %(count)s month, %(first)s to %(last)s; missing: %(missing)s.",
+        "police.uk data held for %(count)s months, %(first)s to %(last)s; missing: %(missing)s.",
+        len(held),
+    ) % (words | {"missing": missing})
 
 
 def _runs(months: list[date]) -> list[list[date]]:
@@ -61,7 +76,11 @@ def _runs(months: list[date]) -> list[list[date]]:
 
 def _gap_text(run: list[date]) -> str:
     if len(run) > 2:
-        return f"{month_label(run[0])} to {month_label(run[-1])}"
+        # Translators: months missing in a row, as in "July 2024 to December 2024".
+        return gettext("%(first)s to %(last)s") % {
+            "first": month_label(run[0]),
+            "last": month_label(run[-1]),
+        }
     return ", ".join(month_label(m) for m in run)
 
 
@@ -78,8 +97,25 @@ def runs_back(held: list[date], months: int) -> Period | None:
 
 def _months_text(months: list[date]) -> str:
     if len(months) > 4:
-        return f"{month_label(months[0])}, {month_label(months[1])} and {len(months) - 2} more"
+        more = len(months) - 2
+        return ngettext(
+            "%(first)s, %(second)s and %(count)s more",
+            "%(first)s, %(second)s and %(count)s more",
+            more,
+        ) % {"first": month_label(months[0]), "second": month_label(months[1]), "count": more}
     return ", ".join(month_label(m) for m in months)
+
+
+def names_and(names: list[str]) -> Sentence:
+    """ "Hertfordshire Constabulary and British Transport Police": names (police.uk's, a
+    partnership's) in a list, each marked as theirs in a template."""
+    if len(names) < 2:
+        return Sentence("%(name)s", own={"name": names[0] if names else ""})
+    listed = Sentence.joined(*(Sentence("%(name)s", own={"name": n}) for n in names[:-1]),
+                             separator=", ")  # fmt: skip
+    # Translators: the last of a list of names, as in "Anti-social behaviour, Drugs and
+    # Robbery"; the names stay in English.
+    return Sentence(gettext("%(names)s and %(last)s"), names=listed, own={"last": names[-1]})
 
 
 @dataclass(frozen=True)
@@ -115,21 +151,41 @@ class Coverage:
 
     @property
     def warning(self) -> str:
-        """Why a figure for the period would mislead; empty when the period is fully held."""
+        """Why a figure for the period would mislead, in the page's language (the forces'
+        names marked as theirs in a template: wording.Sentence); empty when the period is
+        fully held."""
         if self.complete:
             return ""
+        own = {"force": self.force_name}
         if not self.held:
-            text = f"No {self.force_name} data has been imported for {self.period.label}"
-            if self.others:
-                names = " and ".join(name for name, _ in self.others)
-                text += (
-                    f": the only records there are {names}'s, which are not the "
-                    "partnership's crime figures"
+            if not self.others:
+                return Sentence(
+                    gettext("No %(force)s data has been imported for %(label)s."),
+                    own=own,
+                    label=self.period.label,
                 )
-            return text + "."
-        return (
-            f"{self.period.label} holds {len(self.held)} of its {self.period.length} months of "
-            f"{self.force_name} data (missing {_months_text(self.missing)})."
+            return Sentence(
+                gettext(
+                    "No %(force)s data has been imported for %(label)s: the only records there "
+                    "are %(names)s's, which are not the partnership's crime figures."
+                ),
+                own=own,
+                label=self.period.label,
+                names=names_and([name for name, _ in self.others]),
+            )
+        return Sentence(
+            ngettext(
+                "%(label)s holds %(held)s of its %(length)s month of %(force)s data "
+                "(missing %(missing)s).",
+                "%(label)s holds %(held)s of its %(length)s months of %(force)s data "
+                "(missing %(missing)s).",
+                self.period.length,
+            ),
+            own=own,
+            label=self.period.label,
+            held=len(self.held),
+            length=self.period.length,
+            missing=_months_text(self.missing),
         )
 
     def as_dict(self) -> dict:

@@ -5,12 +5,14 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from saferplan.core import languages
 from saferplan.core.forms import GovukRadioSelect
 from saferplan.core.submissions import submission_token_field
 
 from .categories import choices_with_all_crime
 from .models import CustomSeries, SeriesUnit
 from .periods import Period
+from .wording import Sentence
 
 PERIOD_HINT = _(
     "A year (2022), a financial year (2021/22), a month (2018-10) or months from one to "
@@ -50,8 +52,20 @@ class ComparisonForm(forms.Form):
     )
 
 
+def crime_type_choices() -> list[tuple[str, str]]:
+    """police.uk's crime types (and all crime) as choices whose labels are police.uk's names,
+    in English: a Welsh page marks them as English (core.languages.Text, option_lang)."""
+    return [(value, languages.Text(label)) for value, label in choices_with_all_crime()]
+
+
+def for_example(message: str, example: str) -> Sentence:
+    """A hint whose example is someone else's words (a county's category, a report's title),
+    marked with their language on a Welsh page."""
+    return Sentence(message, own={"example": example})
+
+
 class CategoryPeriodForm(forms.Form):
-    category = forms.ChoiceField(label=_("Crime type"), choices=choices_with_all_crime())
+    category = forms.ChoiceField(label=_("Crime type"), choices=crime_type_choices)
     period = PeriodField(label=_("Period"), required=False)
 
 
@@ -63,7 +77,22 @@ class SeriesForm(forms.ModelForm):
     class Meta:
         model = CustomSeries
         fields = ["name", "unit", "source", "position"]
-        labels = {"name": _("Name"), "position": _("Position in tables")}
+        labels = {
+            "name": _("Name"),
+            "unit": _("Unit"),
+            "source": _("Source"),
+            "position": _("Position in tables"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].help_text = for_example(
+            gettext("For example %(example)s."), "Assault with injury"
+        )
+        self.fields["source"].help_text = for_example(
+            gettext("Where the figures come from, for example %(example)s."),
+            "Hertfordshire Strategic Assessment",
+        )
 
 
 class ValueForm(forms.Form):
@@ -95,12 +124,7 @@ class ComparisonTableForm(forms.Form):
     table = forms.CharField(
         label=_("The table"),
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
-        max_length=100_000,
-        help_text=_(
-            "Copy it from the county's report: a line a category, either as the county "
-            "writes it (Robbery 67 offences, 16 more 31.4%) or as a table's rows under a header "
-            "that names both periods (Crime type 2021/22 2022/23 Change % change)."
-        ),
+        max_length=100_000,  # its hint: __init__
         error_messages={"required": _("Paste the table")},
     )
     period = PeriodField(
@@ -119,11 +143,26 @@ class ComparisonTableForm(forms.Form):
     source = forms.CharField(
         label=_("Source"),
         max_length=200,
-        help_text=_(
-            "The report the table is from, for example Hertfordshire Strategic Assessment 2022."
-        ),
         error_messages={"required": _("Enter the report the table is from")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["table"].help_text = Sentence(
+            gettext(
+                "Copy it from the county's report: a line a category, either as the county "
+                "writes it (%(sentence)s) or as a table's rows under a header that names both "
+                "periods (%(header)s)."
+            ),
+            own={
+                "sentence": "Robbery 67 offences, 16 more 31.4%",
+                "header": "Crime type 2021/22 2022/23 Change % change",
+            },
+        )
+        self.fields["source"].help_text = for_example(
+            gettext("The report the table is from, for example %(example)s."),
+            "Hertfordshire Strategic Assessment 2022",
+        )
 
     def clean(self):
         data = super().clean()

@@ -4,12 +4,14 @@ period of the same length before, when that period is fully held (coverage.py)."
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
+from django.utils.translation import gettext
 
 from . import categories
 from .coverage import Coverage, coverage, months_held
 from .models import Lsoa, StreetCount
 from .periods import Period
 from .selectors import category_filter, place_name
+from .wording import Sentence
 
 
 @dataclass
@@ -56,10 +58,12 @@ class Hotspots:
     @property
     def against_text(self) -> str:
         if self.compared:
-            return f"Change is against {self.against.label}."
+            return gettext("Change is against %(label)s.") % {"label": self.against.label}
         if self.coverage is not None and self.coverage[1].anything:
             return ""  # a warning says why
-        return f"No police.uk data is held for {self.against.label} to compare with."
+        return gettext("No police.uk data is held for %(label)s to compare with.") % {
+            "label": self.against.label
+        }
 
 
 def hotspots(partnership, category: str, period: Period, *, limit: int = 10) -> Hotspots:
@@ -128,9 +132,11 @@ def hotspots(partnership, category: str, period: Period, *, limit: int = 10) -> 
 def _warnings(now: Coverage, before: Coverage) -> list[str]:
     warnings = []
     if now.warning:
-        warnings.append(now.warning + " The records shown are those of the months held.")
+        warnings.append(
+            Sentence.joined(now.warning, gettext("The records shown are those of the months held."))
+        )
     if before.warning and before.anything:
-        warnings.append(before.warning + " No change is given against it.")
+        warnings.append(Sentence.joined(before.warning, gettext("No change is given against it.")))
     return warnings
 
 

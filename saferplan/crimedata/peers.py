@@ -19,12 +19,15 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from saferplan.partnerships.models import Partnership
 
 from .categories import ALL_CRIME, ASB
 from .coverage import Coverage, force_coverage
 from .periods import Period
 from .selectors import category_keys, counts_by_partnership
+from .wording import Sentence
 
 SIMILAR = 5  # as many as a county has districts beside any one
 
@@ -76,15 +79,17 @@ class PeerRow:
     @property
     def reason(self) -> str:
         """Why the partnership is not compared; empty when it is."""
-        reasons = []
-        if not self.population:
-            reasons.append("no population entered")
-        if not self.partnership.area_sq_km:
-            reasons.append("no area entered")
-        text = "; ".join(reasons).capitalize() + ("." if reasons else "")
-        if self.coverage.warning:
-            text = f"{text} {self.coverage.warning}".strip()
-        return text
+        no_population = not self.population
+        no_area = not self.partnership.area_sq_km
+        if no_population and no_area:
+            text = gettext("No population entered; no area entered.")
+        elif no_population:
+            text = gettext("No population entered.")
+        elif no_area:
+            text = gettext("No area entered.")
+        else:
+            text = ""
+        return Sentence.joined(text, self.coverage.warning)
 
     def measures(self) -> tuple[float, float, float]:
         """The three figures similarity is measured on, before standardising (only of a
@@ -111,15 +116,16 @@ class Peers:
         if self.similar:
             return ""
         if self.subject.reason:
-            return (
-                f"{self.subject.partnership.name} cannot be compared with others for "
-                f"{self.period.label}: {self.subject.reason}"
+            return Sentence(
+                gettext("%(name)s cannot be compared with others for %(label)s: %(reason)s"),
+                own={"name": self.subject.partnership.name},
+                label=self.period.label,
+                reason=self.subject.reason,
             )
-        return (
-            f"No other partnership of this installation can be compared for "
-            f"{self.period.label}: each needs its population, its area and every month of "
-            "its own force's police.uk data."
-        )
+        return gettext(
+            "No other partnership of this installation can be compared for %(label)s: each "
+            "needs its population, its area and every month of its own force's police.uk data."
+        ) % {"label": self.period.label}
 
     @property
     def compared(self) -> list[PeerRow]:

@@ -31,6 +31,7 @@ from datetime import date
 import requests
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from matplotlib.path import Path as Polygon
 
 from .periods import month_label, parse_month
@@ -288,11 +289,30 @@ class PoliceApiClient:
                 seen.add(crime["id"])
                 fetched.crimes.append(crime)
             progress(
-                f"{month:%B %Y}: neighbourhood {number} of {len(neighbourhoods)} "
-                f"({neighbourhood.name}) — {len(fetched.crimes):,} crimes so far"
+                ngettext(
+                    "%(month)s: neighbourhood %(number)s of %(count)s (%(name)s) — %(crimes)s "
+                    "crime so far",
+                    "%(month)s: neighbourhood %(number)s of %(count)s (%(name)s) — %(crimes)s "
+                    "crimes so far",
+                    len(fetched.crimes),
+                )
+                % {
+                    "month": month_label(month),
+                    "number": number,
+                    "count": len(neighbourhoods),
+                    "name": neighbourhood.name,
+                    "crimes": f"{len(fetched.crimes):,}",
+                }
             )
         fetched.no_location = self.crimes_without_location(force, month)
-        progress(f"{month:%B %Y}: {len(fetched.no_location):,} crimes with no location")
+        progress(
+            ngettext(
+                "%(month)s: %(count)s crime with no location",
+                "%(month)s: %(count)s crimes with no location",
+                len(fetched.no_location),
+            )
+            % {"month": month_label(month), "count": f"{len(fetched.no_location):,}"}
+        )
         return fetched
 
 

@@ -23,6 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from scipy.spatial import cKDTree
 
 from saferplan.partnerships.models import PoliceForce
@@ -70,18 +71,46 @@ class MonthOutcome:
         return self.placement.records
 
     def sentence(self) -> str:
+        month = month_label(self.month)
         if self.kept_archive:
-            return (
-                f"{self.month:%B %Y}: kept as imported from the police.uk archive file, which "
-                "places every record exactly."
-            )
+            return _(
+                "%(month)s: kept as imported from the police.uk archive file, which places every "
+                "record exactly."
+            ) % {"month": month}
         p = self.placement
+        words = {
+            "month": month,
+            "records": f"{self.records:,}",
+            "exact": f"{p.exact:,}",
+            "nearest": f"{p.nearest:,}",
+            "metres": NEAREST_METRES,
+            "none": f"{p.unplaced + p.no_location:,}",
+            "far": f"{p.unplaced:,}",
+        }
+        if p.unplaced:
+            return (
+                ngettext(
+                    "%(month)s: %(records)s record — %(exact)s placed at map points of archive "
+                    "files, %(nearest)s at the nearest such point (within %(metres)s m), %(none)s "
+                    "with no location (%(far)s too far from any known point).",
+                    "%(month)s: %(records)s records — %(exact)s placed at map points of archive "
+                    "files, %(nearest)s at the nearest such point (within %(metres)s m), %(none)s "
+                    "with no location (%(far)s too far from any known point).",
+                    self.records,
+                )
+                % words
+            )
         return (
-            f"{self.month:%B %Y}: {self.records:,} records — {p.exact:,} placed at map points "
-            f"of archive files, {p.nearest:,} at the nearest such point (within "
-            f"{NEAREST_METRES} m), {p.unplaced + p.no_location:,} with no location"
-            + (f" ({p.unplaced:,} too far from any known point)" if p.unplaced else "")
-            + "."
+            ngettext(
+                "%(month)s: %(records)s record — %(exact)s placed at map points of archive files, "
+                "%(nearest)s at the nearest such point (within %(metres)s m), %(none)s with no "
+                "location.",
+                "%(month)s: %(records)s records — %(exact)s placed at map points of archive files, "
+                "%(nearest)s at the nearest such point (within %(metres)s m), %(none)s with no "
+                "location.",
+                self.records,
+            )
+            % words
         )
 
 
@@ -99,10 +128,18 @@ class FetchResult:
 
     def summary(self) -> str:
         fetched = [m for m in self.months if not m.kept_archive]
-        head = (
-            f"Fetched {len(fetched)} month(s) of {_force_name(self.force)} from the police.uk API "
-            f"({self.records:,} records, {self.requests:,} requests)."
-        )
+        head = ngettext(
+            "Fetched %(count)s month of %(force)s from the police.uk API (%(records)s records, "
+            "%(requests)s requests).",
+            "Fetched %(count)s months of %(force)s from the police.uk API (%(records)s records, "
+            "%(requests)s requests).",
+            len(fetched),
+        ) % {
+            "count": len(fetched),
+            "force": _force_name(self.force),
+            "records": f"{self.records:,}",
+            "requests": f"{self.requests:,}",
+        }
         return "\n".join(
             [
                 head,
@@ -253,7 +290,10 @@ def fetch(
     client = client or PoliceApiClient()
     result = FetchResult(force=force)
     wanted = months_to_fetch(client, latest=latest, months=months)
-    progress("police.uk has " + ", ".join(f"{m:%B %Y}" for m in wanted) + " to fetch.")
+    progress(
+        _("police.uk has %(months)s to fetch.")
+        % {"months": ", ".join(month_label(m) for m in wanted)}
+    )
     from_archive = set(
         ForceMonth.objects.filter(
             force=force, month__in=wanted, origin=ForceMonth.Origin.ARCHIVE

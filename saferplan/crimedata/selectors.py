@@ -7,17 +7,18 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext
 
 from saferplan.partnerships.models import Partnership
 
 from . import categories
 from .categories import ALL_CRIME, ASB, Category
-from .comparisons import Comparison, ComparisonRow, Number
+from .comparisons import POLICE_UK, Comparison, ComparisonRow, Number
 from .coverage import Coverage, coverage, force_coverage, months_held, runs_back
 from .models import CrimeCount, CustomSeries
 from .periods import Period, add_months
+from .wording import Sentence
 
-POLICE_UK = "Recorded crime and anti-social behaviour (police.uk)"
 TOP_SERIES = {"all crime", "anti-social behaviour", "asb"}
 
 
@@ -63,9 +64,6 @@ def recent_period(held: list[date], months: int) -> Period | None:
     return runs_back(held, months)
 
 
-REFUSED = " No figures or change are given for it."
-
-
 def police_uk_comparison(partnership, period: Period, against: Period) -> Comparison:
     """The two periods' police.uk figures. A period is given figures only when it is fully
     held (coverage.py): otherwise its column is empty and a note says which months of which
@@ -75,7 +73,11 @@ def police_uk_comparison(partnership, period: Period, against: Period) -> Compar
     figures = monthly_counts(districts, both)
     held = months_held(partnership)
     covers = (coverage(partnership, period, held=held), coverage(partnership, against, held=held))
-    notes = [cover.warning + REFUSED for cover in covers if cover.warning]
+    notes: list[str] = [
+        Sentence.joined(cover.warning, gettext("No figures or change are given for it."))
+        for cover in covers
+        if cover.warning
+    ]
 
     def total(category_months: dict[date, int], which: Coverage) -> int | None:
         if not which.complete:
@@ -146,6 +148,12 @@ def value_for_period(values, period: Period, *, summable: bool) -> Decimal | Non
     return total if inside and expected == add_months(period.end, 1) else None
 
 
+# A series' unit as a comparison's row keeps it: in English, as its CSV gives it and its
+# tests read it (the pages show it in their language: ComparisonRow.unit_text).
+UNIT_NAMES = {"offences": "offences", "incidents": "incidents", "people": "people",
+              "percent": "per cent", "number": ""}  # fmt: skip
+
+
 def custom_comparison(partnership, period: Period, against: Period) -> Comparison:
     rows = []
     all_series = list(
@@ -157,7 +165,7 @@ def custom_comparison(partnership, period: Period, against: Period) -> Compariso
             ComparisonRow(
                 f"series-{series.pk}",
                 series.name,
-                series.get_unit_display() if series.unit != "number" else "",
+                UNIT_NAMES[series.unit],
                 series_value(series, period, values),
                 series_value(series, against, values),
                 top=series.name.strip().lower() in TOP_SERIES,
@@ -165,7 +173,9 @@ def custom_comparison(partnership, period: Period, against: Period) -> Compariso
         )
     sources = sorted({series.source for series in all_series if series.source})
     source = "Other sources" + (f": {', '.join(sources)}" if sources else "")
-    return Comparison(place_name(partnership), source, period, against, rows)
+    return Comparison(
+        place_name(partnership), source, period, against, rows, other_sources=tuple(sources)
+    )
 
 
 @dataclass
@@ -194,7 +204,7 @@ class Trend:
         """Months of the period with no count, and why."""
         if self.coverage is None or not self.coverage.warning:
             return ""
-        return self.coverage.warning + " Those months have no count."
+        return Sentence.joined(self.coverage.warning, gettext("Those months have no count."))
 
 
 def category_filter(category: str) -> dict:
@@ -263,7 +273,9 @@ class County:
     def warning(self) -> str:
         if not self.coverage.warning:
             return ""
-        return self.coverage.warning + " Counts are of the months held and are not comparable."
+        return Sentence.joined(
+            self.coverage.warning, gettext("Counts are of the months held and are not comparable.")
+        )
 
 
 def counts_by_partnership(

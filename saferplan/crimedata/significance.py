@@ -15,6 +15,8 @@ from fractions import Fraction
 from numbers import Integral, Real
 
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # The conventional level, and the one ONS uses to mark changes in its crime statistics as
@@ -206,10 +208,17 @@ def _sentence(
 
 class RiseSignal(models.TextChoices):
     BEYOND_LIMIT = "limit", _("the latest point is above the upper process limit")
+    # Formatted when it is read, in the language of the moment (a lazy message formatted
+    # here would be read once, in the language the module was loaded in).
     RUN = (
         "run",
-        _("the latest %(RUN_LENGTH)s or more points are all above the mean")
-        % {"RUN_LENGTH": RUN_LENGTH},
+        lazy(
+            lambda: (
+                gettext("the latest %(RUN_LENGTH)s or more points are all above the mean")
+                % {"RUN_LENGTH": RUN_LENGTH}
+            ),
+            str,
+        )(),
     )
 
 
@@ -268,7 +277,8 @@ def sustained_rise(
             upper_limit=None,
             run_above=0,
             signals=(),
-            sentence=f"too few points to judge ({len(counts)}; at least {MIN_POINTS} are needed)",
+            sentence=gettext("too few points to judge (%(count)s; at least %(minimum)s are needed)")
+            % {"count": len(counts), "minimum": MIN_POINTS},
         )
     mean = sum(counts[:baseline]) / sum(float(e) for e in exposures[:baseline])
     if mean == 0:
@@ -279,7 +289,7 @@ def sustained_rise(
             upper_limit=None,
             run_above=0,
             signals=(),
-            sentence="no records in the points the limits are drawn from",
+            sentence=gettext("no records in the points the limits are drawn from"),
         )
     sigmas = [math.sqrt(mean / float(exposure)) for exposure in exposures]
     z_scores = [(rate - mean) / sigma for rate, sigma in zip(rates, sigmas, strict=True)]
@@ -296,10 +306,17 @@ def sustained_rise(
         signals.append(RiseSignal.BEYOND_LIMIT)
     if run_above >= RUN_LENGTH:
         signals.append(RiseSignal.RUN)
-    if signals:
-        sentence = "a rise beyond normal variation: " + " and ".join(str(s.label) for s in signals)
+    if len(signals) == 2:
+        sentence = gettext("a rise beyond normal variation: %(first)s and %(second)s") % {
+            "first": signals[0].label,
+            "second": signals[1].label,
+        }
+    elif signals:
+        sentence = gettext("a rise beyond normal variation: %(signal)s") % {
+            "signal": signals[0].label
+        }
     else:
-        sentence = "no sustained rise: the latest points are within normal variation"
+        sentence = gettext("no sustained rise: the latest points are within normal variation")
     return ControlCheck(
         points=len(counts),
         latest=latest,

@@ -6,7 +6,8 @@ imports the file (one transaction, as from the command line), writing progress l
 goes, then records how it ended and deletes the upload. An import that would replace months
 held already, changing partnerships' figures, waits for confirmation instead (docs/adr/0015).
 A fetch is queued the same way and imports what it fetched in one transaction
-(police_api_fetch.py)."""
+(police_api_fetch.py). The worker writes in the language of the page the job was started from
+(saferplan.background.services.job_running)."""
 
 import uuid
 from pathlib import Path
@@ -15,8 +16,9 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from saferplan.accounts.models import User
@@ -72,7 +74,7 @@ def run_police_uk_import(job_id: int) -> None:
 
 def _import(job: BackgroundJob) -> None:
     path = upload_storage().path(job.stored_file)
-    failure = "Something went wrong in saferplan during the import; nothing was saved."
+    failure = _("Something went wrong in saferplan during the import; nothing was saved.")
     confirmer = _confirmer(job)
     keep = False
     try:
@@ -107,8 +109,19 @@ def _import(job: BackgroundJob) -> None:
                     else:
                         progress_add(
                             job.pk,
-                            f"File {step.file_number} of {step.files}: {step.source} — "
-                            f"{step.records:,} records read",
+                            ngettext(
+                                "File %(number)s of %(files)s: %(source)s — %(records)s record "
+                                "read",
+                                "File %(number)s of %(files)s: %(source)s — %(records)s records "
+                                "read",
+                                step.records,
+                            )
+                            % {
+                                "number": step.file_number,
+                                "files": step.files,
+                                "source": step.source,
+                                "records": f"{step.records:,}",
+                            },
                         )
             except ReplacementNotConfirmedError as waiting:
                 keep = True
@@ -121,7 +134,12 @@ def _import(job: BackgroundJob) -> None:
                 BackgroundJob.Status.DONE,
                 "\n".join(
                     [
-                        f"{result.records:,} records from {len(result.force_months)} file(s)",
+                        ngettext(
+                            "%(records)s records from %(count)s file",
+                            "%(records)s records from %(count)s files",
+                            len(result.force_months),
+                        )
+                        % {"records": f"{result.records:,}", "count": len(result.force_months)},
                         *(line for d in result.differences for line in d.lines()),
                     ]
                 ),
@@ -132,8 +150,10 @@ def _import(job: BackgroundJob) -> None:
             upload_storage().delete(job.stored_file)
 
 
-def _name(user: User | None) -> str:
-    return (user.get_full_name() or user.email) if user is not None else "someone"
+def _name(user: User | None, *, someone: str = "someone") -> str:
+    """A person's name (the audit log's reasons are English; an outcome says `someone` in its
+    language)."""
+    return (user.get_full_name() or user.email) if user is not None else someone
 
 
 def _confirmer(job: BackgroundJob) -> User | None:
@@ -165,6 +185,7 @@ def police_uk_import_confirm(*, actor: User, job: BackgroundJob) -> BackgroundJo
     locked.options = locked.options | {
         "confirmed": locked.options["to_confirm"],
         "confirmed_by": actor.pk,
+        "language": translation.get_language(),  # the confirmer's, who watches it now
     }
     locked.status = BackgroundJob.Status.QUEUED
     locked.outcome = ""
@@ -191,7 +212,8 @@ def police_uk_import_cancel(*, actor: User, job: BackgroundJob) -> BackgroundJob
     stored = locked.stored_file
     BackgroundJob.objects.filter(pk=locked.pk).update(
         status=BackgroundJob.Status.CANCELLED,
-        outcome=f"Cancelled by {_name(actor)}: no month was replaced.",
+        outcome=_("Cancelled by %(name)s: no month was replaced.")
+        % {"name": _name(actor, someone=_("someone"))},
         finished_at=timezone.now(),
     )
     audit.log(
@@ -215,11 +237,11 @@ def police_uk_fetch_start(*, actor: User, partnership: "Partnership", latest: in
         actor=actor,
         partnership=partnership,
         kind=BackgroundJob.Kind.POLICE_UK_FETCH,
-        file_name=(
-            f"the newest month of {force}"
-            if latest == 1
-            else f"the newest {latest} months of {force}"
-        ),
+        # What it fetches, in the language of the page (the job's page says it in a template).
+        file_name=ngettext(
+            "the newest month of %(force)s", "the newest %(count)s months of %(force)s", latest
+        )
+        % {"force": force, "count": latest},
         options={"latest": latest, "force": partnership.police_force},
     )
 
@@ -230,10 +252,12 @@ def run_police_uk_fetch(job_id: int) -> None:
     # that import this module for the pages need not pay for.
     from . import police_api_fetch
 
-    failure = "Something went wrong in saferplan while fetching from police.uk; nothing was saved."
     with job_running(job_id) as job:
         if job is None:
             return
+        failure = _(
+            "Something went wrong in saferplan while fetching from police.uk; nothing was saved."
+        )
         with job_failing(job, PoliceApiError, failure):
             result = police_api_fetch.fetch(
                 actor=job.started_by,

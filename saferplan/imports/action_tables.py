@@ -12,6 +12,9 @@ import datetime
 import re
 from dataclasses import replace
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from . import cells as cell_text
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Row, Table
@@ -28,7 +31,7 @@ from .parsed import (
 )
 from .priority_headings import CROSS_CUTTING, PRIORITY_HEADING, SECTION, priority_number
 from .rag_key import RagKey
-from .table_titles import TableTitles
+from .table_titles import TableTitles, placeholder_title
 from .table_updates import TableUpdates, is_sensitive
 
 DANGLING = {
@@ -183,7 +186,11 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
                 if priority.title.lower() != title.lower():
                     self.plan.warn(
                         "heading",
-                        f"Section {number} is headed “{title}” here and “{priority.title}” before; both are read as priority {number}.",
+                        _(
+                            "Section %(number)s is headed “%(title)s” here and “%(before)s” "
+                            "before; both are read as priority %(number)s."
+                        )
+                        % {"number": number, "title": title, "before": priority.title},
                         block.location,
                     )
                 self.priority = priority
@@ -224,7 +231,11 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
                 self.reported_columns.add(label.lower())
                 self.plan.warn(
                     "unknown_column",
-                    f"Column “{label}” is not one saferplan knows, so its contents were not imported. Rename it (for example to Update or Owner) to bring them in.",
+                    _(
+                        "Column “%(label)s” is not one saferplan knows, so its contents were not "
+                        "imported. Rename it (for example to Update or Owner) to bring them in."
+                    )
+                    % {"label": label},
                     replace(table.location, table=table.index, column=label),
                 )
         self.names = self._objectives_as_actions(table, header, names)
@@ -256,9 +267,12 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         label = cell_text.plain(header[position])
         self.plan.warn(
             "objectives_as_actions",
-            f"Column “{label}” has a date, status or rating on each row and the table has no "
-            "column of actions: each row was read as an action. If they are objectives, choose "
-            "so for the column on the preview.",
+            _(
+                "Column “%(label)s” has a date, status or rating on each row and the table has no "
+                "column of actions: each row was read as an action. If they are objectives, "
+                "choose so for the column on the preview."
+            )
+            % {"label": label},
             replace(table.location, table=table.index, column=label),
         )
         return [*names[:position], "action", *names[position + 1 :]]
@@ -275,10 +289,14 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         if not self.names:
             return
         if self.priority is None and "priority" not in self.names:
-            self._start_priority(1, "Actions", table.location)
+            self._start_priority(1, placeholder_title(), table.location)
             self.plan.warn(
                 "no_section",
-                "The first table has no numbered section heading above it, so its actions go under a priority called “Actions”.",
+                _(
+                    "The first table has no numbered section heading above it, so its actions "
+                    "go under a priority called “%(title)s”."
+                )
+                % {"title": placeholder_title()},
                 table.location,
             )
         for position, row in enumerate(table.rows):
@@ -351,10 +369,13 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         priority = self.priority
         previous = self.previous_action
         if priority is None:  # a Priority column left empty before any section
-            priority = self._start_priority(1, "Actions", row.location)
+            priority = self._start_priority(1, placeholder_title(), row.location)
             self.plan.warn(
                 "no_section",
-                "This row names no priority, so its actions go under a priority called “Actions”.",
+                _(
+                    "This row names no priority, so its actions go under a priority called “%(title)s”."
+                )
+                % {"title": placeholder_title()},
                 row.location,
             )
         if (
@@ -389,14 +410,18 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
                     self.previous_action.updates.extend(updates)
                     self.plan.warn(
                         "orphan_update",
-                        "A row with an update but no issue or action was added to the action above it.",
+                        _(
+                            "A row with an update but no issue or action was added to the "
+                            "action above it."
+                        ),
                         row.location,
                     )
                 return
             actions = [self.objective.title]
             self.plan.warn(
                 "no_action",
-                f"Issue “{self.objective.title[:80]}” has no action: its text is used as the action.",
+                _("Issue “%(title)s” has no action: its text is used as the action.")
+                % {"title": self.objective.title[:80]},
                 self._where(row, "action"),
             )
         sensitive_row = (
@@ -423,13 +448,20 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
         if len(parsed) > 1 and updates:
             self.plan.warn(
                 "shared_update",
-                f"A row with {len(parsed)} actions has updates: they were given to the first, “{parsed[0].title[:60]}”.",
+                ngettext(
+                    "A row with %(count)s action has updates: they were given to the first, "
+                    "“%(title)s”.",
+                    "A row with %(count)s actions has updates: they were given to the first, "
+                    "“%(title)s”.",
+                    len(parsed),
+                )
+                % {"count": len(parsed), "title": parsed[0].title[:60]},
                 row.location,
             )
         if sensitive_row:
             self.plan.warn(
                 "sensitive",
-                "Marked OFFICIAL-SENSITIVE in the document: imported as OFFICIAL-SENSITIVE.",
+                _("Marked OFFICIAL-SENSITIVE in the document: imported as OFFICIAL-SENSITIVE."),
                 row.location,
             )
         self.previous_action = parsed[-1]
@@ -467,10 +499,20 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
             previous.owner_text = f"{previous.owner_text} {owner}".strip()
         updates = self._updates(row, continuing=previous)
         previous.updates.extend(updates)
-        what = f"“{_tail(before)}” + “{_head(action)}”" if action else "its owner or updates"
         self.plan.warn(
             "merged",
-            f"The row after a page break was joined to the row before it ({what}). Undo this if they are separate actions.",
+            (
+                _(
+                    "The row after a page break was joined to the row before it (“%(before)s” + "
+                    "“%(after)s”). Undo this if they are separate actions."
+                )
+                % {"before": _tail(before), "after": _head(action)}
+                if action
+                else _(
+                    "The row after a page break was joined to the row before it (its owner or "
+                    "updates). Undo this if they are separate actions."
+                )
+            ),
             row.location,
             undo_key=key,
         )
@@ -505,7 +547,8 @@ class ActionPlanBuilder(TableTitles, TableUpdates):
             return ""
         self.plan.warn(
             "rag",
-            f"“{text}” is not a RAG rating (red, amber, green or white): left unrated.",
+            _("“%(text)s” is not a RAG rating (red, amber, green or white): left unrated.")
+            % {"text": text},
             self._where(row, "rag"),
         )
         return ""

@@ -4,6 +4,8 @@ and every piece of the document's text the plan leaves out, with where it is."""
 
 import re
 
+from django.utils.translation import ngettext
+
 from . import cells as cell_text
 from . import columns
 from .blocks import Document, Heading, ListItem, Paragraph, Table, TabLine
@@ -126,5 +128,8 @@ def leftovers(plan: ParsedPlan, document: Document) -> list[dict]:
     if len(left) > MAX_LEFTOVERS:
         more = len(left) - MAX_LEFTOVERS
         left = left[:MAX_LEFTOVERS]
-        left.append({"text": f"… and {more:,} more pieces of text", "where": document.name})
+        said = ngettext(
+            "… and %(count)s more piece of text", "… and %(count)s more pieces of text", more
+        )
+        left.append({"text": said % {"count": f"{more:,}"}, "where": document.name})
     return left

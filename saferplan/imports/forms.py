@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from saferplan.core import languages
 from saferplan.partnerships.models import OrganisationKind
 
 from .readers import MAX_BYTES
@@ -37,13 +38,18 @@ class OwnerMatchForm(forms.Form):
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("new", "A new organisation with this name")]
-        choices += [
-            (f"organisation:{o.pk}", f"Another name for {o.name}")
+        # The organisations and groups are the partnership's words (languages.Text: marked
+        # with their language on a Welsh page); their groups say what choosing one means.
+        choices: list = [("new", _("A new organisation with this name"))]
+        organisations = [
+            (f"organisation:{o.pk}", languages.Text(o.name))
             for o in partnership.organisations.order_by("name")
         ]
-        choices += [
-            (f"group:{g.pk}", f"Another name for the group {g.name}")
-            for g in partnership.groups.order_by("name")
+        groups = [
+            (f"group:{g.pk}", languages.Text(g.name)) for g in partnership.groups.order_by("name")
         ]
+        if organisations:
+            choices.append((_("Another name for the organisation"), organisations))
+        if groups:
+            choices.append((_("Another name for the group"), groups))
         self.fields["choice"].choices = choices

@@ -3,6 +3,7 @@ what was imported (and so that the same file is not imported twice by mistake)."
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .corrections import Corrections
@@ -72,3 +73,20 @@ class PlanImport(models.Model):
         self.column_meanings = dict(corrections.columns)
         self.title_rows = dict(corrections.title_rows)
         self.no_merge = sorted(corrections.no_merge)
+
+
+class DuplicateImportError(Exception):
+    """The file was imported before (services.replace_check)."""
+
+    def __init__(self, previous: PlanImport):
+        super().__init__(
+            _("%(file_name)s was already imported on %(imported_on)s as “%(plan)s”.")
+            % {
+                "file_name": previous.file_name,
+                "imported_on": date_format(previous.imported_at, "j F Y")
+                if previous.imported_at
+                else "",
+                "plan": previous.plan,
+            }
+        )
+        self.previous = previous

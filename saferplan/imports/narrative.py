@@ -24,6 +24,7 @@ from .dates import find_period
 from .limits import Budget
 from .parsed import Location, ParsedAction, ParsedObjective, ParsedPlan, ParsedPriority
 from .priority_headings import (
+    NO_PRIORITIES,
     PRIORITY_HEADING,
     inline_starts,
     is_priority_start,
@@ -198,11 +199,7 @@ class NarrativeBuilder:
         self.plan.introduction = "\n\n".join(intro)
         self._numbered_aims_as_priorities()
         if not self.plan.priorities:
-            self.plan.warn(
-                "no_priorities",
-                "No priorities were found: the plan needs numbered priorities, “Priority 1 …” headings or an action table.",
-                Location(self.document.name),
-            )
+            self.plan.warn("no_priorities", str(NO_PRIORITIES), Location(self.document.name))
         return self.plan
 
     def _numbered_aims_as_priorities(self) -> None:

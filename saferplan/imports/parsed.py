@@ -6,20 +6,21 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # A narrative plan's named sections, as the plan's pages and the import preview call them, in
 # the order a reader meets them.
 SECTION_LABELS = {
-    "plain_summary": "The plan in brief",
-    "foreword": "Foreword",
-    "about_partnership": "About the partnership",
-    "legislation": "Legislation",
-    "assessment_findings": "Strategic assessment findings",
-    "pcc_alignment": "Police and Crime Commissioner's priorities",
-    "monitoring": "Monitoring and review",
-    "definitions": "Definitions",
-    "language_notice": "Other languages and formats",
-    "contacts": "Useful contact details",
+    "plain_summary": gettext_lazy("The plan in brief"),
+    "foreword": gettext_lazy("Foreword"),
+    "about_partnership": gettext_lazy("About the partnership"),
+    "legislation": gettext_lazy("Legislation"),
+    "assessment_findings": gettext_lazy("Strategic assessment findings"),
+    "pcc_alignment": gettext_lazy("Police and Crime Commissioner's priorities"),
+    "monitoring": gettext_lazy("Monitoring and review"),
+    "definitions": gettext_lazy("Definitions"),
+    "language_notice": gettext_lazy("Other languages and formats"),
+    "contacts": gettext_lazy("Useful contact details"),
 }
 
 
@@ -189,7 +190,10 @@ class ParsedPlan:
                 signed = re.sub(r"^signed by\s+", "", self.foreword_signatory, flags=re.I)
                 signed = signed.replace("\n", ", ")
                 found.append(
-                    f"{label} (signed by {signed})" if name == "foreword" and signed else label
+                    _("%(section)s (signed by %(signatory)s)")
+                    % {"section": label, "signatory": signed}
+                    if name == "foreword" and signed
+                    else str(label)
                 )
         return found
 

@@ -3,6 +3,14 @@ one: …", "Priority IV – …", and several of them in one paragraph."""
 
 import re
 
+from django.utils.translation import gettext_lazy
+
+# The warning when a plan names none of its priorities in these ways.
+NO_PRIORITIES = gettext_lazy(
+    "No priorities were found: the plan needs numbered priorities, “Priority 1 …” headings or "
+    "an action table."
+)
+
 # "Priority 1: …", "Strategic Priority 1 …", "Priority one: …", "Priority IV – …".
 NUMBER_WORDS = {
     word: number

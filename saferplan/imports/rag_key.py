@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from .blocks import Block, Document, Heading, ListItem, Paragraph, Row, Table, TabLine
 from .cells import plain
 from .parsed import ParsedPlan
@@ -129,16 +131,30 @@ class RagKey:
         ambiguous: set[object] = set()
         for entries, location in _keys(document.blocks, key.tables):
             readable = [(e, rating_of_meaning(e.meaning)) for e in entries]
-            unread = [e.meaning or "(nothing)" for e, rating in readable if rating is None]
+            unread = [e.meaning or _("(nothing)") for e, rating in readable if rating is None]
             if unread:
-                ignored = "it was ignored" if len(unread) == len(entries) else "those were left out"
+                says = (
+                    _(
+                        "The RAG key at %(location)s says %(words)s, which saferplan cannot read "
+                        "as a rating (complete, on track, some concerns, off track, not started): "
+                        "it was ignored, and those colours or symbols are read as saferplan reads "
+                        "them without a key."
+                    )
+                    if len(unread) == len(entries)
+                    else _(
+                        "The RAG key at %(location)s says %(words)s, which saferplan cannot read "
+                        "as a rating (complete, on track, some concerns, off track, not started): "
+                        "those were left out, and those colours or symbols are read as saferplan "
+                        "reads them without a key."
+                    )
+                )
                 plan.warn(
                     "rag_key",
-                    f"The RAG key at {location} says "
-                    + ", ".join(f"“{m[:40]}”" for m in unread[:4])
-                    + ", which saferplan cannot read as a rating (complete, on track, some "
-                    f"concerns, off track, not started): {ignored}, and those colours or "
-                    "symbols are read as saferplan reads them without a key.",
+                    says
+                    % {
+                        "location": location,
+                        "words": ", ".join(f"“{m[:40]}”" for m in unread[:4]),
+                    },
                     location,
                 )
             for entry, rating in readable:

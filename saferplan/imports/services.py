@@ -17,7 +17,7 @@ from saferplan.plans.models import Objective, Plan, PlanKind, PlanStatus, Priori
 
 from . import signals
 from .corrections import Corrections
-from .models import PlanImport
+from .models import DuplicateImportError, PlanImport
 from .owners import OwnerMatcher
 from .parsed import ParsedAction, ParsedPlan, plan_from_stored, plan_stored
 from .readers import parse_plan, sha256
@@ -25,14 +25,6 @@ from .selectors import owner_matcher, previous_import
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
-
-
-class DuplicateImportError(Exception):
-    def __init__(self, previous: PlanImport):
-        super().__init__(
-            f"{previous.file_name} was already imported on {previous.imported_at:%d %B %Y} as “{previous.plan}”."
-        )
-        self.previous = previous
 
 
 def import_create(
@@ -311,7 +303,7 @@ def _write_action(
         status=status,
         marking=Marking.OFFICIAL_SENSITIVE if parsed.sensitive else Marking.OFFICIAL,
         rag=parsed.rag,
-        rag_reason=f"As rated in {plan.title}" if parsed.rag else "",
+        rag_reason=_("As rated in %(title)s") % {"title": plan.title} if parsed.rag else "",
         # The document's rating describes the plan as its latest update left it.
         rated_on=max((u.described_on for u in parsed.updates), default=None),
         due_date=parsed.due_date,
@@ -323,7 +315,7 @@ def _write_action(
             described_on=update.described_on,
             text=update.text,
             marking=Marking.OFFICIAL_SENSITIVE if update.sensitive else Marking.OFFICIAL,
-            author_name="Imported from the plan document",
+            author_name=str(_("Imported from the plan document")),
             date_is_estimated=update.date_is_estimated,
             notify=False,  # the plan's history: its owners are not sent it as news
         )

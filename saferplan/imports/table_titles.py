@@ -5,6 +5,8 @@ reports on the action above it; read at the level guessed or the one the person 
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+
 from . import cells as cell_text
 from .blocks import Row
 from .corrections import TITLE_LABEL, Corrections, guess_title_level
@@ -17,6 +19,12 @@ from .parsed import (
     ParsedUpdate,
 )
 from .priority_headings import PRIORITY_HEADING, SECTION, priority_number
+
+
+def placeholder_title() -> str:
+    """The title of the priority made for actions with no section above them, in the
+    language the file is read in."""
+    return _("Actions")
 
 
 class TableTitles:
@@ -42,7 +50,8 @@ class TableTitles:
                     priority.objectives.remove(objective)
             self.plan.warn(
                 "empty_title_row",
-                f"The title row “{objective.title[:80]}” has no rows under it: left out.",
+                _("The title row “%(title)s” has no rows under it: left out.")
+                % {"title": objective.title[:80]},
                 objective.location or Location(self.plan.source),
             )
 
@@ -50,7 +59,8 @@ class TableTitles:
         """The "Actions" priority made for a table with no section above it is dropped when
         its first row was a title row naming the priority instead."""
         placeholder = next(
-            (p for p in self.plan.priorities if p.title == "Actions" and p.number == 1), None
+            (p for p in self.plan.priorities if p.title == placeholder_title() and p.number == 1),
+            None,
         )
         if placeholder is None or placeholder.all_actions() or placeholder.objectives:
             return

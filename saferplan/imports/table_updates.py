@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from saferplan.core import clock
 
 from . import cells as cell_text
@@ -77,7 +79,8 @@ class TableUpdates:
                         target.text = f"{target.text} [{item.text}]"
                         self.plan.warn(
                             "sensitive",
-                            f"“{item.text}” marks the update before it OFFICIAL-SENSITIVE.",
+                            _("“%(text)s” marks the update before it OFFICIAL-SENSITIVE.")
+                            % {"text": item.text},
                             self._where(row, name),
                         )
                         continue
@@ -130,16 +133,18 @@ class TableUpdates:
             return update
         if quarter:
             update.described_on = quarter_start(self.plan.period_start, quarter)
-            said = f"the start of quarter {quarter}"
+            said = _("No date in “%(text)s”: dated %(date)s (the start of quarter %(quarter)s).")
         else:
-            update.described_on, said = self.plan.period_start, "the start of the plan"
-        self._warn_undated(update, said, self._where(row, column))
+            update.described_on = self.plan.period_start
+            said = _("No date in “%(text)s”: dated %(date)s (the start of the plan).")
+        self._warn_undated(update, said, self._where(row, column), quarter=quarter)
         return update
 
-    def _warn_undated(self, update: ParsedUpdate, said: str, where: Location) -> None:
+    def _warn_undated(self, update: ParsedUpdate, said: str, where: Location, **more) -> None:
+        """`said`: the whole warning, its update's text, the date given and `more` to go in."""
         self.plan.warn(
             "undated",
-            f"No date in “{update.text[:60]}”: dated {update.described_on:%d/%m/%Y} ({said}).",
+            said % {"text": update.text[:60], "date": f"{update.described_on:%d/%m/%Y}", **more},
             where,
         )
 
@@ -155,12 +160,16 @@ class TableUpdates:
             if not u.date_is_estimated
         ]
         if dated:
-            day, said = min(dated), "the earliest date of the file's updates"
+            day = min(dated)
+            said = _(
+                "No date in “%(text)s”: dated %(date)s (the earliest date of the file's updates)."
+            )
         else:
             day = quarter_start(clock.today(), 1)
-            said = (
-                "no date anywhere in the file or its title: the start of this financial year; "
-                "give the plan its period and import again"
+            said = _(
+                "No date in “%(text)s”: dated %(date)s (no date anywhere in the file or its "
+                "title: the start of this financial year; give the plan its period and import "
+                "again)."
             )
         for update, where in self.dateless:
             update.described_on = day

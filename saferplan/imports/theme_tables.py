@@ -18,6 +18,8 @@ Only a long cell with several such starts is a run-on list; any other is left as
 
 import re
 
+from django.utils.translation import gettext as _
+
 from .blocks import Table, TabLine
 from .cells import plain
 from .parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedPriority
@@ -90,16 +92,20 @@ def read_theme_row(
     if any(len(bullets) > 1 for bullets in cells):
         plan.warn(
             "bullets_guessed",
-            "The theme table's cells had lost their bullet marks: saferplan split them where "
-            "a new bullet seemed to start (a capital after a lower-case word or a full stop). "
-            "Check them, and join or split them in saferplan if needed.",
+            _(
+                "The theme table's cells had lost their bullet marks: saferplan split them where "
+                "a new bullet seemed to start (a capital after a lower-case word or a full "
+                "stop). Check them, and join or split them in saferplan if needed."
+            ),
             line.location,
         )
     elif label.startswith("action"):
         plan.warn(
             "one_action_per_theme",
-            "The theme table's Actions cells have no bullet marks left, so each theme's actions "
-            "are imported as one action. Split them in saferplan if needed.",
+            _(
+                "The theme table's Actions cells have no bullet marks left, so each theme's "
+                "actions are imported as one action. Split them in saferplan if needed."
+            ),
             line.location,
         )
     return themes

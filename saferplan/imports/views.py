@@ -8,11 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from saferplan.core.csv_download import csv_response
 from saferplan.core.forms import add_service_errors
 from saferplan.core.streaming import failure_summary, progress_page
+from saferplan.core.templatetags.saferplan import own_words_in
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Plan, PlanStatus
 
@@ -186,9 +188,9 @@ def keep_apart(request, slug, pk):
         keep = request.POST.get("keep") == "1"
         messages.success(
             request,
-            "The rows are kept apart: the preview below is read again."
+            _("The rows are kept apart: the preview below is read again.")
             if keep
-            else "The rows are joined again: the preview below is read again.",
+            else _("The rows are joined again: the preview below is read again."),
         )
     return redirect("imports:preview", slug=slug, pk=pk)
 
@@ -272,16 +274,23 @@ def _progress(steps, slug: str):
             if isinstance(step, Plan):
                 url = reverse("plans:overview", args=[slug, step.pk])
                 outcome = format_html(
-                    '<div class="govuk-panel govuk-panel--confirmation"><h2 class="govuk-panel__title">Imported</h2>'
-                    '<div class="govuk-panel__body">“{}” is now a draft plan</div></div>'
-                    '<p class="govuk-body"><a class="govuk-link" href="{}">Go to the plan</a></p>',
-                    step.title,
+                    '<div class="govuk-panel govuk-panel--confirmation"><h2 class="govuk-panel__title">{}</h2>'
+                    '<div class="govuk-panel__body">{}</div></div>'
+                    '<p class="govuk-body"><a class="govuk-link" href="{}">{}</a></p>',
+                    _("Imported"),
+                    own_words_in(_("“%(title)s” is now a draft plan"), title=step.title),
                     url,
+                    _("Go to the plan"),
                 )
                 break
             done, total = step
             if done == total or done % PROGRESS_EVERY == 0:
-                yield format_html("<li>Written {} of {} actions</li>", done, total)
+                written = ngettext(
+                    "Written %(done)s of %(total)s action",
+                    "Written %(done)s of %(total)s actions",
+                    total,
+                )
+                yield format_html("<li>{}</li>", written % {"done": done, "total": total})
     except (ValidationError, PlanFileError, services.DuplicateImportError) as error:
         outcome = failure_summary(" ".join(getattr(error, "messages", [str(error)])))
     return outcome

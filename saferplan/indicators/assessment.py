@@ -12,6 +12,7 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.db import models
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.crimedata.comparisons import format_number, format_percent
@@ -20,7 +21,7 @@ from saferplan.plans.models import RagRating
 
 from .models import Direction, TargetKind
 
-RULE = (
+RULE = _(
     "The latest figure is for the latest period as long as the baseline that has figures. "
     "A measure is on target (suggests green) when that figure is at least as good as the "
     "target, within tolerance (suggests amber) when it misses the target by no more than the "
@@ -67,7 +68,7 @@ class Assessment:
     baseline's length back from the latest; the baseline itself is always in `baseline`."""
 
     name: str
-    unit: str  # "offences and incidents", "per cent", …
+    unit: str  # "offences and incidents", "per cent", …: in English (unit_label: in words)
     direction: str
     target_kind: str
     target: Decimal
@@ -102,6 +103,15 @@ class Assessment:
         return value.quantize(ONE_PLACE, rounding=ROUND_HALF_UP)
 
     @property
+    def unit_label(self) -> str:
+        """What the figures count, in the page's language."""
+        if not self.unit:
+            return ""
+        if self.unit == "offences and incidents":
+            return gettext("offences and incidents")
+        return gettext(self.unit)  # offences, incidents, people, per cent
+
+    @property
     def counts_whole(self) -> bool:
         """Offences, incidents and people come in whole numbers."""
         return any(word in self.unit.split() for word in WHOLE_UNITS)
@@ -118,44 +128,101 @@ class Assessment:
     @property
     def target_text(self) -> str:
         """ "5% less than the baseline (2,139 or fewer)", "80 per cent or more"."""
-        or_better = "or fewer" if self.lower_is_better else "or more"
+        fewer = self.lower_is_better
         if self.target_kind == TargetKind.VALUE:
-            return f"{format_number(self.target)} {self.unit} {or_better}".replace("  ", " ")
+            words = {"value": format_number(self.target), "unit": self.unit_label}
+            if self.unit == "per cent":
+                message = (
+                    gettext("%(value)s per cent or fewer")
+                    if fewer
+                    else gettext("%(value)s per cent or more")
+                )
+            elif self.unit:
+                message = (
+                    gettext("%(value)s %(unit)s or fewer")
+                    if fewer
+                    else gettext("%(value)s %(unit)s or more")
+                )
+            else:
+                message = gettext("%(value)s or fewer") if fewer else gettext("%(value)s or more")
+            return message % words
         if self.target == 0:
-            words = "no change from the baseline"
+            target = gettext("no change from the baseline")
+        elif self.target < 0:
+            target = gettext("%(percent)s less than the baseline") % {
+                "percent": format_percent(abs(self.target))
+            }
         else:
-            word = "less" if self.target < 0 else "more"
-            words = f"{format_percent(abs(self.target))} {word} than the baseline"
+            target = gettext("%(percent)s more than the baseline") % {
+                "percent": format_percent(abs(self.target))
+            }
         value = self.target_value
-        return words + (f" ({format_number(value)} {or_better})" if value is not None else "")
+        if value is None:
+            return target
+        # Translators: a target and the figure that meets it, as in "5% less than the
+        # baseline (2139 or fewer)".
+        message = (
+            gettext("%(target)s (%(value)s or fewer)")
+            if fewer
+            else gettext("%(target)s (%(value)s or more)")
+        )
+        return message % {"target": target, "value": format_number(value)}
 
     @property
     def tolerance_text(self) -> str:
         if not self.tolerance:
-            return "None"
+            return gettext("None")
+        tolerance = format_number(self.tolerance)
+        # For the plural: a whole number, else any number but 1 (1.5 percentage points).
+        count = int(self.tolerance) if self.tolerance == int(self.tolerance) else 2
         if self.target_kind == TargetKind.CHANGE:
-            return f"{format_number(self.tolerance)} percentage points"
-        return f"{format_number(self.tolerance)} {self.unit}"
+            return ngettext("%(count)s percentage point", "%(count)s percentage points", count) % {
+                "count": tolerance
+            }
+        if self.unit == "per cent":
+            return gettext("%(count)s per cent") % {"count": tolerance}
+        if not self.unit:
+            return tolerance
+        # Translators: a tolerance and what the figures count, as in "20 offences".
+        return gettext("%(count)s %(unit)s") % {"count": tolerance, "unit": self.unit_label}
 
     @property
     def sentence(self) -> str:
         """The status in words, naming the periods compared."""
-        if self.status == Status.NOT_ENOUGH:
+        if self.status == Status.NOT_ENOUGH or self.latest is None:
             return self.reason
-        latest = f"{self.latest.text} in {self.latest.period.label}" if self.latest else ""
+        words = {
+            "status": self.status.label,
+            "latest": self.latest.text,
+            "period": self.latest.period.label,
+            "baseline": self.baseline.text,
+            "baseline_period": self.baseline.period.label,
+            "target": self.target_text,
+        }
         change = self.change
-        if change is not None:
-            how = (
-                "the same as"
-                if change == 0
-                else (f"{format_percent(abs(change))} {'less' if change < 0 else 'more'} than")
+        if change is None:
+            message = gettext(
+                "%(status)s: %(latest)s in %(period)s, against the baseline of %(baseline)s in "
+                "%(baseline_period)s. Target: %(target)s."
             )
-            compared = f"{how} the baseline of {self.baseline.text} in {self.baseline.period.label}"
+        elif change == 0:
+            message = gettext(
+                "%(status)s: %(latest)s in %(period)s, the same as the baseline of %(baseline)s "
+                "in %(baseline_period)s. Target: %(target)s."
+            )
+        elif change < 0:
+            message = gettext(
+                "%(status)s: %(latest)s in %(period)s, %(percent)s less than the baseline of "
+                "%(baseline)s in %(baseline_period)s. Target: %(target)s."
+            )
         else:
-            compared = (
-                f"against the baseline of {self.baseline.text} in {self.baseline.period.label}"
+            message = gettext(
+                "%(status)s: %(latest)s in %(period)s, %(percent)s more than the baseline of "
+                "%(baseline)s in %(baseline_period)s. Target: %(target)s."
             )
-        return f"{self.status.label}: {latest}, {compared}. Target: {self.target_text}."
+        if change is not None:
+            words["percent"] = format_percent(abs(change))
+        return message % words
 
 
 @dataclass(frozen=True)
@@ -196,21 +263,25 @@ def assess(*, indicator, unit: str, figures: MeasureFigures, history_length: int
 
 def _status(indicator, unit: str, baseline: Figure, latest: Figure | None) -> tuple[Status, str]:
     if baseline.value is None:
-        return Status.NOT_ENOUGH, f"No figure for the baseline, {baseline.period.label}, yet."
+        return Status.NOT_ENOUGH, gettext("No figure for the baseline, %(label)s, yet.") % {
+            "label": baseline.period.label
+        }
     if latest is None:
-        return Status.NOT_ENOUGH, (
-            f"No figures after the baseline ({baseline.period.label}) yet: a status needs "
-            "figures for a later period."
-        )
+        return Status.NOT_ENOUGH, gettext(
+            "No figures after the baseline (%(label)s) yet: a status needs figures for a later "
+            "period."
+        ) % {"label": baseline.period.label}
     if latest.value is None:
-        return Status.NOT_ENOUGH, (
-            f"No complete figure for the latest {_months(latest.period.length)} "
-            f"({latest.period.label}): some months have no figures."
-        )
+        return Status.NOT_ENOUGH, ngettext(
+            "No complete figure for the latest month (%(label)s): some months have no figures.",
+            "No complete figure for the latest %(count)s months (%(label)s): some months have no "
+            "figures.",
+            latest.period.length,
+        ) % {"count": latest.period.length, "label": latest.period.label}
     lower_is_better = indicator.direction == Direction.LOWER
     if indicator.target_kind == TargetKind.CHANGE:
         if baseline.value == 0:
-            return Status.NOT_ENOUGH, (
+            return Status.NOT_ENOUGH, gettext(
                 "The baseline is 0, so a percentage change cannot be worked out: set the "
                 "target as a value instead."
             )
@@ -224,7 +295,3 @@ def _status(indicator, unit: str, baseline: Figure, latest: Figure | None) -> tu
     if shortfall <= indicator.tolerance:
         return Status.WITHIN_TOLERANCE, ""
     return Status.OFF_TARGET, ""
-
-
-def _months(count: int) -> str:
-    return "month" if count == 1 else f"{count} months"

@@ -1,20 +1,39 @@
 from django import forms
+from django.utils import translation
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukRadioSelect
-from saferplan.crimedata.categories import choices_with_all_crime
-from saferplan.crimedata.forms import PeriodField
+from saferplan.crimedata.forms import PeriodField, crime_type_choices
 from saferplan.crimedata.models import SeriesUnit
 from saferplan.crimedata.periods import Period
+from saferplan.crimedata.wording import Sentence
 from saferplan.plans.models import RETIRED_STATUSES, Objective
 
 from .models import Direction, Indicator, MeasureSource, TargetKind
 
 
+class _Label(SafeString):
+    """A choice's label in the page's language holding the partnership's words, each marked
+    with their language (`lang`: the label as a whole needs no mark, core's option_lang)."""
+
+    lang = ""
+
+
 class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Objective) -> str:
-        ref = f"{obj.ref} " if obj.ref else ""
-        return f"{ref}{obj.title} ({obj.priority.plan.title}, priority {obj.priority.number})"
+        own = {"title": f"{obj.ref} {obj.title}" if obj.ref else obj.title}
+        own["plan"] = obj.priority.plan.title
+        label = _Label(
+            Sentence(
+                gettext("%(title)s (%(plan)s, priority %(number)s)"),
+                own=own,
+                number=obj.priority.number,
+            ).html
+        )
+        label.lang = translation.get_language() or ""
+        return label
 
 
 class IndicatorForm(forms.Form):
@@ -36,7 +55,7 @@ class IndicatorForm(forms.Form):
     )
     categories = forms.MultipleChoiceField(
         label=_("police.uk categories (police.uk measures only)"),
-        choices=choices_with_all_crime(),
+        choices=crime_type_choices,
         required=False,
         widget=GovukCheckboxSelectMultiple,
         help_text=_("Their counts are added together."),

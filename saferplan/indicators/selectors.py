@@ -7,13 +7,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext
 
 from saferplan.crimedata import categories
 from saferplan.crimedata.categories import ALL_CRIME, ASB, Category
-from saferplan.crimedata.coverage import months_held
-from saferplan.crimedata.models import CrimeCount, SeriesUnit
+from saferplan.crimedata.coverage import months_held, names_and
+from saferplan.crimedata.models import CrimeCount
 from saferplan.crimedata.periods import Period
-from saferplan.crimedata.selectors import value_for_period
+from saferplan.crimedata.selectors import UNIT_NAMES, value_for_period
+from saferplan.crimedata.wording import Sentence
 from saferplan.plans.rag import roll_up
 
 from .assessment import Assessment, MeasureFigures, assess
@@ -30,28 +32,32 @@ def category_keys(indicator: Indicator) -> list[str]:
 
 
 def categories_text(indicator: Indicator) -> str:
-    """ "Anti-social behaviour and Public order"."""
-    names = [categories.label(key) for key in indicator.categories]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """ "Anti-social behaviour and Public order": police.uk's names, marked as theirs in a
+    template."""
+    return names_and([categories.label(key) for key in indicator.categories])
 
 
 def unit_text(indicator: Indicator) -> str:
-    """What the measure's figures count, in words."""
+    """What the measure's figures count, in English ("offences and incidents", "per cent"):
+    what its status is worked out from (Assessment.unit_label says it in words)."""
     if indicator.source == MeasureSource.POLICE_UK:
         units = {categories.unit(key) for key in category_keys(indicator)}
         return " and ".join(sorted(units, reverse=True))
     series = indicator.series
-    unit = series.unit if series is not None else indicator.unit
-    return "" if unit == SeriesUnit.NUMBER else str(SeriesUnit(unit).label)
+    return UNIT_NAMES[series.unit if series is not None else indicator.unit]
 
 
 def source_text(indicator: Indicator) -> str:
+    """Where the measure's figures come from, the names in it marked as their owners' in a
+    template."""
     if indicator.source == MeasureSource.POLICE_UK:
-        return f"police.uk: {categories_text(indicator)}"
+        return Sentence(gettext("police.uk: %(categories)s"), categories=categories_text(indicator))
     series = indicator.series
     if series is not None:
-        return f"{series.name}" + (f" ({series.source})" if series.source else "")
-    return "Figures entered for this measure"
+        if not series.source:
+            return Sentence("%(name)s", own={"name": series.name})
+        return Sentence("%(name)s (%(source)s)", own={"name": series.name, "source": series.source})
+    return gettext("Figures entered for this measure")
 
 
 @dataclass(frozen=True)
@@ -222,7 +228,7 @@ def measures_for_report(partnership, *, up_to: date | None = None) -> list[dict]
             {
                 "name": item.indicator.name,
                 "direction": item.indicator.get_direction_display(),
-                "unit": a.unit,
+                "unit": a.unit_label,
                 "baseline": a.baseline.text,
                 "baseline_period": a.baseline.period.short_label,
                 "latest": a.latest.text if a.latest else "–",

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent
@@ -74,14 +75,16 @@ def _check(indicator: Indicator, objectives: list[Objective] | None) -> None:
     if indicator.source == MeasureSource.POLICE_UK:
         unknown = [c for c in indicator.categories if c not in KNOWN_CATEGORIES]
         if not indicator.categories:
-            errors["categories"] = ["Choose at least one police.uk category"]
+            errors["categories"] = [_("Choose at least one police.uk category")]
         elif unknown:
-            errors["categories"] = [f"Not a police.uk category: {', '.join(unknown)}"]
+            errors["categories"] = [
+                _("Not a police.uk category: %(categories)s") % {"categories": ", ".join(unknown)}
+            ]
     if indicator.source == MeasureSource.SERIES:
         if indicator.series is None:
-            errors["series"] = ["Choose the series whose figures are measured"]
+            errors["series"] = [_("Choose the series whose figures are measured")]
         elif indicator.series.partnership_id != indicator.partnership_id:
-            errors["series"] = ["Choose a series of this partnership"]
+            errors["series"] = [_("Choose a series of this partnership")]
     in_per_cent = (
         indicator.source == MeasureSource.MANUAL and indicator.unit == SeriesUnit.PERCENT
     ) or (
@@ -91,21 +94,23 @@ def _check(indicator: Indicator, objectives: list[Objective] | None) -> None:
     )
     if indicator.target_kind == TargetKind.CHANGE and in_per_cent:
         errors["target_kind"] = [
-            "The figures are percentages, so set the target as a value to reach (for example "
-            "80), not a percentage change"
+            _(
+                "The figures are percentages, so set the target as a value to reach (for "
+                "example 80), not a percentage change"
+            )
         ]
     if (
         indicator.target_kind == TargetKind.CHANGE
         and indicator.target is not None
         and indicator.target < -100
     ):
-        errors["target"] = ["A reduction cannot be more than 100%"]
+        errors["target"] = [_("A reduction cannot be more than 100%")]
     if objectives is not None:
         foreign = [
             o for o in objectives if o.priority.plan.partnership_id != indicator.partnership_id
         ]
         if foreign:
-            errors["objectives"] = ["Choose objectives of this partnership's plans"]
+            errors["objectives"] = [_("Choose objectives of this partnership's plans")]
     if errors:
         raise ValidationError(errors)
 
@@ -167,7 +172,12 @@ def indicator_value_set(
     """The measure's figure for the period, replacing the one entered before for it."""
     if indicator.source != MeasureSource.MANUAL:
         raise ValidationError(
-            {"value": [f"“{indicator}” takes its figures from {indicator.get_source_display()}"]}
+            {
+                "value": [
+                    _("“%(name)s” takes its figures from %(source)s")
+                    % {"name": indicator, "source": indicator.get_source_display()}
+                ]
+            }
         )
     return period_figure_set(
         actor=actor,

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -27,7 +28,7 @@ def _context(request, partnership, **extra) -> dict:
             request.user, "change", partnership
         ),
         "section_url": reverse("indicators:list", args=[partnership.slug]),
-        "section_name": "Performance measures",
+        "section_name": _("Performance measures"),
         "rule": RULE,
         **extra,
     }
@@ -79,8 +80,8 @@ def measure_add(request, slug):
         request,
         partnership,
         form,
-        heading="Add a performance measure",
-        button="Add the measure",
+        heading=_("Add a performance measure"),
+        button=_("Add the measure"),
         back=reverse("indicators:list", args=[slug]),
     )
 
@@ -101,7 +102,8 @@ def measure_detail(request, slug, pk):
         if saved is not NOT_SAVED:
             confirm_saved(
                 request,
-                f"Figure for {Period(saved.start, saved.end).label} saved for “{indicator.name}”.",
+                gettext("Figure for %(label)s saved for “%(name)s”.")
+                % {"label": Period(saved.start, saved.end).label, "name": indicator.name},
             )
             return redirect("indicators:detail", slug=slug, pk=pk)
     measured = selectors.measure(indicator)
@@ -142,8 +144,8 @@ def measure_edit(request, slug, pk):
         request,
         indicator.partnership,
         form,
-        heading="Change the measure",
-        button="Save",
+        heading=_("Change the measure"),
+        button=_("Save"),
         back=reverse("indicators:detail", args=[slug, pk]),
     )
 

@@ -2,8 +2,12 @@
 NotificationsConfig.ready), so those apps never import it."""
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from saferplan.core import clock
+from saferplan.core import clock, languages
+from saferplan.core.templatetags.saferplan import own_words
 from saferplan.partnerships.selectors import OverviewLine, OverviewRow
 from saferplan.plans.models import RETIRED_STATUSES
 
@@ -29,11 +33,14 @@ def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRo
         .first()
     )
     if meeting is None:
-        line = OverviewLine("None arranged")
+        line = OverviewLine(_("None arranged"))
     else:
+        # The overview marks a line's text that has a note as the partnership's words: this
+        # one is a date in the page's language, and its note the plan's title (its words).
+        day = date_format(meeting.meets_on, "l j F Y")
         line = OverviewLine(
-            text=f"{meeting.meets_on:%A %-d %B %Y}",
+            text=languages.in_language(day, translation.get_language()),
             href=reverse("notifications:board-meetings", args=[partnership.slug, meeting.plan_id]),
-            note=meeting.plan.title,
+            note=own_words(meeting.plan.title),
         )
-    return [OverviewRow(order=20, key="Next board meeting", lines=[line])]
+    return [OverviewRow(order=20, key=_("Next board meeting"), lines=[line])]

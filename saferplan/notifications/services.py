@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from saferplan.core import audit
@@ -53,7 +55,12 @@ def board_meeting_add(
     *, actor: "User", plan: "Plan", meets_on: datetime.date, chase_days_before: int = 14
 ) -> BoardMeeting:
     if plan.board_meetings.filter(meets_on=meets_on).exists():
-        raise ValidationError({"meets_on": f"The board already meets on {meets_on:%-d %B %Y}"})
+        raise ValidationError(
+            {
+                "meets_on": _("The board already meets on %(day)s")
+                % {"day": date_format(meets_on, "j F Y")}
+            }
+        )
     return audit.create(
         BoardMeeting,
         actor=actor,

@@ -4,6 +4,7 @@ chased before)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -42,7 +43,11 @@ def board_meetings(request, slug, plan_pk):
             lambda data: services.board_meeting_add(actor=request.user, plan=plan, **data),
         )
         if saved is not NOT_SAVED:
-            confirm_saved(request, f"{saved} has been added.")
+            confirm_saved(
+                request,
+                _("Board meeting on %(day)s has been added.")
+                % {"day": date_format(saved.meets_on, "j F Y")},
+            )
             return redirect("notifications:board-meetings", slug=slug, plan_pk=plan.pk)
     return render(
         request,
@@ -68,5 +73,9 @@ def board_meeting_delete(request, slug, pk):
     )
     plan = plan_for(request, slug, meeting.plan_id, "change")
     services.board_meeting_delete(actor=request.user, meeting=meeting)
-    messages.success(request, _("%(meeting)s has been removed.") % {"meeting": meeting})
+    messages.success(
+        request,
+        _("Board meeting on %(day)s has been removed.")
+        % {"day": date_format(meeting.meets_on, "j F Y")},
+    )
     return redirect("notifications:board-meetings", slug=slug, plan_pk=plan.pk)

@@ -8,7 +8,13 @@ class AchievementForm(forms.ModelForm):
     class Meta:
         model = Achievement
         fields = ["theme", "title", "text", "period", "position"]
-        labels = {"position": "Order on the page (smaller numbers first)"}
+        labels = {
+            "theme": gettext_lazy("Aim or theme"),
+            "title": gettext_lazy("Title"),
+            "text": gettext_lazy("Text"),
+            "period": gettext_lazy("Period"),
+            "position": gettext_lazy("Order on the page (smaller numbers first)"),
+        }
         widgets = {
             "text": forms.Textarea(attrs={"rows": 8}),
             "position": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
@@ -20,6 +26,7 @@ class GlossaryTermForm(forms.ModelForm):
     class Meta:
         model = GlossaryTerm
         fields = ["term", "definition"]
+        labels = {"term": gettext_lazy("Term"), "definition": gettext_lazy("Definition")}
         widgets = {"definition": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -27,7 +34,14 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["name", "email", "phone", "website", "notes", "position"]
-        labels = {"position": "Order on the page (smaller numbers first)"}
+        labels = {
+            "name": gettext_lazy("Name"),
+            "email": gettext_lazy("Email"),
+            "phone": gettext_lazy("Telephone"),
+            "website": gettext_lazy("Website"),
+            "notes": gettext_lazy("Notes"),
+            "position": gettext_lazy("Order on the page (smaller numbers first)"),
+        }
         widgets = {
             "notes": forms.Textarea(attrs={"rows": 3}),
             "position": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),

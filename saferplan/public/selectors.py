@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -261,9 +262,11 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
 
 
 def welsh_sources(*, partnership: Partnership) -> list[welsh.Source]:
-    """The texts of the published plan its coordinator can write in Welsh, in English (call
-    it with English active: the coordinator's page)."""
-    published = published_plan(partnership=partnership)
+    """The texts of the published plan its coordinator can write in Welsh, in English: read
+    with English active, so that the Welsh already written is not laid over them when the
+    coordinator's page is in Welsh (their labels are drawn in the page's language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        published = published_plan(partnership=partnership)
     return welsh.sources(
         plan=published.plan,
         aims=published.aims,

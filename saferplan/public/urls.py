@@ -2,10 +2,10 @@ from django.urls import path
 
 from saferplan.core.converters import register_choices
 
-from . import views
+from . import manage_views, views
 
 register_choices("published_format", "pdf", "docx")
-register_choices("section", *views.SECTIONS)
+register_choices("section", *manage_views.SECTIONS)
 
 app_name = "public"
 urlpatterns = [
@@ -22,27 +22,29 @@ urlpatterns = [
     ),
     path("p/<slug:slug>/plans/<int:plan_pk>/", views.published_action_plan, name="action-plan"),
     path("p/<slug:slug>/foreword-photo/", views.foreword_photo, name="foreword-photo"),
-    path("partnerships/<slug:slug>/published-plan/", views.manage, name="manage"),
+    path("partnerships/<slug:slug>/published-plan/", manage_views.manage, name="manage"),
     path(
         "partnerships/<slug:slug>/published-plan/<section:section>/add/",
-        views.item_add,
+        manage_views.item_add,
         name="item-add",
     ),
     path(
         "partnerships/<slug:slug>/published-plan/<section:section>/<int:pk>/",
-        views.item_edit,
+        manage_views.item_edit,
         name="item-edit",
     ),
     path(
         "partnerships/<slug:slug>/published-plan/<section:section>/<int:pk>/delete/",
-        views.item_delete,
+        manage_views.item_delete,
         name="item-delete",
     ),
-    path("partnerships/<slug:slug>/published-plan/sections/", views.sections, name="sections"),
-    path("partnerships/<slug:slug>/published-plan/welsh/", views.welsh_texts, name="welsh"),
+    path(
+        "partnerships/<slug:slug>/published-plan/sections/", manage_views.sections, name="sections"
+    ),
+    path("partnerships/<slug:slug>/published-plan/welsh/", manage_views.welsh_texts, name="welsh"),
     path(
         "partnerships/<slug:slug>/published-plan/glossary/adopt/",
-        views.glossary_adopt,
+        manage_views.glossary_adopt,
         name="glossary-adopt",
     ),
 ]

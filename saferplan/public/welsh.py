@@ -7,7 +7,13 @@ Welsh stays in English there, marked as English."""
 import hashlib
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
+
 from saferplan.core import languages
+from saferplan.core.templatetags.saferplan import own_words
 from saferplan.plans.selectors.narrative import SECTIONS
 
 
@@ -17,16 +23,47 @@ def Welsh(text: str) -> languages.Text:  # noqa: N802 - reads as the kind of tex
     return languages.in_language(text, "cy")
 
 
+class Label:
+    """What the coordinator sees of a text ("Priority 2: its title"), in the language active
+    when it is shown: the Welsh page's label in Welsh, the audit log's in English. Printed in a
+    template, the partnership's words in it (an achievement's title, a term, a contact's name)
+    are marked with their language on a Welsh page (own_words)."""
+
+    def __init__(
+        self, message: str | Promise, *, own: dict[str, str] | None = None, **numbers: int
+    ):
+        self.message = message  # a msgid (gettext_noop), or a heading translated lazily
+        self.own = own or {}
+        self.numbers = numbers
+
+    def __str__(self) -> str:
+        return gettext(str(self.message)) % {**self.numbers, **self.own}
+
+    def __html__(self) -> SafeString:
+        marked = {name: own_words(value) for name, value in self.own.items()}  # each escaped
+        wording = conditional_escape(gettext(str(self.message)))
+        return mark_safe(wording % {**self.numbers, **marked})  # noqa: S308 - all parts escaped
+
+    def __eq__(self, other) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __repr__(self) -> str:
+        return f"Label({str(self)!r})"
+
+
 @dataclass(frozen=True)
 class Source:
     key: str  # "plans.plan:12:foreword": the model, the record and the field
-    label: str  # what the coordinator sees: "Foreword", "Priority 2: its title"
+    label: Label  # what the coordinator sees: "Foreword", "Priority 2: its title"
     english: str
     record: object
     field: str
 
 
-def _source(record, field: str, label: str) -> Source | None:
+def _source(record, field: str, label: Label) -> Source | None:
     english = getattr(record, field) or ""
     if not str(english).strip():
         return None
@@ -38,31 +75,87 @@ def sources(*, plan, aims, priorities, achievements, glossary_terms, contacts) -
     """The texts of the published plan a partnership can write in Welsh, in the page's order."""
     found: list[Source | None] = []
     if plan is not None:
-        found.append(_source(plan, "title", "Title"))
-        found.append(_source(plan, "introduction", "Introduction"))
-        found += [_source(plan, name, str(heading)) for name, _, heading, _ in SECTIONS]
+        found.append(_source(plan, "title", Label(gettext_noop("Title"))))
+        found.append(_source(plan, "introduction", Label(gettext_noop("Introduction"))))
+        found += [_source(plan, name, Label(heading)) for name, _, heading, _ in SECTIONS]
         if plan.foreword_photo_id:
-            found.append(
-                _source(plan, "foreword_photo_alt", "Foreword: the photograph's description")
-            )
-    found += [_source(aim, "text", f"Aim {aim.number}") for aim in aims]
+            described = Label(gettext_noop("Foreword: the photograph's description"))
+            found.append(_source(plan, "foreword_photo_alt", described))
+    found += [
+        _source(aim, "text", Label(gettext_noop("Aim %(number)s"), number=aim.number))
+        for aim in aims
+    ]
     for priority in priorities:
-        found.append(_source(priority, "title", f"Priority {priority.number}: its title"))
-        found.append(_source(priority, "description", f"Priority {priority.number}: what it is"))
+        number = priority.number
+        found.append(
+            _source(
+                priority,
+                "title",
+                Label(gettext_noop("Priority %(number)s: its title"), number=number),
+            )
+        )
+        found.append(
+            _source(
+                priority,
+                "description",
+                Label(gettext_noop("Priority %(number)s: what it is"), number=number),
+            )
+        )
         for position, action in enumerate(getattr(priority, "public_actions", []), start=1):
-            label = f"Priority {priority.number}: what we will do ({position})"
+            label = Label(
+                gettext_noop("Priority %(number)s: what we will do (%(position)s)"),
+                number=number,
+                position=position,
+            )
             found.append(_source(action, "title", label))
         found.append(
-            _source(priority, "desired_outcomes", f"Priority {priority.number}: measuring success")
+            _source(
+                priority,
+                "desired_outcomes",
+                Label(gettext_noop("Priority %(number)s: measuring success"), number=number),
+            )
         )
     for achievement in achievements:
-        found.append(_source(achievement, "theme", f"Achievement “{achievement.title}”: its aim"))
-        found.append(_source(achievement, "title", f"Achievement “{achievement.title}”: its title"))
-        found.append(_source(achievement, "text", f"Achievement “{achievement.title}”: its text"))
+        own = {"title": achievement.title}
+        found.append(
+            _source(
+                achievement,
+                "theme",
+                Label(gettext_noop("Achievement “%(title)s”: its aim"), own=own),
+            )
+        )
+        found.append(
+            _source(
+                achievement,
+                "title",
+                Label(gettext_noop("Achievement “%(title)s”: its title"), own=own),
+            )
+        )
+        found.append(
+            _source(
+                achievement,
+                "text",
+                Label(gettext_noop("Achievement “%(title)s”: its text"), own=own),
+            )
+        )
     for term in glossary_terms:
-        found.append(_source(term, "term", f"Glossary: “{term.term}”"))
-        found.append(_source(term, "definition", f"Glossary: “{term.term}”, its definition"))
-    found += [_source(contact, "notes", f"Contact “{contact.name}”: notes") for contact in contacts]
+        own = {"term": term.term}
+        found.append(_source(term, "term", Label(gettext_noop("Glossary: “%(term)s”"), own=own)))
+        found.append(
+            _source(
+                term,
+                "definition",
+                Label(gettext_noop("Glossary: “%(term)s”, its definition"), own=own),
+            )
+        )
+    found += [
+        _source(
+            contact,
+            "notes",
+            Label(gettext_noop("Contact “%(name)s”: notes"), own={"name": contact.name}),
+        )
+        for contact in contacts
+    ]
     # The same theme (an aim) on several achievements is written once.
     seen: set[tuple[str, str]] = set()
     unique = []

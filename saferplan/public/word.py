@@ -179,7 +179,7 @@ def _consultation(word, consultation) -> None:
                 word.paragraph(f"“{quote}”", style="Quote")
             if item.theme.we_did:
                 paragraph = word.paragraph()
-                word.run(paragraph, "We did: ", bold=True)
+                word.run(paragraph, _("We did:") + " ", bold=True)
                 word.run(paragraph, item.theme.we_did)
             if item.actions:
                 word.bullets([a.title for a in item.actions])

@@ -6,6 +6,7 @@ PDF takes several seconds, longer than a person should look at a page that does 
 from collections.abc import Callable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from saferplan.core import clock
 from saferplan.core.documents import pdf
@@ -26,17 +27,18 @@ def action_plan_file(
 ) -> bytes:
     """The plan's actions and updates as `kind` ("docx", "xlsx" or "pdf"), as `user` may
     read them (`public`: as anyone may)."""
-    progress("Reading the plan's actions and their updates")
+    # (in the language of the page the job was started from: background.services)
+    progress(_("Reading the plan's actions and their updates"))
     document = action_plan_document(
         plan=plan, user=user, today=clock.today(), quarter_view=quarter_view, public=public
     )
     if kind == "docx":
-        progress("Writing the Word document")
+        progress(_("Writing the Word document"))
         return word.action_plan_docx(document)
     if kind == "xlsx":
-        progress("Writing the Excel workbook")
+        progress(_("Writing the Excel workbook"))
         return excel.action_plan_xlsx(document)
-    progress(f"Laying out the PDF's pages: {_size_of(document)}")
+    progress(_("Laying out the PDF's pages: %(size)s") % {"size": _size_of(document)})
     return pdf.render_pdf(
         "reports/print/action_plan.html",
         {
@@ -62,7 +64,14 @@ def _size_of(document) -> str:
         for listed in row.actions
     ]
     updates = sum(len(item.shown_updates) for item in listed)
-    actions = f"{len(listed):,} action{'' if len(listed) == 1 else 's'}"
+    actions = ngettext("%(count)s action", "%(count)s actions", len(listed)) % {
+        "count": f"{len(listed):,}"
+    }
     if not document.show_updates:
         return actions
-    return f"{actions} and {updates:,} update{'' if updates == 1 else 's'}"
+    # Translators: two counts, "2 actions and 5 updates" (each its own plural)
+    return _("%(actions)s and %(updates)s") % {
+        "actions": actions,
+        "updates": ngettext("%(count)s update", "%(count)s updates", updates)
+        % {"count": f"{updates:,}"},
+    }

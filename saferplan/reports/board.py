@@ -21,6 +21,10 @@ import io
 from collections import defaultdict
 
 from django.db.models import Q
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from saferplan.consultations.selectors import consultation_for_report
 from saferplan.crimedata.board import crime_for_report
@@ -49,7 +53,45 @@ CHART_STYLE = {
 
 
 def _day(value: datetime.date | None) -> str:
+    """As the content keeps it, in English whatever the page's language ("6 Oct 2019"):
+    `shown` writes it in the reader's language."""
     return f"{value.day} {value:%b %Y}" if value else ""
+
+
+# The content's dates, kept as _day writes them.
+DATES = ("period_start", "period_end", "generated_on")
+ITEM_DATES = ("due", "rag_on", "update_on", "moved_on")
+ITEM_LISTS = ("exceptions", "moves", "completed", "discharged", "new", "stale", "overdue")
+
+
+def _day_shown(kept: str) -> str:
+    """A date as _day kept it, in the page's language (6 Hyd 2019 on a Welsh page)."""
+    if not kept or translation.get_language() != "cy":
+        return kept
+    try:
+        day = datetime.datetime.strptime(kept, "%d %b %Y").date()
+    except ValueError:
+        return kept
+    return date_format(day, "j M Y")
+
+
+def shown(content: dict) -> dict:
+    """The content (a draft read now, or the snapshot kept when it was issued) as the page
+    and the documents show it in the reader's language: its dates, and the summary line
+    worked out again from its counts (saferplan's words, never stored in another language)."""
+    shown_content = {**content, **{key: _day_shown(content.get(key, "")) for key in DATES}}
+    for key in ITEM_LISTS:
+        shown_content[key] = [
+            {**item, **{d: _day_shown(item[d]) for d in ITEM_DATES if d in item}}
+            for item in content.get(key, [])
+        ]
+    if content.get("headline"):  # reports issued before the summary line have none
+        shown_content["headline"] = headline(
+            totals=content["totals"],
+            moved=len(content.get("moves", [])),
+            overdue=len(content.get("overdue", [])),
+        )
+    return shown_content
 
 
 def _owner(action: Action, organisations: dict[int, list[str]]) -> str:
@@ -240,19 +282,23 @@ def board_report_content(
     }
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 def headline(*, totals: dict[str, int], moved: int, overdue: int) -> str:
-    """The report in one line: "2 red, 3 amber, 5 green and 1 white; 2 changed rating since
-    the last board; 1 overdue." (discharged actions are not counted)."""
-    counts = [f"{totals[rating]} {RagRating(rating).label.lower()}" for rating in RAG_ORDER]
-    return (
-        f"{', '.join(counts[:-1])} and {counts[-1]}; "
-        f"{_count(moved, 'action', 'actions')} changed rating since the last board; "
-        f"{overdue} overdue."
-    )
+    """The report in one line: "2 red, 3 amber, 5 green and 1 white; 2 actions changed
+    rating since the last board; 1 overdue." (discharged actions are not counted)."""
+    return ngettext(
+        "%(red)s red, %(amber)s amber, %(green)s green and %(white)s white; %(count)s action "
+        "changed rating since the last board; %(overdue)s overdue.",
+        "%(red)s red, %(amber)s amber, %(green)s green and %(white)s white; %(count)s actions "
+        "changed rating since the last board; %(overdue)s overdue.",
+        moved,
+    ) % {
+        "red": totals[RagRating.RED],
+        "amber": totals[RagRating.AMBER],
+        "green": totals[RagRating.GREEN],
+        "white": totals[RagRating.WHITE],
+        "count": moved,
+        "overdue": overdue,
+    }
 
 
 def rag_chart(content: dict, *, image_format: str = "svg") -> bytes:
@@ -265,7 +311,7 @@ def rag_chart(content: dict, *, image_format: str = "svg") -> bytes:
     from matplotlib.ticker import MaxNLocator
 
     priorities = content["priorities"]
-    labels = [f"Priority {p['number']}" for p in priorities][::-1]
+    labels = [_("Priority %(number)s") % {"number": p["number"]} for p in priorities][::-1]
     figure, axes = pyplot.subplots(figsize=(8, 0.5 * len(priorities) + 1.4), dpi=110)
     left = [0] * len(priorities)
     for rating in RAG_ORDER:
@@ -282,7 +328,7 @@ def rag_chart(content: dict, *, image_format: str = "svg") -> bytes:
             label=str(RagRating(rating).label),
         )
         left = [a + b for a, b in zip(left, values, strict=True)]
-    axes.set_xlabel("Actions (discharged actions left out)")
+    axes.set_xlabel(_("Actions (discharged actions left out)"))
     axes.legend(
         ncol=4,
         loc="upper center",
@@ -302,11 +348,11 @@ def rag_chart(content: dict, *, image_format: str = "svg") -> bytes:
 
 def chart_alt_text(content: dict) -> str:
     totals = content["totals"]
-    return (
-        f"Bar chart of the RAG ratings of the actions of each priority: in all {totals['red']} red, "
-        f"{totals['amber']} amber, {totals['green']} green and {totals['white']} white. "
-        "The table below gives the figures for each priority."
-    )
+    return _(
+        "Bar chart of the RAG ratings of the actions of each priority: in all %(red)s red, "
+        "%(amber)s amber, %(green)s green and %(white)s white. The table below gives the "
+        "figures for each priority."
+    ) % {key: totals[key] for key in ("red", "amber", "green", "white")}
 
 
 def chart_data_uri(content: dict) -> str:

@@ -9,6 +9,8 @@ import uuid
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from saferplan.accounts.models import User
@@ -31,6 +33,8 @@ from .models import BoardReport
 
 # Documents made in the background are kept this long for their maker to download.
 DOCUMENT_KEPT = datetime.timedelta(days=1)
+# The worker writes its words in the language of the page the job was started from.
+FAILED = gettext_lazy("Something went wrong in saferplan while making the document.")
 
 
 @transaction.atomic
@@ -68,9 +72,9 @@ def _make_board_report_document(job: BackgroundJob) -> None:
         .first()
     )
     if report is None:
-        job_finish(job, BackgroundJob.Status.FAILED, "The board report has been deleted.")
+        job_finish(job, BackgroundJob.Status.FAILED, _("The board report has been deleted."))
         return
-    with job_failing(job, (), "Something went wrong in saferplan while making the document."):
+    with job_failing(job, (), str(FAILED)):
         content = board_report_document(
             report, job.options["format"], progress=lambda line: progress_add(job.pk, line)
         )
@@ -117,7 +121,7 @@ def _make_action_plan_document(job: BackgroundJob) -> None:
     _forget_old_documents()
     plan = Plan.objects.select_related("partnership").filter(pk=job.options["plan"]).first()
     if plan is None:
-        job_finish(job, BackgroundJob.Status.FAILED, "The plan has been deleted.")
+        job_finish(job, BackgroundJob.Status.FAILED, _("The plan has been deleted."))
         return
     # Asked for seconds ago, but the person may have left the partnership since: the
     # document is made as they may read the plan now, or not at all.
@@ -126,10 +130,10 @@ def _make_action_plan_document(job: BackgroundJob) -> None:
         job_finish(
             job,
             BackgroundJob.Status.FAILED,
-            f"The person who asked for it may no longer read {plan.title}.",
+            _("The person who asked for it may no longer read %(title)s.") % {"title": plan.title},
         )
         return
-    with job_failing(job, (), "Something went wrong in saferplan while making the document."):
+    with job_failing(job, (), str(FAILED)):
         content = action_plan_file(
             plan=plan,
             user=reader,
@@ -150,7 +154,12 @@ def _keep(job: BackgroundJob, content: bytes) -> None:
     job_finish(
         job,
         BackgroundJob.Status.DONE,
-        f"The {job.document_name} is ready ({_size(len(content))}). It is kept for a day.",
+        (
+            _("The Word document is ready (%(size)s). It is kept for a day.")
+            if job.is_word
+            else _("The PDF is ready (%(size)s). It is kept for a day.")
+        )
+        % {"size": _size(len(content))},
     )
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
@@ -123,7 +124,7 @@ def public_plan_export(request, slug, plan_pk, kind):
         Plan.objects.select_related("partnership"), pk=plan_pk, partnership__slug=slug
     )
     if not open_data.public_rows_allowed(plan):
-        raise Http404("No published plan here")
+        raise Http404(_("No published plan here"))
     return _download(request, plan, kind, public=True)
 
 
@@ -137,7 +138,10 @@ def _report_for(request, slug, pk, action="view") -> BoardReport:
         plan__partnership__slug=slug,
     )
     if not board_report_policy.user_has_permission_for_instance(request.user, action, report):
-        raise PermissionDenied(f"Only members of {report.plan.partnership} can read its reports.")
+        raise PermissionDenied(
+            _("Only members of %(partnership)s can read its reports.")
+            % {"partnership": report.plan.partnership}
+        )
     return report
 
 
@@ -179,7 +183,8 @@ def board_reports(request, slug, plan_pk):
         form = BoardReportForm(
             request.POST or None,
             initial={
-                "title": f"Report to the board – {today:%B %Y}",
+                "title": _("Report to the board – %(month)s")
+                % {"month": date_format(today, "F Y")},
                 "period_start": min(start, today),
                 "period_end": today,
             },
@@ -190,10 +195,10 @@ def board_reports(request, slug, plan_pk):
             lambda data: board_report_create(actor=request.user, plan=plan, **data),
         )
         if saved is not NOT_SAVED:
-            confirm_saved(request, "The draft report has been created.")
+            confirm_saved(request, _("The draft report has been created."))
             return redirect("reports:board-report", slug=slug, pk=saved.pk)
     elif request.method == "POST":
-        raise PermissionDenied("Only a coordinator can write a board report.")
+        raise PermissionDenied(_("Only a coordinator can write a board report."))
     return render(
         request,
         "reports/board_reports.html",

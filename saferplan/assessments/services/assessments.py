@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from saferplan.core import audit
 from saferplan.core.audit import Actor
@@ -53,7 +53,8 @@ def rests_on(comparisons: list[Comparison]) -> dict:
         "other_sources": [c.source for c in others if c.rows],
         "refused": [note for c in comparisons for note in c.notes]
         + [
-            f"{row.name}: no figure for both periods, so no finding is drawn."
+            gettext("%(name)s: no figure for both periods, so no finding is drawn.")
+            % {"name": row.name}
             for c in comparisons
             for row in c.incomplete
             if c.has_figures or row.current is not None or row.previous is not None
@@ -62,6 +63,13 @@ def rests_on(comparisons: list[Comparison]) -> dict:
 
 
 def _source(comparison: Comparison) -> str:
+    """Where a finding's figure comes from, in English whatever the page's language: the
+    findings of one source are told apart by it (selectors.comparisons_of)."""
+    with translation.override("en"):
+        return _source_in_english(comparison)
+
+
+def _source_in_english(comparison: Comparison) -> str:
     if comparison.coverage:
         forces = sorted({cover.force_name for cover in comparison.coverage})
         return (
@@ -173,7 +181,10 @@ def _emerging_risks(*, actor, assessment, partnership, period: Period) -> None:
     series = police_uk_months(partnership, period.end)
     if len(series.months) < significance.MIN_POINTS:
         return
-    span = f"{month_label(series.months[0])} to {month_label(series.months[-1])}"
+    span = gettext("%(start)s to %(end)s") % {
+        "start": month_label(series.months[0]),
+        "end": month_label(series.months[-1]),
+    }
     position = assessment.risks.count()
     for category, counts in sorted(series.counts.items(), key=lambda c: categories.label(c[0])):
         check = significance.sustained_rise(list(counts))
@@ -184,9 +195,22 @@ def _emerging_risks(*, actor, assessment, partnership, period: Period) -> None:
             assessment=assessment,
             kind=RiskKind.EMERGING,
             position=position,
-            title=f"{categories.label(category)}: a sustained rise",
-            description=f"{len(counts)} months of police.uk records, {span}: {check.sentence}. "
-            f"The mean is {check.mean:.1f} a month; the latest month has {counts[-1]}.",
+            title=gettext("%(category)s: a sustained rise")
+            % {"category": categories.label(category)},
+            description=ngettext(
+                "%(count)s month of police.uk records, %(span)s: %(sentence)s. "
+                "The mean is %(mean)s a month; the latest month has %(latest)s.",
+                "%(count)s months of police.uk records, %(span)s: %(sentence)s. "
+                "The mean is %(mean)s a month; the latest month has %(latest)s.",
+                len(counts),
+            )
+            % {
+                "count": len(counts),
+                "span": span,
+                "sentence": check.sentence,
+                "mean": f"{check.mean:.1f}",
+                "latest": counts[-1],
+            },
             from_data=True,
             created_by=actor,
             modified_by=actor,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from saferplan.core import audit
 from saferplan.crimedata import categories
@@ -82,7 +82,7 @@ def _concern(candidate: Candidate) -> matrix.Suggestion:
             Answer.objects.filter(question_id=theme.question_id).count(),
             theme.name,
         )
-    return matrix.NO_CONCERN
+    return matrix.no_concern()
 
 
 def suggestions(candidate: Candidate, totals: dict[str, float]) -> dict[str, matrix.Suggestion]:
@@ -90,15 +90,13 @@ def suggestions(candidate: Candidate, totals: dict[str, float]) -> dict[str, mat
     finding = candidate.finding
     label = categories.label(candidate.category) if candidate.category else ""
     if finding is None:
-        volume = trend = matrix.Suggestion(None, "No finding: the data does not count it.")
+        volume = trend = matrix.Suggestion(None, gettext("No finding: the data does not count it."))
     else:
         counted = finding.unit in ("offences", "incidents")
         volume = matrix.volume(
             finding.current if counted else None,
             totals.get(finding.source) if counted else None,
-            "police.uk records of the period"
-            if finding.key in categories.Category.values
-            else "crimes and ASB incidents of the period in the same figures",
+            police_uk=finding.key in categories.Category.values,
         )
         trend = matrix.trend(finding.verdict, finding.current, finding.previous)
     return {
@@ -106,7 +104,7 @@ def suggestions(candidate: Candidate, totals: dict[str, float]) -> dict[str, mat
         Criterion.TREND: trend,
         Criterion.HARM: matrix.harm(harm.weight_of(candidate.category), label),
         Criterion.CONCERN: _concern(candidate),
-        Criterion.JUDGEMENT: matrix.JUDGEMENT,
+        Criterion.JUDGEMENT: matrix.judgement(),
     }
 
 
@@ -250,11 +248,15 @@ def score_set(
     if value is not None and not 1 <= value <= 5:
         raise ValidationError({"value": gettext_lazy("A score is 1, 2, 3, 4 or 5.")})
     if value != score.suggested and not why:
+        words = {"suggested": score.suggested, "criterion": score.get_criterion_display().lower()}
         raise ValidationError(
             {
-                "why": "Say why: the data suggests "
-                + (f"{score.suggested}" if score.suggested else "no score")
-                + f" for {score.get_criterion_display().lower()}."
+                "why": (
+                    gettext("Say why: the data suggests %(suggested)s for %(criterion)s.")
+                    if score.suggested
+                    else gettext("Say why: the data suggests no score for %(criterion)s.")
+                )
+                % words
             }
         )
     score, _ = audit.change(

@@ -4,6 +4,7 @@ one assessment with its findings and risks, the forms that keep them, and a plan
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core import clock
@@ -24,7 +25,7 @@ from ..forms import (
     RecommendationForm,
     RiskForm,
 )
-from ..models import Finding
+from ..models import Finding, RiskKind
 from ..permissions import assessment_policy, assessments_policy
 from .common import page_context
 
@@ -63,7 +64,8 @@ def assessment_draft(request, slug):
     if saved is not NOT_SAVED:
         confirm_saved(
             request,
-            f"“{saved.title}” has been drafted from the data: check each finding and approve it.",
+            _("“%(title)s” has been drafted from the data: check each finding and approve it.")
+            % {"title": saved.title},
         )
         return redirect("assessments:detail", slug=slug, pk=saved.pk)
     return render(request, "assessments/draft.html", page_context(request, partnership, form=form))
@@ -95,6 +97,7 @@ def assessment_detail(request, slug, pk):
             priority_links=selectors.priority_links_of(assessment=assessment),
             reviews=selectors.reviews_for(assessment=assessment, user=request.user),
             peers=selectors.peers_of(assessment=assessment),
+            police_uk=selectors.police_uk_held(assessment=assessment),
         ),
     )
 
@@ -133,7 +136,7 @@ def finding_edit(request, slug, pk, finding_pk):
         lambda data: services.finding_update(actor=request.user, finding=finding, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"The finding “{saved.name}” has been saved.")
+        confirm_saved(request, _("The finding “%(name)s” has been saved.") % {"name": saved.name})
         return redirect(reverse("assessments:detail", args=[slug, pk]) + f"#finding-{saved.pk}")
     return render(
         request,
@@ -154,7 +157,7 @@ def finding_add(request, slug, pk):
         lambda data: services.finding_add(actor=request.user, assessment=assessment, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"The finding “{saved.name}” has been added.")
+        confirm_saved(request, _("The finding “%(name)s” has been added.") % {"name": saved.name})
         return redirect(reverse("assessments:detail", args=[slug, pk]) + f"#finding-{saved.pk}")
     return render(
         request,
@@ -178,9 +181,12 @@ def risk_add(request, slug, pk):
         ),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(
-            request, f"The {saved.get_kind_display().lower()} “{saved.title}” has been added."
+        added = (
+            _("The top risk “%(title)s” has been added.")
+            if saved.kind == RiskKind.TOP
+            else _("The emerging risk “%(title)s” has been added.")
         )
+        confirm_saved(request, added % {"title": saved.title})
         return redirect("assessments:detail", slug=slug, pk=pk)
     return render(
         request,
@@ -199,7 +205,9 @@ def assessment_agree(request, slug, pk):
         lambda data: services.assessment_agree(actor=request.user, assessment=assessment, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"“{saved.title}” is recorded as agreed by the board.")
+        confirm_saved(
+            request, _("“%(title)s” is recorded as agreed by the board.") % {"title": saved.title}
+        )
         return redirect("assessments:detail", slug=slug, pk=pk)
     return render(
         request,
@@ -218,7 +226,7 @@ def recommendation_add(request, slug, pk):
         lambda data: services.recommendation_add(actor=request.user, assessment=assessment, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, "The recommendation has been added.")
+        confirm_saved(request, _("The recommendation has been added."))
         return redirect(reverse("assessments:detail", args=[slug, pk]) + "#recommendations")
     return render(
         request,
@@ -243,8 +251,11 @@ def assessment_publish(request, slug, pk):
     if saved is not NOT_SAVED:
         confirm_saved(
             request,
-            f"A summary of “{saved.title}” is now on the published plan, without anything "
-            "OFFICIAL-SENSITIVE.",
+            _(
+                "A summary of “%(title)s” is now on the published plan, without anything "
+                "OFFICIAL-SENSITIVE."
+            )
+            % {"title": saved.title},
         )
         return redirect("assessments:detail", slug=slug, pk=pk)
     return render(
@@ -265,7 +276,10 @@ def assessment_publish(request, slug, pk):
 def assessment_withdraw(request, slug, pk):
     assessment = assessment_for(request, slug, pk, "publish")
     services.assessment_withdraw(actor=request.user, assessment=assessment)
-    confirm_saved(request, f"“{assessment.title}” is no longer on the published plan.")
+    confirm_saved(
+        request,
+        _("“%(title)s” is no longer on the published plan.") % {"title": assessment.title},
+    )
     return redirect("assessments:detail", slug=slug, pk=pk)
 
 
@@ -295,8 +309,11 @@ def plan_review(request, slug, plan_pk):
     if saved is not NOT_SAVED:
         confirm_saved(
             request,
-            f"The review of “{plan.title}” has been saved: the next assessment and the "
-            "plan's refresh show it.",
+            _(
+                "The review of “%(title)s” has been saved: the next assessment and the "
+                "plan's refresh show it."
+            )
+            % {"title": plan.title},
         )
         return redirect("assessments:list", slug=slug)
     return render(

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from ..permissions import assessments_policy
 
@@ -12,6 +13,6 @@ def page_context(request, partnership, **extra) -> dict:
             request.user, "change", partnership
         ),
         "section_url": reverse("assessments:list", args=[partnership.slug]),
-        "section_name": "Strategic assessments",
+        "section_name": _("Strategic assessments"),
         **extra,
     }

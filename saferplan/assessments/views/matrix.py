@@ -5,6 +5,7 @@ priority linked to its evidence."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -59,7 +60,9 @@ def candidate_add(request, slug, pk):
         lambda data: services.candidate_add(actor=request.user, assessment=assessment, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"“{saved.name}” has been added to the matrix: score it.")
+        confirm_saved(
+            request, _("“%(name)s” has been added to the matrix: score it.") % {"name": saved.name}
+        )
         return redirect(_matrix_url(slug, pk, saved))
     return render(
         request,
@@ -83,7 +86,10 @@ def candidate_edit(request, slug, pk, candidate_pk):
         lambda data: services.candidate_change(actor=request.user, candidate=candidate, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"“{saved.name}” has been saved; its suggestions are up to date.")
+        confirm_saved(
+            request,
+            _("“%(name)s” has been saved; its suggestions are up to date.") % {"name": saved.name},
+        )
         return redirect(_matrix_url(slug, pk, saved))
     return render(
         request,
@@ -117,10 +123,19 @@ def score_edit(request, slug, pk, candidate_pk, criterion):
         lambda data: services.score_set(actor=request.user, score=score, **data),
     )
     if saved is not NOT_SAVED:
+        words = {
+            "name": candidate.name,
+            "criterion": saved.get_criterion_display().lower(),
+            "value": saved.value,
+        }
         confirm_saved(
             request,
-            f"{candidate.name}: {saved.get_criterion_display().lower()} "
-            + (f"scored {saved.value}." if saved.value else "not scored."),
+            (
+                _("%(name)s: %(criterion)s scored %(value)s.")
+                if saved.value
+                else _("%(name)s: %(criterion)s not scored.")
+            )
+            % words,
         )
         return redirect(_matrix_url(slug, pk, candidate))
     return render(
@@ -155,7 +170,11 @@ def evidence_add(request, slug, pk):
         lambda data: services.priority_link(actor=user, assessment=assessment, **data),
     )
     if saved is not NOT_SAVED:
-        confirm_saved(request, f"Priority {saved.priority} now shows the evidence it was set from.")
+        confirm_saved(
+            request,
+            _("Priority %(priority)s now shows the evidence it was set from.")
+            % {"priority": saved.priority},
+        )
         return redirect(reverse("assessments:detail", args=[slug, pk]) + "#priorities")
     return render(
         request,

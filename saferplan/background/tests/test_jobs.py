@@ -59,7 +59,7 @@ def test_an_upload_waits_for_the_worker_which_imports_it(
         "File 1 of 1: 2018-12-hertfordshire-street.csv — 8,965 records read"
     )
     done = client.get(answer["Location"]).content.decode()
-    assert "8,965 records from 1 file(s)" in done
+    assert "8,965 records from 1 file" in done
     assert "Refresh this page" not in done
     assert not upload_storage().exists(job.stored_file)  # the upload is not kept
 

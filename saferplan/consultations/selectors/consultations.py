@@ -2,11 +2,14 @@
 a survey import's column preview."""
 
 from django.db.models import Count, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from saferplan.core import clock
 
 from .. import survey_csv
 from ..models import Consultation, Question
+from ..shown import words_in
 
 
 def questions_of(consultation: Consultation) -> list[Question]:
@@ -21,20 +24,20 @@ def partnership_consultations(partnership) -> QuerySet[Consultation]:
     )
 
 
-def why_not_public(consultation: Consultation, *, today=None) -> str:
+def why_not_public(consultation: Consultation, *, today=None) -> str:  # safe HTML
     """Why the public cannot read the consultation at its address yet, or "" if it can
     (the rule is Consultation.objects.public)."""
     today = today or clock.today()
     if Consultation.objects.public(today=today).filter(pk=consultation.pk).exists():
         return ""
     if consultation.opens_on > today:
-        return (
-            f"It opens on {consultation.opens_on.day} {consultation.opens_on:%B %Y}: until "
-            "then only the partnership's members can see it."
-        )
-    return (
-        f"Only the partnership's members can see it until {consultation.partnership} "
-        "publishes a plan."
+        return _("It opens on %(day)s: until then only the partnership's members can see it.") % {
+            "day": date_format(consultation.opens_on, "j F Y")
+        }
+    # The partnership's name is its own words, marked with their language on a Welsh page.
+    return words_in(
+        _("Only the partnership's members can see it until %(partnership)s publishes a plan."),
+        own={"partnership": consultation.partnership.name},
     )
 
 

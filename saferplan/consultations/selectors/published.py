@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Count, Prefetch
+from django.utils import translation
+from django.utils.translation import gettext
 
-from saferplan.core import clock
+from saferplan.core import clock, languages
 
 from ..models import Answer, Consultation, EnteredConsultation, Theme
 from ..shown import subjects_in_welsh
@@ -116,7 +118,7 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
     by_question: dict[int, ThemeGroup] = {}
     for theme in themes:
         if theme.answer_count:
-            by_question.setdefault(theme.question_id, ThemeGroup(theme.question.text, []))
+            by_question.setdefault(theme.question_id, ThemeGroup(_asked(theme.question.text), []))
             by_question[theme.question_id].themes.append((theme.name, theme.answer_count))
     you_said = [
         YouSaid(
@@ -133,6 +135,15 @@ def published_consultation(partnership, *, today=None) -> PublishedConsultation 
         themes=list(by_question.values()),
         you_said=you_said,
     )
+
+
+def _asked(text: str) -> str:
+    """A question saferplan generated ("What more could the partnership do …"), in the page's
+    language and knowing it (a `languages.Text`), so the page marks only what is not."""
+    translated = gettext(text)
+    if translated == text:
+        return text
+    return languages.in_language(translated, translation.get_language())
 
 
 def _published_entered(entered: EnteredConsultation, today) -> PublishedConsultation:

@@ -81,8 +81,8 @@ def answer_approval(request, slug, pk, answer_pk):
     )
     messages.success(
         request,
-        "The answer may now be quoted in public."
+        _("The answer may now be quoted in public.")
         if answer.approved_for_publication
-        else "The answer will not be quoted in public.",
+        else _("The answer will not be quoted in public."),
     )
     return redirect("consultations:answer", slug=slug, pk=pk, answer_pk=answer_pk)

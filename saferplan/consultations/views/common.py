@@ -3,6 +3,7 @@ person may see or act on, and the context of its template."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.partnerships.access import partnership_for
 
@@ -21,7 +22,7 @@ def consultation_context(request, partnership, **extra) -> dict:
         "may_manage": may("manage"),
         "may_analyse": may("analyse"),
         "section_url": reverse("consultations:list", args=[partnership.slug]),
-        "section_name": "Consultations",
+        "section_name": _("Consultations"),
         **extra,
     }
 

@@ -7,13 +7,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from saferplan.core.csv_download import csv_response
 from saferplan.core.forms import NOT_SAVED, save_form
+from saferplan.core.templatetags.saferplan import own_words_in
 from saferplan.partnerships.access import partnership_for
 
-from .. import charts, selectors, services
+from .. import charts, selectors, services, shown
 from ..forms import ConsultationEditForm, ConsultationForm
 from ..permissions import consultations_policy
 from ..questions import DEFAULT_PRIVACY_NOTICE
@@ -52,22 +54,33 @@ def consultation_add(request, slug):
         ),
     )
     if saved is not NOT_SAVED:
+        count = saved.questions.count()
         messages.success(
             request,
-            _("Consultation “%(saved)s” created with %(count)s questions.")
-            % {"saved": saved.title, "count": saved.questions.count()},
+            shown.words_in(
+                ngettext(
+                    "Consultation “%(saved)s” created with %(count)s question.",
+                    "Consultation “%(saved)s” created with %(count)s questions.",
+                    count,
+                ),
+                own={"saved": saved.title},
+                count=count,
+            ),
         )
         return redirect("consultations:detail", slug=slug, pk=saved.pk)
     return render(
         request,
-        "core/partnership_form.html",
+        "consultations/form.html",
         consultation_context(
             request,
             partnership,
             form=form,
-            heading="Create a consultation",
-            intro="The questions are made from the plan's aims and priorities. Respondents answer them on a public form that needs no sign-in.",
-            button="Create the consultation",
+            heading=_("Create a consultation"),
+            intro=_(
+                "The questions are made from the plan's aims and priorities. Respondents "
+                "answer them on a public form that needs no sign-in."
+            ),
+            button=_("Create the consultation"),
         ),
     )
 
@@ -91,13 +104,13 @@ def consultation_edit(request, slug, pk):
         return redirect("consultations:detail", slug=slug, pk=pk)
     return render(
         request,
-        "core/partnership_form.html",
+        "consultations/form.html",
         consultation_context(
             request,
             consultation.partnership,
             form=form,
-            heading=f"Change {consultation.title}",
-            button="Save",
+            heading=own_words_in(_("Change %(title)s"), title=consultation.title),
+            button=_("Save"),
             back=reverse("consultations:detail", args=[slug, pk]),
         ),
     )
@@ -115,7 +128,7 @@ def consultation_detail(request, slug, pk):
     if by:
         about_question = next((q for q in results.breakdown_questions if q.about == by), None)
         if about_question is None:
-            raise Http404("This consultation did not ask that about-you question.")
+            raise Http404(_("This consultation did not ask that about-you question."))
         breakdown = selectors.breakdown(results, about_question)
     return render(
         request,

@@ -5,14 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET
 
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import PlanKind
 
-from .. import services
+from .. import services, shown
 from ..entered_forms import (
     EnteredConsultationForm,
     NewEnteredConsultationForm,
@@ -23,7 +23,7 @@ from ..permissions import consultations_policy
 from ..selectors.entered import entered_results
 from .common import consultation_context
 
-INTRO = (
+INTRO = gettext_lazy(
     "For a consultation the partnership ran with another tool or on paper, when saferplan does "
     "not hold its responses: enter the figures its report gives. The published plan shows them "
     "like the results of a consultation run in saferplan, and says they were entered."
@@ -62,22 +62,24 @@ def entered_add(request, slug):
     if saved is not NOT_SAVED:
         messages.success(
             request,
-            gettext_lazy(
-                "“%(saved)s” saved: now enter how relevant people found each aim and priority."
-            )
-            % {"saved": saved.title},
+            shown.words_in(
+                gettext(
+                    "“%(saved)s” saved: now enter how relevant people found each aim and priority."
+                ),
+                own={"saved": saved.title},
+            ),
         )
         return redirect("consultations:entered-relevance", slug=slug, pk=saved.pk)
     return render(
         request,
-        "core/partnership_form.html",
+        "consultations/form.html",
         consultation_context(
             request,
             partnership,
             form=form,
-            heading="Enter the results of a consultation run elsewhere",
+            heading=gettext_lazy("Enter the results of a consultation run elsewhere"),
             intro=INTRO,
-            button="Save and continue",
+            button=gettext_lazy("Save and continue"),
         ),
     )
 
@@ -115,18 +117,21 @@ def entered_edit(request, slug, pk):
     detail = reverse("consultations:entered", args=[slug, pk])
     if saved is not NOT_SAVED:
         messages.success(
-            request, gettext_lazy("“%(saved)s” has been updated.") % {"saved": saved.title}
+            request,
+            shown.words_in(gettext("“%(saved)s” has been updated."), own={"saved": saved.title}),
         )
         return redirect(detail)
     return render(
         request,
-        "core/partnership_form.html",
+        "consultations/form.html",
         consultation_context(
             request,
             consultation.partnership,
             form=form,
-            heading=f"Change “{consultation.title}”",
-            button="Save changes",
+            heading=shown.words_in(
+                gettext("Change “%(title)s”"), own={"title": consultation.title}
+            ),
+            button=gettext_lazy("Save changes"),
             back=detail,
         ),
     )
@@ -136,9 +141,13 @@ def entered_edit(request, slug, pk):
 def entered_relevance(request, slug, pk):
     consultation = entered_for(request, slug, pk, "manage")
     plan = consultation.plan
-    subjects = [(f"aim-{a.pk}", f"aim {a.number}", a) for a in plan.aims.order_by("number")]
+    subjects = [
+        (f"aim-{a.pk}", gettext("aim %(number)s") % {"number": a.number}, a)
+        for a in plan.aims.order_by("number")
+    ]
     subjects += [
-        (f"priority-{p.pk}", f"priority {p.number}", p) for p in plan.priorities.order_by("number")
+        (f"priority-{p.pk}", gettext("priority %(number)s") % {"number": p.number}, p)
+        for p in plan.priorities.order_by("number")
     ]
     entered = {}
     for row in consultation.relevance.all():
@@ -180,8 +189,10 @@ def entered_delete(request, slug, pk):
         services.entered_consultation_delete(actor=request.user, consultation=consultation)
         messages.success(
             request,
-            gettext_lazy("“%(consultation)s” has been deleted.")
-            % {"consultation": consultation.title},
+            shown.words_in(
+                gettext("“%(consultation)s” has been deleted."),
+                own={"consultation": consultation.title},
+            ),
         )
         return redirect("consultations:list", slug=slug)
     return render(

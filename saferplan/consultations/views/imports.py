@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from saferplan.core.forms import NOT_SAVED, save_form
 
-from .. import selectors, services
+from .. import selectors, services, shown
 from ..forms import MappingForm, UploadForm
 from ..models import ResponseImport
 from .common import consultation_context, consultation_for
@@ -49,7 +50,10 @@ def import_preview(request, slug, pk, import_pk):
     if request.method == "POST" and "cancel" in request.POST:
         services.response_import_cancel(actor=request.user, pending=pending)
         messages.success(
-            request, _("%(file_name)s was not imported.") % {"file_name": pending.file_name}
+            request,
+            shown.words_in(
+                _("%(file_name)s was not imported."), own={"file_name": pending.file_name}
+            ),
         )
         return redirect("consultations:detail", slug=slug, pk=pk)
     columns, row_count = selectors.import_preview_of(pending)
@@ -66,7 +70,18 @@ def import_preview(request, slug, pk, import_pk):
         except ValidationError as error:
             problems = error.messages
         else:
-            messages.success(request, f"{count:,} responses imported from {pending.file_name}.")
+            messages.success(
+                request,
+                shown.words_in(
+                    ngettext(
+                        "%(count)s response imported from %(file_name)s.",
+                        "%(count)s responses imported from %(file_name)s.",
+                        count,
+                    ),
+                    own={"file_name": pending.file_name},
+                    count=f"{count:,}",
+                ),
+            )
             return redirect("consultations:detail", slug=slug, pk=pk)
     return render(
         request,

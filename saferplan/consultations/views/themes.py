@@ -7,13 +7,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from saferplan.core.forms import NOT_SAVED, save_form
 from saferplan.plans.models import Action
 
-from .. import selectors, services
+from .. import selectors, services, shown
 from ..forms import MergeForm, NewThemeForm, SplitForm, SuggestThemesForm, ThemeForm
 from .common import consultation_context, consultation_for, theme_for
 
@@ -23,7 +23,7 @@ def _question(request, consultation):
     default."""
     questions = selectors.free_text_questions(consultation)
     if not questions:
-        raise Http404("This consultation asks no free-text question.")
+        raise Http404(gettext("This consultation asks no free-text question."))
     wanted = request.GET.get("question", "")
     question = next((q for q in questions if str(q.pk) == wanted), questions[0])
     return question, questions
@@ -96,7 +96,9 @@ def theme_add(request, slug, pk):
         for error in form.errors.get("name", []):
             messages.error(request, error)
         return redirect(_themes_url(slug, pk, question))
-    messages.success(request, gettext_lazy("Theme “%(name)s” added.") % {"name": saved.name})
+    messages.success(
+        request, shown.words_in(gettext("Theme “%(name)s” added."), own={"name": saved.name})
+    )
     return redirect("consultations:theme", slug=slug, pk=pk, theme_pk=saved.pk)
 
 
@@ -126,7 +128,9 @@ def theme_detail(request, slug, pk, theme_pk):
         lambda data: services.theme_update(actor=request.user, theme=theme, **data),
     )
     if saved is not NOT_SAVED:
-        messages.success(request, gettext_lazy("Theme “%(name)s” saved.") % {"name": saved.name})
+        messages.success(
+            request, shown.words_in(gettext("Theme “%(name)s” saved."), own={"name": saved.name})
+        )
         return redirect("consultations:theme", slug=slug, pk=pk, theme_pk=theme_pk)
     answers = selectors.free_text_answers(consultation, theme=theme)
     page = Paginator(answers, 50).get_page(request.GET.get("page"))
@@ -170,7 +174,9 @@ def theme_merge(request, slug, pk, theme_pk):
         theme_pk,
         MergeForm,
         services.themes_merge,
-        lambda theme: f"Themes merged into “{theme.name}”.",
+        lambda theme: shown.words_in(
+            gettext("Themes merged into “%(name)s”."), own={"name": theme.name}
+        ),
     )
 
 
@@ -184,7 +190,9 @@ def theme_split(request, slug, pk, theme_pk):
         theme_pk,
         SplitForm,
         services.theme_split,
-        lambda theme: f"Answers moved to the new theme “{theme.name}”.",
+        lambda theme: shown.words_in(
+            gettext("Answers moved to the new theme “%(name)s”."), own={"name": theme.name}
+        ),
     )
 
 
@@ -195,8 +203,10 @@ def theme_delete(request, slug, pk, theme_pk):
         services.theme_delete(actor=request.user, theme=theme)
         messages.success(
             request,
-            gettext_lazy("Theme “%(name)s” deleted. Its answers keep their other themes.")
-            % {"name": theme.name},
+            shown.words_in(
+                gettext("Theme “%(name)s” deleted. Its answers keep their other themes."),
+                own={"name": theme.name},
+            ),
         )
         return redirect(_themes_url(slug, pk, theme.question))
     return render(

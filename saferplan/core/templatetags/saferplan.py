@@ -3,7 +3,7 @@ from django.forms.models import ModelChoiceIteratorValue
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import contact_links, languages
@@ -138,12 +138,14 @@ def own_words(text):
     return format_html("<span{}>{}</span>", attrs, text) if attrs else format_html("{}", text)
 
 
-def own_words_in(message: str, **own) -> str:
-    """A translated message with the partnership's words put in its %(name)s places, each
-    marked with its language on a Welsh page (own_words): safe HTML for a heading built in a
+def own_words_in(message: str, *, plain: dict | None = None, **own) -> SafeString:
+    """A translated message with the partnership's words (`own`) put in its %(name)s places,
+    each marked with its language on a Welsh page (own_words), and saferplan's own values
+    (`plain`: a count, a date) escaped: safe HTML for a heading or confirmation built in a
     view ("RAG rating of objective <span lang="en">…</span>"); `|striptags` for a <title>."""
-    marked = {name: own_words(value) for name, value in own.items()}  # each escaped
-    return mark_safe(conditional_escape(message) % marked)  # noqa: S308 - all parts escaped
+    values = {name: conditional_escape(value) for name, value in (plain or {}).items()}
+    values.update({name: own_words(value) for name, value in own.items()})  # each escaped
+    return mark_safe(conditional_escape(message) % values)  # noqa: S308 - all parts escaped
 
 
 @register.filter

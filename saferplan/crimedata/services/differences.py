@@ -4,10 +4,15 @@ that changes them until someone confirms it."""
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext, ngettext
 
 from saferplan.partnerships.models import Partnership
 
 from ..models import ForceMonth
+from ..periods import month_label
+from ..wording import Sentence
 
 
 @dataclass(frozen=True)
@@ -27,21 +32,36 @@ class PartnershipFigures:
     @property
     def change_text(self) -> str:
         if not self.changed:
-            return "none"
+            # Translators: no difference in a partnership's records.
+            return gettext("none")
         if self.before != self.after:
             return f"{self.after - self.before:+,}".replace("-", "−")
-        return f"0 ({self.crime_types_changed} crime type(s) changed)"
+        return ngettext(
+            "0 (%(count)s crime type changed)",
+            "0 (%(count)s crime types changed)",
+            self.crime_types_changed,
+        ) % {"count": self.crime_types_changed}
 
     def sentence(self) -> str:
+        """The partnership's records before and after, in the language of the job's page."""
+        words = {"name": self.name, "before": f"{self.before:,}", "after": f"{self.after:,}"}
         if not self.changed:
-            return f"{self.name}: {self.after:,} records (no change)"
-        if self.before == self.after:
             return (
-                f"{self.name}: {self.after:,} records, as before, but "
-                f"{self.crime_types_changed} crime type(s) changed"
+                ngettext(
+                    "%(name)s: %(after)s record (no change)",
+                    "%(name)s: %(after)s records (no change)",
+                    self.after,
+                )
+                % words
             )
-        return (
-            f"{self.name}: {self.before:,} → {self.after:,} records ({self.after - self.before:+,})"
+        if self.before == self.after:
+            return ngettext(
+                "%(name)s: %(after)s records, as before, but %(count)s crime type changed",
+                "%(name)s: %(after)s records, as before, but %(count)s crime types changed",
+                self.crime_types_changed,
+            ) % (words | {"count": self.crime_types_changed})
+        return gettext("%(name)s: %(before)s → %(after)s records (%(change)s)") % (
+            words | {"change": f"{self.after - self.before:+,}"}
         )
 
 
@@ -57,6 +77,23 @@ class MonthDifference:
     partnerships: tuple[PartnershipFigures, ...]
     # The held month's file (its SHA-256): a confirmation holds only for the month as it was.
     held_file: str = ""
+    # The force's name and the month, for a page to say in its language (`label` is as the
+    # import wrote it); empty in differences recorded before they were kept.
+    force_name: str = ""
+    month: str = ""  # 2018-10
+
+    @property
+    def heading(self) -> str:
+        """ "Hertfordshire Constabulary, October 2018": the month in the page's language, the
+        force's name marked as police.uk's in a template."""
+        if not self.force_name or not self.month:
+            return self.label
+        year, number = (int(part) for part in self.month.split("-"))
+        return Sentence(
+            "%(force)s, %(month)s",
+            own={"force": self.force_name},
+            month=month_label(date(year, number, 1)),
+        )
 
     @property
     def needs_confirming(self) -> bool:
@@ -70,6 +107,8 @@ class MonthDifference:
             "records_before": self.records_before,
             "records_after": self.records_after,
             "held_file": self.held_file,
+            "force_name": self.force_name,
+            "month": self.month,
             "partnerships": [
                 {
                     "partnership": p.partnership,
@@ -90,14 +129,26 @@ class MonthDifference:
             records_before=data["records_before"],
             records_after=data["records_after"],
             held_file=data.get("held_file", ""),
+            force_name=data.get("force_name", ""),
+            month=data.get("month", ""),
             partnerships=tuple(PartnershipFigures(**p) for p in data["partnerships"]),
         )
 
     def lines(self) -> list[str]:
+        words = {
+            "label": self.heading,
+            "before": f"{self.records_before or 0:,}",
+            "after": f"{self.records_after:,}",
+        }
         head = (
-            f"{self.label}: {self.records_before:,} → {self.records_after:,} records"
+            gettext("%(label)s: %(before)s → %(after)s records") % words
             if self.held
-            else f"{self.label}: {self.records_after:,} records (new)"
+            else ngettext(
+                "%(label)s: %(after)s record (new)",
+                "%(label)s: %(after)s records (new)",
+                self.records_after,
+            )
+            % words
         )
         return [head, *(f"  {p.sentence()}" for p in self.partnerships)]
 
@@ -110,9 +161,10 @@ class ReplacementNotConfirmedError(Exception):
     def __init__(self, differences: list[MonthDifference]):
         self.differences = differences
         super().__init__(
-            "Replacing "
-            + ", ".join(d.label for d in differences if d.needs_confirming)
-            + " changes partnerships' figures: it needs confirming."
+            # Translators: %(months)s are force-months, as in "Hertfordshire Constabulary,
+            # October 2018".
+            gettext("Replacing %(months)s changes partnerships' figures: it needs confirming.")
+            % {"months": ", ".join(d.heading for d in differences if d.needs_confirming)}
         )
 
     @property
@@ -153,6 +205,8 @@ def month_difference(
             )
     return MonthDifference(
         label=str(batch),
+        force_name=batch.force_name or batch.force,
+        month=f"{batch.month:%Y-%m}",
         held=before is not None,
         records_before=before,
         records_after=batch.records,

@@ -95,7 +95,7 @@ def test_an_analyst_of_the_force_confirms_and_the_event_is_in_every_partnerships
     assert job.status == BackgroundJob.Status.DONE, job.outcome
     assert not upload_storage().exists(job.stored_file)
     done = client.get(answer["Location"]).content.decode()
-    assert "9,873 records from 1 file(s)" in done
+    assert "9,873 records from 1 file" in done
     assert (
         f"Dacorum Community Safety Partnership: {dacorum:,} → {dacorum - 10:,} records (-10)"
         in done

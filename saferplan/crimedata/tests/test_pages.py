@@ -174,7 +174,7 @@ def test_police_uk_upload_runs_in_the_background_and_reports_a_broken_file(
     failed = client.post(url("police-uk", partnership), {"file": broken}, follow=True)
 
     assert "/jobs/" in done.redirect_chain[0][0]
-    assert "8,965 records from 1 file(s)" in done.content.decode()
+    assert "8,965 records from 1 file" in done.content.decode()
     failed = failed.content.decode()
     assert "The import failed and nothing was saved" in failed
     assert "2018-11-hertfordshire-street.csv" in failed

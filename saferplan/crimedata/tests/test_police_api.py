@@ -295,7 +295,7 @@ def test_the_command_fetches_and_prints_what_it_did(api, earlier_months, setting
         "fetch-police-uk", "--partnership", partnership.slug, "--month", "2018-12",
         stdout=out, stderr=err,
     )  # fmt: skip
-    assert "Fetched 1 month(s) of Hertfordshire Constabulary" in out.getvalue()
+    assert "Fetched 1 month of Hertfordshire Constabulary" in out.getvalue()
     assert "December 2018: 8,965 records" in out.getvalue()
     assert "neighbourhood" in err.getvalue()
     with pytest.raises(CommandError, match="“2018-13” is not a month"):

@@ -41,8 +41,8 @@ def area(request, slug):
             request,
             partnership,
             form=form,
-            heading="Area and population",
-            button="Save",
-            intro="The districts decide which police.uk records are this partnership's.",
+            heading=_("Area and population"),
+            button=_("Save"),
+            intro=_("The districts decide which police.uk records are this partnership's."),
         ),
     )

@@ -2,6 +2,7 @@
 change it) and the context of its template."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from saferplan.partnerships.access import partnership_for
 from saferplan.partnerships.models import Partnership
@@ -24,7 +25,7 @@ def crime_context(request, partnership, **extra) -> dict:
             request.user, "change", partnership
         ),
         "section_url": reverse("crimedata:overview", args=[partnership.slug]),
-        "section_name": "Crime and ASB",
+        "section_name": _("Crime and ASB"),
         **extra,
     }
 

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from saferplan.core import clock
@@ -58,13 +60,11 @@ def overview(request, slug):
     periods = _periods(partnership, form, held)
     comparisons = []
     if periods:
-        comparisons = [
-            selectors.police_uk_comparison(partnership, *periods),
-            selectors.custom_comparison(partnership, *periods),
-        ]
-        comparisons = [c for c in comparisons if c.worth_showing]
         if request.GET.get("format") == "csv":
-            return _comparison_csv(partnership, periods, comparisons)
+            # A CSV's values stay English, whatever the page's language.
+            with translation.override(settings.LANGUAGE_CODE):
+                return _comparison_csv(partnership, periods, _comparisons(partnership, periods))
+        comparisons = _comparisons(partnership, periods)
     if periods and not form.is_bound:
         form = ComparisonForm(initial={"period": str(periods[0]), "against": str(periods[1])})
     return render(
@@ -80,6 +80,15 @@ def overview(request, slug):
             section_url="",
         ),
     )
+
+
+def _comparisons(partnership, periods) -> list:
+    """The police.uk figures and the partnership's own, those with anything to show."""
+    comparisons = [
+        selectors.police_uk_comparison(partnership, *periods),
+        selectors.custom_comparison(partnership, *periods),
+    ]
+    return [c for c in comparisons if c.worth_showing]
 
 
 def _comparison_csv(partnership, periods, comparisons) -> StreamingHttpResponse:
@@ -196,7 +205,7 @@ def hotspots_document(request, slug, kind):
     partnership = crime_partnership(request, slug)
     _, category, period = _category_period(request, partnership, HOTSPOTS.months)
     if period is None:
-        raise Http404("No police.uk data is held for this partnership's districts")
+        raise Http404(gettext("No police.uk data is held for this partnership's districts"))
     spots = hotspot_selectors.hotspots(partnership, category, period)
     extent = hotspot_selectors.district_extent(partnership)
     if kind == "docx":

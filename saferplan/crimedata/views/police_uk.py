@@ -22,6 +22,7 @@ from ..tasks import (
     police_uk_import_confirm,
     police_uk_import_start,
 )
+from ..wording import Sentence
 from .common import crime_context, crime_partnership
 
 
@@ -99,10 +100,12 @@ def police_uk_replace(request, slug, pk):
 
 
 def _who_may_replace(partnership) -> str:
-    return (
-        "Only an analyst of a partnership in "
-        f"{partnership.get_police_force_display()}'s area, or an administrator, may replace "
-        "months held already."
+    return Sentence(
+        _(
+            "Only an analyst of a partnership in %(force)s's area, or an administrator, may "
+            "replace months held already."
+        ),
+        own={"force": partnership.get_police_force_display()},
     )
 
 

@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -46,7 +46,9 @@ def series_add(request, slug):
     return render(
         request,
         "core/partnership_form.html",
-        crime_context(request, partnership, form=form, heading="Add a series", button="Add series"),
+        crime_context(
+            request, partnership, form=form, heading=_("Add a series"), button=_("Add series")
+        ),
     )
 
 
@@ -69,7 +71,10 @@ def series_detail(request, slug, pk):
             ),
         )
         if saved is not NOT_SAVED:
-            confirm_saved(request, f"Figure for {Period(saved.start, saved.end).label} saved.")
+            confirm_saved(
+                request,
+                _("Figure for %(label)s saved.") % {"label": Period(saved.start, saved.end).label},
+            )
             return redirect("crimedata:series", slug=slug, pk=pk)
     values = [(Period(v.start, v.end), v) for v in series.values.all()]
     return render(
@@ -95,7 +100,11 @@ def series_edit(request, slug, pk):
         request,
         "core/partnership_form.html",
         crime_context(
-            request, series.partnership, form=form, heading="Change the series", button="Save"
+            request,
+            series.partnership,
+            form=form,
+            heading=_("Change the series"),
+            button=_("Save"),
         ),
     )
 
@@ -151,19 +160,10 @@ def series_import(request, slug):
             )
         except ValidationError as error:
             form.add_error("file", error.messages[0] if len(error.messages) == 1 else
-                           "The file has problems, listed below; nothing was saved")  # fmt: skip
+                           _("The file has problems, listed below; nothing was saved"))  # fmt: skip
             problems = error.messages if len(error.messages) > 1 else []
         else:
-            messages.success(
-                request,
-                f"{result.values_written} figure(s) saved"
-                + (
-                    f"; new series: {', '.join(result.series_created)}"
-                    if result.series_created
-                    else ""
-                )
-                + ".",
-            )
+            messages.success(request, _series_saved(result))
             return redirect("crimedata:series-list", slug=slug)
     return render(
         request,
@@ -202,18 +202,57 @@ def comparison_table_import(request, slug):
     )
 
 
+def _series_saved(result: services.SeriesImportResult) -> str:
+    """ "12 figures saved; new series: Fly-tipping, Feeling safe."."""
+    count = result.values_written
+    words = {"count": count, "names": ", ".join(result.series_created)}
+    if result.series_created:
+        return (
+            ngettext(
+                "%(count)s figure saved; new series: %(names)s.",
+                "%(count)s figures saved; new series: %(names)s.",
+                count,
+            )
+            % words
+        )
+    return ngettext("%(count)s figure saved.", "%(count)s figures saved.", count) % words
+
+
 def _table_saved(saved: services.SeriesImportResult, period: Period, against: Period) -> str:
     """ "23 categories saved, each with its figures for January – December 2022 and January –
     December 2021; new series: …. Read as headings and passed over: lines 1, 17, 19." """
     count = saved.values_written // 2
-    text = (
-        f"{count} {'category' if count == 1 else 'categories'} saved, each with its figures "
-        f"for {period.label} and {against.label}"
-    )
+    words = {
+        "count": count,
+        "period": period.label,
+        "against": against.label,
+        "names": ", ".join(saved.series_created),
+    }
     if saved.series_created:
-        text += f"; new series: {', '.join(saved.series_created)}"
-    text += "."
+        text = (
+            ngettext(
+                "%(count)s category saved, each with its figures for %(period)s and %(against)s; "
+                "new series: %(names)s.",
+                "%(count)s categories saved, each with its figures for %(period)s and %(against)s; "
+                "new series: %(names)s.",
+                count,
+            )
+            % words
+        )
+    else:
+        text = (
+            ngettext(
+                "%(count)s category saved, each with its figures for %(period)s and %(against)s.",
+                "%(count)s categories saved, each with its figures for %(period)s and %(against)s.",
+                count,
+            )
+            % words
+        )
     if saved.passed_over:
-        lines = ", ".join(str(n) for n in saved.passed_over)
-        text += f" Read as headings and passed over: line{pluralize(saved.passed_over)} {lines}."
+        passed = len(saved.passed_over)
+        text += " " + ngettext(
+            "Read as headings and passed over: line %(lines)s.",
+            "Read as headings and passed over: lines %(lines)s.",
+            passed,
+        ) % {"lines": ", ".join(str(n) for n in saved.passed_over)}
     return text

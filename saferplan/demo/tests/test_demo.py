@@ -246,7 +246,9 @@ def test_the_demo_has_a_welsh_partnership_publishing_in_both_languages(demo, cli
         "Ebrill 2024 i Mawrth 2027",
     ):
         assert words in welsh, words
-    # All of it written in Welsh: nothing marked English but the switch's link to English.
-    assert welsh.count(' lang="en"') == 1
+    # All of it written in Welsh: nothing marked English but the switch's link to English and
+    # the partnership's name, which it keeps in English.
+    assert welsh.count(' lang="en"') == 2
+    assert '<span lang="en">Cwm Tawel Community Safety Partnership</span>' in welsh
     english = client.get("/p/cwm-tawel/", HTTP_HOST="127.0.0.1").content.decode()
     assert "Train staff to recognise the signs of abuse" in english

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from saferplan.indicators.assessment import Status
 from saferplan.indicators.selectors import objective_suggestions
@@ -19,9 +20,10 @@ def status_tag(status):
     """A measure's status, in words (the colour only repeats them)."""
     status = Status(status)
     return format_html(
-        '<strong class="govuk-tag {} sp-rag"><span class="govuk-visually-hidden">Status: '
+        '<strong class="govuk-tag {} sp-rag"><span class="govuk-visually-hidden">{} '
         "</span>{}</strong>",
         _STATUS_CSS[status],
+        _("Status:"),
         status.label,
     )
 

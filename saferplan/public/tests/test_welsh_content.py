@@ -44,7 +44,10 @@ def strategic(partnership):
 
 
 def url(partnership):
-    return reverse("public:welsh", args=[partnership.slug])
+    """The coordinator's page of the published plan's Welsh, at its English address (the
+    test's thread keeps the language of the last Welsh page it drew)."""
+    with translation.override("en-gb"):
+        return reverse("public:welsh", args=[partnership.slug])
 
 
 def welsh_page(client, partnership, kind=None):

@@ -1,14 +1,35 @@
 """The board report as a Word document."""
 
+from typing import NamedTuple
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from saferplan.core.documents.word import WordDocument
+from saferplan.core.text import clean_text
 from saferplan.plans.models import RagRating
 
 from .document import SENSITIVE, rag_cell
 
-# The fills Word users know from the seeds' trackers; black text on each passes 4.5:1.
+
+class Own(NamedTuple):
+    """A cell's text that is the partnership's words (marked with their language), with
+    saferplan's words after it, if any."""
+
+    text: str
+    after: str = ""
+
+
+def _fill(cell, value: "str | Own") -> None:
+    if not isinstance(value, Own):
+        cell.text = clean_text(value)
+        return
+    cell.text = ""
+    paragraph = cell.paragraphs[0]
+    WordDocument.run(paragraph, value.text)
+    WordDocument.mark_own(paragraph)  # before `after` is added: only the own words
+    if value.after:
+        WordDocument.run(paragraph, value.after)
 
 
 def board_report_docx(
@@ -18,7 +39,7 @@ def board_report_docx(
     word = WordDocument(
         title=title, author=content["partnership"], marking=content["marking"], landscape=False
     )
-    word.heading(title, 0)
+    word.heading(title, 0, own=True)
     word.paragraph(
         _("%(plan)s · %(partnership)s · changes from %(start)s to %(end)s · produced %(produced)s")
         % {
@@ -80,6 +101,7 @@ def board_report_docx(
                         "" if measure["suggested_rag"] else _("None"),
                     ],
                 )
+                word.mark_own(cells[0])  # the measure's name (and its direction)
                 if measure["suggested_rag"]:
                     rag_cell(cells[-1], measure["suggested_rag"])
     if content.get("crime"):  # none before it existed, or with no police.uk data held
@@ -99,7 +121,7 @@ def board_report_docx(
     )
     for priority in content["priorities"]:
         counts = priority["counts"]
-        word.row(
+        cells = word.row(
             table,
             [
                 f"{priority['number']}. {priority['title']}",
@@ -111,11 +133,13 @@ def board_report_docx(
                 str(priority["complete"]),
             ],
         )
+        word.mark_own(cells[0])
     word.heading(_("RAG key"), 1)
     key = word.table([_("Rating"), _("Meaning")])
     for rating, _label, definition in content["rag_key"]:
         cells = word.row(key, ["", definition])
         rag_cell(cells[0], rating)
+        word.mark_own(cells[1])
     if content.get("consultation"):  # reports issued before consultations existed have none
         _consultation(word, content["consultation"])
     _section(word, *sections[-1])  # the appendix: stale actions
@@ -153,7 +177,7 @@ def _crime(word: WordDocument, crime: dict) -> None:
             ]
         )
         for row in table["rows"]:
-            word.row(rows, row)
+            word.mark_own(word.row(rows, row)[0])  # police.uk's crime type, in English
 
 
 def _section(word: WordDocument, heading: str, items: list, empty: str, columns: list) -> None:
@@ -163,7 +187,10 @@ def _section(word: WordDocument, heading: str, items: list, empty: str, columns:
         return
     table = word.table([label for label, _render in columns] + ["RAG"])
     for item in items:
-        cells = word.row(table, [render(item) for _, render in columns] + [""])
+        values = [render(item) for _, render in columns]
+        cells = word.row(table, [""] * len(values) + [""])
+        for cell, value in zip(cells, values, strict=False):
+            _fill(cell, value)
         rag_cell(cells[-1], item.get("rag_to") or item["rag"])
 
 
@@ -199,24 +226,25 @@ def _consultation(word: WordDocument, consultation: dict) -> None:
         table = word.table([_("Theme"), _("Answers")])
         for theme in group["themes"]:
             suffix = " " + _("(suggested, not yet reviewed)") if theme["suggested"] else ""
-            word.row(table, [theme["name"] + suffix, str(theme["count"])])
+            cells = word.row(table, ["", str(theme["count"])])
+            _fill(cells[0], Own(theme["name"], suffix))
 
 
-def _action_text(item: dict) -> str:
+def _action_text(item: dict) -> Own:
     label = f" [{SENSITIVE}]" if item["sensitive"] else ""
-    return f"{item['title']}{label}\n{item['priority']}"
+    return Own(f"{item['title']}{label}\n{item['priority']}")
 
 
-def _commentary(item: dict) -> str:
+def _commentary(item: dict) -> "str | Own":
     if not item["update"]:
         return _("No update")
     label = f" [{SENSITIVE}]" if item["update_sensitive"] else ""
-    return f"{item['update_on']}: {item['update']}{label}"
+    return Own(f"{item['update_on']}: {item['update']}{label}")
 
 
-def _reason(item: dict) -> str:
+def _reason(item: dict) -> Own:
     given = " " + _("(given %(date)s)") % {"date": item["rag_on"]} if item.get("rag_on") else ""
-    return item["rag_reason"] + given
+    return Own(item["rag_reason"], given)
 
 
 def _move_text(item: dict) -> str:
@@ -233,7 +261,7 @@ def _move_text(item: dict) -> str:
 def board_sections(content: dict):
     """(heading, items, what to say when there are none, [(column, how to write it)]) in the
     order of the report: exceptions first."""
-    owner = (_("Owner"), lambda i: i["owner"])
+    owner = (_("Owner"), lambda i: Own(i["owner"]))
     action = (_("Action"), _action_text)
     return [
         (
@@ -268,7 +296,7 @@ def board_sections(content: dict):
             _("Discharged"),
             content["discharged"],
             _("No action was discharged in the period."),
-            [action, owner, (_("Reason"), lambda i: i.get("reason", ""))],
+            [action, owner, (_("Reason"), lambda i: Own(i.get("reason", "")))],
         ),
         (
             _("New actions"),
