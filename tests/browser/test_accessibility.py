@@ -536,3 +536,35 @@ def test_the_pages_for_a_consultation_run_elsewhere_have_no_accessibility_violat
     submit(page, "main button[type=submit]")
     assert "must be a number, like 92 or 92.5" in page.content()
     assert not axe_violations(page)
+
+
+def test_the_members_pages_in_welsh_have_no_accessibility_violations(page_as, demo_site):
+    """One page of each part of the members' service at its Welsh address: the Welsh words
+    (longer than English, with ŵ and ŷ) and the partnership's English marked lang="en"."""
+    from saferplan.assessments.models import StrategicAssessment
+    from saferplan.consultations.models import Consultation
+    from saferplan.plans.models import Action, Plan
+    from saferplan.reports.models import BoardReport
+
+    plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
+    action = Action.objects.get(priority__plan=plan, title="Arrange events in the community")
+    assessment = StrategicAssessment.objects.filter(partnership__slug="hertsmere").first()
+    consultation = Consultation.objects.filter(partnership__slug="hertsmere").first()
+    report = BoardReport.objects.get(plan=plan)
+    member = "/cy/partnerships/hertsmere"
+    page = page_as("coordinator@example.org")
+    for path in [
+        f"{member}/",
+        f"{member}/structure/",
+        f"{member}/plans/{plan.pk}/",
+        f"{member}/plans/{plan.pk}/actions/",
+        f"{member}/actions/{action.pk}/",
+        f"{member}/actions/{action.pk}/edit/",
+        f"{member}/crime/",
+        f"{member}/assessments/{assessment.pk}/",
+        f"{member}/consultations/{consultation.pk}/",
+        f"{member}/board-reports/{report.pk}/",
+        f"{member}/imports/",
+        f"{member}/audit-log/",
+    ]:
+        check(page, demo_site + path)
