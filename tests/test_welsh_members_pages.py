@@ -86,6 +86,8 @@ def test_a_members_page_in_welsh_is_wholly_welsh(demo_member, name):
     html = response.content.decode()
     assert '<html lang="cy"' in html
     assert english_left(html) == []
+    # the language switch leads to the same page in English
+    assert 'hreflang="en" lang="en"' in html
 
 
 def test_the_welsh_pages_are_in_the_sweep():

@@ -18,7 +18,7 @@ def service(request):
 
 def language(request):
     """The page's language for <html lang> ("en-GB" or "cy") and the address of the same page
-    in the other language, for the switch on the public pages."""
+    in the other language, for the switch (on the public pages, and on every page for members)."""
     current = translation.get_language() or settings.LANGUAGE_CODE
     welsh = current == "cy"
     other = "en-gb" if welsh else "cy"
