@@ -112,8 +112,13 @@ def job_running(job_id: int) -> Iterator[BackgroundJob | None]:
 
 
 def job_language(job: BackgroundJob) -> str:
-    """The language the job writes in: that of the page it was started from."""
-    return job.options.get("language") or settings.LANGUAGE_CODE
+    """The language the job writes in. A document is made in the language of the page that
+    asked for it (only its asker may download it); an import's or fetch's progress and outcome
+    are read by every coordinator and analyst, so they are in the installation's language
+    (core.languages.stored_language)."""
+    if job.is_document:
+        return job.options.get("language") or settings.LANGUAGE_CODE
+    return settings.LANGUAGE_CODE
 
 
 @contextmanager

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
@@ -26,5 +26,15 @@ def language(request):
         "html_lang": "cy" if welsh else "en-GB",
         "page_in_welsh": welsh,
         # A function, so that only the pages with the switch pay for resolving the address.
-        "other_language_url": lambda: translate_url(request.get_full_path(), other),
+        "other_language_url": lambda: _same_page_in(request, other),
     }
+
+
+def _same_page_in(request, language: str) -> str:
+    """This page's address in `language`; the start page's for an address that names no page
+    (a "page not found"), whose path is never echoed back: "//elsewhere.example" would make the
+    switch a link off the site."""
+    if getattr(request, "resolver_match", None) is None:
+        with translation.override(language):
+            return reverse("core:home")
+    return translate_url(request.get_full_path(), language)

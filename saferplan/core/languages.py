@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.utils import translation
 
@@ -228,3 +229,11 @@ def own_welsh(partnership, wanted: dict[str, str]) -> dict[str, str]:
     if _own_welsh is None or not wanted:
         return {}
     return _own_welsh(partnership, wanted)
+
+
+def stored_language():
+    """`with stored_language():` — text saferplan writes into the database (an issued board
+    report, a drafted assessment's findings, an imported plan's notes, a shared job's outcome)
+    is in the installation's language, whatever the language of the page that caused it: other
+    members read it in their own language's pages, where it is marked with its language."""
+    return translation.override(settings.LANGUAGE_CODE)

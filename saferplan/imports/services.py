@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from saferplan.core import audit, clock
+from saferplan.core import audit, clock, languages
 from saferplan.core.models import AuditEvent, Marking
 from saferplan.partnerships.models import Partnership
 from saferplan.plans import services as plan_services
@@ -284,6 +284,10 @@ def _write_action(
     matcher: OwnerMatcher,
     plan: Plan,
 ) -> None:
+    # Stored notes are in the installation's language, whoever imported the plan from which page
+    with languages.stored_language():
+        rated_as = _("As rated in %(title)s") % {"title": plan.title}
+        imported = str(_("Imported from the plan document"))
     owner = matcher.match(parsed.owner_text) if parsed.owner_text else None
     status = (
         parsed.status
@@ -303,7 +307,7 @@ def _write_action(
         status=status,
         marking=Marking.OFFICIAL_SENSITIVE if parsed.sensitive else Marking.OFFICIAL,
         rag=parsed.rag,
-        rag_reason=_("As rated in %(title)s") % {"title": plan.title} if parsed.rag else "",
+        rag_reason=rated_as if parsed.rag else "",
         # The document's rating describes the plan as its latest update left it.
         rated_on=max((u.described_on for u in parsed.updates), default=None),
         due_date=parsed.due_date,
@@ -315,7 +319,7 @@ def _write_action(
             described_on=update.described_on,
             text=update.text,
             marking=Marking.OFFICIAL_SENSITIVE if update.sensitive else Marking.OFFICIAL,
-            author_name=str(_("Imported from the plan document")),
+            author_name=imported,
             date_is_estimated=update.date_is_estimated,
             notify=False,  # the plan's history: its owners are not sent it as news
         )

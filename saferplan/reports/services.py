@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from saferplan.core import audit
+from saferplan.core import audit, languages
 from saferplan.plans.models import Plan
 
 from .board import board_report_content
@@ -71,15 +71,22 @@ def board_report_issue(*, actor: "User", report: BoardReport, today: datetime.da
         actor=actor,
         partnership=report.plan.partnership,
         logged_fields=FIELDS,
-        snapshot=board_report_content(
-            plan=report.plan,
-            period_start=report.period_start,
-            period_end=report.period_end,
-            today=today,
-        ),
+        snapshot=_frozen_content(report, today),
         status=BoardReportStatus.ISSUED,
         issued_at=timezone.now(),
         issued_by=actor,
     )
     notify_board_report_issued(report=report, actor=actor)
     return report
+
+
+def _frozen_content(report: BoardReport, today) -> dict:
+    """What the issued report says, in the installation's language (stored_language): every
+    board member reads the same snapshot, whichever language their pages are in."""
+    with languages.stored_language():
+        return board_report_content(
+            plan=report.plan,
+            period_start=report.period_start,
+            period_end=report.period_end,
+            today=today,
+        )

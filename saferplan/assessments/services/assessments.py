@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
-from saferplan.core import audit
+from saferplan.core import audit, languages
 from saferplan.core.audit import Actor
 from saferplan.crimedata import categories, significance
 from saferplan.crimedata.comparisons import Comparison, ComparisonRow
@@ -106,7 +106,17 @@ def assessment_draft(
 ) -> StrategicAssessment:
     """A new draft assessment with a finding for every figure held for both periods, in the
     county's order (all crime and ASB, then each category, then the other sources), and
-    the priority-setting matrix's issues drawn from them."""
+    the priority-setting matrix's issues drawn from them. The findings' sentences are written
+    in the installation's language (languages.stored_language), as every member reads them."""
+    with languages.stored_language():
+        return _draft(
+            actor=actor, partnership=partnership, title=title, period=period, against=against
+        )
+
+
+def _draft(
+    *, actor: "User", partnership: "Partnership", title: str, period: Period, against: Period
+) -> StrategicAssessment:
     comparisons = [
         police_uk_comparison(partnership, period, against),
         custom_comparison(partnership, period, against),
