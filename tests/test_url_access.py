@@ -230,7 +230,30 @@ def sweep_records(partnership, coordinator):
         sha256="0" * 64,
         content=b"Priority 1: Reduce anti-social behaviour\n\nWhat we will do\n\nPatrol the hotspots.\n",
     )
+    from saferplan.partnerships.models import PccPriority, PoliceAndCrimePlan
+
+    # The force area's police and crime plan, which the partnership's priority serves: so
+    # another partnership of the area reads it but may not change it.
+    pcc_plan = PoliceAndCrimePlan.objects.create(
+        police_force=partnership.police_force,
+        title="Police and Crime Plan",
+        period_start="2019-04-01",
+        period_end="2029-03-31",
+    )
+    pcc_priority = PccPriority.objects.create(
+        police_and_crime_plan=pcc_plan, number=1, title="Keep Crime Low"
+    )
+    priority.pcc_priorities.set([pcc_priority])
     objects_by_route = {
+        **dict.fromkeys(
+            [
+                "partnerships:pcc-plan-edit",
+                "partnerships:pcc-priority-add",
+                "partnerships:pcc-priority-edit",
+                "partnerships:pcc-priority-delete",
+            ],
+            pcc_plan,
+        ),
         **dict.fromkeys(
             [
                 "imports:preview",
@@ -330,6 +353,8 @@ def sweep_records(partnership, coordinator):
                 kwargs["value_pk"] = (
                     indicator_value if name.startswith("indicators:") else value
                 ).pk
+            elif arg == "priority_pk":
+                kwargs["priority_pk"] = pcc_priority.pk
             elif arg == "finding_pk":
                 kwargs["finding_pk"] = finding.pk
             elif arg == "candidate_pk":
@@ -432,6 +457,15 @@ OBJECT_ROUTES = [(n, a) for n, a in PARTNERSHIP_ROUTES if "slug" in a and OBJECT
 # What a joint partner's coordinator may do to a shared action through their own address:
 # read it, and add (or correct) updates.
 JOINT_PARTNER_WRITES = {"plans:action", "plans:update-add", "plans:update-correct"}
+# Records of the police force area, not of one partnership: another partnership of the area
+# reaches them through its own address, and is refused a change (403) while the partnership's
+# priorities are aligned to them (partnerships.permissions.PoliceAndCrimePlanPolicy).
+FORCE_AREA_ROUTES = {
+    "partnerships:pcc-plan-edit",
+    "partnerships:pcc-priority-add",
+    "partnerships:pcc-priority-edit",
+    "partnerships:pcc-priority-delete",
+}
 
 
 def access_checks(name, args) -> list[str]:
@@ -550,7 +584,7 @@ def test_only_those_allowed_get_anything_from_a_route(
             response = getattr(client, method)(through_own)
             findings.check(
                 f"outsider's {method} through their own partnership",
-                response.status_code in {404, 405},
+                response.status_code in ({403} if name in FORCE_AREA_ROUTES else {404, 405}),
                 f"answered {response.status_code} to {through_own}",
             )
 

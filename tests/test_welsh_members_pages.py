@@ -28,6 +28,7 @@ SENT_ONLY = {"plans:transition", "plans:foreword-photo-remove", "partnerships:or
 @pytest.fixture
 def demo_member(demo):
     from saferplan.accounts.models import Membership, User
+    from saferplan.partnerships.models import PccPriority
     from saferplan.plans.models import Action, Objective, Plan, Update
 
     plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
@@ -44,6 +45,9 @@ def demo_member(demo):
         "group": plan.partnership.groups.first(),
         "organisation": plan.partnership.organisations.first(),
         "membership": Membership.objects.filter(partnership__slug="hertsmere").last(),
+        "pcc_priority": PccPriority.objects.filter(
+            police_and_crime_plan__police_force=plan.partnership.police_force
+        ).first(),
     }
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(email="coordinator@example.org"))
@@ -69,6 +73,10 @@ def welsh_address(name: str, records: dict) -> str:
             kwargs[arg] = records["organisation"].pk
         elif name.startswith("partnerships:member"):
             kwargs[arg] = records["membership"].pk
+        elif name.startswith("partnerships:pcc") and arg == "pk":
+            kwargs[arg] = records["pcc_priority"].police_and_crime_plan_id
+        elif name.startswith("partnerships:pcc") and arg == "priority_pk":
+            kwargs[arg] = records["pcc_priority"].pk
         else:
             raise AssertionError(f"no record for {name}'s {arg}")
     with translation.override("cy"):

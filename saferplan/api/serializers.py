@@ -62,6 +62,14 @@ class PlanSerializer(serializers.Serializer):
         return _absolute(self, "api:plan-actions", plan.pk)
 
 
+class PccPrioritySerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    police_and_crime_plan = serializers.CharField(
+        source="police_and_crime_plan.title", help_text=_("The title of the commissioner's plan.")
+    )
+
+
 class PrioritySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     number = serializers.IntegerField()
@@ -69,6 +77,19 @@ class PrioritySerializer(serializers.Serializer):
     description = serializers.CharField()
     is_cross_cutting = serializers.BooleanField()
     desired_outcomes = serializers.CharField()
+    lead = serializers.SerializerMethodField(
+        help_text=_(
+            "Who leads the priority: a person and their organisation (members only; null "
+            "for the public)."
+        )
+    )
+    pcc_priorities = PccPrioritySerializer(
+        many=True,
+        help_text=_("The Police and Crime Commissioner's priorities this priority serves."),
+    )
+
+    def get_lead(self, priority) -> str | None:
+        return None if self.context.get("public", True) else priority.lead
 
 
 class ObjectiveSerializer(serializers.Serializer):

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from saferplan.accounts.models import Membership, Role, User
 from saferplan.plans.models import Action, ActionStatus
-from saferplan.plans.selectors import ActionFilters, my_actions
+from saferplan.plans.selectors import ActionFilters, my_actions, stale_in_priorities_led
 
 from .models import BoardMeeting, Preference
 
@@ -47,20 +47,30 @@ class Digest:
     overdue: list[Action] = field(default_factory=list)
     stale: list[Action] = field(default_factory=list)
     due_soon: list[Action] = field(default_factory=list)
+    # Others' actions gone stale in a priority the person leads, for them to chase.
+    led_stale: list[Action] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.overdue or self.stale or self.due_soon)
+        return not (self.overdue or self.stale or self.due_soon or self.led_stale)
 
 
 def digest_for(user, *, today: datetime.date) -> Digest:
-    """The person's open actions that are overdue, stale or due in the next 30 days."""
+    """The person's open actions that are overdue, stale or due in the next 30 days, and the
+    stale actions of the priorities they lead that are not already among them."""
     mine = my_actions(user=user, filters=ActionFilters(), today=today)
-    return Digest(
+    digest = Digest(
         overdue=[listed.action for listed in mine.overdue],
         stale=[listed.action for listed in mine.stale],
         due_soon=[listed.action for listed in mine.due_soon],
     )
+    listed = {a.pk for a in digest.overdue + digest.stale + digest.due_soon}
+    digest.led_stale = [
+        action
+        for action in stale_in_priorities_led(user=user, today=today)
+        if action.pk not in listed
+    ]
+    return digest
 
 
 def meetings_to_chase(*, today: datetime.date) -> list[BoardMeeting]:

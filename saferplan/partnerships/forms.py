@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukRadioSelect
+from saferplan.core.forms import GovukCheckboxSelectMultiple, GovukDateField, GovukRadioSelect
+from saferplan.core.submissions import submission_token_field
 
 from .models import Group, GroupKind, Organisation, OrganisationKind
 
@@ -69,3 +70,49 @@ class OrganisationJoinForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.exclude(
             partnerships=partnership
         ).order_by("name")
+
+
+class PoliceAndCrimePlanForm(forms.Form):
+    submission_token = submission_token_field()
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=250,
+        help_text=_("For example Police and Crime Plan 2025 to 2029"),
+    )
+    commissioner = forms.CharField(
+        label=_("Commissioner (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("For example Jane Smith, Police and Crime Commissioner for Hertfordshire"),
+    )
+    period_start = GovukDateField(label=_("Start of period"), help_text=_("For example 1 4 2025"))
+    period_end = GovukDateField(label=_("End of period"), help_text=_("For example 31 3 2029"))
+    web_address = forms.URLField(
+        label=_("Web address where it is published (optional)"),
+        required=False,
+        assume_scheme="https",
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("End of period must be on or after its start"))
+        return data
+
+
+class PccPriorityForm(forms.Form):
+    submission_token = submission_token_field()
+    number = forms.IntegerField(
+        label=_("Number"),
+        min_value=1,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
+    )
+    title = forms.CharField(
+        label=_("Priority"),
+        max_length=300,
+        help_text=_("As the plan words it, for example Keep Crime Low"),
+    )
+    description = forms.CharField(
+        label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

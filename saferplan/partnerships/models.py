@@ -242,3 +242,70 @@ class Group(TimeStampedModel):
                 )
             seen.add(parent.pk)
             parent = parent.reports_to
+
+
+class PoliceAndCrimePlan(TimeStampedModel):
+    """A Police and Crime Commissioner's police and crime plan (Police Reform and Social
+    Responsibility Act 2011, s.5), which partnerships have regard to (Crime and Disorder Act
+    1998, s.6): recorded once for the police force area, shared by every partnership in it."""
+
+    police_force = models.CharField("police force area", max_length=40, choices=PoliceForce.choices)
+    title = models.CharField(max_length=250, help_text=_("For example Police and Crime Plan"))
+    commissioner = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("For example Jane Smith, Police and Crime Commissioner"),
+    )
+    period_start = models.DateField("start of period")
+    period_end = models.DateField("end of period")
+    web_address = models.URLField(blank=True, help_text=_("Where the commissioner publishes it."))
+
+    class Meta:
+        ordering = ["police_force", "-period_start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="police_and_crime_plan_period_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PccPriorityQuerySet(models.QuerySet):
+    def open_to(self, partnership: Partnership, start, end) -> "PccPriorityQuerySet":
+        """The priorities a partnership's plan for start..end may be aligned to: those of its
+        police force area's police and crime plans in force at some time in that period."""
+        return self.filter(
+            police_and_crime_plan__police_force=partnership.police_force,
+            police_and_crime_plan__period_start__lte=end,
+            police_and_crime_plan__period_end__gte=start,
+        ).select_related("police_and_crime_plan")
+
+
+class PccPriority(models.Model):
+    """One priority of a police and crime plan ("Keep Crime Low"), which partnerships'
+    priorities are aligned to."""
+
+    police_and_crime_plan = models.ForeignKey(
+        PoliceAndCrimePlan, on_delete=models.CASCADE, related_name="priorities"
+    )
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+
+    objects = PccPriorityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["police_and_crime_plan", "number"]
+        verbose_name = "Police and Crime Commissioner's priority"
+        verbose_name_plural = "Police and Crime Commissioner's priorities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["police_and_crime_plan", "number"], name="pcc_priority_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"

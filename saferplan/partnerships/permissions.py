@@ -3,7 +3,7 @@
 from saferplan.core.permissions import PermissionPolicy
 from saferplan.core.roles import ALL_ROLES, Role
 
-from .models import Group, Organisation, Partnership
+from .models import Group, Organisation, Partnership, PoliceAndCrimePlan
 
 
 class PartnershipPolicy(PermissionPolicy):
@@ -52,3 +52,38 @@ class OrganisationPolicy(PermissionPolicy):
 partnership_policy = PartnershipPolicy()
 group_policy = GroupPolicy()
 organisation_policy = OrganisationPolicy()
+
+
+class PoliceAndCrimePlanPolicy:
+    """A police and crime plan belongs to a police force area, not to one partnership: every
+    member of a partnership there reads it, and a coordinator there records it. Its wording
+    shows in the plans of every partnership that aligns a priority to it, so, as with shared
+    organisations (ADR 0019), a coordinator changes it only while those partnerships are all
+    ones they coordinate; otherwise an administrator does."""
+
+    def may_view(self, user, pcc_plan: PoliceAndCrimePlan, partnership: Partnership) -> bool:
+        """`partnership`: the one whose pages the user is on (partnership_for has checked
+        they may view it)."""
+        return pcc_plan.police_force == partnership.police_force
+
+    def may_add(self, user, partnership: Partnership) -> bool:
+        return partnership_policy.user_has_permission_for_instance(user, "manage", partnership)
+
+    def may_change(self, user, pcc_plan: PoliceAndCrimePlan, partnership: Partnership) -> bool:
+        if not self.may_view(user, pcc_plan, partnership):
+            return False
+        if user.is_authenticated and user.is_superuser:
+            return True
+        return self.may_add(user, partnership) and not self.shared_beyond(user, pcc_plan)
+
+    def shared_beyond(self, user, pcc_plan: PoliceAndCrimePlan) -> list[Partnership]:
+        """The partnerships whose priorities are aligned to the plan and whose coordinator
+        the user is not."""
+        coordinated = partnership_policy.partnership_ids_for(user, "manage")
+        using = Partnership.objects.filter(
+            plans__priorities__pcc_priorities__police_and_crime_plan=pcc_plan
+        ).distinct()
+        return list(using.exclude(pk__in=coordinated).order_by("name"))
+
+
+police_and_crime_plan_policy = PoliceAndCrimePlanPolicy()

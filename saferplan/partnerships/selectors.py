@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from saferplan.core.models import AuditEvent
 
 from .models import Group, Organisation, OrganisationKind, Partnership
-from .signals import overview_drawn
+from .signals import overview_drawn, structure_drawn
 
 
 @dataclass
@@ -96,3 +96,27 @@ def overview_rows(*, partnership, user) -> list[OverviewRow]:
     # django-stubs types a receiver's answer as str; these answer lists of rows.
     rows = [row for _, answer in answers for row in cast(list[OverviewRow], answer or [])]
     return sorted(rows, key=lambda row: row.order)
+
+
+@dataclass(frozen=True)
+class LeadLine:
+    """A part of the partnership's work (a priority), where to read it, and who leads it."""
+
+    work: str
+    href: str
+    person: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class LeadTable:
+    """Leads of one body of work (a plan), titled with its name (the partnership's words)."""
+
+    caption: str
+    lines: list[LeadLine]
+
+
+def lead_tables(*, partnership, user) -> list[LeadTable]:
+    """Who leads the partnership's work, as the apps built on it tell (signals.structure_drawn)."""
+    answers = structure_drawn.send(sender=Partnership, partnership=partnership, user=user)
+    return [table for _, answer in answers for table in cast(list[LeadTable], answer or [])]

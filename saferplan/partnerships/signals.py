@@ -12,3 +12,8 @@ names_changed = Signal()
 # partnerships.selectors.OverviewRow to show there: plan status, the next board meeting,
 # the latest board report.
 overview_drawn = Signal()
+
+# A partnership's structure page is being drawn. Sent with: partnership, user. Each receiver
+# answers with a list of partnerships.selectors.LeadTable: who leads each part of its work
+# (plans: each priority's lead).
+structure_drawn = Signal()

@@ -2,7 +2,7 @@ from django.urls import path
 
 from saferplan.accounts import views as account_views
 
-from . import views
+from . import pcc_views, views
 
 app_name = "partnerships"
 urlpatterns = [
@@ -22,4 +22,26 @@ urlpatterns = [
     path("<slug:slug>/people/<int:pk>/change/", account_views.member_change, name="member-change"),
     path("<slug:slug>/people/<int:pk>/remove/", account_views.member_remove, name="member-remove"),
     path("<slug:slug>/audit-log/", views.audit_log, name="audit-log"),
+    path("<slug:slug>/police-and-crime-plan/", pcc_views.pcc_plans, name="pcc-plans"),
+    path("<slug:slug>/police-and-crime-plan/add/", pcc_views.pcc_plan_add, name="pcc-plan-add"),
+    path(
+        "<slug:slug>/police-and-crime-plan/<int:pk>/edit/",
+        pcc_views.pcc_plan_edit,
+        name="pcc-plan-edit",
+    ),
+    path(
+        "<slug:slug>/police-and-crime-plan/<int:pk>/priorities/add/",
+        pcc_views.pcc_priority_add,
+        name="pcc-priority-add",
+    ),
+    path(
+        "<slug:slug>/police-and-crime-plan/<int:pk>/priorities/<int:priority_pk>/edit/",
+        pcc_views.pcc_priority_edit,
+        name="pcc-priority-edit",
+    ),
+    path(
+        "<slug:slug>/police-and-crime-plan/<int:pk>/priorities/<int:priority_pk>/delete/",
+        pcc_views.pcc_priority_delete,
+        name="pcc-priority-delete",
+    ),
 ]

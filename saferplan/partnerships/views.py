@@ -50,6 +50,7 @@ def structure(request, slug):
                 organisations=selectors.partnership_organisations(partnership=partnership)
             ),
             "may_manage": _may_manage(request, partnership),
+            "lead_tables": selectors.lead_tables(partnership=partnership, user=request.user),
         },
     )
 

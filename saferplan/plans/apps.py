@@ -9,12 +9,18 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from saferplan.partnerships.signals import names_changed, overview_drawn
+        from saferplan.partnerships.signals import names_changed, overview_drawn, structure_drawn
 
         from .models import Plan
-        from .receivers import on_names_changed, on_overview_drawn, on_plan_deleted
+        from .receivers import (
+            on_names_changed,
+            on_overview_drawn,
+            on_plan_deleted,
+            on_structure_drawn,
+        )
 
         # Connected once, however often ready() runs (dispatch_uid).
         names_changed.connect(on_names_changed, dispatch_uid="plans.names_changed")
         overview_drawn.connect(on_overview_drawn, dispatch_uid="plans.overview_drawn")
+        structure_drawn.connect(on_structure_drawn, dispatch_uid="plans.structure_drawn")
         post_delete.connect(on_plan_deleted, sender=Plan, dispatch_uid="plans.plan_deleted")

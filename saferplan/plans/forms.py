@@ -132,57 +132,6 @@ class PlanForm(forms.Form):
         return data
 
 
-class PriorityForm(forms.Form):
-    submission_token = submission_token_field()
-    number = forms.IntegerField(
-        label=_("Number"),
-        min_value=1,
-        widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
-    )
-    title = forms.CharField(label=_("Priority"), max_length=300)
-    description = forms.CharField(
-        label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    is_cross_cutting = forms.BooleanField(label=_("This is a cross-cutting theme"), required=False)
-    desired_outcomes = forms.CharField(
-        label=_("Desired outcomes and measures of success (optional)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
-class ObjectiveForm(forms.Form):
-    submission_token = submission_token_field()
-    ref = forms.CharField(
-        label=_("Reference (optional)"),
-        max_length=20,
-        required=False,
-        help_text=_("For example the JAG ref 1.1"),
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-    )
-    title = forms.CharField(label=_("Objective (issue)"), widget=forms.Textarea(attrs={"rows": 2}))
-    target_indicator = forms.CharField(
-        label=_("Target and performance indicator (optional)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    desired_outcomes = forms.CharField(
-        label=_("Desired outcomes (optional)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    lead_groups = forms.ModelMultipleChoiceField(
-        label=_("Lead action groups"),
-        queryset=Group.objects.none(),
-        required=False,
-        widget=GovukCheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, partnership, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["lead_groups"].queryset = partnership.groups.order_by("name")
-
-
 class ActionForm(forms.Form):
     submission_token = submission_token_field()
     objective = forms.ModelChoiceField(

@@ -128,7 +128,8 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
                         "objective__position", "position", "id"
                     ),
                     to_attr="public_actions",
-                )
+                ),
+                "pcc_priorities",
             )
         )
     achievements = list(Achievement.objects.filter(partnership=partnership))

@@ -64,6 +64,12 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                 if priority.desired_outcomes:
                     word.paragraph(_("How we will measure success") + ":", bold=True)
                     word.written(priority.desired_outcomes)
+                if aligned := list(priority.pcc_priorities.all()):
+                    word.paragraph(
+                        _("The Police and Crime Commissioner's priorities it serves") + ":",
+                        bold=True,
+                    )
+                    word.bullets([p.title for p in aligned])
         elif anchor == "consultation" and published.consultation is not None:
             _consultation(word, published.consultation)
         elif anchor == "action-plans":

@@ -243,6 +243,18 @@ def board_report_content(
             }
         )
     priorities.sort(key=lambda p: p["number"])
+    # Who answers for each priority, and the commissioner's priorities it serves, as they
+    # stood when the report was made.
+    details = {
+        p.number: p
+        for p in plan.priorities.select_related("lead_user", "lead_organisation").prefetch_related(
+            "pcc_priorities"
+        )
+    }
+    for row in priorities:
+        priority = details[row["number"]]
+        row["lead"] = priority.lead
+        row["pcc_priorities"] = [p.title for p in priority.pcc_priorities.all()]
     totals = {rating: sum(p["counts"][rating] for p in priorities) for rating in RagRating.values}
     unrated = sum(
         1
@@ -261,6 +273,7 @@ def board_report_content(
         "marking": "OFFICIAL-SENSITIVE" if holds_sensitive else "OFFICIAL",
         "rag_key": [[r, label, text] for r, label, text in rag_key(partnership=plan.partnership)],
         "priorities": priorities,
+        "leads_recorded": any(p["lead"] or p["pcc_priorities"] for p in priorities),
         "totals": totals,
         "total_actions": len(actions),
         "headline": headline(totals=totals, moved=len(moves), overdue=len(overdue)),

@@ -7,6 +7,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from saferplan.plans.models import Objective
+from saferplan.plans.permissions import plan_policy
 
 from .. import access
 from ..serializers import (
@@ -92,7 +93,19 @@ class PriorityList(Listed):
     serializer_class = PrioritySerializer
 
     def get_queryset(self):
-        return access.plan(self.request.user, self.kwargs["plan_id"]).priorities.order_by("number")
+        plan = access.plan(self.request.user, self.kwargs["plan_id"])
+        self.read_as_public = not plan_policy.user_has_permission_for_instance(
+            self.request.user, "view", plan
+        )
+        return (
+            plan.priorities.select_related("lead_user", "lead_organisation")
+            .prefetch_related("pcc_priorities__police_and_crime_plan")
+            .order_by("number")
+        )
+
+    def get_serializer_context(self):
+        # The lead (a person's name) is for members; anyone reads a published plan's priorities.
+        return {**super().get_serializer_context(), "public": getattr(self, "read_as_public", True)}
 
 
 @extend_schema(

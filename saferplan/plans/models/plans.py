@@ -1,5 +1,6 @@
 """A plan and its structure: aims, numbered priorities, objectives, the RAG wording."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -190,6 +191,37 @@ class Priority(TimeStampedModel):
         help_text=_("A theme that runs through the other priorities."),
     )
     desired_outcomes = models.TextField("desired outcomes and measures of success", blank=True)
+    # Who answers for the priority to the board: a member who uses saferplan (the weekly
+    # digest chases them for its stale actions) or a person named as the plan writes them,
+    # and the organisation they lead it for.
+    lead_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_priorities",
+        verbose_name=_("lead (saferplan user)"),
+    )
+    lead_name = models.CharField(
+        "named lead",
+        max_length=150,
+        blank=True,
+        help_text=_("A person, who need not use saferplan."),
+    )
+    lead_organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_priorities",
+        verbose_name=_("lead organisation"),
+    )
+    pcc_priorities = models.ManyToManyField(
+        "partnerships.PccPriority",
+        related_name="aligned_priorities",
+        blank=True,
+        verbose_name=_("Police and Crime Commissioner's priorities it serves"),
+    )
 
     class Meta:
         ordering = ["plan", "number"]
@@ -202,6 +234,17 @@ class Priority(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    @property
+    def lead_person(self) -> str:
+        """The lead's name: the member's, or the person the plan names."""
+        return self.lead_user.full_name if self.lead_user else self.lead_name
+
+    @property
+    def lead(self) -> str:
+        """Who leads it, as a board paper writes it: "Insp Khan, Hertfordshire Constabulary"."""
+        organisation = self.lead_organisation.name if self.lead_organisation else ""
+        return ", ".join(part for part in (self.lead_person, organisation) if part)
 
 
 class Objective(TimeStampedModel):

@@ -13,7 +13,7 @@ from .actions import (
     plans_for_partnership,
     rag_key,
 )
-from .my_actions import DUE_SOON_DAYS, MyActions, my_actions
+from .my_actions import DUE_SOON_DAYS, MyActions, my_actions, stale_in_priorities_led
 from .narrative import NarrativeSection, plan_narrative_sections
 from .overview import PlanOverview, PrioritySummary, plan_overview
 from .owners import LATEST_UPDATES_SHOWN, owner_names_by_action
@@ -56,5 +56,6 @@ __all__ = [
     "plan_quarters",
     "plans_for_partnership",
     "rag_key",
+    "stale_in_priorities_led",
     "updates_by_quarter",
 ]

@@ -9,6 +9,7 @@ from saferplan.accounts.models import Role
 from saferplan.core.permissions import member_partnership_ids, user_memberships
 
 from ..filters import ActionFilters
+from ..flags import flag
 from ..listed import ListedAction
 from ..models import OPEN_STATUSES, Action, RagRating, Update
 from .owners import (
@@ -93,3 +94,22 @@ def my_actions(*, user, filters: ActionFilters, today: datetime.date) -> MyActio
         else:
             result.other.append(listed)
     return result
+
+
+def stale_in_priorities_led(*, user, today: datetime.date) -> list[Action]:
+    """Open actions gone stale in the priorities of current plans that the user leads (while
+    still a member of the plan's partnership): the lead's weekly digest chases them."""
+    led = Action.objects.filter(priority__lead_user=user, status__in=OPEN_STATUSES).current()
+    visible = member_partnership_ids(user)
+    if visible is not None:
+        led = led.filter(priority__plan__partnership__in=visible)
+    fetched = (
+        led.with_progress()
+        .select_related("priority__plan__partnership")
+        .order_by("priority__plan__partnership__name", "priority__number", "position", "id")
+    )
+    return [
+        action
+        for action in fetched
+        if flag(action, stale_after_days=action.priority.plan.stale_after_days, today=today).stale
+    ]

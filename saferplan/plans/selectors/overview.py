@@ -55,7 +55,11 @@ def latest_overrides(field_name: str, ids) -> dict[int, RagChange]:
 
 
 def plan_overview(*, plan: Plan, today: datetime.date) -> PlanOverview:
-    priorities = list(plan.priorities.all())
+    priorities = list(
+        plan.priorities.select_related("lead_user", "lead_organisation").prefetch_related(
+            "pcc_priorities"
+        )
+    )
     actions = list(
         Action.objects.filter(priority__plan=plan)
         .with_progress()

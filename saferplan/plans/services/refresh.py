@@ -78,6 +78,20 @@ def plan_refresh(
             description=priority.description,
             is_cross_cutting=priority.is_cross_cutting,
             desired_outcomes=priority.desired_outcomes,
+            # The lead goes on leading while still a member; the commissioner's priorities
+            # stay those still in force in the new year (the form offers no others).
+            lead_user=priority.lead_user
+            if priority.lead_user
+            and priority.lead_user.memberships.filter(partnership=plan.partnership).exists()
+            else None,
+            lead_name=priority.lead_name,
+            lead_organisation=priority.lead_organisation
+            if priority.lead_organisation
+            and priority.lead_organisation.partnerships.filter(pk=plan.partnership_id).exists()
+            else None,
+            pcc_priorities=list(
+                priority.pcc_priorities.filter(police_and_crime_plan__period_end__gte=period_start)
+            ),
         )
         for objective in priority.objectives.all():
             objectives[objective.pk] = objective_create(

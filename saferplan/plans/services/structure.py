@@ -16,7 +16,53 @@ from ..models import (
 from .common import audited_change, audited_create, check_groups_belong
 from .updates import rag_record
 
-PRIORITY_FIELDS = ["number", "title", "description", "is_cross_cutting", "desired_outcomes"]
+PRIORITY_FIELDS = [
+    "number",
+    "title",
+    "description",
+    "is_cross_cutting",
+    "desired_outcomes",
+    "lead_user",
+    "lead_name",
+    "lead_organisation",
+    "pcc_priorities",
+]
+
+
+def _check_priority(plan: Plan, fields: dict) -> None:
+    """A priority is led by the partnership's own people and organisations, and aligned to
+    the police and crime plan of its own police force area."""
+    partnership = plan.partnership
+    errors = {}
+    lead = fields.get("lead_user")
+    if lead is not None and not lead.memberships.filter(partnership=partnership).exists():
+        errors["lead_user"] = _("%(name)s is not a member of %(partnership)s.") % {
+            "name": lead.full_name,
+            "partnership": partnership,
+        }
+    organisation = fields.get("lead_organisation")
+    if (
+        organisation is not None
+        and not organisation.partnerships.filter(pk=partnership.pk).exists()
+    ):
+        errors["lead_organisation"] = _(
+            "%(name)s is not a member organisation of %(partnership)s."
+        ) % {
+            "name": organisation,
+            "partnership": partnership,
+        }
+    elsewhere = [
+        str(p)
+        for p in fields.get("pcc_priorities", ())
+        if p.police_and_crime_plan.police_force != partnership.police_force
+    ]
+    if elsewhere:
+        errors["pcc_priorities"] = _(
+            "Not a priority of the police and crime plan for %(area)s: %(join)s."
+        ) % {"area": partnership.get_police_force_display(), "join": ", ".join(elsewhere)}
+    if errors:
+        raise ValidationError(errors)
+
 
 OBJECTIVE_FIELDS = ["ref", "title", "target_indicator", "desired_outcomes", "lead_groups"]
 
@@ -29,6 +75,7 @@ def priority_create(
         number = (
             plan.priorities.order_by("-number").values_list("number", flat=True).first() or 0
         ) + 1
+    _check_priority(plan, fields)
     return audited_create(
         Priority,
         actor=actor,
@@ -43,6 +90,7 @@ def priority_create(
 
 @transaction.atomic
 def priority_update(*, actor: Actor, priority: Priority, **fields) -> Priority:
+    _check_priority(priority.plan, fields)
     return audited_change(
         priority,
         actor=actor,

@@ -13,13 +13,10 @@ from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
 from ..access import may_change, plan_for, priority_for
-from ..forms import (
-    ObjectiveForm,
-    PriorityForm,
-    RagOverrideForm,
-)
+from ..forms import RagOverrideForm
 from ..models import Objective
 from ..rag import ROLL_UP_RULE
+from ..structure_forms import ObjectiveForm, PriorityForm
 
 # Plans -------------------------------------------------------------------------------------
 
@@ -59,7 +56,7 @@ def priority_add(request, slug, plan_pk):
     next_number = (
         plan.priorities.order_by("-number").values_list("number", flat=True).first() or 0
     ) + 1
-    form = PriorityForm(request.POST or None, initial={"number": next_number})
+    form = PriorityForm(request.POST or None, plan=plan, initial={"number": next_number})
     priority = save_form(
         request,
         form,
@@ -88,8 +85,9 @@ def priority_add(request, slug, plan_pk):
 @login_required
 def priority_edit(request, slug, plan_pk, number):
     priority = priority_for(request, slug, plan_pk, number, "change")
-    fields = ["number", "title", "description", "is_cross_cutting", "desired_outcomes"]
-    form = PriorityForm(request.POST or None, initial={f: getattr(priority, f) for f in fields})
+    initial = {f: getattr(priority, f) for f in services.PRIORITY_FIELDS}
+    initial["pcc_priorities"] = list(priority.pcc_priorities.all())
+    form = PriorityForm(request.POST or None, plan=priority.plan, initial=initial)
     saved = save_form(
         request,
         form,

@@ -134,6 +134,8 @@ def board_report_docx(
             ],
         )
         word.mark_own(cells[0])
+    if content.get("leads_recorded"):
+        _leads(word, content["priorities"])
     word.heading(_("RAG key"), 1)
     key = word.table([_("Rating"), _("Meaning")])
     for rating, _label, definition in content["rag_key"]:
@@ -324,3 +326,26 @@ def board_sections(content: dict):
             [action, owner, (_("Latest update"), _commentary)],
         ),
     ]
+
+
+def _leads(word, priorities: list[dict]) -> None:
+    """Who leads each priority and the commissioner's priorities it serves (reports made
+    before leads were recorded have neither, and go without the table)."""
+    word.heading(_("Priority leads and the Police and Crime Commissioner's priorities"), 1)
+    table = word.table(
+        [_("Priority"), _("Lead"), _("Police and Crime Commissioner's priorities it serves")]
+    )
+    for priority in priorities:
+        cells = word.row(
+            table,
+            [
+                f"{priority['number']}. {priority['title']}",
+                priority.get("lead") or _("Not named"),
+                "; ".join(priority.get("pcc_priorities", [])) or _("None recorded"),
+            ],
+        )
+        word.mark_own(cells[0])
+        if priority.get("lead"):
+            word.mark_own(cells[1])
+        if priority.get("pcc_priorities"):
+            word.mark_own(cells[2])
