@@ -31,6 +31,8 @@ COORDINATOR = [
     "/partnerships/hertsmere/groups/add/",
     "/partnerships/hertsmere/organisations/add/",
     "/partnerships/hertsmere/audit-log/",
+    "/partnerships/hertsmere/police-and-crime-plan/",
+    "/partnerships/hertsmere/police-and-crime-plan/add/",
     "/organisations/",
     "/partnerships/dacorum/",  # refused: the 403 page
 ]
@@ -59,9 +61,10 @@ def test_signed_in_pages_have_no_accessibility_violations(page_as, demo_site):
 
 def test_group_edit_and_member_change_pages_have_no_accessibility_violations(page_as, demo_site):
     from saferplan.accounts.models import Membership
-    from saferplan.partnerships.models import Group
+    from saferplan.partnerships.models import Group, PccPriority
 
     group = Group.objects.get(partnership__slug="hertsmere", abbreviation="JAG")
+    pcc = PccPriority.objects.first()  # the demo's Hertfordshire commissioner's priority
     membership = Membership.objects.get(
         partnership__slug="hertsmere", user__email="editor@example.org"
     )
@@ -71,6 +74,9 @@ def test_group_edit_and_member_change_pages_have_no_accessibility_violations(pag
         f"/partnerships/hertsmere/groups/{group.pk}/delete/",
         f"/partnerships/hertsmere/people/{membership.pk}/change/",
         f"/partnerships/hertsmere/people/{membership.pk}/remove/",
+        f"/partnerships/hertsmere/police-and-crime-plan/{pcc.police_and_crime_plan_id}/edit/",
+        f"/partnerships/hertsmere/police-and-crime-plan/{pcc.police_and_crime_plan_id}/priorities/{pcc.pk}/edit/",
+        f"/partnerships/hertsmere/police-and-crime-plan/{pcc.police_and_crime_plan_id}/priorities/{pcc.pk}/delete/",
     ]:
         check(page, demo_site + path)
 
@@ -122,6 +128,7 @@ def _plan_pages():
         f"{base}/actions/?view=quarters",
         f"{base}/actions/?rag=red&stale=on",
         f"{base}/priorities/1/",
+        f"{base}/priorities/1/edit/",
         f"{base}/priorities/1/actions/add/",
         f"{base}/priorities/1/rag/",
         f"{base}/refresh/",
