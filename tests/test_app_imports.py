@@ -32,6 +32,7 @@ LAYERS = [
     {"background"},
     {"attachments"},
     {"plans"},
+    {"meetings"},
     {"notifications", "imports", "crimedata", "consultations", "indicators"},
     {"assessments"},
     {"reports"},

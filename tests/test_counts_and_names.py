@@ -71,12 +71,13 @@ def test_a_plan_of_one_priority_and_one_update_is_counted_in_the_singular(
     assert "1 updates" not in text
 
 
-def test_board_meetings_confirm_an_added_meeting_once(client, coordinator, partnership):
+def test_a_meeting_arranged_is_confirmed_once(client, coordinator, partnership):
     plan = PlanFactory(partnership=partnership, title="Action plan 2026-27")
     client.force_login(coordinator)
     page = client.post(
-        reverse("notifications:board-meetings", args=[partnership.slug, plan.pk]),
+        reverse("meetings:add", args=[partnership.slug]),
         {
+            "plan": plan.pk,
             "meets_on_day": "14",
             "meets_on_month": "1",
             "meets_on_year": str(clock.today().year + 1),
@@ -85,7 +86,7 @@ def test_board_meetings_confirm_an_added_meeting_once(client, coordinator, partn
         follow=True,
     ).text
     assert page.count("govuk-notification-banner__content") == 1
-    assert "has been added" in page
+    assert "has been arranged" in page
 
 
 def test_only_the_base_template_shows_the_messages():

@@ -241,8 +241,8 @@ def test_no_email_carries_a_sensitive_canary(world, editor, coordinator, viewer)
     """Notices of the updates and ratings, the Monday digest and the chase before a board
     meeting, to the owner of both actions; the notice of an issued board report (whose
     content holds every canary) to the board member."""
+    from saferplan.meetings.models import Meeting
     from saferplan.notifications import services as notices
-    from saferplan.notifications.models import BoardMeeting
     from saferplan.plans.models import RagChange, Update
     from saferplan.reports.notices import send_board_report_notice
     from saferplan.reports.services import board_report_create, board_report_issue
@@ -263,7 +263,11 @@ def test_no_email_carries_a_sensitive_canary(world, editor, coordinator, viewer)
                 update_id=None,
                 rag_change_id=change.pk,
             )
-    BoardMeeting.objects.create(plan=world["plan"], meets_on=MONDAY + datetime.timedelta(days=7))
+    Meeting.objects.create(
+        partnership=world["plan"].partnership,
+        plan=world["plan"],
+        meets_on=MONDAY + datetime.timedelta(days=7),
+    )
     assert notices.send_digests(today=MONDAY) == 1
     assert notices.send_chases(today=MONDAY) == 1
     report = board_report_create(

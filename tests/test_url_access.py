@@ -88,9 +88,13 @@ def sweep_records(partnership, coordinator):
     from saferplan.api.services import api_token_create
 
     api_token, _key = api_token_create(actor=coordinator, name="Police dashboard")
-    from saferplan.notifications.models import BoardMeeting
+    from saferplan.meetings.models import AgendaItem, Decision, Meeting
 
-    board_meeting = BoardMeeting.objects.create(plan=plan, meets_on="2019-07-18")
+    meeting = Meeting.objects.create(
+        partnership=partnership, group=group, plan=plan, meets_on="2019-07-18"
+    )
+    agenda_item = AgendaItem.objects.create(meeting=meeting, kind="member", title="Prevent")
+    decision = Decision.objects.create(meeting=meeting, text="Agreed", action=action)
     from saferplan.background.models import BackgroundJob
 
     background_job = BackgroundJob.objects.create(
@@ -299,7 +303,22 @@ def sweep_records(partnership, coordinator):
         "public:item-edit": contact,
         "api-tokens:revoke": api_token,
         "api-tokens:renew": api_token,
-        "notifications:board-meeting-delete": board_meeting,
+        **dict.fromkeys(
+            [
+                "meetings:detail",
+                "meetings:edit",
+                "meetings:delete",
+                "meetings:attendance",
+                "meetings:agenda-draft",
+                "meetings:agenda-item-add",
+                "meetings:agenda-item-delete",
+                "meetings:minutes",
+                "meetings:decision-add",
+                "meetings:decision-delete",
+                "meetings:papers",
+            ],
+            meeting,
+        ),
         "background:job": background_job,
         **dict.fromkeys(
             [
@@ -353,6 +372,12 @@ def sweep_records(partnership, coordinator):
                 kwargs["value_pk"] = (
                     indicator_value if name.startswith("indicators:") else value
                 ).pk
+            elif arg == "papers":
+                kwargs["papers"] = "pack"
+            elif arg == "item_pk":
+                kwargs["item_pk"] = agenda_item.pk
+            elif arg == "decision_pk":
+                kwargs["decision_pk"] = decision.pk
             elif arg == "priority_pk":
                 kwargs["priority_pk"] = pcc_priority.pk
             elif arg == "finding_pk":
@@ -376,7 +401,8 @@ def sweep_records(partnership, coordinator):
             elif arg == "kind":
                 kwargs["kind"] = (
                     "pdf"
-                    if name in ("public:plan-document", "reports:board-report-download")
+                    if name
+                    in ("public:plan-document", "reports:board-report-download", "meetings:papers")
                     else "csv"
                 )
             elif arg == "section":

@@ -1,10 +1,13 @@
-"""How the demo's Hertsmere governs its plans: the Police and Crime Commissioner's
-priorities its priorities serve (issue 26), and who leads each priority."""
+"""How the demo's Hertsmere governs its plans (issue 26): the Police and Crime Commissioner's
+priorities its priorities serve, who leads each priority, and the Joint Agency Group's
+meetings on the 2019-20 action plan, one with its minutes and the action it agreed."""
 
 import datetime
 
 from saferplan.accounts.models import User
+from saferplan.meetings import services as meeting_services
 from saferplan.partnerships import pcc_services
+from saferplan.partnerships import services as partnership_services
 from saferplan.partnerships.models import Organisation, Partnership
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import PlanKind
@@ -39,6 +42,11 @@ ACTION_PLAN = {
 
 
 def load(*, coordinator: User, hertsmere: Partnership) -> None:
+    _pcc_and_leads(coordinator=coordinator, hertsmere=hertsmere)
+    _jag_meetings(coordinator=coordinator, hertsmere=hertsmere)
+
+
+def _pcc_and_leads(*, coordinator: User, hertsmere: Partnership) -> None:
     pcc_plan = pcc_services.pcc_plan_create(actor=coordinator, partnership=hertsmere, **PCC_PLAN)
     pcc = {
         title: pcc_services.pcc_priority_create(
@@ -61,3 +69,67 @@ def load(*, coordinator: User, hertsmere: Partnership) -> None:
                 lead_name="" if user else lead,
                 lead_organisation=Organisation.objects.get(name=organisation),
             )
+
+
+# Seed 003's action plan: "PREVENT to feature as a standing item at all JAG Meetings"; its
+# updates of 13/08/19 were given at the JAG. The minutes and the decisions are the demo's own.
+JAG_MINUTES = (
+    "The group reviewed the action plan's exceptions. ASB is down 13.7% on last year across "
+    "the borough; Shenley Road in Borehamwood remains the one hotspot.\n\n"
+    "Prevent: no new referrals this quarter; the county's counter-terrorism local profile is "
+    "due in the autumn."
+)
+
+
+def _jag_meetings(*, coordinator: User, hertsmere: Partnership) -> None:
+    jag = hertsmere.groups.get(abbreviation="JAG")
+    partnership_services.group_update(
+        actor=coordinator, group=jag, quorum=2, standing_items="Prevent"
+    )
+    plan = hertsmere.plans.get(kind=PlanKind.ACTION)
+    held = meeting_services.meeting_create(
+        actor=coordinator,
+        partnership=hertsmere,
+        group=jag,
+        plan=plan,
+        meets_on=datetime.date(2019, 8, 13),
+        starts_at=datetime.time(10, 0),
+        place="Civic Offices, Elstree Way, Borehamwood",
+    )
+    meeting_services.agenda_draft(actor=coordinator, meeting=held, today=held.meets_on)
+    meeting_services.attendance_record(
+        actor=coordinator,
+        meeting=held,
+        rows=[
+            (organisation, organisation.name != "Clarion Housing Group", "")
+            for organisation in jag.member_organisations.order_by("name")
+        ],
+    )
+    meeting_services.minutes_record(
+        actor=coordinator, meeting=held, minutes=JAG_MINUTES, minutes_marking="official"
+    )
+    meeting_services.decision_add(
+        actor=coordinator,
+        meeting=held,
+        text="Borehamwood's Shenley Road to be the focus of the next Safer Streets+ event.",
+        priority=plan.priorities.get(number=3),
+        action_title="Hold a Safer Streets+ event on Shenley Road, Borehamwood",
+        owner_organisations=[Organisation.objects.get(name="Hertsmere Safer Neighbourhood Team")],
+        owner_user=User.objects.get(email="inspector@example.org"),
+        due_date=datetime.date(2019, 11, 30),
+    )
+    meeting_services.decision_add(
+        actor=coordinator,
+        meeting=held,
+        text="The county's problem profile of ASB to be shared with the board.",
+    )
+    coming = meeting_services.meeting_create(
+        actor=coordinator,
+        partnership=hertsmere,
+        group=jag,
+        plan=plan,
+        meets_on=datetime.date(2019, 10, 8),
+        starts_at=datetime.time(10, 0),
+        place="Civic Offices, Elstree Way, Borehamwood",
+    )
+    meeting_services.agenda_draft(actor=coordinator, meeting=coming, today=coming.meets_on)

@@ -1,9 +1,8 @@
-"""What each person chooses to be emailed, the board meetings that owners are chased before,
-and a record of what was sent (so that a digest or a chase is never sent twice)."""
+"""What each person chooses to be emailed, and a record of what was sent (so that a digest or
+a chase before a meeting is never sent twice)."""
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 
 class Preference(models.Model):
@@ -30,29 +29,8 @@ class Preference(models.Model):
         return f"Notification choices of {self.user}"
 
 
-class BoardMeeting(models.Model):
-    """A date the partnership's board meets to review the plan: owners are chased before it."""
-
-    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="board_meetings")
-    meets_on = models.DateField("date of the meeting")
-    chase_days_before = models.PositiveIntegerField(
-        "days before the meeting to remind owners",
-        default=14,
-        help_text=_("Owners of open actions are emailed this many days before the meeting."),
-    )
-
-    class Meta:
-        ordering = ["meets_on"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "meets_on"], name="one_board_meeting_a_day")
-        ]
-
-    def __str__(self) -> str:
-        return f"Board meeting on {self.meets_on:%-d %B %Y}"
-
-
 class Sent(models.Model):
-    """An email sent: `key` names what it was about (digest:2026-W48, chase:<meeting id>),
+    """An email sent: `key` names what it was about (digest:2026-W48, meeting-chase:<meeting id>),
     so that running the reminders twice sends nothing twice."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from saferplan.accounts.models import Membership, Role, User
+from saferplan.meetings.models import Meeting
 from saferplan.plans.models import Action, ActionStatus
 from saferplan.plans.selectors import ActionFilters, my_actions, stale_in_priorities_led
 
-from .models import BoardMeeting, Preference
+from .models import Preference
 
 
 def preference_of(user) -> Preference:
@@ -73,13 +74,17 @@ def digest_for(user, *, today: datetime.date) -> Digest:
     return digest
 
 
-def meetings_to_chase(*, today: datetime.date) -> list[BoardMeeting]:
-    """Meetings whose reminder day has come and which have not happened yet."""
-    meetings = BoardMeeting.objects.filter(meets_on__gt=today).select_related("plan__partnership")
+def meetings_to_chase(*, today: datetime.date) -> list[Meeting]:
+    """Meetings reviewing a plan whose reminder day has come and which have not happened yet."""
+    meetings = (
+        Meeting.objects.filter(meets_on__gt=today)
+        .exclude(plan=None)
+        .select_related("plan__partnership", "group")
+    )
     return [m for m in meetings if m.meets_on - datetime.timedelta(m.chase_days_before) <= today]
 
 
-def actions_to_update_before(meeting: BoardMeeting, user, *, today: datetime.date) -> list[Action]:
+def actions_to_update_before(meeting: Meeting, user, *, today: datetime.date) -> list[Action]:
     """The person's open actions in the meeting's plan, oldest news first."""
     mine = my_actions(user=user, filters=ActionFilters(), today=today)
     actions = [
@@ -91,7 +96,7 @@ def actions_to_update_before(meeting: BoardMeeting, user, *, today: datetime.dat
     return sorted(actions, key=lambda a: (a.last_update_on or datetime.date.min, a.pk))
 
 
-def people_owning_open_actions_of(meeting: BoardMeeting) -> list[User]:
+def people_owning_open_actions_of(meeting: Meeting) -> list[User]:
     """Everyone who may own an open action of the meeting's plan (four queries, whatever the
     plan's size). A few may turn out to own none of them; actions_to_update_before tells."""
     open_actions = Action.objects.filter(
@@ -100,7 +105,7 @@ def people_owning_open_actions_of(meeting: BoardMeeting) -> list[User]:
     organisations = Action.owner_organisations.through.objects.filter(
         action__in=open_actions
     ).values("organisation")
-    partnerships = {meeting.plan.partnership_id} | set(
+    partnerships = {meeting.partnership_id} | set(
         Action.joint_partnerships.through.objects.filter(action__in=open_actions).values_list(
             "partnership", flat=True
         )

@@ -1,6 +1,6 @@
-"""Writes for notifications: each person's choices, board meetings, and the emails sent.
+"""Writes for notifications: each person's choices and the emails sent.
 
-Reminders (the weekly digest, the chase before a board meeting) are sent by the command
+Reminders (the weekly digest, the chase before a meeting that reviews a plan) are sent by the command
 `saferplan send-reminders`, run daily; each is recorded in Sent so that running it twice
 sends nothing twice. Notices of a change to someone's action are sent when the change is
 committed, never for a change that was rolled back."""
@@ -8,21 +8,17 @@ committed, never for a change that was rolled back."""
 import datetime
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 from django_tasks import task
 
 from saferplan.core import audit
-from saferplan.core.models import AuditEvent
 
 from . import emails, selectors
-from .models import BoardMeeting, Preference, Sent
+from .models import Preference, Sent
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
-    from saferplan.plans.models import Action, Plan, RagChange, Update
+    from saferplan.plans.models import Action, RagChange, Update
 
 DIGEST_WEEKDAY = 0  # Monday
 
@@ -48,63 +44,6 @@ def preference_set(
         board_reports=board_reports,
     )
     return preference
-
-
-@transaction.atomic
-def board_meeting_add(
-    *, actor: "User", plan: "Plan", meets_on: datetime.date, chase_days_before: int = 14
-) -> BoardMeeting:
-    if plan.board_meetings.filter(meets_on=meets_on).exists():
-        raise ValidationError(
-            {
-                "meets_on": _("The board already meets on %(day)s")
-                % {"day": date_format(meets_on, "j F Y")}
-            }
-        )
-    return audit.create(
-        BoardMeeting,
-        actor=actor,
-        partnership=plan.partnership,
-        logged_fields=["meets_on", "chase_days_before"],
-        plan=plan,
-        meets_on=meets_on,
-        chase_days_before=chase_days_before,
-    )
-
-
-@transaction.atomic
-def board_meetings_move(
-    *, actor: "User | None", plan: "Plan", to: "Plan", after: datetime.date
-) -> int:
-    """Move the plan's board meetings dated after `after` to plan `to` (next year's, made by
-    the annual refresh): the board reviews the new plan then, and owners are chased on its
-    actions. Meetings up to that day stay with the plan they reviewed. Returns how many."""
-    moved = 0
-    for meeting in plan.board_meetings.filter(meets_on__gt=after).exclude(
-        meets_on__in=to.board_meetings.values("meets_on")
-    ):
-        audit.change(
-            meeting,
-            actor=actor,
-            partnership=plan.partnership,
-            logged_fields=["plan"],
-            reason="The annual refresh: a meeting still to come reviews the new plan",
-            plan=to,
-        )
-        moved += 1
-    return moved
-
-
-@transaction.atomic
-def board_meeting_delete(*, actor: "User", meeting: BoardMeeting) -> None:
-    audit.log(
-        instance=meeting,
-        action=AuditEvent.Action.DELETE,
-        actor=actor,
-        partnership=meeting.plan.partnership,
-        changes=audit.diff(audit.snapshot(meeting, ["meets_on"]), {}),
-    )
-    meeting.delete()
 
 
 def _once(user: "User", key: str) -> bool:
@@ -152,24 +91,31 @@ def send_digests(*, today: datetime.date) -> int:
 
 
 def send_chases(*, today: datetime.date) -> int:
-    """Before each board meeting, each owner of an open action of its plan who chose it is
-    asked to update their actions, once per meeting."""
+    """Before each meeting that reviews a plan (the board's, the JAG's), each owner of an open
+    action of the plan who chose it is asked to update their actions, once per meeting."""
     sent = 0
     for meeting in selectors.meetings_to_chase(today=today):
         for user in selectors.people_owning_open_actions_of(meeting):
             if not selectors.preference_of(user).board_chase:
                 continue
             actions = selectors.actions_to_update_before(meeting, user, today=today)
-            if not actions or not _once(user, f"chase:{meeting.pk}"):
+            if not actions or not _once(user, f"meeting-chase:{meeting.pk}"):
                 continue
             emails.send(
                 to=user,
-                subject=f"Please update your actions before the board meets on {meeting.meets_on:%-d %B}",
+                subject=f"Please update your actions before the {_group_name(meeting)} meets on {meeting.meets_on:%-d %B}",
                 template="chase",
                 context={"meeting": meeting, "actions": actions, "today": today},
             )
             sent += 1
     return sent
+
+
+def _group_name(meeting) -> str:
+    """ "the board" or the group's short name ("JAG"), as a subject line has room for."""
+    if meeting.group is None:
+        return "board"
+    return meeting.group.abbreviation or meeting.group.name
 
 
 def notify_action_changed(

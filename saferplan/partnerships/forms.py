@@ -33,6 +33,19 @@ class GroupForm(forms.Form):
         required=False,
         widget=GovukCheckboxSelectMultiple,
     )
+    quorum = forms.IntegerField(
+        label=_("Member organisations for a quorum (optional)"),
+        min_value=1,
+        required=False,
+        help_text=_("How many must be present for its decisions to stand."),
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+    )
+    standing_items = forms.CharField(
+        label=_("Standing items (optional)"),
+        required=False,
+        help_text=_("Items on every agenda, one to a line: for example Prevent."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, partnership, group=None, **kwargs):
         super().__init__(*args, **kwargs)

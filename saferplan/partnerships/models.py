@@ -210,6 +210,20 @@ class Group(TimeStampedModel):
     member_organisations = models.ManyToManyField(
         Organisation, related_name="groups", blank=True, verbose_name=_("member organisations")
     )
+    quorum = models.PositiveIntegerField(
+        "member organisations for a quorum",
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many member organisations must be present for its decisions to stand, as "
+            "its terms of reference say."
+        ),
+    )
+    standing_items = models.TextField(
+        "standing items",
+        blank=True,
+        help_text=_("Items on every agenda, one to a line: for example Prevent."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -45,6 +45,8 @@ GROUP_FIELDS = [
     "purpose",
     "member_organisations",
     "aliases",
+    "quorum",
+    "standing_items",
 ]
 
 
@@ -214,6 +216,8 @@ def group_create(
     purpose: str = "",
     member_organisations: Iterable[Organisation] = (),
     aliases: list[str] | None = None,
+    quorum: int | None = None,
+    standing_items: str = "",
 ) -> Group:
     member_organisations = list(member_organisations)
     _check_members_belong(partnership, member_organisations)
@@ -230,6 +234,8 @@ def group_create(
         purpose=purpose,
         aliases=aliases or [],
         member_organisations=member_organisations,
+        quorum=quorum,
+        standing_items=standing_items,
     )
 
 

@@ -83,6 +83,8 @@ def group_edit(request, slug, pk):
         "reports_to": group.reports_to,
         "purpose": group.purpose,
         "member_organisations": list(group.member_organisations.all()),
+        "quorum": group.quorum,
+        "standing_items": group.standing_items,
     }
     form = GroupForm(request.POST or None, partnership=partnership, group=group, initial=initial)
     saved = save_form(

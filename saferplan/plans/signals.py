@@ -11,3 +11,8 @@ action_changed = Signal()
 # Sent with: plan (last year's), new_plan, actor (None for the system), refreshed_on (the day:
 # what is dated after it belongs to the new plan).
 plan_refreshed = Signal()
+
+# An action's page is being drawn. Sent with: action, user. Each receiver (an app above plans:
+# meetings) answers with a list of partnerships.selectors.OverviewRow to show among the
+# action's details: the meeting that agreed it.
+action_page_drawn = Signal()

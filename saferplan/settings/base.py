@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "saferplan.accounts",
     "saferplan.partnerships",
     "saferplan.plans",
+    "saferplan.meetings",
     "saferplan.imports",
     "saferplan.crimedata",
     "saferplan.indicators",

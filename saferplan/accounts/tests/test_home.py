@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from saferplan.accounts.tests.factories import MembershipFactory
 from saferplan.core import clock
-from saferplan.notifications.models import BoardMeeting
+from saferplan.meetings.models import Meeting
 from saferplan.plans.tests.factories import PlanFactory
 from saferplan.reports.models import BoardReport
 
@@ -113,9 +113,10 @@ def test_the_overview_shows_plan_status_the_next_meeting_and_the_latest_report(
     plan = PlanFactory(partnership=partnership, title="Action plan 2026-27", status="published")
     PlanFactory(partnership=partnership, title="Action plan 2019-20", status="archived")
     today = clock.today()
-    BoardMeeting.objects.create(plan=plan, meets_on=today - datetime.timedelta(days=7))
-    BoardMeeting.objects.create(plan=plan, meets_on=today + datetime.timedelta(days=40))
-    BoardMeeting.objects.create(plan=plan, meets_on=today + datetime.timedelta(days=90))
+    for days in (-7, 40, 90):
+        Meeting.objects.create(
+            partnership=partnership, plan=plan, meets_on=today + datetime.timedelta(days=days)
+        )
     _issued_report(plan, "Report to the board – September 2026", today)
     client.force_login(coordinator)
     page = client.get(reverse("partnerships:detail", args=[partnership.slug])).text

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from saferplan.core.models import AuditEvent
+from saferplan.meetings.services import meeting_create
 from saferplan.notifications import services
-from saferplan.notifications.models import BoardMeeting, Preference
+from saferplan.notifications.models import Preference
 from saferplan.plans import services as plan_services
 from saferplan.plans.tests.factories import ActionFactory, PlanFactory, PriorityFactory
 
@@ -115,8 +116,11 @@ def test_nobody_gets_an_empty_digest(plan, editor, coordinator):
 
 
 def test_owners_are_chased_once_before_each_board_meeting(plan, owned, editor, coordinator):
-    meeting = services.board_meeting_add(
-        actor=coordinator, plan=plan, meets_on=MONDAY + datetime.timedelta(days=10)
+    meeting = meeting_create(
+        actor=coordinator,
+        partnership=plan.partnership,
+        plan=plan,
+        meets_on=MONDAY + datetime.timedelta(days=10),
     )
     assert services.send_chases(today=MONDAY - datetime.timedelta(days=5)) == 0  # too early
     assert services.send_chases(today=MONDAY) == 1
@@ -228,57 +232,12 @@ def test_a_person_chooses_their_emails_and_the_choice_is_audited(client, editor)
     assert list(event.changes.values()) == [[True, False]]
 
 
-def test_a_coordinator_adds_and_removes_board_meetings(client, plan, coordinator, viewer):
-    url = reverse("notifications:board-meetings", args=[plan.partnership.slug, plan.pk])
-    client.force_login(coordinator)
-    refused = client.post(
-        url,
-        {
-            "meets_on_day": "31",
-            "meets_on_month": "2",
-            "meets_on_year": "2027",
-            "chase_days_before": "14",
-        },
-    )
-    assert "must be a real date" in refused.content.decode()
-    assert not BoardMeeting.objects.exists()
-    added = client.post(
-        url,
-        {
-            "meets_on_day": "14",
-            "meets_on_month": "1",
-            "meets_on_year": "2027",
-            "chase_days_before": "10",
-        },
-    )
-    assert added.status_code == 302
-    meeting = BoardMeeting.objects.get()
-    assert (meeting.meets_on, meeting.chase_days_before) == (datetime.date(2027, 1, 14), 10)
-    twice = client.post(
-        url,
-        {
-            "meets_on_day": "14",
-            "meets_on_month": "1",
-            "meets_on_year": "2027",
-            "chase_days_before": "10",
-        },
-    )
-    assert "The board already meets on 14 January 2027" in twice.content.decode()
-    client.force_login(viewer)
-    page = client.get(url).content.decode()
-    assert "Thursday 14 January 2027" in page
-    assert "Add the meeting" not in page
-    delete = reverse("notifications:board-meeting-delete", args=[plan.partnership.slug, meeting.pk])
-    assert client.post(delete).status_code == 403
-    client.force_login(coordinator)
-    client.post(delete)
-    assert not BoardMeeting.objects.exists()
-    assert AuditEvent.objects.filter(object_type="notifications.boardmeeting").count() == 2
-
-
 def test_the_command_sends_both_and_says_how_many(owned, plan, coordinator, capsys):
-    services.board_meeting_add(
-        actor=coordinator, plan=plan, meets_on=MONDAY + datetime.timedelta(days=7)
+    meeting_create(
+        actor=coordinator,
+        partnership=plan.partnership,
+        plan=plan,
+        meets_on=MONDAY + datetime.timedelta(days=7),
     )
     call_command("send-reminders", "--date", MONDAY.isoformat())
     assert (
@@ -328,5 +287,10 @@ def test_a_person_removed_from_the_partnership_hears_nothing_more_of_its_actions
             actor=coordinator, action=owned["overdue"], described_on=MONDAY, text="Booked"
         )
     assert mail.outbox == []
-    BoardMeeting.objects.create(plan=plan, meets_on=MONDAY + datetime.timedelta(days=7))
+    meeting_create(
+        actor=coordinator,
+        partnership=plan.partnership,
+        plan=plan,
+        meets_on=MONDAY + datetime.timedelta(days=7),
+    )
     assert services.send_chases(today=MONDAY) == 0

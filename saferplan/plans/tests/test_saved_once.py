@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from saferplan.core.models import AuditEvent, FormSubmission
 from saferplan.indicators.tests.conftest import manual_measure
-from saferplan.notifications.models import BoardMeeting
+from saferplan.meetings.models import Meeting
 from saferplan.plans.models import RagChange, Update
 
 from .conftest import TODAY
@@ -154,11 +154,12 @@ def test_a_rag_override_sent_twice_is_recorded_once(client, coordinator, priorit
     assert "The RAG rating of priority 1 has been saved." in banners(again.text)[0]
 
 
-def test_a_board_meeting_sent_twice_is_added_once(client, coordinator, plan, partnership):
+def test_a_meeting_sent_twice_is_arranged_once(client, coordinator, plan, partnership):
     client.force_login(coordinator)
-    url = reverse("notifications:board-meetings", args=[partnership.slug, plan.pk])
+    url = reverse("meetings:add", args=[partnership.slug])
     form = {
         "submission_token": drawn_token(client.get(url).text),
+        "plan": plan.pk,
         "meets_on_day": "14",
         "meets_on_month": "1",
         "meets_on_year": str(TODAY.year + 1),
@@ -166,10 +167,10 @@ def test_a_board_meeting_sent_twice_is_added_once(client, coordinator, plan, par
     }
     client.post(url, form, follow=True)
     again = client.post(url, form, follow=True)
-    assert BoardMeeting.objects.count() == 1
+    assert Meeting.objects.count() == 1
     [banner] = banners(again.text)
     assert "already saved" in banner
-    assert f"Board meeting on 14 January {TODAY.year + 1} has been added." in banner
+    assert f"The meeting on 14 January {TODAY.year + 1} has been arranged." in banner
 
 
 def test_a_measures_figure_sent_twice_is_saved_and_logged_once(client, partnership, member_of):

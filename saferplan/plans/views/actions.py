@@ -17,6 +17,7 @@ from ..forms import (
     UpdateForm,
 )
 from ..permissions import action_policy
+from ..signals import action_page_drawn
 
 # Plans -------------------------------------------------------------------------------------
 
@@ -150,10 +151,18 @@ def action_detail(request, slug, pk):
                 request.user, "change", action
             ),
             "audit_events": _action_audit(action),
+            "elsewhere": action_page_rows(action=action, user=request.user),
             "form": new_update_form(action),
             "form_has_own_error_summary": True,
         },
     )
+
+
+def action_page_rows(*, action, user) -> list:
+    """What the apps built on plans show among the action's details (signals.action_page_drawn:
+    the meeting that agreed it)."""
+    answers = action_page_drawn.send(sender=type(action), action=action, user=user)
+    return sorted((row for _, answer in answers for row in answer or []), key=lambda r: r.order)
 
 
 def _action_audit(action):
