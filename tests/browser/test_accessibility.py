@@ -556,3 +556,35 @@ def test_the_members_pages_in_welsh_have_no_accessibility_violations(page_as, de
         f"{member}/audit-log/",
     ]:
         check(page, demo_site + path)
+
+
+def test_the_meeting_pages_have_no_accessibility_violations(page_as, demo_site):
+    """The demo's JAG meetings: the one held (agenda, attendance, minutes, decisions) and the
+    next (matters arising), their forms, and a form with errors."""
+    from saferplan.meetings.models import Meeting
+
+    held, coming = Meeting.objects.filter(partnership__slug="hertsmere").order_by("meets_on")[:2]
+    base = "/partnerships/hertsmere/meetings"
+    page = page_as("coordinator@example.org")
+    for path in [
+        f"{base}/",
+        f"{base}/add/",
+        f"{base}/{held.pk}/",
+        f"{base}/{coming.pk}/",
+        f"{base}/{held.pk}/edit/",
+        f"{base}/{held.pk}/delete/",
+        f"{base}/{held.pk}/attendance/",
+        f"{base}/{held.pk}/minutes/",
+        f"{base}/{held.pk}/decisions/add/",
+        f"{base}/{held.pk}/agenda/add/",
+        f"/cy{base}/{held.pk}/",
+    ]:
+        check(page, demo_site + path)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_site + f"{base}/{held.pk}/decisions/add/")
+    page.fill("#id_text", "Agreed")
+    page.fill("#id_action_title", "An action without its priority")
+    page.click("button:has-text('Save decision')")
+    wait_for_error_summary(page)
+    assert "Choose the priority the new action belongs to" in page.content()
+    assert not axe_violations(page)

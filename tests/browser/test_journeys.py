@@ -9,7 +9,9 @@ the Content Security Policy's reports checked on each.
 - an analyst imports a police.uk month and compares two periods;
 - an analyst drafts the strategic assessment, rewords and approves a finding and scores the
   priority-setting matrix; the coordinator links two priorities to their evidence;
-- a member of the public reads the published plan and answers its open consultation.
+- a member of the public reads the published plan and answers its open consultation;
+- a coordinator arranges a JAG meeting, drafts its agenda from the plan, records who came, the
+  notes and a decision that adds an action to the plan, and follows it there.
 """
 
 import datetime
@@ -332,4 +334,62 @@ def test_a_member_of_the_public_reads_the_plan_and_answers_its_consultation(
     journey.click("button:has-text('Send')")
     assert "Thank you" in journey.text() or "sent" in journey.text().lower()
     assert Response.objects.filter(consultation=open_consultation).count() == 1
+    print("\n".join(journey.checked))
+
+
+def test_a_coordinator_runs_a_jag_meeting_from_agenda_to_minutes_to_a_new_action(
+    page_as, demo_site
+):
+    from saferplan.partnerships.models import Group
+    from saferplan.plans.models import Action, Plan
+
+    plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
+    jag = Group.objects.get(partnership__slug="hertsmere", abbreviation="JAG")
+    journey = Journey(page_as("coordinator@example.org"))
+    page = journey.page
+    journey.goto(demo_site + "/partnerships/hertsmere/")
+    journey.click("main a:has-text('Agendas drafted from the plan')")
+    journey.click("text=Arrange a meeting")
+    page.select_option("#id_group", str(jag.pk))
+    page.select_option("#id_plan", str(plan.pk))
+    fill_date(page, "meets_on", datetime.date(2019, 12, 10))
+    page.fill("#id_starts_at", "10:00")
+    page.fill("#id_place", "Civic Offices, Borehamwood")
+    journey.click("button:has-text('Save meeting')")
+    assert "has been arranged" in journey.text()
+
+    # The agenda from the plan: what the last JAG agreed, the exceptions, the standing item.
+    journey.click("button:has-text('Draft the agenda from the plan')")
+    text = journey.text()
+    assert "Matters arising: the actions agreed on 8 October 2019" not in text  # none agreed
+    assert "Exceptions:" in text
+    assert "Prevent" in text
+
+    journey.click("a:has-text('Record who came')")
+    page.check("label:has-text('Hertsmere Borough Council was present')")
+    page.check("label:has-text('Hertsmere Safer Neighbourhood Team was present')")
+    journey.click("button:has-text('Save attendance')")
+    assert "Quorate" in journey.text()
+
+    journey.click("a:has-text('Write the notes of the discussion')")
+    page.fill("#id_minutes", "Shop theft on Shenley Road discussed with the town centre manager.")
+    journey.click("button:has-text('Save notes')")
+
+    journey.click("a:has-text('Record a decision')")
+    page.fill("#id_text", "The SNT will run a retailers' briefing on shop theft.")
+    page.select_option("#id_priority", index=1)
+    page.fill("#id_action_title", "Run a retailers' briefing on shop theft in Borehamwood")
+    page.check("label:has-text('Hertsmere Safer Neighbourhood Team')")
+    journey.click("button:has-text('Save decision')")
+    assert "its action added to the plan" in journey.text()
+
+    # The new action is in the plan, and names the meeting that agreed it.
+    journey.click("main a:has-text('Run a retailers')")
+    action = Action.objects.get(title="Run a retailers' briefing on shop theft in Borehamwood")
+    assert action.priority.plan == plan
+    text = journey.text()
+    assert "Agreed at" in text
+    assert "Joint Agency Group, Tuesday 10 December 2019" in text
+    journey.click("main a:has-text('Tuesday 10 December 2019')")
+    assert "Shop theft on Shenley Road discussed" in journey.text()
     print("\n".join(journey.checked))
