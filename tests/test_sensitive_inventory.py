@@ -314,13 +314,14 @@ def test_every_text_written_under_a_marked_record_has_a_marking_of_its_own():
     unmarked = []
     for model, fields in saferplan_text_fields():
         # A record that shows a file (a plan's foreword photograph) does not hang off it:
-        # the attachment's marking is the file's own.
+        # the attachment's marking is the file's own. Nor does one that names the meeting
+        # decision that agreed it (an assessment's agreed_in): it was written before.
         parents = [
             f.related_model
             for f in model._meta.concrete_fields
             if f.many_to_one
             and f.related_model is not model
-            and f.related_model._meta.label != "attachments.Attachment"
+            and f.related_model._meta.label not in ("attachments.Attachment", "meetings.Decision")
         ]
         if not any(hasattr(parent, "marking") for parent in parents):
             continue

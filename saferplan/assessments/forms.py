@@ -8,6 +8,7 @@ from saferplan.core.models import Marking
 from saferplan.core.submissions import submission_token_field
 from saferplan.crimedata import categories
 from saferplan.crimedata.forms import PeriodField
+from saferplan.meetings.models import Meeting
 from saferplan.plans.models import Priority
 
 from .models import Candidate, Finding, RiskKind
@@ -122,6 +123,21 @@ class AgreeForm(forms.Form):
         required=False,
         help_text=gettext_lazy("For example the board meeting of 12 January 2023."),
     )
+    meeting = forms.ModelChoiceField(
+        label=gettext_lazy("The meeting that agreed it (optional)"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("None recorded in saferplan"),
+        help_text=gettext_lazy("Its minutes then record the decision."),
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(partnership=partnership)
+            .select_related("group")
+            .order_by("-meets_on")
+        )
 
 
 class RecommendationForm(forms.Form):

@@ -47,6 +47,14 @@ class StrategicAssessment(TimeStampedModel):
         blank=True,
         help_text=_("For example the board meeting of 12 January 2023."),
     )
+    # The decision of the meeting that agreed it, when it was recorded with one.
+    agreed_in = models.ForeignKey(
+        "meetings.Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # Once agreed, a coordinator may publish a summary of it on the published plan: the
     # summary below and what is OFFICIAL of its findings, risks and recommendations.
     summary = models.TextField(

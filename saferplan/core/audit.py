@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from django.db import models, transaction
+from django.utils.text import capfirst
 
 from .models import AuditEvent
 
@@ -49,7 +50,8 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
         field = meta.get_field(name)
         if not isinstance(field, models.Field):
             raise TypeError(f"{name} is a reverse relation of {meta.label}, not one of its fields")
-        values[str(field.verbose_name).capitalize()] = _display_value(instance, field)
+        # capfirst, not capitalize: "Police and Crime Commissioner" keeps its capitals.
+        values[capfirst(str(field.verbose_name))] = _display_value(instance, field)
     return values
 
 

@@ -44,6 +44,31 @@ ACTION_PLAN = {
 def load(*, coordinator: User, hertsmere: Partnership) -> None:
     _pcc_and_leads(coordinator=coordinator, hertsmere=hertsmere)
     _jag_meetings(coordinator=coordinator, hertsmere=hertsmere)
+    _sign_off(coordinator=coordinator, hertsmere=hertsmere)
+
+
+def _sign_off(*, coordinator: User, hertsmere: Partnership) -> None:
+    """The board signs off the partnership plan 2023-27 ("the board signs off the Partnership
+    Plan and annual action plan", seed 002), which is then sent to the commissioner. The
+    dates are the demo's own."""
+    board = hertsmere.groups.get(kind="board")
+    plan = hertsmere.plans.get(kind=PlanKind.STRATEGIC)
+    meeting = meeting_services.meeting_create(
+        actor=coordinator,
+        partnership=hertsmere,
+        group=board,
+        plan=plan,
+        meets_on=datetime.date(2023, 3, 21),
+        starts_at=datetime.time(14, 0),
+        place="Civic Offices, Elstree Way, Borehamwood",
+    )
+    meeting_services.decision_add(
+        actor=coordinator,
+        meeting=meeting,
+        text="The board signs off the Partnership Plan 2023 - 2027.",
+        approves_plan=plan,
+    )
+    plan_services.plan_sent_to_pcc(actor=coordinator, plan=plan, sent_on=datetime.date(2023, 4, 3))
 
 
 def _pcc_and_leads(*, coordinator: User, hertsmere: Partnership) -> None:

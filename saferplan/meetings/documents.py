@@ -139,7 +139,7 @@ def minutes(meeting: Meeting) -> Papers:
             + _("%(present)s member organisations present; %(needed)s needed.")
             % {"present": quorum.present, "needed": quorum.needed}
         )
-    decisions = list(meeting.decisions.select_related("action__priority"))
+    decisions = list(meeting.decisions.select_related("action__priority", "approves_plan"))
     sections = [
         Section(_("Present"), items=came or [Item(_("Attendance not recorded yet."), False)]),
     ]
@@ -156,12 +156,19 @@ def minutes(meeting: Meeting) -> Papers:
                 Item(
                     d.text,
                     True,
-                    [
-                        _("New action: %(title)s (priority %(number)s)")
-                        % {"title": d.action.title, "number": d.action.priority.number}
-                    ]
-                    if d.action
-                    else [],
+                    (
+                        [_("Approves: %(title)s") % {"title": d.approves_plan.title}]
+                        if d.approves_plan
+                        else []
+                    )
+                    + (
+                        [
+                            _("New action: %(title)s (priority %(number)s)")
+                            % {"title": d.action.title, "number": d.action.priority.number}
+                        ]
+                        if d.action
+                        else []
+                    ),
                 )
                 for d in decisions
             ],

@@ -129,6 +129,16 @@ class DecisionForm(forms.Form):
         initial=Marking.OFFICIAL,
         help_text=_("A new action takes the decision's marking."),
     )
+    approves_plan = forms.ModelChoiceField(
+        label=_("This decision approves a plan (optional)"),
+        queryset=Plan.objects.none(),
+        required=False,
+        empty_label=_("No"),
+        help_text=_(
+            "The sign-off of a partnership plan or a year's action plan: the plan's page shows "
+            "it, and a draft plan becomes approved."
+        ),
+    )
     priority = forms.ModelChoiceField(
         label=_("Priority of the new action"),
         queryset=Priority.objects.none(),
@@ -164,6 +174,9 @@ class DecisionForm(forms.Form):
             meeting.plan.priorities.all() if meeting.plan else Priority.objects.none()
         )
         self.fields["owner_organisations"].queryset = partnership.organisations.order_by("name")
+        self.fields["approves_plan"].queryset = partnership.plans.in_use().order_by(
+            "-period_start", "title"
+        )
         self.fields["owner_user"].queryset = (
             User.objects.filter(memberships__partnership=partnership, is_active=True)
             .distinct()

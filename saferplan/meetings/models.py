@@ -124,6 +124,15 @@ class Decision(MarkedModel):
         blank=True,
         related_name="agreed_in",
     )
+    # The sign-off of a plan: the decision that approved it (the plan's page shows it).
+    approves_plan = models.ForeignKey(
+        "plans.Plan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approvals",
+        verbose_name=_("plan approved"),
+    )
 
     class Meta:
         ordering = ["meeting", "position", "pk"]

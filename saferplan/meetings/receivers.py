@@ -64,3 +64,23 @@ def on_action_page_drawn(sender, *, action, user, **kwargs) -> list[OverviewRow]
         if d.meeting.partnership.memberships.filter(user=user).exists() or user.is_superuser
     ]
     return [OverviewRow(order=10, key=_("Agreed at"), lines=lines)] if lines else []
+
+
+def on_plan_page_drawn(sender, *, plan, user, **kwargs) -> list[OverviewRow]:
+    """The plan's sign-off: each decision of a meeting that approved it (the plan's page is
+    its partnership's members', as the meeting is)."""
+    decisions = Decision.objects.filter(approves_plan=plan).select_related(
+        "meeting__group", "meeting__partnership"
+    )
+    lines = [
+        OverviewLine(
+            text=(d.meeting.group.name if d.meeting.group else _("Board"))
+            + ", "
+            + date_format(d.meeting.meets_on, "j F Y"),
+            href=reverse("meetings:detail", args=[d.meeting.partnership.slug, d.meeting_id])
+            + "#decisions",
+            note=d.text,
+        )
+        for d in decisions.order_by("meeting__meets_on", "pk")
+    ]
+    return [OverviewRow(order=10, key=_("Approved"), lines=lines)] if lines else []

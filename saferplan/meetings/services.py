@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent, Marking
 from saferplan.plans import services as plan_services
+from saferplan.plans.models import PlanStatus
 
 from . import selectors
 from .models import DRAFTED_KINDS, AgendaItem, AgendaItemKind, Attendance, Decision, Meeting
@@ -240,12 +241,26 @@ def decision_add(
     marking: str = Marking.OFFICIAL,
     priority: "Priority | None" = None,
     action_title: str = "",
+    approves_plan: "Plan | None" = None,
     **action_fields: Any,
 ) -> Decision:
     """Record a decision. With a priority and an action's title it is a new action: added to
     the priority (of the plan the meeting reviews) with its owners and due date, as sensitive
-    as the decision, and linked both ways."""
+    as the decision, and linked both ways. With `approves_plan` it is the plan's sign-off: a
+    draft plan becomes approved."""
     action: Action | None = None
+    if approves_plan is not None:
+        if approves_plan.partnership_id != meeting.partnership_id:
+            raise ValidationError(
+                {
+                    "approves_plan": _("Choose a plan of %(partnership)s.")
+                    % {"partnership": meeting.partnership}
+                }
+            )
+        if approves_plan.status == PlanStatus.DRAFT:
+            plan_services.plan_transition(
+                actor=actor, plan=approves_plan, status=PlanStatus.APPROVED
+            )
     if priority is not None or action_title.strip():
         if meeting.plan_id is None:
             raise ValidationError({"priority": _("Choose the plan the meeting reviews first.")})
@@ -267,12 +282,13 @@ def decision_add(
         Decision,
         actor=actor,
         partnership=meeting.partnership,
-        logged_fields=["text", "marking", "action"],
+        logged_fields=["text", "marking", "action", "approves_plan"],
         meeting=meeting,
         position=last + 1,
         text=text,
         marking=marking,
         action=action,
+        approves_plan=approves_plan,
     )
 
 

@@ -111,7 +111,9 @@ def meeting_detail(request, slug, pk):
             "agenda": meeting.agenda_items.prefetch_related("actions").select_related("added_by"),
             "attendance": meeting.attendance.select_related("organisation"),
             "quorum": selectors.quorum_of(meeting),
-            "decisions": meeting.decisions.select_related("action__priority__plan__partnership"),
+            "decisions": meeting.decisions.select_related(
+                "action__priority__plan__partnership", "approves_plan"
+            ),
             "before": before,
             "agreed": agreed,
             "may_change": may_change,

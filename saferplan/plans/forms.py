@@ -316,6 +316,15 @@ class RagOverrideForm(forms.Form):
         return self.cleaned_data["marking"] or Marking.OFFICIAL
 
 
+class SentToPccForm(forms.Form):
+    submission_token = submission_token_field()
+    sent_on = GovukDateField(
+        label=_("Date it was sent (leave empty if it has not been)"),
+        required=False,
+        help_text=_("For example 30 4 2025"),
+    )
+
+
 class RefreshForm(forms.Form):
     title = forms.CharField(label=_("Title of the new plan"), max_length=250)
     period_start = GovukDateField(label=_("Start of period"))

@@ -16,3 +16,8 @@ plan_refreshed = Signal()
 # meetings) answers with a list of partnerships.selectors.OverviewRow to show among the
 # action's details: the meeting that agreed it.
 action_page_drawn = Signal()
+
+# A plan's page is being drawn. Sent with: plan, user. Each receiver (meetings) answers with a
+# list of partnerships.selectors.OverviewRow for the plan's sign-off: the decisions that
+# approved it.
+plan_page_drawn = Signal()

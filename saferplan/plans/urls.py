@@ -25,6 +25,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/plans/<int:plan_pk>/status/", plans.plan_transition, name="transition"),
     path("<slug:slug>/plans/<int:plan_pk>/refresh/", plans.plan_refresh, name="refresh"),
+    path(
+        "<slug:slug>/plans/<int:plan_pk>/sent-to-commissioner/",
+        plans.plan_sent_to_pcc,
+        name="sent-to-pcc",
+    ),
     path("<slug:slug>/plans/<int:plan_pk>/actions/", plans.action_table, name="action-table"),
     path(
         "<slug:slug>/plans/<int:plan_pk>/priorities/add/",

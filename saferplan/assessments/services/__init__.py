@@ -1,22 +1,25 @@
 """Writes of strategic assessments, each audited.
 
-- assessments: an assessment drafted from the data, its findings and risks, the board's
-  agreement, its recommendations and its published summary; a plan's yearly review
+- assessments: an assessment drafted from the data, its findings and risks
+- agreement: the board's agreement, its recommendations and its published summary; a plan's
+  yearly review
 - matrix: the priority-setting matrix's issues and scores, and a plan priority's link to
   the evidence it was set from
 
 Callers may import from here (the names below) or from the module itself."""
 
-from .assessments import (
-    ASSESSMENT_FIELDS,
+from .agreement import (
     assessment_agree,
-    assessment_draft,
     assessment_publish,
     assessment_withdraw,
-    finding_add,
-    finding_update,
     plan_review_save,
     recommendation_add,
+)
+from .assessments import (
+    ASSESSMENT_FIELDS,
+    assessment_draft,
+    finding_add,
+    finding_update,
     rests_on,
     risk_add,
 )

@@ -198,7 +198,11 @@ def risk_add(request, slug, pk):
 @login_required
 def assessment_agree(request, slug, pk):
     assessment = assessment_for(request, slug, pk, "agree")
-    form = AgreeForm(request.POST or None, initial={"agreed_on": clock.today()})
+    form = AgreeForm(
+        request.POST or None,
+        partnership=assessment.partnership,
+        initial={"agreed_on": clock.today()},
+    )
     saved = save_form(
         request,
         form,

@@ -80,6 +80,11 @@ class Plan(TimeStampedModel):
             "publish them. OFFICIAL-SENSITIVE updates are never published."
         ),
     )
+    # The regulations ask the partnership to send its plan to the Police and Crime
+    # Commissioner: the day it did, for the plan's sign-off.
+    sent_to_pcc_on = models.DateField(
+        "sent to the Police and Crime Commissioner on", null=True, blank=True
+    )
     stale_after_days = models.PositiveIntegerField(
         "days without an update before an action is stale",
         default=90,

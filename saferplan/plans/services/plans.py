@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from saferplan.attachments import services as attachment_services
 from saferplan.attachments.images import Photo
+from saferplan.core import clock
 from saferplan.core.audit import Actor
 
 from ..models import (
@@ -142,6 +143,20 @@ def foreword_photo_remove(*, actor: Actor, plan: Plan) -> Plan:
     if previous is not None:
         attachment_services.attachment_delete(actor=actor, attachment=previous)
     return plan
+
+
+@transaction.atomic
+def plan_sent_to_pcc(*, actor: Actor, plan: Plan, sent_on) -> Plan:
+    """Record the day the plan was sent to the Police and Crime Commissioner (None: not yet)."""
+    if sent_on is not None and sent_on > clock.today():
+        raise ValidationError({"sent_on": _("The date it was sent must be today or in the past")})
+    return audited_change(
+        plan,
+        actor=actor,
+        partnership=plan.partnership,
+        field_names=["sent_to_pcc_on"],
+        sent_to_pcc_on=sent_on,
+    )
 
 
 @transaction.atomic

@@ -23,10 +23,12 @@ from ..filter_forms import ActionFilterForm
 from ..forms import (
     PlanForm,
     RefreshForm,
+    SentToPccForm,
 )
 from ..models import Action, Plan, PlanKind, PlanStatus
 from ..permissions import plan_policy
 from ..rag import ROLL_UP_RULE
+from ..signals import plan_page_drawn
 from ..titles import title_for_next_year
 
 # Plans -------------------------------------------------------------------------------------
@@ -113,6 +115,39 @@ def plan_overview(request, slug, plan_pk):
             "may_change": may_change(request, plan),
             "transitions": sorted(services.PLAN_TRANSITIONS[PlanStatus(plan.status)]),
             "rule": ROLL_UP_RULE,
+            "sign_off": plan_page_rows(plan=plan, user=request.user),
+        },
+    )
+
+
+def plan_page_rows(*, plan, user) -> list:
+    """The plan's sign-off as the apps built on plans record it (signals.plan_page_drawn: the
+    meeting decisions that approved it)."""
+    answers = plan_page_drawn.send(sender=type(plan), plan=plan, user=user)
+    return sorted((row for _, answer in answers for row in answer or []), key=lambda r: r.order)
+
+
+@login_required
+def plan_sent_to_pcc(request, slug, plan_pk):
+    plan = plan_for(request, slug, plan_pk, "change")
+    form = SentToPccForm(request.POST or None, initial={"sent_on": plan.sent_to_pcc_on})
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.plan_sent_to_pcc(actor=request.user, plan=plan, **data),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, _("The date the plan was sent to the commissioner has been saved."))
+        return redirect("plans:overview", slug=slug, plan_pk=plan.pk)
+    return render(
+        request,
+        "plans/simple_form.html",
+        {
+            "partnership": plan.partnership,
+            "plan": plan,
+            "form": form,
+            "heading": _("When the plan was sent to the Police and Crime Commissioner"),
+            "button": _("Save the date"),
         },
     )
 
