@@ -18,8 +18,14 @@ from saferplan.core import clock
 from saferplan.core.models import AuditEvent
 from saferplan.crimedata.models import CustomSeries, CustomValue, ForceMonth, StreetCount
 from saferplan.imports.models import PlanImport
+from saferplan.meetings.models import Meeting
 from saferplan.plans.models import Plan
-from saferplan.plans.tests.factories import PlanFactory
+from saferplan.plans.tests.factories import (
+    ActionFactory,
+    PlanFactory,
+    PriorityFactory,
+    UpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,12 +65,17 @@ def upload_forms(partnership, coordinator):
     slug = partnership.slug
     consultation = consultation_of(partnership, coordinator)
     plan = PlanFactory(partnership=partnership, foreword="Our foreword.")
+    action = ActionFactory(priority=PriorityFactory(plan=plan, number=1))
+    update = UpdateFactory(action=action)
+    meeting = Meeting.objects.create(partnership=partnership, meets_on=clock.today())
     return [
         ("plan document", reverse("imports:upload", args=[slug]), 10),
         ("police.uk data", reverse("crimedata:police-uk", args=[slug]), 1),
         ("CSV of figures", reverse("crimedata:series-import", args=[slug]), 2),
         ("survey export", reverse("consultations:import", args=[slug, consultation.pk]), 20),
         ("foreword photograph", reverse("plans:foreword-photo", args=[slug, plan.pk]), 5),
+        ("update's file", reverse("plans:update-file-add", args=[slug, action.pk, update.pk]), 10),
+        ("meeting paper", reverse("meetings:paper-add", args=[slug, meeting.pk]), 10),
     ]
 
 
@@ -118,6 +129,8 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_by_name(forms):
         "CSV of figures": "figures.csv",
         "survey export": "survey.csv",
         "foreword photograph": "portrait.jpg",  # a PNG's header, then nothing a PNG holds
+        "update's file": "report.pdf",
+        "meeting paper": "minutes.docx",
     }
     for what, url, _ in upload_forms:
         before = counts()

@@ -95,6 +95,19 @@ def sweep_records(partnership, coordinator):
     )
     agenda_item = AgendaItem.objects.create(meeting=meeting, kind="member", title="Prevent")
     decision = Decision.objects.create(meeting=meeting, text="Agreed", action=action)
+    from saferplan.attachments.files import attachment_from_upload
+    from saferplan.attachments.services import file_attach
+
+    evidence = file_attach(
+        actor=coordinator,
+        partnership=partnership,
+        name="email.eml",
+        checked=attachment_from_upload(
+            "email.eml", b"From: a@example.org\nDate: Mon, 1 Jul 2019\n\nHello"
+        ),
+    )
+    update.attachments.add(evidence)
+    meeting.papers.add(evidence)
     from saferplan.background.models import BackgroundJob
 
     background_job = BackgroundJob.objects.create(
@@ -316,8 +329,15 @@ def sweep_records(partnership, coordinator):
                 "meetings:decision-add",
                 "meetings:decision-delete",
                 "meetings:papers",
+                "meetings:paper-add",
+                "meetings:paper-file",
+                "meetings:paper-delete",
             ],
             meeting,
+        ),
+        **dict.fromkeys(
+            ["plans:update-file-add", "plans:update-file"],
+            action,
         ),
         "background:job": background_job,
         **dict.fromkeys(
@@ -374,6 +394,12 @@ def sweep_records(partnership, coordinator):
                 ).pk
             elif arg == "papers":
                 kwargs["papers"] = "pack"
+            elif arg in ("update_pk", "update_id"):
+                kwargs[arg] = update.pk
+            elif arg == "file_id":
+                kwargs["file_id"] = evidence.pk
+            elif arg == "attachment_pk":
+                kwargs["attachment_pk"] = evidence.pk
             elif arg == "item_pk":
                 kwargs["item_pk"] = agenda_item.pk
             elif arg == "decision_pk":
@@ -481,8 +507,13 @@ API_OBJECT_ROUTES = [(n, a) for n, a in ROUTES if n.startswith("api:") and a]
 OBJECT_ARGS = {"pk", "plan_pk", "value_pk", "theme_pk", "answer_pk", "import_pk"}
 OBJECT_ROUTES = [(n, a) for n, a in PARTNERSHIP_ROUTES if "slug" in a and OBJECT_ARGS & set(a)]
 # What a joint partner's coordinator may do to a shared action through their own address:
-# read it, and add (or correct) updates.
-JOINT_PARTNER_WRITES = {"plans:action", "plans:update-add", "plans:update-correct"}
+# read it, and add (or correct) updates and attach files to them.
+JOINT_PARTNER_WRITES = {
+    "plans:action",
+    "plans:update-add",
+    "plans:update-correct",
+    "plans:update-file-add",
+}
 # Records of the police force area, not of one partnership: another partnership of the area
 # reaches them through its own address, and is refused a change (403) while the partnership's
 # priorities are aligned to them (partnerships.permissions.PoliceAndCrimePlanPolicy).

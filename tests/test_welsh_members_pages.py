@@ -20,7 +20,7 @@ MEMBERS_PAGES = [
     "my-partnerships",
     "my-actions",
 ]
-NOT_PAGES = {"plans:foreword-photo-file"}  # an image
+NOT_PAGES = {"plans:foreword-photo-file", "plans:update-file"}  # an image, a file
 # Pages that only take a form sent from another page: they answer GET with 405.
 SENT_ONLY = {"plans:transition", "plans:foreword-photo-remove", "partnerships:organisation-remove"}
 
@@ -63,7 +63,9 @@ def welsh_address(name: str, records: dict) -> str:
             kwargs[arg] = records[arg]
         elif name.startswith("plans:objective"):
             kwargs[arg] = records["objective"].pk
-        elif name == "plans:update-correct":
+        elif name == "plans:update-file-add" and arg == "pk":
+            kwargs[arg] = records["update"].action_id
+        elif name == "plans:update-file-add" or name == "plans:update-correct":
             kwargs[arg] = records["update"].pk
         elif name.startswith("plans:"):
             kwargs[arg] = records["action"].pk

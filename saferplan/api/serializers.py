@@ -145,6 +145,25 @@ class UpdateSerializer(serializers.Serializer):
     author = serializers.CharField(source="author_name", read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
     supersedes = serializers.IntegerField(source="supersedes_id", read_only=True, allow_null=True)
+    files = serializers.SerializerMethodField(
+        help_text=_(
+            "Files attached to the update, each with its marking and where to download it "
+            "(members only: empty for the public)."
+        )
+    )
+
+    def get_files(self, update) -> list[dict]:
+        if self.context.get("public", True):
+            return []
+        return [
+            {
+                "name": file.name,
+                "size": file.size,
+                "marking": file.marking,
+                "url": _absolute(self, "api:update-file", update.action_id, update.pk, file.pk),
+            }
+            for file in update.attachments.all()
+        ]
 
 
 class UpdateCreateSerializer(serializers.Serializer):

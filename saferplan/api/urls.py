@@ -35,5 +35,10 @@ urlpatterns = [
     path(
         "actions/<int:action_id>/updates/", actions.ActionUpdates.as_view(), name="action-updates"
     ),
+    path(
+        "actions/<int:action_id>/updates/<int:update_id>/files/<int:file_id>/",
+        actions.UpdateFile.as_view(),
+        name="update-file",
+    ),
     path("actions/<int:action_id>/rag/", actions.ActionRag.as_view(), name="action-rag-history"),
 ]

@@ -2,6 +2,23 @@
 
 from django.http import FileResponse, Http404, HttpResponseNotModified
 
+from saferplan.core.csv_download import attachment_header
+
+
+def download(attachment):
+    """The attachment as a file to save, after the page's own permission check (which also
+    decides whether the person may read an OFFICIAL-SENSITIVE one). Never kept by the browser
+    or a proxy: it may be sensitive, and removed at any time."""
+    try:
+        opened = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    response = FileResponse(opened, content_type=attachment.content_type, as_attachment=True)
+    response["Content-Disposition"] = attachment_header(attachment.name)
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
 
 def inline(request, attachment, *, public: bool = False):
     """The attachment shown in the page (an image), or 404 when there is none. Never an

@@ -10,6 +10,7 @@ from django.db import transaction
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent, Marking
 
+from .files import CheckedFile
 from .images import Photo
 from .models import Attachment
 
@@ -21,18 +22,28 @@ def photo_attach(*, actor, partnership, name: str, photo: Photo) -> Attachment:
     """A photograph as images.photo_from_upload gives it (checked, drawn again without its
     metadata: nothing else makes a Photo), kept as OFFICIAL: it is shown on the published
     plan. `name`: the uploaded file's, for people."""
+    checked = CheckedFile(photo.content, photo.content_type, photo.extension)
+    return file_attach(actor=actor, partnership=partnership, name=name, checked=checked)
+
+
+@transaction.atomic
+def file_attach(
+    *, actor, partnership, name: str, checked: CheckedFile, marking: str = Marking.OFFICIAL
+) -> Attachment:
+    """A file as files.attachment_from_upload gives it (read and checked: nothing else makes
+    a CheckedFile), kept under a name saferplan chooses, with its own marking."""
     return audit.create(
         Attachment,
         actor=actor,
         partnership=partnership,
         logged_fields=LOGGED,
         partnership_id=partnership.pk,
-        file=ContentFile(photo.content, name=f"{uuid.uuid4().hex}.{photo.extension}"),
+        file=ContentFile(checked.content, name=f"{uuid.uuid4().hex}.{checked.extension}"),
         name=name[:255],
-        content_type=photo.content_type,
-        size=len(photo.content),
-        sha256=hashlib.sha256(photo.content).hexdigest(),
-        marking=Marking.OFFICIAL,
+        content_type=checked.content_type,
+        size=len(checked.content),
+        sha256=hashlib.sha256(checked.content).hexdigest(),
+        marking=marking,
     )
 
 

@@ -14,9 +14,12 @@ worker writes its progress, its outcome and any document in that language."""
 
 import datetime
 import logging
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -46,6 +49,25 @@ logger = logging.getLogger("saferplan.background")
 def upload_storage() -> Storage:
     """Where a job's upload waits for the worker, and the document it made is kept."""
     return storages[UPLOADS]
+
+
+@contextmanager
+def upload_on_disk(name: str) -> Iterator[str]:
+    """A path on this server's disk to the stored upload `name`: the file itself in a folder
+    storage; a temporary copy of the object in S3-compatible storage, removed afterwards."""
+    storage = upload_storage()
+    try:
+        path = storage.path(name)
+    except NotImplementedError:  # object storage has no paths
+        path = ""
+    if path:
+        yield path
+        return
+    with tempfile.NamedTemporaryFile(suffix=Path(name).suffix) as copy:
+        with storage.open(name, "rb") as source:
+            shutil.copyfileobj(source, copy)
+        copy.flush()
+        yield copy.name
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from saferplan.background.services import (
     job_finish,
     job_queue,
     job_running,
+    upload_on_disk,
     upload_storage,
 )
 from saferplan.core import audit
@@ -73,7 +74,13 @@ def run_police_uk_import(job_id: int) -> None:
 
 
 def _import(job: BackgroundJob) -> None:
-    path = upload_storage().path(job.stored_file)
+    # The archive is read from this server's disk: a temporary copy when uploads are kept
+    # in object storage (S3).
+    with upload_on_disk(job.stored_file) as path:
+        _import_from(job, path)
+
+
+def _import_from(job: BackgroundJob, path: str) -> None:
     failure = _("Something went wrong in saferplan during the import; nothing was saved.")
     confirmer = _confirmer(job)
     keep = False

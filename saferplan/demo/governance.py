@@ -5,6 +5,7 @@ meetings on the 2019-20 action plan, one with its minutes and the action it agre
 import datetime
 
 from saferplan.accounts.models import User
+from saferplan.attachments.files import attachment_from_upload
 from saferplan.meetings import services as meeting_services
 from saferplan.partnerships import pcc_services
 from saferplan.partnerships import services as partnership_services
@@ -106,6 +107,39 @@ JAG_MINUTES = (
 )
 
 
+ASB_PROFILE = (
+    "ASB problem profile, Hertsmere (demonstration paper)\n\n"
+    "1 January to 1 April 2019 against the same months of 2018: ASB down 19% overall.\n"
+    "The one hotspot: Shenley Road, Borehamwood.\n"
+)
+# Seed 003: "Attached email shows the improvements" — the demo's own email stands for it.
+IMPROVEMENTS_EMAIL = (
+    "From: town.centre@hertsmere.example\n"
+    "To: community.safety@hertsmere.example\n"
+    "Date: Tue, 13 Aug 2019 09:12:00 +0100\n"
+    "Subject: Improvements at the Point\n\n"
+    "The new lighting is in and the youths no longer gather on the roof.\n"
+)
+
+
+def _attach_email(*, coordinator: User, hertsmere: Partnership) -> None:
+    from saferplan.plans.models import Update
+
+    update = (
+        Update.objects.filter(action__priority__plan__partnership=hertsmere)
+        .filter(text__icontains="Shenley road")
+        .order_by("described_on", "pk")
+        .first()
+    )
+    if update is not None:
+        plan_services.update_file_attach(
+            actor=coordinator,
+            update=update,
+            name="Improvements at the Point.eml",
+            checked=attachment_from_upload("improvements.eml", IMPROVEMENTS_EMAIL.encode()),
+        )
+
+
 def _jag_meetings(*, coordinator: User, hertsmere: Partnership) -> None:
     jag = hertsmere.groups.get(abbreviation="JAG")
     partnership_services.group_update(
@@ -148,6 +182,15 @@ def _jag_meetings(*, coordinator: User, hertsmere: Partnership) -> None:
         meeting=held,
         text="The county's problem profile of ASB to be shared with the board.",
     )
+    # Seed 003's update of 13/08/19 refers to "the County Community Safety Unit['s]
+    # analysis": the demo's own short paper stands for it.
+    meeting_services.paper_attach(
+        actor=coordinator,
+        meeting=held,
+        name="ASB problem profile - Hertsmere - August 2019.txt",
+        checked=attachment_from_upload("profile.txt", ASB_PROFILE.encode()),
+    )
+    _attach_email(coordinator=coordinator, hertsmere=hertsmere)
     coming = meeting_services.meeting_create(
         actor=coordinator,
         partnership=hertsmere,

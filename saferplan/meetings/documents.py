@@ -112,7 +112,22 @@ def pack(meeting: Meeting) -> Papers:
         for item in items
     ]
     sections.append(Section(_("Agenda"), items=agenda, numbered=True))
-    sensitive = any(a.is_sensitive for a in actions.values()) or any(i.is_sensitive for i in items)
+    papers = list(meeting.papers.all())
+    if papers:
+        sections.append(
+            Section(
+                _("Papers"),
+                items=[
+                    Item(p.name + (" (OFFICIAL-SENSITIVE)" if p.is_sensitive else ""), True)
+                    for p in papers
+                ],
+            )
+        )
+    sensitive = (
+        any(a.is_sensitive for a in actions.values())
+        or any(i.is_sensitive for i in items)
+        or any(p.is_sensitive for p in papers)
+    )
     return Papers(
         title=_("%(meeting)s: agenda and papers") % {"meeting": _name(meeting)},
         meta=_meta(meeting),

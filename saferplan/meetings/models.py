@@ -44,6 +44,8 @@ class Meeting(TimeStampedModel):
     minutes_marking = models.CharField(
         "marking of the notes", max_length=20, choices=Marking.choices, default=Marking.OFFICIAL
     )
+    # Papers for the meeting (a report, a problem profile), each file with its own marking.
+    papers = models.ManyToManyField("attachments.Attachment", related_name="+", blank=True)
 
     class Meta:
         ordering = ["meets_on", "starts_at", "pk"]

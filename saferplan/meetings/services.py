@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from saferplan.attachments import services as attachment_services
 from saferplan.core import audit
 from saferplan.core.models import AuditEvent, Marking
 from saferplan.plans import services as plan_services
@@ -304,3 +305,34 @@ def decision_delete(*, actor: "User", decision: Decision) -> None:
         changes=audit.diff(audit.snapshot(decision, ["text"]), {}),
     )
     decision.delete()
+
+
+@transaction.atomic
+def paper_attach(
+    *, actor: "User", meeting: Meeting, name: str, checked, marking: str = Marking.OFFICIAL
+):
+    """Add a checked file (attachments.files) to the meeting's papers."""
+    attachment = attachment_services.file_attach(
+        actor=actor, partnership=meeting.partnership, name=name, checked=checked, marking=marking
+    )
+    meeting.papers.add(attachment)
+    audit.log(
+        instance=meeting,
+        action=AuditEvent.Action.UPDATE,
+        actor=actor,
+        partnership=meeting.partnership,
+        changes={"Papers": ["", f"{attachment} ({marking})"]},
+    )
+    return attachment
+
+
+@transaction.atomic
+def paper_remove(*, actor: "User", meeting: Meeting, paper) -> None:
+    audit.log(
+        instance=meeting,
+        action=AuditEvent.Action.UPDATE,
+        actor=actor,
+        partnership=meeting.partnership,
+        changes={"Papers": [str(paper), ""]},
+    )
+    attachment_services.attachment_delete(actor=actor, attachment=paper)

@@ -27,8 +27,19 @@ urlpatterns = [
         name="decision-delete",
     ),
     path(
-        "<slug:slug>/meetings/<int:pk>/papers/<slug:papers>/<slug:kind>/",
+        "<slug:slug>/meetings/<int:pk>/documents/<slug:papers>/<slug:kind>/",
         views.papers,
         name="papers",
+    ),
+    path("<slug:slug>/meetings/<int:pk>/papers/add/", views.paper_add, name="paper-add"),
+    path(
+        "<slug:slug>/meetings/<int:pk>/papers/<int:attachment_pk>/",
+        views.paper_file,
+        name="paper-file",
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/papers/<int:attachment_pk>/delete/",
+        views.paper_delete,
+        name="paper-delete",
     ),
 ]

@@ -9,8 +9,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from saferplan.attachments.forms import AttachmentForm, attach_from
+from saferplan.attachments.responses import download
 from saferplan.core import clock
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -110,6 +112,7 @@ def meeting_detail(request, slug, pk):
             "meeting": meeting,
             "agenda": meeting.agenda_items.prefetch_related("actions").select_related("added_by"),
             "attendance": meeting.attendance.select_related("organisation"),
+            "papers": meeting.papers.all(),
             "quorum": selectors.quorum_of(meeting),
             "decisions": meeting.decisions.select_related(
                 "action__priority__plan__partnership", "approves_plan"
@@ -321,3 +324,44 @@ def papers(request, slug, pk, papers, kind):
         else documents.pdf(made, partnership=meeting.partnership)
     )
     return attachment(content, kind=kind, partnership=meeting.partnership, title=made.title)
+
+
+@login_required
+def paper_add(request, slug, pk):
+    meeting = _meeting_for(request, slug, pk, "change")
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    kept = attach_from(
+        request,
+        form,
+        lambda **file: services.paper_attach(actor=request.user, meeting=meeting, **file),
+    )
+    if kept is not None:
+        confirm_saved(
+            request, _("%(name)s has been added to the meeting's papers.") % {"name": kept.name}
+        )
+        return _to_meeting(meeting)
+    return render(
+        request,
+        "meetings/paper_form.html",
+        {"partnership": meeting.partnership, "meeting": meeting, "form": form},
+    )
+
+
+@login_required
+@require_GET  # a file is read, never written, here
+def paper_file(request, slug, pk, attachment_pk):
+    # The meeting is its partnership's members' (OFFICIAL-SENSITIVE papers included).
+    meeting = _meeting_for(request, slug, pk)
+    return download(get_object_or_404(meeting.papers, pk=attachment_pk))
+
+
+@login_required
+@require_POST
+def paper_delete(request, slug, pk, attachment_pk):
+    meeting = _meeting_for(request, slug, pk, "change")
+    paper = get_object_or_404(meeting.papers, pk=attachment_pk)
+    services.paper_remove(actor=request.user, meeting=meeting, paper=paper)
+    messages.success(
+        request, _("%(name)s has been removed from the papers.") % {"name": paper.name}
+    )
+    return _to_meeting(meeting)

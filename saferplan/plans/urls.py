@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, my_actions, photo, plans, structure, updates
+from .views import actions, my_actions, photo, plans, structure, update_files, updates
 
 app_name = "plans"
 urlpatterns = [
@@ -67,5 +67,15 @@ urlpatterns = [
     path("<slug:slug>/actions/<int:pk>/edit/", actions.action_edit, name="action-edit"),
     path("<slug:slug>/actions/<int:pk>/update/", updates.update_add, name="update-add"),
     path("<slug:slug>/updates/<int:pk>/correct/", updates.update_correct, name="update-correct"),
+    path(
+        "<slug:slug>/actions/<int:pk>/updates/<int:update_pk>/files/add/",
+        update_files.update_file_add,
+        name="update-file-add",
+    ),
+    path(
+        "<slug:slug>/actions/<int:pk>/updates/<int:update_pk>/files/<int:attachment_pk>/",
+        update_files.update_file,
+        name="update-file",
+    ),
     path("<slug:slug>/rag-key/", my_actions.rag_key, name="rag-key"),
 ]

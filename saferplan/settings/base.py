@@ -255,10 +255,36 @@ STATIC_ROOT = None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploads waiting for the background worker (a police.uk archive): the worker must see the
 # same folder, so with several servers it is a shared one (SAFERPLAN_UPLOAD_DIR).
-UPLOADS_STORAGE = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": os.environ.get("SAFERPLAN_UPLOAD_DIR", str(VAR_DIR / "uploads"))},
-}
+
+
+def uploads_storage(environ) -> dict:
+    """Where uploads, attachments and the worker's documents are kept: a folder by default
+    (SAFERPLAN_UPLOAD_DIR, shared between servers), or S3-compatible object storage (AWS S3,
+    MinIO, Ceph…) when SAFERPLAN_UPLOADS_S3_BUCKET is set, through django-storages (installed
+    with `pip install "saferplan[s3]"`; credentials from boto3's usual chain: the AWS_*
+    variables or the server's role). Objects are private, never overwritten, and sent only
+    through saferplan's own permission checks (never by a public link)."""
+    bucket = environ.get("SAFERPLAN_UPLOADS_S3_BUCKET", "")
+    if not bucket:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": environ.get("SAFERPLAN_UPLOAD_DIR", str(VAR_DIR / "uploads"))},
+        }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": environ.get("SAFERPLAN_UPLOADS_S3_ENDPOINT") or None,
+            "region_name": environ.get("SAFERPLAN_UPLOADS_S3_REGION") or None,
+            "location": environ.get("SAFERPLAN_UPLOADS_S3_PREFIX", "saferplan"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
+
+UPLOADS_STORAGE = uploads_storage(os.environ)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

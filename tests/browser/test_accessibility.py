@@ -111,7 +111,7 @@ def test_the_axe_check_does_find_a_violation_when_there_is_one(page_as, demo_sit
 
 
 def _plan_pages():
-    from saferplan.plans.models import Action, Objective, Plan
+    from saferplan.plans.models import Action, Objective, Plan, Update
 
     plan = Plan.objects.get(partnership__slug="hertsmere", kind="action")
     action = Action.objects.get(priority__plan=plan, title="Arrange events in the community")
@@ -119,6 +119,7 @@ def _plan_pages():
         priority__plan=plan, title__startswith="Ensure messages re use of stop search"
     )
     objective = Objective.objects.filter(priority__plan=plan).first()
+    evidence = Update.objects.filter(action__priority__plan=plan).exclude(attachments=None).get()
     base = f"/partnerships/hertsmere/plans/{plan.pk}"
     return [
         "/partnerships/hertsmere/plans/",
@@ -137,6 +138,8 @@ def _plan_pages():
         f"/partnerships/hertsmere/actions/{sensitive.pk}/",
         f"/partnerships/hertsmere/actions/{action.pk}/edit/",
         f"/partnerships/hertsmere/actions/{action.pk}/update/",
+        f"/partnerships/hertsmere/actions/{evidence.action_id}/",  # an update with a file
+        f"/partnerships/hertsmere/actions/{evidence.action_id}/updates/{evidence.pk}/files/add/",
         f"/partnerships/hertsmere/objectives/{objective.pk}/edit/",
         "/partnerships/hertsmere/rag-key/",
         "/my-actions/",
@@ -577,6 +580,7 @@ def test_the_meeting_pages_have_no_accessibility_violations(page_as, demo_site):
         f"{base}/{held.pk}/minutes/",
         f"{base}/{held.pk}/decisions/add/",
         f"{base}/{held.pk}/agenda/add/",
+        f"{base}/{held.pk}/papers/add/",
         f"/cy{base}/{held.pk}/",
     ]:
         check(page, demo_site + path)

@@ -4,7 +4,10 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db.models import Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
@@ -12,6 +15,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from saferplan.attachments.responses import download
 from saferplan.plans import services as plan_services
 from saferplan.plans.filters import ActionFilters
 from saferplan.plans.models import ActionStatus, RagRating, Update
@@ -117,10 +121,15 @@ class ActionUpdates(generics.ListCreateAPIView):
 
     def get_queryset(self):
         action, member = access.action(self.request.user, self.kwargs["action_id"])
-        updates = Update.objects.filter(action=action).current()
+        self.read_as_public = not member
+        updates = Update.objects.filter(action=action).current().prefetch_related("attachments")
         # A non-member reads a published, non-sensitive action (access.action): of it, what
         # the published plan shows.
         return (updates if member else updates.public()).newest_first()
+
+    def get_serializer_context(self):
+        # Attached files are for members only, whatever their marking.
+        return {**super().get_serializer_context(), "public": getattr(self, "read_as_public", True)}
 
     @extend_schema(
         tags=["actions"],
@@ -208,3 +217,17 @@ class ActionRag(generics.ListCreateAPIView):
         return _write(
             request, action_id, RagSetSerializer, plan_services.action_rag_set, RagChangeSerializer
         )
+
+
+@extend_schema(
+    tags=["actions"],
+    summary="A file attached to an update (members only)",
+    responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 404: NOT_FOUND},
+)
+class UpdateFile(APIView):
+    def get(self, request, action_id, update_id, file_id):
+        action, member = access.action(request.user, action_id)
+        if not member:  # the public never reads attached files
+            raise Http404(_("No file here"))
+        update = get_object_or_404(Update.objects.current(), pk=update_id, action=action)
+        return download(get_object_or_404(update.attachments, pk=file_id))

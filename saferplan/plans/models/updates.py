@@ -49,6 +49,9 @@ class Update(models.Model):
         default=False,
         help_text=_("The source gave no date; the quarter's or plan's date was used."),
     )
+    # Evidence the update refers to ("Attached email shows the improvements", seed 003), each
+    # file with its own marking, never less than the update's.
+    attachments = models.ManyToManyField("attachments.Attachment", related_name="+", blank=True)
 
     objects = UpdateQuerySet.as_manager()
 

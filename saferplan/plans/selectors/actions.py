@@ -45,6 +45,7 @@ def action_timeline(*, action: Action, user) -> list[TimelineEntry]:
     updates = (
         Update.objects.filter(action=action)
         .select_related("author", "supersedes")
+        .prefetch_related("attachments")
         .annotate(is_superseded=Exists(Update.objects.filter(supersedes=OuterRef("pk"))))
     )
     rag_changes = action.rag_changes.select_related("changed_by")

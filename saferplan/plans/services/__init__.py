@@ -43,6 +43,7 @@ from .updates import (
     current_rag_change,
     update_add,
     update_correct,
+    update_file_attach,
 )
 
 __all__ = [
@@ -76,4 +77,5 @@ __all__ = [
     "rag_override",
     "update_add",
     "update_correct",
+    "update_file_attach",
 ]

@@ -287,3 +287,31 @@ def update_correct(
         reason="Correction of an earlier update",
     )
     return correction
+
+
+@transaction.atomic
+def update_file_attach(
+    *, actor: "User", update: Update, name: str, checked, marking: str = Marking.OFFICIAL
+):
+    """Attach a checked file (attachments.files) to the update: at least as sensitive as the
+    update and its action. In the audit log of every partnership that shares the action."""
+    from saferplan.attachments.services import file_attach
+
+    action = update.action
+    marking = stricter_marking(marking, update.marking, action.marking)
+    attachment = file_attach(
+        actor=actor,
+        partnership=action.priority.plan.partnership,
+        name=name,
+        checked=checked,
+        marking=marking,
+    )
+    update.attachments.add(attachment)
+    audit_plan_write(
+        update,
+        AuditEvent.Action.UPDATE,
+        actor,
+        action.priority.plan.partnership,
+        changes={"Files attached": ["", f"{attachment} ({marking})"]},
+    )
+    return attachment

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, add_service_errors, confirm_saved, save_form
+from saferplan.core.permissions import sees_sensitive_of
 from saferplan.core.submissions import TOKEN_FIELD
 
 from .. import selectors, services
@@ -152,6 +153,9 @@ def action_detail(request, slug, pk):
             ),
             "audit_events": _action_audit(action),
             "elsewhere": action_page_rows(action=action, user=request.user),
+            "sees_sensitive": sees_sensitive_of(
+                request.user, action_policy.partnerships_of(action)
+            ),
             "form": new_update_form(action),
             "form_has_own_error_summary": True,
         },
