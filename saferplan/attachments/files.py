@@ -5,12 +5,19 @@ run on a reader's computer (a PDF's scripts or embedded files, a Word or Excel f
 or unpack into far more than it is (a "zip bomb"). A photograph is drawn again without its
 metadata (images.py). What is kept is checked here, once: nothing else makes a CheckedFile."""
 
+import email
+import email.policy
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream
+from pdfminer.psparser import PSLiteral
 
 from saferplan.core.text import UploadTextError, decode_upload
 
@@ -38,7 +45,13 @@ KINDS_IN_WORDS = (
 )
 # What a PDF must not hold: script, actions that start a program or open a file, files
 # carried inside it.
-PDF_ACTIVE = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/RichMedia", b"/OpenAction")
+# Read by pdfminer (pdfplumber's parser), which decodes names written in hex (/J#61vaScript)
+# and unpacks compressed object streams: keys and action types a reader's viewer would run.
+PDF_ACTIVE_KEYS = {"JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "EF"}
+PDF_ACTIVE_KEYS |= {"RichMedia", "XFA", "AA"}
+PDF_ACTIVE_ACTIONS = {"JavaScript", "Launch", "SubmitForm", "ImportData", "GoToE", "GoToR"}
+PDF_ACTIVE_ACTIONS |= {"Rendition", "RichMediaExecute", "Sound", "Movie"}
+PDF_MAX_OBJECTS = 200_000
 OFFICE_PART = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
 
 
@@ -73,17 +86,20 @@ def attachment_from_upload(name: str, content: bytes) -> CheckedFile:
     if extension == "pdf":
         if not content.startswith(b"%PDF-"):
             raise ValidationError(not_what_it_says)
-        if any(marker in content for marker in PDF_ACTIVE):
+        found = _pdf_problem(content)
+        if found == "password":
+            raise ValidationError(
+                _("%(name)s is protected by a password: attach it without one.") % {"name": name}
+            )
+        if found == "unreadable":
+            raise ValidationError(not_what_it_says)
+        if found:
             raise ValidationError(
                 _(
                     "%(name)s holds scripts, actions or files of its own, which saferplan does "
                     "not keep: print it to a new PDF and attach that."
                 )
                 % {"name": name}
-            )
-        if b"/Encrypt" in content:
-            raise ValidationError(
-                _("%(name)s is protected by a password: attach it without one.") % {"name": name}
             )
     elif extension in OFFICE_PART:
         _check_office(name, content, extension, not_what_it_says)
@@ -93,38 +109,68 @@ def attachment_from_upload(name: str, content: bytes) -> CheckedFile:
     return CheckedFile(content, KINDS[extension], extension)
 
 
+# Parts and relationships of an Office package that run code, open another program or fetch
+# something from elsewhere when the file is opened (a remote template brings macros with it).
+OFFICE_ACTIVE_TYPES = ("macro", "vbaproject", "activex", "oleobject", "dialogsheet")
+OFFICE_ACTIVE_RELATIONS = (
+    "/attachedtemplate",
+    "/oleobject",
+    "/package",
+    "/externallink",
+    "/frame",
+    "/vbaproject",
+    "/control",
+    "/activexcontrol",
+)
+
+
 def _check_office(name: str, content: bytes, extension: str, not_what_it_says: str) -> None:
+    active = _(
+        "%(name)s holds macros or other programs, which saferplan does not keep: save it "
+        "without them."
+    ) % {"name": name}
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
-        raise ValidationError(not_what_it_says) from None
-    names = {entry.filename for entry in entries}
-    if "[Content_Types].xml" not in names or not any(
-        n.startswith(OFFICE_PART[extension]) for n in names
-    ):
-        raise ValidationError(not_what_it_says)
-    if (
-        len(entries) > MAX_ENTRIES
-        or sum(e.file_size for e in entries) > MAX_UNPACKED_MB * 1024 * 1024
-    ):
-        raise ValidationError(
-            _("%(name)s unpacks into more than %(mb)s MB, far more than a document holds.")
-            % {"name": name, "mb": MAX_UNPACKED_MB}
-        )
-    # Macros (vbaProject.bin), ActiveX controls and embedded objects run or open programs;
-    # a printer's settings (xl/printerSettings/*.bin) are only data, and are kept.
-    content_types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
-    if "macroEnabled" in content_types or any(
-        "vbaproject" in n.lower() or "/activex/" in n.lower() or "/embeddings/" in n.lower()
-        for n in names
-    ):
-        raise ValidationError(
-            _(
-                "%(name)s holds macros or other programs, which saferplan does not keep: save it without them."
+        names = {entry.filename for entry in entries}
+        if "[Content_Types].xml" not in names or not any(
+            n.startswith(OFFICE_PART[extension]) for n in names
+        ):
+            raise ValidationError(not_what_it_says)
+        if (
+            len(entries) > MAX_ENTRIES
+            or sum(e.file_size for e in entries) > MAX_UNPACKED_MB * 1024 * 1024
+        ):
+            raise ValidationError(
+                _("%(name)s unpacks into more than %(mb)s MB, far more than a document holds.")
+                % {"name": name, "mb": MAX_UNPACKED_MB}
             )
-            % {"name": name}
-        )
+        if any(entry.flag_bits & 1 for entry in entries):  # encrypted parts
+            raise ValidationError(not_what_it_says)
+        content_types = archive.read("[Content_Types].xml").decode("utf-8", "replace").lower()
+        if any(kind in content_types for kind in OFFICE_ACTIVE_TYPES) or any(
+            part in n.lower()
+            for n in names
+            for part in ("/embeddings/", "/activex/", "vbaproject", "macrosheet")
+        ):
+            raise ValidationError(active)
+        for rels in (n for n in names if n.endswith(".rels")):
+            _check_relations(archive.read(rels).decode("utf-8", "replace"), active)
+    except ValidationError:
+        raise
+    except Exception:
+        raise ValidationError(not_what_it_says) from None
+
+
+def _check_relations(xml: str, active: str) -> None:
+    """Each relationship of a part: none that runs or fetches something, and no link outside
+    the file but a hyperlink."""
+    for relation in re.findall(r"<Relationship\b[^>]*>", xml):
+        found = re.search(r'Type="([^"]*)"', relation)
+        kind = found[1].lower() if found else ""
+        external = re.search(r'TargetMode="External"', relation, re.IGNORECASE)
+        if kind.endswith(OFFICE_ACTIVE_RELATIONS) or (external and not kind.endswith("/hyperlink")):
+            raise ValidationError(active)
 
 
 def _text(name: str, content: bytes, extension: str, not_what_it_says: str) -> str:
@@ -133,10 +179,64 @@ def _text(name: str, content: bytes, extension: str, not_what_it_says: str) -> s
     except UploadTextError as error:
         raise ValidationError(f"{name} {error}") from None
     if extension == "eml":
-        head = text.split("\n\n", 1)[0].replace("\r", "")
-        fields = {
-            line.split(":", 1)[0].strip().lower() for line in head.splitlines() if ":" in line
-        }
-        if not {"from", "date"} <= fields:
-            raise ValidationError(not_what_it_says)
+        _check_email(name, text, not_what_it_says)
     return text
+
+
+def _check_email(name: str, text: str, not_what_it_says: str) -> None:
+    """An email with its headers, whose every part is plain text: an HTML part could run
+    script in a mail reader, and a file it carries is not checked like one attached here."""
+    message = email.message_from_string(text, policy=email.policy.default)
+    if not (message["From"] and message["Date"]):
+        raise ValidationError(not_what_it_says)
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        if part.get_content_type() != "text/plain" or part.get_filename():
+            raise ValidationError(
+                _(
+                    "%(name)s holds an attachment or a part that is not plain text: save the "
+                    "email as plain text, and attach the files it carried one by one."
+                )
+                % {"name": name}
+            )
+
+
+def _pdf_problem(content: bytes) -> str:
+    """ "" for a PDF with nothing active in it; else "password", "unreadable" or "active"."""
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(content)))
+    except PDFPasswordIncorrect:
+        return "password"
+    except Exception:
+        return "unreadable"
+    seen = 0
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            seen += 1
+            if seen > PDF_MAX_OBJECTS:
+                return "unreadable"
+            try:
+                obj = document.getobj(objid)
+            except Exception:  # noqa: S112 - an object that cannot be read is skipped
+                continue
+            if _pdf_active(obj, depth=0):
+                return "active"
+    return ""
+
+
+def _pdf_active(value, *, depth: int) -> bool:
+    if depth > 20:
+        return False
+    if isinstance(value, PDFStream):
+        value = value.attrs
+    if isinstance(value, dict):
+        if PDF_ACTIVE_KEYS & set(value):
+            return True
+        action = value.get("S")
+        if isinstance(action, PSLiteral) and action.name in PDF_ACTIVE_ACTIONS:
+            return True
+        return any(_pdf_active(v, depth=depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_pdf_active(v, depth=depth + 1) for v in value)
+    return False

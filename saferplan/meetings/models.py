@@ -22,9 +22,11 @@ class Meeting(TimeStampedModel):
         blank=True,
         related_name="meetings",
     )
+    # A plan deleted (a draft import replaced) leaves its meetings, their minutes and
+    # decisions: they are the partnership's record.
     plan = models.ForeignKey(
         "plans.Plan",
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="meetings",

@@ -79,8 +79,15 @@ def on_plan_page_drawn(sender, *, plan, user, **kwargs) -> list[OverviewRow]:
             + date_format(d.meeting.meets_on, "j F Y"),
             href=reverse("meetings:detail", args=[d.meeting.partnership.slug, d.meeting_id])
             + "#decisions",
-            note=d.text,
+            note=f"OFFICIAL-SENSITIVE: {d.text}" if d.is_sensitive else d.text,
         )
         for d in decisions.order_by("meeting__meets_on", "pk")
     ]
     return [OverviewRow(order=10, key=_("Approved"), lines=lines)] if lines else []
+
+
+def on_meeting_deleted(sender, instance, **kwargs) -> None:
+    """A meeting deleted takes its papers with it: nothing of it stays unreachable on disk."""
+    from saferplan.attachments.models import Attachment
+
+    Attachment.objects.filter(pk__in=list(instance.papers.values_list("pk", flat=True))).delete()

@@ -10,6 +10,9 @@ def send(*, to, subject: str, template: str, context: dict) -> None:
     context = {"base_url": settings.SAFERPLAN_BASE_URL.rstrip("/"), "user": to, **context}
     text = render_to_string(f"notifications/email/{template}.txt", context)
     html = render_to_string(f"notifications/email/{template}.html", context)
+    # One line, whatever a group's or an action's name holds: a line break in a header is
+    # refused by the mail library, and would stop the day's reminders.
+    subject = " ".join(subject.split())
     message = EmailMultiAlternatives(subject=subject, body=text, to=[to.email])
     message.attach_alternative(html, "text/html")
     message.send()

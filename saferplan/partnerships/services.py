@@ -271,6 +271,11 @@ def group_delete(*, actor: "User", group: Group) -> None:
             )
             % {"join": ", ".join(reporting), "name": group.name}
         )
+    if group.meetings.exists():
+        raise ValidationError(
+            _("%(name)s has meetings, which keep its minutes: it cannot be deleted.")
+            % {"name": group.name}
+        )
     before = audit.snapshot(group, GROUP_FIELDS)
     audit.log(
         instance=group,

@@ -66,3 +66,12 @@ def on_plan_deleted(sender, instance, **kwargs) -> None:
 
     if instance.foreword_photo_id:
         Attachment.objects.filter(pk=instance.foreword_photo_id).delete()
+
+
+def on_update_deleted(sender, instance, **kwargs) -> None:
+    """An update deleted with its plan (a draft import replaced) takes its files with it."""
+    from saferplan.attachments.models import Attachment
+
+    Attachment.objects.filter(
+        pk__in=list(instance.attachments.values_list("pk", flat=True))
+    ).delete()

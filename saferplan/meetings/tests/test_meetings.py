@@ -370,3 +370,13 @@ def test_the_pack_and_the_minutes_as_word_and_pdf_carry_their_marking(
         ).status_code
         == 404
     )
+
+
+def test_a_group_with_meetings_is_kept(signed_in, partnership, coordinator, jag, plan):
+    _meeting(partnership, jag, plan, -1)
+    response = signed_in(coordinator).post(
+        reverse("partnerships:group-delete", args=["hertsmere", jag.pk])
+    )
+    assert response.status_code == 200
+    assert "has meetings, which keep its minutes" in response.content.decode()
+    jag.refresh_from_db()

@@ -298,6 +298,10 @@ def update_file_attach(
     from saferplan.attachments.services import file_attach
 
     action = update.action
+    if Update.objects.filter(supersedes=update).exists():
+        raise ValidationError(
+            {"file": _("This update has been corrected: attach the file to the correction.")}
+        )
     marking = stricter_marking(marking, update.marking, action.marking)
     attachment = file_attach(
         actor=actor,

@@ -148,3 +148,83 @@ def test_meeting_papers_are_the_partnerships_and_a_sensitive_one_marks_the_pack(
         reverse("meetings:paper-delete", args=["hertsmere", meeting.pk, paper.pk])
     )
     assert not Attachment.objects.exists(), list(Attachment.objects.values("pk", "name"))
+
+
+def test_files_go_with_their_records_and_meetings_outlive_a_deleted_plan(
+    signed_in, partnership, coordinator, editor
+):
+    """The red team's: a draft plan replaced took its meetings with it, and left the files of
+    its updates and a deleted meeting's papers on disk."""
+    from saferplan.attachments.files import attachment_from_upload
+    from saferplan.meetings import services as meeting_services
+    from saferplan.plans import services as plan_services
+
+    plan = PlanFactory(partnership=partnership, status="draft")
+    action = ActionFactory(priority=PriorityFactory(plan=plan, number=1))
+    update = UpdateFactory(action=action)
+    checked = attachment_from_upload("mail.eml", email_file())
+    plan_services.update_file_attach(actor=editor, update=update, name="mail.eml", checked=checked)
+    meeting = meeting_services.meeting_create(
+        actor=coordinator, partnership=partnership, plan=plan, meets_on=clock.today()
+    )
+    meeting_services.decision_add(actor=coordinator, meeting=meeting, text="Noted")
+    other = meeting_services.meeting_create(
+        actor=coordinator,
+        partnership=partnership,
+        meets_on=clock.today() + datetime.timedelta(days=1),
+    )
+    meeting_services.paper_attach(
+        actor=coordinator, meeting=other, name="paper.eml", checked=checked
+    )
+    assert Attachment.objects.count() == 2
+    meeting_services.meeting_delete(actor=coordinator, meeting=other)
+    plan.delete()  # as a draft import replaced deletes it
+    assert not Attachment.objects.exists()
+    meeting.refresh_from_db()
+    assert meeting.plan is None
+    assert meeting.decisions.count() == 1
+
+
+def test_a_corrected_update_takes_no_more_files(signed_in, shared, editor):
+    from saferplan.plans import services as plan_services
+
+    update = UpdateFactory(action=shared)
+    plan_services.update_correct(
+        actor=editor,
+        update=update,
+        described_on=update.described_on,
+        text="Corrected",
+        marking="official",
+    )
+    response = attach(signed_in(editor), shared, update)
+    assert response.status_code == 200
+    assert "attach the file to the correction" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
+def test_a_line_break_in_a_groups_name_never_stops_the_reminders(partnership, coordinator, editor):
+    from django.core import mail
+
+    from saferplan.meetings import services as meeting_services
+    from saferplan.notifications import services as notices
+    from saferplan.partnerships.tests.factories import GroupFactory
+
+    group = GroupFactory(
+        partnership=partnership, name="JAG", abbreviation="JAG\r\nBcc: x@evil.example"
+    )
+    plan = PlanFactory(partnership=partnership, status="approved")
+    ActionFactory(
+        priority=PriorityFactory(plan=plan, number=1), owner_user=editor, status="in_progress"
+    )
+    meeting_services.meeting_create(
+        actor=coordinator,
+        partnership=partnership,
+        group=group,
+        plan=plan,
+        meets_on=clock.today() + datetime.timedelta(days=3),
+    )
+    assert notices.send_chases(today=clock.today()) == 1
+    (message,) = mail.outbox
+    assert "\n" not in message.subject
+    assert message.to == [editor.email]
+    assert message.bcc == []
