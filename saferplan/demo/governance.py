@@ -112,32 +112,31 @@ ASB_PROFILE = (
     "1 January to 1 April 2019 against the same months of 2018: ASB down 19% overall.\n"
     "The one hotspot: Shenley Road, Borehamwood.\n"
 )
-# Seed 003: "Attached email shows the improvements" — the demo's own email stands for it.
+# Seed 003's stop and search update: "Attached email shows the improvements that have been
+# made regarding S&S in the CSP". The email is the demo's own; the action is OFFICIAL-SENSITIVE
+# in the demo, so the file is too, whatever is chosen.
 IMPROVEMENTS_EMAIL = (
-    "From: town.centre@hertsmere.example\n"
+    "From: chief.inspector@herts.police.example\n"
     "To: community.safety@hertsmere.example\n"
     "Date: Tue, 13 Aug 2019 09:12:00 +0100\n"
-    "Subject: Improvements at the Point\n\n"
-    "The new lighting is in and the youths no longer gather on the roof.\n"
+    "Subject: Stop and search in Hertsmere: the improvements\n\n"
+    "The share of stops with a positive outcome has risen since April; the figures by month\n"
+    "are below the county's average and improving.\n"
 )
 
 
 def _attach_email(*, coordinator: User, hertsmere: Partnership) -> None:
     from saferplan.plans.models import Update
 
-    update = (
-        Update.objects.filter(action__priority__plan__partnership=hertsmere)
-        .filter(text__icontains="Shenley road")
-        .order_by("described_on", "pk")
-        .first()
+    update = Update.objects.get(
+        action__priority__plan__partnership=hertsmere, text__contains="Attached email"
     )
-    if update is not None:
-        plan_services.update_file_attach(
-            actor=coordinator,
-            update=update,
-            name="Improvements at the Point.eml",
-            checked=attachment_from_upload("improvements.eml", IMPROVEMENTS_EMAIL.encode()),
-        )
+    plan_services.update_file_attach(
+        actor=coordinator,
+        update=update,
+        name="Stop and search - the improvements.eml",
+        checked=attachment_from_upload("improvements.eml", IMPROVEMENTS_EMAIL.encode()),
+    )
 
 
 def _jag_meetings(*, coordinator: User, hertsmere: Partnership) -> None:
