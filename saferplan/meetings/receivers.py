@@ -11,6 +11,7 @@ from saferplan.partnerships.selectors import OverviewLine, OverviewRow
 from saferplan.plans.models import RETIRED_STATUSES
 
 from .models import Decision, Meeting
+from .permissions import meeting_policy
 from .services import meetings_move
 
 
@@ -51,9 +52,10 @@ def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRo
 def on_action_page_drawn(sender, *, action, user, **kwargs) -> list[OverviewRow]:
     """An action agreed in a meeting names the meeting (its own partnership's members read
     the meeting)."""
-    decisions = Decision.objects.filter(action=action).select_related(
-        "meeting__group", "meeting__partnership"
-    )
+    decisions = Decision.objects.filter(
+        action=action,
+        meeting__in=meeting_policy.instances_user_has_permission_for(user, "view"),
+    ).select_related("meeting__group", "meeting__partnership")
     lines = [
         OverviewLine(
             text=_day(d.meeting),
@@ -61,7 +63,6 @@ def on_action_page_drawn(sender, *, action, user, **kwargs) -> list[OverviewRow]
             note=d.meeting.group.name if d.meeting.group else _("Board"),
         )
         for d in decisions
-        if d.meeting.partnership.memberships.filter(user=user).exists() or user.is_superuser
     ]
     return [OverviewRow(order=10, key=_("Agreed at"), lines=lines)] if lines else []
 

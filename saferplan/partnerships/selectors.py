@@ -89,13 +89,18 @@ class OverviewRow:
     lines: list[OverviewLine]
 
 
-def overview_rows(*, partnership, user) -> list[OverviewRow]:
-    """What the apps built on partnerships show on its overview (signals.overview_drawn), in
-    their order."""
-    answers = overview_drawn.send(sender=Partnership, partnership=partnership, user=user)
+def rows_answered(signal, sender, **sent) -> list[OverviewRow]:
+    """The rows the receivers of `signal` answer with (a page drawn: the partnership's
+    overview, an action's or a plan's page), in their order."""
+    answers = signal.send(sender=sender, **sent)
     # django-stubs types a receiver's answer as str; these answer lists of rows.
     rows = [row for _, answer in answers for row in cast(list[OverviewRow], answer or [])]
     return sorted(rows, key=lambda row: row.order)
+
+
+def overview_rows(*, partnership, user) -> list[OverviewRow]:
+    """What the apps built on partnerships show on its overview (signals.overview_drawn)."""
+    return rows_answered(overview_drawn, Partnership, partnership=partnership, user=user)
 
 
 @dataclass(frozen=True)

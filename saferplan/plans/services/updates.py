@@ -298,7 +298,7 @@ def update_file_attach(
     from saferplan.attachments.services import file_attach
 
     action = update.action
-    if Update.objects.filter(supersedes=update).exists():
+    if not Update.objects.current().filter(pk=update.pk).exists():  # corrected since
         raise ValidationError(
             {"file": _("This update has been corrected: attach the file to the correction.")}
         )

@@ -10,6 +10,7 @@ from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, add_service_errors, confirm_saved, save_form
 from saferplan.core.permissions import sees_sensitive_of
 from saferplan.core.submissions import TOKEN_FIELD
+from saferplan.partnerships.selectors import rows_answered
 
 from .. import selectors, services
 from ..access import action_for, priority_for, reach_action
@@ -165,8 +166,7 @@ def action_detail(request, slug, pk):
 def action_page_rows(*, action, user) -> list:
     """What the apps built on plans show among the action's details (signals.action_page_drawn:
     the meeting that agreed it)."""
-    answers = action_page_drawn.send(sender=type(action), action=action, user=user)
-    return sorted((row for _, answer in answers for row in answer or []), key=lambda r: r.order)
+    return rows_answered(action_page_drawn, type(action), action=action, user=user)
 
 
 def _action_audit(action):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.partnerships.access import partnership_for
+from saferplan.partnerships.selectors import rows_answered
 
 from .. import selectors, services
 from ..access import may_change, plan_for
@@ -123,8 +124,7 @@ def plan_overview(request, slug, plan_pk):
 def plan_page_rows(*, plan, user) -> list:
     """The plan's sign-off as the apps built on plans record it (signals.plan_page_drawn: the
     meeting decisions that approved it)."""
-    answers = plan_page_drawn.send(sender=type(plan), plan=plan, user=user)
-    return sorted((row for _, answer in answers for row in answer or []), key=lambda r: r.order)
+    return rows_answered(plan_page_drawn, type(plan), plan=plan, user=user)
 
 
 @login_required

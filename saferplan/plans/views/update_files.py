@@ -22,13 +22,11 @@ from ..permissions import action_policy
 
 def _update_for(request, slug, pk, update_pk, action="view"):
     partnership, reached = reach_action(request, slug, pk, action)
-    update = get_object_or_404(
-        Update.objects.select_related("action"), pk=update_pk, action=reached
-    )
-    sees_sensitive = sees_sensitive_of(request.user, action_policy.partnerships_of(reached))
-    if update.is_sensitive and not sees_sensitive:
-        raise Http404(_("No such update"))
-    return partnership, reached, update, sees_sensitive
+    owners = action_policy.partnerships_of(reached)
+    # The updates the person may read: the sensitivity rule of the Update queryset.
+    readable = Update.objects.visible_to(request.user, partnership_ids=owners)
+    update = get_object_or_404(readable.select_related("action"), pk=update_pk, action=reached)
+    return partnership, reached, update, sees_sensitive_of(request.user, owners)
 
 
 @login_required
