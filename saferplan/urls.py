@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("partnerships/", include("saferplan.plans.urls")),
     path("partnerships/", include("saferplan.imports.urls")),
     path("partnerships/", include("saferplan.meetings.urls")),
+    path("partnerships/", include("saferplan.funding.urls")),
     path("", include("saferplan.crimedata.urls")),
     path("", include("saferplan.indicators.urls")),
     path("", include("saferplan.assessments.urls")),

@@ -33,7 +33,7 @@ LAYERS = [
     {"attachments"},
     {"plans"},
     {"meetings"},
-    {"notifications", "imports", "crimedata", "consultations", "indicators"},
+    {"notifications", "imports", "crimedata", "consultations", "indicators", "funding"},
     {"assessments"},
     {"reports"},
     {"public", "api"},

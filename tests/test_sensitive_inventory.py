@@ -145,12 +145,32 @@ def world(request, url_for, partnership, coordinator, editor, settings):
         rag="amber",
         rag_reason="Suspect not found",
     )
+    _meeting_and_money(partnership, secret)
     where, not_for_email = plant_canaries()
     assert len(where) >= 12  # titles, owners, texts, reasons, names…
     return {"plan": plan, "ordinary": ordinary, "secret": secret, "url_for": url_for} | {
         "where": where,
         "not_for_email": not_for_email,
     }
+
+
+def _meeting_and_money(partnership, secret) -> None:
+    """The sweep's meeting with OFFICIAL-SENSITIVE notes, agenda item and decision, its paper
+    (also the update's and the grant's file) OFFICIAL-SENSITIVE, and the sweep's grant paying
+    for the sensitive action too, with spend in the quarter of its update."""
+    from saferplan.attachments.models import Attachment
+    from saferplan.funding.models import Allocation, Grant, Spend
+    from saferplan.meetings.models import AgendaItem, Decision, Meeting
+
+    meeting = Meeting.objects.get(partnership=partnership)
+    meeting.minutes, meeting.minutes_marking = "Named the informant", SENSITIVE
+    meeting.save()
+    AgendaItem.objects.filter(meeting=meeting).update(marking=SENSITIVE)
+    Decision.objects.filter(meeting=meeting).update(marking=SENSITIVE)
+    Attachment.objects.filter(partnership=partnership).update(marking=SENSITIVE)
+    grant = Grant.objects.get(partnership=partnership)
+    allocation = Allocation.objects.create(grant=grant, action=secret, amount=2500)
+    Spend.objects.create(allocation=allocation, year=2019, quarter=3, amount=750)
 
 
 def words_of(response) -> str:
@@ -292,6 +312,35 @@ def test_no_email_carries_a_sensitive_canary(world, editor, coordinator, viewer)
     everything = "".join(m.subject + m.body for m in mail.outbox)
     assert "has added an update to your action" in everything
     assert "has issued a board report" in everything
+
+
+def test_no_sensitive_canary_reaches_a_monitoring_return(client, world, coordinator):
+    """The quarterly return goes to the funder: read by the coordinator who sends it, in
+    both formats, it holds nothing OFFICIAL-SENSITIVE (the sensitive action's spend counted,
+    not its title, owner or updates; no sensitive update of the ordinary action)."""
+    from saferplan.funding.models import Grant
+
+    client.force_login(coordinator)
+    grant = Grant.objects.get(partnership=world["plan"].partnership)
+    seen, words = {}, ""
+    for quarter in ("2019-q1", "2019-q3"):
+        for kind in ("docx", "xlsx"):
+            address = reverse(
+                "funding:return", args=[grant.partnership.slug, grant.pk, quarter, kind]
+            )
+            response = client.get(address)
+            assert response.status_code == 200, address
+            text = words_of(response)
+            words += text
+            found = leaks(text, world["not_for_email"], world["where"])
+            if found:
+                seen[address] = found
+    assert seen == {}
+    # The control: the sensitive action's spend is counted (£750.00 of Q3's £750.00), and the
+    # ordinary action's own update of the quarter is given (in the published world).
+    assert "£750.00" in words
+    if world["plan"].publish_updates:
+        assert "Seveneventsheld" in re.sub(r"\s", "", words)
 
 
 def test_the_inventory_finds_a_field_nobody_named(world):

@@ -17,6 +17,7 @@ from saferplan.consultations.models import ResponseImport
 from saferplan.core import clock
 from saferplan.core.models import AuditEvent
 from saferplan.crimedata.models import CustomSeries, CustomValue, ForceMonth, StreetCount
+from saferplan.funding.models import Grant
 from saferplan.imports.models import PlanImport
 from saferplan.meetings.models import Meeting
 from saferplan.plans.models import Plan
@@ -68,6 +69,15 @@ def upload_forms(partnership, coordinator):
     action = ActionFactory(priority=PriorityFactory(plan=plan, number=1))
     update = UpdateFactory(action=action)
     meeting = Meeting.objects.create(partnership=partnership, meets_on=clock.today())
+    grant = Grant.objects.create(
+        partnership=partnership,
+        name="Safer Streets 5",
+        kind="safer_streets",
+        funder="Home Office",
+        amount=10000,
+        starts_on=clock.today(),
+        ends_on=clock.today(),
+    )
     return [
         ("plan document", reverse("imports:upload", args=[slug]), 10),
         ("police.uk data", reverse("crimedata:police-uk", args=[slug]), 1),
@@ -76,6 +86,7 @@ def upload_forms(partnership, coordinator):
         ("foreword photograph", reverse("plans:foreword-photo", args=[slug, plan.pk]), 5),
         ("update's file", reverse("plans:update-file-add", args=[slug, action.pk, update.pk]), 10),
         ("meeting paper", reverse("meetings:paper-add", args=[slug, meeting.pk]), 10),
+        ("grant's file", reverse("funding:file-add", args=[slug, grant.pk]), 10),
     ]
 
 
@@ -131,6 +142,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_by_name(forms):
         "foreword photograph": "portrait.jpg",  # a PNG's header, then nothing a PNG holds
         "update's file": "report.pdf",
         "meeting paper": "minutes.docx",
+        "grant's file": "grant-agreement.pdf",
     }
     for what, url, _ in upload_forms:
         before = counts()

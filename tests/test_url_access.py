@@ -108,6 +108,20 @@ def sweep_records(partnership, coordinator):
     )
     update.attachments.add(evidence)
     meeting.papers.add(evidence)
+    from saferplan.funding.models import Allocation, Grant, Spend
+
+    grant = Grant.objects.create(
+        partnership=partnership,
+        name="Safer Streets 5",
+        kind="safer_streets",
+        funder="Home Office",
+        amount=10000,
+        starts_on="2019-04-01",
+        ends_on="2020-03-31",
+    )
+    allocation = Allocation.objects.create(grant=grant, action=action, amount=4000)
+    Spend.objects.create(allocation=allocation, year=2019, quarter=1, amount=1000)
+    grant.files.add(evidence)
     from saferplan.background.models import BackgroundJob
 
     background_job = BackgroundJob.objects.create(
@@ -339,6 +353,21 @@ def sweep_records(partnership, coordinator):
             ["plans:update-file-add", "plans:update-file"],
             action,
         ),
+        **dict.fromkeys(
+            [
+                "funding:detail",
+                "funding:edit",
+                "funding:delete",
+                "funding:allocation-add",
+                "funding:allocation-delete",
+                "funding:spend",
+                "funding:return",
+                "funding:file-add",
+                "funding:file",
+                "funding:file-delete",
+            ],
+            grant,
+        ),
         "background:job": background_job,
         **dict.fromkeys(
             [
@@ -400,6 +429,10 @@ def sweep_records(partnership, coordinator):
                 kwargs["file_id"] = evidence.pk
             elif arg == "attachment_pk":
                 kwargs["attachment_pk"] = evidence.pk
+            elif arg == "allocation_pk":
+                kwargs["allocation_pk"] = allocation.pk
+            elif arg == "quarter":
+                kwargs["quarter"] = "2019-q1"
             elif arg == "item_pk":
                 kwargs["item_pk"] = agenda_item.pk
             elif arg == "decision_pk":
@@ -424,6 +457,8 @@ def sweep_records(partnership, coordinator):
                 kwargs["action_id"] = action.pk
             elif arg == "number":
                 kwargs["number"] = priority.number
+            elif arg == "kind" and name == "funding:return":
+                kwargs["kind"] = "docx"
             elif arg == "kind":
                 kwargs["kind"] = (
                     "pdf"

@@ -8,6 +8,7 @@ from saferplan.core.models import Marking
 
 from .files import ATTACHMENT_MB, KINDS_IN_WORDS, attachment_from_upload
 from .images import PHOTO_MB, photo_from_upload
+from .services import files_forgotten_on_failure
 
 
 class PhotoForm(forms.Form):
@@ -53,11 +54,12 @@ def attach_from(request, form: "AttachmentForm", attach):
     if request.method != "POST" or not form.is_valid():
         return None
     try:
-        return attach(
-            name=form.cleaned_data["file"].name,
-            checked=form.cleaned_data["checked"],
-            marking=form.cleaned_data["marking"],
-        )
+        with files_forgotten_on_failure():
+            return attach(
+                name=form.cleaned_data["file"].name,
+                checked=form.cleaned_data["checked"],
+                marking=form.cleaned_data["marking"],
+            )
     except ValidationError as error:
         add_service_errors(form, error)
         return None

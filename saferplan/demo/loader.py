@@ -14,7 +14,17 @@ from saferplan.partnerships.models import Group, Organisation, PoliceForce
 from saferplan.plans import services as plan_services
 from saferplan.plans.models import Action, Plan, PlanKind, PlanStatus
 
-from . import assessment, consultation, crime, governance, measures, published, structure, welsh
+from . import (
+    assessment,
+    consultation,
+    crime,
+    funding,
+    governance,
+    measures,
+    published,
+    structure,
+    welsh,
+)
 
 
 @transaction.atomic
@@ -102,6 +112,7 @@ def demo_load() -> dict[str, int]:
         )
     _rate_hertsmere(coordinators["hertsmere"])
     governance.load(coordinator=coordinators["hertsmere"], hertsmere=partnerships["hertsmere"])
+    funding.load(coordinator=coordinators["hertsmere"], hertsmere=partnerships["hertsmere"])
     _publish_hertsmere(coordinators["hertsmere"], partnerships["hertsmere"])
     _board_report(coordinators["hertsmere"])
     crime.load(

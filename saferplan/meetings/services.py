@@ -307,32 +307,23 @@ def decision_delete(*, actor: "User", decision: Decision) -> None:
     decision.delete()
 
 
-@transaction.atomic
 def paper_attach(
     *, actor: "User", meeting: Meeting, name: str, checked, marking: str = Marking.OFFICIAL
 ):
     """Add a checked file (attachments.files) to the meeting's papers."""
-    attachment = attachment_services.file_attach(
-        actor=actor, partnership=meeting.partnership, name=name, checked=checked, marking=marking
-    )
-    meeting.papers.add(attachment)
-    audit.log(
-        instance=meeting,
-        action=AuditEvent.Action.UPDATE,
+    return attachment_services.file_attach_to(
+        meeting,
+        meeting.papers,
         actor=actor,
         partnership=meeting.partnership,
-        changes={"Papers": ["", f"{attachment} ({marking})"]},
+        name=name,
+        checked=checked,
+        marking=marking,
+        label="Papers",
     )
-    return attachment
 
 
-@transaction.atomic
 def paper_remove(*, actor: "User", meeting: Meeting, paper) -> None:
-    audit.log(
-        instance=meeting,
-        action=AuditEvent.Action.UPDATE,
-        actor=actor,
-        partnership=meeting.partnership,
-        changes={"Papers": [str(paper), ""]},
+    attachment_services.file_take_off(
+        meeting, actor=actor, partnership=meeting.partnership, attachment=paper, label="Papers"
     )
-    attachment_services.attachment_delete(actor=actor, attachment=paper)

@@ -28,6 +28,7 @@ from django.utils.translation import ngettext
 
 from saferplan.consultations.selectors import consultation_for_report
 from saferplan.crimedata.board import crime_for_report
+from saferplan.funding.selectors import funding_for_report, risk_text
 from saferplan.indicators.selectors import measures_for_report
 from saferplan.plans.models import (
     OPEN_STATUSES,
@@ -91,6 +92,14 @@ def shown(content: dict) -> dict:
             moved=len(content.get("moves", [])),
             overdue=len(content.get("overdue", [])),
         )
+    if content.get("funding"):  # none before funding existed, or with no grant running
+        shown_content["funding"] = {
+            **content["funding"],
+            "grants": [
+                {**grant, "risks": [risk_text(code, values) for code, values in grant["risks"]]}
+                for grant in content["funding"]["grants"]
+            ],
+        }
     return shown_content
 
 
@@ -262,7 +271,9 @@ def board_report_content(
         if action.pk not in rag_at_end and action.status != ActionStatus.DISCHARGED
     )
     every_item = exceptions + moves + completed + discharged + new + stale + overdue
-    holds_sensitive = any(i["sensitive"] or i["update_sensitive"] for i in every_item)
+    funding = funding_for_report(plan.partnership, period_start=period_start, period_end=period_end)
+    funded = [a for grant in (funding or {}).get("grants", []) for a in grant["off_track"]]
+    holds_sensitive = any(i["sensitive"] or i.get("update_sensitive") for i in every_item + funded)
     return {
         "plan_title": plan.title,
         "partnership": plan.partnership.name,
@@ -292,6 +303,7 @@ def board_report_content(
         "consultation": consultation_for_report(
             plan.partnership, period_end=period_end, today=today
         ),
+        "funding": funding,
     }
 
 

@@ -4,19 +4,18 @@ frozen, filters on, and RAG as a validated list (Red, Amber, Green, White) whose
 say the word and are coloured by it: a conditional format on the column, not a fill of the
 cell's own, so the colour follows the rating a user chooses in Excel.
 
-Every text is written as text, never as a formula: a cell a user typed as "=HYPERLINK(…)"
-stays those characters (OWASP's CSV/formula injection); and without the control characters
-a worksheet cannot hold (text stored before they were refused on the way in)."""
+Every value goes into a cell through core.documents.excel.write: text as text, never as a
+formula."""
 
 import io
 
-from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from saferplan.core.documents.excel import BOLD, HEADER_FILL, WRAP, widths, write
 from saferplan.core.text import clean_text
 from saferplan.plans.models import ActionStatus, RagRating
 from saferplan.plans.rag import rag_counts
@@ -24,21 +23,7 @@ from saferplan.plans.rag import rag_counts
 from .action_plan import ActionPlanDocument
 from .word import RAG_FILLS, SENSITIVE, update_line
 
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
-HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 INVALID_SHEET_CHARACTERS = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
-
-
-def _text(cell, value) -> None:
-    """Every value goes into a cell through here."""
-    if isinstance(value, Promise):
-        value = str(value)  # a translatable label, such as an action's status
-    if isinstance(value, str):
-        cell.value = clean_text(value)
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-    else:
-        cell.value = value
 
 
 def _sheet_title(number: int, used: set[str]) -> str:
@@ -49,11 +34,6 @@ def _sheet_title(number: int, used: set[str]) -> str:
         title = f"{title[:28]} ({len(used)})"
     used.add(title)
     return title
-
-
-def _widths(sheet, widths: list[int]) -> None:
-    for position, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(position)].width = width
 
 
 def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
@@ -104,7 +84,7 @@ def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
                     values.append(SENSITIVE if action.is_sensitive else "")
                 sheet.append([None] * len(values))
                 for cell, value in zip(sheet[sheet.max_row], values, strict=True):
-                    _text(cell, value)
+                    write(cell, value)
                     cell.alignment = WRAP
                     if value is action.due_date and value is not None:
                         cell.number_format = "DD/MM/YYYY"
@@ -124,8 +104,8 @@ def action_plan_xlsx(document: ActionPlanDocument) -> bytes:
         validation.add(rag_cells)
         sheet.add_data_validation(validation)
         _colour_by_rating(sheet, rag_cells)
-        widths = [28, 7, 34, 44, 26, 13, 11] + ([70] if document.show_updates else []) + [9]
-        _widths(sheet, widths + ([20] if marked else []))
+        column_widths = [28, 7, 34, 44, 26, 13, 11] + ([70] if document.show_updates else []) + [9]
+        widths(sheet, column_widths + ([20] if marked else []))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -157,7 +137,7 @@ def _summary(sheet, document: ActionPlanDocument) -> None:
     ]
     for label, value in rows:
         sheet.append([label, None])
-        _text(sheet.cell(sheet.max_row, 2), value)
+        write(sheet.cell(sheet.max_row, 2), value)
         sheet.cell(sheet.max_row, 1).font = BOLD
     sheet.append([])
     header = [
@@ -179,7 +159,7 @@ def _summary(sheet, document: ActionPlanDocument) -> None:
         counted = [a.current_rag for a in actions if a.status != ActionStatus.DISCHARGED]
         counts = rag_counts(counted)
         sheet.append([None, len(actions), counts["red"], counts["amber"], counts["green"]])
-        _text(sheet.cell(sheet.max_row, 1), f"{table.priority.number}. {table.priority.title}")
+        write(sheet.cell(sheet.max_row, 1), f"{table.priority.number}. {table.priority.title}")
         sheet.cell(sheet.max_row, 6).value = counts["white"]
         sheet.cell(sheet.max_row, 7).value = sum(a.status == ActionStatus.COMPLETE for a in actions)
         sheet.cell(sheet.max_row, 8).value = sum(
@@ -190,9 +170,9 @@ def _summary(sheet, document: ActionPlanDocument) -> None:
     sheet.cell(sheet.max_row, 1).font = BOLD
     for rating, label, definition in document.rag_key:
         sheet.append([label, None])
-        _text(sheet.cell(sheet.max_row, 2), definition)
+        write(sheet.cell(sheet.max_row, 2), definition)
         sheet.cell(sheet.max_row, 1).fill = PatternFill(
             "solid", fgColor=RAG_FILLS[RagRating(rating)]
         )
         sheet.cell(sheet.max_row, 1).font = BOLD
-    _widths(sheet, [60, 14, 8, 8, 8, 8, 10, 11])
+    widths(sheet, [60, 14, 8, 8, 8, 8, 10, 11])

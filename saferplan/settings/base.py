@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "saferplan.partnerships",
     "saferplan.plans",
     "saferplan.meetings",
+    "saferplan.funding",
     "saferplan.imports",
     "saferplan.crimedata",
     "saferplan.indicators",

@@ -592,3 +592,31 @@ def test_the_meeting_pages_have_no_accessibility_violations(page_as, demo_site):
     wait_for_error_summary(page)
     assert "Choose the priority the new action belongs to" in page.content()
     assert not axe_violations(page)
+
+
+def test_the_funding_pages_have_no_accessibility_violations(page_as, demo_site):
+    """The demo's grant (two quarters of spend, at risk), its forms, a quarter's spend and a
+    form with errors, in English and Welsh."""
+    from saferplan.funding.models import Grant
+
+    grant = Grant.objects.get(partnership__slug="hertsmere")
+    base = "/partnerships/hertsmere/funding"
+    page = page_as("coordinator@example.org")
+    for path in [
+        f"{base}/",
+        f"{base}/add/",
+        f"{base}/{grant.pk}/",
+        f"{base}/{grant.pk}/edit/",
+        f"{base}/{grant.pk}/delete/",
+        f"{base}/{grant.pk}/actions/add/",
+        f"{base}/{grant.pk}/spend/2019-q2/",
+        f"{base}/{grant.pk}/files/add/",
+        f"/cy{base}/{grant.pk}/",
+    ]:
+        check(page, demo_site + path)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_site + f"{base}/{grant.pk}/actions/add/")
+    page.fill("#id_amount", "999999")
+    page.click("button:has-text('Save allocation')")
+    wait_for_error_summary(page)
+    assert not axe_violations(page)

@@ -2,6 +2,7 @@
 kept; a file that is not what its name says, carries something that could run on a reader's
 computer or unpacks into far more than it is, is refused naming the file."""
 
+import csv
 import email.message
 import io
 import re
@@ -89,9 +90,26 @@ def test_real_files_of_each_kind_are_kept(name, make, content_type):
     assert checked.content
 
 
+def test_a_csv_file_is_kept_formula_safe():
+    """A cell a spreadsheet would run (OWASP's CSV injection) is kept as text, as in every
+    CSV saferplan writes; numbers, negative ones too, and other text are kept as they were."""
+    text = (
+        'Area,Reports,Note\nBorehamwood,-5,"=HYPERLINK(""http://evil.example"",""Click"")"\n'
+        "Potters Bar,+7,@SUM(A1:A2)\n"
+    )
+    kept = attachment_from_upload("figures.csv", text.encode()).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(kept)))
+    assert rows == [
+        ["Area", "Reports", "Note"],
+        ["Borehamwood", "-5", '\'=HYPERLINK("http://evil.example","Click")'],
+        ["Potters Bar", "+7", "'@SUM(A1:A2)"],
+    ]
+
+
 def test_a_utf16_text_file_is_kept_as_utf8_and_one_without_its_mark_is_refused():
     text = "Area,Reports\nBorehamwood,41\n"
-    assert attachment_from_upload("figures.csv", text.encode("utf-16")).content == text.encode()
+    kept = attachment_from_upload("figures.csv", text.encode("utf-16")).content
+    assert kept.decode("utf-8-sig").splitlines() == text.splitlines()
     with pytest.raises(
         ValidationError, match=re.escape("figures.csv is saved as UTF-16: save as CSV UTF-8")
     ):

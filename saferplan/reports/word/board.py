@@ -106,6 +106,8 @@ def board_report_docx(
                     rag_cell(cells[-1], measure["suggested_rag"])
     if content.get("crime"):  # none before it existed, or with no police.uk data held
         _crime(word, content["crime"])
+    if content.get("funding"):  # none before funding existed, or with no grant running
+        _funding(word, content["funding"], period_end=content["period_end"])
     word.heading(_("RAG summary by priority"), 1)
     word.picture(chart_png, alt_text=alt_text, width_cm=16)
     table = word.table(
@@ -349,3 +351,46 @@ def _leads(word, priorities: list[dict]) -> None:
             word.mark_own(cells[1])
         if priority.get("pcc_priorities"):
             word.mark_own(cells[2])
+
+
+def _funding(word: WordDocument, funding: dict, *, period_end: str) -> None:
+    word.heading(_("Funding at risk"), 1)
+    word.paragraph(
+        ngettext(
+            "%(count)s grant or budget running in the period is at risk at %(end)s.",
+            "%(count)s grants or budgets running in the period are at risk at %(end)s.",
+            funding["at_risk"],
+        )
+        % {"count": funding["at_risk"], "end": period_end}
+    )
+    table = word.table(
+        [_("Grant"), _("Awarded"), _("Spent"), _("Even spend"), _("At risk")],
+        widths=[3, 1.3, 1.3, 1.3, 4],
+    )
+    for grant in funding["grants"]:
+        spent = grant["spent"] + (
+            "" if grant["complete"] else " " + _("(not every quarter recorded)")
+        )
+        expected = (
+            _("%(amount)s by the end of %(quarter)s")
+            % {"amount": grant["expected"], "quarter": grant["ended"]}
+            if grant["ended"]
+            else "–"
+        )
+        risks = list(grant["risks"]) or [_("No")]
+        risks += [
+            f"{RagRating(a['rag']).label}: {a['title']}"
+            + (f" ({SENSITIVE})" if a["sensitive"] else "")
+            for a in grant["off_track"]
+        ]
+        cells = word.row(
+            table,
+            [
+                f"{grant['name']}\n{grant['funder']}",
+                grant["amount"],
+                spent,
+                expected,
+                "\n".join(risks),
+            ],
+        )
+        word.mark_own(cells[0])

@@ -1,0 +1,108 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from saferplan.core.forms import GovukDateField
+from saferplan.core.submissions import submission_token_field
+from saferplan.core.templatetags.saferplan import own_words_in
+from saferplan.plans.models import Action
+
+from .models import Grant, GrantKind
+
+
+def _pounds(label, **kwargs) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        max_digits=12,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-10", "step": "0.01"}),
+        **kwargs,
+    )
+
+
+class GrantForm(forms.Form):
+    submission_token = submission_token_field()
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        help_text=Grant._meta.get_field("name").help_text,
+    )
+    kind = forms.ChoiceField(label=_("Kind of funding"), choices=GrantKind.choices)
+    funder = forms.CharField(
+        label=_("Funder"), max_length=200, help_text=Grant._meta.get_field("funder").help_text
+    )
+    reference = forms.CharField(
+        label=_("Funder's reference (optional)"), max_length=100, required=False
+    )
+    amount = _pounds(_("Amount awarded (£)"), min_value=0.01)
+    starts_on = GovukDateField(
+        label=_("Start of the grant's period"), help_text=_("For example 1 4 2026")
+    )
+    ends_on = GovukDateField(
+        label=_("End of the grant's period"), help_text=_("For example 31 3 2027")
+    )
+    conditions = forms.CharField(
+        label=_("Conditions (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "The monitoring return repeats them to the funder: write nothing OFFICIAL-SENSITIVE here."
+        ),
+    )
+    underspend_tolerance = forms.IntegerField(
+        label=_("Underspend tolerance (%)"),
+        min_value=0,
+        max_value=100,
+        initial=20,
+        help_text=Grant._meta.get_field("underspend_tolerance").help_text,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+    )
+
+
+class ActionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.priority.plan.title}: {obj.priority.number}. {obj.title}"
+
+
+class AllocationForm(forms.Form):
+    submission_token = submission_token_field()
+    action = ActionChoiceField(label=_("Action the grant pays for"), queryset=Action.objects.none())
+    amount = _pounds(
+        _("Amount allocated to it (£)"),
+        min_value=0.01,
+        help_text=_("Allocating to an action the grant already pays for changes its allocation."),
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = (
+            Action.objects.filter(priority__plan__partnership=partnership)
+            .current()
+            .select_related("priority__plan")
+            .order_by("priority__plan__title", "priority__number", "position", "pk")
+        )
+
+
+class SpendForm(forms.Form):
+    """One amount per action the grant pays for; left empty, the quarter stays not recorded
+    for that action (0 is something spent: nothing)."""
+
+    submission_token = submission_token_field()
+
+    def __init__(self, *args, allocations, recorded, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allocations = list(allocations)
+        for allocation in self.allocations:
+            name = (
+                allocation.action.title
+                if allocation.action
+                else _("an action no longer in the plan")
+            )
+            self.fields[f"spend_{allocation.pk}"] = _pounds(
+                own_words_in(_("Spent on %(action)s (£)"), action=name),
+                min_value=0,
+                required=False,
+                initial=recorded.get(allocation.pk),
+            )
+
+    def amounts(self) -> dict:
+        return {a.pk: self.cleaned_data.get(f"spend_{a.pk}") for a in self.allocations}
