@@ -3,6 +3,7 @@ on the priority, the plan, the structure page and the board report; chased by th
 digest for their priority's stale actions."""
 
 import datetime
+from html import unescape
 
 import pytest
 from django.core import mail
@@ -65,7 +66,7 @@ def test_a_coordinator_names_a_priority_lead_and_everyone_sees_it(
         reverse("plans:overview", args=["hertsmere", plan.pk]),
         reverse("partnerships:structure", args=["hertsmere"]),
     ):
-        page = client.get(url).content.decode()
+        page = unescape(client.get(url).content.decode())  # names such as O'Connor
         assert editor.full_name in page, url
         assert "Hertsmere Safer Neighbourhood Team" in page, url
 

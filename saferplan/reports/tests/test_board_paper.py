@@ -7,6 +7,7 @@ import datetime
 import io
 import re
 from decimal import Decimal
+from html import unescape
 
 import docx
 import pytest
@@ -262,7 +263,7 @@ def test_a_board_member_who_turned_the_email_off_is_not_sent_one(
     mail.outbox.clear()
     address = reverse("reports:board-report-issue", args=[report.plan.partnership.slug, report.pk])
     # The confirmation page says who will be emailed: not them.
-    confirm = signed_in(coordinator).get(address).content.decode()
+    confirm = unescape(signed_in(coordinator).get(address).content.decode())
     assert viewer.get_full_name() not in confirm
     assert "Nobody: the board member turned these emails off." in confirm
     with django_capture_on_commit_callbacks(execute=True):
