@@ -20,7 +20,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import PSLiteral
 
-from saferplan.core.csv_download import csv_lines
+from saferplan.core.csv_download import csv_rows
 from saferplan.core.text import UploadTextError, decode_upload
 
 from .images import photo_from_upload
@@ -183,23 +183,19 @@ def _text(name: str, content: bytes, extension: str, not_what_it_says: str) -> s
     if extension == "eml":
         _check_email(name, text, not_what_it_says)
     if extension == "csv":
-        text = _formula_safe(name, text)
+        _check_csv(name, text)
     return text
 
 
-def _formula_safe(name: str, text: str) -> str:
-    """The CSV as every CSV saferplan writes (core.csv_download): a cell that a spreadsheet
-    would run as a formula (=, +, -, @ at its start, not a plain number) kept as text with an
-    apostrophe before it, so the file does not run anything when a member opens it."""
+def _check_csv(name: str, text: str) -> None:
+    """A CSV that reads as CSV. It is kept as it was given (what a partner sent is evidence)
+    and made formula-safe when it is downloaded (responses.download)."""
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        csv_rows(text)
     except csv.Error as error:
         raise ValidationError(
             _("%(name)s cannot be read as CSV: %(error)s") % {"name": name, "error": error}
         ) from None
-    if not rows:
-        return text
-    return "".join(csv_lines(rows[0], rows[1:]))
 
 
 def _check_email(name: str, text: str, not_what_it_says: str) -> None:

@@ -1,23 +1,33 @@
 """An attachment sent to a browser, after the page's own permission check."""
 
-from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 
-from saferplan.core.csv_download import attachment_header
+from saferplan.core.csv_download import CONTENT_TYPE, attachment_header, formula_safe
 
 
 def download(attachment):
     """The attachment as a file to save, after the page's own permission check (which also
     decides whether the person may read an OFFICIAL-SENSITIVE one). Never kept by the browser
-    or a proxy: it may be sensitive, and removed at any time."""
+    or a proxy: it may be sensitive, and removed at any time. A CSV is given out as every
+    CSV saferplan writes, formula-safe (kept as it was sent: files._check_csv)."""
     try:
         opened = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file is missing.") from None
-    response = FileResponse(opened, content_type=attachment.content_type, as_attachment=True)
+    if attachment.content_type.startswith("text/csv"):
+        response = _formula_safe(opened)
+    else:
+        response = FileResponse(opened, content_type=attachment.content_type, as_attachment=True)
     response["Content-Disposition"] = attachment_header(attachment.name)
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _formula_safe(opened) -> HttpResponse:
+    with opened:
+        text = opened.read().decode("utf-8")  # checked on the way in: UTF-8, at most 10 MB
+    return HttpResponse(formula_safe(text).encode("utf-8"), content_type=CONTENT_TYPE)
 
 
 def inline(request, attachment, *, public: bool = False):

@@ -44,13 +44,18 @@ def spreadsheet_cell(value: Any) -> str:
 
 
 def csv_lines(
-    header: Iterable[Any], rows: Iterable[Iterable[Any]], *, byte_order_mark: bool = True
+    header: Iterable[Any],
+    rows: Iterable[Iterable[Any]],
+    *,
+    byte_order_mark: bool = True,
+    delimiter: str = ",",
 ) -> Iterator[str]:
     """The CSV line by line (the header first, after the byte order mark), every cell made
     formula-safe. `byte_order_mark=False` only for text that is not opened as a file (a
-    terminal's)."""
+    terminal's); `delimiter` for a file written with another (a semicolon, as Excel does
+    where a comma is the decimal mark)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter)
 
     def line(cells: Iterable[Any]) -> str:
         buffer.seek(0)
@@ -61,6 +66,31 @@ def csv_lines(
     yield (BYTE_ORDER_MARK if byte_order_mark else "") + line(header)
     for row in rows:
         yield line(row)
+
+
+DELIMITERS = ",;\t|"
+
+
+def csv_rows(text: str) -> tuple[list[list[str]], str]:
+    """A CSV someone else wrote, as rows, and the delimiter it uses (a comma, a semicolon,
+    a tab or a bar, told from its first lines; a comma when it has one column). Raises
+    csv.Error for text that is not CSV."""
+    text = text.removeprefix(BYTE_ORDER_MARK)
+    try:
+        delimiter = csv.Sniffer().sniff(text[:8192], delimiters=DELIMITERS).delimiter
+    except csv.Error:  # one column, or too little to tell
+        delimiter = ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter
+
+
+def formula_safe(text: str) -> str:
+    """A CSV someone else wrote, as every CSV saferplan gives out: each cell formula-safe,
+    in its own delimiter, after the byte order mark. Raises csv.Error for text that is not
+    CSV."""
+    rows, delimiter = csv_rows(text)
+    if not rows:
+        return text
+    return "".join(csv_lines(rows[0], rows[1:], delimiter=delimiter))
 
 
 def attachment_header(filename: str) -> str:

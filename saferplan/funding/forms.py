@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +35,7 @@ class GrantForm(forms.Form):
     reference = forms.CharField(
         label=_("Funder's reference (optional)"), max_length=100, required=False
     )
-    amount = _pounds(_("Amount awarded (£)"), min_value=0.01)
+    amount = _pounds(_("Amount awarded (£)"), min_value=Decimal("0.01"))
     starts_on = GovukDateField(
         label=_("Start of the grant's period"), help_text=_("For example 1 4 2026")
     )
@@ -68,7 +70,7 @@ class AllocationForm(forms.Form):
     action = ActionChoiceField(label=_("Action the grant pays for"), queryset=Action.objects.none())
     amount = _pounds(
         _("Amount allocated to it (£)"),
-        min_value=0.01,
+        min_value=Decimal("0.01"),
         help_text=_("Allocating to an action the grant already pays for changes its allocation."),
     )
 
@@ -99,7 +101,7 @@ class SpendForm(forms.Form):
             )
             self.fields[f"spend_{allocation.pk}"] = _pounds(
                 own_words_in(_("Spent on %(action)s (£)"), action=name),
-                min_value=0,
+                min_value=Decimal(0),
                 required=False,
                 initial=recorded.get(allocation.pk),
             )

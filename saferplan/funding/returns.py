@@ -106,7 +106,7 @@ def _outputs(items: list[ActionMoney], quarter: Quarter) -> list[Output]:
         Output(
             action=_action_name(m),
             rating=(RagRating(m.rating).label if m.rating else RagRating.WHITE.label),
-            status=ActionStatus(m.action.status).label,
+            status=ActionStatus(m.status or m.action.status).label,
             updates=updates[m.action.pk] or [_("No progress update described in the quarter.")],
             measures=measures.get(m.action.objective_id, []),
         )

@@ -12,7 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from saferplan.plans.models import OPEN_STATUSES, RagChange, RagRating
+from saferplan.core.quarters import Quarter, quarters_touching
+from saferplan.plans.models import OPEN_STATUSES, ActionStatusChange, RagChange, RagRating
 
 from .models import Allocation, Grant, Spend
 
@@ -22,65 +23,27 @@ OFF_TRACK = (RagRating.RED, RagRating.AMBER)
 
 def money(amount: Decimal | int) -> str:
     """£12,500.00: how every sum is written, on pages and in documents."""
-    return f"£{Decimal(amount).quantize(PENNY, rounding=ROUND_HALF_UP):,.2f}"
+    return f"£{pennies(Decimal(amount)):,.2f}"
 
 
-@dataclass(frozen=True, order=True)
-class Quarter:
-    """A financial quarter: Q1 is April to June of `year`, Q4 January to March after it."""
-
-    year: int
-    number: int
-
-    @property
-    def start(self) -> datetime.date:
-        month = 3 * (self.number - 1) + 4
-        return datetime.date(self.year + (month > 12), (month - 1) % 12 + 1, 1)
-
-    @property
-    def end(self) -> datetime.date:
-        following = self.next()
-        return following.start - datetime.timedelta(days=1)
-
-    def next(self) -> "Quarter":
-        return (
-            Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
-        )
-
-    @property
-    def label(self) -> str:
-        return f"Q{self.number} {self.year}-{str(self.year + 1)[-2:]}"
-
-    @property
-    def slug(self) -> str:
-        return f"{self.year}-q{self.number}"
-
-    @classmethod
-    def of(cls, day: datetime.date) -> "Quarter":
-        if day.month >= 4:
-            return cls(day.year, (day.month - 4) // 3 + 1)
-        return cls(day.year - 1, 4)
-
-    @classmethod
-    def from_slug(cls, slug: str) -> "Quarter | None":
-        year, _sep, number = slug.partition("-q")
-        if not (year.isdigit() and number in ("1", "2", "3", "4")):
-            return None
-        return cls(int(year), int(number))
+def pennies(amount: Decimal) -> Decimal:
+    """A sum to the penny, half a penny rounded up, as money() writes it."""
+    return Decimal(amount).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
 def grant_quarters(grant: Grant) -> list[Quarter]:
     """The quarters the grant's period touches, in order."""
-    quarters, quarter = [], Quarter.of(grant.starts_on)
-    while quarter.start <= grant.ends_on:
-        quarters.append(quarter)
-        quarter = quarter.next()
-    return quarters
+    return quarters_touching(grant.starts_on, grant.ends_on)
+
+
+def _labels(slugs: list[str]) -> str:
+    return ", ".join(q.label for q in map(Quarter.from_slug, slugs) if q is not None)
 
 
 def risk_text(code: str, values: dict) -> str:
     """A risk in words, in the reader's language (an issued board report keeps the code
-    and values, and says them again in the language it is read in)."""
+    and values, quarters by their slugs, and says them again in the language it is read
+    in)."""
     count = values.get("count", 0)
     if code == "overspent":
         return _("Overspent: %(spent)s spent of %(amount)s awarded.") % values
@@ -94,21 +57,15 @@ def risk_text(code: str, values: dict) -> str:
             % values
         )
     if code == "underspend":
-        return (
-            _(
-                "Underspend: %(spent)s spent where an even spend would be %(expected)s by the end of %(quarter)s."
-            )
-            % values
-        )
+        return _(
+            "Underspend: %(spent)s spent where an even spend would be %(expected)s by the end of %(quarter)s."
+        ) % (values | {"quarter": _labels([values["quarter"]])})
     if code == "not_recorded":
-        return (
-            ngettext(
-                "Spend not recorded for %(quarters)s: what has been spent is not known.",
-                "Spend not recorded for %(quarters)s: what has been spent is not known.",
-                count,
-            )
-            % values
-        )
+        return ngettext(
+            "Spend not recorded for %(quarters)s: what has been spent is not known.",
+            "Spend not recorded for %(quarters)s: what has been spent is not known.",
+            count,
+        ) % (values | {"quarters": _labels(values["quarters"])})
     return (
         ngettext(
             "%(count)s action it pays for is rated red or amber.",
@@ -139,6 +96,7 @@ class ActionMoney:
     spent: dict[Quarter, Decimal] = field(default_factory=dict)  # recorded quarters only
     to_date: Decimal = Decimal(0)  # spent in the quarters begun by the day asked about
     rating: str = ""  # the action's rating in force on that day
+    status: str = ""  # and its status then
     off_track: bool = False
 
     @property
@@ -184,6 +142,25 @@ class Position:
     def at_risk(self) -> bool:
         return bool(self.risks)
 
+    def by_quarter(self, quarters: list[Quarter]) -> list["QuarterSpend"]:
+        """What was spent in each of the quarters, over the actions recorded for it."""
+        rows = []
+        for quarter in quarters:
+            recorded = [m.spent[quarter] for m in self.actions if quarter in m.spent]
+            rows.append(
+                QuarterSpend(
+                    quarter, sum(recorded, Decimal(0)) if recorded else None, len(recorded)
+                )
+            )
+        return rows
+
+
+@dataclass(frozen=True)
+class QuarterSpend:
+    quarter: Quarter
+    spent: Decimal | None  # None: nothing recorded for the quarter, which is not £0
+    recorded: int  # of the grant's actions, how many have the quarter's spend recorded
+
 
 def _money_of(grants: list[Grant]) -> dict[int, list[ActionMoney]]:
     """grant id → its actions' money, read in two queries for any number of grants."""
@@ -199,17 +176,21 @@ def _money_of(grants: list[Grant]) -> dict[int, list[ActionMoney]]:
     return by_grant
 
 
-def _ratings_on(actions: list[ActionMoney], day: datetime.date) -> None:
+def _as_on(actions: list[ActionMoney], day: datetime.date) -> None:
+    """Each action's rating and status on the day, and so whether it was off track then
+    (open, and rated red or amber): a grant's position on a past day reads the past."""
     ids = [m.action.pk for m in actions if m.action]
     ratings = {
         change.action_id: change.rating
         for change in RagChange.objects.filter(action_id__in=ids).in_force_on(day)
     }
+    statuses = ActionStatusChange.objects.filter(action_id__in=ids).statuses_on(day)
     for item in actions:
         if item.action is None:
             continue
         item.rating = ratings.get(item.action.pk, "")
-        item.off_track = item.action.status in OPEN_STATUSES and item.rating in OFF_TRACK
+        item.status = statuses.get(item.action.pk, item.action.status)
+        item.off_track = item.status in OPEN_STATUSES and item.rating in OFF_TRACK
 
 
 def positions(grants, *, day: datetime.date) -> list[Position]:
@@ -217,12 +198,28 @@ def positions(grants, *, day: datetime.date) -> list[Position]:
     grants = list(grants)
     money_of = _money_of(grants)
     everything = [item for items in money_of.values() for item in items]
-    _ratings_on(everything, day)
+    _as_on(everything, day)
     return [_position(grant, money_of.get(grant.pk, []), day) for grant in grants]
 
 
 def position(grant: Grant, *, day: datetime.date) -> Position:
     return positions([grant], day=day)[0]
+
+
+def _even_spend(grant: Grant, allocated: Decimal, ended: list[Quarter]) -> Decimal:
+    """What an even spend of the allocations would have spent by the end of the ended
+    quarters. Funders count in quarters, so each quarter the grant runs through expects the
+    same; a quarter it runs for only part of (a grant starting in November) expects that
+    part of a quarter's spend, so a late start is never called an underspend."""
+
+    def share(quarter: Quarter) -> Decimal:
+        covered = quarter.days_within(grant.starts_on, grant.ends_on)
+        return Decimal(covered) / Decimal((quarter.end - quarter.start).days + 1)
+
+    whole = sum((share(q) for q in grant_quarters(grant)), Decimal(0))
+    if not whole:
+        return Decimal(0)
+    return pennies(allocated * sum((share(q) for q in ended), Decimal(0)) / whole)
 
 
 def _position(grant: Grant, actions: list[ActionMoney], day: datetime.date) -> Position:
@@ -233,7 +230,7 @@ def _position(grant: Grant, actions: list[ActionMoney], day: datetime.date) -> P
     for item in actions:
         item.to_date = item.spent_by(begun[-1]) if begun else Decimal(0)
     spent = sum((m.to_date for m in actions), Decimal(0))
-    expected = (allocated * len(ended) / len(quarters)).quantize(PENNY) if quarters else Decimal(0)
+    expected = _even_spend(grant, allocated, ended)
     not_recorded = [(m, q) for q in ended for m in actions if q not in m.spent]
     risks = []
     if spent > grant.amount:
@@ -247,7 +244,7 @@ def _position(grant: Grant, actions: list[ActionMoney], day: datetime.date) -> P
         risks.append(
             Risk(
                 "underspend",
-                {"spent": money(spent), "expected": money(expected), "quarter": ended[-1].label},
+                {"spent": money(spent), "expected": money(expected), "quarter": ended[-1].slug},
             )
         )
     if not_recorded:
@@ -255,7 +252,7 @@ def _position(grant: Grant, actions: list[ActionMoney], day: datetime.date) -> P
         risks.append(
             Risk(
                 "not_recorded",
-                {"quarters": ", ".join(q.label for q in missing), "count": len(missing)},
+                {"quarters": [q.slug for q in missing], "count": len(missing)},
             )
         )
     off_track = [m for m in actions if m.off_track]
@@ -284,17 +281,25 @@ def grants_during(partnership, *, start: datetime.date, end: datetime.date):
     return grants_of(partnership).filter(starts_on__lte=end, ends_on__gte=start)
 
 
-def funding_for_report(partnership, *, period_start: datetime.date, period_end: datetime.date):
-    """The grants running during a board report's period as it keeps them: plain values
-    (an issued report stores them as JSON), each grant where it stood at the period's end,
-    its risks as codes and figures (said in the reader's language: risk_text) and the
-    actions it pays for rated red or amber then. None when the partnership records no
-    grant running then (the report leaves the section out)."""
+def funding_for_report(plan, *, period_start: datetime.date, period_end: datetime.date):
+    """The partnership's grants running during a board report's period as it keeps them:
+    plain values (an issued report stores them as JSON), each grant where it stood at the
+    period's end, its risks as codes and figures (said in the reader's language: risk_text)
+    and the actions it pays for rated red or amber then (named with their plan when it is
+    not the report's). None when the partnership records no grant running then (the report
+    leaves the section out)."""
     standings = positions(
-        grants_during(partnership, start=period_start, end=period_end), day=period_end
+        grants_during(plan.partnership, start=period_start, end=period_end), day=period_end
     )
     if not standings:
         return None
+
+    def title(action) -> str:
+        numbered = f"{action.priority.number}. {action.title}"
+        if action.priority.plan_id == plan.pk:
+            return numbered
+        return f"{action.priority.plan.title}: {numbered}"
+
     rows = []
     for standing in standings:
         grant = standing.grant
@@ -305,12 +310,12 @@ def funding_for_report(partnership, *, period_start: datetime.date, period_end: 
                 "amount": money(grant.amount),
                 "spent": money(standing.spent),
                 "expected": money(standing.expected) if standing.ended else "",
-                "ended": standing.ended[-1].label if standing.ended else "",
+                "ended": standing.ended[-1].slug if standing.ended else "",
                 "complete": not standing.not_recorded,
                 "risks": [[risk.code, risk.values] for risk in standing.risks],
                 "off_track": [
                     {
-                        "title": f"{m.action.priority.number}. {m.action.title}",
+                        "title": title(m.action),
                         "rag": m.rating,
                         "sensitive": m.action.is_sensitive,
                     }
@@ -320,3 +325,8 @@ def funding_for_report(partnership, *, period_start: datetime.date, period_end: 
             }
         )
     return {"grants": rows, "at_risk": sum(1 for row in rows if row["risks"])}
+
+
+def quarter_label(slug: str) -> str:
+    """A quarter a board report keeps by its slug (2019-q2), in the reader's language."""
+    return _labels([slug]) if slug else ""

@@ -4,20 +4,22 @@ before anything is saved: an allocation never takes a grant past what it awarded
 recorded only for the grant's quarters begun by today, and a grant's period or amount never
 changes so that recorded spend or allocations fall outside it."""
 
+import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.attachments import services as attachment_services
 from saferplan.core import audit, clock
 from saferplan.core.models import AuditEvent, Marking
+from saferplan.core.quarters import FIRST_YEAR, LAST_YEAR, Quarter
 
 from .models import Allocation, Grant, Spend
-from .selectors import Quarter, grant_quarters, money
+from .selectors import grant_quarters, money
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -35,6 +37,43 @@ GRANT_FIELDS = [
     "conditions",
     "underspend_tolerance",
 ]
+LONGEST_YEARS = 10  # a grant's period: funders award for a year, a few at most
+
+
+def _name_taken(partnership: "Partnership", name) -> ValidationError:
+    return ValidationError(
+        {
+            "name": _("%(partnership)s already has a grant called %(name)s.")
+            % {"partnership": partnership, "name": name}
+        }
+    )
+
+
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later (29 February: 1 March, when that year has none)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28) + datetime.timedelta(days=1)
+
+
+def _check_period(starts_on, ends_on, errors: dict[str, Any]) -> None:
+    """A period within the years saferplan accepts and no longer than LONGEST_YEARS: a
+    mistyped year (2062 for 2026, 9999) is caught here, not after a page of quarters."""
+    for field, day in (("starts_on", starts_on), ("ends_on", ends_on)):
+        if day and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            errors[field] = _("Enter a date between %(first)s and %(last)s.") % {
+                "first": FIRST_YEAR,
+                "last": LAST_YEAR,
+            }
+    if errors or not (starts_on and ends_on):
+        return
+    if ends_on < starts_on:
+        errors["ends_on"] = _("The end of the grant's period must be on or after its start.")
+    elif ends_on >= _years_after(starts_on, LONGEST_YEARS):
+        errors["ends_on"] = _(
+            "A grant's period can be at most %(years)s years: record a longer one as a grant for each period the funder reports on."
+        ) % {"years": LONGEST_YEARS}
 
 
 def _check_grant(partnership: "Partnership", fields: dict[str, Any], grant=None) -> None:
@@ -44,13 +83,9 @@ def _check_grant(partnership: "Partnership", fields: dict[str, Any], grant=None)
     if grant is not None:
         same_name = same_name.exclude(pk=grant.pk)
     if name and same_name.exists():
-        errors["name"] = _("%(partnership)s already has a grant called %(name)s.") % {
-            "partnership": partnership,
-            "name": name,
-        }
+        errors.update(_name_taken(partnership, name).error_dict)
     starts_on, ends_on = fields.get("starts_on"), fields.get("ends_on")
-    if starts_on and ends_on and ends_on < starts_on:
-        errors["ends_on"] = _("The end of the grant's period must be on or after its start.")
+    _check_period(starts_on, ends_on, errors)
     if grant is not None and not errors:
         allocated = grant.allocations.aggregate(total=Sum("amount"))["total"] or Decimal(0)
         amount = fields.get("amount")
@@ -78,14 +113,18 @@ def _check_grant(partnership: "Partnership", fields: dict[str, Any], grant=None)
 @transaction.atomic
 def grant_create(*, actor: "User | None", partnership: "Partnership", **fields: Any) -> Grant:
     _check_grant(partnership, fields)
-    return audit.create(
-        Grant,
-        actor=actor,
-        partnership=partnership,
-        logged_fields=GRANT_FIELDS,
-        partnership_id=partnership.pk,
-        **fields,
-    )
+    try:
+        with transaction.atomic():  # two people adding the same name at once: one is told
+            return audit.create(
+                Grant,
+                actor=actor,
+                partnership=partnership,
+                logged_fields=GRANT_FIELDS,
+                partnership_id=partnership.pk,
+                **fields,
+            )
+    except IntegrityError as error:
+        raise _name_taken(partnership, fields.get("name")) from error
 
 
 @transaction.atomic
@@ -96,22 +135,35 @@ def grant_update(*, actor: "User", grant: Grant, **fields: Any) -> Grant:
         {f: getattr(grant, f) for f in ("starts_on", "ends_on", "amount")} | fields,
         grant,
     )
-    grant, _changes = audit.change(
-        grant, actor=actor, partnership=grant.partnership, logged_fields=GRANT_FIELDS, **fields
-    )
+    try:
+        with transaction.atomic():
+            grant, _changes = audit.change(
+                grant,
+                actor=actor,
+                partnership=grant.partnership,
+                logged_fields=GRANT_FIELDS,
+                **fields,
+            )
+    except IntegrityError as error:
+        raise _name_taken(grant.partnership, fields.get("name")) from error
     return grant
 
 
 @transaction.atomic
 def grant_delete(*, actor: "User", grant: Grant) -> None:
-    """Delete a grant with no spend recorded: money spent is part of the partnership's
-    accounts."""
+    """Delete a grant with no spend recorded (money spent is part of the partnership's
+    accounts), with its allocations and files, each logged."""
+    grant = Grant.objects.select_for_update().get(pk=grant.pk)  # no spend recorded meanwhile
     if Spend.objects.filter(allocation__grant=grant).exists():
         raise ValidationError(
             _(
                 "Spend is recorded against this grant, so it is part of the accounts and cannot be deleted."
             )
         )
+    for allocation in grant.allocations.select_related("action"):
+        _allocation_deleted(actor, allocation)
+    for attachment in grant.files.all():
+        attachment_services.attachment_delete(actor=actor, attachment=attachment)
     audit.log(
         instance=grant,
         action=AuditEvent.Action.DELETE,
@@ -119,13 +171,31 @@ def grant_delete(*, actor: "User", grant: Grant) -> None:
         partnership=grant.partnership,
         changes=audit.diff(audit.snapshot(grant, ["name", "funder", "amount"]), {}),
     )
-    grant.delete()  # its files go with it (receivers.on_grant_deleted)
+    grant.delete()
 
 
 def _allocation_label(allocation: Allocation) -> str:
-    return (
-        str(allocation.action) if allocation.action else str(_("an action no longer in the plan"))
+    """The action an allocation pays for, as the audit log names it: with its priority's
+    number and the allocation's own number, so two actions of one title (or an action
+    deleted since) are never taken for one another."""
+    action = allocation.action
+    named = (
+        f"{action.priority.number}. {action.title}"
+        if action
+        else str(_("an action no longer in the plan"))
     )
+    return f"{named} (allocation {allocation.pk})"
+
+
+def _allocation_deleted(actor: "User", allocation: Allocation) -> None:
+    audit.log(
+        instance=allocation,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=allocation.grant.partnership,
+        changes=audit.diff(audit.snapshot(allocation, ["grant", "action", "amount"]), {}),
+    )
+    allocation.delete()
 
 
 @transaction.atomic
@@ -175,19 +245,13 @@ def allocation_set(*, actor: "User", grant: Grant, action: "Action", amount: Dec
 
 @transaction.atomic
 def allocation_remove(*, actor: "User", allocation: Allocation) -> None:
+    Grant.objects.select_for_update().get(pk=allocation.grant_id)  # no spend recorded meanwhile
     if allocation.spend.exists():
         raise ValidationError(
             _("Spend is recorded against %(action)s from this grant, so it cannot be taken off.")
             % {"action": _allocation_label(allocation)}
         )
-    audit.log(
-        instance=allocation,
-        action=AuditEvent.Action.DELETE,
-        actor=actor,
-        partnership=allocation.grant.partnership,
-        changes=audit.diff(audit.snapshot(allocation, ["grant", "action", "amount"]), {}),
-    )
-    allocation.delete()
+    _allocation_deleted(actor, allocation)
 
 
 @transaction.atomic
@@ -207,7 +271,7 @@ def spend_record(
             _("%(quarter)s has not begun: spend is recorded once it is spent.")
             % {"quarter": quarter.label}
         )
-    allocations = {a.pk: a for a in grant.allocations.select_related("action")}
+    allocations = {a.pk: a for a in grant.allocations.select_related("action__priority")}
     unknown = set(amounts) - set(allocations)
     if unknown:
         raise ValidationError(_("The spend names an action the grant does not pay for."))
@@ -227,12 +291,10 @@ def spend_record(
         after = money(amount) if amount is not None else ""
         if before == after:
             continue
-        label = f"{quarter.label}: {_allocation_label(allocations[allocation_id])}"
-        changes[label] = [before, after]
-        if amount is None and row is not None:
-            row.delete()
-        elif amount is None:
-            continue  # not recorded, and it was not (before and after both empty)
+        changes[f"{quarter}: {_allocation_label(allocations[allocation_id])}"] = [before, after]
+        if amount is None:
+            if row is not None:
+                row.delete()
         elif row is None:
             Spend.objects.create(
                 allocation_id=allocation_id,
@@ -251,7 +313,7 @@ def spend_record(
             actor=actor,
             partnership=grant.partnership,
             changes=changes,
-            reason=f"Spend recorded for {quarter.label}",
+            reason=f"Spend recorded for {quarter}",
         )
     return changes
 

@@ -2,8 +2,6 @@
 pays for, the spend quarter by quarter, what is at risk, its files and its monitoring
 returns), and the forms that write them. Every member reads them; the coordinator writes."""
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +15,7 @@ from saferplan.attachments.responses import download
 from saferplan.core import clock
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
+from saferplan.core.quarters import Quarter
 from saferplan.core.templatetags.saferplan import own_words_in
 from saferplan.partnerships.access import partnership_for
 
@@ -46,8 +45,8 @@ def _to_grant(grant: Grant):
     return redirect("funding:detail", slug=grant.partnership.slug, pk=grant.pk)
 
 
-def _quarter_of(grant: Grant, slug: str) -> selectors.Quarter:
-    quarter = selectors.Quarter.from_slug(slug)
+def _quarter_of(grant: Grant, slug: str) -> Quarter:
+    quarter = Quarter.from_slug(slug)
     if quarter is None or quarter not in selectors.grant_quarters(grant):
         raise Http404
     return quarter
@@ -115,17 +114,7 @@ def grant_detail(request, slug, pk):
             "grant": grant,
             "standing": standing,
             "begun": begun,
-            "quarter_rows": [
-                {
-                    "quarter": q,
-                    # None when nothing is recorded for the quarter: not the same as £0.
-                    "spent": sum((i.spent[q] for i in standing.actions if q in i.spent), Decimal(0))
-                    if any(q in i.spent for i in standing.actions)
-                    else None,
-                    "recorded": sum(1 for i in standing.actions if q in i.spent),
-                }
-                for q in reversed(begun)
-            ],
+            "quarter_rows": standing.by_quarter(list(reversed(begun))),
             "files": grant.files.all(),
             "may_change": grant_policy.user_has_permission_for_instance(
                 request.user, "change", grant
@@ -226,16 +215,14 @@ def spend(request, slug, pk, quarter):
         ).values_list("allocation_id", "amount")
     )
     form = SpendForm(request.POST or None, allocations=allocations, recorded=recorded)
-    saved = save_form(
-        request,
-        form,
-        lambda data: (
-            services.spend_record(
-                actor=request.user, grant=grant, quarter=quarter, amounts=form.amounts()
-            )
-            or grant
-        ),
-    )
+
+    def record(data) -> Grant:
+        services.spend_record(
+            actor=request.user, grant=grant, quarter=quarter, amounts=form.amounts()
+        )
+        return grant  # what the form saved, shown again if it is sent twice
+
+    saved = save_form(request, form, record)
     if saved is not NOT_SAVED:
         confirm_saved(
             request, _("Spend for %(quarter)s has been recorded.") % {"quarter": quarter.label}

@@ -121,6 +121,14 @@ class ActionStatusChangeQuerySet(QuerySet):
         first = self.model.objects.filter(action=OuterRef("action")).order_by("changed_at", "id")
         return self.filter(pk=Subquery(first.values("pk")[:1]))
 
+    def statuses_on(self, day: datetime.date) -> dict[int, str]:
+        """action id → its status on `day`: the one in force then, or for an action added
+        later the status it was added with. An action with no status history is missing
+        (its own status is all there is)."""
+        statuses = dict(self.first_given().values_list("action_id", "status"))
+        statuses.update(self.in_force_on(day).values_list("action_id", "status"))
+        return statuses
+
 
 class ActionQuerySet(MarkedQuerySet):
     def current(self):

@@ -28,7 +28,7 @@ from django.utils.translation import ngettext
 
 from saferplan.consultations.selectors import consultation_for_report
 from saferplan.crimedata.board import crime_for_report
-from saferplan.funding.selectors import funding_for_report, risk_text
+from saferplan.funding.selectors import funding_for_report, quarter_label, risk_text
 from saferplan.indicators.selectors import measures_for_report
 from saferplan.plans.models import (
     OPEN_STATUSES,
@@ -96,7 +96,11 @@ def shown(content: dict) -> dict:
         shown_content["funding"] = {
             **content["funding"],
             "grants": [
-                {**grant, "risks": [risk_text(code, values) for code, values in grant["risks"]]}
+                {
+                    **grant,
+                    "ended": quarter_label(grant["ended"]),
+                    "risks": [risk_text(code, values) for code, values in grant["risks"]],
+                }
                 for grant in content["funding"]["grants"]
             ],
         }
@@ -143,17 +147,16 @@ def board_report_content(
             changes_in_period[change.action_id].append(change)
     statuses = ActionStatusChange.objects.filter(action__priority__plan=plan)
     status_at_end = dict(statuses.in_force_on(period_end).values_list("action_id", "status"))
+    status_then = statuses.statuses_on(period_end)  # or added with, if added later
     status_before = dict(
         statuses.in_force_on(period_start - datetime.timedelta(days=1)).values_list(
             "action_id", "status"
         )
     )
-    # An action added after the period's end: the status it was added with.
-    status_added = dict(statuses.first_given().values_list("action_id", "status"))
     for action in actions:
         # As the period's end saw them: the status then (this copy of the action is the
         # report's own), and stale by the last update up to then.
-        action.status = status_at_end.get(action.pk) or status_added.get(action.pk, action.status)
+        action.status = status_then.get(action.pk, action.status)
         update = latest_updates.get(action.pk)
         action.last_update_on = update.described_on if update else None
         rating = rag_at_end.get(action.pk)
@@ -271,7 +274,7 @@ def board_report_content(
         if action.pk not in rag_at_end and action.status != ActionStatus.DISCHARGED
     )
     every_item = exceptions + moves + completed + discharged + new + stale + overdue
-    funding = funding_for_report(plan.partnership, period_start=period_start, period_end=period_end)
+    funding = funding_for_report(plan, period_start=period_start, period_end=period_end)
     funded = [a for grant in (funding or {}).get("grants", []) for a in grant["off_track"]]
     holds_sensitive = any(i["sensitive"] or i.get("update_sensitive") for i in every_item + funded)
     return {

@@ -4,6 +4,7 @@ computer or unpacks into far more than it is, is refused naming the file."""
 
 import csv
 import email.message
+import hashlib
 import io
 import re
 import zipfile
@@ -16,6 +17,8 @@ from PIL import Image
 from pypdf.actions import JavaScript
 
 from saferplan.attachments.files import attachment_from_upload
+from saferplan.attachments.responses import download
+from saferplan.attachments.services import file_attach
 from saferplan.core.documents.pdf import html_to_pdf
 
 
@@ -90,20 +93,35 @@ def test_real_files_of_each_kind_are_kept(name, make, content_type):
     assert checked.content
 
 
-def test_a_csv_file_is_kept_formula_safe():
-    """A cell a spreadsheet would run (OWASP's CSV injection) is kept as text, as in every
-    CSV saferplan writes; numbers, negative ones too, and other text are kept as they were."""
-    text = (
-        'Area,Reports,Note\nBorehamwood,-5,"=HYPERLINK(""http://evil.example"",""Click"")"\n'
-        "Potters Bar,+7,@SUM(A1:A2)\n"
-    )
-    kept = attachment_from_upload("figures.csv", text.encode()).content.decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(kept)))
-    assert rows == [
+@pytest.mark.django_db
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_a_csv_file_is_kept_as_sent_and_given_out_formula_safe(delimiter, partnership):
+    """What a partner sent is kept as it was (its digest is the file's); downloaded, a cell
+    a spreadsheet would run (OWASP's CSV injection) is text, as in every CSV saferplan
+    writes, in the file's own delimiter (Excel writes semicolons where a comma is the
+    decimal mark); numbers, negative ones too, and other text are as they were."""
+    rows = [
         ["Area", "Reports", "Note"],
-        ["Borehamwood", "-5", '\'=HYPERLINK("http://evil.example","Click")'],
+        ["Borehamwood", "-5", '=HYPERLINK("http://evil.example","Click")'],
+        ["Potters Bar", "+7", "@SUM(A1:A2)"],
+    ]
+    sent = io.StringIO()
+    csv.writer(sent, delimiter=delimiter).writerows(rows)
+    checked = attachment_from_upload("figures.csv", sent.getvalue().encode())
+    assert checked.content == sent.getvalue().encode()
+    attachment = file_attach(
+        actor=None, partnership=partnership, name="figures.csv", checked=checked
+    )
+    assert attachment.sha256 == hashlib.sha256(sent.getvalue().encode()).hexdigest()
+    response = download(attachment)
+    given = response.content.decode("utf-8")
+    assert given.startswith("\ufeff")
+    assert list(csv.reader(io.StringIO(given[1:]), delimiter=delimiter)) == [
+        rows[0],
+        [*rows[1][:2], "'" + rows[1][2]],
         ["Potters Bar", "+7", "'@SUM(A1:A2)"],
     ]
+    assert response["Content-Disposition"] == 'attachment; filename="figures.csv"'
 
 
 def test_a_utf16_text_file_is_kept_as_utf8_and_one_without_its_mark_is_refused():

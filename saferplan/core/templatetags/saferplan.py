@@ -95,13 +95,6 @@ def status_class(status) -> str:
 
 
 @register.filter
-def quarter_label(quarter) -> str:
-    """(2019, 1) → "Q1 2019-20" (Q1 is April to June)."""
-    year, number = quarter
-    return f"Q{number} {year}-{str(year + 1)[-2:]}"
-
-
-@register.filter
 def paragraphs(text) -> list[languages.Paragraph]:
     """Text typed with blank lines between paragraphs, as a list of paragraphs, each knowing
     its language (core.languages; its "[pl]" tag taken off). Each shows as its text."""

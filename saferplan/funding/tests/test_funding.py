@@ -205,7 +205,8 @@ def test_spend_is_recorded_once_a_quarter_has_begun_and_every_change_is_audited(
     )
     assert not Spend.objects.exists()
     events = AuditEvent.objects.filter(object_type="funding.grant", action="update")
-    label = f"{now.label}: {actions[0]}"
+    # The quarter as stored (every language) and the action by priority and allocation.
+    label = f"{now}: 1. Domestic abuse outreach worker (allocation {allocation.pk})"
     assert [e.changes[label] for e in events.order_by("pk")] == [
         ["", "£40.00"],
         ["£40.00", "£45.00"],

@@ -70,7 +70,7 @@ def test_funding_at_risk_shows_in_the_board_report(
     assert shown(content)["funding"]["grants"][0]["risks"][0].startswith("Overspent: £1,200.00")
     assert (
         funding_for_report(
-            partnership,
+            plan,
             period_start=datetime.date(2026, 4, 1),
             period_end=datetime.date(2026, 6, 30),
         )
@@ -118,6 +118,10 @@ def test_an_off_track_sensitive_action_a_grant_pays_for_marks_the_report_sensiti
     assert content["exceptions"] == []
     (row,) = content["funding"]["grants"]
     assert row["off_track"] == [
-        {"title": "1. Disrupt the county line", "rag": "amber", "sensitive": True}
+        {
+            "title": "Exploitation sub-group plan: 1. Disrupt the county line",
+            "rag": "amber",
+            "sensitive": True,
+        }
     ]
     assert content["marking"] == "OFFICIAL-SENSITIVE"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import clock
 from saferplan.core.models import Marking
+from saferplan.core.quarters import Quarter
 
 from ..querysets import ActionStatusChangeQuerySet, RagChangeQuerySet, UpdateQuerySet
 from .actions import Action
@@ -17,10 +18,9 @@ from .plans import Objective, Priority
 
 
 def financial_quarter(day: datetime.date) -> tuple[int, int]:
-    """(financial year starting, quarter) for a date: Q1 is April to June."""
-    if day.month >= 4:
-        return day.year, (day.month - 4) // 3 + 1
-    return day.year - 1, 4
+    """(financial year starting, quarter) for a date: Q1 is April to June (core.quarters)."""
+    quarter = Quarter.of(day)
+    return quarter.year, quarter.number
 
 
 class Update(models.Model):

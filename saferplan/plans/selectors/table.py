@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q
 from django.utils import translation
 
 from saferplan.core.permissions import sees_sensitive_of, user_memberships
+from saferplan.core.quarters import quarters_touching
 
 from .. import cache as plan_cache
 from ..columns import TableColumn, action_table_columns, as_percentages
@@ -226,14 +227,7 @@ def my_actions_cache_key(*, user, filters: ActionFilters, today: datetime.date) 
 
 def plan_quarters(plan: Plan) -> list[tuple[int, int]]:
     """The financial quarters (year, quarter) the plan's period touches, in order."""
-    quarters = []
-    day = plan.period_start.replace(day=1)
-    while day <= plan.period_end:
-        quarter = financial_quarter(day)
-        if quarter not in quarters:
-            quarters.append(quarter)
-        day = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return quarters
+    return [(q.year, q.number) for q in quarters_touching(plan.period_start, plan.period_end)]
 
 
 def updates_by_quarter(
