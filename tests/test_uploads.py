@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from saferplan.assessments.models import StrategicAssessment
 from saferplan.attachments.models import Attachment
 from saferplan.consultations.models import ResponseImport
 from saferplan.core import clock
@@ -78,6 +79,14 @@ def upload_forms(partnership, coordinator):
         starts_on=clock.today(),
         ends_on=clock.today(),
     )
+    assessment = StrategicAssessment.objects.create(
+        partnership=partnership,
+        title="Strategic Assessment 2022",
+        period_start="2022-01-01",
+        period_end="2022-12-01",
+        against_start="2021-01-01",
+        against_end="2021-12-01",
+    )
     return [
         ("plan document", reverse("imports:upload", args=[slug]), 10),
         ("police.uk data", reverse("crimedata:police-uk", args=[slug]), 1),
@@ -87,6 +96,7 @@ def upload_forms(partnership, coordinator):
         ("update's file", reverse("plans:update-file-add", args=[slug, action.pk, update.pk]), 10),
         ("meeting paper", reverse("meetings:paper-add", args=[slug, meeting.pk]), 10),
         ("grant's file", reverse("funding:file-add", args=[slug, grant.pk]), 10),
+        ("assessment's file", reverse("assessments:file-add", args=[slug, assessment.pk]), 10),
     ]
 
 
@@ -143,6 +153,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_by_name(forms):
         "update's file": "report.pdf",
         "meeting paper": "minutes.docx",
         "grant's file": "grant-agreement.pdf",
+        "assessment's file": "county-profile.xlsx",
     }
     for what, url, _ in upload_forms:
         before = counts()

@@ -184,6 +184,7 @@ def sweep_records(partnership, coordinator):
         marking="official_sensitive",
     )
     assessment.risks.create(kind="emerging", title="County lines", marking="official_sensitive")
+    assessment.files.add(evidence)  # the county's profile, say: never public
     assessment.recommendations.create(
         text="Disrupt the county line's runners", marking="official_sensitive"
     )
@@ -386,6 +387,9 @@ def sweep_records(partnership, coordinator):
                 "assessments:publish",
                 "assessments:withdraw",
                 "assessments:recommendation-add",
+                "assessments:file-add",
+                "assessments:file",
+                "assessments:file-delete",
             ],
             assessment,
         ),
@@ -542,12 +546,20 @@ API_OBJECT_ROUTES = [(n, a) for n, a in ROUTES if n.startswith("api:") and a]
 OBJECT_ARGS = {"pk", "plan_pk", "value_pk", "theme_pk", "answer_pk", "import_pk"}
 OBJECT_ROUTES = [(n, a) for n, a in PARTNERSHIP_ROUTES if "slug" in a and OBJECT_ARGS & set(a)]
 # What a joint partner's coordinator may do to a shared action through their own address:
-# read it, and add (or correct) updates and attach files to them.
+# add (or correct) updates and attach files to them. (They read it too: a post to the page
+# to read it is not taken, 405; test_sensitive_items reads it.)
 JOINT_PARTNER_WRITES = {
-    "plans:action",
     "plans:update-add",
     "plans:update-correct",
     "plans:update-file-add",
+}
+# What a board member (the viewer role) may post to their own partnership's pages: an item
+# for a meeting's agenda (every member may), and a document of what they read, made in the
+# background. Every other post is refused (403), or not taken by a page to read (405).
+BOARD_MEMBER_WRITES = {
+    "meetings:agenda-item-add",
+    "reports:board-report-prepare",
+    "reports:plan-document-prepare",
 }
 # Records of the police force area, not of one partnership: another partnership of the area
 # reaches them through its own address, and is refused a change (403) while the partnership's
@@ -575,7 +587,7 @@ def access_checks(name, args) -> list[str]:
     if route in OBJECT_ROUTES:
         checks += [f"outsider's {m} through their own partnership" for m in ("get", "post")]
     if route in PARTNERSHIP_ROUTES:
-        checks += ["joint partner's posts"]
+        checks += ["board member's post", "joint partner's posts"]
     return checks
 
 
@@ -600,7 +612,7 @@ class Findings:
 
 @pytest.mark.parametrize(("name", "args"), ROUTES)
 def test_only_those_allowed_get_anything_from_a_route(
-    url_for, partnership, outsider, other_partnership, name, args
+    url_for, partnership, outsider, other_partnership, member_of, name, args
 ):
     """Every route, each check in a client of its own:
 
@@ -612,6 +624,8 @@ def test_only_those_allowed_get_anything_from_a_route(
       an anonymous caller tries to write);
     - a member of another partnership is refused every page of this one (403; 405: a page
       for the other method refuses before anything is read);
+    - a board member (the viewer role) of the partnership posts to every page of it: refused
+      (403, or 405 by a page to read) but for BOARD_MEMBER_WRITES;
     - Dacorum's coordinator puts Hertsmere's plan, action, theme… numbers after Dacorum's own
       address: every page looks the object up within the partnership, so it is not found;
     - the fixture's action made joint with Dacorum, Dacorum's coordinator posts to the route
@@ -679,6 +693,17 @@ def test_only_those_allowed_get_anything_from_a_route(
                 response.status_code in ({403} if name in FORCE_AREA_ROUTES else {404, 405}),
                 f"answered {response.status_code} to {through_own}",
             )
+
+    if route in PARTNERSHIP_ROUTES:
+        # A board member reads the partnership's pages and writes none of them.
+        client = Client()
+        client.force_login(member_of("viewer"))
+        response = client.post(url, {"title": "Renamed", "marking": "official", "text": "x"})
+        findings.check(
+            "board member's post",
+            response.status_code in {403, 405} or name in BOARD_MEMBER_WRITES,
+            f"answered {response.status_code}",
+        )
 
     if route in PARTNERSHIP_ROUTES:
         action = Action.objects.get(priority__plan__partnership=partnership)

@@ -131,6 +131,7 @@ def switch_partnership(request):
 
 
 @login_required
+@require_GET
 def member_list(request, slug):
     partnership = partnership_for(request, slug, "view")
     return render(

@@ -66,6 +66,9 @@ class StrategicAssessment(TimeStampedModel):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # What it was drawn from or sent with (the county's profile, a data annex, the paper the
+    # board agreed), each with its own marking; for members only, never published.
+    files = models.ManyToManyField("attachments.Attachment", related_name="+", blank=True)
 
     class Meta:
         ordering = ["-period_end", "-pk"]

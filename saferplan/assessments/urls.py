@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .views import assessments as pages
-from .views import matrix
+from .views import files, matrix
 
 app_name = "assessments"
 assessments = "partnerships/<slug:slug>/assessments/"
@@ -36,6 +36,17 @@ urlpatterns = [
         assessments + "<int:pk>/recommendations/add/",
         pages.recommendation_add,
         name="recommendation-add",
+    ),
+    path(assessments + "<int:pk>/files/add/", files.file_add, name="file-add"),
+    path(
+        assessments + "<int:pk>/files/<int:attachment_pk>/",
+        files.assessment_file,
+        name="file",
+    ),
+    path(
+        assessments + "<int:pk>/files/<int:attachment_pk>/delete/",
+        files.file_delete,
+        name="file-delete",
     ),
     path(assessments + "<int:pk>/matrix/", matrix.matrix, name="matrix"),
     path(assessments + "<int:pk>/matrix/add/", matrix.candidate_add, name="candidate-add"),

@@ -15,9 +15,11 @@ import datetime
 
 from saferplan.assessments import services
 from saferplan.assessments.models import Criterion, StrategicAssessment
+from saferplan.attachments.files import attachment_from_upload
 from saferplan.consultations.models import Question, QuestionKind
 from saferplan.crimedata import services as crime_services
 from saferplan.crimedata.periods import Period
+from saferplan.demo.crime import seed_002_table
 from saferplan.plans.models import PlanKind
 
 # Seed 002's priorities (by number) and the findings of its 2022 table behind them.
@@ -130,6 +132,13 @@ def _hertsmere_2022(*, analyst, coordinator, hertsmere, seed_002_text: str) -> N
         )
     for finding in assessment.findings.all():
         services.finding_update(actor=analyst, finding=finding, approved=True)
+    # The county's table the figures came from, kept with the assessment (seed 002's own text).
+    services.assessment_file_attach(
+        actor=analyst,
+        assessment=assessment,
+        name="Hertsmere crime figures 2022 - county strategic assessment.txt",
+        checked=attachment_from_upload("figures.txt", seed_002_table(seed_002_text).encode()),
+    )
     agreed_on, agreed_at = HERTSMERE_AGREED
     services.assessment_agree(
         actor=coordinator, assessment=assessment, agreed_on=agreed_on, agreed_at=agreed_at

@@ -10,8 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.attachments.forms import AttachmentForm, attach_from
-from saferplan.attachments.responses import download
+from saferplan.attachments import pages
 from saferplan.core import clock
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -67,6 +66,7 @@ def _form_page(request, partnership, form, *, heading, button, grant=None, templ
 
 
 @login_required
+@require_GET
 def grant_list(request, slug):
     partnership = partnership_for(request, slug, "view")
     grants = selectors.grants_of(partnership)
@@ -101,6 +101,7 @@ def grant_add(request, slug):
 
 
 @login_required
+@require_GET
 def grant_detail(request, slug, pk):
     grant = _grant_for(request, slug, pk)
     today = clock.today()
@@ -244,6 +245,7 @@ def spend(request, slug, pk, quarter):
 
 
 @login_required
+@require_GET
 def monitoring_return(request, slug, pk, quarter, kind):
     """The quarter's monitoring return, for the coordinator to send to the funder."""
     grant = _grant_for(request, slug, pk)
@@ -259,21 +261,13 @@ def monitoring_return(request, slug, pk, quarter, kind):
 @login_required
 def file_add(request, slug, pk):
     grant = _grant_for(request, slug, pk, "change")
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    kept = attach_from(
+    return pages.add_page(
         request,
-        form,
-        lambda **file: services.grant_file_attach(actor=request.user, grant=grant, **file),
-    )
-    if kept is not None:
-        confirm_saved(
-            request, _("%(name)s has been added to the grant's files.") % {"name": kept.name}
-        )
-        return _to_grant(grant)
-    return render(
-        request,
-        "funding/file_form.html",
-        {"partnership": grant.partnership, "grant": grant, "form": form},
+        attach=lambda **file: services.grant_file_attach(actor=request.user, grant=grant, **file),
+        added=lambda kept: _("%(name)s has been added to the grant's files.") % {"name": kept.name},
+        done=_to_grant(grant),
+        template="funding/file_form.html",
+        context={"partnership": grant.partnership, "grant": grant},
     )
 
 
@@ -281,14 +275,20 @@ def file_add(request, slug, pk):
 @require_GET  # a file is read, never written, here
 def grant_file(request, slug, pk, attachment_pk):
     grant = _grant_for(request, slug, pk)  # the partnership's members', sensitive ones too
-    return download(get_object_or_404(grant.files, pk=attachment_pk))
+    return pages.file_of(grant.files, attachment_pk)
 
 
 @login_required
 @require_POST
 def file_delete(request, slug, pk, attachment_pk):
     grant = _grant_for(request, slug, pk, "change")
-    kept = get_object_or_404(grant.files, pk=attachment_pk)
-    services.grant_file_remove(actor=request.user, grant=grant, attachment=kept)
-    messages.success(request, _("%(name)s has been removed.") % {"name": kept.name})
-    return _to_grant(grant)
+    return pages.take_off_page(
+        request,
+        files=grant.files,
+        attachment_pk=attachment_pk,
+        take_off=lambda kept: services.grant_file_remove(
+            actor=request.user, grant=grant, attachment=kept
+        ),
+        removed=_("%(name)s has been removed."),
+        done=_to_grant(grant),
+    )

@@ -7,15 +7,13 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self) -> None:
-        from django.db.models.signals import pre_delete
-
+        from saferplan.attachments.receivers import files_go_with
         from saferplan.partnerships.signals import overview_drawn
         from saferplan.plans.signals import action_page_drawn, plan_page_drawn, plan_refreshed
 
         from .models import Meeting
         from .receivers import (
             on_action_page_drawn,
-            on_meeting_deleted,
             on_overview_drawn,
             on_plan_page_drawn,
             on_plan_refreshed,
@@ -26,4 +24,4 @@ class MeetingsConfig(AppConfig):
         plan_refreshed.connect(on_plan_refreshed, dispatch_uid="meetings.plan_refreshed")
         action_page_drawn.connect(on_action_page_drawn, dispatch_uid="meetings.action_page")
         plan_page_drawn.connect(on_plan_page_drawn, dispatch_uid="meetings.plan_page")
-        pre_delete.connect(on_meeting_deleted, sender=Meeting, dispatch_uid="meetings.deleted")
+        files_go_with(Meeting, "papers")

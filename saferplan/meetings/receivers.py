@@ -85,10 +85,3 @@ def on_plan_page_drawn(sender, *, plan, user, **kwargs) -> list[OverviewRow]:
         for d in decisions.order_by("meeting__meets_on", "pk")
     ]
     return [OverviewRow(order=10, key=_("Approved"), lines=lines)] if lines else []
-
-
-def on_meeting_deleted(sender, instance, **kwargs) -> None:
-    """A meeting deleted takes its papers with it: nothing of it stays unreachable on disk."""
-    from saferplan.attachments.models import Attachment
-
-    Attachment.objects.filter(pk__in=list(instance.papers.values_list("pk", flat=True))).delete()

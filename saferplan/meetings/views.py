@@ -11,8 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.attachments.forms import AttachmentForm, attach_from
-from saferplan.attachments.responses import download
+from saferplan.attachments import pages
 from saferplan.core import clock
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -58,6 +57,7 @@ def _form_page(request, meeting_or_partnership, form, *, heading, button, meetin
 
 
 @login_required
+@require_GET
 def meeting_list(request, slug):
     partnership = partnership_for(request, slug, "view")
     today = clock.today()
@@ -100,6 +100,7 @@ def meeting_add(request, slug):
 
 
 @login_required
+@require_GET
 def meeting_detail(request, slug, pk):
     meeting = _meeting_for(request, slug, pk)
     before, agreed = selectors.agreed_last_time(meeting)
@@ -312,6 +313,7 @@ def decision_delete(request, slug, pk, decision_pk):
 
 
 @login_required
+@require_GET
 def papers(request, slug, pk, papers, kind):
     """The meeting's pack (agenda and papers) or minutes, as Word or PDF: for its members."""
     meeting = _meeting_for(request, slug, pk)
@@ -329,21 +331,15 @@ def papers(request, slug, pk, papers, kind):
 @login_required
 def paper_add(request, slug, pk):
     meeting = _meeting_for(request, slug, pk, "change")
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    kept = attach_from(
+    return pages.add_page(
         request,
-        form,
-        lambda **file: services.paper_attach(actor=request.user, meeting=meeting, **file),
-    )
-    if kept is not None:
-        confirm_saved(
-            request, _("%(name)s has been added to the meeting's papers.") % {"name": kept.name}
-        )
-        return _to_meeting(meeting)
-    return render(
-        request,
-        "meetings/paper_form.html",
-        {"partnership": meeting.partnership, "meeting": meeting, "form": form},
+        attach=lambda **file: services.paper_attach(actor=request.user, meeting=meeting, **file),
+        added=lambda kept: (
+            _("%(name)s has been added to the meeting's papers.") % {"name": kept.name}
+        ),
+        done=_to_meeting(meeting),
+        template="meetings/paper_form.html",
+        context={"partnership": meeting.partnership, "meeting": meeting},
     )
 
 
@@ -352,16 +348,20 @@ def paper_add(request, slug, pk):
 def paper_file(request, slug, pk, attachment_pk):
     # The meeting is its partnership's members' (OFFICIAL-SENSITIVE papers included).
     meeting = _meeting_for(request, slug, pk)
-    return download(get_object_or_404(meeting.papers, pk=attachment_pk))
+    return pages.file_of(meeting.papers, attachment_pk)
 
 
 @login_required
 @require_POST
 def paper_delete(request, slug, pk, attachment_pk):
     meeting = _meeting_for(request, slug, pk, "change")
-    paper = get_object_or_404(meeting.papers, pk=attachment_pk)
-    services.paper_remove(actor=request.user, meeting=meeting, paper=paper)
-    messages.success(
-        request, _("%(name)s has been removed from the papers.") % {"name": paper.name}
+    return pages.take_off_page(
+        request,
+        files=meeting.papers,
+        attachment_pk=attachment_pk,
+        take_off=lambda paper: services.paper_remove(
+            actor=request.user, meeting=meeting, paper=paper
+        ),
+        removed=_("%(name)s has been removed from the papers."),
+        done=_to_meeting(meeting),
     )
-    return _to_meeting(meeting)

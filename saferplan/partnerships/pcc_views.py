@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.core.templatetags.saferplan import own_words_in
@@ -51,6 +52,7 @@ def _form_page(request, partnership, form, *, heading: str, button: str):
 
 
 @login_required
+@require_GET
 def pcc_plans(request, slug):
     partnership = partnership_for(request, slug, "view")
     pcc_plans = PoliceAndCrimePlan.objects.filter(

@@ -20,6 +20,7 @@ def _may_manage(request, partnership) -> bool:
 
 
 @login_required
+@require_GET
 def partnership_detail(request, slug):
     partnership = partnership_for(request, slug, "view")
     request.session["current_partnership"] = partnership.slug
@@ -38,6 +39,7 @@ def partnership_detail(request, slug):
 
 
 @login_required
+@require_GET
 def structure(request, slug):
     partnership = partnership_for(request, slug, "view")
     return render(

@@ -353,6 +353,7 @@ def test_the_strategic_assessment_pages_have_no_accessibility_violations(page_as
         "/partnerships/hertsmere/assessments/draft/",
         f"{agreed}/",
         f"{agreed}/publish/",
+        f"{agreed}/files/add/",
         f"{agreed}/matrix/",
         f"{agreed}/evidence/",
         f"{base}/",

@@ -3,6 +3,7 @@
 - assessments: an assessment drafted from the data, its findings and risks
 - agreement: the board's agreement, its recommendations and its published summary; a plan's
   yearly review
+- files: the files kept with an assessment
 - matrix: the priority-setting matrix's issues and scores, and a plan priority's link to
   the evidence it was set from
 
@@ -23,12 +24,15 @@ from .assessments import (
     rests_on,
     risk_add,
 )
+from .files import assessment_file_attach, assessment_file_remove
 from .matrix import candidate_add, candidate_change, priority_link, score_set
 
 __all__ = [
     "ASSESSMENT_FIELDS",
     "assessment_agree",
     "assessment_draft",
+    "assessment_file_attach",
+    "assessment_file_remove",
     "assessment_publish",
     "assessment_withdraw",
     "candidate_add",

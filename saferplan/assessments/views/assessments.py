@@ -98,6 +98,7 @@ def assessment_detail(request, slug, pk):
             reviews=selectors.reviews_for(assessment=assessment, user=request.user),
             peers=selectors.peers_of(assessment=assessment),
             police_uk=selectors.police_uk_held(assessment=assessment),
+            files=assessment.files.all(),
         ),
     )
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, add_service_errors, confirm_saved, save_form
@@ -132,6 +133,7 @@ def action_edit(request, slug, pk):
 
 
 @login_required
+@require_GET
 def action_detail(request, slug, pk):
     partnership, action = reach_action(request, slug, pk)
     plan = action.priority.plan

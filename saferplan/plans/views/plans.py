@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -36,6 +36,7 @@ from ..titles import title_for_next_year
 
 
 @login_required
+@require_GET
 def plan_list(request, slug):
     partnership = partnership_for(request, slug, "view")
     return render(
@@ -102,6 +103,7 @@ def plan_edit(request, slug, plan_pk):
 
 
 @login_required
+@require_GET
 def plan_overview(request, slug, plan_pk):
     plan = plan_for(request, slug, plan_pk)
     return render(
@@ -251,6 +253,7 @@ def _filters(request, *, priorities, partnership):
 
 
 @login_required
+@require_GET
 def action_table(request, slug, plan_pk):
     plan = plan_for(request, slug, plan_pk)
     priorities = list(plan.priorities.all())

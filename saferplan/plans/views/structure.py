@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -22,6 +23,7 @@ from ..structure_forms import ObjectiveForm, PriorityForm
 
 
 @login_required
+@require_GET
 def priority_detail(request, slug, plan_pk, number):
     priority = priority_for(request, slug, plan_pk, number)
     plan = priority.plan

@@ -4,14 +4,13 @@ file by the members of the action's partnerships only."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from saferplan.attachments.forms import AttachmentForm, attach_from
+from saferplan.attachments import pages
 from saferplan.attachments.responses import download
-from saferplan.core.forms import confirm_saved
 from saferplan.core.permissions import sees_sensitive_of
 
 from .. import services
@@ -32,28 +31,22 @@ def _update_for(request, slug, pk, update_pk, action="view"):
 @login_required
 def update_file_add(request, slug, pk, update_pk):
     partnership, action, update, _sees = _update_for(request, slug, pk, update_pk, "add_update")
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    kept = attach_from(
+    return pages.add_page(
         request,
-        form,
-        lambda **file: services.update_file_attach(actor=request.user, update=update, **file),
-    )
-    if kept is not None:
-        confirm_saved(
-            request,
+        attach=lambda **file: services.update_file_attach(
+            actor=request.user, update=update, **file
+        ),
+        added=lambda kept: (
             _("%(name)s has been attached to the update of %(day)s.")
-            % {"name": kept.name, "day": date_format(update.described_on, "j F Y")},
-        )
-        return redirect("plans:action", slug=slug, pk=action.pk)
-    return render(
-        request,
-        "plans/update_file_form.html",
-        {
+            % {"name": kept.name, "day": date_format(update.described_on, "j F Y")}
+        ),
+        done=redirect("plans:action", slug=slug, pk=action.pk),
+        template="plans/update_file_form.html",
+        context={
             "partnership": partnership,
             "plan": action.priority.plan,
             "action": action,
             "update": update,
-            "form": form,
         },
     )
 
