@@ -6,8 +6,8 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Max
+from django.db import models, transaction
+from django.db.models import ForeignObjectRel, Max
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -296,14 +296,38 @@ def decision_add(
 @transaction.atomic
 def decision_delete(*, actor: "User", decision: Decision) -> None:
     """Delete a decision recorded in error; an action it added stays in the plan (it may have
-    updates by now), no longer linked to the meeting."""
+    updates by now), no longer linked to the meeting; a plan it approved stays approved. Each
+    record that loses its link to the meeting says so in its own history."""
+    partnership = decision.meeting.partnership
     audit.log(
         instance=decision,
         action=AuditEvent.Action.DELETE,
         actor=actor,
-        partnership=decision.meeting.partnership,
+        partnership=partnership,
         changes=audit.diff(audit.snapshot(decision, ["text"]), {}),
     )
+    # Named by the meeting, not the decision's words: an action's history is read by its
+    # joint partners, and the decision may be OFFICIAL-SENSITIVE.
+    link = f"{decision.meeting} (decision {decision.pk})"
+    linked = [(decision.action, "Agreed in"), (decision.approves_plan, "Approved in")]
+    # And the records of the apps above that point to it (an assessment agreed in it), which
+    # lose the link when it goes (SET_NULL).
+    for relation in decision._meta.get_fields(include_hidden=True):  # related_name="+" too
+        if isinstance(relation, ForeignObjectRel) and relation.on_delete is models.SET_NULL:
+            pointing = relation.related_model._base_manager.filter(
+                **{relation.field.name: decision}
+            )
+            linked += [(record, str(relation.field.verbose_name)) for record in pointing]
+    for record, label in linked:
+        if record is not None:
+            audit.log(
+                instance=record,
+                action=AuditEvent.Action.UPDATE,
+                actor=actor,
+                partnership=partnership,
+                changes={label: [link, ""]},
+                reason="The meeting's decision was deleted",
+            )
     decision.delete()
 
 

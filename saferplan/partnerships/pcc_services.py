@@ -1,10 +1,11 @@
 """Writes to the police and crime plans of police force areas and their priorities. Each is
 logged in every partnership of the force area (they all may align to it), and the plans
-that show the commissioner's priorities are told their wording changed."""
+that show the commissioner's priorities are told their wording changed. A change asks the
+policy again with the plan locked: another partnership may have aligned to it meanwhile."""
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
 from .models import Partnership, PccPriority, PoliceAndCrimePlan
+from .permissions import police_and_crime_plan_policy
 from .services import plans_show_new_names
 
 if TYPE_CHECKING:
@@ -42,6 +44,19 @@ def _check_number(pcc_plan: PoliceAndCrimePlan, number: int, priority: PccPriori
         )
 
 
+def _locked_for_change(
+    actor: "User", pcc_plan: PoliceAndCrimePlan, partnership: Partnership
+) -> PoliceAndCrimePlan:
+    """The plan, locked until the write commits, once the policy has been asked again under
+    the lock: a partnership that aligned a priority to it since the page checked (aligning
+    takes the same lock, plans.services.structure) makes the change an administrator's."""
+    locked = PoliceAndCrimePlan.objects.select_for_update().get(pk=pcc_plan.pk)
+    refused = police_and_crime_plan_policy.change_refused(actor, locked, partnership)
+    if refused:
+        raise PermissionDenied(refused)
+    return locked
+
+
 def _reworded(pcc_plan: PoliceAndCrimePlan) -> None:
     plans_show_new_names(partnership_ids=_area_partnerships(pcc_plan).values_list("pk", flat=True))
 
@@ -67,6 +82,7 @@ def pcc_plan_create(
 def pcc_plan_update(
     *, actor: "User", pcc_plan: PoliceAndCrimePlan, partnership: Partnership, **fields: Any
 ) -> PoliceAndCrimePlan:
+    pcc_plan = _locked_for_change(actor, pcc_plan, partnership)
     _check_period(
         {"period_start": pcc_plan.period_start, "period_end": pcc_plan.period_end, **fields}
     )
@@ -93,6 +109,7 @@ def pcc_priority_create(
     number: int | None = None,
     description: str = "",
 ) -> PccPriority:
+    pcc_plan = _locked_for_change(actor, pcc_plan, partnership)
     if number is None:
         number = (pcc_plan.priorities.aggregate(last=Max("number"))["last"] or 0) + 1
     _check_number(pcc_plan, number, None)
@@ -113,7 +130,7 @@ def pcc_priority_create(
 def pcc_priority_update(
     *, actor: "User", priority: PccPriority, partnership: Partnership, **fields: Any
 ) -> PccPriority:
-    pcc_plan = priority.police_and_crime_plan
+    pcc_plan = _locked_for_change(actor, priority.police_and_crime_plan, partnership)
     if "number" in fields:
         _check_number(pcc_plan, fields["number"], priority)
     priority, changes = audit.change(
@@ -132,7 +149,7 @@ def pcc_priority_update(
 @transaction.atomic
 def pcc_priority_delete(*, actor: "User", priority: PccPriority, partnership: Partnership) -> None:
     """Delete the priority: the partnerships' priorities aligned to it are no longer."""
-    pcc_plan = priority.police_and_crime_plan
+    pcc_plan = _locked_for_change(actor, priority.police_and_crime_plan, partnership)
     audit.log(
         instance=priority,
         action=AuditEvent.Action.DELETE,

@@ -23,19 +23,9 @@ def _pcc_plan_for(request, slug: str, pk: int, *, change: bool):
     pcc_plan = get_object_or_404(PoliceAndCrimePlan, pk=pk)
     if not policy.may_view(request.user, pcc_plan, partnership):
         raise Http404  # another force area's: not this partnership's to show
-    if change and not policy.may_change(request.user, pcc_plan, partnership):
-        others = policy.shared_beyond(request.user, pcc_plan)
-        raise PermissionDenied(
-            _(
-                "Priorities of %(others)s are aligned to this plan, so its wording shows in "
-                "their plans too: only a saferplan administrator can change it. Ask your "
-                "administrator."
-            )
-            % {"others": ", ".join(map(str, others))}
-            if others and policy.may_add(request.user, partnership)
-            else _("Only a coordinator of %(partnership)s can do this.")
-            % {"partnership": partnership}
-        )
+    refused = change and policy.change_refused(request.user, pcc_plan, partnership)
+    if refused:
+        raise PermissionDenied(refused)
     return partnership, pcc_plan
 
 

@@ -1,5 +1,7 @@
 """Who may see and change partnerships, their organisations, groups and audit log."""
 
+from django.utils.translation import gettext as _
+
 from saferplan.core.permissions import PermissionPolicy
 from saferplan.core.roles import ALL_ROLES, Role
 
@@ -75,6 +77,21 @@ class PoliceAndCrimePlanPolicy:
         if user.is_authenticated and user.is_superuser:
             return True
         return self.may_add(user, partnership) and not self.shared_beyond(user, pcc_plan)
+
+    def change_refused(self, user, pcc_plan: PoliceAndCrimePlan, partnership: Partnership):
+        """Why the user may not change the plan (a sentence to show), or None when they may."""
+        if self.may_change(user, pcc_plan, partnership):
+            return None
+        others = self.shared_beyond(user, pcc_plan)
+        if others and self.may_add(user, partnership):
+            return _(
+                "Priorities of %(others)s are aligned to this plan, so its wording shows in "
+                "their plans too: only a saferplan administrator can change it. Ask your "
+                "administrator."
+            ) % {"others": ", ".join(map(str, others))}
+        return _("Only a coordinator of %(partnership)s can do this.") % {
+            "partnership": partnership
+        }
 
     def shared_beyond(self, user, pcc_plan: PoliceAndCrimePlan) -> list[Partnership]:
         """The partnerships whose priorities are aligned to the plan and whose coordinator

@@ -158,3 +158,55 @@ def test_the_assessment_agreed_at_a_meeting_is_in_its_minutes(
         reverse("meetings:detail", args=["hertsmere", meeting.pk])
     ).content.decode()
     assert "Agreed the strategic assessment" in minutes
+
+
+def test_a_decision_deleted_leaves_its_mark_in_the_history_of_each_record_it_linked(
+    signed_in, partnership, coordinator, meeting
+):
+    """The decision recorded in error that agreed an assessment, approved a plan and added an
+    action: each keeps what it is (agreed, approved, in the plan) and its history says the
+    link to the meeting went, naming the meeting, never the decision's words."""
+    from saferplan.meetings import services
+    from saferplan.plans.tests.factories import ActionFactory, PriorityFactory
+
+    plan = PlanFactory(partnership=partnership, status="draft")
+    action = ActionFactory(priority=PriorityFactory(plan=plan, number=1))
+    assessment = StrategicAssessment.objects.create(
+        partnership=partnership,
+        title="Strategic Assessment 2025",
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2024, 12, 1),
+        against_start=datetime.date(2023, 1, 1),
+        against_end=datetime.date(2023, 12, 1),
+    )
+    decision = services.decision_add(
+        actor=coordinator,
+        meeting=meeting,
+        text="Named the informant Canaryq5k2z",
+        marking="official_sensitive",
+        approves_plan=plan,
+    )
+    decision.action = action
+    decision.save()
+    StrategicAssessment.objects.filter(pk=assessment.pk).update(agreed_in=decision, status="agreed")
+    answer = signed_in(coordinator).post(
+        reverse("meetings:decision-delete", args=["hertsmere", meeting.pk, decision.pk])
+    )
+    assert answer.status_code == 302
+    assessment.refresh_from_db()
+    plan.refresh_from_db()
+    assert (assessment.agreed_in, assessment.status, plan.status) == (None, "agreed", "approved")
+    link = f"Hertsmere Community Safety Board meeting on {meeting.meets_on:%-d %B %Y}"
+    for record, label in [
+        (assessment, "agreed in"),
+        (plan, "Approved in"),
+        (action, "Agreed in"),
+    ]:
+        event = AuditEvent.objects.get(
+            object_type=record._meta.label_lower, object_id=str(record.pk), changes__has_key=label
+        )
+        before, after = event.changes[label]
+        assert before == f"{link} (decision {decision.pk})"
+        assert after == ""
+        assert event.reason == "The meeting's decision was deleted"
+        assert "Canaryq5k2z" not in str(event.changes)

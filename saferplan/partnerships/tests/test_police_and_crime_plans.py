@@ -6,7 +6,7 @@ import datetime
 from html import unescape
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from saferplan.api.services import api_token_create
@@ -258,3 +258,41 @@ def test_deleting_a_commissioners_priority_ends_the_alignment_and_is_logged(
     assert AuditEvent.objects.filter(
         action="delete", object_type="partnerships.pccpriority"
     ).exists()
+
+
+def test_a_change_asks_again_with_the_plan_locked_when_another_partnership_aligned_meanwhile(
+    pcc_plan, coordinator, outsider, other_partnership
+):
+    """The page's check passed; before the change is saved Dacorum aligns a priority to the
+    plan: the change itself asks the policy again and is refused, nothing changed."""
+    dacorum_priority = PriorityFactory(plan=PlanFactory(partnership=other_partnership), number=1)
+    plan_services.priority_update(
+        actor=outsider, priority=dacorum_priority, pcc_priorities=[pcc_plan.priorities.first()]
+    )
+    partnership = coordinator.memberships.get().partnership
+    writes = [
+        lambda: pcc_services.pcc_plan_update(
+            actor=coordinator, pcc_plan=pcc_plan, partnership=partnership, title="Reworded"
+        ),
+        lambda: pcc_services.pcc_priority_create(
+            actor=coordinator, pcc_plan=pcc_plan, partnership=partnership, title="New"
+        ),
+        lambda: pcc_services.pcc_priority_update(
+            actor=coordinator,
+            priority=pcc_plan.priorities.first(),
+            partnership=partnership,
+            title="Reworded",
+        ),
+        lambda: pcc_services.pcc_priority_delete(
+            actor=coordinator, priority=pcc_plan.priorities.first(), partnership=partnership
+        ),
+    ]
+    for write in writes:
+        with pytest.raises(PermissionDenied, match="Dacorum Community Safety Partnership"):
+            write()
+    pcc_plan.refresh_from_db()
+    assert pcc_plan.title == "Police and Crime Plan for Hertfordshire"
+    assert list(pcc_plan.priorities.values_list("title", flat=True)) == [
+        "Keep Crime Low",
+        "Focus on Victims",
+    ]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.audit import Actor
 from saferplan.core.models import Marking
+from saferplan.partnerships.models import PoliceAndCrimePlan
 
 from ..models import (
     Objective,
@@ -51,6 +52,10 @@ def _check_priority(plan: Plan, fields: dict) -> None:
             "name": organisation,
             "partnership": partnership,
         }
+    aligned = {p.police_and_crime_plan_id for p in fields.get("pcc_priorities", ())}
+    # Their plans locked until this commits: a coordinator changing a plan's wording asks
+    # who is aligned to it under the same lock (partnerships.pcc_services).
+    list(PoliceAndCrimePlan.objects.select_for_update().filter(pk__in=aligned))
     elsewhere = [
         str(p)
         for p in fields.get("pcc_priorities", ())
