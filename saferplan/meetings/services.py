@@ -3,7 +3,7 @@ Every write is in the partnership's audit log; a decision that is a new action a
 plan through the plans' own service, so the action is checked and logged as any other."""
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -309,14 +309,16 @@ def decision_delete(*, actor: "User", decision: Decision) -> None:
     # Named by the meeting, not the decision's words: an action's history is read by its
     # joint partners, and the decision may be OFFICIAL-SENSITIVE.
     link = f"{decision.meeting} (decision {decision.pk})"
-    linked = [(decision.action, "Agreed in"), (decision.approves_plan, "Approved in")]
+    linked: list[tuple[models.Model | None, str]] = [
+        (decision.action, "Agreed in"),
+        (decision.approves_plan, "Approved in"),
+    ]
     # And the records of the apps above that point to it (an assessment agreed in it), which
     # lose the link when it goes (SET_NULL).
     for relation in decision._meta.get_fields(include_hidden=True):  # related_name="+" too
         if isinstance(relation, ForeignObjectRel) and relation.on_delete is models.SET_NULL:
-            pointing = relation.related_model._base_manager.filter(
-                **{relation.field.name: decision}
-            )
+            model = cast(type[models.Model], relation.related_model)
+            pointing = model._base_manager.filter(**{relation.field.name: decision})
             linked += [(record, str(relation.field.verbose_name)) for record in pointing]
     for record, label in linked:
         if record is not None:
