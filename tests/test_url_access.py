@@ -108,7 +108,7 @@ def sweep_records(partnership, coordinator):
     )
     update.attachments.add(evidence)
     meeting.papers.add(evidence)
-    from saferplan.funding.models import Allocation, Grant, Spend
+    from saferplan.funding.models import Allocation, Grant, QuarterReport, Spend
 
     grant = Grant.objects.create(
         partnership=partnership,
@@ -121,6 +121,9 @@ def sweep_records(partnership, coordinator):
     )
     allocation = Allocation.objects.create(grant=grant, action=action, amount=4000)
     Spend.objects.create(allocation=allocation, year=2019, quarter=1, amount=1000)
+    QuarterReport.objects.create(
+        grant=grant, year=2019, quarter=1, variance="Started late", signed_off_by="Jo Bloggs"
+    )
     grant.files.add(evidence)
     from saferplan.background.models import BackgroundJob
 

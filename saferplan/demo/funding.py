@@ -62,4 +62,19 @@ def load(*, coordinator: User, hertsmere: Partnership) -> None:
                 allocations[start].pk: spent[number - 1]
                 for start, (_a, *spent) in ALLOCATIONS.items()
             },
+            # The first quarter's return as sent: why it is behind, and who certified it.
+            report=(
+                {
+                    "variance": (
+                        "Q1 spend is behind the profile because the Fearless sessions in "
+                        "secondary schools start in the autumn term; the sum is committed to them."
+                    ),
+                    "forecast": Decimal("12000"),
+                    "signed_off_by": "Chris Taylor",
+                    "signed_off_role": "Head of Finance, Hertsmere Borough Council",
+                    "signed_off_on": datetime.date(2019, 7, 19),
+                }
+                if number == 1
+                else None
+            ),
         )

@@ -8,7 +8,7 @@ from saferplan.core.submissions import submission_token_field
 from saferplan.core.templatetags.saferplan import own_words_in
 from saferplan.plans.models import Action
 
-from .models import Grant, GrantKind
+from .models import REPORT_FIELDS, Grant, GrantKind
 
 
 def _pounds(label, **kwargs) -> forms.DecimalField:
@@ -90,7 +90,7 @@ class SpendForm(forms.Form):
 
     submission_token = submission_token_field()
 
-    def __init__(self, *args, allocations, recorded, **kwargs):
+    def __init__(self, *args, allocations, recorded, report, **kwargs):
         super().__init__(*args, **kwargs)
         self.allocations = list(allocations)
         for allocation in self.allocations:
@@ -106,5 +106,58 @@ class SpendForm(forms.Form):
                 initial=recorded.get(allocation.pk),
             )
 
+        # What the return tells the funder beside the figures (QuarterReport).
+        self.fields["variance"] = forms.CharField(
+            label=_("Why spend differs from the profile (optional)"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_(
+                "For the funder: what is behind an underspend or overspend, and what will "
+                "be done. It goes in the return: write nothing OFFICIAL-SENSITIVE here."
+            ),
+            initial=report.get("variance"),
+        )
+        self.fields["forecast"] = _pounds(
+            _("Forecast spend by the grant's end (£, optional)"),
+            min_value=Decimal(0),
+            required=False,
+            help_text=_("What you expect to have spent in all by the end of the grant."),
+            initial=report.get("forecast"),
+        )
+        self.fields["signed_off_by"] = forms.CharField(
+            label=_("Signed off by (optional)"),
+            max_length=200,
+            required=False,
+            help_text=_(
+                "The person who certifies the return, for example the council's S151 officer."
+            ),
+            initial=report.get("signed_off_by"),
+        )
+        self.fields["signed_off_role"] = forms.CharField(
+            label=_("Their role (optional)"),
+            max_length=200,
+            required=False,
+            initial=report.get("signed_off_role"),
+        )
+        self.fields["signed_off_on"] = GovukDateField(
+            label=_("Date signed off (optional)"),
+            required=False,
+            help_text=_("For example 14 7 2026"),
+            initial=report.get("signed_off_on"),
+        )
+
     def amounts(self) -> dict:
         return {a.pk: self.cleaned_data.get(f"spend_{a.pk}") for a in self.allocations}
+
+    def report(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in REPORT_FIELDS}
+
+    def clean(self):
+        cleaned = super().clean()
+        signed = [cleaned.get(name) for name in ("signed_off_by", "signed_off_on")]
+        if any(signed) and not all(signed):
+            self.add_error(
+                "signed_off_on" if cleaned.get("signed_off_by") else "signed_off_by",
+                _("Enter both who signed the return off and the date they did"),
+            )
+        return cleaned

@@ -145,3 +145,47 @@ class Spend(models.Model):
 
     def __str__(self) -> str:
         return f"Q{self.quarter} {self.year}-{str(self.year + 1)[-2:]}: £{self.amount}"
+
+
+# What a quarter's report holds, as the spend page asks for it and the audit log records it.
+REPORT_FIELDS = ("variance", "forecast", "signed_off_by", "signed_off_role", "signed_off_on")
+
+
+class QuarterReport(models.Model):
+    """What the coordinator tells the funder about a quarter beside the figures, as returns
+    ask (docs/research/monitoring-returns.md): why spend differs from the profile, the
+    spend forecast by the grant's end, and who signed the return off. It goes to the funder
+    with the return, so it never holds anything OFFICIAL-SENSITIVE."""
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="quarter_reports")
+    year = models.PositiveSmallIntegerField("financial year starting")
+    quarter = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    variance = models.TextField("why spend differs from the profile", blank=True)
+    forecast = models.DecimalField(
+        "forecast spend by the grant's end (£)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        max_digits=12,
+        decimal_places=2,
+    )
+    signed_off_by = models.CharField("signed off by", max_length=200, blank=True)
+    signed_off_role = models.CharField("role of the person signing off", max_length=200, blank=True)
+    signed_off_on = models.DateField("date signed off", null=True, blank=True)
+
+    class Meta:
+        ordering = ["grant", "year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grant", "year", "quarter"], name="quarter_report_once_per_quarter"
+            ),
+            models.CheckConstraint(
+                condition=Q(forecast__isnull=True) | Q(forecast__gte=0),
+                name="quarter_report_forecast_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grant}: Q{self.quarter} {self.year}-{str(self.year + 1)[-2:]}"

@@ -11,7 +11,7 @@ from saferplan.core.documents.excel import BOLD, POUNDS, WRAP, header_row, width
 from saferplan.core.documents.word import WordDocument
 from saferplan.core.text import clean_text
 
-from .returns import MonitoringReturn, SpendRow
+from .returns import MonitoringReturn, SpendRow, forecast_said, signed_off_said
 from .selectors import money
 
 
@@ -56,6 +56,11 @@ def return_docx(made: MonitoringReturn, *, author: str) -> bytes:
         )
         % {"expected": money(made.expected), "quarter": made.quarter.label}
     )
+    if made.forecast is not None:
+        document.paragraph(forecast_said(made))
+    if made.variance:
+        document.heading(_("Why spend differs from the profile"), 2)
+        document.written(made.variance)
     if made.notes:
         document.heading(_("About these figures"), 2)
         document.bullets(made.notes)
@@ -70,6 +75,11 @@ def return_docx(made: MonitoringReturn, *, author: str) -> bytes:
             _("Rating at the quarter's end: %(rating)s. Status: %(status)s.")
             % {"rating": output.rating, "status": output.status}
         )
+        if output.serves:
+            document.paragraph(_("The Police and Crime Plan priorities it serves"), bold=True)
+            for priority in output.serves:
+                document.mark_own(document.paragraph(priority, style="List Bullet"))
+            document.paragraph(_("Progress in the quarter"), bold=True)
         for update in output.updates:
             document.mark_own(document.paragraph(update, style="List Bullet"))
         if output.measures:
@@ -78,6 +88,10 @@ def return_docx(made: MonitoringReturn, *, author: str) -> bytes:
     if made.grant.conditions:
         document.heading(_("Conditions of the grant"), 1)
         document.written(made.grant.conditions)
+    document.heading(_("Sign-off"), 1)
+    paragraph = document.paragraph(signed_off_said(made))
+    if made.signed_off is not None:
+        document.mark_own(paragraph)  # the name and role as typed
     return document.save()
 
 
@@ -122,17 +136,40 @@ def return_xlsx(made: MonitoringReturn, *, author: str) -> bytes:
     )
     write(sheet.cell(row, 2), made.expected)
     sheet.cell(row, 2).number_format = POUNDS
+    if made.forecast is not None:
+        row += 1
+        write(sheet.cell(row, 1), forecast_said(made))
+        write(sheet.cell(row, 2), made.forecast)
+        sheet.cell(row, 2).number_format = POUNDS
+    if made.variance:
+        row += 1
+        write(sheet.cell(row, 1), _("Why spend differs from the profile"))
+        sheet.cell(row, 1).font = BOLD
+        row += 1
+        write(sheet.cell(row, 1), made.variance)
+        sheet.cell(row, 1).alignment = WRAP
     for note in made.notes:
         row += 1
         write(sheet.cell(row, 1), note)
         sheet.cell(row, 1).alignment = WRAP
+    row += 2
+    write(sheet.cell(row, 1), _("Sign-off"))
+    sheet.cell(row, 1).font = BOLD
+    write(sheet.cell(row + 1, 1), signed_off_said(made))
     widths(sheet, [60, 16, 18, 16, 16])
 
     outputs = workbook.create_sheet(_("Outputs")[:31])
     header_row(
         outputs,
         1,
-        [_("Action"), _("Rating"), _("Status"), _("Progress in the quarter"), _("Measures")],
+        [
+            _("Action"),
+            _("Rating"),
+            _("Status"),
+            _("Progress in the quarter"),
+            _("Measures"),
+            _("The Police and Crime Plan priorities it serves"),
+        ],
     )
     outputs.freeze_panes = "A2"
     for number, output in enumerate(made.outputs, start=2):
@@ -143,12 +180,13 @@ def return_xlsx(made: MonitoringReturn, *, author: str) -> bytes:
                 output.status,
                 "\n".join(output.updates),
                 "\n".join(output.measures),
+                "\n".join(output.serves),
             ],
             start=1,
         ):
             write(outputs.cell(number, column), value)
             outputs.cell(number, column).alignment = WRAP
-    widths(outputs, [40, 10, 14, 70, 50])
+    widths(outputs, [40, 10, 14, 70, 50, 40])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -21,9 +21,9 @@ from saferplan.core import clock
 from saferplan.imports.dates import find_date
 from saferplan.indicators.models import Indicator
 from saferplan.indicators.selectors import assessment
-from saferplan.plans.models import ActionStatus, RagRating, Update
+from saferplan.plans.models import ActionStatus, Priority, RagRating, Update
 
-from .models import Grant
+from .models import Grant, QuarterReport
 from .selectors import ActionMoney, Quarter, money, position
 
 KINDS = ("docx", "xlsx")
@@ -45,6 +45,15 @@ class Output:
     status: str
     updates: list[str] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
+    # The Police and Crime Commissioner's priorities its plan priority is aligned to.
+    serves: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SignOff:
+    by: str
+    role: str
+    on: datetime.date
 
 
 @dataclass
@@ -59,6 +68,10 @@ class MonitoringReturn:
     outputs: list[Output]
     notes: list[str]  # what the figures rest on that is not complete, and what is withheld
     prepared_on: datetime.date
+    # What the coordinator tells the funder beside the figures (QuarterReport).
+    variance: str = ""
+    forecast: Decimal | None = None
+    signed_off: SignOff | None = None
 
     marking = "OFFICIAL"  # never more: see the module's docstring
 
@@ -102,6 +115,7 @@ def _outputs(items: list[ActionMoney], quarter: Quarter) -> list[Output]:
         sentence = assessment(indicator, up_to=quarter.end).sentence
         for objective in indicator.objectives.all():
             measures.setdefault(objective.pk, []).append(f"{indicator.name}: {sentence}")
+    serves = _commissioners_priorities(actions)
     return [
         Output(
             action=_action_name(m),
@@ -109,9 +123,28 @@ def _outputs(items: list[ActionMoney], quarter: Quarter) -> list[Output]:
             status=ActionStatus(m.status or m.action.status).label,
             updates=updates[m.action.pk] or [_("No progress update described in the quarter.")],
             measures=measures.get(m.action.objective_id, []),
+            serves=serves.get(m.action.priority_id, []),
         )
         for m in shown
     ]
+
+
+def _commissioners_priorities(actions) -> dict[int, list[str]]:
+    """{plan priority id: the commissioner's priorities it is aligned to, as "Plan: 1. Title"}
+    in one query: a PCC's fund asks which of its priorities the money serves."""
+    through = Priority.pcc_priorities.through
+    aligned = (
+        through.objects.filter(priority_id__in={a.priority_id for a in actions})
+        .select_related("pccpriority__police_and_crime_plan")
+        .order_by("pccpriority__police_and_crime_plan__title", "pccpriority__number")
+    )
+    serves: dict[int, list[str]] = {}
+    for link in aligned:
+        pcc = link.pccpriority
+        serves.setdefault(link.priority_id, []).append(
+            f"{pcc.police_and_crime_plan.title}: {pcc.number}. {pcc.title}"
+        )
+    return serves
 
 
 def monitoring_return(grant: Grant, quarter: Quarter) -> MonitoringReturn:
@@ -192,7 +225,17 @@ def monitoring_return(grant: Grant, quarter: Quarter) -> MonitoringReturn:
         ),
         (_("Prepared on"), date_format(today, "j F Y")),
     ]
+    report = QuarterReport.objects.filter(
+        grant=grant, year=quarter.year, quarter=quarter.number
+    ).first()
     return MonitoringReturn(
+        variance=report.variance if report else "",
+        forecast=report.forecast if report else None,
+        signed_off=(
+            SignOff(report.signed_off_by, report.signed_off_role, report.signed_off_on)
+            if report and report.signed_off_by and report.signed_off_on
+            else None
+        ),
         grant=grant,
         quarter=quarter,
         title=_("Monitoring return: %(grant)s, %(quarter)s")
@@ -205,3 +248,35 @@ def monitoring_return(grant: Grant, quarter: Quarter) -> MonitoringReturn:
         notes=notes,
         prepared_on=today,
     )
+
+
+def forecast_said(made: MonitoringReturn) -> str:
+    """The forecast as the return says it (Word and Excel alike), "" when none is given."""
+    if made.forecast is None:
+        return ""
+    said = _("Forecast spend by the grant's end: %(forecast)s of %(amount)s awarded.") % {
+        "forecast": money(made.forecast),
+        "amount": money(made.grant.amount),
+    }
+    difference = made.forecast - made.grant.amount
+    if difference < 0:
+        said += " " + _("A forecast underspend of %(amount)s.") % {"amount": money(-difference)}
+    elif difference > 0:
+        said += " " + _("A forecast overspend of %(amount)s.") % {"amount": money(difference)}
+    return said
+
+
+def signed_off_said(made: MonitoringReturn) -> str:
+    signed = made.signed_off
+    if signed is None:
+        return _("Not signed off in saferplan: the return is to be certified before it is sent.")
+    if signed.role:
+        return _("Signed off by %(name)s, %(role)s, on %(day)s.") % {
+            "name": signed.by,
+            "role": signed.role,
+            "day": date_format(signed.on, "j F Y"),
+        }
+    return _("Signed off by %(name)s on %(day)s.") % {
+        "name": signed.by,
+        "day": date_format(signed.on, "j F Y"),
+    }

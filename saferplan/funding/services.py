@@ -18,7 +18,7 @@ from saferplan.core import audit, clock
 from saferplan.core.models import AuditEvent, Marking
 from saferplan.core.quarters import FIRST_YEAR, LAST_YEAR, Quarter
 
-from .models import Allocation, Grant, Spend
+from .models import REPORT_FIELDS, Allocation, Grant, QuarterReport, Spend
 from .selectors import grant_quarters, money
 
 if TYPE_CHECKING:
@@ -256,10 +256,16 @@ def allocation_remove(*, actor: "User", allocation: Allocation) -> None:
 
 @transaction.atomic
 def spend_record(
-    *, actor: "User", grant: Grant, quarter: Quarter, amounts: dict[int, Decimal | None]
+    *,
+    actor: "User",
+    grant: Grant,
+    quarter: Quarter,
+    amounts: dict[int, Decimal | None],
+    report: dict[str, Any] | None = None,
 ) -> dict[str, list]:
     """Record the quarter's spend for the grant's actions (allocation id → amount; None
-    leaves the quarter not recorded for that action, taking off what was recorded). One
+    leaves the quarter not recorded for that action, taking off what was recorded), and with
+    `report` what the return tells the funder beside it (QuarterReport's REPORT_FIELDS). One
     audit entry lists what changed. Returns the changes ({} for none)."""
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if quarter not in grant_quarters(grant):
@@ -306,6 +312,8 @@ def spend_record(
         else:
             row.amount, row.recorded_by = amount, actor
             row.save(update_fields=["amount", "recorded_by", "recorded_at"])
+    if report is not None:
+        changes |= _report_record(grant, quarter, report)
     if changes:
         audit.log(
             instance=grant,
@@ -315,6 +323,47 @@ def spend_record(
             changes=changes,
             reason=f"Spend recorded for {quarter}",
         )
+    return changes
+
+
+def _said(value) -> str:
+    """A report's value as the audit log keeps it."""
+    if value is None:
+        return ""
+    return money(value) if isinstance(value, Decimal) else str(value)
+
+
+def _report_record(grant: Grant, quarter: Quarter, report: dict[str, Any]) -> dict[str, list]:
+    """The quarter's report set to `report` (kept only while something is said); the
+    changes, each named by the quarter and the field."""
+    kept = QuarterReport.objects.filter(
+        grant=grant, year=quarter.year, quarter=quarter.number
+    ).first()
+    texts = ("variance", "signed_off_by", "signed_off_role")
+    given = {
+        name: (report.get(name) or "").strip() if name in texts else report.get(name)
+        for name in REPORT_FIELDS
+    }
+    changes = {}
+    for name in REPORT_FIELDS:
+        before = _said(getattr(kept, name)) if kept else ""
+        after = _said(given[name])
+        if before != after:
+            label = getattr(QuarterReport._meta.get_field(name), "verbose_name", name)
+            changes[f"{quarter}: {label}"] = [before, after]
+    if not changes:
+        return {}
+    if all(value in ("", None) for value in given.values()):  # a forecast of £0 is said
+        if kept is not None:
+            kept.delete()
+    elif kept is None:
+        QuarterReport.objects.create(
+            grant=grant, year=quarter.year, quarter=quarter.number, **given
+        )
+    else:
+        for name, value in given.items():
+            setattr(kept, name, value)
+        kept.save()
     return changes
 
 

@@ -20,7 +20,7 @@ from saferplan.partnerships.access import partnership_for
 
 from . import return_files, returns, selectors, services
 from .forms import AllocationForm, GrantForm, SpendForm
-from .models import Allocation, Grant, Spend
+from .models import REPORT_FIELDS, Allocation, Grant, QuarterReport, Spend
 from .permissions import grant_policy
 
 
@@ -107,6 +107,10 @@ def grant_detail(request, slug, pk):
     today = clock.today()
     standing = selectors.position(grant, day=today)
     begun = [q for q in standing.quarters if q.start <= today]
+    signed_on = {
+        (report.year, report.quarter): report.signed_off_on
+        for report in grant.quarter_reports.filter(signed_off_on__isnull=False)
+    }
     return render(
         request,
         "funding/detail.html",
@@ -115,7 +119,10 @@ def grant_detail(request, slug, pk):
             "grant": grant,
             "standing": standing,
             "begun": begun,
-            "quarter_rows": standing.by_quarter(list(reversed(begun))),
+            "quarter_rows": [
+                (row, signed_on.get((row.quarter.year, row.quarter.number)))
+                for row in standing.by_quarter(list(reversed(begun)))
+            ],
             "files": grant.files.all(),
             "may_change": grant_policy.user_has_permission_for_instance(
                 request.user, "change", grant
@@ -215,11 +222,22 @@ def spend(request, slug, pk, quarter):
             allocation__grant=grant, year=quarter.year, quarter=quarter.number
         ).values_list("allocation_id", "amount")
     )
-    form = SpendForm(request.POST or None, allocations=allocations, recorded=recorded)
+    report = (
+        QuarterReport.objects.filter(grant=grant, year=quarter.year, quarter=quarter.number)
+        .values(*REPORT_FIELDS)
+        .first()
+    )
+    form = SpendForm(
+        request.POST or None, allocations=allocations, recorded=recorded, report=report or {}
+    )
 
     def record(data) -> Grant:
         services.spend_record(
-            actor=request.user, grant=grant, quarter=quarter, amounts=form.amounts()
+            actor=request.user,
+            grant=grant,
+            quarter=quarter,
+            amounts=form.amounts(),
+            report=form.report(),
         )
         return grant  # what the form saved, shown again if it is sent twice
 
