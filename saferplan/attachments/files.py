@@ -20,7 +20,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import PSLiteral
 
-from saferplan.core.csv_download import csv_rows
+from saferplan.core.csv_download import FormulaUnderAnotherSeparator, formula_safe
 from saferplan.core.text import UploadTextError, decode_upload
 
 from .images import photo_from_upload
@@ -188,10 +188,20 @@ def _text(name: str, content: bytes, extension: str, not_what_it_says: str) -> s
 
 
 def _check_csv(name: str, text: str) -> None:
-    """A CSV that reads as CSV. It is kept as it was given (what a partner sent is evidence)
+    """A CSV that reads as CSV and can be given out formula-safe, whichever separator a
+    spreadsheet splits it by. It is kept as it was given (what a partner sent is evidence)
     and made formula-safe when it is downloaded (responses.download)."""
     try:
-        csv_rows(text)
+        formula_safe(text)
+    except FormulaUnderAnotherSeparator as unsafe:
+        raise ValidationError(
+            _(
+                "%(name)s, row %(row)s: a spreadsheet reading the file with another separator "
+                "would run a cell as a formula. Save it again from your spreadsheet with one "
+                "separator, or as a text (.txt) file."
+            )
+            % {"name": name, "row": unsafe.row}
+        ) from None
     except csv.Error as error:
         raise ValidationError(
             _("%(name)s cannot be read as CSV: %(error)s") % {"name": name, "error": error}

@@ -1,5 +1,7 @@
 """An attachment sent to a browser, after the page's own permission check."""
 
+import csv
+
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 
 from saferplan.core.csv_download import CONTENT_TYPE, attachment_header, formula_safe
@@ -14,20 +16,33 @@ def download(attachment):
         opened = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file is missing.") from None
+    name = attachment.name
     if attachment.content_type.startswith("text/csv"):
         response = _formula_safe(opened)
+        if response is None:  # no spreadsheet may open it: text, for a text editor
+            name = f"{name}.txt"
+            response = _as_text(attachment)
     else:
         response = FileResponse(opened, content_type=attachment.content_type, as_attachment=True)
-    response["Content-Disposition"] = attachment_header(attachment.name)
+    response["Content-Disposition"] = attachment_header(name)
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
-def _formula_safe(opened) -> HttpResponse:
+def _formula_safe(opened) -> HttpResponse | None:
+    """The CSV given out formula-safe; None when it cannot be (a file kept before the
+    upload check refused it: files._check_csv)."""
     with opened:
         text = opened.read().decode("utf-8")  # checked on the way in: UTF-8, at most 10 MB
-    return HttpResponse(formula_safe(text).encode("utf-8"), content_type=CONTENT_TYPE)
+    try:
+        return HttpResponse(formula_safe(text).encode("utf-8"), content_type=CONTENT_TYPE)
+    except csv.Error:
+        return None
+
+
+def _as_text(attachment) -> HttpResponse:
+    return HttpResponse(attachment.read() or b"", content_type="text/plain; charset=utf-8")
 
 
 def inline(request, attachment, *, public: bool = False):

@@ -83,14 +83,39 @@ def csv_rows(text: str) -> tuple[list[list[str]], str]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter
 
 
+class FormulaUnderAnotherSeparator(csv.Error):
+    """Made safe as split by its own separator, the file would still run a formula in a
+    spreadsheet that splits it by another (Excel uses the comma or the semicolon by its
+    locale, not the file's): `row` is the first such line, counted from 1."""
+
+    def __init__(self, row: int):
+        super().__init__(f"row {row}")
+        self.row = row
+
+
+def _first_formula_row(text: str, delimiter: str) -> int | None:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    for number, row in enumerate(reader, start=1):
+        if any(spreadsheet_cell(cell) != cell for cell in row):
+            return number
+    return None
+
+
 def formula_safe(text: str) -> str:
     """A CSV someone else wrote, as every CSV saferplan gives out: each cell formula-safe,
     in its own delimiter, after the byte order mark. Raises csv.Error for text that is not
-    CSV."""
+    CSV, and FormulaUnderAnotherSeparator when a spreadsheet splitting it by another
+    separator would still find a formula ("a,x;=HYPERLINK(…)" read as semicolon-separated
+    hides the formula from this rewrite; Excel may read it with commas)."""
     rows, delimiter = csv_rows(text)
     if not rows:
         return text
-    return "".join(csv_lines(rows[0], rows[1:], delimiter=delimiter))
+    safe = "".join(csv_lines(rows[0], rows[1:], delimiter=delimiter))
+    for other in DELIMITERS.replace(delimiter, ""):
+        row = _first_formula_row(safe.removeprefix(BYTE_ORDER_MARK), other)
+        if row is not None:
+            raise FormulaUnderAnotherSeparator(row)
+    return safe
 
 
 def attachment_header(filename: str) -> str:

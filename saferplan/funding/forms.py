@@ -89,9 +89,14 @@ class SpendForm(forms.Form):
     for that action (0 is something spent: nothing)."""
 
     submission_token = submission_token_field()
+    # What the quarter held when the page was drawn (a digest): saved over a change someone
+    # else made since, the page says so instead of undoing it.
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, allocations, recorded, report, **kwargs):
+    def __init__(self, *args, allocations, recorded, report, as_now: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.as_now = as_now
+        self.fields["shown"].initial = as_now
         self.allocations = list(allocations)
         for allocation in self.allocations:
             name = (
@@ -154,6 +159,19 @@ class SpendForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # A post without the field (a script's) is not a page drawn earlier: nothing to check.
+        if "shown" in self.data and cleaned.get("shown") != self.as_now:
+            # Drawn again with what the person typed, and with the quarter as it is now, so
+            # that saving again (having looked) is taken.
+            self.data = self.data.copy()
+            self.data["shown"] = self.as_now
+            raise forms.ValidationError(
+                _(
+                    "Someone has changed this quarter's spend or its return since you opened "
+                    "this page. What you typed is below: check it against the grant's page, "
+                    "then save again."
+                )
+            )
         signed = [cleaned.get(name) for name in ("signed_off_by", "signed_off_on")]
         if any(signed) and not all(signed):
             self.add_error(

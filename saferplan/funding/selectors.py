@@ -36,8 +36,17 @@ def grant_quarters(grant: Grant) -> list[Quarter]:
     return quarters_touching(grant.starts_on, grant.ends_on)
 
 
-def _labels(slugs: list[str]) -> str:
-    return ", ".join(q.label for q in map(Quarter.from_slug, slugs) if q is not None)
+def _labels(slugs: list[str] | str) -> str:
+    """Quarters kept by their slugs (2019-q2), labelled in the reader's language. A board
+    report issued before quarters were kept as slugs holds their English labels ("Q2
+    2019-20", or several joined): those are said as they were kept."""
+    if isinstance(slugs, str):
+        slugs = [slugs]
+    said = []
+    for kept in slugs:
+        quarter = Quarter.from_slug(kept)
+        said.append(quarter.label if quarter is not None else kept)
+    return ", ".join(said)
 
 
 def risk_text(code: str, values: dict) -> str:

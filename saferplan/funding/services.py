@@ -100,11 +100,15 @@ def _check_grant(partnership: "Partnership", fields: dict[str, Any], grant=None)
                 for year, number in Spend.objects.filter(allocation__grant=grant).values_list(
                     "year", "quarter"
                 )
+            } | {
+                Quarter(year, number)
+                for year, number in grant.quarter_reports.values_list("year", "quarter")
             }
             outside = sorted(recorded - within)
             if outside:
                 errors["ends_on"] = _(
-                    "Spend is recorded for %(quarters)s: the grant's period must include it."
+                    "Spend or a return is recorded for %(quarters)s: the grant's period must "
+                    "include it."
                 ) % {"quarters": ", ".join(q.label for q in outside)}
     if errors:
         raise ValidationError(errors)
@@ -154,10 +158,11 @@ def grant_delete(*, actor: "User", grant: Grant) -> None:
     """Delete a grant with no spend recorded (money spent is part of the partnership's
     accounts), with its allocations and files, each logged."""
     grant = Grant.objects.select_for_update().get(pk=grant.pk)  # no spend recorded meanwhile
-    if Spend.objects.filter(allocation__grant=grant).exists():
+    if Spend.objects.filter(allocation__grant=grant).exists() or grant.quarter_reports.exists():
         raise ValidationError(
             _(
-                "Spend is recorded against this grant, so it is part of the accounts and cannot be deleted."
+                "Spend or a monitoring return is recorded against this grant, so it is part of "
+                "the accounts and cannot be deleted."
             )
         )
     for allocation in grant.allocations.select_related("action"):
@@ -340,10 +345,16 @@ def _report_record(grant: Grant, quarter: Quarter, report: dict[str, Any]) -> di
         grant=grant, year=quarter.year, quarter=quarter.number
     ).first()
     texts = ("variance", "signed_off_by", "signed_off_role")
-    given = {
-        name: (report.get(name) or "").strip() if name in texts else report.get(name)
-        for name in REPORT_FIELDS
-    }
+    # Only what `report` names changes: a page opened before someone else signed the
+    # quarter off does not take their sign-off away.
+    given = {name: getattr(kept, name) if kept else None for name in REPORT_FIELDS}
+    given.update({name: report[name] for name in REPORT_FIELDS if name in report})
+    for name in texts:
+        given[name] = (given[name] or "").strip()
+    if bool(given["signed_off_by"]) != bool(given["signed_off_on"]):
+        raise ValidationError(_("Enter both who signed the return off and the date they did"))
+    if given["forecast"] is not None and given["forecast"] < 0:
+        raise ValidationError(_("Spend cannot be less than nothing."))
     changes = {}
     for name in REPORT_FIELDS:
         before = _said(getattr(kept, name)) if kept else ""

@@ -2,6 +2,8 @@
 pays for, the spend quarter by quarter, what is at risk, its files and its monitoring
 returns), and the forms that write them. Every member reads them; the coordinator writes."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -227,8 +229,15 @@ def spend(request, slug, pk, quarter):
         .values(*REPORT_FIELDS)
         .first()
     )
+    as_now = hashlib.sha256(
+        repr((sorted(recorded.items()), sorted((report or {}).items()))).encode()
+    ).hexdigest()
     form = SpendForm(
-        request.POST or None, allocations=allocations, recorded=recorded, report=report or {}
+        request.POST or None,
+        allocations=allocations,
+        recorded=recorded,
+        report=report or {},
+        as_now=as_now,
     )
 
     def record(data) -> Grant:

@@ -124,6 +124,51 @@ def test_a_csv_file_is_kept_as_sent_and_given_out_formula_safe(delimiter, partne
     assert response["Content-Disposition"] == 'attachment; filename="figures.csv"'
 
 
+def test_a_csv_hiding_a_formula_from_its_guessed_separator_is_refused_by_row():
+    """A comma file with one semicolon a line reads as semicolon-separated: made safe that
+    way, its cells after a comma would still run in a spreadsheet that splits on commas (as
+    Excel does in the UK). Refused, naming the file and the row."""
+    sent = (
+        "Area,Note;x,Link\n"
+        "Borehamwood,fine;ok,=HYPERLINK(C3)\n"
+        "Potters Bar,a,b,c;d,http://evil.example\n"
+        "Elstree,x;y,@SUM(1+1)\n"
+    )
+    with pytest.raises(ValidationError) as refused:
+        attachment_from_upload("figures.csv", sent.encode())
+    assert refused.value.messages == [
+        "figures.csv, row 2: a spreadsheet reading the file with another separator would run "
+        "a cell as a formula. Save it again from your spreadsheet with one separator, or as a "
+        "text (.txt) file."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_csv_kept_before_that_check_is_given_out_as_text(partnership):
+    """A file stored before the upload check (or put in the storage by hand) that no
+    rewrite makes safe is never offered to a spreadsheet: it comes as text."""
+    from django.core.files.base import ContentFile
+
+    from saferplan.attachments.models import Attachment
+
+    sent = (
+        b"Area,Note;x,Link\nBorehamwood,fine;ok,=HYPERLINK(C3)\n"
+        b"Potters Bar,a,b,c;d,http://evil.example\n"
+    )
+    kept = Attachment.objects.create(
+        partnership=partnership,
+        file=ContentFile(sent, name="kept.csv"),
+        name="figures.csv",
+        content_type="text/csv; charset=utf-8",
+        size=len(sent),
+        sha256=hashlib.sha256(sent).hexdigest(),
+    )
+    response = download(kept)
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="figures.csv.txt"'
+    assert response.content == sent
+
+
 def test_a_utf16_text_file_is_kept_as_utf8_and_one_without_its_mark_is_refused():
     text = "Area,Reports\nBorehamwood,41\n"
     kept = attachment_from_upload("figures.csv", text.encode("utf-16")).content

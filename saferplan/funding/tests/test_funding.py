@@ -161,7 +161,7 @@ def test_the_services_refuse_what_would_not_add_up(grant, actions, coordinator, 
     services.spend_record(actor=coordinator, grant=grant, quarter=Q4, amounts={allocation.pk: 5})
     with pytest.raises(ValidationError) as refused:
         services.grant_update(actor=coordinator, grant=grant, ends_on=datetime.date(2024, 12, 31))
-    assert "Spend is recorded for Q4 2024-25" in str(refused.value)
+    assert "Spend or a return is recorded for Q4 2024-25" in str(refused.value)
     with pytest.raises(ValidationError, match=re.escape("£7,000.00 of the grant is allocated")):
         services.grant_update(actor=coordinator, grant=grant, amount=Decimal("6999"))
     with pytest.raises(ValidationError, match="part of the accounts"):

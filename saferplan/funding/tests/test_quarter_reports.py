@@ -10,6 +10,8 @@ from decimal import Decimal
 import docx
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
 from django.urls import reverse
 
 from saferplan.core.models import AuditEvent
@@ -165,3 +167,61 @@ def test_a_forecast_of_nothing_is_said_and_clearing_the_report_takes_it_away(
     assert not QuarterReport.objects.exists()
     logged = AuditEvent.objects.filter(object_type="funding.grant").latest("pk").changes
     assert logged == {"Q2 2024-25: forecast spend by the grant's end (£)": ["£0.00", ""]}
+
+
+def test_a_page_opened_before_the_sign_off_does_not_take_it_away(
+    grant, funded, coordinator, member_of
+):
+    """Two coordinators: one opens the quarter's spend page; the other signs the return off;
+    the first then saves a corrected amount from the page as it was. Nothing is undone: the
+    page says the quarter changed, keeps what was typed, and a second save (having looked)
+    is taken, with the sign-off the page now shows."""
+    outreach, _spaces = funded
+    first, second = Client(), Client()
+    first.force_login(coordinator)
+    second.force_login(member_of("coordinator"))
+    page = BeautifulSoup(first.get(_spend_url(grant)).content, "html.parser")
+    sent = {
+        tag["name"]: tag.get("value", tag.text)
+        for tag in page.select("form input[name], form textarea[name]")
+    }
+    sign_off = _form(funded, signed_off_by="Jo Bloggs", **_signed(datetime.date(2024, 10, 14)))
+    assert second.post(_spend_url(grant), sign_off).status_code == 302
+
+    stale = first.post(_spend_url(grant), sent | {f"spend_{outreach.pk}": "1250.50"})
+    html = stale.content.decode()
+    assert "Someone has changed this quarter&#x27;s spend or its return" in html
+    assert 'value="1250.50"' in html  # what was typed is kept
+    assert QuarterReport.objects.get().signed_off_by == "Jo Bloggs"
+    assert Spend.objects.get(allocation=outreach, quarter=2).amount == Decimal("1200.50")
+
+    again = BeautifulSoup(html, "html.parser")
+    resent = {
+        tag["name"]: tag.get("value", tag.text)
+        for tag in again.select("form input[name], form textarea[name]")
+    }
+    resent |= {"signed_off_by": "Jo Bloggs", **_signed(datetime.date(2024, 10, 14))}
+    assert first.post(_spend_url(grant), resent).status_code == 302
+    assert Spend.objects.get(allocation=outreach, quarter=2).amount == Decimal("1250.50")
+    assert QuarterReport.objects.get().signed_off_by == "Jo Bloggs"
+
+
+def test_the_services_refuse_a_half_sign_off_and_a_grant_with_a_return_is_kept(
+    grant, funded, coordinator
+):
+    from django.core.exceptions import ValidationError
+
+    from saferplan.funding import services
+
+    with pytest.raises(ValidationError, match="Enter both who signed the return off"):
+        services.spend_record(
+            actor=coordinator, grant=grant, quarter=Q2, amounts={}, report={"signed_off_by": "Jo"}
+        )
+    assert not QuarterReport.objects.exists()
+    Spend.objects.filter(allocation__grant=grant).delete()
+    services.spend_record(
+        actor=coordinator, grant=grant, quarter=Q2, amounts={}, report={"variance": "Late start"}
+    )
+    with pytest.raises(ValidationError, match="a monitoring return is recorded"):
+        services.grant_delete(actor=coordinator, grant=grant)
+    assert QuarterReport.objects.get().variance == "Late start"
