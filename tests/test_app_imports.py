@@ -33,7 +33,7 @@ LAYERS = [
     {"attachments"},
     {"plans"},
     {"meetings"},
-    {"notifications", "imports", "crimedata", "consultations", "indicators", "funding"},
+    {"notifications", "imports", "crimedata", "consultations", "indicators", "funding", "duties"},
     {"assessments"},
     {"reports"},
     {"public", "api"},

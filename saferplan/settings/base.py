@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "saferplan.plans",
     "saferplan.meetings",
     "saferplan.funding",
+    "saferplan.duties",
     "saferplan.imports",
     "saferplan.crimedata",
     "saferplan.indicators",

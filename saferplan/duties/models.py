@@ -1,0 +1,102 @@
+"""The partnership's statutory duties beside its plan (issue 25). First, ASB Case Reviews
+(the Community Trigger: Anti-social Behaviour, Crime and Policing Act 2014, s.104 and
+Schedule 4): the register of applications, the threshold decision, the review and its
+recommendations, each recommendation an action of the plan. The applicant's details are held
+apart (CaseReviewApplicant), OFFICIAL-SENSITIVE, and deleted once their retention date has
+passed. What the law asks to be published, the year's four figures, is computed from the
+register (selectors.asb_figures) and never names anyone."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from saferplan.core.models import MarkedModel, Marking, TimeStampedModel
+
+
+class HowReceived(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("Email")
+    ONLINE = "online", _("Online form")
+    LETTER = "letter", _("Letter")
+    IN_PERSON = "in_person", _("In person")
+    REPRESENTATIVE = "representative", _("Through another agency or a representative")
+
+
+class CaseReview(MarkedModel, TimeStampedModel):
+    """One application for an ASB Case Review and what became of it. OFFICIAL-SENSITIVE by
+    default: its reasons and outcome describe a person's experience of anti-social
+    behaviour."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="case_reviews"
+    )
+    reference = models.CharField(max_length=50)
+    received_on = models.DateField("application received")
+    received_how = models.CharField("how it was received", max_length=20, choices=HowReceived)
+    # The partnership's local threshold as applied to this application (the Act's default
+    # is three qualifying complaints in six months, s.104(4); it may be set lower locally).
+    threshold = models.CharField("threshold applied", max_length=300)
+    threshold_met = models.BooleanField(null=True, blank=True)  # None: not decided yet
+    threshold_decided_on = models.DateField("threshold decided", null=True, blank=True)
+    threshold_reason = models.TextField("why the threshold was or was not met", blank=True)
+    review_held_on = models.DateField("review meeting", null=True, blank=True)
+    agencies = models.TextField("agencies at the review", blank=True)
+    independent_chair = models.CharField(max_length=200, blank=True)
+    outcome = models.TextField(blank=True)
+    marking = models.CharField(
+        max_length=20, choices=Marking.choices, default=Marking.OFFICIAL_SENSITIVE
+    )
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "reference"], name="case_review_reference_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(threshold_met__isnull=True) | Q(threshold_decided_on__isnull=False),
+                name="case_review_threshold_decided_on_a_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class CaseReviewApplicant(models.Model):
+    """Who applied, held apart from the case and always OFFICIAL-SENSITIVE: only those who
+    run the reviews read it, and it is deleted once `retain_until` has passed (the
+    partnership's retention schedule), leaving the case and its figures."""
+
+    case_review = models.OneToOneField(
+        CaseReview, on_delete=models.CASCADE, related_name="applicant"
+    )
+    name = models.CharField(max_length=200)
+    contact = models.TextField("address and contact details", blank=True)
+    notes = models.TextField("vulnerability and support needs", blank=True)
+    retain_until = models.DateField("keep the details until")
+
+    def __str__(self) -> str:
+        return f"The applicant of {self.case_review}"
+
+
+class CaseReviewRecommendation(TimeStampedModel):
+    """A recommendation of the review: tracked as an action of the partnership's plan."""
+
+    case_review = models.ForeignKey(
+        CaseReview, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    text = models.TextField("recommendation")
+    action = models.ForeignKey(
+        "plans.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_review_recommendations",
+    )
+
+    class Meta:
+        ordering = ["case_review", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_review}: recommendation {self.pk}"

@@ -1,0 +1,183 @@
+"""Writes to the register of ASB Case Reviews, each audited in the partnership's log. The
+applicant's details are logged only as held or deleted, never their words: the audit log is
+read by every coordinator of the partnership."""
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from saferplan.core import audit
+from saferplan.core.models import AuditEvent
+from saferplan.plans import services as plan_services
+
+from .models import CaseReview, CaseReviewApplicant, CaseReviewRecommendation
+
+if TYPE_CHECKING:
+    from saferplan.accounts.models import User
+    from saferplan.partnerships.models import Partnership
+    from saferplan.plans.models import Priority
+
+CASE_FIELDS = ["reference", "received_on", "received_how", "threshold", "marking"]
+DECISION_FIELDS = ["threshold_met", "threshold_decided_on", "threshold_reason"]
+REVIEW_FIELDS = ["review_held_on", "agencies", "independent_chair", "outcome"]
+
+
+@transaction.atomic
+def case_review_register(
+    *,
+    actor: "User",
+    partnership: "Partnership",
+    applicant: dict[str, Any] | None = None,
+    **fields: Any,
+) -> CaseReview:
+    """Register an application; `applicant` (name, contact, notes, retain_until) is held
+    apart, OFFICIAL-SENSITIVE."""
+    if CaseReview.objects.filter(
+        partnership=partnership, reference=fields.get("reference", "")
+    ).exists():
+        raise ValidationError(
+            {"reference": _("The partnership already has a case review with this reference")}
+        )
+    case = audit.create(
+        CaseReview,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=CASE_FIELDS,
+        partnership_id=partnership.pk,
+        **fields,
+    )
+    if applicant:
+        _applicant_keep(actor, case, applicant)
+    return case
+
+
+def _applicant_keep(actor, case: CaseReview, details: dict[str, Any]) -> None:
+    if details["retain_until"] < case.received_on:
+        raise ValidationError(
+            {"retain_until": _("Keep the details until a day after the application")}
+        )
+    CaseReviewApplicant.objects.create(case_review=case, **details)
+    audit.log(
+        instance=case,
+        action=AuditEvent.Action.UPDATE,
+        actor=actor,
+        partnership=case.partnership,
+        changes={"Applicant's details": ["", f"held until {details['retain_until']:%Y-%m-%d}"]},
+    )
+
+
+@transaction.atomic
+def threshold_decide(
+    *, actor: "User", case: CaseReview, met: bool, decided_on: datetime.date, reason: str = ""
+) -> CaseReview:
+    if decided_on < case.received_on:
+        raise ValidationError(
+            {"threshold_decided_on": _("The decision cannot come before the application")}
+        )
+    if not met and not reason.strip():
+        raise ValidationError(
+            {"threshold_reason": _("Say why the threshold was not met: the applicant is told")}
+        )
+    case, _changes = audit.change(
+        case,
+        actor=actor,
+        partnership=case.partnership,
+        logged_fields=DECISION_FIELDS,
+        threshold_met=met,
+        threshold_decided_on=decided_on,
+        threshold_reason=reason.strip(),
+    )
+    return case
+
+
+@transaction.atomic
+def review_record(
+    *, actor: "User", case: CaseReview, held_on: datetime.date, **fields: Any
+) -> CaseReview:
+    """The review held: its meeting, the agencies there, the independent chair (where one
+    was used) and the outcome. Only once the threshold is decided met."""
+    decided_on = case.threshold_decided_on
+    if case.threshold_met is not True or decided_on is None:
+        raise ValidationError(
+            {"review_held_on": _("Record that the threshold was met before the review")}
+        )
+    if held_on < decided_on:
+        raise ValidationError(
+            {"review_held_on": _("The review cannot come before the threshold decision")}
+        )
+    case, _changes = audit.change(
+        case,
+        actor=actor,
+        partnership=case.partnership,
+        logged_fields=REVIEW_FIELDS,
+        review_held_on=held_on,
+        **fields,
+    )
+    return case
+
+
+@transaction.atomic
+def recommendation_add(
+    *,
+    actor: "User",
+    case: CaseReview,
+    text: str,
+    priority: "Priority | None" = None,
+    action_title: str = "",
+    **action_fields: Any,
+) -> CaseReviewRecommendation:
+    """A recommendation of the review. With a priority of the partnership's plan it is also
+    an action there (its title, owners and due date), as sensitive as the case, tracked like
+    any other and linked to the recommendation."""
+    if case.review_held_on is None:
+        raise ValidationError({"text": _("Record the review before its recommendations")})
+    action = None
+    if priority is not None:
+        if priority.plan.partnership_id != case.partnership_id:
+            raise ValidationError(
+                {
+                    "priority": _("Choose a priority of %(partnership)s's plan.")
+                    % {"partnership": case.partnership}
+                }
+            )
+        action = plan_services.action_create(
+            actor=actor,
+            priority=priority,
+            title=(action_title or text).strip()[:500],
+            marking=case.marking,
+            **action_fields,
+        )
+    return audit.create(
+        CaseReviewRecommendation,
+        actor=actor,
+        partnership=case.partnership,
+        logged_fields=["text", "action"],
+        case_review=case,
+        text=text.strip(),
+        action=action,
+    )
+
+
+@transaction.atomic
+def applicants_forget(*, actor: "User | None", today: datetime.date) -> int:
+    """Delete the applicants' details kept past their retention date (the case and its
+    figures stay). Returns how many."""
+    due = CaseReviewApplicant.objects.filter(retain_until__lt=today).select_related(
+        "case_review__partnership"
+    )
+    count = 0
+    for applicant in due.select_for_update():
+        audit.log(
+            instance=applicant.case_review,
+            action=AuditEvent.Action.UPDATE,
+            actor=actor,
+            partnership=applicant.case_review.partnership,
+            changes={"Applicant's details": ["held", "deleted"]},
+            reason=f"Retention date {applicant.retain_until:%Y-%m-%d} passed",
+        )
+        applicant.delete()
+        count += 1
+    return count
