@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("saferplan.crimedata.urls")),
     path("", include("saferplan.indicators.urls")),
     path("", include("saferplan.assessments.urls")),
+    path("", include("saferplan.duties.urls")),
     path("", include("saferplan.consultations.urls")),
     path("", include("saferplan.reports.urls")),
     path("", include("saferplan.public.urls")),

@@ -48,14 +48,16 @@ FILE_KINDS = {
 
 
 def marked_sensitive(record, steps: int = 2) -> bool:
-    """The record, or a parent it points to (up to `steps` foreign keys up), is
-    OFFICIAL-SENSITIVE."""
+    """The record, or a parent it points to (up to `steps` foreign keys or one-to-one
+    links up: an ASB Case Review's applicant), is OFFICIAL-SENSITIVE."""
     if getattr(record, "marking", None) == SENSITIVE:
         return True
     if steps == 0:
         return False
     for field in record._meta.concrete_fields:
-        if not field.many_to_one or not field.related_model.__module__.startswith("saferplan."):
+        if not (
+            field.many_to_one or field.one_to_one
+        ) or not field.related_model.__module__.startswith("saferplan."):
             continue
         parent = getattr(record, field.name)
         if parent is not None and marked_sensitive(parent, steps - 1):

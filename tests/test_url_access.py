@@ -125,6 +125,31 @@ def sweep_records(partnership, coordinator):
         grant=grant, year=2019, quarter=1, variance="Started late", signed_off_by="Jo Bloggs"
     )
     grant.files.add(evidence)
+    from saferplan.duties.models import CaseReview, CaseReviewApplicant, RegisterAccess
+
+    # OFFICIAL-SENSITIVE, as every case is: the sensitive inventory plants its canaries in
+    # it, its applicant and its recommendation, and looks for them everywhere.
+    case_review = CaseReview.objects.create(
+        partnership=partnership,
+        reference="CR-2019-01",
+        received_on="2019-06-03",
+        received_how="online",
+        threshold="Three complaints about separate incidents in six months",
+        threshold_met=True,
+        threshold_decided_on="2019-06-10",
+        review_held_on="2019-06-24",
+        outcome="An action plan agreed with the resident",
+    )
+    CaseReviewApplicant.objects.create(
+        case_review=case_review,
+        name="A resident",
+        contact="Shenley Road",
+        retain_until="2021-06-03",
+    )
+    case_review.recommendations.create(text="Fit CCTV at the entrance", action=action)
+    register_access = RegisterAccess.objects.create(
+        partnership=partnership, register="asb_case_reviews", user=coordinator
+    )
     from saferplan.background.models import BackgroundJob
 
     background_job = BackgroundJob.objects.create(
@@ -373,6 +398,16 @@ def sweep_records(partnership, coordinator):
             grant,
         ),
         "background:job": background_job,
+        **dict.fromkeys(
+            [
+                "duties:case",
+                "duties:threshold",
+                "duties:review",
+                "duties:recommendation-add",
+            ],
+            case_review,
+        ),
+        "duties:access-end": register_access,
         **dict.fromkeys(
             [
                 "assessments:detail",

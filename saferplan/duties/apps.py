@@ -5,3 +5,11 @@ class DutiesConfig(AppConfig):
     name = "saferplan.duties"
     label = "duties"
     verbose_name = "Statutory duties"
+
+    def ready(self) -> None:
+        from saferplan.partnerships.signals import overview_drawn
+
+        from .receivers import on_overview_drawn
+
+        # Connected once, however often ready() runs (dispatch_uid).
+        overview_drawn.connect(on_overview_drawn, dispatch_uid="duties.overview_drawn")

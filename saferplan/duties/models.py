@@ -6,6 +6,7 @@ apart (CaseReviewApplicant), OFFICIAL-SENSITIVE, and deleted once their retentio
 passed. What the law asks to be published, the year's four figures, is computed from the
 register (selectors.asb_figures) and never names anyone."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -80,8 +81,9 @@ class CaseReviewApplicant(models.Model):
         return f"The applicant of {self.case_review}"
 
 
-class CaseReviewRecommendation(TimeStampedModel):
-    """A recommendation of the review: tracked as an action of the partnership's plan."""
+class CaseReviewRecommendation(MarkedModel, TimeStampedModel):
+    """A recommendation of the review: tracked as an action of the partnership's plan. Its
+    marking is never below its case's (services.recommendation_add)."""
 
     case_review = models.ForeignKey(
         CaseReview, on_delete=models.CASCADE, related_name="recommendations"
@@ -94,9 +96,47 @@ class CaseReviewRecommendation(TimeStampedModel):
         blank=True,
         related_name="case_review_recommendations",
     )
+    marking = models.CharField(
+        max_length=20, choices=Marking.choices, default=Marking.OFFICIAL_SENSITIVE
+    )
 
     class Meta:
         ordering = ["case_review", "pk"]
 
     def __str__(self) -> str:
         return f"{self.case_review}: recommendation {self.pk}"
+
+
+class Register(models.TextChoices):
+    """The restricted registers: read only by the partnership's coordinators and the members
+    they name (RegisterAccess)."""
+
+    ASB_CASE_REVIEWS = "asb_case_reviews", _("ASB Case Reviews")
+
+
+class RegisterAccess(models.Model):
+    """A member named by a coordinator to run a restricted register with them (the council's
+    ASB officer, say). Access ends when the person leaves the partnership."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="register_access"
+    )
+    register = models.CharField(max_length=30, choices=Register)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="register_access"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    granted_on = models.DateField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["partnership", "register", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "register", "user"], name="register_access_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_register_display()})"

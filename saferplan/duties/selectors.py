@@ -8,8 +8,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from saferplan.core import clock
 
 from .models import CaseReview
 
@@ -41,6 +44,12 @@ def asb_figures(partnership, year: int) -> AsbFigures:
     undecided = sum(1 for c in cases if c.threshold_met is None)
     awaiting = sum(1 for c in cases if c.threshold_met and c.review_held_on is None)
     notes = []
+    today = clock.today()
+    if end >= today:
+        notes.append(
+            _("The year is not over: the figures are as registered by %(day)s.")
+            % {"day": date_format(today, "j F Y")}
+        )
     if undecided:
         notes.append(
             ngettext(

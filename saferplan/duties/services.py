@@ -13,7 +13,7 @@ from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 from saferplan.plans import services as plan_services
 
-from .models import CaseReview, CaseReviewApplicant, CaseReviewRecommendation
+from .models import CaseReview, CaseReviewApplicant, CaseReviewRecommendation, RegisterAccess
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -154,10 +154,11 @@ def recommendation_add(
         CaseReviewRecommendation,
         actor=actor,
         partnership=case.partnership,
-        logged_fields=["text", "action"],
+        logged_fields=["text", "action", "marking"],
         case_review=case,
         text=text.strip(),
         action=action,
+        marking=case.marking,
     )
 
 
@@ -181,3 +182,40 @@ def applicants_forget(*, actor: "User | None", today: datetime.date) -> int:
         applicant.delete()
         count += 1
     return count
+
+
+@transaction.atomic
+def register_access_grant(
+    *, actor: "User", partnership: "Partnership", register: str, user: "User"
+) -> RegisterAccess:
+    """Name a member to run a restricted register with the coordinators."""
+    if not user.memberships.filter(partnership=partnership).exists():
+        raise ValidationError(
+            {"user": _("Choose a member of %(partnership)s.") % {"partnership": partnership}}
+        )
+    if RegisterAccess.objects.filter(
+        partnership=partnership, register=register, user=user
+    ).exists():
+        raise ValidationError({"user": _("%(name)s already has access.") % {"name": user}})
+    return audit.create(
+        RegisterAccess,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=["register", "user"],
+        partnership_id=partnership.pk,
+        register=register,
+        user=user,
+        granted_by=actor,
+    )
+
+
+@transaction.atomic
+def register_access_end(*, actor: "User", access: RegisterAccess) -> None:
+    audit.log(
+        instance=access,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=access.partnership,
+        changes=audit.diff(audit.snapshot(access, ["register", "user"]), {}),
+    )
+    access.delete()

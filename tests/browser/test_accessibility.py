@@ -621,3 +621,54 @@ def test_the_funding_pages_have_no_accessibility_violations(page_as, demo_site):
     page.click("button:has-text('Save allocation')")
     wait_for_error_summary(page)
     assert not axe_violations(page)
+
+
+def test_the_asb_case_review_pages_have_no_accessibility_violations(page_as, demo_site):
+    """The register with one case reviewed and recommended, its forms and the access page,
+    in English and Welsh, and the application form with its errors."""
+    import datetime
+
+    from saferplan.accounts.models import User
+    from saferplan.duties import services
+
+    coordinator = User.objects.get(email="coordinator@example.org")
+    hertsmere = coordinator.memberships.get(partnership__slug="hertsmere").partnership
+    case = services.case_review_register(
+        actor=coordinator,
+        partnership=hertsmere,
+        reference="CR-2019-04",
+        received_on=datetime.date(2019, 9, 2),
+        received_how="online",
+        threshold="Three or more complaints about separate incidents in the last six months",
+        applicant={
+            "name": "A resident of Borehamwood",
+            "contact": "Shenley Road",
+            "notes": "",
+            "retain_until": datetime.date(2021, 9, 2),
+        },
+    )
+    case = services.threshold_decide(
+        actor=coordinator, case=case, met=True, decided_on=datetime.date(2019, 9, 9)
+    )
+    case = services.review_record(
+        actor=coordinator, case=case, held_on=datetime.date(2019, 9, 23), agencies="Police"
+    )
+    services.recommendation_add(actor=coordinator, case=case, text="Fit CCTV at the entrance")
+    base = "/partnerships/hertsmere/case-reviews"
+    page = page_as("coordinator@example.org")
+    for path in [
+        f"{base}/",
+        f"{base}/add/",
+        f"{base}/access/",
+        f"{base}/{case.pk}/",
+        f"{base}/{case.pk}/threshold/",
+        f"{base}/{case.pk}/review/",
+        f"{base}/{case.pk}/recommendations/add/",
+        f"/cy{base}/{case.pk}/",
+    ]:
+        check(page, demo_site + path)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_site + f"{base}/add/")
+    page.click("button:has-text('Register it')")
+    wait_for_error_summary(page)
+    assert not axe_violations(page)

@@ -1,0 +1,107 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from saferplan.core.forms import GovukDateField, GovukRadioSelect
+from saferplan.core.submissions import submission_token_field
+
+from .models import HowReceived
+
+YES_NO = [("yes", _("Yes, it was met")), ("no", _("No, it was not met"))]
+
+
+class CaseReviewForm(forms.Form):
+    submission_token = submission_token_field()
+    reference = forms.CharField(
+        label=_("Reference"), max_length=50, help_text=_("Your own, for example CR-2024-03.")
+    )
+    received_on = GovukDateField(
+        label=_("Date the application was received"), help_text=_("For example 5 6 2024")
+    )
+    received_how = forms.ChoiceField(
+        label=_("How it was received"), choices=HowReceived.choices, widget=GovukRadioSelect
+    )
+    threshold = forms.CharField(
+        label=_("Threshold applied"),
+        max_length=300,
+        help_text=_(
+            "The partnership's local threshold. The Act's is three complaints about separate "
+            "incidents in the six months before the application (s.104); it may be lower."
+        ),
+        initial=_("Three or more complaints about separate incidents in the last six months"),
+    )
+    applicant_name = forms.CharField(label=_("Applicant's name"), max_length=200, required=False)
+    applicant_contact = forms.CharField(
+        label=_("Applicant's address and contact details"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    applicant_notes = forms.CharField(
+        label=_("Vulnerability and support needs"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    retain_until = GovukDateField(
+        label=_("Keep the applicant's details until"),
+        required=False,
+        help_text=_(
+            "Your retention schedule's date: the details are deleted after it, the case stays."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("applicant_name") and not cleaned.get("retain_until"):
+            self.add_error(
+                "retain_until", _("Enter the date to keep the applicant's details until")
+            )
+        return cleaned
+
+
+class ThresholdForm(forms.Form):
+    met = forms.ChoiceField(
+        label=_("Was the threshold met?"), choices=YES_NO, widget=GovukRadioSelect
+    )
+    decided_on = GovukDateField(label=_("Date decided"), help_text=_("For example 15 6 2024"))
+    reason = forms.CharField(
+        label=_("Why (needed when it was not met: the applicant is told)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReviewForm(forms.Form):
+    held_on = GovukDateField(label=_("Date of the review meeting"))
+    agencies = forms.CharField(
+        label=_("Agencies at the review"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    independent_chair = forms.CharField(
+        label=_("Independent chair (if one was used)"), max_length=200, required=False
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class RecommendationForm(forms.Form):
+    submission_token = submission_token_field()
+    text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 3}))
+    priority = forms.ModelChoiceField(
+        label=_("Track it as an action of the plan under (optional)"),
+        queryset=None,
+        required=False,
+    )
+    due_date = GovukDateField(label=_("Due date of the action (optional)"), required=False)
+
+    def __init__(self, *args, priorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = priorities
+
+
+class AccessForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Member"), queryset=None)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = members

@@ -1,0 +1,51 @@
+"""Who may read and change the restricted registers: a partnership's coordinators, and the
+members a coordinator names for the register (RegisterAccess) while they are members. Board
+members, editors and analysts see only what is published: the year's figures."""
+
+from collections.abc import Iterable
+
+from saferplan.core.permissions import PermissionPolicy, user_memberships
+from saferplan.core.roles import Role
+from saferplan.partnerships.models import Partnership
+
+from .models import CaseReview, Register, RegisterAccess
+
+ROLES: dict[str, Iterable[str]] = {
+    "view": {Role.COORDINATOR},
+    "change": {Role.COORDINATOR},
+    # Naming who else runs the register is a coordinator's alone.
+    "grant": {Role.COORDINATOR},
+}
+
+
+class _NamedAccess(PermissionPolicy):
+    register = Register.ASB_CASE_REVIEWS
+    roles_for_action = ROLES
+
+    def partnership_ids_for(self, user, action: str) -> set[int]:
+        ids = super().partnership_ids_for(user, action)
+        if not user.is_authenticated or action == "grant":
+            return ids
+        named = set(
+            RegisterAccess.objects.filter(user=user, register=self.register).values_list(
+                "partnership_id", flat=True
+            )
+        )
+        # A member who has left keeps no access, whatever the list says.
+        members = {m.partnership_id for m in user_memberships(user)}
+        return ids | (named & members)
+
+
+class CaseReviewPolicy(_NamedAccess):
+    model = CaseReview
+
+
+class PartnershipCaseReviewsPolicy(_NamedAccess):
+    """The register as a whole: listing it, registering an application."""
+
+    model = Partnership
+    partnership_path = ""
+
+
+case_review_policy = CaseReviewPolicy()
+case_reviews_policy = PartnershipCaseReviewsPolicy()

@@ -1,0 +1,30 @@
+"""What the register adds to pages of the apps below it (connected in DutiesConfig.ready)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from saferplan.partnerships.selectors import OverviewLine, OverviewRow
+
+from .models import CaseReview
+from .permissions import case_reviews_policy
+
+
+def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRow]:
+    """The partnership's overview names the register to those who run it, with what waits
+    on them."""
+    if not case_reviews_policy.user_has_permission_for_instance(user, "view", partnership):
+        return []
+    cases = CaseReview.objects.filter(partnership=partnership)
+    undecided = cases.filter(threshold_met__isnull=True).count()
+    to_review = cases.filter(threshold_met=True, review_held_on__isnull=True).count()
+    if undecided or to_review:
+        text = ngettext(
+            "%(count)s application waits for a decision or a review",
+            "%(count)s applications wait for a decision or a review",
+            undecided + to_review,
+        ) % {"count": undecided + to_review}
+    else:
+        text = _("Nothing waiting")
+    line = OverviewLine(text, href=reverse("duties:register", args=[partnership.slug]))
+    return [OverviewRow(order=40, key=_("ASB Case Reviews"), lines=[line])]

@@ -1,0 +1,245 @@
+"""The register of ASB Case Reviews: read and kept by the partnership's coordinators and the
+members they name (permissions.py); everyone else is refused (403), a board member included.
+What is published is the year's figures (selectors.asb_figures), never a case."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from saferplan.core import clock
+from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
+from saferplan.partnerships.access import partnership_for
+from saferplan.plans.models import Priority
+
+from . import selectors, services
+from .forms import AccessForm, CaseReviewForm, RecommendationForm, ReviewForm, ThresholdForm
+from .models import CaseReview, Register, RegisterAccess
+from .permissions import case_reviews_policy
+
+APPLICANT = {
+    "applicant_name": "name",
+    "applicant_contact": "contact",
+    "applicant_notes": "notes",
+    "retain_until": "retain_until",
+}
+
+
+def _register_of(request, slug, action="view"):
+    return partnership_for(request, slug, action, case_reviews_policy)
+
+
+def _case_for(request, slug, pk):
+    partnership = _register_of(request, slug)
+    return get_object_or_404(
+        CaseReview.objects.select_related("partnership"), pk=pk, partnership=partnership
+    )
+
+
+def _to_case(case):
+    return redirect("duties:case", slug=case.partnership.slug, pk=case.pk)
+
+
+def _form_page(request, partnership, form, *, heading, button, case=None):
+    return render(
+        request,
+        "duties/form.html",
+        {
+            "partnership": partnership,
+            "case": case,
+            "form": form,
+            "heading": heading,
+            "button": button,
+        },
+    )
+
+
+@login_required
+@require_GET
+def register(request, slug):
+    partnership = _register_of(request, slug)
+    today = clock.today()
+    this_year = today.year if today.month >= 4 else today.year - 1
+    return render(
+        request,
+        "duties/register.html",
+        {
+            "partnership": partnership,
+            "cases": CaseReview.objects.filter(partnership=partnership).prefetch_related(
+                "recommendations"
+            ),
+            "years": [
+                selectors.asb_figures(partnership, y) for y in range(this_year, this_year - 3, -1)
+            ],
+            "may_grant": case_reviews_policy.user_has_permission_for_instance(
+                request.user, "grant", partnership
+            ),
+        },
+    )
+
+
+@login_required
+def case_add(request, slug):
+    partnership = _register_of(request, slug, "change")
+    form = CaseReviewForm(request.POST or None)
+
+    def register_case(data):
+        applicant = {field: data.pop(key) for key, field in APPLICANT.items()}
+        return services.case_review_register(
+            actor=request.user,
+            partnership=partnership,
+            applicant=applicant if applicant["name"] else None,
+            **data,
+        )
+
+    saved = save_form(request, form, register_case)
+    if saved is not NOT_SAVED:
+        confirm_saved(
+            request,
+            _("Case review %(reference)s has been registered.") % {"reference": saved.reference},
+        )
+        return _to_case(saved)
+    return _form_page(
+        request,
+        partnership,
+        form,
+        heading=_("Register an ASB Case Review"),
+        button=_("Register it"),
+    )
+
+
+@login_required
+@require_GET
+def case_detail(request, slug, pk):
+    case = _case_for(request, slug, pk)
+    return render(
+        request,
+        "duties/case.html",
+        {
+            "partnership": case.partnership,
+            "case": case,
+            "applicant": getattr(case, "applicant", None),
+            "recommendations": case.recommendations.select_related("action__priority__plan"),
+        },
+    )
+
+
+@login_required
+def threshold(request, slug, pk):
+    case = _case_for(request, slug, pk)
+    form = ThresholdForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.threshold_decide(
+            actor=request.user,
+            case=case,
+            met=data["met"] == "yes",
+            decided_on=data["decided_on"],
+            reason=data["reason"],
+        ),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, _("The threshold decision has been recorded."))
+        return _to_case(case)
+    return _form_page(
+        request,
+        case.partnership,
+        form,
+        heading=_("Record the threshold decision"),
+        button=_("Save"),
+        case=case,
+    )
+
+
+@login_required
+def review(request, slug, pk):
+    case = _case_for(request, slug, pk)
+    form = ReviewForm(request.POST or None)
+    saved = save_form(
+        request, form, lambda data: services.review_record(actor=request.user, case=case, **data)
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, _("The review has been recorded."))
+        return _to_case(case)
+    return _form_page(
+        request, case.partnership, form, heading=_("Record the review"), button=_("Save"), case=case
+    )
+
+
+@login_required
+def recommendation_add(request, slug, pk):
+    case = _case_for(request, slug, pk)
+    priorities = (
+        Priority.objects.filter(plan__partnership=case.partnership)
+        .exclude(plan__status__in=["archived", "superseded"])
+        .select_related("plan")
+        .order_by("plan__title", "number")
+    )
+    form = RecommendationForm(request.POST or None, priorities=priorities)
+
+    def add(data):
+        due = {"due_date": data["due_date"]} if data["due_date"] else {}
+        return services.recommendation_add(
+            actor=request.user, case=case, text=data["text"], priority=data["priority"], **due
+        )
+
+    saved = save_form(request, form, add)
+    if saved is not NOT_SAVED:
+        confirm_saved(request, _("The recommendation has been added."))
+        return _to_case(case)
+    return _form_page(
+        request,
+        case.partnership,
+        form,
+        heading=_("Add a recommendation"),
+        button=_("Add it"),
+        case=case,
+    )
+
+
+@login_required
+def access(request, slug):
+    partnership = _register_of(request, slug, "grant")
+    named = RegisterAccess.objects.filter(
+        partnership=partnership, register=Register.ASB_CASE_REVIEWS
+    ).select_related("user")
+    members = (
+        get_user_model()
+        .objects.filter(memberships__partnership=partnership)
+        .exclude(memberships__role="coordinator")
+        .exclude(pk__in=named.values("user"))
+        .order_by("email")
+        .distinct()
+    )
+    form = AccessForm(request.POST or None, members=members)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.register_access_grant(
+            actor=request.user,
+            partnership=partnership,
+            register=Register.ASB_CASE_REVIEWS,
+            user=data["user"],
+        ),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, _("%(name)s can now run the register.") % {"name": saved.user})
+        return redirect("duties:access", slug=slug)
+    return render(
+        request,
+        "duties/access.html",
+        {"partnership": partnership, "named": named, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def access_end(request, slug, pk):
+    partnership = _register_of(request, slug, "grant")
+    kept = get_object_or_404(RegisterAccess, pk=pk, partnership=partnership)
+    services.register_access_end(actor=request.user, access=kept)
+    messages.success(request, _("%(name)s no longer has access.") % {"name": kept.user})
+    return redirect("duties:access", slug=slug)
