@@ -7,9 +7,15 @@ class DutiesConfig(AppConfig):
     verbose_name = "Statutory duties"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from saferplan.accounts.models import Membership
         from saferplan.partnerships.signals import overview_drawn
 
-        from .receivers import on_overview_drawn
+        from .receivers import on_membership_deleted, on_overview_drawn
 
         # Connected once, however often ready() runs (dispatch_uid).
         overview_drawn.connect(on_overview_drawn, dispatch_uid="duties.overview_drawn")
+        post_delete.connect(
+            on_membership_deleted, sender=Membership, dispatch_uid="duties.membership_deleted"
+        )

@@ -92,6 +92,15 @@ class RecommendationForm(forms.Form):
         queryset=None,
         required=False,
     )
+    action_title = forms.CharField(
+        label=_("The action's title in the plan (needed with a priority)"),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "Every member of the partnership reads an action's title: name no one and no "
+            "address, for example “CCTV at a housing block (ASB Case Review)”."
+        ),
+    )
     due_date = GovukDateField(label=_("Due date of the action (optional)"), required=False)
 
     def __init__(self, *args, priorities, **kwargs):

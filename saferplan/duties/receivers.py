@@ -28,3 +28,25 @@ def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRo
         text = _("Nothing waiting")
     line = OverviewLine(text, href=reverse("duties:register", args=[partnership.slug]))
     return [OverviewRow(order=40, key=_("ASB Case Reviews"), lines=[line])]
+
+
+def on_membership_deleted(sender, instance, **kwargs) -> None:
+    """A member who leaves the partnership is taken off its restricted registers' lists, so
+    being added back (in any role) does not give the register back."""
+    from saferplan.core import audit
+    from saferplan.core.models import AuditEvent
+
+    from .models import RegisterAccess
+
+    for access in RegisterAccess.objects.filter(
+        partnership_id=instance.partnership_id, user_id=instance.user_id
+    ):
+        audit.log(
+            instance=access,
+            action=AuditEvent.Action.DELETE,
+            actor=None,
+            partnership=access.partnership,
+            changes=audit.diff(audit.snapshot(access, ["register", "user"]), {}),
+            reason="They left the partnership",
+        )
+        access.delete()

@@ -55,7 +55,7 @@ def case_review_register(
 
 
 def _applicant_keep(actor, case: CaseReview, details: dict[str, Any]) -> None:
-    if details["retain_until"] < case.received_on:
+    if details["retain_until"] <= case.received_on:
         raise ValidationError(
             {"retain_until": _("Keep the details until a day after the application")}
         )
@@ -73,6 +73,10 @@ def _applicant_keep(actor, case: CaseReview, details: dict[str, Any]) -> None:
 def threshold_decide(
     *, actor: "User", case: CaseReview, met: bool, decided_on: datetime.date, reason: str = ""
 ) -> CaseReview:
+    if case.review_held_on is not None:
+        raise ValidationError(
+            {"met": _("The review has been held: the threshold decision stands as it was")}
+        )
     if decided_on < case.received_on:
         raise ValidationError(
             {"threshold_decided_on": _("The decision cannot come before the application")}
@@ -130,11 +134,17 @@ def recommendation_add(
     **action_fields: Any,
 ) -> CaseReviewRecommendation:
     """A recommendation of the review. With a priority of the partnership's plan it is also
-    an action there (its title, owners and due date), as sensitive as the case, tracked like
-    any other and linked to the recommendation."""
+    an action there (`action_title`, owners and due date), as sensitive as the case, tracked
+    like any other and linked to the recommendation. The action's title is typed for the
+    plan, never copied from the recommendation: every member of the partnership reads an
+    action's title, only the register's people read the case."""
     if case.review_held_on is None:
         raise ValidationError({"text": _("Record the review before its recommendations")})
     action = None
+    if priority is not None and not action_title.strip():
+        raise ValidationError(
+            {"action_title": _("Enter the action's title, as every member may read it")}
+        )
     if priority is not None:
         if priority.plan.partnership_id != case.partnership_id:
             raise ValidationError(
@@ -146,7 +156,7 @@ def recommendation_add(
         action = plan_services.action_create(
             actor=actor,
             priority=priority,
-            title=(action_title or text).strip()[:500],
+            title=action_title.strip()[:500],
             marking=case.marking,
             **action_fields,
         )

@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from saferplan.accounts.models import Membership
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Priority
+from saferplan.plans.permissions import plan_policy
 
 from . import selectors, services
 from .forms import AccessForm, CaseReviewForm, RecommendationForm, ReviewForm, ThresholdForm
@@ -31,8 +33,8 @@ def _register_of(request, slug, action="view"):
     return partnership_for(request, slug, action, case_reviews_policy)
 
 
-def _case_for(request, slug, pk):
-    partnership = _register_of(request, slug)
+def _case_for(request, slug, pk, action="view"):
+    partnership = _register_of(request, slug, action)
     return get_object_or_404(
         CaseReview.objects.select_related("partnership"), pk=pk, partnership=partnership
     )
@@ -128,7 +130,7 @@ def case_detail(request, slug, pk):
 
 @login_required
 def threshold(request, slug, pk):
-    case = _case_for(request, slug, pk)
+    case = _case_for(request, slug, pk, "change")
     form = ThresholdForm(request.POST or None)
     saved = save_form(
         request,
@@ -156,7 +158,7 @@ def threshold(request, slug, pk):
 
 @login_required
 def review(request, slug, pk):
-    case = _case_for(request, slug, pk)
+    case = _case_for(request, slug, pk, "change")
     form = ReviewForm(request.POST or None)
     saved = save_form(
         request, form, lambda data: services.review_record(actor=request.user, case=case, **data)
@@ -171,9 +173,14 @@ def review(request, slug, pk):
 
 @login_required
 def recommendation_add(request, slug, pk):
-    case = _case_for(request, slug, pk)
+    case = _case_for(request, slug, pk, "change")
+    # An action is added only to a plan the person may change (a named member who is a
+    # board member records the recommendation, not an action).
     priorities = (
-        Priority.objects.filter(plan__partnership=case.partnership)
+        Priority.objects.filter(
+            plan__in=plan_policy.instances_user_has_permission_for(request.user, "change")
+        )
+        .filter(plan__partnership=case.partnership)
         .exclude(plan__status__in=["archived", "superseded"])
         .select_related("plan")
         .order_by("plan__title", "number")
@@ -183,7 +190,12 @@ def recommendation_add(request, slug, pk):
     def add(data):
         due = {"due_date": data["due_date"]} if data["due_date"] else {}
         return services.recommendation_add(
-            actor=request.user, case=case, text=data["text"], priority=data["priority"], **due
+            actor=request.user,
+            case=case,
+            text=data["text"],
+            priority=data["priority"],
+            action_title=data["action_title"],
+            **due,
         )
 
     saved = save_form(request, form, add)
@@ -209,7 +221,11 @@ def access(request, slug):
     members = (
         get_user_model()
         .objects.filter(memberships__partnership=partnership)
-        .exclude(memberships__role="coordinator")
+        .exclude(
+            pk__in=Membership.objects.filter(partnership=partnership, role="coordinator").values(
+                "user"
+            )
+        )
         .exclude(pk__in=named.values("user"))
         .order_by("email")
         .distinct()

@@ -162,7 +162,14 @@ def test_a_recommendation_becomes_an_action_of_the_plan_as_sensitive_as_the_case
     assert action.case_review_recommendations.get() == recommendation
     other = PriorityFactory(plan=PlanFactory())  # another partnership's plan
     with pytest.raises(ValidationError):
-        services.recommendation_add(actor=coordinator, case=case, text="x", priority=other)
+        services.recommendation_add(
+            actor=coordinator, case=case, text="x", priority=other, action_title="x"
+        )
+    # The recommendation's words are the register's: the action is never titled by them.
+    with pytest.raises(ValidationError, match="Enter the action's title"):
+        services.recommendation_add(
+            actor=coordinator, case=case, text="CCTV at 4 Shenley Road", priority=priority
+        )
 
 
 def test_the_register_refuses_what_did_not_happen_in_that_order(partnership, coordinator):
@@ -181,6 +188,19 @@ def test_the_register_refuses_what_did_not_happen_in_that_order(partnership, coo
         services.recommendation_add(actor=coordinator, case=case, text="Too early")
     with pytest.raises(ValidationError, match="already has a case review with this reference"):
         _case(coordinator, partnership, 1, datetime.date(2024, 5, 2))
+    # Reviewed, the threshold decision stands: the case cannot become "not met" and counted
+    # twice.
+    reviewed = _case(
+        coordinator, partnership, 2, datetime.date(2024, 5, 2), met=True, reviewed=True
+    )
+    with pytest.raises(ValidationError, match="decision stands"):
+        services.threshold_decide(
+            actor=coordinator,
+            case=reviewed,
+            met=False,
+            decided_on=datetime.date(2024, 6, 30),
+            reason="Changed our mind",
+        )
 
 
 def test_the_applicants_details_are_held_apart_and_deleted_after_their_retention_date(

@@ -67,11 +67,21 @@ def test_a_coordinator_keeps_a_case_from_application_to_recommendation(
     )
     answer = client.post(
         reverse("duties:recommendation-add", args=[partnership.slug, case.pk]),
-        {"text": "Housing provider to fit CCTV at the entrance", "priority": priority.pk},
+        {"text": "Housing provider to fit CCTV at Canaryq3v7's entrance", "priority": priority.pk},
+    )
+    assert "Enter the action" in answer.content.decode()  # a title for every member to read
+    answer = client.post(
+        reverse("duties:recommendation-add", args=[partnership.slug, case.pk]),
+        {
+            "text": "Housing provider to fit CCTV at Canaryq3v7's entrance",
+            "priority": priority.pk,
+            "action_title": "CCTV at a housing block (ASB Case Review)",
+        },
     )
     assert answer.status_code == 302
     recommendation = case.recommendations.get()
     assert recommendation.action.priority == priority
+    assert recommendation.action.title == "CCTV at a housing block (ASB Case Review)"
     assert recommendation.action.is_sensitive
 
     register = client.get(reverse("duties:register", args=[partnership.slug])).content.decode()
@@ -115,8 +125,17 @@ def test_only_coordinators_and_named_members_see_the_register(
     assert [client.get(a).status_code for a in addresses] == [200, 200]
     assert client.get(reverse("duties:access", args=[partnership.slug])).status_code == 403
 
-    # They leave the partnership: the name on the list gives them nothing.
+    # A named board member reads and records the case, but adds no action to the plan
+    # (that is a plan's coordinator's): the form offers no priority.
+    form = client.get(reverse("duties:recommendation-add", args=[partnership.slug, case.pk]))
+    assert list(form.context["form"].fields["priority"].queryset) == []
+
+    # They leave the partnership: they are taken off the list, and being added back (in any
+    # role) does not give the register back.
     Membership.objects.filter(user=viewer, partnership=partnership).delete()
-    assert RegisterAccess.objects.filter(user=viewer).exists()
+    assert not RegisterAccess.objects.filter(user=viewer).exists()
+    client = signed_in(viewer)
+    assert [client.get(a).status_code for a in addresses] == [403, 403]
+    Membership.objects.create(user=viewer, partnership=partnership, role="viewer")
     client = signed_in(viewer)
     assert [client.get(a).status_code for a in addresses] == [403, 403]

@@ -241,7 +241,8 @@ def test_the_command_sends_both_and_says_how_many(owned, plan, coordinator, caps
     )
     call_command("send-reminders", "--date", MONDAY.isoformat())
     assert (
-        "Monday 23 November 2026: 1 digest(s) and 1 board reminder(s) sent."
+        "Monday 23 November 2026: 1 digest(s) and 1 board reminder(s) sent; 0 ASB Case "
+        "Review applicant(s)' details deleted after their retention date."
         in capsys.readouterr().out
     )
     assert len(mail.outbox) == 2
