@@ -37,18 +37,19 @@ class Quarter:
 
     def __str__(self) -> str:
         """Q1 2019-20: as stored (audit entries), the same in every language."""
-        return f"Q{self.number} {self._years}"
+        return f"Q{self.number} {self.financial_year}"
 
     @property
     def label(self) -> str:
         """Q1 2019-20, in the reader's language (Ch1 2019-20 in Welsh)."""
         return pgettext("financial quarter", "Q%(number)s %(years)s") % {
             "number": self.number,
-            "years": self._years,
+            "years": self.financial_year,
         }
 
     @property
-    def _years(self) -> str:
+    def financial_year(self) -> str:
+        """The financial year the quarter is in, as councils write it: 2019-20."""
         return f"{self.year}-{str(self.year + 1)[-2:]}"
 
     @property

@@ -4,7 +4,6 @@ how many did not meet the threshold, reviews carried out, reviews that made
 recommendations), by financial year (April to March, as councils publish them), each
 application counted in the year it was received. Counts only: nothing that names anyone."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from saferplan.core import clock
+from saferplan.core.quarters import Quarter
 
 from .models import CaseReview
 
@@ -29,11 +29,11 @@ class AsbFigures:
 
     @property
     def label(self) -> str:
-        return f"{self.year}-{str(self.year + 1)[-2:]}"
+        return Quarter(self.year, 1).financial_year
 
 
 def asb_figures(partnership, year: int) -> AsbFigures:
-    start, end = datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
+    start, end = Quarter(year, 1).start, Quarter(year, 4).end
     cases = list(
         CaseReview.objects.filter(partnership=partnership, received_on__range=(start, end))
         .annotate(recommended=Count("recommendations"))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from saferplan.accounts.models import Membership
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
+from saferplan.core.quarters import Quarter
 from saferplan.partnerships.access import partnership_for
 from saferplan.plans.models import Priority
 from saferplan.plans.permissions import plan_policy
@@ -62,8 +63,7 @@ def _form_page(request, partnership, form, *, heading, button, case=None):
 @require_GET
 def register(request, slug):
     partnership = _register_of(request, slug)
-    today = clock.today()
-    this_year = today.year if today.month >= 4 else today.year - 1
+    this_year = Quarter.of(clock.today()).year  # the financial year we are in
     return render(
         request,
         "duties/register.html",
@@ -178,10 +178,9 @@ def recommendation_add(request, slug, pk):
     # board member records the recommendation, not an action).
     priorities = (
         Priority.objects.filter(
-            plan__in=plan_policy.instances_user_has_permission_for(request.user, "change")
+            plan__in=plan_policy.instances_user_has_permission_for(request.user, "change").current()
         )
         .filter(plan__partnership=case.partnership)
-        .exclude(plan__status__in=["archived", "superseded"])
         .select_related("plan")
         .order_by("plan__title", "number")
     )
