@@ -125,7 +125,12 @@ def sweep_records(partnership, coordinator):
         grant=grant, year=2019, quarter=1, variance="Started late", signed_off_by="Jo Bloggs"
     )
     grant.files.add(evidence)
-    from saferplan.duties.models import CaseReview, CaseReviewApplicant, RegisterAccess
+    from saferplan.duties.models import (
+        CaseReview,
+        CaseReviewApplicant,
+        PublishedAsbFigures,
+        RegisterAccess,
+    )
 
     # OFFICIAL-SENSITIVE, as every case is: the sensitive inventory plants its canaries in
     # it, its applicant and its recommendation, and looks for them everywhere.
@@ -149,6 +154,16 @@ def sweep_records(partnership, coordinator):
     case_review.recommendations.create(text="Fit CCTV at the entrance", action=action)
     register_access = RegisterAccess.objects.create(
         partnership=partnership, register="asb_case_reviews", user=coordinator
+    )
+    # The year's figures on the published plan: counts, what the public may read.
+    PublishedAsbFigures.objects.create(
+        partnership=partnership,
+        year=2019,
+        applications=1,
+        threshold_not_met=0,
+        reviews=1,
+        with_recommendations=1,
+        published_on="2020-04-20",
     )
     from saferplan.background.models import BackgroundJob
 
@@ -508,6 +523,8 @@ def sweep_records(partnership, coordinator):
                     in ("public:plan-document", "reports:board-report-download", "meetings:papers")
                     else "csv"
                 )
+            elif arg == "year":
+                kwargs["year"] = 2019  # the case review's financial year, over
             elif arg == "section":
                 kwargs["section"] = "views" if name.startswith("consultations:") else "contacts"
             elif arg in {"uidb64", "token"}:

@@ -114,3 +114,30 @@ class AccessForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = members
+
+
+class TimescalesForm(forms.Form):
+    submission_token = submission_token_field()
+    decision_days = forms.IntegerField(
+        label=_("Decide the threshold within how many working days of the application?"),
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text=_("As your review procedures say, for example 15. Leave empty for none."),
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+    )
+    review_days = forms.IntegerField(
+        label=_("Hold the review within how many working days of the threshold decision?"),
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text=_("For example 20. Leave empty for none."),
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+    )
+
+
+class PublishForm(forms.Form):
+    """Publishing a year's figures asks nothing: the form carries its submission token, so a
+    double click publishes once."""
+
+    submission_token = submission_token_field()

@@ -7,11 +7,15 @@ passed. What the law asks to be published, the year's four figures, is computed 
 register (selectors.asb_figures) and never names anyone."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.models import MarkedModel, Marking, TimeStampedModel
+from saferplan.core.quarters import Quarter
+
+from . import figures
 
 
 class HowReceived(models.TextChoices):
@@ -140,3 +144,78 @@ class RegisterAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_register_display()})"
+
+
+class CaseReviewTimescales(TimeStampedModel):
+    """The partnership's own timescales for an ASB Case Review, as its published review
+    procedures set them (s.104(2)). The Act sets no time limit; procedures count in working
+    days (Gosport: a decision within 15 working days, a meeting within 20 working days of
+    it). Unset, a case shows no deadline rather than one saferplan made up."""
+
+    partnership = models.OneToOneField(
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        related_name="case_review_timescales",
+    )
+    decision_days = models.PositiveSmallIntegerField(
+        "threshold decision within (working days of the application)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    review_days = models.PositiveSmallIntegerField(
+        "review held within (working days of the threshold decision)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+
+    def __str__(self) -> str:
+        return f"ASB Case Review timescales of {self.partnership}"
+
+
+class PublishedAsbFigures(TimeStampedModel):
+    """A year's four figures as a coordinator published them (s.104: at least every 12
+    months): a snapshot, so the published plan says what was issued, not whatever the register
+    says today. Counts and the notes that qualified them, nothing that names anyone. Published
+    again, the year's figures are replaced (audited)."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="published_asb_figures"
+    )
+    year = models.PositiveSmallIntegerField()  # the financial year starting in April of it
+    applications = models.PositiveIntegerField()
+    threshold_not_met = models.PositiveIntegerField()
+    reviews = models.PositiveIntegerField()
+    with_recommendations = models.PositiveIntegerField()
+    # What qualified the figures when published (duties/figures.py says it).
+    undecided = models.PositiveIntegerField(default=0)
+    awaiting_review = models.PositiveIntegerField(default=0)
+    published_on = models.DateField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["partnership", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "year"], name="asb_figures_published_once_a_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"ASB Case Review figures {self.year} of {self.partnership}"
+
+    @property
+    def label(self) -> str:
+        return Quarter(self.year, 1).financial_year
+
+    @property
+    def notes(self) -> list[str]:
+        return figures.notes(
+            applications=self.applications,
+            undecided=self.undecided,
+            awaiting_review=self.awaiting_review,
+            as_of=None,  # only a year that is over is published
+        )

@@ -13,9 +13,12 @@ from .models import CaseReview, Register, RegisterAccess
 ROLES: dict[str, Iterable[str]] = {
     "view": {Role.COORDINATOR},
     "change": {Role.COORDINATOR},
-    # Naming who else runs the register is a coordinator's alone.
+    # Naming who else runs the register, setting its timescales and publishing its figures
+    # are a coordinator's alone.
     "grant": {Role.COORDINATOR},
+    "publish": {Role.COORDINATOR},
 }
+COORDINATORS_ALONE = {"grant", "publish"}
 
 
 class _NamedAccess(PermissionPolicy):
@@ -24,7 +27,7 @@ class _NamedAccess(PermissionPolicy):
 
     def partnership_ids_for(self, user, action: str) -> set[int]:
         ids = super().partnership_ids_for(user, action)
-        if not user.is_authenticated or action == "grant":
+        if not user.is_authenticated or action in COORDINATORS_ALONE:
             return ids
         named = set(
             RegisterAccess.objects.filter(user=user, register=self.register).values_list(

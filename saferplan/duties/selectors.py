@@ -4,17 +4,20 @@ how many did not meet the threshold, reviews carried out, reviews that made
 recommendations), by financial year (April to March, as councils publish them), each
 application counted in the year it was received. Counts only: nothing that names anyone."""
 
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import dataclass
+from enum import StrEnum
 
 from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from saferplan.core import clock
+from saferplan.core import clock, working_days
 from saferplan.core.quarters import Quarter
 
-from .models import CaseReview
+from . import figures
+from .models import CaseReview, CaseReviewTimescales, PublishedAsbFigures
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,22 @@ class AsbFigures:
     reviews: int
     with_recommendations: int
     # What the figures do not settle yet, said beside them wherever they are shown.
-    notes: list[str] = field(default_factory=list)
+    undecided: int = 0  # applications whose threshold is not decided
+    awaiting_review: int = 0  # met the threshold, not reviewed yet
+    as_of: datetime.date | None = None  # counted on this day, the year not over
 
     @property
     def label(self) -> str:
         return Quarter(self.year, 1).financial_year
+
+    @property
+    def notes(self) -> list[str]:
+        return figures.notes(
+            applications=self.applications,
+            undecided=self.undecided,
+            awaiting_review=self.awaiting_review,
+            as_of=self.as_of,
+        )
 
 
 def asb_figures(partnership, year: int) -> AsbFigures:
@@ -39,42 +53,106 @@ def asb_figures(partnership, year: int) -> AsbFigures:
         .annotate(recommended=Count("recommendations"))
         .only("threshold_met", "review_held_on")
     )
-    not_met = sum(1 for c in cases if c.threshold_met is False)
     reviewed = [c for c in cases if c.review_held_on is not None]
-    undecided = sum(1 for c in cases if c.threshold_met is None)
-    awaiting = sum(1 for c in cases if c.threshold_met and c.review_held_on is None)
-    notes = []
     today = clock.today()
-    if end >= today:
-        notes.append(
-            _("The year is not over: the figures are as registered by %(day)s.")
-            % {"day": date_format(today, "j F Y")}
-        )
-    if undecided:
-        notes.append(
-            ngettext(
-                "%(count)s application's threshold is not decided yet: the figures may change.",
-                "%(count)s applications' threshold is not decided yet: the figures may change.",
-                undecided,
-            )
-            % {"count": undecided}
-        )
-    if awaiting:
-        notes.append(
-            ngettext(
-                "%(count)s application met the threshold and is not reviewed yet.",
-                "%(count)s applications met the threshold and are not reviewed yet.",
-                awaiting,
-            )
-            % {"count": awaiting}
-        )
-    if not cases:
-        notes.append(_("No application is registered for the year."))
     return AsbFigures(
         year=year,
         applications=len(cases),
-        threshold_not_met=not_met,
+        threshold_not_met=sum(1 for c in cases if c.threshold_met is False),
         reviews=len(reviewed),
         with_recommendations=sum(1 for c in reviewed if c.recommended),
-        notes=notes,
+        undecided=sum(1 for c in cases if c.threshold_met is None),
+        awaiting_review=sum(1 for c in cases if c.threshold_met and c.review_held_on is None),
+        as_of=today if end >= today else None,
     )
+
+
+def published_asb_figures(partnership) -> list[PublishedAsbFigures]:
+    """The years' figures as published, latest year first: what the published plan shows."""
+    return list(PublishedAsbFigures.objects.filter(partnership=partnership))
+
+
+# A deadline this many working days away or fewer is flagged as near.
+NEAR = 5
+
+
+class DeadlineState(StrEnum):
+    DUE = "due"
+    NEAR = "near"
+    MISSED = "missed"
+    MET = "met"
+    LATE = "late"  # done, after the deadline
+
+
+@dataclass(frozen=True)
+class Deadline:
+    what: str
+    due: datetime.date
+    done_on: datetime.date | None
+
+    @property
+    def state(self) -> DeadlineState:
+        if self.done_on is not None:
+            return DeadlineState.MET if self.done_on <= self.due else DeadlineState.LATE
+        today = clock.today()
+        if today > self.due:
+            return DeadlineState.MISSED
+        if working_days.between(today, self.due) <= NEAR:
+            return DeadlineState.NEAR
+        return DeadlineState.DUE
+
+    @property
+    def flagged(self) -> bool:
+        return self.state in (DeadlineState.NEAR, DeadlineState.MISSED)
+
+    @property
+    def description(self) -> str:
+        day = date_format(self.due, "j F Y")
+        state = self.state
+        if state is DeadlineState.MET:
+            return _("Due %(day)s: met") % {"day": day}
+        if state is DeadlineState.LATE:
+            late = working_days.between(self.due, self.done_on or self.due)
+            return ngettext(
+                "Due %(day)s: done %(count)s working day late",
+                "Due %(day)s: done %(count)s working days late",
+                late,
+            ) % {"day": day, "count": late}
+        if state is DeadlineState.MISSED:
+            return _("Due %(day)s: missed") % {"day": day}
+        left = working_days.between(clock.today(), self.due)
+        return ngettext(
+            "Due %(day)s: %(count)s working day left",
+            "Due %(day)s: %(count)s working days left",
+            left,
+        ) % {"day": day, "count": left}
+
+
+def timescales_of(partnership) -> CaseReviewTimescales | None:
+    return CaseReviewTimescales.objects.filter(partnership=partnership).first()
+
+
+def case_deadlines(case: CaseReview, timescales: CaseReviewTimescales | None) -> list[Deadline]:
+    """The case's deadlines under the partnership's timescales: the threshold decision,
+    counted from the application, and, once the threshold is met, the review, counted from
+    that decision. The Act sets none; without timescales there is none to show."""
+    if timescales is None:
+        return []
+    deadlines = []
+    if timescales.decision_days:
+        deadlines.append(
+            Deadline(
+                _("Threshold decision"),
+                working_days.add(case.received_on, timescales.decision_days),
+                case.threshold_decided_on,
+            )
+        )
+    if timescales.review_days and case.threshold_met and case.threshold_decided_on:
+        deadlines.append(
+            Deadline(
+                _("Review"),
+                working_days.add(case.threshold_decided_on, timescales.review_days),
+                case.review_held_on,
+            )
+        )
+    return deadlines

@@ -9,11 +9,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from saferplan.core import audit
+from saferplan.core import audit, clock
 from saferplan.core.models import AuditEvent
+from saferplan.core.quarters import Quarter
 from saferplan.plans import services as plan_services
 
-from .models import CaseReview, CaseReviewApplicant, CaseReviewRecommendation, RegisterAccess
+from .models import (
+    CaseReview,
+    CaseReviewApplicant,
+    CaseReviewRecommendation,
+    CaseReviewTimescales,
+    PublishedAsbFigures,
+    RegisterAccess,
+)
+from .selectors import asb_figures
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -229,3 +238,99 @@ def register_access_end(*, actor: "User", access: RegisterAccess) -> None:
         changes=audit.diff(audit.snapshot(access, ["register", "user"]), {}),
     )
     access.delete()
+
+
+TIMESCALE_FIELDS = ["decision_days", "review_days"]
+
+
+@transaction.atomic
+def timescales_set(
+    *, actor: "User", partnership: "Partnership", decision_days: int | None, review_days: int | None
+) -> CaseReviewTimescales:
+    """The working days the partnership's review procedures allow for the threshold decision
+    and the review; None leaves that deadline unset."""
+    kept = CaseReviewTimescales.objects.select_for_update().filter(partnership=partnership).first()
+    values: dict[str, Any] = {"decision_days": decision_days, "review_days": review_days}
+    if kept is None:
+        return audit.create(
+            CaseReviewTimescales,
+            actor=actor,
+            partnership=partnership,
+            logged_fields=TIMESCALE_FIELDS,
+            partnership_id=partnership.pk,
+            **values,
+        )
+    kept, _changes = audit.change(
+        kept, actor=actor, partnership=partnership, logged_fields=TIMESCALE_FIELDS, **values
+    )
+    return kept
+
+
+FIGURE_FIELDS = [
+    "applications",
+    "threshold_not_met",
+    "reviews",
+    "with_recommendations",
+    "undecided",
+    "awaiting_review",
+]
+
+
+@transaction.atomic
+def asb_figures_publish(
+    *, actor: "User", partnership: "Partnership", year: int
+) -> PublishedAsbFigures:
+    """Publish a financial year's four figures on the partnership's published plan, as the
+    register counts them today, with the notes that qualify them (applications undecided or
+    not reviewed yet). A year not over is refused: its figures would still grow. Published
+    again, they replace the year's earlier figures."""
+    if Quarter(year, 4).end >= clock.today():
+        raise ValidationError(
+            {
+                "year": _("%(year)s is not over yet: publish its figures after 31 March.")
+                % {"year": Quarter(year, 1).financial_year}
+            }
+        )
+    figures = asb_figures(partnership, year)
+    values: dict[str, Any] = {
+        "applications": figures.applications,
+        "threshold_not_met": figures.threshold_not_met,
+        "reviews": figures.reviews,
+        "with_recommendations": figures.with_recommendations,
+        "undecided": figures.undecided,
+        "awaiting_review": figures.awaiting_review,
+        "published_on": clock.today(),
+        "published_by": actor,
+    }
+    kept = (
+        PublishedAsbFigures.objects.select_for_update()
+        .filter(partnership=partnership, year=year)
+        .first()
+    )
+    if kept is None:
+        return audit.create(
+            PublishedAsbFigures,
+            actor=actor,
+            partnership=partnership,
+            logged_fields=["year", *FIGURE_FIELDS],
+            partnership_id=partnership.pk,
+            year=year,
+            **values,
+        )
+    kept, _changes = audit.change(
+        kept, actor=actor, partnership=partnership, logged_fields=FIGURE_FIELDS, **values
+    )
+    return kept
+
+
+@transaction.atomic
+def asb_figures_withdraw(*, actor: "User", published: PublishedAsbFigures) -> None:
+    """Take a year's figures off the published plan (published in error, say)."""
+    audit.log(
+        instance=published,
+        action=AuditEvent.Action.DELETE,
+        actor=actor,
+        partnership=published.partnership,
+        changes=audit.diff(audit.snapshot(published, ["year", *FIGURE_FIELDS]), {}),
+    )
+    published.delete()

@@ -5,6 +5,7 @@ What is published is the year's figures (selectors.asb_figures), never a case.""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -14,12 +15,20 @@ from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.core.quarters import Quarter
 from saferplan.partnerships.access import partnership_for
-from saferplan.plans.models import Priority
+from saferplan.plans.models import PlanStatus, Priority
 from saferplan.plans.permissions import plan_policy
 
 from . import selectors, services
-from .forms import AccessForm, CaseReviewForm, RecommendationForm, ReviewForm, ThresholdForm
-from .models import CaseReview, Register, RegisterAccess
+from .forms import (
+    AccessForm,
+    CaseReviewForm,
+    PublishForm,
+    RecommendationForm,
+    ReviewForm,
+    ThresholdForm,
+    TimescalesForm,
+)
+from .models import CaseReview, PublishedAsbFigures, Register, RegisterAccess
 from .permissions import case_reviews_policy
 
 APPLICANT = {
@@ -63,23 +72,108 @@ def _form_page(request, partnership, form, *, heading, button, case=None):
 @require_GET
 def register(request, slug):
     partnership = _register_of(request, slug)
-    this_year = Quarter.of(clock.today()).year  # the financial year we are in
+    today = clock.today()
+    this_year = Quarter.of(today).year  # the financial year we are in
+    timescales = selectors.timescales_of(partnership)
+    cases = list(CaseReview.objects.filter(partnership=partnership))
+    for case in cases:
+        case.flagged = [d for d in selectors.case_deadlines(case, timescales) if d.flagged]
+    published = {p.year: p for p in selectors.published_asb_figures(partnership)}
+    years = [
+        {
+            "figures": selectors.asb_figures(partnership, year),
+            "published": published.get(year),
+            "over": Quarter(year, 4).end < today,
+        }
+        for year in range(this_year, this_year - 3, -1)
+    ]
     return render(
         request,
         "duties/register.html",
         {
             "partnership": partnership,
-            "cases": CaseReview.objects.filter(partnership=partnership).prefetch_related(
-                "recommendations"
-            ),
-            "years": [
-                selectors.asb_figures(partnership, y) for y in range(this_year, this_year - 3, -1)
-            ],
+            "cases": cases,
+            "years": years,
+            "timescales": timescales,
             "may_grant": case_reviews_policy.user_has_permission_for_instance(
                 request.user, "grant", partnership
             ),
+            "may_publish": case_reviews_policy.user_has_permission_for_instance(
+                request.user, "publish", partnership
+            ),
         },
     )
+
+
+@login_required
+def timescales(request, slug):
+    partnership = _register_of(request, slug, "publish")
+    kept = selectors.timescales_of(partnership)
+    initial = {"decision_days": kept.decision_days, "review_days": kept.review_days} if kept else {}
+    form = TimescalesForm(request.POST or None, initial=initial)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.timescales_set(actor=request.user, partnership=partnership, **data),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, _("The timescales have been saved."))
+        return redirect("duties:register", slug=slug)
+    return render(
+        request,
+        "duties/timescales.html",
+        {"partnership": partnership, "form": form},
+    )
+
+
+@login_required
+def figures_publish(request, slug, year):
+    partnership = _register_of(request, slug, "publish")
+    if not 2000 <= year <= 2100:
+        raise Http404
+    # Bound on any POST: the form has no field a person fills in.
+    form = PublishForm(request.POST if request.method == "POST" else None)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.asb_figures_publish(
+            actor=request.user, partnership=partnership, year=year
+        ),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(
+            request,
+            _("The figures for %(year)s are on the published plan.") % {"year": saved.label},
+        )
+        return redirect("duties:register", slug=slug)
+    return render(
+        request,
+        "duties/publish.html",
+        {
+            "partnership": partnership,
+            "form": form,
+            "figures": selectors.asb_figures(partnership, year),
+            "published": PublishedAsbFigures.objects.filter(
+                partnership=partnership, year=year
+            ).first(),
+            # The figures are shown on the published plan: said when there is none yet.
+            "plan_published": partnership.plans.filter(status=PlanStatus.PUBLISHED).exists(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def figures_withdraw(request, slug, year):
+    partnership = _register_of(request, slug, "publish")
+    published = get_object_or_404(PublishedAsbFigures, partnership=partnership, year=year)
+    services.asb_figures_withdraw(actor=request.user, published=published)
+    messages.success(
+        request,
+        _("The figures for %(year)s are no longer on the published plan.")
+        % {"year": published.label},
+    )
+    return redirect("duties:register", slug=slug)
 
 
 @login_required
@@ -122,6 +216,7 @@ def case_detail(request, slug, pk):
         {
             "partnership": case.partnership,
             "case": case,
+            "deadlines": selectors.case_deadlines(case, selectors.timescales_of(case.partnership)),
             "applicant": getattr(case, "applicant", None),
             "recommendations": case.recommendations.select_related("action__priority__plan"),
         },

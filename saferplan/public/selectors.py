@@ -14,6 +14,8 @@ from saferplan.consultations.selectors import (
     open_consultations,
     published_consultation,
 )
+from saferplan.duties.models import PublishedAsbFigures
+from saferplan.duties.selectors import published_asb_figures
 from saferplan.partnerships.models import Group, Organisation, Partnership
 from saferplan.partnerships.selectors import (
     StructureNode,
@@ -67,6 +69,8 @@ class PublishedPlan:
     # and its member organisations by kind (from the partnership's structure).
     groups: list[Group] = field(default_factory=list)
     organisations_by_kind: list[tuple[str, list[Organisation]]] = field(default_factory=list)
+    # The ASB Case Review figures the partnership published, a year to a row (duties).
+    asb_figures: list[PublishedAsbFigures] = field(default_factory=list)
 
     @property
     def shown_headings(self) -> list[str]:
@@ -170,6 +174,8 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         consultation=published_consultation(partnership) if plans else None,
         open_consultations=open_consultations(partnership) if plans else [],
         assessment=published_assessment(partnership=partnership) if plans else None,
+        # Published by law whether or not a plan is: s.104 of the 2014 Act.
+        asb_figures=published_asb_figures(partnership),
     )
     if strategic is not None:
         published.narrative = {s.anchor: s for s in plan_narrative_sections(plan=strategic)}
@@ -253,6 +259,8 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
         sections.append(("action-plans", _("Action plans")))
     if published.achievement_themes:
         sections.append(("achievements", _("Partnership achievements")))
+    if published.asb_figures:
+        sections.append(("asb-case-reviews", _("Anti-social behaviour case reviews")))
     sections.append(("glossary", _("Crime glossary")))
     if published.contacts:
         sections.append(("contacts", _("Useful contact details")))

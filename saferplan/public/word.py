@@ -89,6 +89,8 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                 for achievement in theme.achievements:
                     word.heading(achievement.title, 3, own=True)
                     word.written(achievement.text)
+        elif anchor == "asb-case-reviews":
+            _asb_case_reviews(word, published)
         elif anchor == "glossary":
             for term, definition in published.glossary:
                 paragraph = word.paragraph()
@@ -189,3 +191,38 @@ def _consultation(word, consultation) -> None:
                 word.run(paragraph, item.theme.we_did)
             if item.actions:
                 word.bullets([a.title for a in item.actions])
+
+
+def _asb_case_reviews(word: WordDocument, published: PublishedPlan) -> None:
+    word.paragraph(
+        _(
+            "If you have reported anti-social behaviour and feel nothing has been done, you "
+            "can ask the partnership to review the response: an ASB Case Review, also called "
+            "the Community Trigger. The law asks us to publish these figures each year "
+            "(Anti-social Behaviour, Crime and Policing Act 2014, section 104)."
+        )
+    )
+    word.paragraph(_("ASB Case Reviews by financial year (April to March)"), bold=True)
+    table = word.table(
+        [
+            _("Year"),
+            _("Applications received"),
+            _("Threshold for a review not met"),
+            _("Reviews carried out"),
+            _("Reviews that made recommendations"),
+        ]
+    )
+    for figures in published.asb_figures:
+        word.row(
+            table,
+            [
+                figures.label,
+                str(figures.applications),
+                str(figures.threshold_not_met),
+                str(figures.reviews),
+                str(figures.with_recommendations),
+            ],
+        )
+    for figures in published.asb_figures:
+        for note in figures.notes:
+            word.paragraph(f"{figures.label}: {note}")
