@@ -654,12 +654,31 @@ def test_the_asb_case_review_pages_have_no_accessibility_violations(page_as, dem
         actor=coordinator, case=case, held_on=datetime.date(2019, 9, 23), agencies="Police"
     )
     services.recommendation_add(actor=coordinator, case=case, text="Fit CCTV at the entrance")
+    # Timescales, so that the case shows its deadlines (one met, one late) and a newer,
+    # undecided case its missed one on the register; 2019-20's figures published.
+    services.timescales_set(
+        actor=coordinator, partnership=hertsmere, decision_days=10, review_days=5
+    )
+    services.case_review_register(
+        actor=coordinator,
+        partnership=hertsmere,
+        reference="CR-2019-05",
+        received_on=datetime.date(2019, 10, 1),
+        received_how="phone",
+        threshold="Three or more complaints about separate incidents in the last six months",
+    )
+    services.asb_figures_publish(actor=coordinator, partnership=hertsmere, year=2019)
     base = "/partnerships/hertsmere/case-reviews"
     page = page_as("coordinator@example.org")
     for path in [
         f"{base}/",
         f"{base}/add/",
         f"{base}/access/",
+        f"{base}/timescales/",
+        f"{base}/figures/2019/publish/",
+        "/p/hertsmere/",
+        "/cy/p/hertsmere/",
+        f"/cy{base}/",
         f"{base}/{case.pk}/",
         f"{base}/{case.pk}/threshold/",
         f"{base}/{case.pk}/review/",

@@ -393,3 +393,77 @@ def test_a_coordinator_runs_a_jag_meeting_from_agenda_to_minutes_to_a_new_action
     journey.click("main a:has-text('Tuesday 10 December 2019')")
     assert "Shop theft on Shenley Road discussed" in journey.text()
     print("\n".join(journey.checked))
+
+
+def test_a_coordinator_registers_an_asb_case_review_and_publishes_the_years_figures(
+    page_as, demo_site
+):
+    """From the overview to the register; an application registered with the applicant's
+    details, the threshold decided, the review recorded, a recommendation tracked as an
+    action of the plan; last year's figures published; the public reads them on the
+    published plan, and nothing of the case."""
+    from saferplan.core.quarters import Quarter
+    from saferplan.duties.models import CaseReview
+
+    last_year = Quarter.of(clock.today()).year - 1
+    received = Quarter(last_year, 2).start
+    journey = Journey(page_as("coordinator@example.org"))
+    page = journey.page
+    journey.goto(demo_site + "/partnerships/hertsmere/")
+    journey.click("main a:has-text('Nothing waiting')")
+    journey.click("a:has-text('Set your timescales')")
+    page.fill("#id_decision_days", "15")
+    page.fill("#id_review_days", "20")
+    journey.click("button:has-text('Save')")
+    assert "within 15 working days of the application" in journey.text()
+
+    journey.click("a:has-text('Register an application')")
+    page.fill("#id_reference", "CR-J-01")
+    fill_date(page, "received_on", received)
+    page.check("label:has-text('Phone')")
+    page.fill("#id_applicant_name", "Journeyq4 Applicant")
+    page.fill("#id_applicant_contact", "7 Journeyq4 Gardens, Borehamwood")
+    fill_date(page, "retain_until", received + datetime.timedelta(days=3 * 365))
+    journey.click("button:has-text('Register it')")
+    assert "Case review CR-J-01 has been registered" in journey.text()
+    assert "Journeyq4 Applicant" in journey.text()
+
+    journey.click("a:has-text('Record the decision')")
+    page.check("label:has-text('Yes, it was met')")
+    fill_date(page, "decided_on", received + datetime.timedelta(days=30))
+    journey.click("button:has-text('Save')")
+    text = journey.text()
+    assert "Late" in text  # 30 days is more than 15 working days
+    assert "Threshold decision: Due" in text
+
+    journey.click("a:has-text('Record the review')")
+    fill_date(page, "held_on", received + datetime.timedelta(days=40))
+    page.fill("#id_agencies", "Council ASB team; Police; Housing association")
+    page.fill("#id_outcome", "Journeyq4 outcome: mediation offered")
+    journey.click("button:has-text('Save')")
+
+    journey.click("a:has-text('Add a recommendation')")
+    page.fill("#id_text", "Journeyq4: fit a door entry system at the block")
+    page.select_option("#id_priority", index=1)
+    page.fill("#id_action_title", "Door entry system at a housing block (ASB Case Review)")
+    journey.click("button:has-text('Add it')")
+    assert "Tracked as an action of the plan" in journey.text()
+    case = CaseReview.objects.get(reference="CR-J-01")
+    action = case.recommendations.get().action
+    assert action.marking == "official_sensitive"
+
+    journey.click("a:has-text('ASB Case Reviews')")  # the breadcrumb
+    label = Quarter(last_year, 1).financial_year
+    journey.click(f"a:has-text('Publish'):has-text('{label}')")
+    assert "Applications received" in journey.text()
+    journey.click("button:has-text('Publish them')")
+    assert f"The figures for {label} are on the published plan." in journey.text()
+
+    public = Journey(page_as(None))
+    public.goto(demo_site + "/p/hertsmere/")
+    row = public.page.locator("#asb-case-reviews ~ div table tr", has_text=label)
+    assert row.locator("td").all_inner_texts() == ["1", "0", "1", "1"]
+    text = public.text()
+    for private in ("Journeyq4", "CR-J-01", "Door entry system"):
+        assert private not in text
+    print("\n".join(journey.checked + public.checked))
