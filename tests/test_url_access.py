@@ -128,6 +128,7 @@ def sweep_records(partnership, coordinator):
     from saferplan.duties.models import (
         CaseReview,
         CaseReviewApplicant,
+        DeathReview,
         PublishedAsbFigures,
         RegisterAccess,
     )
@@ -154,6 +155,24 @@ def sweep_records(partnership, coordinator):
     case_review.recommendations.create(text="Fit CCTV at the entrance", action=action)
     register_access = RegisterAccess.objects.create(
         partnership=partnership, register="asb_case_reviews", user=coordinator
+    )
+    # A Domestic Abuse Related Death Review, commissioned, not published: nothing of it, its
+    # recommendation or its access list is for anyone but the register's people.
+    death_review = DeathReview.objects.create(
+        partnership=partnership,
+        reference="DARDR 2019/01",
+        notified_on="2019-05-06",
+        commissioned=True,
+        decided_on="2019-05-28",
+        decision_reason="The criteria of the statutory guidance are met",
+        chair="An independent chair",
+        qa_submitted_on="2020-02-03",
+    )
+    death_review.recommendations.create(
+        text="Housing officers are trained to ask about domestic abuse", action=action
+    )
+    death_access = RegisterAccess.objects.create(
+        partnership=partnership, register="death_reviews", user=coordinator
     )
     # The year's figures on the published plan: counts, what the public may read.
     PublishedAsbFigures.objects.create(
@@ -423,6 +442,18 @@ def sweep_records(partnership, coordinator):
             case_review,
         ),
         "duties:access-end": register_access,
+        **dict.fromkeys(
+            [
+                "duties:death-review",
+                "duties:death-decision",
+                "duties:death-progress",
+                "duties:death-publish",
+                "duties:death-recommendation-add",
+                "duties:death-recommendations-publish",
+            ],
+            death_review,
+        ),
+        "duties:death-access-end": death_access,
         **dict.fromkeys(
             [
                 "assessments:detail",

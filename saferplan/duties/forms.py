@@ -141,3 +141,51 @@ class PublishForm(forms.Form):
     double click publishes once."""
 
     submission_token = submission_token_field()
+
+
+COMMISSIONED = [("yes", _("Yes, a review is commissioned")), ("no", _("No review"))]
+
+
+class DeathReviewForm(forms.Form):
+    submission_token = submission_token_field()
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=50,
+        help_text=_("Your own, for example DARDR 2025/01. Never the name of the person who died."),
+    )
+    notified_on = GovukDateField(label=_("Date the partnership was notified"))
+
+
+class DeathDecisionForm(forms.Form):
+    commissioned = forms.ChoiceField(
+        label=_("Is a review commissioned?"), choices=COMMISSIONED, widget=GovukRadioSelect
+    )
+    decided_on = GovukDateField(label=_("Date decided"))
+    decision_reason = forms.CharField(
+        label=_("Reasons (needed when no review is commissioned)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DeathProgressForm(forms.Form):
+    chair = forms.CharField(label=_("Independent chair"), max_length=200, required=False)
+    qa_submitted_on = GovukDateField(
+        label=_("Sent to the Home Office quality assurance panel"), required=False
+    )
+    qa_panel_on = GovukDateField(label=_("Considered by the panel"), required=False)
+    qa_approved_on = GovukDateField(label=_("Approved for publication"), required=False)
+
+
+class DeathPublishForm(forms.Form):
+    public_name = forms.CharField(
+        label=_("Name of the published report"),
+        max_length=200,
+        help_text=_("As the public reads it, with the pseudonym the report uses: “Adult A”."),
+    )
+    published_on = GovukDateField(label=_("Date published"))
+    report_url = forms.URLField(
+        label=_("Address of the published report (optional)"),
+        required=False,
+        assume_scheme="https",
+    )

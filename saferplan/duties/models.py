@@ -116,6 +116,7 @@ class Register(models.TextChoices):
     they name (RegisterAccess)."""
 
     ASB_CASE_REVIEWS = "asb_case_reviews", _("ASB Case Reviews")
+    DEATH_REVIEWS = "death_reviews", _("Domestic Abuse Related Death Reviews")
 
 
 class RegisterAccess(models.Model):
@@ -219,3 +220,89 @@ class PublishedAsbFigures(TimeStampedModel):
             awaiting_review=self.awaiting_review,
             as_of=None,  # only a year that is over is published
         )
+
+
+class DeathReview(MarkedModel, TimeStampedModel):
+    """A Domestic Abuse Related Death Review (until 2024 a Domestic Homicide Review: Domestic
+    Violence, Crime and Victims Act 2004, s.9): from the notification of a death, through the
+    decision to commission a review, its independent chair and the Home Office's quality
+    assurance panel, to publication. OFFICIAL-SENSITIVE, and read only by the coordinators and
+    the members they name. Once published, its public name, the report's address and (when the
+    coordinator publishes them) its recommendations and their progress go on the published
+    plan; nothing else of it ever does."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="death_reviews"
+    )
+    reference = models.CharField(max_length=50)
+    notified_on = models.DateField("notification received")
+    commissioned = models.BooleanField(null=True, blank=True)  # None: not decided yet
+    decided_on = models.DateField("decision made", null=True, blank=True)
+    decision_reason = models.TextField("the reasons for the decision", blank=True)
+    chair = models.CharField("independent chair", max_length=200, blank=True)
+    qa_submitted_on = models.DateField(
+        "sent to the Home Office quality assurance panel", null=True, blank=True
+    )
+    qa_panel_on = models.DateField("considered by the panel", null=True, blank=True)
+    qa_approved_on = models.DateField("approved for publication", null=True, blank=True)
+    # What the public reads once the review is published: the report's name (its pseudonym,
+    # "Adult A"), the day and where.
+    public_name = models.CharField("name of the published report", max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    report_url = models.URLField("address of the published report", blank=True)
+    recommendations_public = models.BooleanField(default=False)
+    marking = models.CharField(
+        max_length=20, choices=Marking.choices, default=Marking.OFFICIAL_SENSITIVE
+    )
+
+    class Meta:
+        ordering = ["-notified_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "reference"], name="death_review_reference_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(commissioned__isnull=True) | Q(decided_on__isnull=False),
+                name="death_review_decided_on_a_day",
+            ),
+            # Published only after the Home Office panel approved it; recommendations public
+            # only once the review is.
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True) | Q(qa_approved_on__isnull=False),
+                name="death_review_published_after_approval",
+            ),
+            models.CheckConstraint(
+                condition=Q(recommendations_public=False) | Q(published_on__isnull=False),
+                name="death_review_recommendations_public_once_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class DeathReviewRecommendation(MarkedModel, TimeStampedModel):
+    """A recommendation of the review's action plan, tracked as an action of the plan.
+    OFFICIAL-SENSITIVE until the coordinator publishes the published review's
+    recommendations (services.death_review_recommendations_publish)."""
+
+    review = models.ForeignKey(
+        DeathReview, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    text = models.TextField("recommendation")
+    action = models.ForeignKey(
+        "plans.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="death_review_recommendations",
+    )
+    marking = models.CharField(
+        max_length=20, choices=Marking.choices, default=Marking.OFFICIAL_SENSITIVE
+    )
+
+    class Meta:
+        ordering = ["review", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.review}: recommendation {self.pk}"

@@ -8,7 +8,7 @@ from saferplan.core.permissions import PermissionPolicy, user_memberships
 from saferplan.core.roles import Role
 from saferplan.partnerships.models import Partnership
 
-from .models import CaseReview, Register, RegisterAccess
+from .models import CaseReview, DeathReview, Register, RegisterAccess
 
 ROLES: dict[str, Iterable[str]] = {
     "view": {Role.COORDINATOR},
@@ -50,5 +50,26 @@ class PartnershipCaseReviewsPolicy(_NamedAccess):
     partnership_path = ""
 
 
+class DeathReviewPolicy(_NamedAccess):
+    register = Register.DEATH_REVIEWS
+    model = DeathReview
+
+
+class PartnershipDeathReviewsPolicy(_NamedAccess):
+    """The register of Domestic Abuse Related Death Reviews as a whole."""
+
+    register = Register.DEATH_REVIEWS
+    model = Partnership
+    partnership_path = ""
+
+
 case_review_policy = CaseReviewPolicy()
 case_reviews_policy = PartnershipCaseReviewsPolicy()
+death_review_policy = DeathReviewPolicy()
+death_reviews_policy = PartnershipDeathReviewsPolicy()
+
+# Each register's policy as a whole, for the pages every register shares (who may see it).
+REGISTER_POLICIES = {
+    Register.ASB_CASE_REVIEWS: case_reviews_policy,
+    Register.DEATH_REVIEWS: death_reviews_policy,
+}

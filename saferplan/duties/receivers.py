@@ -6,13 +6,48 @@ from django.utils.translation import ngettext
 
 from saferplan.partnerships.selectors import OverviewLine, OverviewRow
 
-from .models import CaseReview
-from .permissions import case_reviews_policy
+from .models import CaseReview, DeathReview
+from .permissions import case_reviews_policy, death_reviews_policy
 
 
 def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRow]:
-    """The partnership's overview names the register to those who run it, with what waits
-    on them."""
+    """The partnership's overview names each restricted register to those who run it, with
+    what waits on them."""
+    return [*_case_reviews_row(partnership, user), *_death_reviews_row(partnership, user)]
+
+
+def _death_reviews_row(partnership, user) -> list[OverviewRow]:
+    if not death_reviews_policy.user_has_permission_for_instance(user, "view", partnership):
+        return []
+    reviews = DeathReview.objects.filter(partnership=partnership)
+    undecided = reviews.filter(commissioned__isnull=True).count()
+    under_way = reviews.filter(commissioned=True, published_on__isnull=True).count()
+    lines = []
+    if undecided:
+        lines.append(
+            ngettext(
+                "%(count)s notification waits for a decision",
+                "%(count)s notifications wait for a decision",
+                undecided,
+            )
+            % {"count": undecided}
+        )
+    if under_way:
+        lines.append(
+            ngettext("%(count)s review under way", "%(count)s reviews under way", under_way)
+            % {"count": under_way}
+        )
+    href = reverse("duties:death-register", args=[partnership.slug])
+    return [
+        OverviewRow(
+            order=41,
+            key=_("Domestic Abuse Related Death Reviews"),
+            lines=[OverviewLine(text, href=href) for text in lines or [_("Nothing waiting")]],
+        )
+    ]
+
+
+def _case_reviews_row(partnership, user) -> list[OverviewRow]:
     if not case_reviews_policy.user_has_permission_for_instance(user, "view", partnership):
         return []
     cases = CaseReview.objects.filter(partnership=partnership)

@@ -8,16 +8,25 @@ import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from saferplan.core import clock, working_days
+from saferplan.core.models import Marking
 from saferplan.core.quarters import Quarter
+from saferplan.plans.models import Plan, Priority
+from saferplan.plans.permissions import plan_policy
 
 from . import figures
-from .models import CaseReview, CaseReviewTimescales, PublishedAsbFigures
+from .models import (
+    CaseReview,
+    CaseReviewTimescales,
+    DeathReview,
+    DeathReviewRecommendation,
+    PublishedAsbFigures,
+)
 
 
 @dataclass(frozen=True)
@@ -156,3 +165,35 @@ def case_deadlines(case: CaseReview, timescales: CaseReviewTimescales | None) ->
             )
         )
     return deadlines
+
+
+def priorities_to_track(user, partnership):
+    """The priorities a recommendation may become an action under: those of the
+    partnership's plans in use that `user` may change (a named member who is a board member
+    records the recommendation, not an action)."""
+    plans = Plan.objects.current().filter(
+        pk__in=plan_policy.instances_user_has_permission_for(user, "change").values("pk")
+    )
+    return (
+        Priority.objects.filter(plan__in=plans, plan__partnership=partnership)
+        .select_related("plan")
+        .order_by("plan__title", "number")
+    )
+
+
+def published_death_reviews(partnership) -> list[DeathReview]:
+    """The partnership's published reviews, latest first, each with `public_recommendations`:
+    its recommendations once the coordinator published them (OFFICIAL), else none."""
+    return list(
+        DeathReview.objects.filter(partnership=partnership, published_on__isnull=False)
+        .order_by("-published_on", "-pk")
+        .prefetch_related(
+            Prefetch(
+                "recommendations",
+                queryset=DeathReviewRecommendation.objects.filter(
+                    review__recommendations_public=True, marking=Marking.OFFICIAL
+                ).select_related("action"),
+                to_attr="public_recommendations",
+            )
+        )
+    )

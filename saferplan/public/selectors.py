@@ -14,8 +14,8 @@ from saferplan.consultations.selectors import (
     open_consultations,
     published_consultation,
 )
-from saferplan.duties.models import PublishedAsbFigures
-from saferplan.duties.selectors import published_asb_figures
+from saferplan.duties.models import DeathReview, PublishedAsbFigures
+from saferplan.duties.selectors import published_asb_figures, published_death_reviews
 from saferplan.partnerships.models import Group, Organisation, Partnership
 from saferplan.partnerships.selectors import (
     StructureNode,
@@ -71,6 +71,9 @@ class PublishedPlan:
     organisations_by_kind: list[tuple[str, list[Organisation]]] = field(default_factory=list)
     # The ASB Case Review figures the partnership published, a year to a row (duties).
     asb_figures: list[PublishedAsbFigures] = field(default_factory=list)
+    # Published Domestic Abuse Related Death Reviews: name, day, report, and their
+    # recommendations with progress once published themselves (duties).
+    death_reviews: list[DeathReview] = field(default_factory=list)
 
     @property
     def shown_headings(self) -> list[str]:
@@ -176,6 +179,7 @@ def published_plan(*, partnership: Partnership) -> PublishedPlan:
         assessment=published_assessment(partnership=partnership) if plans else None,
         # Published by law whether or not a plan is: s.104 of the 2014 Act.
         asb_figures=published_asb_figures(partnership),
+        death_reviews=published_death_reviews(partnership),
     )
     if strategic is not None:
         published.narrative = {s.anchor: s for s in plan_narrative_sections(plan=strategic)}
@@ -261,6 +265,8 @@ def _sections(published: PublishedPlan) -> list[tuple[str, str]]:
         sections.append(("achievements", _("Partnership achievements")))
     if published.asb_figures:
         sections.append(("asb-case-reviews", _("Anti-social behaviour case reviews")))
+    if published.death_reviews:
+        sections.append(("death-reviews", _("Domestic abuse related death reviews")))
     sections.append(("glossary", _("Crime glossary")))
     if published.contacts:
         sections.append(("contacts", _("Useful contact details")))

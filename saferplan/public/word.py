@@ -91,6 +91,8 @@ def published_plan_docx(published: PublishedPlan, *, generated_on: datetime.date
                     word.written(achievement.text)
         elif anchor == "asb-case-reviews":
             _asb_case_reviews(word, published)
+        elif anchor == "death-reviews":
+            _death_reviews(word, published)
         elif anchor == "glossary":
             for term, definition in published.glossary:
                 paragraph = word.paragraph()
@@ -226,3 +228,32 @@ def _asb_case_reviews(word: WordDocument, published: PublishedPlan) -> None:
     for figures in published.asb_figures:
         for note in figures.notes:
             word.paragraph(f"{figures.label}: {note}")
+
+
+def _death_reviews(word: WordDocument, published: PublishedPlan) -> None:
+    word.paragraph(
+        _(
+            "When a person aged 16 or over dies and violence, abuse or neglect by a relative, "
+            "a partner or someone in their household may have played a part, the partnership "
+            "reviews what happened so that agencies learn from it: a Domestic Abuse Related "
+            "Death Review (Domestic Violence, Crime and Victims Act 2004, section 9). Each "
+            "report is published once the Home Office's quality assurance panel has approved "
+            "it, with names changed."
+        )
+    )
+    for review in published.death_reviews:
+        word.heading(review.public_name, 2, own=True)
+        published_on = _("Published %(day)s") % {"day": date_format(review.published_on, "j F Y")}
+        word.paragraph(
+            f"{published_on}. {review.report_url}" if review.report_url else published_on
+        )
+        if review.public_recommendations:
+            table = word.table([_("Recommendation"), _("Progress")], widths=[3, 1])
+            for recommendation in review.public_recommendations:
+                word.row(table, [recommendation.text, _progress(recommendation)])
+
+
+def _progress(recommendation) -> str:
+    if recommendation.action is None:
+        return _("Not tracked in the plan")
+    return recommendation.action.get_status_display()

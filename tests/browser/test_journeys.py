@@ -410,7 +410,7 @@ def test_a_coordinator_registers_an_asb_case_review_and_publishes_the_years_figu
     journey = Journey(page_as("coordinator@example.org"))
     page = journey.page
     journey.goto(demo_site + "/partnerships/hertsmere/")
-    journey.click("main a:has-text('Nothing waiting')")
+    journey.click("main a[href$='/case-reviews/']")
     journey.click("a:has-text('Set your timescales')")
     page.fill("#id_decision_days", "15")
     page.fill("#id_review_days", "20")

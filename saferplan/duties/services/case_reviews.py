@@ -12,17 +12,16 @@ from django.utils.translation import gettext as _
 from saferplan.core import audit, clock
 from saferplan.core.models import AuditEvent
 from saferplan.core.quarters import Quarter
-from saferplan.plans import services as plan_services
 
-from .models import (
+from ..models import (
     CaseReview,
     CaseReviewApplicant,
     CaseReviewRecommendation,
     CaseReviewTimescales,
     PublishedAsbFigures,
-    RegisterAccess,
 )
-from .selectors import asb_figures
+from ..selectors import asb_figures
+from .tracking import track_as_action
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -149,26 +148,14 @@ def recommendation_add(
     action's title, only the register's people read the case."""
     if case.review_held_on is None:
         raise ValidationError({"text": _("Record the review before its recommendations")})
-    action = None
-    if priority is not None and not action_title.strip():
-        raise ValidationError(
-            {"action_title": _("Enter the action's title, as every member may read it")}
-        )
-    if priority is not None:
-        if priority.plan.partnership_id != case.partnership_id:
-            raise ValidationError(
-                {
-                    "priority": _("Choose a priority of %(partnership)s's plan.")
-                    % {"partnership": case.partnership}
-                }
-            )
-        action = plan_services.action_create(
-            actor=actor,
-            priority=priority,
-            title=action_title.strip()[:500],
-            marking=case.marking,
-            **action_fields,
-        )
+    action = track_as_action(
+        actor=actor,
+        partnership=case.partnership,
+        priority=priority,
+        action_title=action_title,
+        marking=case.marking,
+        **action_fields,
+    )
     return audit.create(
         CaseReviewRecommendation,
         actor=actor,
@@ -201,43 +188,6 @@ def applicants_forget(*, actor: "User | None", today: datetime.date) -> int:
         applicant.delete()
         count += 1
     return count
-
-
-@transaction.atomic
-def register_access_grant(
-    *, actor: "User", partnership: "Partnership", register: str, user: "User"
-) -> RegisterAccess:
-    """Name a member to run a restricted register with the coordinators."""
-    if not user.memberships.filter(partnership=partnership).exists():
-        raise ValidationError(
-            {"user": _("Choose a member of %(partnership)s.") % {"partnership": partnership}}
-        )
-    if RegisterAccess.objects.filter(
-        partnership=partnership, register=register, user=user
-    ).exists():
-        raise ValidationError({"user": _("%(name)s already has access.") % {"name": user}})
-    return audit.create(
-        RegisterAccess,
-        actor=actor,
-        partnership=partnership,
-        logged_fields=["register", "user"],
-        partnership_id=partnership.pk,
-        register=register,
-        user=user,
-        granted_by=actor,
-    )
-
-
-@transaction.atomic
-def register_access_end(*, actor: "User", access: RegisterAccess) -> None:
-    audit.log(
-        instance=access,
-        action=AuditEvent.Action.DELETE,
-        actor=actor,
-        partnership=access.partnership,
-        changes=audit.diff(audit.snapshot(access, ["register", "user"]), {}),
-    )
-    access.delete()
 
 
 TIMESCALE_FIELDS = ["decision_days", "review_days"]

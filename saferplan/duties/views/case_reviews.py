@@ -3,24 +3,20 @@ members they name (permissions.py); everyone else is refused (403), a board memb
 What is published is the year's figures (selectors.asb_figures), never a case."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from saferplan.accounts.models import Membership
 from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.core.quarters import Quarter
 from saferplan.partnerships.access import partnership_for
-from saferplan.plans.models import PlanStatus, Priority
-from saferplan.plans.permissions import plan_policy
+from saferplan.plans.models import PlanStatus
 
-from . import selectors, services
-from .forms import (
-    AccessForm,
+from .. import selectors, services
+from ..forms import (
     CaseReviewForm,
     PublishForm,
     RecommendationForm,
@@ -28,8 +24,8 @@ from .forms import (
     ThresholdForm,
     TimescalesForm,
 )
-from .models import CaseReview, PublishedAsbFigures, Register, RegisterAccess
-from .permissions import case_reviews_policy
+from ..models import CaseReview, PublishedAsbFigures
+from ..permissions import case_reviews_policy
 
 APPLICANT = {
     "applicant_name": "name",
@@ -269,16 +265,7 @@ def review(request, slug, pk):
 @login_required
 def recommendation_add(request, slug, pk):
     case = _case_for(request, slug, pk, "change")
-    # An action is added only to a plan the person may change (a named member who is a
-    # board member records the recommendation, not an action).
-    priorities = (
-        Priority.objects.filter(
-            plan__in=plan_policy.instances_user_has_permission_for(request.user, "change").current()
-        )
-        .filter(plan__partnership=case.partnership)
-        .select_related("plan")
-        .order_by("plan__title", "number")
-    )
+    priorities = selectors.priorities_to_track(request.user, case.partnership)
     form = RecommendationForm(request.POST or None, priorities=priorities)
 
     def add(data):
@@ -304,52 +291,3 @@ def recommendation_add(request, slug, pk):
         button=_("Add it"),
         case=case,
     )
-
-
-@login_required
-def access(request, slug):
-    partnership = _register_of(request, slug, "grant")
-    named = RegisterAccess.objects.filter(
-        partnership=partnership, register=Register.ASB_CASE_REVIEWS
-    ).select_related("user")
-    members = (
-        get_user_model()
-        .objects.filter(memberships__partnership=partnership)
-        .exclude(
-            pk__in=Membership.objects.filter(partnership=partnership, role="coordinator").values(
-                "user"
-            )
-        )
-        .exclude(pk__in=named.values("user"))
-        .order_by("email")
-        .distinct()
-    )
-    form = AccessForm(request.POST or None, members=members)
-    saved = save_form(
-        request,
-        form,
-        lambda data: services.register_access_grant(
-            actor=request.user,
-            partnership=partnership,
-            register=Register.ASB_CASE_REVIEWS,
-            user=data["user"],
-        ),
-    )
-    if saved is not NOT_SAVED:
-        confirm_saved(request, _("%(name)s can now run the register.") % {"name": saved.user})
-        return redirect("duties:access", slug=slug)
-    return render(
-        request,
-        "duties/access.html",
-        {"partnership": partnership, "named": named, "form": form},
-    )
-
-
-@login_required
-@require_POST
-def access_end(request, slug, pk):
-    partnership = _register_of(request, slug, "grant")
-    kept = get_object_or_404(RegisterAccess, pk=pk, partnership=partnership)
-    services.register_access_end(actor=request.user, access=kept)
-    messages.success(request, _("%(name)s no longer has access.") % {"name": kept.user})
-    return redirect("duties:access", slug=slug)
