@@ -290,7 +290,9 @@ def test_no_email_carries_a_sensitive_canary(world, editor, coordinator, viewer)
         plan=world["plan"],
         meets_on=MONDAY + datetime.timedelta(days=7),
     )
-    assert notices.send_digests(today=MONDAY) == 1
+    # The owner's digest, and the coordinator's with the partnership's statutory duties (the
+    # registers' counts: never a case's words).
+    assert notices.send_digests(today=MONDAY) == 2
     assert notices.send_chases(today=MONDAY) == 1
     report = board_report_create(
         actor=coordinator,

@@ -128,9 +128,11 @@ def sweep_records(partnership, coordinator):
     from saferplan.duties.models import (
         CaseReview,
         CaseReviewApplicant,
+        CounterTerrorismProfile,
         DeathReview,
         PublishedAsbFigures,
         RegisterAccess,
+        SeriousViolenceDuty,
     )
 
     # OFFICIAL-SENSITIVE, as every case is: the sensitive inventory plants its canaries in
@@ -173,6 +175,23 @@ def sweep_records(partnership, coordinator):
     )
     death_access = RegisterAccess.objects.create(
         partnership=partnership, register="death_reviews", user=coordinator
+    )
+    # Prevent: the receipt of the counter-terrorism local profile (OFFICIAL-SENSITIVE, its
+    # own named list), and the Serious Violence Duty's record every member reads.
+    CounterTerrorismProfile.objects.create(
+        partnership=partnership,
+        title="Hertfordshire CTLP 2019",
+        received_on="2019-03-04",
+        provided_by="Counter Terrorism Policing Eastern",
+        held_where="The police's secure portal",
+    )
+    prevent_access = RegisterAccess.objects.create(
+        partnership=partnership, register="prevent", user=coordinator
+    )
+    SeriousViolenceDuty.objects.create(
+        partnership=partnership,
+        local_definition="Homicide, knife crime and gun crime",
+        strategy_reviewed_on="2019-01-14",
     )
     # The year's figures on the published plan: counts, what the public may read.
     PublishedAsbFigures.objects.create(
@@ -454,6 +473,7 @@ def sweep_records(partnership, coordinator):
             death_review,
         ),
         "duties:death-access-end": death_access,
+        "duties:prevent-access-end": prevent_access,
         **dict.fromkeys(
             [
                 "assessments:detail",

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.forms import GovukDateField, GovukRadioSelect
@@ -188,4 +189,46 @@ class DeathPublishForm(forms.Form):
         label=_("Address of the published report (optional)"),
         required=False,
         assume_scheme="https",
+        validators=[URLValidator(schemes=["https"])],
+        help_text=_("An https:// address."),
+    )
+
+
+class SeriousViolenceForm(forms.Form):
+    submission_token = submission_token_field()
+    local_definition = forms.CharField(
+        label=_("Local definition of serious violence"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "As the partners agreed it. The statutory guidance asks each area to agree one; "
+            "it may name crimes (homicide, knife crime, …) and places."
+        ),
+    )
+    definition_agreed_on = GovukDateField(label=_("Date agreed"), required=False)
+    strategy_reviewed_on = GovukDateField(
+        label=_("Date the strategy was last reviewed"),
+        required=False,
+        help_text=_("The next review is due a year later."),
+    )
+
+
+class CounterTerrorismProfileForm(forms.Form):
+    submission_token = submission_token_field()
+    title = forms.CharField(
+        label=_("Title"), max_length=200, help_text=_("For example Hertfordshire CTLP 2025")
+    )
+    received_on = GovukDateField(label=_("Date received"))
+    provided_by = forms.CharField(
+        label=_("Provided by"),
+        max_length=200,
+        help_text=_("For example Counter Terrorism Policing Eastern"),
+    )
+    held_where = forms.CharField(
+        label=_("Where it is held"),
+        max_length=300,
+        help_text=_("The secure system or office that keeps it. Never upload the profile."),
+    )
+    briefed_on = GovukDateField(
+        label=_("Date the partners were briefed (optional)"), required=False
     )

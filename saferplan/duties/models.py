@@ -7,7 +7,7 @@ passed. What the law asks to be published, the year's four figures, is computed 
 register (selectors.asb_figures) and never names anyone."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +117,7 @@ class Register(models.TextChoices):
 
     ASB_CASE_REVIEWS = "asb_case_reviews", _("ASB Case Reviews")
     DEATH_REVIEWS = "death_reviews", _("Domestic Abuse Related Death Reviews")
+    PREVENT = "prevent", _("Counter-terrorism local profiles")
 
 
 class RegisterAccess(models.Model):
@@ -249,7 +250,11 @@ class DeathReview(MarkedModel, TimeStampedModel):
     # "Adult A"), the day and where.
     public_name = models.CharField("name of the published report", max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
-    report_url = models.URLField("address of the published report", blank=True)
+    report_url = models.URLField(
+        "address of the published report",
+        blank=True,
+        validators=[URLValidator(schemes=["https"])],
+    )
     recommendations_public = models.BooleanField(default=False)
     marking = models.CharField(
         max_length=20, choices=Marking.choices, default=Marking.OFFICIAL_SENSITIVE
@@ -274,6 +279,10 @@ class DeathReview(MarkedModel, TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(recommendations_public=False) | Q(published_on__isnull=False),
                 name="death_review_recommendations_public_once_published",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True) | Q(commissioned=True),
+                name="death_review_published_only_when_commissioned",
             ),
         ]
 
@@ -306,3 +315,56 @@ class DeathReviewRecommendation(MarkedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.review}: recommendation {self.pk}"
+
+
+class SeriousViolenceDuty(TimeStampedModel):
+    """What the Serious Violence Duty (Police, Crime, Sentencing and Courts Act 2022, Part 2)
+    asks of the partnership beside its two plans (PlanKind.SERIOUS_VIOLENCE_NEEDS and
+    SERIOUS_VIOLENCE_STRATEGY): the local definition of serious violence, agreed by the
+    partners, and the strategy reviewed each year (the Home Office's statutory guidance)."""
+
+    partnership = models.OneToOneField(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="serious_violence_duty"
+    )
+    local_definition = models.TextField("local definition of serious violence", blank=True)
+    definition_agreed_on = models.DateField("definition agreed", null=True, blank=True)
+    strategy_reviewed_on = models.DateField("strategy last reviewed", null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Serious Violence Duty of {self.partnership}"
+
+    @property
+    def review_due(self):
+        """A year after the strategy was last reviewed (None: never reviewed)."""
+        reviewed = self.strategy_reviewed_on
+        if reviewed is None:
+            return None
+        try:
+            return reviewed.replace(year=reviewed.year + 1)
+        except ValueError:  # 29 February
+            return reviewed.replace(year=reviewed.year + 1, day=28)
+
+
+class CounterTerrorismProfile(MarkedModel, TimeStampedModel):
+    """The receipt of the county's counter-terrorism local profile (CTLP) for Prevent: when
+    it came, from whom and where it is held. Never the profile itself: it stays on the
+    police's or the council's secure systems. Always OFFICIAL-SENSITIVE, read only by the
+    coordinators and the members they name (Register.PREVENT)."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="ct_profiles"
+    )
+    title = models.CharField(max_length=200)
+    received_on = models.DateField("received")
+    provided_by = models.CharField(max_length=200)
+    held_where = models.CharField("where it is held", max_length=300)
+    briefed_on = models.DateField("partners briefed", null=True, blank=True)
+    marking = models.CharField(
+        max_length=20, choices=Marking.choices, default=Marking.OFFICIAL_SENSITIVE
+    )
+
+    class Meta:
+        ordering = ["partnership", "-received_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -5,10 +5,17 @@ members, editors and analysts see only what is published: the year's figures."""
 from collections.abc import Iterable
 
 from saferplan.core.permissions import PermissionPolicy, user_memberships
-from saferplan.core.roles import Role
+from saferplan.core.roles import ALL_ROLES, Role
 from saferplan.partnerships.models import Partnership
 
-from .models import CaseReview, DeathReview, Register, RegisterAccess
+from .models import (
+    CaseReview,
+    CounterTerrorismProfile,
+    DeathReview,
+    Register,
+    RegisterAccess,
+    SeriousViolenceDuty,
+)
 
 ROLES: dict[str, Iterable[str]] = {
     "view": {Role.COORDINATOR},
@@ -63,13 +70,46 @@ class PartnershipDeathReviewsPolicy(_NamedAccess):
     partnership_path = ""
 
 
+class CounterTerrorismProfilePolicy(_NamedAccess):
+    register = Register.PREVENT
+    model = CounterTerrorismProfile
+
+
+class PartnershipPreventPolicy(_NamedAccess):
+    """The receipts of the counter-terrorism local profile as a whole."""
+
+    register = Register.PREVENT
+    model = Partnership
+    partnership_path = ""
+
+
+class DutiesPolicy(PermissionPolicy):
+    """The Duties page: every member reads what the law asks of the partnership and when
+    (each restricted register's part only for those who run it); the Serious Violence Duty's
+    definition and review are the coordinators' to record."""
+
+    model = Partnership
+    partnership_path = ""
+    roles_for_action = {"view": ALL_ROLES, "change": {Role.COORDINATOR}}
+
+
+class SeriousViolenceDutyPolicy(PermissionPolicy):
+    model = SeriousViolenceDuty
+    roles_for_action = {"view": ALL_ROLES, "change": {Role.COORDINATOR}}
+
+
 case_review_policy = CaseReviewPolicy()
 case_reviews_policy = PartnershipCaseReviewsPolicy()
 death_review_policy = DeathReviewPolicy()
 death_reviews_policy = PartnershipDeathReviewsPolicy()
+ct_profile_policy = CounterTerrorismProfilePolicy()
+prevent_policy = PartnershipPreventPolicy()
+duties_policy = DutiesPolicy()
+serious_violence_duty_policy = SeriousViolenceDutyPolicy()
 
 # Each register's policy as a whole, for the pages every register shares (who may see it).
 REGISTER_POLICIES = {
     Register.ASB_CASE_REVIEWS: case_reviews_policy,
     Register.DEATH_REVIEWS: death_reviews_policy,
+    Register.PREVENT: prevent_policy,
 }

@@ -1,19 +1,39 @@
 """What the register adds to pages of the apps below it (connected in DutiesConfig.ready)."""
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from saferplan.core import clock
 from saferplan.partnerships.selectors import OverviewLine, OverviewRow
 
+from .due import duties_of
 from .models import CaseReview, DeathReview
-from .permissions import case_reviews_policy, death_reviews_policy
+from .permissions import case_reviews_policy, death_reviews_policy, duties_policy
 
 
 def on_overview_drawn(sender, *, partnership, user, **kwargs) -> list[OverviewRow]:
     """The partnership's overview names each restricted register to those who run it, with
     what waits on them."""
-    return [*_case_reviews_row(partnership, user), *_death_reviews_row(partnership, user)]
+    return [
+        *_duties_row(partnership, user),
+        *_case_reviews_row(partnership, user),
+        *_death_reviews_row(partnership, user),
+    ]
+
+
+def _duties_row(partnership, user) -> list[OverviewRow]:
+    if not duties_policy.user_has_permission_for_instance(user, "view", partnership):
+        return []
+    waiting = sum(len(d.waiting) for d in duties_of(partnership, user, today=clock.today()))
+    text = (
+        ngettext("%(count)s thing to do", "%(count)s things to do", waiting) % {"count": waiting}
+        if waiting
+        else _("Nothing waiting")
+    )
+    href = reverse("duties:duties", args=[partnership.slug])
+    return [OverviewRow(order=39, key=_("Statutory duties"), lines=[OverviewLine(text, href=href)])]
 
 
 def _death_reviews_row(partnership, user) -> list[OverviewRow]:
@@ -85,3 +105,33 @@ def on_membership_deleted(sender, instance, **kwargs) -> None:
             reason="They left the partnership",
         )
         access.delete()
+
+
+def on_action_changing(sender, *, action, fields, **kwargs) -> None:
+    """An action that tracks an ASB Case Review's or a Domestic Abuse Related Death Review's
+    recommendation stays OFFICIAL-SENSITIVE and the partnership's own: its marking is not
+    lowered and it is not shared with another partnership (what the public may read of a
+    published review's recommendations is the recommendation and the action's status)."""
+    from saferplan.core.models import Marking
+
+    tracks_a_review = (
+        action.case_review_recommendations.exists() or action.death_review_recommendations.exists()
+    )
+    if not tracks_a_review:
+        return
+    if fields.get("marking", Marking.OFFICIAL_SENSITIVE) != Marking.OFFICIAL_SENSITIVE:
+        raise ValidationError(
+            {
+                "marking": _(
+                    "This action tracks a statutory review's recommendation: it stays OFFICIAL-SENSITIVE"
+                )
+            }
+        )
+    if fields.get("joint_partnerships"):
+        raise ValidationError(
+            {
+                "joint_partnerships": _(
+                    "This action tracks a statutory review's recommendation: it is not shared"
+                )
+            }
+        )

@@ -185,7 +185,7 @@ def published_death_reviews(partnership) -> list[DeathReview]:
     """The partnership's published reviews, latest first, each with `public_recommendations`:
     its recommendations once the coordinator published them (OFFICIAL), else none."""
     return list(
-        DeathReview.objects.filter(partnership=partnership, published_on__isnull=False)
+        DeathReview.objects.filter(partnership=partnership, published_on__lte=clock.today())
         .order_by("-published_on", "-pk")
         .prefetch_related(
             Prefetch(

@@ -1,14 +1,34 @@
 from django.urls import path
 
 from .models import Register
-from .views import access, case_reviews, death_reviews
+from .views import access, case_reviews, death_reviews, duties
 
 app_name = "duties"
 register = "partnerships/<slug:slug>/case-reviews/"
 death = "partnerships/<slug:slug>/death-reviews/"
 ASB = {"register": Register.ASB_CASE_REVIEWS}
 DARDR = {"register": Register.DEATH_REVIEWS}
+PREVENT = {"register": Register.PREVENT}
 urlpatterns = [
+    path("partnerships/<slug:slug>/duties/", duties.duties, name="duties"),
+    path(
+        "partnerships/<slug:slug>/duties/serious-violence/",
+        duties.serious_violence,
+        name="serious-violence",
+    ),
+    path("partnerships/<slug:slug>/duties/prevent/", duties.prevent, name="prevent"),
+    path(
+        "partnerships/<slug:slug>/duties/prevent/access/",
+        access.access,
+        PREVENT,
+        name="prevent-access",
+    ),
+    path(
+        "partnerships/<slug:slug>/duties/prevent/access/<int:pk>/end/",
+        access.access_end,
+        PREVENT,
+        name="prevent-access-end",
+    ),
     path(register, case_reviews.register, name="register"),
     path(register + "add/", case_reviews.case_add, name="case-add"),
     path(register + "access/", access.access, ASB, name="access"),

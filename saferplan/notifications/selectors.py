@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from saferplan.accounts.models import Membership, Role, User
+from saferplan.duties.due import Duty, duties_of
 from saferplan.meetings.models import Meeting
+from saferplan.partnerships.models import Partnership
 from saferplan.plans.models import Action, ActionStatus
 from saferplan.plans.selectors import ActionFilters, my_actions, stale_in_priorities_led
 
@@ -50,10 +52,13 @@ class Digest:
     due_soon: list[Action] = field(default_factory=list)
     # Others' actions gone stale in a priority the person leads, for them to chase.
     led_stale: list[Action] = field(default_factory=list)
+    # For a coordinator: the deadlines of each partnership's statutory duties (counts and
+    # dates, never a case), by partnership.
+    duties: list[tuple[Partnership, list[Duty]]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.overdue or self.stale or self.due_soon or self.led_stale)
+        return not (self.overdue or self.stale or self.due_soon or self.led_stale or self.duties)
 
 
 def digest_for(user, *, today: datetime.date) -> Digest:
@@ -71,6 +76,17 @@ def digest_for(user, *, today: datetime.date) -> Digest:
         for action in stale_in_priorities_led(user=user, today=today)
         if action.pk not in listed
     ]
+    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).select_related(
+        "partnership"
+    )
+    for membership in coordinated.order_by("partnership__name"):
+        waiting = [
+            Duty(d.name, d.law, d.href, d.deadlines)
+            for d in duties_of(membership.partnership, user, today=today)
+            if d.deadlines
+        ]
+        if waiting:
+            digest.duties.append((membership.partnership, waiting))
     return digest
 
 

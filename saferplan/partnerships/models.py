@@ -130,6 +130,13 @@ class OrganisationKind(models.TextChoices):
     HEALTH = "health", _("Health")
     CO_OPERATING_BODY = "co_operating_body", _("Co-operating body")
     VOLUNTARY_SECTOR = "voluntary_sector", _("Voluntary sector")
+    # The Serious Violence Duty's specified and relevant authorities beyond the five
+    # (Police, Crime, Sentencing and Courts Act 2022, Part 2), and social housing providers
+    # that partnerships name beside them.
+    YOUTH_JUSTICE = "youth_justice", _("Youth justice (youth offending team)")
+    EDUCATION = "education", _("Education")
+    PRISON = "prison", _("Prison or youth custody")
+    SOCIAL_HOUSING = "social_housing", _("Social housing provider")
 
 
 # The five responsible authorities of the Crime and Disorder Act 1998, s.5.

@@ -21,3 +21,8 @@ action_page_drawn = Signal()
 # list of partnerships.selectors.OverviewRow for the plan's sign-off: the decisions that
 # approved it.
 plan_page_drawn = Signal()
+
+# An action's details are about to change (plans.services.action_update), before anything is
+# written. Sent with: action, fields (the new values). A receiver refuses the change by
+# raising ValidationError: duties keeps a statutory review's action OFFICIAL-SENSITIVE.
+action_changing = Signal()

@@ -21,6 +21,7 @@ from .death_reviews import (
     death_review_recommendations_publish,
     death_review_register,
 )
+from .serious_violence import ct_profile_record, serious_violence_duty_set
 
 __all__ = [
     "PROGRESS_FIELDS",
@@ -29,6 +30,7 @@ __all__ = [
     "asb_figures_publish",
     "asb_figures_withdraw",
     "case_review_register",
+    "ct_profile_record",
     "death_review_decide",
     "death_review_progress",
     "death_review_publish",
@@ -39,6 +41,7 @@ __all__ = [
     "register_access_end",
     "register_access_grant",
     "review_record",
+    "serious_violence_duty_set",
     "threshold_decide",
     "timescales_set",
 ]

@@ -10,6 +10,7 @@ from saferplan.core import audit
 from saferplan.core.models import AuditEvent
 
 from ..models import RegisterAccess
+from .common import lock_partnership
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -21,6 +22,7 @@ def register_access_grant(
     *, actor: "User", partnership: "Partnership", register: str, user: "User"
 ) -> RegisterAccess:
     """Name a member to run a restricted register with the coordinators."""
+    lock_partnership(partnership)  # two coordinators naming the same member at once
     if not user.memberships.filter(partnership=partnership).exists():
         raise ValidationError(
             {"user": _("Choose a member of %(partnership)s.") % {"partnership": partnership}}

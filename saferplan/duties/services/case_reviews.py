@@ -21,7 +21,7 @@ from ..models import (
     PublishedAsbFigures,
 )
 from ..selectors import asb_figures
-from .tracking import track_as_action
+from .common import lock_partnership, partnerships_one, track_as_action
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -199,21 +199,14 @@ def timescales_set(
 ) -> CaseReviewTimescales:
     """The working days the partnership's review procedures allow for the threshold decision
     and the review; None leaves that deadline unset."""
-    kept = CaseReviewTimescales.objects.select_for_update().filter(partnership=partnership).first()
-    values: dict[str, Any] = {"decision_days": decision_days, "review_days": review_days}
-    if kept is None:
-        return audit.create(
-            CaseReviewTimescales,
-            actor=actor,
-            partnership=partnership,
-            logged_fields=TIMESCALE_FIELDS,
-            partnership_id=partnership.pk,
-            **values,
-        )
-    kept, _changes = audit.change(
-        kept, actor=actor, partnership=partnership, logged_fields=TIMESCALE_FIELDS, **values
+    return partnerships_one(
+        CaseReviewTimescales,
+        actor=actor,
+        partnership=partnership,
+        logged_fields=TIMESCALE_FIELDS,
+        decision_days=decision_days,
+        review_days=review_days,
     )
-    return kept
 
 
 FIGURE_FIELDS = [
@@ -241,6 +234,9 @@ def asb_figures_publish(
                 % {"year": Quarter(year, 1).financial_year}
             }
         )
+    # Two coordinators publishing at once: the second waits here and then replaces the first's
+    # figures, instead of failing on the year's unique row.
+    lock_partnership(partnership)
     figures = asb_figures(partnership, year)
     values: dict[str, Any] = {
         "applications": figures.applications,

@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from saferplan.core import audit
+from saferplan.core import audit, clock
 from saferplan.core.models import Marking
 
 from ..models import DeathReview, DeathReviewRecommendation
-from .tracking import track_as_action
+from .common import track_as_action
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -58,7 +58,15 @@ def death_review_decide(
     reason: str = "",
 ) -> DeathReview:
     """The decision to commission a review or not (the Home Office is told either way)."""
-    if review.qa_submitted_on is not None:
+    if any(
+        day is not None
+        for day in (
+            review.qa_submitted_on,
+            review.qa_panel_on,
+            review.qa_approved_on,
+            review.published_on,
+        )
+    ):
         raise ValidationError(
             {"commissioned": _("The review has gone to the panel: the decision stands")}
         )
@@ -110,6 +118,11 @@ def death_review_progress(
     assurance panel."""
     if review.commissioned is not True:
         raise ValidationError({"chair": _("Record the decision to commission the review first")})
+    # The panel sees the report before it considers it, and considers it before approving.
+    if qa_panel_on is not None and qa_submitted_on is None:
+        raise ValidationError({"qa_submitted_on": _("Enter the day it was sent to the panel")})
+    if qa_approved_on is not None and qa_panel_on is None:
+        raise ValidationError({"qa_panel_on": _("Enter the day the panel considered it")})
     if review.published_on is not None and qa_approved_on is None:
         raise ValidationError(
             {"qa_approved_on": _("The review is published: its approval stays recorded")}
@@ -156,6 +169,11 @@ def death_review_publish(
                 )
             }
         )
+    if published_on > clock.today():
+        # Recorded once it is out: a day ahead would show an embargoed review now.
+        raise ValidationError(
+            {"published_on": _("Record the publication once the report is published")}
+        )
     if published_on < review.qa_approved_on:
         raise ValidationError({"published_on": _("Publication cannot come before the approval")})
     if not public_name.strip():
@@ -200,8 +218,9 @@ def death_review_recommendation_add(
         marking=Marking.OFFICIAL_SENSITIVE,
         **action_fields,
     )
-    # Public only with the rest of the published review's recommendations.
-    marking = Marking.OFFICIAL if review.recommendations_public else Marking.OFFICIAL_SENSITIVE
+    # OFFICIAL-SENSITIVE until a coordinator publishes it, even beside recommendations already
+    # published: adding one is not publishing it.
+    marking = Marking.OFFICIAL_SENSITIVE
     return audit.create(
         DeathReviewRecommendation,
         actor=actor,

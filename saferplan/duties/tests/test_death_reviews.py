@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from saferplan.accounts.models import Membership
+from saferplan.core import clock
 from saferplan.duties import services
 from saferplan.duties.models import DeathReview, Register
 from saferplan.plans.models import PlanKind, PlanStatus
@@ -265,6 +266,9 @@ def test_a_coordinator_keeps_a_review_through_the_pages(signed_in, coordinator, 
             "qa_submitted_on_day": "1",
             "qa_submitted_on_month": "9",
             "qa_submitted_on_year": "2025",
+            "qa_panel_on_day": "20",
+            "qa_panel_on_month": "10",
+            "qa_panel_on_year": "2025",
             "qa_approved_on_day": "10",
             "qa_approved_on_month": "11",
             "qa_approved_on_year": "2025",
@@ -278,3 +282,102 @@ def test_a_coordinator_keeps_a_review_through_the_pages(signed_in, coordinator, 
     assert "Record the publication" in text
     overview = client.get(reverse("partnerships:detail", args=[partnership.slug])).content.decode()
     assert "1 review under way" in overview
+
+
+def _published(coordinator, review):
+    review = _approved(coordinator, review)
+    return services.death_review_publish(
+        actor=coordinator, review=review, public_name="Adult A", published_on=DAY(2025, 6, 2)
+    )
+
+
+def test_a_recommendation_added_after_publishing_waits_for_a_coordinator(
+    client, coordinator, partnership, review
+):
+    """Red-team: a named member's new recommendation went public at once beside published
+    ones."""
+    review = _published(coordinator, review)
+    services.death_review_recommendations_publish(actor=coordinator, review=review)
+    added = services.death_review_recommendation_add(
+        actor=coordinator, review=review, text="Canarylate9: a later recommendation"
+    )
+    assert added.marking == "official_sensitive"
+    page = client.get(reverse("public:plan", args=[partnership.slug])).content.decode()
+    assert f"{CANARY}: GP practices ask" in page
+    assert "Canarylate9" not in page
+
+
+def test_a_published_review_keeps_its_decision_and_a_future_day_is_refused(coordinator, review):
+    """Red-team: the decision could be reversed after publication (hiding the recommendations'
+    withdraw button), an approval recorded without the panel, and an embargoed review shown
+    early."""
+    with pytest.raises(ValidationError, match="sent to the panel"):
+        services.death_review_progress(
+            actor=coordinator, review=review, qa_panel_on=DAY(2025, 3, 12)
+        )
+    with pytest.raises(ValidationError, match="panel considered it"):
+        services.death_review_progress(
+            actor=coordinator,
+            review=review,
+            qa_submitted_on=DAY(2025, 1, 6),
+            qa_approved_on=DAY(2025, 4, 2),
+        )
+    review = _approved(coordinator, review)
+    with pytest.raises(ValidationError, match="once the report is published"):
+        services.death_review_publish(
+            actor=coordinator,
+            review=review,
+            public_name="Adult A",
+            published_on=clock.today() + datetime.timedelta(days=1),
+        )
+    review = _published(coordinator, review)
+    with pytest.raises(ValidationError, match="decision stands"):
+        services.death_review_decide(
+            actor=coordinator,
+            review=review,
+            commissioned=False,
+            decided_on=DAY(2030, 1, 1),
+            reason="x",
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DeathReview.objects.filter(pk=review.pk).update(commissioned=False)
+
+
+def test_only_an_https_report_address(coordinator, review):
+    review = _approved(coordinator, review)
+    for address in ("ftp://example.org/report.pdf", "http://example.org/report.pdf"):
+        with pytest.raises(ValidationError):
+            services.death_review_publish(
+                actor=coordinator,
+                review=review,
+                public_name="Adult A",
+                published_on=DAY(2025, 6, 2),
+                report_url=address,
+            )
+
+
+def test_a_reviews_action_stays_sensitive_and_unshared(coordinator, review, other_partnership):
+    """Red-team: a coordinator could lower the action's marking (its title then public) or
+    share it with another partnership."""
+    from saferplan.plans.services import action_update
+
+    action = review.recommendations.get().action
+    with pytest.raises(ValidationError, match="stays OFFICIAL-SENSITIVE"):
+        action_update(
+            actor=coordinator, action=action, expected_version=action.version, marking="official"
+        )
+    action.refresh_from_db()
+    with pytest.raises(ValidationError, match="not shared"):
+        action_update(
+            actor=coordinator,
+            action=action,
+            expected_version=action.version,
+            joint_partnerships=[other_partnership],
+        )
+    action.refresh_from_db()
+    assert action.marking == "official_sensitive"
+    assert not action.joint_partnerships.exists()
+    # Anything else of it changes as usual.
+    action_update(
+        actor=coordinator, action=action, expected_version=action.version, due_date=DAY(2026, 3, 31)
+    )

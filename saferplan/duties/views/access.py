@@ -23,6 +23,7 @@ from ..permissions import REGISTER_POLICIES
 PAGES = {
     Register.ASB_CASE_REVIEWS: ("duties:register", "duties:access"),
     Register.DEATH_REVIEWS: ("duties:death-register", "duties:death-access"),
+    Register.PREVENT: ("duties:prevent", "duties:prevent-access"),
 }
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
+from saferplan.core.models import Marking
 from saferplan.partnerships.access import partnership_for
 
 from .. import selectors, services
@@ -107,6 +108,8 @@ def review_detail(request, slug, pk):
             "partnership": review.partnership,
             "review": review,
             "recommendations": review.recommendations.select_related("action"),
+            # Added since the recommendations were published, or none published yet.
+            "to_publish": review.recommendations.exclude(marking=Marking.OFFICIAL).count(),
             "may_publish": death_reviews_policy.user_has_permission_for_instance(
                 request.user, "publish", review.partnership
             ),

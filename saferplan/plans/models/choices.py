@@ -7,6 +7,11 @@ from django.utils.translation import gettext_lazy as _
 class PlanKind(models.TextChoices):
     STRATEGIC = "strategic", _("Partnership plan (strategic)")
     ACTION = "action", _("Action plan (annual)")
+    # The partnership's other statutory plans (docs/adr/0036): kept like any plan, never
+    # on the published plan, which shows the partnership plan and its action plans.
+    SERIOUS_VIOLENCE_NEEDS = "sv_needs", _("Serious Violence Duty: strategic needs assessment")
+    SERIOUS_VIOLENCE_STRATEGY = "sv_strategy", _("Serious Violence Duty: response strategy")
+    PREVENT = "prevent", _("Prevent action plan")
 
 
 class PlanStatus(models.TextChoices):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from saferplan.core.audit import Actor
 
+from .. import signals
 from ..models import (
     Action,
     ActionStatus,
@@ -100,6 +101,7 @@ def action_update(*, actor: Actor, action: Action, expected_version: int, **fiel
     `expected_version`; nothing is written then."""
     priority = fields.get("priority", action.priority)
     _check_action(priority, {"objective": action.objective, **fields})
+    signals.action_changing.send(sender=Action, action=action, fields=fields)
     # Claim the version first: of two people saving at once, exactly one gets this row.
     claimed = Action.objects.filter(pk=action.pk, version=expected_version).update(
         version=F("version") + 1

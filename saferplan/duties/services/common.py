@@ -1,16 +1,56 @@
-"""A register's recommendation tracked as an action of the partnership's plan."""
+"""What the registers' writes share: a recommendation tracked as an action of the
+partnership's plan, the lock that serialises one-of-a-kind writes, and the upsert of a
+partnership's one record of a kind (its timescales, its Serious Violence Duty)."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
+from saferplan.core import audit
 from saferplan.plans import services as plan_services
+
+M = TypeVar("M", bound=models.Model)
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
     from saferplan.partnerships.models import Partnership
     from saferplan.plans.models import Action, Priority
+
+
+def lock_partnership(partnership: "Partnership") -> None:
+    """Serialise writes that make a partnership's one-of-a-kind row (a year's published
+    figures, a member's access to a register): the second of two at once waits, then sees
+    the first's row."""
+    type(partnership).objects.select_for_update().filter(pk=partnership.pk).first()
+
+
+def partnerships_one(
+    model: type[M],
+    *,
+    actor: "User",
+    partnership: "Partnership",
+    logged_fields: list[str],
+    **values: Any,
+) -> M:
+    """Create or change the partnership's one `model` record with `values`, audited; two
+    saving at once: the second waits, then changes the first's."""
+    lock_partnership(partnership)
+    kept = model._default_manager.filter(partnership=partnership).first()
+    if kept is None:
+        return audit.create(
+            model,
+            actor=actor,
+            partnership=partnership,
+            logged_fields=logged_fields,
+            partnership_id=partnership.pk,
+            **values,
+        )
+    kept, _changes = audit.change(
+        kept, actor=actor, partnership=partnership, logged_fields=logged_fields, **values
+    )
+    return kept
 
 
 def track_as_action(

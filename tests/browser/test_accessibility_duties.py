@@ -1,6 +1,7 @@
-"""WCAG 2.2 AA (axe-core) at 1280 and 320 px over the register of Domestic Abuse Related
-Death Reviews, its forms and access page, in English and Welsh, and the published plan with
-a published review and its recommendations (issue 25, part 2)."""
+"""WCAG 2.2 AA (axe-core) at 1280 and 320 px over the statutory duties (issue 25): the
+register of Domestic Abuse Related Death Reviews, its forms and access page, the published
+plan with a published review and its recommendations, the Duties page, the Serious Violence
+Duty's record and Prevent's profiles, in English and Welsh."""
 
 import datetime
 
@@ -77,3 +78,48 @@ def test_the_death_review_pages_have_no_accessibility_violations(page_as, demo_s
     page.click("button:has-text('Save')")
     wait_for_error_summary(page)
     assert not axe_violations(page)
+
+
+def test_the_duties_pages_have_no_accessibility_violations(page_as, demo_site):
+    """The Duties page (a coordinator's, with every duty, and a board member's), the Serious
+    Violence Duty's record (form and read-only), Prevent's profiles and their access page, in
+    English and Welsh, and the profile form with its errors."""
+    from saferplan.accounts.models import User
+    from saferplan.duties import services
+
+    coordinator = User.objects.get(email="coordinator@example.org")
+    hertsmere = coordinator.memberships.get(partnership__slug="hertsmere").partnership
+    services.serious_violence_duty_set(
+        actor=coordinator,
+        partnership=hertsmere,
+        local_definition="Homicide, knife crime, gun crime and violence in public places",
+        definition_agreed_on=datetime.date(2024, 1, 10),
+        strategy_reviewed_on=datetime.date(2025, 1, 14),
+    )
+    services.ct_profile_record(
+        actor=coordinator,
+        partnership=hertsmere,
+        title="Hertfordshire CTLP 2025",
+        received_on=datetime.date(2025, 3, 3),
+        provided_by="Counter Terrorism Policing Eastern",
+        held_where="The police's secure portal",
+    )
+    base = "/partnerships/hertsmere/duties"
+    page = page_as("coordinator@example.org")
+    for path in [
+        f"{base}/",
+        f"{base}/serious-violence/",
+        f"{base}/prevent/",
+        f"{base}/prevent/access/",
+        f"/cy{base}/",
+        f"/cy{base}/prevent/",
+    ]:
+        check(page, demo_site + path)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_site + f"{base}/prevent/")
+    page.click("button:has-text('Record it')")
+    wait_for_error_summary(page)
+    assert not axe_violations(page)
+    board = page_as("viewer@example.org")
+    for path in [f"{base}/", f"{base}/serious-violence/"]:
+        check(board, demo_site + path)
