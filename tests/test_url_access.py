@@ -486,6 +486,7 @@ def sweep_records(partnership, coordinator):
                 "assessments:candidate-edit",
                 "assessments:score-edit",
                 "assessments:evidence-add",
+                "assessments:needs-link",
                 "assessments:docx",
                 "assessments:pdf",
                 "assessments:publish",

@@ -349,3 +349,17 @@ class PlanReviewForm(forms.Form):
         help_text=gettext_lazy("What next year's assessment and plan should take from this one."),
     )
     marking = marking_field()
+
+
+class NeedsAssessmentLinkForm(forms.Form):
+    plan = forms.ModelChoiceField(
+        label=gettext_lazy("The Serious Violence Duty's strategic needs assessment it informs"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("None"),
+        help_text=gettext_lazy("A plan of that kind. Choose None to take the link off."),
+    )
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans

@@ -69,6 +69,17 @@ class StrategicAssessment(TimeStampedModel):
     # What it was drawn from or sent with (the county's profile, a data annex, the paper the
     # board agreed), each with its own marking; for members only, never published.
     files = models.ManyToManyField("attachments.Attachment", related_name="+", blank=True)
+    # The Serious Violence Duty's strategic needs assessment this assessment is the evidence
+    # of (a plan of that kind, docs/adr/0036): many partnerships draw one from the other.
+    serious_violence_needs = models.ForeignKey(
+        "plans.Plan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="informed_by_assessments",
+        limit_choices_to={"kind": "sv_needs"},
+        verbose_name="the Serious Violence Duty's strategic needs assessment it informs",
+    )
 
     class Meta:
         ordering = ["-period_end", "-pk"]

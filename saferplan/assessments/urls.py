@@ -61,4 +61,9 @@ urlpatterns = [
         name="score-edit",
     ),
     path(assessments + "<int:pk>/evidence/", matrix.evidence_add, name="evidence-add"),
+    path(
+        assessments + "<int:pk>/serious-violence-needs/",
+        matrix.needs_link,
+        name="needs-link",
+    ),
 ]

@@ -25,7 +25,13 @@ from .assessments import (
     risk_add,
 )
 from .files import assessment_file_attach, assessment_file_remove
-from .matrix import candidate_add, candidate_change, priority_link, score_set
+from .matrix import (
+    candidate_add,
+    candidate_change,
+    needs_assessment_link,
+    priority_link,
+    score_set,
+)
 
 __all__ = [
     "ASSESSMENT_FIELDS",
@@ -39,6 +45,7 @@ __all__ = [
     "candidate_change",
     "finding_add",
     "finding_update",
+    "needs_assessment_link",
     "plan_review_save",
     "priority_link",
     "recommendation_add",

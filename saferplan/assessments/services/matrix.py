@@ -16,6 +16,7 @@ from django.utils.translation import gettext, gettext_lazy
 from saferplan.core import audit
 from saferplan.crimedata import categories
 from saferplan.crimedata.selectors import TOP_SERIES
+from saferplan.plans.models import PlanKind
 
 from .. import harm, matrix
 from ..models import Candidate, Criterion, Finding, PriorityEvidence, Score, StrategicAssessment
@@ -23,7 +24,7 @@ from ..models import Candidate, Criterion, Finding, PriorityEvidence, Score, Str
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
     from saferplan.consultations.models import Question, Theme
-    from saferplan.plans.models import Priority
+    from saferplan.plans.models import Plan, Priority
 
 CANDIDATE_FIELDS = ["name", "category", "concern_question", "concern_theme", "marking"]
 SCORE_FIELDS = ["value", "why", "marking"]
@@ -323,3 +324,26 @@ def priority_link(
         **values,
     )
     return evidence
+
+
+@transaction.atomic
+def needs_assessment_link(
+    *, actor: "User", assessment: StrategicAssessment, plan: "Plan | None"
+) -> StrategicAssessment:
+    """Name the Serious Violence Duty's strategic needs assessment (a plan of that kind, of
+    the same partnership) this assessment is the evidence of; None takes the link off."""
+    if plan is not None and (
+        plan.partnership_id != assessment.partnership_id
+        or plan.kind != PlanKind.SERIOUS_VIOLENCE_NEEDS
+    ):
+        raise ValidationError(
+            {"plan": gettext_lazy("Choose a strategic needs assessment of the partnership.")}
+        )
+    assessment, _changes = audit.change(
+        assessment,
+        actor=actor,
+        partnership=assessment.partnership,
+        logged_fields=["serious_violence_needs"],
+        serious_violence_needs=plan,
+    )
+    return assessment

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
+from saferplan.plans.models import PlanKind
 
 from .. import harm, selectors, services
 from .. import matrix as arithmetic
 from ..access import assessment_for, candidate_for
-from ..forms import CandidateForm, EvidenceForm, ScoreForm
+from ..forms import CandidateForm, EvidenceForm, NeedsAssessmentLinkForm, ScoreForm
 from ..models import Criterion, Score
 from .common import page_context
 
@@ -179,5 +180,33 @@ def evidence_add(request, slug, pk):
     return render(
         request,
         "assessments/evidence_form.html",
+        page_context(request, assessment.partnership, assessment=assessment, form=form),
+    )
+
+
+@login_required
+def needs_link(request, slug, pk):
+    """Name the Serious Violence Duty's strategic needs assessment the assessment informs
+    (those who link priorities to evidence)."""
+    assessment = assessment_for(request, slug, pk, "link")
+    plans = assessment.partnership.plans.filter(kind=PlanKind.SERIOUS_VIOLENCE_NEEDS).order_by(
+        "-period_start", "title"
+    )
+    form = NeedsAssessmentLinkForm(
+        request.POST or None, plans=plans, initial={"plan": assessment.serious_violence_needs}
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.needs_assessment_link(
+            actor=request.user, assessment=assessment, plan=data["plan"]
+        ),
+    )
+    if saved is not NOT_SAVED:
+        confirm_saved(request, _("The link has been saved."))
+        return redirect(reverse("assessments:detail", args=[slug, pk]) + "#serious-violence")
+    return render(
+        request,
+        "assessments/needs_link.html",
         page_context(request, assessment.partnership, assessment=assessment, form=form),
     )

@@ -210,3 +210,43 @@ def test_the_coordinators_digest_lists_the_duties_deadlines_and_names_no_case(
     assert "SECRETq" not in text
     assert f"/partnerships/{partnership.slug}/duties/" in text
     assert viewer.email not in sent  # a board member with no actions: no digest at all
+
+
+def test_the_strategic_assessment_names_the_needs_assessment_it_informs(
+    signed_in, coordinator, viewer, partnership, other_partnership
+):
+    from saferplan.assessments.models import StrategicAssessment
+
+    assessment = StrategicAssessment.objects.create(
+        partnership=partnership,
+        title="Strategic Assessment 2025",
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2024, 12, 1),
+        against_start=datetime.date(2023, 1, 1),
+        against_end=datetime.date(2023, 12, 1),
+    )
+    needs = PlanFactory(
+        partnership=partnership,
+        kind=PlanKind.SERIOUS_VIOLENCE_NEEDS,
+        title="Serious violence strategic needs assessment 2025",
+    )
+    wrong = [
+        PlanFactory(partnership=partnership, kind=PlanKind.ACTION),
+        PlanFactory(partnership=other_partnership, kind=PlanKind.SERIOUS_VIOLENCE_NEEDS),
+    ]
+    url = reverse("assessments:needs-link", args=[partnership.slug, assessment.pk])
+    assert signed_in(viewer).post(url, {"plan": needs.pk}).status_code == 403
+    client = signed_in(coordinator)
+    for plan in wrong:  # not offered, and refused
+        assert client.post(url, {"plan": plan.pk}).status_code == 200
+    assessment.refresh_from_db()
+    assert assessment.serious_violence_needs is None
+    assert client.post(url, {"plan": needs.pk}).status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.serious_violence_needs == needs
+    detail = client.get(reverse("assessments:detail", args=[partnership.slug, assessment.pk]))
+    assert "Serious violence strategic needs assessment 2025" in detail.content.decode()
+    plan_page = signed_in(viewer).get(reverse("plans:overview", args=[partnership.slug, needs.pk]))
+    text = plan_page.content.decode()
+    assert "Drawn from the strategic assessment" in text
+    assert "Strategic Assessment 2025" in text
