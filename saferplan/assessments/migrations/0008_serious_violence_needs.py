@@ -5,16 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0007_assessment_files'),
-        ('plans', '0017_statutory_duty_kinds'),
+        ("assessments", "0007_assessment_files"),
+        ("plans", "0017_statutory_duty_kinds"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='strategicassessment',
-            name='serious_violence_needs',
-            field=models.ForeignKey(blank=True, limit_choices_to={'kind': 'sv_needs'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='informed_by_assessments', to='plans.plan', verbose_name="the Serious Violence Duty's strategic needs assessment it informs"),
+            model_name="strategicassessment",
+            name="serious_violence_needs",
+            field=models.ForeignKey(
+                blank=True,
+                limit_choices_to={"kind": "sv_needs"},
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="informed_by_assessments",
+                to="plans.plan",
+                verbose_name="the Serious Violence Duty's strategic needs assessment it informs",
+            ),
         ),
     ]
