@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from saferplan.core.quarters import Quarter
+from saferplan.partnerships.models import Group
 from saferplan.plans.models import Plan, PlanKind
 
 from . import selectors
@@ -238,6 +239,23 @@ def _prevent(partnership, user, today) -> Duty:
         Item(f"{plan.get_kind_display()}: {plan.title}", State.NOTED)
         if plan is not None
         else Item(_("No Prevent action plan in use"), State.DUE)
+    )
+    # Prevent as a standing item of a group's meetings (the groups' standing items: every
+    # agenda drafted for the group lists it).
+    groups = [
+        group.name
+        for group in Group.objects.filter(partnership=partnership).order_by("name")
+        if any(
+            line.strip().lower().startswith("prevent") for line in group.standing_items.splitlines()
+        )
+    ]
+    duty.items.append(
+        Item(
+            _("A standing item of the meetings of: %(groups)s") % {"groups": ", ".join(groups)},
+            State.NOTED,
+        )
+        if groups
+        else Item(_("Make Prevent a standing item of a group's meetings"), State.DUE)
     )
     if duty.href is not None:
         latest = CounterTerrorismProfile.objects.filter(partnership=partnership).first()

@@ -13,6 +13,7 @@ from saferplan.duties import services
 from saferplan.duties.due import State, duties_of
 from saferplan.duties.models import Register
 from saferplan.notifications.services import send_digests
+from saferplan.partnerships.tests.factories import GroupFactory
 from saferplan.plans.models import PlanKind, PlanStatus
 from saferplan.plans.tests.factories import PlanFactory
 from saferplan.public.selectors import published_plan
@@ -153,6 +154,10 @@ def test_the_profiles_receipt_is_a_restricted_register(
     items = _items(duties_of(partnership, coordinator, today=TODAY), "Prevent")
     assert ("Counter-terrorism local profile received 2 March 2026", State.NOTED) in items
     assert ("No Prevent action plan in use", State.DUE) in items
+    assert ("Make Prevent a standing item of a group's meetings", State.DUE) in items
+    GroupFactory(partnership=partnership, name="Joint Action Group", standing_items="Prevent\nAOB")
+    items = _items(duties_of(partnership, coordinator, today=TODAY), "Prevent")
+    assert ("A standing item of the meetings of: Joint Action Group", State.NOTED) in items
     assert (
         "Prevent"
         in signed_in(viewer).get(reverse("duties:duties", args=[partnership.slug])).content.decode()
