@@ -21,7 +21,7 @@ from saferplan.core.permissions import member_partnership_ids, sees_sensitive_of
 from saferplan.crimedata.permissions import crime_data_policy
 from saferplan.indicators.permissions import measures_policy
 from saferplan.partnerships.models import Partnership
-from saferplan.plans.models import Action, Plan, PlanStatus
+from saferplan.plans.models import Action, Plan
 from saferplan.plans.permissions import ActionPolicy, PlanPolicy
 
 plan_policy = PlanPolicy()
@@ -36,7 +36,7 @@ def _is_member(user, partnership_id: int) -> bool:
 def partnerships(user) -> QuerySet[Partnership]:
     """The partnerships with a published plan, and the caller's own."""
     ids = member_partnership_ids(user)
-    published = Q(plans__status=PlanStatus.PUBLISHED)
+    published = Q(pk__in=Plan.objects.public().values("partnership"))
     visible = (
         Partnership.objects.all()
         if ids is None
@@ -56,15 +56,14 @@ def plans(user, partnership: Partnership) -> QuerySet[Plan]:
     """Every plan for a member (the plan policy lets every role view); published ones else."""
     plans = partnership.plans.select_related("partnership", "strategic_plan")
     if not _is_member(user, partnership.pk):
-        plans = plans.filter(status=PlanStatus.PUBLISHED)
+        plans = plans.public()
     return plans.order_by("-period_start", "title")
 
 
 def plan(user, plan_id: int) -> Plan:
     found = Plan.objects.select_related("partnership").filter(pk=plan_id).first()
     if found is None or not (
-        found.status == PlanStatus.PUBLISHED
-        or plan_policy.user_has_permission_for_instance(user, "view", found)
+        found.is_public or plan_policy.user_has_permission_for_instance(user, "view", found)
     ):
         raise Http404(_("No plan here"))
     return found
@@ -102,7 +101,7 @@ def action(user, action_id: int) -> tuple[Action, bool]:
     if action_policy.user_has_permission_for_instance(user, "view", found):
         return found, True
     plan = found.priority.plan
-    if plan.status == PlanStatus.PUBLISHED and not found.is_sensitive:
+    if plan.is_public and not found.is_sensitive:
         return found, False
     raise Http404(_("No action here"))
 

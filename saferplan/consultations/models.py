@@ -65,15 +65,11 @@ class ConsultationQuerySet(models.QuerySet):
         (open now, or closed with their results on the published plan) of a partnership
         with a published plan, as its public pages require. A consultation still being
         prepared, or of a partnership that has published nothing, is its members' own."""
-        from saferplan.plans.models import Plan, PlanStatus
+        from saferplan.plans.models import Plan
 
         today = today or clock.today()
         return self.filter(opens_on__lte=today).filter(
-            Exists(
-                Plan.objects.filter(
-                    partnership=OuterRef("partnership"), status=PlanStatus.PUBLISHED
-                )
-            )
+            Exists(Plan.objects.public().filter(partnership=OuterRef("partnership")))
         )
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 
 from saferplan.core.quarters import Quarter
 from saferplan.partnerships.models import Group
-from saferplan.plans.models import Plan, PlanKind
+from saferplan.plans.models import Plan, PlanKind, PlanStatus
 
 from . import selectors
 from .models import CaseReview, CounterTerrorismProfile, DeathReview, PublishedAsbFigures
@@ -78,7 +78,7 @@ def _asb_case_reviews(partnership, today) -> Duty:
     for case in CaseReview.objects.filter(partnership=partnership).exclude(
         review_held_on__isnull=False
     ):
-        for deadline in selectors.case_deadlines(case, timescales):
+        for deadline in selectors.case_deadlines(case, timescales, today=today):
             missed += deadline.state == selectors.DeadlineState.MISSED
             near += deadline.state == selectors.DeadlineState.NEAR
     if missed:
@@ -109,13 +109,22 @@ def _asb_case_reviews(partnership, today) -> Duty:
         )
     last_year = Quarter.of(today).year - 1
     latest = PublishedAsbFigures.objects.filter(partnership=partnership).first()
-    in_use = latest is not None or CaseReview.objects.filter(partnership=partnership).exists()
+    # A partnership that kept the register by last year's end (or published before) has
+    # last year's figures to publish; one that began this year has none yet.
+    in_use = (
+        latest is not None
+        or CaseReview.objects.filter(
+            partnership=partnership, received_on__lte=Quarter(last_year, 4).end
+        ).exists()
+    )
     if (
         in_use
         and not PublishedAsbFigures.objects.filter(partnership=partnership, year=last_year).exists()
     ):
-        # The law asks for the figures at least every 12 months.
-        late = latest is None or (today - latest.published_on).days > 365
+        # The law asks for the figures at least every 12 months: overdue once the last
+        # published in saferplan are older (a first publication is to do, not overdue: the
+        # partnership may have published before it used saferplan).
+        late = latest is not None and (today - latest.published_on).days > 365
         duty.items.append(
             Item(
                 _("The figures for %(year)s are to publish")
@@ -177,7 +186,13 @@ def _death_reviews(partnership) -> Duty:
 
 
 def _plan_of(partnership, kind) -> Plan | None:
-    return partnership.plans.filter(kind=kind).current().order_by("-period_start").first()
+    """The partnership's plan of `kind` in use: agreed (approved or published), current."""
+    return (
+        partnership.plans.filter(kind=kind, status__in=(PlanStatus.APPROVED, PlanStatus.PUBLISHED))
+        .current()
+        .order_by("-period_start")
+        .first()
+    )
 
 
 def _serious_violence(partnership, today) -> Duty:

@@ -10,11 +10,9 @@ from saferplan.partnerships.models import Partnership
 
 from .models import (
     CaseReview,
-    CounterTerrorismProfile,
     DeathReview,
     Register,
     RegisterAccess,
-    SeriousViolenceDuty,
 )
 
 ROLES: dict[str, Iterable[str]] = {
@@ -70,13 +68,9 @@ class PartnershipDeathReviewsPolicy(_NamedAccess):
     partnership_path = ""
 
 
-class CounterTerrorismProfilePolicy(_NamedAccess):
-    register = Register.PREVENT
-    model = CounterTerrorismProfile
-
-
 class PartnershipPreventPolicy(_NamedAccess):
-    """The receipts of the counter-terrorism local profile as a whole."""
+    """The receipts of the counter-terrorism local profile (CounterTerrorismProfile): one
+    list, read and kept as a whole."""
 
     register = Register.PREVENT
     model = Partnership
@@ -93,19 +87,12 @@ class DutiesPolicy(PermissionPolicy):
     roles_for_action = {"view": ALL_ROLES, "change": {Role.COORDINATOR}}
 
 
-class SeriousViolenceDutyPolicy(PermissionPolicy):
-    model = SeriousViolenceDuty
-    roles_for_action = {"view": ALL_ROLES, "change": {Role.COORDINATOR}}
-
-
 case_review_policy = CaseReviewPolicy()
 case_reviews_policy = PartnershipCaseReviewsPolicy()
 death_review_policy = DeathReviewPolicy()
 death_reviews_policy = PartnershipDeathReviewsPolicy()
-ct_profile_policy = CounterTerrorismProfilePolicy()
 prevent_policy = PartnershipPreventPolicy()
 duties_policy = DutiesPolicy()
-serious_violence_duty_policy = SeriousViolenceDutyPolicy()
 
 # Each register's policy as a whole, for the pages every register shares (who may see it).
 REGISTER_POLICIES = {

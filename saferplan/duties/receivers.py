@@ -127,6 +127,15 @@ def on_action_changing(sender, *, action, fields, **kwargs) -> None:
                 )
             }
         )
+    priority = fields.get("priority")
+    if priority is not None and priority.plan.partnership_id != action.priority.plan.partnership_id:
+        raise ValidationError(
+            {
+                "priority": _(
+                    "This action tracks a statutory review's recommendation: it stays in the partnership's plans"
+                )
+            }
+        )
     if fields.get("joint_partnerships"):
         raise ValidationError(
             {
@@ -135,3 +144,34 @@ def on_action_changing(sender, *, action, fields, **kwargs) -> None:
                 )
             }
         )
+
+
+def on_plan_refreshed(sender, *, plan, new_plan, actor, **kwargs) -> None:
+    """Next year's plan carries last year's open actions over as copies: a recommendation
+    tracked by one of them follows it to the copy, so its progress (and the guard on its
+    marking) stays with the action people now work on. Audited."""
+    from saferplan.core import audit
+    from saferplan.core.models import AuditEvent
+    from saferplan.plans.models import Action
+
+    from .models import CaseReviewRecommendation, DeathReviewRecommendation
+
+    copies = {
+        a.carried_from_id: a
+        for a in Action.objects.filter(priority__plan=new_plan, carried_from__isnull=False)
+    }
+    for model in (CaseReviewRecommendation, DeathReviewRecommendation):
+        for recommendation in model.objects.filter(
+            action__priority__plan=plan, action_id__in=list(copies)
+        ).select_related("action"):
+            copy = copies[recommendation.action_id]
+            audit.log(
+                instance=recommendation,
+                action=AuditEvent.Action.UPDATE,
+                actor=actor,
+                partnership=plan.partnership,
+                changes={"action": [str(recommendation.action_id), str(copy.pk)]},
+                reason=f"Carried over to {new_plan.title}",
+            )
+            recommendation.action = copy
+            recommendation.save(update_fields=["action"])

@@ -98,12 +98,17 @@ class Deadline:
     what: str
     due: datetime.date
     done_on: datetime.date | None
+    on: datetime.date | None = None  # the day it is judged on (None: today)
+
+    @property
+    def today(self) -> datetime.date:
+        return self.on or clock.today()
 
     @property
     def state(self) -> DeadlineState:
         if self.done_on is not None:
             return DeadlineState.MET if self.done_on <= self.due else DeadlineState.LATE
-        today = clock.today()
+        today = self.today
         if today > self.due:
             return DeadlineState.MISSED
         if working_days.between(today, self.due) <= NEAR:
@@ -129,7 +134,7 @@ class Deadline:
             ) % {"day": day, "count": late}
         if state is DeadlineState.MISSED:
             return _("Due %(day)s: missed") % {"day": day}
-        left = working_days.between(clock.today(), self.due)
+        left = working_days.between(self.today, self.due)
         return ngettext(
             "Due %(day)s: %(count)s working day left",
             "Due %(day)s: %(count)s working days left",
@@ -141,7 +146,12 @@ def timescales_of(partnership) -> CaseReviewTimescales | None:
     return CaseReviewTimescales.objects.filter(partnership=partnership).first()
 
 
-def case_deadlines(case: CaseReview, timescales: CaseReviewTimescales | None) -> list[Deadline]:
+def case_deadlines(
+    case: CaseReview,
+    timescales: CaseReviewTimescales | None,
+    *,
+    today: datetime.date | None = None,
+) -> list[Deadline]:
     """The case's deadlines under the partnership's timescales: the threshold decision,
     counted from the application, and, once the threshold is met, the review, counted from
     that decision. The Act sets none; without timescales there is none to show."""
@@ -154,6 +164,7 @@ def case_deadlines(case: CaseReview, timescales: CaseReviewTimescales | None) ->
                 _("Threshold decision"),
                 working_days.add(case.received_on, timescales.decision_days),
                 case.threshold_decided_on,
+                today,
             )
         )
     if timescales.review_days and case.threshold_met and case.threshold_decided_on:
@@ -162,6 +173,7 @@ def case_deadlines(case: CaseReview, timescales: CaseReviewTimescales | None) ->
                 _("Review"),
                 working_days.add(case.threshold_decided_on, timescales.review_days),
                 case.review_held_on,
+                today,
             )
         )
     return deadlines

@@ -127,7 +127,7 @@ class PlanForm(forms.Form):
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error("period_end", _("End of period must be on or after the start"))
-        if data.get("kind") == PlanKind.STRATEGIC and data.get("strategic_plan"):
+        if data.get("kind") != PlanKind.ACTION and data.get("strategic_plan"):
             self.add_error("strategic_plan", _("Only an action plan delivers a partnership plan"))
         return data
 

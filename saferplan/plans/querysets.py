@@ -28,7 +28,7 @@ from django.db.models import (
 
 from saferplan.core.models import MarkedQuerySet, Marking
 
-from .models.choices import RETIRED_STATUSES, PlanStatus, RagRating
+from .models.choices import PUBLIC_KINDS, RETIRED_STATUSES, PlanStatus, RagRating
 
 if TYPE_CHECKING:
     from .filters import ActionFilters
@@ -43,7 +43,16 @@ def _plan_is_current(path: str = "") -> Q:
     return ~Q(**{f"{path}status__in": RETIRED_STATUSES}) & Q(**{f"{path}superseded_by": None})
 
 
+def _plan_is_public(path: str = "") -> Q:
+    """A plan the public may read: published, and of a kind the public reads (PUBLIC_KINDS)."""
+    return Q(**{f"{path}status": PlanStatus.PUBLISHED, f"{path}kind__in": PUBLIC_KINDS})
+
+
 class PlanQuerySet(QuerySet):
+    def public(self):
+        """The plans the public may read (_plan_is_public)."""
+        return self.filter(_plan_is_public())
+
     def in_use(self):
         """Neither archived nor superseded (last year's plan stays in use, and public, until
         next year's is published)."""
@@ -71,7 +80,7 @@ class UpdateQuerySet(MarkedQuerySet):
             self.not_sensitive()
             .exclude(action__marking=Marking.OFFICIAL_SENSITIVE)
             .filter(
-                action__priority__plan__status=PlanStatus.PUBLISHED,
+                _plan_is_public("action__priority__plan__"),
                 action__priority__plan__publish_updates=True,
             )
         )
@@ -143,7 +152,7 @@ class ActionQuerySet(MarkedQuerySet):
 
     def public(self):
         """Actions the published plan shows: of published plans, never OFFICIAL-SENSITIVE."""
-        return self.not_sensitive().filter(priority__plan__status=PlanStatus.PUBLISHED)
+        return self.not_sensitive().filter(_plan_is_public("priority__plan__"))
 
     def with_progress(self):
         """Current RAG (rating and its id) and the date of the latest update, as columns."""

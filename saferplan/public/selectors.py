@@ -23,7 +23,7 @@ from saferplan.partnerships.selectors import (
     partnership_organisations,
     partnership_structure,
 )
-from saferplan.plans.models import Action, Aim, Plan, PlanKind, PlanStatus, Priority
+from saferplan.plans.models import Action, Aim, Plan, PlanKind, Priority
 from saferplan.plans.selectors import NarrativeSection, plan_narrative_sections
 
 from . import welsh
@@ -97,7 +97,7 @@ PLAIN_SUMMARY = "in-brief"
 
 
 def published_plans(*, partnership: Partnership) -> QuerySet[Plan]:
-    return partnership.plans.filter(status=PlanStatus.PUBLISHED).order_by("-period_start", "title")
+    return partnership.plans.public().order_by("-period_start", "title")
 
 
 def glossary(*, partnership: Partnership) -> tuple[list[tuple[str, str]], bool]:

@@ -171,10 +171,8 @@ def as_json(plan: Plan, *, include_sensitive: bool, public: bool) -> str:
 
 
 def public_rows_allowed(plan: Plan) -> bool:
-    """The public may download only published plans."""
-    from saferplan.plans.models import PlanStatus
-
-    return plan.status == PlanStatus.PUBLISHED
+    """The public may download only the plans it may read (published, of a public kind)."""
+    return plan.is_public
 
 
 __all__ = ["FIELDS", "as_json", "csv_lines", "may_include_sensitive", "public_rows_allowed"]

@@ -43,6 +43,14 @@ def test_a_coordinator_sees_every_duty_and_a_board_member_none_of_the_registers(
         received_how="phone",
         threshold="Three complaints",
     )
+    services.case_review_register(
+        actor=coordinator,
+        partnership=partnership,
+        reference="CR-LASTYEAR",
+        received_on=datetime.date(2025, 11, 3),
+        received_how="phone",
+        threshold="Three complaints",
+    )
     services.timescales_set(
         actor=coordinator, partnership=partnership, decision_days=10, review_days=None
     )
@@ -55,7 +63,7 @@ def test_a_coordinator_sees_every_duty_and_a_board_member_none_of_the_registers(
         "Prevent",
     ):
         assert name in page
-    assert "1 case&#x27;s deadline missed" in page
+    assert "2 cases&#x27; deadlines missed" in page
     assert "The figures for 2025-26 are to publish" in page
     assert "Agree a local definition of serious violence" in page
     assert "CR-SECRETq1" not in page
@@ -255,3 +263,55 @@ def test_the_strategic_assessment_names_the_needs_assessment_it_informs(
     text = plan_page.content.decode()
     assert "Drawn from the strategic assessment" in text
     assert "Strategic Assessment 2025" in text
+
+
+def test_a_register_begun_this_year_has_no_figures_to_publish_yet(
+    on_today, coordinator, partnership
+):
+    """Red-team: a first case registered this year made last year's (empty) figures overdue."""
+    services.case_review_register(
+        actor=coordinator,
+        partnership=partnership,
+        reference="CR-NEW",
+        received_on=datetime.date(2026, 4, 2),
+        received_how="phone",
+        threshold="Three complaints",
+    )
+    texts = [
+        t
+        for t, _state in _items(
+            duties_of(partnership, coordinator, today=TODAY), "ASB Case Reviews"
+        )
+    ]
+    assert not any("figures" in t for t in texts)
+    services.case_review_register(
+        actor=coordinator,
+        partnership=partnership,
+        reference="CR-OLD",
+        received_on=datetime.date(2026, 3, 30),
+        received_how="phone",
+        threshold="Three complaints",
+    )
+    items = _items(duties_of(partnership, coordinator, today=TODAY), "ASB Case Reviews")
+    assert ("The figures for 2025-26 are to publish", State.DUE) in items
+
+
+def test_statutory_plans_are_not_public_through_exports_or_the_api(client, partnership):
+    """Red-team: a published Prevent plan's actions were in its CSV and the public API."""
+    from saferplan.plans.tests.factories import ActionFactory, PriorityFactory
+
+    plan = PlanFactory(
+        partnership=partnership,
+        kind=PlanKind.PREVENT,
+        status=PlanStatus.PUBLISHED,
+        title="Canaryprev2 Prevent action plan",
+    )
+    ActionFactory(priority=PriorityFactory(plan=plan), title="Canaryprev1 Channel panel referrals")
+    csv = client.get(reverse("reports:public-plan-export", args=[partnership.slug, plan.pk, "csv"]))
+    assert csv.status_code == 404
+    assert client.get(reverse("api:plan", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("api:plan-actions", args=[plan.pk])).status_code == 404
+    listed = client.get(reverse("api:partnership-plans", args=[partnership.slug]))
+    assert listed.status_code in (200, 404)
+    assert "Canaryprev1" not in listed.content.decode()
+    assert plan.title not in listed.content.decode()

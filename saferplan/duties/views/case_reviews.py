@@ -13,7 +13,6 @@ from saferplan.core import clock
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.core.quarters import Quarter
 from saferplan.partnerships.access import partnership_for
-from saferplan.plans.models import PlanStatus
 
 from .. import selectors, services
 from ..forms import (
@@ -153,7 +152,7 @@ def figures_publish(request, slug, year):
                 partnership=partnership, year=year
             ).first(),
             # The figures are shown on the published plan: said when there is none yet.
-            "plan_published": partnership.plans.filter(status=PlanStatus.PUBLISHED).exists(),
+            "plan_published": partnership.plans.public().exists(),
         },
     )
 

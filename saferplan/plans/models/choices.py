@@ -14,6 +14,12 @@ class PlanKind(models.TextChoices):
     PREVENT = "prevent", _("Prevent action plan")
 
 
+# The kinds the public may read once published (the published plan, its documents and open
+# data, the API): the partnership plan and its action plans. The statutory plans above stay
+# with the partnership (docs/adr/0036).
+PUBLIC_KINDS = (PlanKind.STRATEGIC, PlanKind.ACTION)
+
+
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     APPROVED = "approved", _("Approved")

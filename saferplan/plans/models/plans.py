@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from saferplan.core.models import TimeStampedModel
 
 from ..querysets import PlanQuerySet
-from .choices import PlanKind, PlanStatus, RagRating
+from .choices import PUBLIC_KINDS, PlanKind, PlanStatus, RagRating
 
 
 class Plan(TimeStampedModel):
@@ -133,6 +133,11 @@ class Plan(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_public(self) -> bool:
+        """The public may read it (plans.querysets._plan_is_public, for one plan)."""
+        return self.status == PlanStatus.PUBLISHED and self.kind in PUBLIC_KINDS
 
 
 class Aim(models.Model):
