@@ -2,6 +2,8 @@
 members they name (permissions.py); everyone else is refused (403), a board member included.
 What is published is the year's figures (selectors.asb_figures), never a case."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -18,13 +20,13 @@ from .. import selectors, services
 from ..forms import (
     CaseReviewForm,
     PublishForm,
-    RecommendationForm,
     ReviewForm,
     ThresholdForm,
     TimescalesForm,
 )
 from ..models import CaseReview, PublishedAsbFigures
 from ..permissions import case_reviews_policy
+from .recommendations import recommendation_page
 
 APPLICANT = {
     "applicant_name": "name",
@@ -264,29 +266,12 @@ def review(request, slug, pk):
 @login_required
 def recommendation_add(request, slug, pk):
     case = _case_for(request, slug, pk, "change")
-    priorities = selectors.priorities_to_track(request.user, case.partnership)
-    form = RecommendationForm(request.POST or None, priorities=priorities)
-
-    def add(data):
-        due = {"due_date": data["due_date"]} if data["due_date"] else {}
-        return services.recommendation_add(
-            actor=request.user,
-            case=case,
-            text=data["text"],
-            priority=data["priority"],
-            action_title=data["action_title"],
-            **due,
-        )
-
-    saved = save_form(request, form, add)
-    if saved is not NOT_SAVED:
-        confirm_saved(request, _("The recommendation has been added."))
-        return _to_case(case)
-    return _form_page(
+    return recommendation_page(
         request,
         case.partnership,
-        form,
-        heading=_("Add a recommendation"),
-        button=_("Add it"),
-        case=case,
+        add=partial(services.recommendation_add, actor=request.user, case=case),
+        done=lambda: _to_case(case),
+        form_page=lambda form, **words: _form_page(
+            request, case.partnership, form, case=case, **words
+        ),
     )

@@ -3,6 +3,8 @@ coordinators and the members they name for it (its own list, apart from the ASB 
 Reviews'); everyone else is refused (403). What the public reads is a published review's
 name, day and report, and its recommendations once a coordinator publishes them."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,16 +16,16 @@ from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
 from saferplan.core.models import Marking
 from saferplan.partnerships.access import partnership_for
 
-from .. import selectors, services
+from .. import services
 from ..forms import (
     DeathDecisionForm,
     DeathProgressForm,
     DeathPublishForm,
     DeathReviewForm,
-    RecommendationForm,
 )
 from ..models import DeathReview
 from ..permissions import death_reviews_policy
+from .recommendations import recommendation_page
 
 
 def _register_of(request, slug, action="view"):
@@ -200,31 +202,14 @@ def publish(request, slug, pk):
 @login_required
 def recommendation_add(request, slug, pk):
     review = _review_for(request, slug, pk, "change")
-    priorities = selectors.priorities_to_track(request.user, review.partnership)
-    form = RecommendationForm(request.POST or None, priorities=priorities)
-
-    def add(data):
-        due = {"due_date": data["due_date"]} if data["due_date"] else {}
-        return services.death_review_recommendation_add(
-            actor=request.user,
-            review=review,
-            text=data["text"],
-            priority=data["priority"],
-            action_title=data["action_title"],
-            **due,
-        )
-
-    saved = save_form(request, form, add)
-    if saved is not NOT_SAVED:
-        confirm_saved(request, _("The recommendation has been added."))
-        return _to_review(review)
-    return _form_page(
+    return recommendation_page(
         request,
         review.partnership,
-        form,
-        heading=_("Add a recommendation"),
-        button=_("Add it"),
-        review=review,
+        add=partial(services.death_review_recommendation_add, actor=request.user, review=review),
+        done=lambda: _to_review(review),
+        form_page=lambda form, **words: _form_page(
+            request, review.partnership, form, review=review, **words
+        ),
     )
 
 
