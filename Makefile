@@ -13,7 +13,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
 # pytest-xdist workers: one per core (make test PYTEST_WORKERS=0 runs in one process)
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test test-postgres lint format bench load-test assets python-deps browser proxy wrk fonts clean
+.PHONY: redmine-peer demo test test-postgres lint format bench load-test assets python-deps browser proxy wrk fonts clean
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "saferplan needs Python 3.11 or newer: run make with PYTHON=python3.11 (or newer)")'
@@ -104,9 +104,29 @@ format: $(PY_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/djhtml saferplan/templates
 
-## Benchmarks: each prints its figures beside its target
-bench: $(PY_STAMP) $(CSS) wrk
-	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+## Benchmarks: each prints its figures beside its target (and its peer's, measured in the
+## same run: Redmine through its peer script, DuckDB from the Python environment). All run;
+## the ones that missed a target are named at the end.
+REDMINE_PEER := ../shared/bench-peers/redmine/run.sh
+REDMINE_RESULTS ?= var/bench/redmine-results.md
+bench: $(PY_STAMP) $(CSS) wrk redmine-peer
+	@failed=""; for script in bench/bench_*.py; do \
+	  REDMINE_RESULTS=$(abspath $(REDMINE_RESULTS)) $(BIN)/python $$script || failed="$$failed $$script"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "Missed a target or failed:$$failed"; exit 1; fi
+
+## Redmine measured on this machine now, for the targets that are ratios to it
+redmine-peer:
+	@mkdir -p $(dir $(REDMINE_RESULTS)); rm -f $(REDMINE_RESULTS)
+	@if [ ! -x $(REDMINE_PEER) ]; then \
+	  echo "No Redmine peer script at $(REDMINE_PEER): Redmine's published figures are used"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	  echo "The Redmine peer installs Debian's redmine and needs root: Redmine's published figures are used"; \
+	else \
+	  CONFIGS=2x5 DURATION=$${BENCH_DURATION:-15} RESULTS=$(abspath $(REDMINE_RESULTS)) $(REDMINE_PEER) > var/bench/redmine-run.log 2>&1 \
+	    || { echo "The Redmine peer failed (var/bench/redmine-run.log)"; exit 1; }; \
+	  echo "Redmine measured now: $(REDMINE_RESULTS)"; \
+	fi
 
 ## 50 people for 5 minutes against gunicorn + PostgreSQL (bench/load_test.py)
 load-test: $(PY_STAMP) $(CSS)

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from harness import Report, measure, setup_django
-from police_data import five_years_of_hertfordshire, import_in_child
+from police_data import duckdb_seconds, five_years_of_hertfordshire, import_in_child
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = (
@@ -39,21 +39,6 @@ from saferplan.crimedata.periods import Period
 from saferplan.partnerships.models import Partnership, PoliceForce
 
 
-def duckdb_seconds() -> float:
-    import duckdb
-
-    def run():  # the folder is the benchmark's own argument, not user input
-        connection = duckdb.connect()
-        connection.sql(
-            "SELECT regexp_replace(\"LSOA name\", ' [0-9]{3}[A-Z]$', '') AS district, "  # noqa: S608
-            '"Crime type", "Month", count(*) '
-            f"FROM read_csv('{FOLDER}/*.csv', header = true) GROUP BY ALL"
-        ).fetchall()
-        connection.close()
-
-    return statistics.median(measure(run, warmup=1, repeat=3)) / 1000
-
-
 def one_big_file(folder: Path) -> Path:
     """The whole month as one file (one header), as a force-month named "all"."""
     target = Path(tempfile.mkdtemp(prefix="saferplan-bench-")) / "2018-10-all-street.csv"
@@ -70,7 +55,7 @@ def one_big_file(folder: Path) -> Path:
 def main() -> None:
     out = Report(f"police.uk data on {database}")
     factor = 12 if "postgresql" in database else 8
-    duck = duckdb_seconds()
+    duck = duckdb_seconds(FOLDER)
     out.figure("DuckDB: read and aggregate the month (peer)", duck * 1000, float("inf"), "ms")
     seconds, peak = import_in_child(FOLDER)
     rows = StreetCount.objects.count()

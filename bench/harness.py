@@ -11,8 +11,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def setup_django() -> str:
-    """Configure Django on a fresh benchmark database; returns its description."""
+def setup_django(*, keep: bool = False) -> str:
+    """Configure Django on a fresh benchmark database; returns its description. `keep` leaves
+    a PostgreSQL benchmark database as an earlier run left it (to measure it again)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saferplan.settings.base")
     url = os.environ.get("DATABASE_URL", "")
     if url:
@@ -30,7 +31,7 @@ def setup_django() -> str:
     from django.db import connection
 
     call_command("migrate", interactive=False, verbosity=0)
-    if url:
+    if url and not keep:
         call_command("flush", interactive=False, verbosity=0)
     return f"{connection.vendor} ({connection.settings_dict['NAME']})"
 

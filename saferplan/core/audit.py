@@ -77,8 +77,36 @@ def log(
     """Record one write. Call inside the service's transaction so the log and the write
     commit or roll back together. `shared_with`: the other partnerships (or their ids) that
     share the record, whose logs show the event as well."""
+    event = _event(instance, action, actor, partnership, changes, reason)
+    event.save()
+    partnership_id = getattr(partnership, "pk", partnership)
+    others = {getattr(p, "pk", p) for p in shared_with} - {partnership_id, None}
+    if others:
+        event.shared_with.add(*others)
+    return event
+
+
+def log_in_each(
+    *,
+    instance: models.Model,
+    action: str,
+    actor: Actor,
+    changes_by_partnership: list[tuple[Any, Changes]],
+    reason: str = "",
+) -> None:
+    """Record one write in the log of each of several partnerships, with what it changed
+    for each: one event per (partnership, changes), written together (a national police.uk
+    month is logged in some 300 partnerships' logs). A partnership of None is the
+    installation's log."""
+    AuditEvent.objects.bulk_create(
+        _event(instance, action, actor, partnership, changes, reason)
+        for partnership, changes in changes_by_partnership
+    )
+
+
+def _event(instance, action, actor: Actor, partnership, changes, reason: str) -> AuditEvent:
     actor = actor if actor is not None and actor.is_authenticated else None
-    event = AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor,
         actor_name=actor.get_full_name() or actor.email if actor else "",
         action=action,
@@ -89,11 +117,6 @@ def log(
         changes=changes or {},
         reason=reason,
     )
-    partnership_id = getattr(partnership, "pk", partnership)
-    others = {getattr(p, "pk", p) for p in shared_with} - {partnership_id, None}
-    if others:
-        event.shared_with.add(*others)
-    return event
 
 
 SharedWith = Iterable[Any] | Callable[[Any], Iterable[Any]]

@@ -25,6 +25,7 @@ from saferplan.partnerships.models import Partnership
 
 from .categories import ALL_CRIME, ASB
 from .coverage import Coverage, force_coverage
+from .models import ForceMonth
 from .periods import Period
 from .selectors import category_keys, counts_by_partnership
 from .wording import Sentence
@@ -153,9 +154,11 @@ def peers(partnership: Partnership, period: Period) -> Peers:
     own force's months), and its most similar peers, nearest first."""
     partnerships = list(Partnership.objects.order_by("name"))
     counts = counts_by_partnership(partnerships, period)
-    coverages = {
-        force: force_coverage(force, period) for force in {p.police_force for p in partnerships}
-    }
+    held: dict[str, list] = {p.police_force: [] for p in partnerships}
+    months = ForceMonth.objects.filter(force__in=list(held), month__gte=period.start)
+    for force, month in months.filter(month__lte=period.end).values_list("force", "month"):
+        held[force].append(month)  # every force's months in one query, not one per force
+    coverages = {force: force_coverage(force, period, held=sorted(m)) for force, m in held.items()}
     rows = [PeerRow(p, coverages[p.police_force], dict(counts.get(p.pk, {}))) for p in partnerships]
     subject = next(row for row in rows if row.partnership.pk == partnership.pk)
     keys = category_keys(row.counts for row in rows if row.coverage.complete)

@@ -21,7 +21,7 @@ from ..models import CrimeCount, ForceMonth, Lsoa, StreetCount
 from ..periods import month_label
 from ..police_uk import OTHER_FORCES, ArchiveFile, PoliceUkFileError, Row, StreetFile
 from .differences import MonthDifference, ReplacementNotConfirmedError, month_difference
-from .street_counts import HashingOpener, StreetWriter, flush, lsoas_add
+from .street_counts import HashingOpener, StreetWriter, flush, lsoas_add, lsoas_known
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
@@ -134,6 +134,7 @@ def police_uk_import_steps(
     partnerships = list(Partnership.objects.order_by("name"))
     with transaction.atomic(), connection.cursor() as cursor:
         writer = StreetWriter(cursor)
+        known_lsoas = lsoas_known()
         overrides = dict(
             Lsoa.objects.filter(district_source=Lsoa.DistrictSource.LOOKUP).values_list(
                 "code", "district"
@@ -204,7 +205,7 @@ def police_uk_import_steps(
                 ],
                 batch_size=1000,
             )
-            lsoas_add(street.lsoa_names)
+            lsoas_add(street.lsoa_names, known_lsoas)
             batch.records = records
             batch.unlocated = sum(n for (district, _), n in counts.items() if not district)
             batch.sha256 = hashing.hexdigest()
@@ -248,22 +249,26 @@ def _log_force_month(
         ]
     )  # fmt: skip
     action = AuditEvent.Action.UPDATE if difference.held else AuditEvent.Action.CREATE
-    for figures in difference.partnerships or [None]:
-        audit.log(
-            instance=batch,
-            action=action,
-            actor=actor,
-            partnership=by_id[figures.partnership] if figures else None,
-            changes={
-                "Records": [difference.records_before, difference.records_after],
-                **(
-                    {"Records in this partnership's districts": [figures.before, figures.after]}
-                    if figures
-                    else {}
-                ),
-            },
-            reason=reason,
-        )
+    audit.log_in_each(
+        instance=batch,
+        action=action,
+        actor=actor,
+        changes_by_partnership=[
+            (
+                by_id[figures.partnership] if figures else None,
+                {
+                    "Records": [difference.records_before, difference.records_after],
+                    **(
+                        {"Records in this partnership's districts": [figures.before, figures.after]}
+                        if figures
+                        else {}
+                    ),
+                },
+            )
+            for figures in difference.partnerships or [None]
+        ],
+        reason=reason,
+    )
 
 
 def police_uk_import(

@@ -100,13 +100,26 @@ def flush(writer, batch_id: int, month: str, points: Counter[Row], counts: Count
     points.clear()
 
 
-def lsoas_add(names: dict[str, str]) -> None:
-    """Remember the LSOAs seen (for hotspot names). An LSOA known already is left as it is,
-    so a district set by an ONS lookup stays. Plain SQL, as a month holds 35,000 LSOAs."""
+def lsoas_known() -> set[str]:
+    """The codes of the LSOAs saferplan knows, read once per import (England and Wales have
+    about 35,000, all known after the first national month imported)."""
+    return set(Lsoa.objects.values_list("code", flat=True))
+
+
+def lsoas_add(names: dict[str, str], known: set[str]) -> None:
+    """Remember the LSOAs seen (for hotspot names), adding them to `known` (lsoas_known).
+    An LSOA known already is left as it is, so a district set by an ONS lookup stays; only
+    new ones are written, as asking the database about each would cost a round trip."""
+    new = [
+        (code, name, district_of(name), "name") for code, name in names.items() if code not in known
+    ]
+    if not new:
+        return
     table = Lsoa._meta.db_table
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {table} (code, name, district, district_source) "  # noqa: S608
             "VALUES (%s, %s, %s, %s) ON CONFLICT (code) DO NOTHING",
-            [(code, name, district_of(name), "name") for code, name in names.items()],
+            new,
         )
+    known.update(code for code, *_ in new)
