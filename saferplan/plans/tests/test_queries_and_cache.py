@@ -76,6 +76,20 @@ def test_my_actions_query_count_does_not_grow_with_the_actions(client, editor, p
     assert _queries(client, reverse("my-actions")) == few
 
 
+def test_an_actions_page_query_count_does_not_grow_with_its_updates(
+    client, coordinator, priority, partnership
+):
+    action = make_action(priority, rag="amber")
+    UpdateFactory.create_batch(2, action=action)
+    client.force_login(coordinator)
+    page = reverse("plans:action", args=[partnership.slug, action.pk])
+    few = _queries(client, page)
+    UpdateFactory.create_batch(25, action=action)
+    RagChangeFactory.create_batch(10, action=action, rating="red")
+    assert _queries(client, page) == few
+    assert few <= 25
+
+
 # Two people at once, on PostgreSQL with two real connections ----------------------------------
 
 
