@@ -504,6 +504,7 @@ def sweep_records(partnership, coordinator):
         **dict.fromkeys(
             [
                 "reports:board-report",
+                "reports:board-report-chart",
                 "reports:board-report-download",
                 "reports:board-report-prepare",
                 "reports:board-report-edit",

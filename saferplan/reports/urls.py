@@ -39,6 +39,11 @@ urlpatterns = [
         "partnerships/<slug:slug>/board-reports/<int:pk>/", views.board_report, name="board-report"
     ),
     path(
+        "partnerships/<slug:slug>/board-reports/<int:pk>/chart.svg",
+        views.board_report_chart,
+        name="board-report-chart",
+    ),
+    path(
         "partnerships/<slug:slug>/board-reports/<int:pk>/report.<document:kind>",
         views.board_report_download,
         name="board-report-download",

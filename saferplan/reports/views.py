@@ -4,8 +4,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from saferplan.plans.models import Plan
 
 from . import open_data
 from .action_plan_files import action_plan_file
-from .board import chart_alt_text, chart_data_uri
+from .board import chart_alt_text, rag_chart
 from .board_documents import board_report_document, report_content
 from .forms import BoardReportForm
 from .models import BoardReport, BoardReportStatus
@@ -224,13 +225,23 @@ def board_report(request, slug, pk):
             "plan": report.plan,
             "report": report,
             "content": content,
-            "chart": chart_data_uri(content),
+            # Its own request, as every chart of a page: the page is not held up drawing it.
+            "chart": reverse("reports:board-report-chart", args=[slug, report.pk]),
             "chart_alt": chart_alt_text(content),
             "may_change": board_report_policy.user_has_permission_for_instance(
                 request.user, "change", report
             ),
         },
     )
+
+
+@login_required
+@require_GET
+def board_report_chart(request, slug, pk):
+    """The board report page's chart of RAG ratings per priority (the documents carry it
+    inside them)."""
+    report = _report_for(request, slug, pk)
+    return HttpResponse(rag_chart(report_content(report)), content_type="image/svg+xml")
 
 
 @login_required

@@ -113,6 +113,20 @@ def test_the_report_shows_rag_moves_overdue_and_the_summary_with_its_data_table(
     )
 
 
+def test_the_pages_chart_is_its_own_svg_with_the_ratings_in_words(signed_in, viewer, report):
+    client = signed_in(viewer)
+    html = client.get(url(report)).content.decode()
+    chart = reverse("reports:board-report-chart", args=[report.plan.partnership.slug, report.pk])
+    assert f'<img src="{chart}" alt="Bar chart of the RAG ratings' in html
+    response = client.get(chart)
+    assert response["Content-Type"] == "image/svg+xml"
+    svg = response.content.decode()
+    assert svg.lstrip().startswith("<?xml")
+    assert "<svg" in svg
+    # The legend names each rating, so the chart is not read by colour alone.
+    assert all(word in svg for word in ("Red", "Amber", "Green", "White", "Priority 1"))
+
+
 def test_completed_actions_are_read_from_the_audit_log_of_the_period(
     signed_in, viewer, coordinator, report
 ):
