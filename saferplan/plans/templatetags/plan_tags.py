@@ -5,11 +5,13 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from saferplan.core.templatetags.saferplan import (
     marking_tag,
     own_words,
+    own_words_in,
     own_words_lang,
     rag_tag,
     short_date,
@@ -222,3 +224,55 @@ def action_row_cells(
             )
         )
     return mark_safe("".join(cells))  # noqa: S308 - each cell is escaped above
+
+
+@register.simple_tag
+def my_action_item(listed: ListedAction):
+    """One action of My actions: its title (action_cell), RAG rating, partnership, plan,
+    priority and due date, its latest update, and a link to add one. Built in Python, as the
+    page lists every action a person owns and the template engine was most of its time."""
+    action = listed.action
+    plan = action.priority.plan
+    partnership = plan.partnership
+    previous = (
+        ""
+        if action.in_current_plan
+        else format_html(
+            ' <strong class="govuk-tag govuk-tag--grey">{}</strong>', _("Previous year's plan")
+        )
+    )
+    due = (
+        " " + own_words_in(_("· due %(due_date)s"), plain={"due_date": short_date(action.due_date)})
+        if action.due_date
+        else ""
+    )
+    latest = listed.shown_updates[0] if listed.shown_updates else None
+    said = (
+        format_html(
+            "{}: {}",
+            short_date(latest.described_on),
+            own_words(Truncator(latest.text).words(30, truncate=" …")),
+        )
+        if latest
+        else _("none yet")
+    )
+    return format_html(
+        '<li class="govuk-!-margin-bottom-5">'
+        '<h3 class="govuk-heading-s govuk-!-margin-bottom-1">{}</h3>'
+        '<p class="govuk-body-s govuk-!-margin-bottom-1">{} {} · {}{} {}{}</p>'
+        '<p class="govuk-body-s govuk-!-margin-bottom-1">{} {}</p>'
+        '<a class="govuk-link govuk-body-s" href="{}">{}'
+        '<span class="govuk-visually-hidden"> {}</span></a></li>',
+        action_cell(listed, partnership.slug),
+        rag_tag(action.current_rag),
+        own_words(partnership.name),
+        own_words(plan.title),
+        previous,
+        own_words_in(_("· priority %(number)s"), plain={"number": action.priority.number}),
+        mark_safe(due),  # noqa: S308 - own_words_in escaped every part
+        _("Latest update:"),
+        said,
+        reverse("plans:update-add", args=[partnership.slug, action.pk]),
+        _("Add an update"),
+        own_words_in(_("to %(title)s"), title=Truncator(action.title).chars(60)),
+    )
