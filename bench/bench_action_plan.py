@@ -38,6 +38,7 @@ from serve import (
     sanity_check,
     server_environment,
     session_cookie,
+    timed_after_change,
     wrk,
 )
 
@@ -194,26 +195,6 @@ def time_update_posts(path: str, cookie: str, count: int = 40) -> list[float]:
     return timings
 
 
-def time_after_each_change(url: str, cookie: str, plan_id: int, count: int = 30) -> list[float]:
-    """Milliseconds for the table when every request follows a change to the plan, so that
-    no cached rendering can be used (the first view after an update)."""
-    port = int(BASE.rsplit(":", 1)[1])
-    path = url.removeprefix(BASE)
-    timings = []
-    for _ in range(count):
-        Plan.objects.filter(pk=plan_id).update(content_version=F("content_version") + 1)
-        conn = http.client.HTTPConnection("127.0.0.1", port)
-        started = time.perf_counter()
-        conn.request("GET", path, headers={"Cookie": cookie})
-        answer = conn.getresponse()
-        answer.read()
-        timings.append((time.perf_counter() - started) * 1000)
-        conn.close()
-        if answer.status != 200:
-            raise SystemExit(f"{path} answered {answer.status}")
-    return timings
-
-
 def redmine_figures() -> dict[str, float]:
     results = redmine_results()
     if ("list100", 1) not in results or ("list100", 8) not in results:
@@ -277,7 +258,13 @@ def main() -> None:
                 1,
                 "",
             )
-        fresh = time_after_each_change(table, cookie, plan.pk)
+        fresh = timed_after_change(
+            table.removeprefix(BASE),
+            cookie,
+            lambda: Plan.objects.filter(pk=plan.pk).update(
+                content_version=F("content_version") + 1
+            ),
+        )
         # The first view after a change is built afresh; it must still beat Redmine's own median.
         redmine_median = redmine.get("c1_median", 85)
         report.figure(

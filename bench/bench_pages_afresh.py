@@ -16,15 +16,13 @@ against, and the benchmark says so and fails.
 """
 
 import datetime
-import http.client
 import statistics
-import time
 
 import bench_action_plan as county
 from django.db import connection
 from django.db.models import F
 from harness import Report
-from serve import BASE, gunicorn, redmine_results, server_environment, session_cookie
+from serve import gunicorn, redmine_results, server_environment, session_cookie, timed_after_change
 
 from saferplan.plans.models import Action, Plan
 from saferplan.reports.services import board_report_create
@@ -32,23 +30,9 @@ from saferplan.reports.services import board_report_create
 FACTOR = 5
 
 
-def after_each_change(path: str, cookie: str, count: int = 30) -> list[float]:
-    """Milliseconds for `path`, each request just after every plan's version is raised (what
-    a change to a plan does), so no cached rendering of any plan can be used."""
-    port = int(BASE.rsplit(":", 1)[1])
-    timings = []
-    for _ in range(count + 3):
-        Plan.objects.update(content_version=F("content_version") + 1)
-        conn = http.client.HTTPConnection("127.0.0.1", port)
-        started = time.perf_counter()
-        conn.request("GET", path, headers={"Cookie": cookie})
-        answer = conn.getresponse()
-        answer.read()
-        timings.append((time.perf_counter() - started) * 1000)
-        conn.close()
-        if answer.status != 200:
-            raise SystemExit(f"{path} answered {answer.status}")
-    return timings[3:]  # the first three warm the server's workers
+def every_plan_changed() -> None:
+    """What a change to a plan does to the cached renderings, done to every plan."""
+    Plan.objects.update(content_version=F("content_version") + 1)
 
 
 def main() -> None:
@@ -85,7 +69,9 @@ def main() -> None:
     ]  # fmt: skip
     with gunicorn(server_environment()):
         for what, path, redmine in pages:
-            median = statistics.median(after_each_change(path, cookie))
+            median = statistics.median(
+                timed_after_change(path, cookie, every_plan_changed, warmup=3)
+            )
             out.figure(f"{what}: median", median, peer[redmine] / FACTOR, "ms", inclusive=True)
             out.figure(f"  Redmine's {redmine} (peer): median", peer[redmine], float("inf"), "ms")
             out.figure("  ratio: Redmine's time over ours", peer[redmine] / median, FACTOR, "x",

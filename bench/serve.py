@@ -1,6 +1,7 @@
 """Serve the benchmark database with the production server (gunicorn, 2 workers) on
 loopback, and measure pages with wrk, as ../shared/bench-peers/redmine measures Redmine."""
 
+import http.client
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -112,6 +114,28 @@ def wrk(url: str, *, cookie: str, connections: int, duration: int, warmup: int =
     ).stdout
     line = next(line for line in out.splitlines() if line.startswith("RESULT"))
     return {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", line)}
+
+
+def timed_after_change(
+    path: str, cookie: str, change: Callable[[], object], *, count: int = 30, warmup: int = 0
+) -> list[float]:
+    """Milliseconds for `path`, each request made just after `change()` (raising plans'
+    versions), so that no cached rendering can serve it: the page built afresh. The first
+    `warmup` timings are left out."""
+    port = int(BASE.rsplit(":", 1)[1])
+    timings = []
+    for _ in range(count + warmup):
+        change()
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        started = time.perf_counter()
+        conn.request("GET", path, headers={"Cookie": cookie})
+        answer = conn.getresponse()
+        answer.read()
+        timings.append((time.perf_counter() - started) * 1000)
+        conn.close()
+        if answer.status != 200:
+            raise SystemExit(f"{path} answered {answer.status}")
+    return timings[warmup:]
 
 
 def session_cookie(user) -> str:

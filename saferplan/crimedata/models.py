@@ -21,6 +21,15 @@ class ForceMonthQuerySet(models.QuerySet):
         (crimedata/coverage.py)."""
         return sorted(set(self.values_list("month", flat=True)))
 
+    def months_by_force(self, forces, start: date, end: date) -> dict[str, list[date]]:
+        """Each of `forces` with its months held from `start` to `end`, oldest first (as
+        months() gives one force's), in one query however many forces."""
+        held: dict[str, set[date]] = {force: set() for force in forces}
+        rows = self.filter(force__in=list(held), month__gte=start, month__lte=end)
+        for force, month in rows.values_list("force", "month"):
+            held[force].add(month)
+        return {force: sorted(months) for force, months in held.items()}
+
 
 class ForceMonth(models.Model):
     """One month of one force's street-level file from the police.uk archive, as imported.

@@ -154,11 +154,12 @@ def peers(partnership: Partnership, period: Period) -> Peers:
     own force's months), and its most similar peers, nearest first."""
     partnerships = list(Partnership.objects.order_by("name"))
     counts = counts_by_partnership(partnerships, period)
-    held: dict[str, list] = {p.police_force: [] for p in partnerships}
-    months = ForceMonth.objects.filter(force__in=list(held), month__gte=period.start)
-    for force, month in months.filter(month__lte=period.end).values_list("force", "month"):
-        held[force].append(month)  # every force's months in one query, not one per force
-    coverages = {force: force_coverage(force, period, held=sorted(m)) for force, m in held.items()}
+    held = ForceMonth.objects.months_by_force(
+        {p.police_force for p in partnerships}, period.start, period.end
+    )
+    coverages = {
+        force: force_coverage(force, period, held=months) for force, months in held.items()
+    }
     rows = [PeerRow(p, coverages[p.police_force], dict(counts.get(p.pk, {}))) for p in partnerships]
     subject = next(row for row in rows if row.partnership.pk == partnership.pk)
     keys = category_keys(row.counts for row in rows if row.coverage.complete)

@@ -242,7 +242,10 @@ def my_action_item(listed: ListedAction):
         )
     )
     due = (
-        " " + own_words_in(_("· due %(due_date)s"), plain={"due_date": short_date(action.due_date)})
+        format_html(
+            " {}",
+            own_words_in(_("· due %(due_date)s"), plain={"due_date": short_date(action.due_date)}),
+        )
         if action.due_date
         else ""
     )
@@ -269,7 +272,7 @@ def my_action_item(listed: ListedAction):
         own_words(plan.title),
         previous,
         own_words_in(_("· priority %(number)s"), plain={"number": action.priority.number}),
-        mark_safe(due),  # noqa: S308 - own_words_in escaped every part
+        due,
         _("Latest update:"),
         said,
         reverse("plans:update-add", args=[partnership.slug, action.pk]),
