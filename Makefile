@@ -13,7 +13,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/saferplan
 # pytest-xdist workers: one per core (make test PYTEST_WORKERS=0 runs in one process)
 PYTEST_WORKERS ?= auto
 
-.PHONY: redmine-peer demo test test-postgres lint format bench load-test assets python-deps browser proxy wrk fonts clean
+.PHONY: redmine-peer demo test test-postgres lint format bench load-test deployment-test redis assets python-deps browser proxy wrk fonts clean
 
 $(PY_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "saferplan needs Python 3.11 or newer: run make with PYTHON=python3.11 (or newer)")'
@@ -127,6 +127,21 @@ redmine-peer:
 	    || { echo "The Redmine peer failed (var/bench/redmine-run.log)"; exit 1; }; \
 	  echo "Redmine measured now: $(REDMINE_RESULTS)"; \
 	fi
+
+# The deployment test's servers share Redis for the workers' progress and heartbeats.
+redis:
+	@command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's redis-server for the deployment test"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else \
+	    echo "redis-server is not installed: sudo apt-get install redis-server"; exit 1; \
+	  fi; }
+
+## nginx, 2 app servers, 2 workers, PostgreSQL, Redis; 200 people for 5 minutes; an app
+## server and a worker killed part-way (bench/deployment_test.py)
+deployment-test: $(PY_STAMP) $(CSS) proxy redis
+	$(BIN)/python bench/deployment_test.py
 
 ## 50 people for 5 minutes against gunicorn + PostgreSQL (bench/load_test.py)
 load-test: $(PY_STAMP) $(CSS)

@@ -22,6 +22,11 @@ def progress_add(job_id: int, line: str) -> None:
     heartbeat(job_id)
 
 
+def progress_restart(job_id: int) -> None:
+    """Forget the lines of a run that stopped with its worker: the job starts afresh."""
+    caches["progress"].delete(_key(job_id))
+
+
 def progress_of(job_id: int) -> list[str]:
     return caches["progress"].get(_key(job_id), [])
 
@@ -49,7 +54,7 @@ def last_heartbeat(job_id: int) -> float | None:
 @contextmanager
 def heartbeat_while_running(job_id: int) -> Iterator[None]:
     """Beat the job's heartbeat from a thread until the block ends. If the worker's process
-    is killed the thread dies with it and the heartbeat stops: jobs_stopped_fail notices."""
+    is killed the thread dies with it and the heartbeat stops: jobs_stopped_recover notices."""
     stop = threading.Event()
 
     def beat() -> None:

@@ -1,6 +1,6 @@
 """Background jobs, whatever their work: recording and queueing one, running it in the worker
-(`saferplan db_worker`) with its heartbeat, recording how it ended, and failing the jobs of a
-worker that stopped.
+(`saferplan db_worker`) with its heartbeat, recording how it ended, and queueing again (or,
+after SAFERPLAN_JOB_ATTEMPTS, failing) the jobs of a worker that stopped.
 
 The work itself belongs to the app that owns it, each a `@task()` taking the job's id: the
 police.uk import and the police.uk API fetch in saferplan.crimedata.tasks, the board report's
@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.files.storage import Storage, storages
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from saferplan.core import audit
@@ -34,7 +36,7 @@ from saferplan.core.models import AuditEvent
 
 from .database_lock import retry_while_locked
 from .models import BackgroundJob
-from .progress import heartbeat, heartbeat_while_running, last_heartbeat
+from .progress import heartbeat, heartbeat_while_running, last_heartbeat, progress_restart
 
 if TYPE_CHECKING:
     from django_tasks.base import Task
@@ -90,6 +92,7 @@ def job_queue(
         file_name=file_name,
         options={"language": translation.get_language(), **(options or {})},
         stored_file=stored_file,
+        task_path=work.module_path,
     )
     audit.log(
         instance=job,
@@ -103,20 +106,28 @@ def job_queue(
 
 
 def _begin(job_id: int) -> BackgroundJob | None:
-    """The job, marked running; None if it has already run (a worker restarted)."""
+    """The job, marked running and its attempts counted; None if it is not waiting to start:
+    it has run already (a worker restarted), or another worker has it."""
     job = retry_while_locked(
         lambda: BackgroundJob.objects.select_related("started_by").get(pk=job_id),
         doing=f"starting background job {job_id}",
     )
-    if job.is_finished:
+    if job.status != BackgroundJob.Status.QUEUED:
         return None
     heartbeat(job.pk)  # before it shows as running, so that it is never running unheard
-    retry_while_locked(
-        lambda: BackgroundJob.objects.filter(pk=job.pk).update(
-            status=BackgroundJob.Status.RUNNING, started_at=timezone.now()
+    started = retry_while_locked(
+        lambda: BackgroundJob.objects.filter(
+            pk=job.pk, status=BackgroundJob.Status.QUEUED, attempts=job.attempts
+        ).update(
+            status=BackgroundJob.Status.RUNNING,
+            started_at=timezone.now(),
+            attempts=F("attempts") + 1,
         ),
         doing=f"starting background job {job_id}",
     )
+    if not started:  # another worker started it meanwhile
+        return None
+    job.status, job.attempts = BackgroundJob.Status.RUNNING, job.attempts + 1
     return job
 
 
@@ -166,13 +177,23 @@ def job_failing(
 
 
 def job_finish(job: BackgroundJob, status: str, outcome: str, *, records=None) -> None:
-    """Record how the job ended: its status, what it did (or why it failed) in words."""
-    retry_while_locked(
-        lambda: BackgroundJob.objects.filter(pk=job.pk).update(
+    """Record how the job ended: its status, what it did (or why it failed) in words. Only
+    the attempt that holds the job records it: one whose worker was taken for stopped, and
+    whose job was queued again, does not (the job is finished exactly once)."""
+    recorded = retry_while_locked(
+        lambda: BackgroundJob.objects.filter(pk=job.pk, attempts=job.attempts).update(
             status=status, outcome=outcome, records=records, finished_at=timezone.now()
         ),
         doing=f"recording how background job {job.pk} ended",
     )
+    if not recorded:
+        logger.warning(
+            "Background job %d (%s): attempt %d ended, but the job had been queued again "
+            "meanwhile; the later attempt records how it ends.",
+            job.pk,
+            job,
+            job.attempts,
+        )
 
 
 def document_of(job: BackgroundJob):
@@ -182,13 +203,16 @@ def document_of(job: BackgroundJob):
     return upload_storage().open(job.stored_file, "rb")
 
 
-def jobs_stopped_fail(*, jobs: Iterable[BackgroundJob] | None = None) -> list[BackgroundJob]:
-    """Mark failed each running job (of `jobs`, or all) whose worker has stopped — killed,
-    or its server restarted — so that it would otherwise show "Running" for ever: no
-    heartbeat for settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT seconds. Its transaction ended
-    with the worker, so nothing was saved; its kept upload is deleted. The worker does this
-    when it starts and every so often (its db_worker command), and a job's page when it is
-    looked at."""
+def jobs_stopped_recover(*, jobs: Iterable[BackgroundJob] | None = None) -> list[BackgroundJob]:
+    """Recover each running job (of `jobs`, or all) whose worker has stopped — killed, or its
+    server restarted — which would otherwise show "Running" for ever: no heartbeat for
+    settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT seconds. Its transaction ended with the worker,
+    so nothing was saved. It is queued again, with its kept upload, for any worker to start
+    afresh; once workers have started it SAFERPLAN_JOB_ATTEMPTS times (its work may be what
+    stops them, as a file too large for the worker's memory) it is marked failed instead and
+    its upload deleted. Each worker does this when it starts and every so often (its
+    db_worker command), and a job's page when it is looked at. The jobs recovered are
+    returned."""
     limit = settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT
     now = time.time()
     candidates = (
@@ -203,16 +227,83 @@ def jobs_stopped_fail(*, jobs: Iterable[BackgroundJob] | None = None) -> list[Ba
         heard = last_heartbeat(job.pk) or (job.started_at or job.created_at).timestamp()
         if now - heard < limit:
             continue
-        if _stopped_fail(job, heard=heard):
+        at = timezone.localtime(datetime.datetime.fromtimestamp(heard, tz=datetime.UTC))
+        task = _task_of(job)
+        if task is not None and job.attempts < settings.SAFERPLAN_JOB_ATTEMPTS:
+            recovered = _stopped_queue_again(job, task, at=at)
+        else:
+            recovered = _stopped_fail(job, at=at)
+        if recovered:
             stopped.append(job)
     return stopped
 
 
-def _stopped_fail(job: BackgroundJob, *, heard: float) -> bool:
-    at = timezone.localtime(datetime.datetime.fromtimestamp(heard, tz=datetime.UTC))
+def _task_of(job: BackgroundJob) -> "Task[[int], None] | None":
+    """The task that does the job's work, or None if it cannot be found (renamed since)."""
+    try:
+        return import_string(job.task_path) if job.task_path else None
+    except ImportError:
+        return None
+
+
+@transaction.atomic
+def _stopped_queue_again(job: BackgroundJob, task: "Task[[int], None]", *, at) -> bool:
+    """Queue the stopped job again, in the state it was queued in: its upload and options
+    kept, its progress lines begun afresh. The queue's own record of the stopped run is
+    marked failed, so that it does not show as running for ever either."""
+    marked = BackgroundJob.objects.filter(
+        pk=job.pk, status=BackgroundJob.Status.RUNNING, attempts=job.attempts
+    ).update(status=BackgroundJob.Status.QUEUED, started_at=None)
+    if not marked:  # it ended meanwhile, or another look has queued it again
+        return False
+    _queue_record_stopped(job, at=at)
+    audit.log(
+        instance=job,
+        action=AuditEvent.Action.UPDATE,
+        actor=None,
+        partnership=job.partnership,
+        changes={"Status": ["Running", "Waiting to start"]},
+        reason=(
+            f"Its worker stopped (last heard from at {at.isoformat(timespec='seconds')}); "
+            f"queued again after attempt {job.attempts} of {settings.SAFERPLAN_JOB_ATTEMPTS}."
+        ),
+    )
+    progress_restart(job.pk)
+    task.enqueue(job.pk)
+    logger.warning(
+        "Background job %d (%s) queued again: its worker has not been heard from since %s "
+        "(attempt %d of %d).",
+        job.pk,
+        job,
+        at.isoformat(timespec="seconds"),
+        job.attempts,
+        settings.SAFERPLAN_JOB_ATTEMPTS,
+    )
+    return True
+
+
+def _queue_record_stopped(job: BackgroundJob, *, at) -> None:
+    """Mark failed the database queue's record of the job's stopped run (django-tasks-db
+    leaves a task whose worker died "running")."""
+    from django_tasks_db.models import DBTaskResult
+
+    for record in DBTaskResult.objects.running().filter(task_path=job.task_path):
+        if record.args_kwargs.get("args") == [job.pk]:
+            DBTaskResult.objects.filter(pk=record.pk).update(
+                status="FAILED",
+                finished_at=timezone.now(),
+                exception_class_path="saferplan.background.WorkerStopped",
+                traceback=f"Its worker was last heard from at {at.isoformat()}; "
+                f"background job {job.pk} was queued again.",
+            )
+
+
+def _stopped_fail(job: BackgroundJob, *, at) -> bool:
     with translation.override(job_language(job)):
         outcome = _stopped_outcome(job, at)
-    marked = BackgroundJob.objects.filter(pk=job.pk, status=BackgroundJob.Status.RUNNING).update(
+    marked = BackgroundJob.objects.filter(
+        pk=job.pk, status=BackgroundJob.Status.RUNNING, attempts=job.attempts
+    ).update(
         status=BackgroundJob.Status.FAILED,
         outcome=outcome,
         finished_at=timezone.now(),
@@ -223,11 +314,13 @@ def _stopped_fail(job: BackgroundJob, *, heard: float) -> bool:
     if job.kind == BackgroundJob.Kind.POLICE_UK_IMPORT and job.stored_file:
         upload_storage().delete(job.stored_file)
     logger.warning(
-        "Background job %d (%s) marked failed: its worker has not been heard from since %s. "
-        "Was the worker stopped? `saferplan db_worker` must be running.",
+        "Background job %d (%s) marked failed: its worker has not been heard from since %s "
+        "(attempt %d of %d). Was the worker stopped? `saferplan db_worker` must be running.",
         job.pk,
         job,
         at.isoformat(timespec="seconds"),
+        job.attempts,
+        settings.SAFERPLAN_JOB_ATTEMPTS,
     )
     return True
 
@@ -282,7 +375,7 @@ def _stopped_outcome(job: BackgroundJob, at: datetime.datetime) -> str:
 
 
 def background_job_check(*, job: BackgroundJob) -> BackgroundJob:
-    """The job as it stands, marked failed first if its worker has stopped."""
-    if jobs_stopped_fail(jobs=[job]):
+    """The job as it stands, queued again (or marked failed) first if its worker stopped."""
+    if jobs_stopped_recover(jobs=[job]):
         job.refresh_from_db()
     return job

@@ -5,9 +5,10 @@
   ... up to a minute) and carries on. The library's own loop dies of a lock met when it
   starts the transaction in which it claims a task, and records a task that succeeded as
   failed when saving its result meets one.
-- Jobs whose worker stopped (killed, its server restarted) are marked failed, with their kept
-  uploads deleted, when the worker starts and then every quarter of the heartbeat limit, from
-  a thread (saferplan.background.services.jobs_stopped_fail; a job's page does the same).
+- Jobs whose worker stopped (killed, its server restarted) are queued again for any worker
+  (marked failed, with their kept uploads deleted, after SAFERPLAN_JOB_ATTEMPTS), when the
+  worker starts and then every quarter of the heartbeat limit, from
+  a thread (saferplan.background.services.jobs_stopped_recover; a job's page does the same).
 
 This command overrides the library's of the same name: saferplan.background comes before
 django_tasks_db in INSTALLED_APPS.
@@ -25,14 +26,14 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import is_locked_database_exception
 
 from saferplan.background.database_lock import report_locked, retry_while_locked
-from saferplan.background.services import jobs_stopped_fail
+from saferplan.background.services import jobs_stopped_recover
 
 logger = logging.getLogger("saferplan.background")
 
 
 def sweep_every() -> float:
     """Seconds between looks for jobs whose worker stopped: a quarter of the heartbeat limit
-    (30 s by default), so a stopped job is failed soon after the limit passes."""
+    (30 s by default), so a stopped job is queued again soon after the limit passes."""
     return max(settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT / 4, 0.5)
 
 
@@ -43,7 +44,7 @@ class SurvivingWorker(library.Worker):
     def run(self) -> None:
         while True:
             try:
-                jobs_stopped_fail()
+                jobs_stopped_recover()
                 self._start_sweeping()
                 super().run()
             except OperationalError as error:
@@ -88,7 +89,7 @@ def _sweep_now_and_then() -> None:
     while True:
         time.sleep(sweep_every())
         try:
-            retry_while_locked(jobs_stopped_fail, doing="looking for jobs whose worker stopped")
+            retry_while_locked(jobs_stopped_recover, doing="looking for jobs whose worker stopped")
         except Exception:
             logger.exception("Looking for jobs whose worker stopped went wrong; trying again later")
         finally:
@@ -105,7 +106,7 @@ def _retrying(save: Callable[..., None], *, doing: str) -> Callable[..., None]:
 class Command(library.Command):
     help = (
         "Run saferplan's background worker: police.uk imports and fetches, board report "
-        "documents, notices by email. It survives a locked database and marks failed the jobs "
+        "documents, notices by email. It survives a locked database and queues again the jobs "
         "of a worker that stopped."
     )
 
