@@ -1,9 +1,9 @@
 """saferplan deployed as several servers on this machine, for the deployment test: Debian's
 nginx in front of two app servers (gunicorn), two background workers (`saferplan db_worker`),
-one PostgreSQL, Redis for the workers' progress and heartbeats, and one uploads folder and one
-static folder that every server shares, as docs/administration.md ("Several app servers")
-describes. Any server can be killed (SIGKILL, as the out-of-memory killer or a power cut would)
-and started again.
+one PostgreSQL, Redis for the workers' progress and heartbeats, and one uploads folder that
+every server shares, as docs/administration.md ("Several app servers") describes; each app
+server serves the static files collected for the release (WhiteNoise). Any server can be
+killed (SIGKILL, as the out-of-memory killer or a power cut would) and started again.
 
 On real machines the shared folders are a network filesystem (or object storage for uploads)
 and each process runs under systemd; here they are folders and child processes."""
@@ -29,10 +29,11 @@ REDIS = shutil.which("redis-server") or (
     "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None
 )
 
-# The proxy block of docs/administration.md, with an upstream of two app servers. nginx tries
-# the other server when one refuses or drops a connection before answering, for requests that
-# may be repeated (GET, HEAD); a POST in flight on a server that dies is answered 502, and the
-# client sends it again (a form is saved once, ADR 0027).
+# The proxy block of docs/administration.md, with an upstream of two app servers (its
+# "Several app servers"). nginx tries the other server when one refuses or drops a connection
+# before answering, for requests that may be repeated (GET, HEAD); a POST in flight on a
+# server that dies is answered 502, and the client sends it again (a form is saved once, ADR
+# 0027). Static files are served by each app server (WhiteNoise), as the guide says.
 NGINX_CONFIG = """
 daemon off;
 pid {root}/nginx.pid;
@@ -41,8 +42,6 @@ worker_processes 1;
 events {{ worker_connections 2048; }}
 http {{
     access_log off;
-    include /etc/nginx/mime.types;
-    client_max_body_size 100m;
     client_body_temp_path {root}/body;
     proxy_temp_path {root}/proxy;
     fastcgi_temp_path {root}/fastcgi;
@@ -50,24 +49,18 @@ http {{
     scgi_temp_path {root}/scgi;
     upstream saferplan {{
 {servers}
-        keepalive 16;
     }}
     server {{
         listen 127.0.0.1:{port};
         server_name localhost 127.0.0.1;
-        location /static/ {{
-            alias {static}/;
-            expires 1y;
-        }}
+        client_max_body_size 300m;
         location / {{
             proxy_pass http://saferplan;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
             proxy_set_header Host $host;
             proxy_set_header X-Forwarded-Proto $scheme;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_next_upstream error timeout;
-            proxy_read_timeout 120s;
+            proxy_buffering off;
+            proxy_read_timeout 300s;
         }}
     }}
 }}
@@ -120,10 +113,8 @@ class Deployment:
         if REDIS is None:
             raise SystemExit("Redis is not installed: make redis (or apt-get install redis-server)")
         self.root = Path(tempfile.mkdtemp(prefix="saferplan-deployment-"))
-        # nginx's workers run as an unprivileged user: they write large request bodies here
-        # and read the static files.
+        # nginx's workers run as an unprivileged user: they write large request bodies here.
         self.root.chmod(0o755)
-        Path(env["SAFERPLAN_STATIC_ROOT"]).chmod(0o755)
         self.proxy_port, self.app_ports, self.redis_port = proxy_port, app_ports, redis_port
         self.gunicorn_workers = gunicorn_workers
         self.worker_ids = [f"worker-{n + 1}" for n in range(workers)]
@@ -135,7 +126,6 @@ class Deployment:
             "SAFERPLAN_BEHIND_PROXY": "true",
             "SAFERPLAN_TRUSTED_PROXY_HOPS": "1",
         }
-        self.static = Path(env["SAFERPLAN_STATIC_ROOT"])
         self.processes: dict[str, subprocess.Popen] = {}
         self.logs: dict[str, Path] = {}
 
@@ -172,7 +162,7 @@ class Deployment:
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--timeout",
-                "120",
+                "300",
                 "--log-level",
                 "warning",
             ],
@@ -200,6 +190,12 @@ class Deployment:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
 
+    def pause(self, name: str) -> None:
+        os.killpg(self.processes[name].pid, signal.SIGSTOP)
+
+    def resume(self, name: str) -> None:
+        os.killpg(self.processes[name].pid, signal.SIGCONT)
+
     # --- All of it ---------------------------------------------------------------------
 
     def start(self) -> None:
@@ -214,9 +210,7 @@ class Deployment:
             for port in self.app_ports
         )
         (self.root / "nginx.conf").write_text(
-            NGINX_CONFIG.format(
-                root=self.root, port=self.proxy_port, servers=servers, static=self.static
-            )
+            NGINX_CONFIG.format(root=self.root, port=self.proxy_port, servers=servers)
         )
         self._spawn(
             "nginx",

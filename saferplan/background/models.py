@@ -44,11 +44,13 @@ class BackgroundJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    # The task that does its work, by dotted path, and how many times a worker has started
-    # it: a job whose worker stopped is queued again, up to SAFERPLAN_JOB_ATTEMPTS times
-    # (docs/adr/0038-jobs-of-a-stopped-worker-run-again.md).
+    # The task that does its work, by dotted path; how many times a worker has started it
+    # (only the latest start may record how it ended); how many of its runs stopped with
+    # their worker and were begun again: after SAFERPLAN_JOB_ATTEMPTS runs stopped so, it is
+    # failed (docs/adr/0038-jobs-of-a-stopped-worker-run-again.md).
     task_path = models.CharField(max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    stopped_runs = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]

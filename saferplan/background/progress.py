@@ -2,6 +2,7 @@
 the "progress" cache: a file cache in the var folder by default (one server), Redis when
 SAFERPLAN_PROGRESS_REDIS_URL is set (several). Lines are kept for a day."""
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from contextlib import contextmanager
 from django.core.cache import caches
 
 KEEP_SECONDS = 24 * 60 * 60
+logger = logging.getLogger("saferplan.background")
 
 
 def _key(job_id: int) -> str:
@@ -51,6 +53,15 @@ def last_heartbeat(job_id: int) -> float | None:
     return caches["progress"].get(_heartbeat_key(job_id))
 
 
+def last_heartbeat_or_noticed(job_id: int) -> float:
+    """When the running job's worker last said it was alive; if the cache holds no beat (it
+    was emptied: Redis restarted, or the entry was culled), the time that was first noticed,
+    so that a job is taken for stopped only after a whole limit with no beat."""
+    cache = caches["progress"]
+    cache.add(_heartbeat_key(job_id), time.time(), KEEP_SECONDS)
+    return cache.get(_heartbeat_key(job_id)) or time.time()
+
+
 @contextmanager
 def heartbeat_while_running(job_id: int) -> Iterator[None]:
     """Beat the job's heartbeat from a thread until the block ends. If the worker's process
@@ -59,7 +70,10 @@ def heartbeat_while_running(job_id: int) -> Iterator[None]:
 
     def beat() -> None:
         while not stop.wait(HEARTBEAT_SECONDS):
-            heartbeat(job_id)
+            try:
+                heartbeat(job_id)
+            except Exception:  # Redis unreachable for a moment: beat again next time
+                logger.warning("The heartbeat of background job %d could not be written", job_id)
 
     heartbeat(job_id)
     beating = threading.Thread(target=beat, name=f"heartbeat of job {job_id}", daemon=True)

@@ -36,7 +36,12 @@ from saferplan.core.models import AuditEvent
 
 from .database_lock import retry_while_locked
 from .models import BackgroundJob
-from .progress import heartbeat, heartbeat_while_running, last_heartbeat, progress_restart
+from .progress import (
+    heartbeat,
+    heartbeat_while_running,
+    last_heartbeat_or_noticed,
+    progress_restart,
+)
 
 if TYPE_CHECKING:
     from django_tasks.base import Task
@@ -176,24 +181,56 @@ def job_failing(
         raise
 
 
-def job_finish(job: BackgroundJob, status: str, outcome: str, *, records=None) -> None:
-    """Record how the job ended: its status, what it did (or why it failed) in words. Only
-    the attempt that holds the job records it: one whose worker was taken for stopped, and
-    whose job was queued again, does not (the job is finished exactly once)."""
-    recorded = retry_while_locked(
-        lambda: BackgroundJob.objects.filter(pk=job.pk, attempts=job.attempts).update(
-            status=status, outcome=outcome, records=records, finished_at=timezone.now()
-        ),
-        doing=f"recording how background job {job.pk} ended",
-    )
+def job_finish(
+    job: BackgroundJob, status: str, outcome: str, *, records=None, stored_file: str | None = None
+) -> bool:
+    """Record how the job ended: its status, what it did (or why it failed) in words, the
+    document it made (`stored_file`), audited. Only the attempt that holds the job records
+    it: one whose worker was taken for stopped, and whose job was queued again (or failed),
+    does not, and False is returned: it must then leave the job's files alone (the job is
+    finished exactly once, docs/adr/0038)."""
+    ended = {"status": status, "outcome": outcome, "records": records}
+    if stored_file is not None:
+        ended["stored_file"] = stored_file
+
+    with translation.override(None):  # the audit log is in English
+        label = str(BackgroundJob.Status(status).label)
+
+    @transaction.atomic
+    def record() -> bool:
+        recorded = BackgroundJob.objects.filter(
+            pk=job.pk, attempts=job.attempts, status=BackgroundJob.Status.RUNNING
+        ).update(**ended, finished_at=timezone.now())
+        if recorded:
+            audit.log(
+                instance=job,
+                action=AuditEvent.Action.UPDATE,
+                actor=None,
+                partnership=job.partnership,
+                changes={"Status": ["Running", label]},
+                reason=f"Attempt {job.attempts} ended.",
+            )
+        return bool(recorded)
+
+    recorded = retry_while_locked(record, doing=f"recording how background job {job.pk} ended")
     if not recorded:
         logger.warning(
-            "Background job %d (%s): attempt %d ended, but the job had been queued again "
-            "meanwhile; the later attempt records how it ends.",
+            "Background job %d (%s): attempt %d ended, but the job had been queued again or "
+            "failed meanwhile; the attempt holding it records how it ends.",
             job.pk,
             job,
             job.attempts,
         )
+    return recorded
+
+
+def job_ended_by(job: BackgroundJob) -> bool:
+    """Whether this attempt recorded how the job ended (its files are then its to tidy)."""
+    return (
+        BackgroundJob.objects.filter(pk=job.pk, attempts=job.attempts)
+        .exclude(status__in=(BackgroundJob.Status.RUNNING, BackgroundJob.Status.QUEUED))
+        .exists()
+    )
 
 
 def document_of(job: BackgroundJob):
@@ -208,11 +245,12 @@ def jobs_stopped_recover(*, jobs: Iterable[BackgroundJob] | None = None) -> list
     server restarted — which would otherwise show "Running" for ever: no heartbeat for
     settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT seconds. Its transaction ended with the worker,
     so nothing was saved. It is queued again, with its kept upload, for any worker to start
-    afresh; once workers have started it SAFERPLAN_JOB_ATTEMPTS times (its work may be what
-    stops them, as a file too large for the worker's memory) it is marked failed instead and
-    its upload deleted. Each worker does this when it starts and every so often (its
-    db_worker command), and a job's page when it is looked at. The jobs recovered are
-    returned."""
+    afresh; once SAFERPLAN_JOB_ATTEMPTS of its runs have stopped so (its work may be what
+    stops the worker, as a file too large for the worker's memory) it is marked failed
+    instead and its upload deleted. Looking at all jobs also recovers one whose worker
+    stopped after taking it from the queue but before starting it. Each worker does this
+    when it starts and every so often (its db_worker command), and a job's page when it is
+    looked at. The jobs recovered are returned."""
     limit = settings.SAFERPLAN_WORKER_HEARTBEAT_LIMIT
     now = time.time()
     candidates = (
@@ -224,18 +262,56 @@ def jobs_stopped_recover(*, jobs: Iterable[BackgroundJob] | None = None) -> list
     for job in candidates:
         if job.status != BackgroundJob.Status.RUNNING:
             continue
-        heard = last_heartbeat(job.pk) or (job.started_at or job.created_at).timestamp()
+        heard = last_heartbeat_or_noticed(job.pk)
         if now - heard < limit:
             continue
-        at = timezone.localtime(datetime.datetime.fromtimestamp(heard, tz=datetime.UTC))
-        task = _task_of(job)
-        if task is not None and job.attempts < settings.SAFERPLAN_JOB_ATTEMPTS:
-            recovered = _stopped_queue_again(job, task, at=at)
-        else:
-            recovered = _stopped_fail(job, at=at)
-        if recovered:
+        if _stopped_recover(job, at=_local(heard)):
             stopped.append(job)
+    if jobs is None:
+        stopped += _taken_never_started_recover(limit)
     return stopped
+
+
+def _local(timestamp: float) -> datetime.datetime:
+    return timezone.localtime(datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC))
+
+
+def _stopped_recover(job: BackgroundJob, *, at: datetime.datetime) -> bool:
+    task = _task_of(job)
+    if task is not None and job.stopped_runs + 1 < settings.SAFERPLAN_JOB_ATTEMPTS:
+        return _stopped_queue_again(job, task, at=at)
+    return _stopped_fail(job, at=at)
+
+
+def _taken_never_started_recover(limit: float) -> list[BackgroundJob]:
+    """Jobs still waiting to start whose task a worker took from the queue more than `limit`
+    seconds ago: the worker stopped before it could start them."""
+    from django_tasks_db.models import DBTaskResult
+
+    paths = BackgroundJob.objects.exclude(task_path="").values_list("task_path", flat=True)
+    taken = DBTaskResult.objects.running().filter(
+        task_path__in=set(paths),
+        started_at__lt=timezone.now() - datetime.timedelta(seconds=limit),
+    )
+    recovered = []
+    for record in taken:
+        job = BackgroundJob.objects.filter(
+            pk=(record.args_kwargs.get("args") or [None])[0],
+            task_path=record.task_path,
+            status=BackgroundJob.Status.QUEUED,
+        ).first()
+        if job is None:
+            continue
+        # As a run that stopped: it is marked running for a moment, so that only one look
+        # recovers it.
+        marked = BackgroundJob.objects.filter(
+            pk=job.pk, status=BackgroundJob.Status.QUEUED, attempts=job.attempts
+        ).update(status=BackgroundJob.Status.RUNNING)
+        if marked:
+            job.status = BackgroundJob.Status.RUNNING
+            if _stopped_recover(job, at=timezone.localtime(record.started_at)):
+                recovered.append(job)
+    return recovered
 
 
 def _task_of(job: BackgroundJob) -> "Task[[int], None] | None":
@@ -253,7 +329,9 @@ def _stopped_queue_again(job: BackgroundJob, task: "Task[[int], None]", *, at) -
     marked failed, so that it does not show as running for ever either."""
     marked = BackgroundJob.objects.filter(
         pk=job.pk, status=BackgroundJob.Status.RUNNING, attempts=job.attempts
-    ).update(status=BackgroundJob.Status.QUEUED, started_at=None)
+    ).update(
+        status=BackgroundJob.Status.QUEUED, started_at=None, stopped_runs=F("stopped_runs") + 1
+    )
     if not marked:  # it ended meanwhile, or another look has queued it again
         return False
     _queue_record_stopped(job, at=at)
@@ -265,18 +343,19 @@ def _stopped_queue_again(job: BackgroundJob, task: "Task[[int], None]", *, at) -
         changes={"Status": ["Running", "Waiting to start"]},
         reason=(
             f"Its worker stopped (last heard from at {at.isoformat(timespec='seconds')}); "
-            f"queued again after attempt {job.attempts} of {settings.SAFERPLAN_JOB_ATTEMPTS}."
+            f"queued again after its run {job.stopped_runs + 1} of "
+            f"{settings.SAFERPLAN_JOB_ATTEMPTS} stopped."
         ),
     )
     progress_restart(job.pk)
     task.enqueue(job.pk)
     logger.warning(
         "Background job %d (%s) queued again: its worker has not been heard from since %s "
-        "(attempt %d of %d).",
+        "(run %d of %d stopped).",
         job.pk,
         job,
         at.isoformat(timespec="seconds"),
-        job.attempts,
+        job.stopped_runs + 1,
         settings.SAFERPLAN_JOB_ATTEMPTS,
     )
     return True
@@ -311,15 +390,16 @@ def _stopped_fail(job: BackgroundJob, *, at) -> bool:
     )
     if not marked:  # it ended meanwhile
         return False
+    _queue_record_stopped(job, at=at)
     if job.kind == BackgroundJob.Kind.POLICE_UK_IMPORT and job.stored_file:
         upload_storage().delete(job.stored_file)
     logger.warning(
         "Background job %d (%s) marked failed: its worker has not been heard from since %s "
-        "(attempt %d of %d). Was the worker stopped? `saferplan db_worker` must be running.",
+        "(run %d of %d stopped). Was the worker stopped? `saferplan db_worker` must be running.",
         job.pk,
         job,
         at.isoformat(timespec="seconds"),
-        job.attempts,
+        job.stopped_runs + 1,
         settings.SAFERPLAN_JOB_ATTEMPTS,
     )
     return True

@@ -25,6 +25,7 @@ from saferplan.accounts.models import User
 from saferplan.background.models import BackgroundJob
 from saferplan.background.progress import progress_add
 from saferplan.background.services import (
+    job_ended_by,
     job_failing,
     job_finish,
     job_queue,
@@ -153,7 +154,10 @@ def _import_from(job: BackgroundJob, path: str) -> None:
                 records=result.records,
             )
     finally:
-        if not keep:
+        # The upload is this attempt's to delete only once it has recorded how the job ended:
+        # not when the job waits for confirmation, nor when the worker is being stopped (the
+        # job is queued again and needs it), nor when a later attempt holds the job.
+        if not keep and job_ended_by(job):
             upload_storage().delete(job.stored_file)
 
 
@@ -176,9 +180,9 @@ def _wait_for_confirmation(job: BackgroundJob, waiting: ReplacementNotConfirmedE
         "to_confirm": waiting.to_confirm,
         "was_confirmed": "confirmed" in job.options,  # the held months changed meanwhile
     }
-    BackgroundJob.objects.filter(pk=job.pk).update(
-        status=BackgroundJob.Status.WAITING, options=options, outcome=str(waiting)
-    )
+    BackgroundJob.objects.filter(
+        pk=job.pk, attempts=job.attempts, status=BackgroundJob.Status.RUNNING
+    ).update(status=BackgroundJob.Status.WAITING, options=options, outcome=str(waiting))
 
 
 @transaction.atomic
@@ -196,7 +200,8 @@ def police_uk_import_confirm(*, actor: User, job: BackgroundJob) -> BackgroundJo
     }
     locked.status = BackgroundJob.Status.QUEUED
     locked.outcome = ""
-    locked.save(update_fields=["options", "status", "outcome"])
+    locked.stopped_runs = 0  # a run of its own, not one begun again after a worker stopped
+    locked.save(update_fields=["options", "status", "outcome", "stopped_runs"])
     audit.log(
         instance=locked,
         action=AuditEvent.Action.UPDATE,

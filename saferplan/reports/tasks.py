@@ -150,8 +150,7 @@ def _keep(job: BackgroundJob, content: bytes) -> None:
     stored = upload_storage().save(
         f"documents/{uuid.uuid4().hex}.{job.options['format']}", ContentFile(content)
     )
-    BackgroundJob.objects.filter(pk=job.pk).update(stored_file=stored)
-    job_finish(
+    recorded = job_finish(
         job,
         BackgroundJob.Status.DONE,
         (
@@ -160,7 +159,10 @@ def _keep(job: BackgroundJob, content: bytes) -> None:
             else _("The PDF is ready (%(size)s). It is kept for a day.")
         )
         % {"size": _size(len(content))},
+        stored_file=stored,
     )
+    if not recorded:  # a later attempt holds the job: its document is the one kept
+        upload_storage().delete(stored)
 
 
 def _size(count: int) -> str:

@@ -156,6 +156,9 @@ CACHES = {
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "progress"),
+            # Entries expire after a day; the default of 300 would cull the heartbeats of
+            # running jobs at random once some 150 jobs had run that day.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     ),
 }

@@ -1,5 +1,6 @@
-"""A job knows the task that does its work and how many times a worker has started it, so
-that the job of a worker that stopped is queued again (docs/adr/0038). Jobs recorded before
+"""A job knows the task that does its work, how many times a worker has started it and how
+many of its runs stopped with their worker, so that the job of a worker that stopped is
+queued again (docs/adr/0038). Jobs recorded before
 are given their task by their kind; one running now counts as started once."""
 
 from django.db import migrations, models
@@ -32,6 +33,11 @@ class Migration(migrations.Migration):
             model_name="backgroundjob",
             name="task_path",
             field=models.CharField(blank=True, max_length=200),
+        ),
+        migrations.AddField(
+            model_name="backgroundjob",
+            name="stopped_runs",
+            field=models.PositiveSmallIntegerField(default=0),
         ),
         migrations.RunPython(forwards, migrations.RunPython.noop),
     ]

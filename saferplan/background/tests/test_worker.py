@@ -195,7 +195,7 @@ def test_a_job_whose_worker_was_killed_is_run_again_by_the_restarted_worker_and_
         restarted.terminate()
         output, _ = restarted.communicate(timeout=60)
     assert "queued again: its worker has not been heard from since" in output, output
-    assert "(attempt 1 of 3)" in output, output
+    assert "(run 1 of 3 stopped)" in output, output
     job = job_row(database, job_id)
     assert (job["attempts"], job["records"], job["months imported"]) == (2, SAMPLE_RECORDS, 3)
     assert not upload.exists()  # deleted once the import that used it was done
@@ -217,11 +217,11 @@ def database_queue(settings):
 
 
 def running_import(
-    client, partnership, *, heard_minutes_ago: int | None, attempts: int = 1
+    client, partnership, *, heard_minutes_ago: int | None, stopped_runs: int = 0
 ) -> BackgroundJob:
-    """An import of an uploaded file that a worker started (its `attempts`th start), last
-    heard from then; the queue's record of the run shows it running, as a killed worker
-    leaves it."""
+    """An import of an uploaded file that a worker started (after `stopped_runs` runs that
+    stopped with their worker), last heard from then; the queue's record of the run shows it
+    running, as a killed worker leaves it."""
     client.post(
         reverse("crimedata:police-uk", args=[partnership.slug]),
         {"file": SimpleUploadedFile("2018-12-hertfordshire-street.csv", sample_csv("2018-12"))},
@@ -229,7 +229,10 @@ def running_import(
     job = BackgroundJob.objects.get()
     started = timezone.now() - datetime.timedelta(minutes=30)
     BackgroundJob.objects.filter(pk=job.pk).update(
-        status=BackgroundJob.Status.RUNNING, started_at=started, attempts=attempts
+        status=BackgroundJob.Status.RUNNING,
+        started_at=started,
+        attempts=stopped_runs + 1,
+        stopped_runs=stopped_runs,
     )
     DBTaskResult.objects.update(status="RUNNING", started_at=started, worker_ids=["killed"])
     if heard_minutes_ago is not None:
@@ -255,7 +258,7 @@ def test_a_job_whose_worker_stopped_is_queued_again_from_its_page_with_its_uploa
     assert "It starts again, from the beginning, as soon as a worker is free." in page
     assert "File 1 of 1" not in page  # the stopped run's progress is not this run's
     job.refresh_from_db()
-    assert (job.status, job.attempts) == (BackgroundJob.Status.QUEUED, 1)
+    assert (job.status, job.attempts, job.stopped_runs) == (BackgroundJob.Status.QUEUED, 1, 1)
     assert upload_storage().exists(job.stored_file)
     stopped, again = DBTaskResult.objects.order_by("enqueued_at")
     assert (stopped.status, again.status) == ("FAILED", "READY")
@@ -263,7 +266,7 @@ def test_a_job_whose_worker_stopped_is_queued_again_from_its_page_with_its_uploa
     assert again.task_path == "saferplan.crimedata.tasks.run_police_uk_import"
     event = AuditEvent.objects.filter(object_type="background.backgroundjob").latest("pk")
     assert event.changes == {"Status": ["Running", "Waiting to start"]}
-    assert "queued again after attempt 1 of 3" in event.reason
+    assert "queued again after its run 1 of 3 stopped" in event.reason
     assert event.partnership == partnership
 
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
@@ -277,7 +280,7 @@ def test_a_job_whose_workers_stopped_every_time_fails_saying_so_and_its_upload_i
     database_queue, signed_in, analyst, partnership
 ):
     client = signed_in(analyst)
-    job = running_import(client, partnership, heard_minutes_ago=5, attempts=3)
+    job = running_import(client, partnership, heard_minutes_ago=5, stopped_runs=2)
     assert upload_storage().exists(job.stored_file)
     page = client.get(reverse("background:job", args=[partnership.slug, job.pk]))
     text = page.content.decode()
@@ -294,14 +297,39 @@ def test_a_job_whose_workers_stopped_every_time_fails_saying_so_and_its_upload_i
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_job_never_heard_from_since_it_started_long_ago_is_run_again_by_the_worker(
+def test_a_job_whose_heartbeat_the_cache_lost_is_given_the_whole_limit_then_run_again(
     database_queue, signed_in, analyst, partnership
 ):
+    """The cache emptied (Redis restarted): a job started long ago with no heartbeat is not
+    taken for stopped at once (its worker may be alive and beat again within seconds), only
+    once the limit has passed since that was noticed."""
     job = running_import(signed_in(analyst), partnership, heard_minutes_ago=None)
+    assert jobs_stopped_recover() == []
+    noticed = progress.caches["progress"].get(f"background-job:{job.pk}:heartbeat")
+    assert time.time() - noticed < 5
+    progress.caches["progress"].set(f"background-job:{job.pk}:heartbeat", noticed - 3600)
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     job.refresh_from_db()
     assert (job.status, job.attempts) == (BackgroundJob.Status.DONE, 2)
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_whose_worker_stopped_after_taking_it_from_the_queue_is_queued_again(
+    database_queue, signed_in, analyst, partnership
+):
+    signed_in(analyst).post(
+        reverse("crimedata:police-uk", args=[partnership.slug]),
+        {"file": SimpleUploadedFile("2018-12-hertfordshire-street.csv", sample_csv("2018-12"))},
+    )
+    job = BackgroundJob.objects.get()
+    DBTaskResult.objects.update(
+        status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    assert jobs_stopped_recover() == [job]
+    job.refresh_from_db()
+    assert (job.status, job.stopped_runs) == (BackgroundJob.Status.QUEUED, 1)
+    assert sorted(DBTaskResult.objects.values_list("status", flat=True)) == ["FAILED", "READY"]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -317,10 +345,20 @@ def test_an_attempt_taken_for_stopped_does_not_record_how_the_job_ended(
     assert restarted is not None
     assert restarted.attempts == 2
     assert services._begin(job.pk) is None  # the queue delivering it twice starts it once
-    services.job_finish(paused, BackgroundJob.Status.DONE, "from the paused worker")
-    services.job_finish(restarted, BackgroundJob.Status.DONE, "from the restarted worker")
+    assert not services.job_finish(paused, BackgroundJob.Status.DONE, "from the paused worker")
+    assert services.job_finish(restarted, BackgroundJob.Status.DONE, "from the restarted worker")
+    assert not services.job_finish(paused, BackgroundJob.Status.FAILED, "from the paused worker")
     job.refresh_from_db()
     assert (job.status, job.outcome) == (BackgroundJob.Status.DONE, "from the restarted worker")
+    # Finished once, in the audit log too; the paused attempt leaves the upload alone.
+    ended = AuditEvent.objects.filter(
+        object_type="background.backgroundjob", reason__startswith="Attempt "
+    )
+    assert [(e.changes, e.reason) for e in ended] == [
+        ({"Status": ["Running", "Finished"]}, "Attempt 2 ended.")
+    ]
+    assert not services.job_ended_by(paused)
+    assert services.job_ended_by(restarted)
 
 
 @pytest.mark.django_db(transaction=True)
