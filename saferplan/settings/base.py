@@ -136,6 +136,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Progress lines of background jobs, shared by the worker and the web servers
+# (saferplan/background/progress.py): files in the var folder for one server, Redis
+# (SAFERPLAN_PROGRESS_REDIS_URL) for several.
+PROGRESS_CACHE: dict[str, object] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["SAFERPLAN_PROGRESS_REDIS_URL"],
+    }
+    if os.environ.get("SAFERPLAN_PROGRESS_REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "progress"),
+        # Entries expire after a day; the default of 300 would cull the heartbeats of running
+        # jobs at random once some 150 jobs had run that day.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+)
 # Rendered plan tables are cached per process under keys that hold each plan's content version
 # (saferplan.plans.cache), so entries are never stale and need no sharing between servers.
 CACHES = {
@@ -144,23 +161,7 @@ CACHES = {
         "LOCATION": "saferplan",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SAFERPLAN_CACHE_ENTRIES", "500"))},
     },
-    # Progress lines of background jobs, shared by the worker and the web servers
-    # (saferplan/background/progress.py): files in the var folder for one server, Redis
-    # (SAFERPLAN_PROGRESS_REDIS_URL) for several.
-    "progress": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["SAFERPLAN_PROGRESS_REDIS_URL"],
-        }
-        if os.environ.get("SAFERPLAN_PROGRESS_REDIS_URL")
-        else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "progress"),
-            # Entries expire after a day; the default of 300 would cull the heartbeats of
-            # running jobs at random once some 150 jobs had run that day.
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        }
-    ),
+    "progress": PROGRESS_CACHE,
 }
 
 # The background task queue (docs/adr/0013-background-tasks.md): Django's tasks framework
