@@ -169,7 +169,7 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job whose worker has not been heard from for this many seconds (its heartbeat
 # beats every 10) is taken to have stopped with its worker: it is queued again for another
-# worker, and marked failed once workers have started it SAFERPLAN_JOB_ATTEMPTS times.
+# worker, and marked failed once SAFERPLAN_JOB_ATTEMPTS of its runs have stopped so.
 SAFERPLAN_WORKER_HEARTBEAT_LIMIT = int(os.environ.get("SAFERPLAN_WORKER_HEARTBEAT_LIMIT", "120"))
 SAFERPLAN_JOB_ATTEMPTS = int(os.environ.get("SAFERPLAN_JOB_ATTEMPTS", "3"))
 
