@@ -15,7 +15,8 @@ from saferplan.partnerships.access import partnership_for
 from .models import BackgroundJob
 from .permissions import may_see_job
 from .progress import progress_of
-from .services import background_job_check, document_of
+from .recovery import background_job_check
+from .services import document_of
 
 
 def _job_for(request, slug, pk) -> BackgroundJob:

@@ -26,7 +26,8 @@ from django_tasks_db.models import DBTaskResult
 from saferplan.background import progress, services
 from saferplan.background.models import BackgroundJob
 from saferplan.background.progress import heartbeat_while_running, last_heartbeat
-from saferplan.background.services import jobs_stopped_recover, upload_storage
+from saferplan.background.recovery import jobs_stopped_recover
+from saferplan.background.services import upload_storage
 from saferplan.core.models import AuditEvent
 from saferplan.crimedata.sample import SAMPLE_ZIP
 from saferplan.crimedata.tests.files import sample_csv

@@ -8,7 +8,7 @@
 - Jobs whose worker stopped (killed, its server restarted) are queued again for any worker
   (marked failed, with their kept uploads deleted, after SAFERPLAN_JOB_ATTEMPTS), when the
   worker starts and then every quarter of the heartbeat limit, from
-  a thread (saferplan.background.services.jobs_stopped_recover; a job's page does the same).
+  a thread (saferplan.background.recovery.jobs_stopped_recover; a job's page does the same).
 
 This command overrides the library's of the same name: saferplan.background comes before
 django_tasks_db in INSTALLED_APPS.
@@ -26,7 +26,7 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import is_locked_database_exception
 
 from saferplan.background.database_lock import report_locked, retry_while_locked
-from saferplan.background.services import jobs_stopped_recover
+from saferplan.background.recovery import jobs_stopped_recover
 
 logger = logging.getLogger("saferplan.background")
 
