@@ -12,7 +12,6 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from serve import session_cookie
@@ -20,6 +19,7 @@ from serve import session_cookie
 from saferplan.accounts.models import Membership, Role, User
 from saferplan.background.models import BackgroundJob
 from saferplan.core import clock as saferplan_clock
+from saferplan.crimedata.sample import SAMPLE_ZIP
 from saferplan.demo.loader import demo_load
 from saferplan.plans.models import Action, Plan
 from saferplan.reports.models import BoardReport
@@ -28,11 +28,9 @@ UPDATE_TEXT = "Deployment test update"
 THINK = (0.5, 1.5)
 SENT_AGAIN = 3
 IMPORT_EVERY, DOCUMENT_EVERY = 40.0, 30.0
-# A real police.uk month (OGL v3.0): Hertfordshire, December 2018, 8,965 records.
-POLICE_UK_MONTH = (
-    Path(__file__).resolve().parents[2]
-    / "shared/data/police-uk/hertfordshire/2018-12-hertfordshire-street.csv"
-)
+# Real police.uk months (OGL v3.0), as data.police.uk's archive gives them: Hertfordshire,
+# October to December 2018, 28,023 records, shipped with saferplan.
+POLICE_UK_ARCHIVE = SAMPLE_ZIP
 
 
 class Clock:
@@ -240,9 +238,9 @@ class Person(threading.Thread):
             (
                 f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n'
                 f'{token}\r\n--{boundary}\r\nContent-Disposition: form-data; name="file"; '
-                f'filename="{POLICE_UK_MONTH.name}"\r\nContent-Type: text/csv\r\n\r\n'
+                f'filename="{POLICE_UK_ARCHIVE.name}"\r\nContent-Type: application/zip\r\n\r\n'
             ).encode()
-            + POLICE_UK_MONTH.read_bytes()
+            + POLICE_UK_ARCHIVE.read_bytes()
             + f"\r\n--{boundary}--\r\n".encode()
         )
         posted = self.request(

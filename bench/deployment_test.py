@@ -10,7 +10,8 @@ step) are owners of actions in the demo's partnerships:
 - each reads My actions, their plan, its action plan table, their action, the board report,
   the published plan or the crime comparison, or adds an update to their action (opening the
   form, then posting it; one in five also changes the RAG rating, with a reason);
-- one, a coordinator, imports a police.uk month through the upload page every 40 s and watches
+- one, a coordinator, imports real police.uk months (the shipped Hertfordshire archive) through
+  the upload page every 40 s and watches
   the job's page until it has finished; two make the board report's PDF or Word document
   every 30 s, watch the job's page and download the document.
 
