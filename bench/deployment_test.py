@@ -43,7 +43,7 @@ from collections import Counter
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/saferplan_deploy_bench")
 
-from harness import Report, setup_django
+from harness import Report, percentile, setup_django
 from serve import BENCH_SECRET_KEY
 
 # The sessions made here must be signed with the key the servers check them with.
@@ -65,11 +65,6 @@ GUNICORN_WORKERS = int(os.environ.get("BENCH_DEPLOY_GUNICORN_WORKERS", "2"))
 # The workers' heartbeat limit, shortened from production's 120 s so that the killed worker's
 # job is queued again within the run (a production worker takes two minutes to be missed).
 HEARTBEAT_LIMIT = 12
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
 class Controller(threading.Thread):
@@ -239,7 +234,7 @@ def main() -> None:
     for what, values in sorted(by_page.items()):
         print(
             f"    {what:<28} {len(values):>8} {statistics.median(values):>8.0f} "
-            f"{percentile(values, 0.95):>8.0f} {percentile(values, 0.99):>8.0f}"
+            f"{percentile(values, 95):>8.0f} {percentile(values, 99):>8.0f}"
         )
     for failure in failures[:12]:
         print(f"    failed attempt at {failure.at:.1f} s: {failure.what}")
@@ -311,8 +306,8 @@ def main() -> None:
     report.figure("attempts that failed (sent again)", len(failures), float("inf"), "")
     all_ms = [ms for _, ms in timings]
     report.figure("p50 of every request", statistics.median(all_ms), float("inf"), "ms")
-    report.figure("p95 of every request", percentile(all_ms, 0.95), float("inf"), "ms")
-    report.figure("p99 of every request", percentile(all_ms, 0.99), float("inf"), "ms")
+    report.figure("p95 of every request", percentile(all_ms, 95), float("inf"), "ms")
+    report.figure("p99 of every request", percentile(all_ms, 99), float("inf"), "ms")
     app_cpu = sum(meter.used.get("app servers (gunicorn)", [0.0, 0.0]))
     report.figure("requests answered a second", len(timings) / SECONDS, float("inf"), "")
     report.figure(

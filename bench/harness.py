@@ -67,6 +67,14 @@ def measure(action: Callable[[], object], *, warmup: int = 5, repeat: int = 50) 
     return timings
 
 
+def percentile(values: list[float], k: int) -> float:
+    """The k-th percentile (statistics.quantiles' cut point k of 100, never beyond the values);
+    of one value, itself."""
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[k - 1]
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 

@@ -78,17 +78,18 @@ def _taken_never_started_recover(limit: float) -> list[BackgroundJob]:
     seconds ago: the worker stopped before it could start them."""
     from django_tasks_db.models import DBTaskResult
 
-    paths = BackgroundJob.objects.exclude(task_path="").values_list("task_path", flat=True)
+    # Only the queue's few tasks taken long ago are read, never the whole table of jobs; a
+    # task that is not a job's (a notice by email) matches no job waiting to start.
     taken = DBTaskResult.objects.running().filter(
-        task_path__in=set(paths),
-        started_at__lt=timezone.now() - datetime.timedelta(seconds=limit),
+        started_at__lt=timezone.now() - datetime.timedelta(seconds=limit)
     )
     recovered = []
     for record in taken:
+        args = record.args_kwargs.get("args") or []
+        if len(args) != 1 or not isinstance(args[0], int):
+            continue
         job = BackgroundJob.objects.filter(
-            pk=(record.args_kwargs.get("args") or [None])[0],
-            task_path=record.task_path,
-            status=BackgroundJob.Status.QUEUED,
+            pk=args[0], task_path=record.task_path, status=BackgroundJob.Status.QUEUED
         ).first()
         if job is None:
             continue
@@ -124,7 +125,7 @@ def _stopped_queue_again(job: BackgroundJob, task: "Task[[int], None]", *, at) -
     )
     if not marked:  # it ended meanwhile, or another look has queued it again
         return False
-    _queue_record_stopped(job, at=at)
+    _queue_record_stopped(job, at=at, what="queued again")
     audit.log(
         instance=job,
         action=AuditEvent.Action.UPDATE,
@@ -139,19 +140,11 @@ def _stopped_queue_again(job: BackgroundJob, task: "Task[[int], None]", *, at) -
     )
     progress_restart(job.pk)
     task.enqueue(job.pk)
-    logger.warning(
-        "Background job %d (%s) queued again: its worker has not been heard from since %s "
-        "(run %d of %d stopped).",
-        job.pk,
-        job,
-        at.isoformat(timespec="seconds"),
-        job.stopped_runs + 1,
-        settings.SAFERPLAN_JOB_ATTEMPTS,
-    )
+    _log_stopped(job, at, "queued again")
     return True
 
 
-def _queue_record_stopped(job: BackgroundJob, *, at) -> None:
+def _queue_record_stopped(job: BackgroundJob, *, at, what: str) -> None:
     """Mark failed the database queue's record of the job's stopped run (django-tasks-db
     leaves a task whose worker died "running")."""
     from django_tasks_db.models import DBTaskResult
@@ -163,7 +156,7 @@ def _queue_record_stopped(job: BackgroundJob, *, at) -> None:
                 finished_at=timezone.now(),
                 exception_class_path="saferplan.background.WorkerStopped",
                 traceback=f"Its worker was last heard from at {at.isoformat()}; "
-                f"background job {job.pk} was queued again.",
+                f"background job {job.pk} was {what}.",
             )
 
 
@@ -180,19 +173,24 @@ def _stopped_fail(job: BackgroundJob, *, at) -> bool:
     )
     if not marked:  # it ended meanwhile
         return False
-    _queue_record_stopped(job, at=at)
+    _queue_record_stopped(job, at=at, what="marked failed")
     if job.kind == BackgroundJob.Kind.POLICE_UK_IMPORT and job.stored_file:
         upload_storage().delete(job.stored_file)
+    _log_stopped(job, at, "marked failed")
+    return True
+
+
+def _log_stopped(job: BackgroundJob, at: datetime.datetime, what: str) -> None:
     logger.warning(
-        "Background job %d (%s) marked failed: its worker has not been heard from since %s "
-        "(run %d of %d stopped). Was the worker stopped? `saferplan db_worker` must be running.",
+        "Background job %d (%s) %s: its worker has not been heard from since %s (run %d of %d "
+        "stopped). Was the worker stopped? `saferplan db_worker` must be running.",
         job.pk,
         job,
+        what,
         at.isoformat(timespec="seconds"),
         job.stopped_runs + 1,
         settings.SAFERPLAN_JOB_ATTEMPTS,
     )
-    return True
 
 
 def _stopped_outcome(job: BackgroundJob, at: datetime.datetime) -> str:
