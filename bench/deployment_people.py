@@ -233,16 +233,16 @@ class Person(threading.Thread):
         if page is None or page[0] != 200:
             return
         boundary = uuid.uuid4().hex
-        token = self.form_fields(page[2].decode())["csrfmiddlewaretoken"]
-        body = (
-            (
-                f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n'
-                f'{token}\r\n--{boundary}\r\nContent-Disposition: form-data; name="file"; '
-                f'filename="{POLICE_UK_ARCHIVE.name}"\r\nContent-Type: application/zip\r\n\r\n'
-            ).encode()
-            + POLICE_UK_ARCHIVE.read_bytes()
-            + f"\r\n--{boundary}--\r\n".encode()
+        upload_form = re.search(r"<form[^>]*multipart/form-data.*?</form>", page[2].decode(), re.S)
+        fields = self.form_fields(upload_form[0])  # sent again, the same form-once token
+        head = "".join(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+            for name, value in fields.items()
+        ) + (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="{POLICE_UK_ARCHIVE.name}"\r\nContent-Type: application/zip\r\n\r\n'
         )
+        body = head.encode() + POLICE_UK_ARCHIVE.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
         posted = self.request(
             "police.uk import (POST)",
             "POST",
@@ -257,12 +257,12 @@ class Person(threading.Thread):
         page = self.request("board report", "GET", self.report_path)
         if page is None or page[0] != 200:
             return
-        token = self.form_fields(page[2].decode())["csrfmiddlewaretoken"]
+        prepare = re.search(r'<form[^>]*action="[^"]*/prepare/".*?</form>', page[2].decode(), re.S)
         posted = self.request(
             "board report document (POST)",
             "POST",
             self.report_path + "prepare/",
-            body=urlencode({"csrfmiddlewaretoken": token, "document": kind}),
+            body=urlencode({**self.form_fields(prepare[0]), "document": kind}),
             headers={"Content-Type": "application/x-www-form-urlencoded"},
             expect=302,
         )

@@ -214,6 +214,8 @@ class AreaForm(forms.Form):
 
 
 class PoliceUkUploadForm(forms.Form):
+    # Sent twice, the file is imported once (saferplan.background.starting).
+    submission_token = submission_token_field()
     file = forms.FileField(
         label=_("police.uk file"),
         help_text=_(
@@ -241,6 +243,7 @@ class PoliceUkUploadForm(forms.Form):
 
 
 class PoliceApiFetchForm(forms.Form):
+    submission_token = submission_token_field()
     latest = forms.TypedChoiceField(
         label=_("Months to fetch"),
         choices=[(1, _("The newest month")), (3, _("The newest 3 months")), (6, _("The newest 6 months")),

@@ -28,3 +28,14 @@ class BoardReportForm(forms.Form):
         if start and end and end < start:
             self.add_error("period_end", _("The end of the period must be on or after its start."))
         return data
+
+
+class DocumentForm(forms.Form):
+    """Which document to make in the background: the buttons of a board report or an action
+    plan. Sent twice, the document is made once (saferplan.background.starting)."""
+
+    submission_token = submission_token_field()
+    document = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "Word")])
+    layout = forms.ChoiceField(
+        choices=[("table", "table"), ("quarters", "quarters")], required=False
+    )

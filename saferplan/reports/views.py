@@ -14,6 +14,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from saferplan.accounts.selectors import board_members
+from saferplan.background.starting import job_start_once
 from saferplan.core import clock
 from saferplan.core.documents.downloads import attachment
 from saferplan.core.forms import NOT_SAVED, confirm_saved, save_form
@@ -25,7 +26,7 @@ from . import open_data
 from .action_plan_files import action_plan_file
 from .board import chart_alt_text, rag_chart
 from .board_documents import board_report_document, report_content
-from .forms import BoardReportForm
+from .forms import BoardReportForm, DocumentForm
 from .models import BoardReport, BoardReportStatus
 from .notices import board_report_recipients
 from .permissions import board_report_policy
@@ -107,13 +108,19 @@ def plan_document_prepare(request, slug, plan_pk):
     the background worker: the job's page shows its progress, then a link to download it.
     (plan_export makes it in the request, for scripts and bookmarks.)"""
     plan = plan_for(request, slug, plan_pk)
-    kind = request.POST.get("document")
-    layout = request.POST.get("layout", "table")
-    if kind not in ("pdf", "docx") or layout not in ("table", "quarters"):
+    form = DocumentForm(request.POST)
+    if not form.is_valid():
         messages.error(request, _("Choose the layout, then the PDF or the Word document."))
         return redirect("plans:overview", slug=slug, plan_pk=plan_pk)
-    job = action_plan_document_start(
-        actor=request.user, plan=plan, kind=kind, quarter_view=layout == "quarters"
+    job = job_start_once(
+        request,
+        form,
+        lambda: action_plan_document_start(
+            actor=request.user,
+            plan=plan,
+            kind=form.cleaned_data["document"],
+            quarter_view=form.cleaned_data["layout"] == "quarters",
+        ),
     )
     return redirect("background:job", slug=slug, pk=job.pk)
 
@@ -260,11 +267,17 @@ def board_report_prepare(request, slug, pk):
     """Make the report's PDF or Word document in the background worker; the job's page shows
     its progress, then a link to download it."""
     report = _report_for(request, slug, pk)
-    kind = request.POST.get("document")
-    if kind not in ("pdf", "docx"):
+    form = DocumentForm(request.POST)
+    if not form.is_valid():
         messages.error(request, _("Choose the PDF or the Word document."))
         return redirect("reports:board-report", slug=slug, pk=pk)
-    job = board_report_document_start(actor=request.user, report=report, kind=kind)
+    job = job_start_once(
+        request,
+        form,
+        lambda: board_report_document_start(
+            actor=request.user, report=report, kind=form.cleaned_data["document"]
+        ),
+    )
     return redirect("background:job", slug=slug, pk=job.pk)
 
 

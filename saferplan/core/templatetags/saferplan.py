@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import contact_links, languages
+from saferplan.core.submissions import TOKEN_FIELD, new_token
 
 register = template.Library()
 
@@ -178,3 +179,11 @@ def phone_links(text) -> str:
 @register.filter
 def web_href(address) -> str:
     return contact_links.web_href(str(address or ""))
+
+
+@register.simple_tag
+def submission_token() -> SafeString:
+    """The hidden one-time token of a form drawn without a Django form, such as the buttons
+    that start a background job (docs/adr/0027-forms-saved-once.md). A page holding it must
+    not be served from a cache: everyone would send the same token."""
+    return format_html('<input type="hidden" name="{}" value="{}">', TOKEN_FIELD, new_token())

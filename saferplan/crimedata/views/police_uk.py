@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from saferplan.background.models import BackgroundJob
+from saferplan.background.starting import job_start_once
 
 from ..forms import PoliceApiFetchForm, PoliceUkUploadForm
 from ..models import ForceMonth
@@ -41,7 +42,13 @@ def police_uk_upload(request, slug):
         except PoliceUkFileError as error:
             form.add_error("file", str(error))
         else:
-            job = police_uk_import_start(actor=request.user, partnership=partnership, upload=upload)
+            job = job_start_once(
+                request,
+                form,
+                lambda: police_uk_import_start(
+                    actor=request.user, partnership=partnership, upload=upload
+                ),
+            )
             return redirect("background:job", slug=slug, pk=job.pk)
     return _police_uk_page(request, partnership, form=form, fetch_form=PoliceApiFetchForm())
 
@@ -54,8 +61,14 @@ def police_uk_fetch(request, slug):
     partnership = crime_partnership(request, slug, "change")
     fetch_form = PoliceApiFetchForm(request.POST)
     if fetch_form.is_valid():
-        job = police_uk_fetch_start(
-            actor=request.user, partnership=partnership, latest=fetch_form.cleaned_data["latest"]
+        job = job_start_once(
+            request,
+            fetch_form,
+            lambda: police_uk_fetch_start(
+                actor=request.user,
+                partnership=partnership,
+                latest=fetch_form.cleaned_data["latest"],
+            ),
         )
         return redirect("background:job", slug=slug, pk=job.pk)
     return _police_uk_page(request, partnership, form=PoliceUkUploadForm(), fetch_form=fetch_form)
