@@ -121,6 +121,7 @@ def plan_document_prepare(request, slug, plan_pk):
             kind=form.cleaned_data["document"],
             quarter_view=form.cleaned_data["layout"] == "quarters",
         ),
+        choice=f"{form.cleaned_data['document']} {form.cleaned_data['layout']}",
     )
     return redirect("background:job", slug=slug, pk=job.pk)
 
@@ -277,6 +278,7 @@ def board_report_prepare(request, slug, pk):
         lambda: board_report_document_start(
             actor=request.user, report=report, kind=form.cleaned_data["document"]
         ),
+        choice=form.cleaned_data["document"],
     )
     return redirect("background:job", slug=slug, pk=job.pk)
 

@@ -1,7 +1,7 @@
 """A background job is started once however often its form is sent: a double click, the
-browser's resend, or nginx sending a POST again after the app server that had it died
-(saferplan.background.starting; docs/adr/0027-forms-saved-once.md). Each form's token is
-the one its page drew, as a browser sends it back."""
+browser's resend, or a person sending again a form that was in flight on an app server that
+died (saferplan.background.starting; docs/adr/0027-forms-saved-once.md). Each form's token
+is the one its page drew, as a browser sends it back."""
 
 import re
 
@@ -96,9 +96,7 @@ def test_a_board_report_document_asked_for_twice_is_made_once(signed_in, viewer,
     job = BackgroundJob.objects.get()
     assert first["Location"] == reverse("background:job", args=["hertsmere", job.pk])
     assert SENT_TWICE in second.text
-    # The other button of a page drawn afresh: a second document.
-    page = client.get(reverse("reports:board-report", args=["hertsmere", report.pk])).text
-    [token] = tokens(page, prepare)
+    # The page's other button, the same token: a second document, not a repeat.
     client.post(prepare, {"submission_token": token, "document": "docx"})
     assert [j.file_name[-4:] for j in BackgroundJob.objects.order_by("pk")] == [".pdf", "docx"]
 
@@ -112,6 +110,9 @@ def test_an_action_plan_document_asked_for_twice_is_made_once(signed_in, editor,
     sent_twice(client, prepare, lambda: data)
     job = BackgroundJob.objects.get()
     assert job.file_name.endswith("-quarters.docx")
+    # Another layout chosen on the same page: another document.
+    client.post(prepare, {**data, "layout": "table"})
+    assert BackgroundJob.objects.count() == 2
 
 
 def test_a_document_asked_for_without_a_token_is_made_each_time(signed_in, viewer, report):
@@ -122,16 +123,44 @@ def test_a_document_asked_for_without_a_token_is_made_each_time(signed_in, viewe
     assert BackgroundJob.objects.count() == 2
 
 
-def test_the_token_of_another_form_starts_no_job(signed_in, coordinator, plan):
-    """A made-up request sending an update form's used token to a job's form is refused,
-    not answered with the update."""
+def test_the_token_of_another_form_or_partnership_is_no_repeat_there(
+    signed_in, coordinator, plan, member_of, other_partnership
+):
+    """A token is claimed for the address it was sent to: an update form's used token sent
+    to a document's form, or one partnership's fetch token sent to another's, starts that
+    job, and is never answered with what the first form made."""
     client = signed_in(coordinator)
     action = plan.priorities.get(number=1).actions.first()
     update = reverse("plans:update-add", args=["hertsmere", action.pk])
     token = re.search(r'name="submission_token" value="([0-9a-f]+)"', client.get(update).text)[1]
     assert client.post(update, update_form(token)).status_code == 302
-    assert action.updates.filter(text__startswith="Workshop held").exists()
     prepare = reverse("reports:plan-document-prepare", args=["hertsmere", plan.pk])
     answer = client.post(prepare, {"submission_token": token, "document": "pdf"})
-    assert answer.status_code == 400
+    job = BackgroundJob.objects.get()
+    assert answer["Location"] == reverse("background:job", args=["hertsmere", job.pk])
+
+    analyst = member_of("analyst")
+    member_of("analyst", in_partnership=other_partnership).memberships.all().update(user=analyst)
+    client = signed_in(analyst)
+    for slug in ("hertsmere", "dacorum"):
+        client.post(
+            reverse("crimedata:police-uk-fetch", args=[slug]),
+            {"submission_token": "ab" * 16, "latest": "1"},
+        )
+    assert sorted(BackgroundJob.objects.values_list("partnership__slug", flat=True)) == [
+        "dacorum",
+        "hertsmere",
+        "hertsmere",
+    ]
+
+
+def test_a_repeat_whose_job_is_gone_is_refused_not_an_error(signed_in, viewer, report):
+    """Only with its partnership is a job deleted; a form sent again after that is a bad
+    request, not a server error."""
+    client = signed_in(viewer)
+    prepare = reverse("reports:board-report-prepare", args=["hertsmere", report.pk])
+    data = {"submission_token": "cd" * 16, "document": "pdf"}
+    client.post(prepare, data)
+    BackgroundJob.objects.all().delete()
+    assert client.post(prepare, data).status_code == 400
     assert not BackgroundJob.objects.exists()

@@ -69,6 +69,7 @@ def police_uk_fetch(request, slug):
                 partnership=partnership,
                 latest=fetch_form.cleaned_data["latest"],
             ),
+            choice=str(fetch_form.cleaned_data["latest"]),
         )
         return redirect("background:job", slug=slug, pk=job.pk)
     return _police_uk_page(request, partnership, form=PoliceUkUploadForm(), fetch_form=fetch_form)

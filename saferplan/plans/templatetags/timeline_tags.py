@@ -35,8 +35,8 @@ def timeline_entry(context, entry: TimelineEntry) -> SafeString:
             entry.update,
             slug=context["partnership"].slug,
             action_pk=context["action"].pk,
-            may_update=context["may_update"],
-            sees_sensitive=context["sees_sensitive"],
+            may_update=context.get("may_update", False),
+            sees_sensitive=context.get("sees_sensitive", False),
         )
     return _rag_change(entry.rag_change)  # type: ignore[arg-type]  # one or the other
 
