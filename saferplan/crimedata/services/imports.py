@@ -4,8 +4,8 @@ in the log of each partnership it covers."""
 
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
@@ -19,15 +19,13 @@ from saferplan.partnerships.models import Partnership, PoliceForce
 from ..limits import limit_setting
 from ..models import CrimeCount, ForceMonth, Lsoa, StreetCount
 from ..periods import month_label
-from ..police_uk import OTHER_FORCES, ArchiveFile, PoliceUkFileError, Row, StreetFile
+from ..police_uk import OTHER_FORCES, ArchiveFile, PoliceUkFileError
 from .differences import MonthDifference, ReplacementNotConfirmedError, month_difference
-from .street_counts import HashingOpener, StreetWriter, flush, lsoas_add, lsoas_known
+from .reading import End, Head, Points, Read, read_files
+from .street_counts import StreetWriter, lsoas_add, lsoas_known
 
 if TYPE_CHECKING:
     from saferplan.accounts.models import User
-
-FLUSH_POINTS = 50_000  # street counts gathered before they are written: bounds the memory used
-PROGRESS_ROWS = 20_000
 
 
 @dataclass
@@ -118,9 +116,10 @@ def police_uk_import_steps(
 
     All the files are one transaction: a broken row anywhere (PoliceUkFileError, naming file,
     line and column) leaves the database as it was. A force-month imported before is
-    replaced, so importing a file twice never counts its records twice. Memory stays bounded
-    whatever the file's size: records are gathered into street counts, written whenever
-    FLUSH_POINTS of them are held.
+    replaced, so importing a file twice never counts its records twice. The files are read
+    beside the writing, in a child process where there is a processor for it (reading.py);
+    memory stays bounded whatever the files' size, as records are gathered into street
+    counts, sent to be written whenever FLUSH_POINTS of them are held.
 
     For an upload through a partnership's page (docs/adr/0015): `partnership` limits the
     files to its police force's; `confirmed` are the differences (MonthDifference.as_json)
@@ -132,83 +131,80 @@ def police_uk_import_steps(
     result = ImportResult()
     limit = limit or RecordLimit.from_settings(web=False)
     partnerships = list(Partnership.objects.order_by("name"))
-    with transaction.atomic(), connection.cursor() as cursor:
+    overrides = dict(
+        Lsoa.objects.filter(district_source=Lsoa.DistrictSource.LOOKUP).values_list(
+            "code", "district"
+        )
+    )
+    with (
+        transaction.atomic(),
+        connection.cursor() as cursor,
+        closing(read_files(files, overrides)) as messages,  # closed, the reading stops
+    ):
         writer = StreetWriter(cursor)
         known_lsoas = lsoas_known()
-        overrides = dict(
-            Lsoa.objects.filter(district_source=Lsoa.DistrictSource.LOOKUP).values_list(
-                "code", "district"
-            )
-        )
         for number, file in enumerate(files, start=1):
-            hashing = HashingOpener(file)
-            street = StreetFile(
-                ArchiveFile(file.source, file.name, hashing.open), district_overrides=overrides
-            )
-            try:
-                if partnership is not None and street.force != partnership.police_force:
+            head = next(messages)
+            assert isinstance(head, Head)  # noqa: S101 - each file's messages start with it
+            if partnership is not None and head.force != partnership.police_force:
+                raise PoliceUkFileError(
+                    file.source,
+                    # Translators: "this is Thames Valley Police's file for October 2018:
+                    # Hertsmere CSP imports only the months of its own force, …"
+                    _(
+                        "this is %(force)s's file for %(month)s: %(partnership)s imports only "
+                        "the months of its own force, %(own_force)s. Nothing was imported"
+                    )
+                    % {
+                        "force": force_name(head.force),
+                        "month": month_label(head.month),
+                        "partnership": partnership,
+                        "own_force": force_name(partnership.police_force),
+                    },
+                )
+            most = limit.for_month(head.force, head.month)
+            batch, before, counts_before, held_file = _force_month_for(head, actor)
+            if before is not None:
+                result.replaced.append(batch)
+            for read in messages:
+                assert isinstance(read, Read)  # noqa: S101 - a file's Head comes once, first
+                if isinstance(read, End):
+                    break
+                if most is not None and read.records > most[0]:
                     raise PoliceUkFileError(
                         file.source,
-                        # Translators: "this is Thames Valley Police's file for October 2018:
-                        # Hertsmere CSP imports only the months of its own force, …"
+                        # Translators: %(why)s says why that is the limit: "2 times the
+                        # 4,312 records of the month held".
                         _(
-                            "this is %(force)s's file for %(month)s: %(partnership)s imports only "
-                            "the months of its own force, %(own_force)s. Nothing was imported"
+                            "%(force)s, %(month)s: %(records)s records read and more to come, "
+                            "beyond the limit of %(limit)s (%(why)s). Nothing was imported"
                         )
                         % {
-                            "force": force_name(street.force),
-                            "month": month_label(street.month),
-                            "partnership": partnership,
-                            "own_force": force_name(partnership.police_force),
+                            "force": force_name(head.force),
+                            "month": month_label(head.month),
+                            "records": f"{read.records:,}",
+                            "limit": f"{most[0]:,}",
+                            "why": most[1],
                         },
                     )
-                most = limit.for_month(street.force, street.month)
-                batch, before, counts_before, held_file = _force_month_for(street, actor)
-                if before is not None:
-                    result.replaced.append(batch)
-                records = 0
-                points: Counter[Row] = Counter()
-                counts: Counter[tuple[str, str]] = Counter()
-                month = street.month.isoformat()  # as the database stores it: no adapter per row
-                rows = street.rows()
-                while chunk := list(islice(rows, PROGRESS_ROWS)):
-                    points.update(chunk)  # Counter counts an iterable in C
-                    records += len(chunk)
-                    if most is not None and records > most[0]:
-                        raise PoliceUkFileError(
-                            file.source,
-                            # Translators: %(why)s says why that is the limit: "2 times the
-                            # 4,312 records of the month held".
-                            _(
-                                "%(force)s, %(month)s: %(records)s records read and more to come, "
-                                "beyond the limit of %(limit)s (%(why)s). Nothing was imported"
-                            )
-                            % {
-                                "force": force_name(street.force),
-                                "month": month_label(street.month),
-                                "records": f"{records:,}",
-                                "limit": f"{most[0]:,}",
-                                "why": most[1],
-                            },
-                        )
-                    if len(points) >= FLUSH_POINTS:
-                        flush(writer, batch.pk, month, points, counts)
-                    yield Progress(number, len(files), file.source, records)
-                flush(writer, batch.pk, month, points, counts)
-            finally:
-                street.close()
+                if isinstance(read, Points):
+                    writer.write(batch.pk, head.month, read.rows)
+                yield Progress(number, len(files), file.source, read.records)
+            end = read
+            assert isinstance(end, End)  # noqa: S101 - a file's messages end with it
+            counts = end.counts
             CrimeCount.objects.bulk_create(
                 [
-                    CrimeCount(batch=batch, month=street.month, district=d, category=c, count=n)
+                    CrimeCount(batch=batch, month=head.month, district=d, category=c, count=n)
                     for (d, c), n in counts.items()
                     if d
                 ],
                 batch_size=1000,
             )
-            lsoas_add(street.lsoa_names, known_lsoas)
-            batch.records = records
+            lsoas_add(end.lsoa_names, known_lsoas)
+            batch.records = end.records
             batch.unlocated = sum(n for (district, _), n in counts.items() if not district)
-            batch.sha256 = hashing.hexdigest()
+            batch.sha256 = end.sha256
             batch.source = file.source[-500:]
             batch.origin = origin
             batch.save()
@@ -218,7 +214,7 @@ def police_uk_import_steps(
             _log_force_month(batch, difference, actor, file.source, note, partnerships)
             result.differences.append(difference)
             result.force_months.append(batch)
-            yield Progress(number, len(files), file.source, records)
+            yield Progress(number, len(files), file.source, end.records)
         to_confirm = [d.as_json() for d in result.differences if d.needs_confirming]
         if confirmed is not None and to_confirm and to_confirm != confirmed:
             raise ReplacementNotConfirmedError(result.differences)
@@ -282,7 +278,7 @@ def police_uk_import(
 
 
 def _force_month_for(
-    street: StreetFile, actor: "User | None"
+    street: Head, actor: "User | None"
 ) -> tuple[ForceMonth, int | None, Counter[tuple[str, str]], str]:
     """The force-month to fill, emptied if it was imported before (with its old count, its
     records per district and crime type, and the SHA-256 of the file it came from)."""

@@ -2,13 +2,16 @@
 counts in bulk, and remembers the LSOAs it saw."""
 
 import hashlib
-from collections import Counter
-from typing import IO, Any
+from datetime import date
+from typing import IO, TYPE_CHECKING, Any
 
 from django.db import connection
 
 from ..models import Lsoa, StreetCount
-from ..police_uk import ArchiveFile, Row, district_of
+from ..police_uk import ArchiveFile, district_of
+
+if TYPE_CHECKING:
+    from .reading import StreetCountRow
 
 
 class HashingOpener:
@@ -63,7 +66,8 @@ class _Hashing:
 
 
 class StreetWriter:
-    """Writes street counts in bulk: COPY on PostgreSQL, executemany on SQLite."""
+    """Writes a force-month's street counts in bulk: COPY on PostgreSQL, executemany on
+    SQLite."""
 
     COLUMNS = (
         "batch_id", "month", "district", "lsoa_code", "category",
@@ -72,32 +76,29 @@ class StreetWriter:
 
     def __init__(self, cursor):
         self.cursor = cursor
-        table = StreetCount._meta.db_table
-        columns = ", ".join(self.COLUMNS)
+        self.table = StreetCount._meta.db_table
         self.postgres = connection.vendor == "postgresql"
         if not self.postgres:
             cursor.execute("PRAGMA cache_size = -131072")  # 128 MB while the import runs
-        if self.postgres:
-            self.sql = f"COPY {table} ({columns}) FROM STDIN"
-        else:
-            placeholders = ", ".join(["%s"] * len(self.COLUMNS))
-            self.sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
 
-    def write(self, rows: list[tuple]) -> None:
+    def write(self, batch_id: int, month: date, rows: "list[StreetCountRow]") -> None:
+        """Write `rows` (each a Row and its count) as the force-month's street counts."""
+        columns = ", ".join(self.COLUMNS)
+        day = month.isoformat()  # as the database stores it: no adapter per row
         if self.postgres:
-            with self.cursor.copy(self.sql) as copy:
+            with self.cursor.copy(f"COPY {self.table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(row)
+                    copy.write_row((batch_id, day, *row))
         else:
-            self.cursor.executemany(self.sql, rows)
-
-
-def flush(writer, batch_id: int, month: str, points: Counter[Row], counts: Counter) -> None:
-    """Write the street counts gathered so far, adding them to the district counts."""
-    for (district, _, category, *_), count in points.items():
-        counts[district, category] += count
-    writer.write([(batch_id, month, *point, count) for point, count in points.items()])
-    points.clear()
+            # The force-month's id and month are written into the statement, the same for
+            # every row, so the rows are sent as the reader made them, not copied to add
+            # them: both are the import's own values (an int and an ISO date), not text read.
+            placeholders = ", ".join(["%s"] * (len(self.COLUMNS) - 2))
+            self.cursor.executemany(
+                f"INSERT INTO {self.table} ({columns}) "  # noqa: S608
+                f"VALUES ({int(batch_id)}, '{day}', {placeholders})",
+                rows,
+            )
 
 
 def lsoas_known() -> set[str]:

@@ -1,0 +1,212 @@
+"""How an import reads its police.uk files: file by file, in order, as messages (Head, Read,
+Points, End) that the import turns into database writes.
+
+Reading and checking the rows is half an import's work, and writing the street counts the
+other half; neither needs the other's processor. So where the machine has more than one, the
+files are read in a child process while the importing process writes what it has been sent
+(docs/adr/0037, addendum). The child is forked: it starts at once, with the import's
+settings, language and files as they are, and it never touches the database (it has the
+district lookups it needs). It is at most a few messages ahead, as a pipe holds little and
+the child waits to send, so memory stays bounded however large the files are. The same
+reader runs in the importing process where there is one processor."""
+
+import multiprocessing
+import os
+import traceback
+import warnings
+from collections import Counter
+from collections.abc import Generator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+
+from ..police_uk import ArchiveFile, PoliceUkFileError, Row, StreetFile
+from .street_counts import HashingOpener
+
+FLUSH_POINTS = 50_000  # street counts gathered before they are sent: bounds the memory used
+PROGRESS_ROWS = 20_000
+
+# A street count as it is sent to be written: a Row and its number of records.
+StreetCountRow = tuple[str, str, str, str, float | None, float | None, int]
+
+
+@dataclass(frozen=True)
+class Head:
+    """A file's force and month, read from its name or first row, before its rows."""
+
+    force: str
+    month: date
+    force_name: str
+
+
+@dataclass(frozen=True)
+class Read:
+    """The file's records read so far."""
+
+    records: int
+
+
+@dataclass(frozen=True)
+class Points(Read):
+    """Street counts to write, with the file's records read so far."""
+
+    rows: list[StreetCountRow]
+
+
+@dataclass(frozen=True)
+class End(Read):
+    """The file read to its end: its records per (district, category), its LSOAs' names and
+    the SHA-256 of its bytes."""
+
+    counts: Counter[tuple[str, str]]
+    lsoa_names: dict[str, str]
+    sha256: str
+
+
+Message = Head | Read | Points | End
+
+
+def read_files(
+    files: list[ArchiveFile], overrides: dict[str, str]
+) -> Generator[Message, None, None]:
+    """Every file's messages in order: its Head, Read and Points as it goes, its End last.
+    Raises PoliceUkFileError at the first broken file or row. `overrides` are the districts
+    of LSOAs set by an ONS lookup, by code."""
+    if _processors() > 1:
+        return _read_in_child(files, overrides)
+    return _read(files, overrides)
+
+
+def _processors() -> int:
+    """The processors this process may run on (a container's limit, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _read(files: list[ArchiveFile], overrides: dict[str, str]) -> Generator[Message, None, None]:
+    for file in files:
+        hashing = HashingOpener(file)
+        street = StreetFile(
+            ArchiveFile(file.source, file.name, hashing.open), district_overrides=overrides
+        )
+        try:
+            yield Head(street.force, street.month, street.force_name)
+            records = 0
+            points: Counter[Row] = Counter()
+            counts: Counter[tuple[str, str]] = Counter()
+            rows = street.rows()
+            while chunk := list(islice(rows, PROGRESS_ROWS)):
+                points.update(chunk)  # Counter counts an iterable in C
+                records += len(chunk)
+                if len(points) >= FLUSH_POINTS:
+                    yield Points(records, _drain(points, counts))
+                else:
+                    yield Read(records)
+            if points:
+                yield Points(records, _drain(points, counts))
+            yield End(records, counts, street.lsoa_names, hashing.hexdigest())
+        finally:
+            street.close()
+
+
+def _drain(points: Counter[Row], counts: Counter[tuple[str, str]]) -> list[StreetCountRow]:
+    """The street counts gathered, as rows to write (emptying `points`), added to the
+    records per (district, category)."""
+    for (district, _, category, *_), count in points.items():
+        counts[district, category] += count
+    rows = [(*point, count) for point, count in points.items()]
+    points.clear()
+    return rows
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A PoliceUkFileError in the child, sent as its parts (an exception's own pickling
+    would lose the file, line and column)."""
+
+    source: str
+    message: str
+    line: int | None
+    column: str
+
+
+@dataclass(frozen=True)
+class _Crashed:
+    """Anything else that stopped the child: a fault in saferplan, told as its traceback."""
+
+    traceback: str
+
+
+_FINISHED = "finished"
+
+
+def _read_in_child(
+    files: list[ArchiveFile], overrides: dict[str, str]
+) -> Generator[Message, None, None]:
+    # Forked, not spawned: a new interpreter would take half a second to set Django up, and
+    # could not be given files that live only in this process (an upload, a zip opened here).
+    # One child, not one per processor: the importing process, writing, is as busy as it (two
+    # readers were slower on two processors), and only one process reads a zip's shared file
+    # offset while the import runs.
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_send_all, args=(files, overrides, sending), name="police.uk reader", daemon=True
+    )
+    with warnings.catch_warnings():
+        # Python 3.12 on warns of forking a process with threads (db_worker's job heartbeat
+        # and sweeper). A lock another thread held at the fork stays held in the child; the
+        # child takes none of theirs (it reads files, pickles and writes to its pipe) and
+        # Python renews its own (logging's, the import lock) after a fork.
+        warnings.filterwarnings(
+            "ignore", r".*use of fork\(\) may lead to deadlocks", DeprecationWarning
+        )
+        child.start()
+    sending.close()  # the child's end: with it closed here, a child that dies is an EOFError
+    try:
+        while True:
+            try:
+                message = receiving.recv()
+            except EOFError:
+                child.join()
+                raise RuntimeError(
+                    f"the process reading the police.uk files stopped (exit code {child.exitcode})"
+                ) from None
+            if isinstance(message, _Failed):
+                raise PoliceUkFileError(
+                    message.source, message.message, line=message.line, column=message.column
+                )
+            if isinstance(message, _Crashed):
+                raise RuntimeError(
+                    f"the process reading the police.uk files failed:\n{message.traceback}"
+                )
+            if message == _FINISHED:
+                return
+            yield message
+    finally:
+        receiving.close()  # a child still sending stops at its next message
+        child.join(timeout=5)
+        if child.is_alive():
+            child.kill()
+            child.join()
+
+
+def _send_all(files: list[ArchiveFile], overrides: dict[str, str], sending) -> None:
+    """The child: read the files, sending each message as it comes (waiting while the pipe is
+    full, so it is never far ahead), then _FINISHED; a failure is sent, not raised."""
+    try:
+        try:
+            for message in _read(files, overrides):
+                sending.send(message)
+            sending.send(_FINISHED)
+        except PoliceUkFileError as error:
+            sending.send(_Failed(error.source, error.message, error.line, error.column))
+        except (BrokenPipeError, ConnectionResetError):
+            raise
+        except BaseException:
+            sending.send(_Crashed(traceback.format_exc()))
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the import stopped (a file refused, a record limit passed): nobody is listening
+    finally:
+        sending.close()
