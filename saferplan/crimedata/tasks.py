@@ -10,6 +10,7 @@ A fetch is queued the same way and imports what it fetched in one transaction
 (saferplan.background.services.job_running)."""
 
 import uuid
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,26 +112,14 @@ def _import_from(job: BackgroundJob, path: str) -> None:
                 ),
             )
             try:
-                for step in steps:
-                    if isinstance(step, ImportResult):
-                        result = step
-                    else:
-                        progress_add(
-                            job.pk,
-                            ngettext(
-                                "File %(number)s of %(files)s: %(source)s — %(records)s record "
-                                "read",
-                                "File %(number)s of %(files)s: %(source)s — %(records)s records "
-                                "read",
-                                step.records,
-                            )
-                            % {
-                                "number": step.file_number,
-                                "files": step.files,
-                                "source": step.source,
-                                "records": f"{step.records:,}",
-                            },
-                        )
+                # Closed however the loop ends: the import's transaction and the process reading
+                # its files end here, not when the generator is collected.
+                with closing(steps):
+                    for step in steps:
+                        if isinstance(step, ImportResult):
+                            result = step
+                        else:
+                            progress_add(job.pk, _records_read(step))
             except ReplacementNotConfirmedError as waiting:
                 keep = True
                 _wait_for_confirmation(job, waiting)
@@ -278,3 +267,17 @@ def run_police_uk_fetch(job_id: int) -> None:
                 progress=lambda line: progress_add(job.pk, line),
             )
             job_finish(job, BackgroundJob.Status.DONE, result.summary(), records=result.records)
+
+
+def _records_read(step) -> str:
+    """The progress line of an import's step: the file it reads and its records so far."""
+    return ngettext(
+        "File %(number)s of %(files)s: %(source)s — %(records)s record read",
+        "File %(number)s of %(files)s: %(source)s — %(records)s records read",
+        step.records,
+    ) % {
+        "number": step.file_number,
+        "files": step.files,
+        "source": step.source,
+        "records": f"{step.records:,}",
+    }

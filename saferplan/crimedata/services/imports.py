@@ -3,7 +3,7 @@ a force-month imported before replaced, its size limited (docs/adr/0015), and an
 in the log of each partnership it covers."""
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -111,7 +111,7 @@ def police_uk_import_steps(
     confirmed: list[dict] | None = None,
     limit: RecordLimit | None = None,
     note: str = "",
-) -> Iterator[Progress | ImportResult]:
+) -> Generator[Progress | ImportResult, None, None]:
     """Import street-level files, yielding Progress as it goes and the ImportResult last.
 
     All the files are one transaction: a broken row anywhere (PoliceUkFileError, naming file,

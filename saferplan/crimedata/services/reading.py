@@ -12,6 +12,7 @@ reader runs in the importing process where there is one processor."""
 
 import multiprocessing
 import os
+import signal
 import traceback
 import warnings
 from collections import Counter
@@ -19,6 +20,11 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from pathlib import Path
+
+from asgiref.local import Local
+from django.utils import translation
+from django.utils.translation import trans_real
 
 from ..police_uk import ArchiveFile, PoliceUkFileError, Row, StreetFile
 from .street_counts import HashingOpener
@@ -78,10 +84,17 @@ def read_files(
 
 
 def _processors() -> int:
-    """The processors this process may run on (a container's limit, not the machine's)."""
+    """The processors this process may use: its CPU affinity (taskset, a cpuset) or, if
+    fewer, its CPU quota under cgroup v2 (`docker --cpus`, a Kubernetes CPU limit)."""
     if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+        allowed = len(os.sched_getaffinity(0))
+    else:
+        allowed = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()
+        return max(1, min(allowed, int(quota) // int(period)))
+    except (OSError, ValueError):  # no cgroup v2 here, or "max": no quota
+        return allowed
 
 
 def _read(files: list[ArchiveFile], overrides: dict[str, str]) -> Generator[Message, None, None]:
@@ -140,6 +153,10 @@ class _Crashed:
 
 _FINISHED = "finished"
 
+# How long the import waits for the reader's next message before it gives up on it. A message
+# comes every 20,000 rows (a fraction of a second); a reader silent for minutes is stuck.
+SILENCE_LIMIT = 300
+
 
 def _read_in_child(
     files: list[ArchiveFile], overrides: dict[str, str]
@@ -152,20 +169,36 @@ def _read_in_child(
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     child = context.Process(
-        target=_send_all, args=(files, overrides, sending), name="police.uk reader", daemon=True
+        target=_send_all,
+        args=(files, overrides, receiving, sending, translation.get_language()),
+        name="police.uk reader",
+        daemon=True,
     )
-    with warnings.catch_warnings():
-        # Python 3.12 on warns of forking a process with threads (db_worker's job heartbeat
-        # and sweeper). A lock another thread held at the fork stays held in the child; the
-        # child takes none of theirs (it reads files, pickles and writes to its pipe) and
-        # Python renews its own (logging's, the import lock) after a fork.
-        warnings.filterwarnings(
-            "ignore", r".*use of fork\(\) may lead to deadlocks", DeprecationWarning
-        )
-        child.start()
-    sending.close()  # the child's end: with it closed here, a child that dies is an EOFError
+    try:
+        with warnings.catch_warnings():
+            # Python 3.12 on warns of forking a process with threads (db_worker's job
+            # heartbeat and sweeper): _send_all says why the child is safe from their locks.
+            warnings.filterwarnings(
+                "ignore", r".*use of fork\(\) may lead to deadlocks", DeprecationWarning
+            )
+            child.start()
+    except OSError:
+        # No memory or processes left for a child: read here, more slowly, rather than fail.
+        receiving.close()
+        sending.close()
+        yield from _read(files, overrides)
+        return
+    # Each end now held by one process only: a child that dies is an EOFError here, and an
+    # import that stops is a BrokenPipeError in the child at its next message.
+    sending.close()
     try:
         while True:
+            if not receiving.poll(SILENCE_LIMIT):
+                child.kill()  # stuck: it would not stop at its next message
+                raise RuntimeError(
+                    "the process reading the police.uk files sent nothing for "
+                    f"{SILENCE_LIMIT} seconds and was stopped"
+                )
             try:
                 message = receiving.recv()
             except EOFError:
@@ -192,9 +225,22 @@ def _read_in_child(
             child.join()
 
 
-def _send_all(files: list[ArchiveFile], overrides: dict[str, str], sending) -> None:
+def _send_all(files, overrides, receiving, sending, language: str | None) -> None:
     """The child: read the files, sending each message as it comes (waiting while the pipe is
     full, so it is never far ahead), then _FINISHED; a failure is sent, not raised."""
+    receiving.close()  # the importing process's end: held here too, it would never break
+    # The handlers of the process forked from (db_worker's, the command's) are not this one's.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # The child's only thread is the one that forked. A lock another thread held at that
+    # moment stays held here for good: Python renews its own (logging's, the import lock),
+    # and the child takes no lock of the database's, Redis's or the job heartbeat's. Django's
+    # translation state is behind such a lock (asgiref's Local, taken by db_worker's sweeper
+    # as it writes its notes), and the child translates the messages of broken rows: it is
+    # made anew, in the language the import had.
+    trans_real._active = Local()  # type: ignore[attr-defined]  # private to Django, unstubbed
+    if language:
+        translation.activate(language)
     try:
         try:
             for message in _read(files, overrides):

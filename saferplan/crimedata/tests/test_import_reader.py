@@ -5,8 +5,13 @@ saved and no process left behind."""
 
 import multiprocessing
 import os
+import threading
+import time
+from multiprocessing.context import ForkProcess
 
 import pytest
+from django.utils import translation
+from django.utils.translation import trans_real
 
 from saferplan.crimedata import services
 from saferplan.crimedata.models import CrimeCount, ForceMonth, StreetCount
@@ -135,5 +140,126 @@ def test_an_import_refused_part_way_leaves_no_reader_running(processors):
     with pytest.raises(PoliceUkFileError, match="9,883 records read and more to come"):
         services.police_uk_import(actor=None, files=archive_files([SAMPLE_ZIP]), limit=web)
 
+    assert not ForceMonth.objects.exists()
+    assert not multiprocessing.active_children()
+
+
+@pytest.fixture
+def kills(monkeypatch):
+    """The readers the import had to kill (a reader should end by itself)."""
+    killed = []
+    kill = ForkProcess.kill
+
+    def counted(self):
+        killed.append(self)
+        kill(self)
+
+    monkeypatch.setattr(ForkProcess, "kill", counted)
+    return killed
+
+
+def test_a_reader_ahead_of_a_refused_import_ends_by_itself(processors, kills):
+    """Its pipe breaks when the import stops listening: it is not left waiting to be killed
+    (nor, were the importing process killed, left holding its database session)."""
+    processors(2)
+    web = RecordLimit(growth=2, floor=5_000, most=5_000)
+
+    with pytest.raises(PoliceUkFileError):
+        services.police_uk_import(actor=None, files=archive_files([SAMPLE_ZIP]), limit=web)
+
+    assert kills == []
+    assert not multiprocessing.active_children()
+
+
+def test_a_translation_lock_held_by_another_thread_at_the_fork_does_not_stop_the_reader(
+    tmp_path, processors, monkeypatch
+):
+    """db_worker's sweeper translates its notes while a job imports: had it the lock of
+    Django's translation state as the reader was forked, the reader, translating the message
+    of a broken row, would wait for it for ever."""
+    processors(2)
+    monkeypatch.setattr(reading, "SILENCE_LIMIT", 20)  # without the remedy: a RuntimeError
+    lock = trans_real._active._lock
+    held, done = threading.Event(), threading.Event()
+
+    def sweeper():
+        with lock:
+            held.set()
+            done.wait()
+
+    start = ForkProcess.start
+
+    def start_while_another_thread_holds_the_lock(self):
+        thread = threading.Thread(target=sweeper)
+        thread.start()
+        held.wait()
+        try:
+            start(self)
+        finally:
+            done.set()
+            thread.join()
+
+    monkeypatch.setattr(ForkProcess, "start", start_while_another_thread_holds_the_lock)
+    lines = sample_csv("2018-10").decode().splitlines(keepends=True)
+    lines[300] = lines[300].replace(",2018-10,", ",2018-09,")
+    broken = write_month(tmp_path, "2018-10", "".join(lines).encode())
+
+    with translation.override("cy"), pytest.raises(PoliceUkFileError) as raised:
+        services.police_uk_import(actor=None, files=archive_files([broken]))
+
+    assert (raised.value.line, raised.value.column) == (301, "Month")
+    # The reader translated the message in the import's language.
+    assert raised.value.message.startswith("nid “2018-09” yw mis y ffeil hon")
+    assert not multiprocessing.active_children()
+
+
+def open_pipes() -> set[str]:
+    found = set()
+    for descriptor in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{descriptor}")
+        except OSError:
+            continue  # the listing's own, closed since
+        if target.startswith("pipe:"):
+            found.add(f"{descriptor} {target}")
+    return found
+
+
+def test_without_a_process_to_spare_the_files_are_read_here(processors, monkeypatch):
+    processors(2)
+
+    def no_memory(self):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(ForkProcess, "start", no_memory)
+    pipes = open_pipes()
+
+    services.police_uk_import(actor=None, files=archive_files([SAMPLE_ZIP]))
+
+    assert list(ForceMonth.objects.values_list("records", flat=True).order_by("month")) == [
+        9883, 9175, 8965
+    ]  # fmt: skip
+    assert open_pipes() <= pipes  # the ends of the pipe made for the reader were closed
+
+
+def test_a_reader_silent_for_too_long_is_stopped_and_nothing_is_saved(
+    processors, monkeypatch, kills
+):
+    processors(2)
+    monkeypatch.setattr(reading, "SILENCE_LIMIT", 1)
+    read = reading._read
+
+    def stuck_after_the_first_file(files, overrides):
+        for message in read(files, overrides):
+            yield message
+            if isinstance(message, reading.End):
+                time.sleep(60)
+
+    monkeypatch.setattr(reading, "_read", stuck_after_the_first_file)
+
+    with pytest.raises(RuntimeError, match="sent nothing for 1 seconds"):
+        services.police_uk_import(actor=None, files=archive_files([SAMPLE_ZIP]))
+
+    assert len(kills) == 1
     assert not ForceMonth.objects.exists()
     assert not multiprocessing.active_children()

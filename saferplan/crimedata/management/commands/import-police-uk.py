@@ -8,6 +8,7 @@ the differences are printed for the record; they are in each partnership's audit
 
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -27,17 +28,19 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             files = archive_files(paths)
-            steps = services.police_uk_import_steps(actor=None, files=files)
             result = None
-            for step in steps:
-                if isinstance(step, services.ImportResult):
-                    result = step
-                elif not quiet:
-                    sys.stderr.write(
-                        f"\r[{step.file_number}/{step.files}] {step.source}: "
-                        f"{step.records:,} records\033[K"
-                    )
-                    sys.stderr.flush()
+            # Closed however the loop ends (Ctrl-C too): the transaction and the process
+            # reading the files end here.
+            with closing(services.police_uk_import_steps(actor=None, files=files)) as steps:
+                for step in steps:
+                    if isinstance(step, services.ImportResult):
+                        result = step
+                    elif not quiet:
+                        sys.stderr.write(
+                            f"\r[{step.file_number}/{step.files}] {step.source}: "
+                            f"{step.records:,} records\033[K"
+                        )
+                        sys.stderr.flush()
         except PoliceUkFileError as error:
             if not quiet:
                 sys.stderr.write("\n")
