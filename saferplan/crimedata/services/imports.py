@@ -278,14 +278,14 @@ def police_uk_import(
 
 
 def _force_month_for(
-    street: Head, actor: "User | None"
+    head: Head, actor: "User | None"
 ) -> tuple[ForceMonth, int | None, Counter[tuple[str, str]], str]:
     """The force-month to fill, emptied if it was imported before (with its old count, its
     records per district and crime type, and the SHA-256 of the file it came from)."""
     batch, created = ForceMonth.objects.select_for_update().get_or_create(
-        force=street.force,
-        month=street.month,
-        defaults={"force_name": street.force_name, "imported_by": actor, "source": ""},
+        force=head.force,
+        month=head.month,
+        defaults={"force_name": head.force_name, "imported_by": actor, "source": ""},
     )
     before = None if created else batch.records
     held_file = "" if created else batch.sha256
@@ -301,6 +301,6 @@ def _force_month_for(
         districts = {"", *(district for district, _ in counts_before)}
         StreetCount.objects.filter(district__in=districts, month=batch.month, batch=batch).delete()
         CrimeCount.objects.filter(batch=batch).delete()
-        batch.force_name = street.force_name or batch.force_name
+        batch.force_name = head.force_name or batch.force_name
         batch.imported_by = actor
     return batch, before, counts_before, held_file

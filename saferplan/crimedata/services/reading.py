@@ -10,6 +10,7 @@ district lookups it needs). It is at most a few messages ahead, as a pipe holds 
 the child waits to send, so memory stays bounded however large the files are. The same
 reader runs in the importing process where there is one processor."""
 
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -21,13 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import IO, Any
 
 from asgiref.local import Local
 from django.utils import translation
 from django.utils.translation import trans_real
 
 from ..police_uk import ArchiveFile, PoliceUkFileError, Row, StreetFile
-from .street_counts import HashingOpener
 
 FLUSH_POINTS = 50_000  # street counts gathered before they are sent: bounds the memory used
 PROGRESS_ROWS = 20_000
@@ -131,6 +132,57 @@ def _drain(points: Counter[Row], counts: Counter[tuple[str, str]]) -> list[Stree
     rows = [(*point, count) for point, count in points.items()]
     points.clear()
     return rows
+
+
+class HashingOpener:
+    """Opens an archive file so that what is read through it is hashed on the way (the file
+    is read once), to record which file each force-month came from."""
+
+    def __init__(self, file: ArchiveFile):
+        self.file = file
+        self.stream: _Hashing | None = None
+
+    def open(self):
+        self.stream = _Hashing(self.file.open())
+        return self.stream
+
+    def hexdigest(self) -> str:
+        return self.stream.sha.hexdigest() if self.stream else ""
+
+
+class _Hashing:
+    """Reads through a binary stream, hashing what passes (so a file is read once)."""
+
+    def __init__(self, raw: IO[bytes]):
+        self.raw: Any = raw
+        self.sha = hashlib.sha256()
+        # Asked for on every line read: a plain attribute costs no Python call.
+        self.closed = False
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+    def close(self) -> None:
+        self.raw.close()
+        self.closed = True
+
+    def read(self, size=-1):
+        data = self.raw.read(size)
+        self.sha.update(data)
+        return data
+
+    def read1(self, size=-1):
+        data = self.raw.read1(size) if hasattr(self.raw, "read1") else self.raw.read(size)
+        self.sha.update(data)
+        return data
+
+    def readinto(self, buffer):
+        count = self.raw.readinto(buffer)
+        self.sha.update(memoryview(buffer)[:count])
+        return count
+
+    def readable(self):
+        return True
 
 
 @dataclass(frozen=True)

@@ -1,68 +1,15 @@
-"""How an import reads a police.uk file once (hashing it on the way) and writes its street
-counts in bulk, and remembers the LSOAs it saw."""
+"""How an import writes its street counts in bulk, and remembers the LSOAs it saw."""
 
-import hashlib
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import connection
 
 from ..models import Lsoa, StreetCount
-from ..police_uk import ArchiveFile, district_of
+from ..police_uk import district_of
 
 if TYPE_CHECKING:
     from .reading import StreetCountRow
-
-
-class HashingOpener:
-    """Opens an archive file so that what is read through it is hashed on the way (the file
-    is read once), to record which file each force-month came from."""
-
-    def __init__(self, file: ArchiveFile):
-        self.file = file
-        self.stream: _Hashing | None = None
-
-    def open(self):
-        self.stream = _Hashing(self.file.open())
-        return self.stream
-
-    def hexdigest(self) -> str:
-        return self.stream.sha.hexdigest() if self.stream else ""
-
-
-class _Hashing:
-    """Reads through a binary stream, hashing what passes (so a file is read once)."""
-
-    def __init__(self, raw: IO[bytes]):
-        self.raw: Any = raw
-        self.sha = hashlib.sha256()
-        # Asked for on every line read: a plain attribute costs no Python call.
-        self.closed = False
-
-    def __getattr__(self, name):
-        return getattr(self.raw, name)
-
-    def close(self) -> None:
-        self.raw.close()
-        self.closed = True
-
-    def read(self, size=-1):
-        data = self.raw.read(size)
-        self.sha.update(data)
-        return data
-
-    def read1(self, size=-1):
-        data = self.raw.read1(size) if hasattr(self.raw, "read1") else self.raw.read(size)
-        self.sha.update(data)
-        return data
-
-    def readinto(self, buffer):
-        count = self.raw.readinto(buffer)
-        self.sha.update(memoryview(buffer)[:count])
-        return count
-
-    def readable(self):
-        return True
 
 
 class StreetWriter:
