@@ -1,15 +1,31 @@
+import functools
+import html
+
 from django import template
 from django.forms.models import ModelChoiceIteratorValue
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from saferplan.core import contact_links, languages
 from saferplan.core.submissions import TOKEN_FIELD, new_token
 
 register = template.Library()
+
+
+def escaped(value) -> SafeString:
+    """conditional_escape(value), without the lazy-text wrapper Django puts around escape():
+    a plan's table escapes thousands of values a page, and the wrapper was a third of it."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if isinstance(value, SafeData):
+        return value  # type: ignore[return-value]  # already escaped
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return SafeString(html.escape(str(value)))
 
 
 @register.filter
@@ -37,16 +53,28 @@ _RAG_TAGS = {
 def rag_tag(rating, *, hint: str = ""):
     """`{% rag_tag action.current_rag %}`: an unrated item shows as White (not started).
     Built in Python rather than an inclusion template: a plan table shows hundreds."""
+    if not hint:
+        return _rag_tag_in(rating or "white", translation.get_language())
     css, label = _RAG_TAGS.get(rating or "white", _RAG_TAGS["white"])
-    hint_html = (
-        format_html('<span class="govuk-visually-hidden"> ({})</span>', hint) if hint else ""
-    )
     return format_html(
         '<strong class="govuk-tag {} sp-rag"><span class="govuk-visually-hidden">{} </span>{}{}</strong>',
         css,
         _("RAG rating:"),
         label,
-        hint_html,
+        format_html('<span class="govuk-visually-hidden"> ({})</span>', hint),
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _rag_tag_in(rating: str, language: str | None) -> SafeString:
+    """A rating's tag without a hint, drawn once per language (`language` keys the cache: the
+    words are translated when drawn)."""
+    css, label = _RAG_TAGS.get(rating, _RAG_TAGS["white"])
+    return format_html(
+        '<strong class="govuk-tag {} sp-rag"><span class="govuk-visually-hidden">{} </span>{}</strong>',
+        css,
+        _("RAG rating:"),
+        label,
     )
 
 
@@ -60,11 +88,17 @@ def rag_word(rating) -> str:
 def marking_tag(marking):
     """Shows OFFICIAL-SENSITIVE; plain OFFICIAL, the default, needs no label."""
     if marking == "official_sensitive":
-        return format_html(
-            '<strong class="govuk-tag govuk-tag--purple sp-marking">{}</strong>',
-            _("OFFICIAL-SENSITIVE"),
-        )
+        return _sensitive_tag_in(translation.get_language())
     return ""
+
+
+@functools.lru_cache(maxsize=8)
+def _sensitive_tag_in(language: str | None) -> SafeString:
+    """The OFFICIAL-SENSITIVE tag, drawn once per language (as _rag_tag_in)."""
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--purple sp-marking">{}</strong>',
+        _("OFFICIAL-SENSITIVE"),
+    )
 
 
 @register.filter
@@ -129,7 +163,7 @@ def own_words(text):
     """A short text a partnership typed (an action's title, an owner), escaped; on a Welsh page
     in a <span> marked with its language when that is not Welsh (lang_of)."""
     attrs = own_words_lang(text)
-    return format_html("<span{}>{}</span>", attrs, text) if attrs else format_html("{}", text)
+    return format_html("<span{}>{}</span>", attrs, text) if attrs else escaped(text)
 
 
 def own_words_in(message: str, *, plain: dict | None = None, **own) -> SafeString:

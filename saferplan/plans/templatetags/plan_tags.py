@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from saferplan.core.templatetags.saferplan import (
+    escaped,
     marking_tag,
     own_words,
     own_words_in,
@@ -42,28 +43,18 @@ def action_cell(
     if public or print:
         title = own_words(action.title)
     else:
-        title = format_html(
-            '<a class="govuk-link" href="{}">{}</a>',
-            reverse("plans:action", args=[slug, action.pk]),
-            own_words(action.title),
-        )
+        address = reverse("plans:action", args=[slug, action.pk])
+        title = f'<a class="govuk-link" href="{escaped(address)}">{own_words(action.title)}</a>'
     parts = [title, "" if own_columns else marking_tag(action.marking)]
     if action.status != "in_progress" and not own_columns:
         parts.append(
-            format_html(
-                '<br><strong class="govuk-tag {}">{}</strong>',
-                status_class(action.status),
-                action.get_status_display(),
-            )
+            f'<br><strong class="govuk-tag {escaped(status_class(action.status))}">'
+            f"{escaped(action.get_status_display())}</strong>"
         )
     flags = None if public else listed.flags
     if flags is not None and flags.overdue:
-        parts.append(
-            format_html(
-                '<br><span class="sp-flag">{}</span>',
-                _("Overdue: due %(date)s") % {"date": short_date(action.due_date)},
-            )
-        )
+        said = _("Overdue: due %(date)s") % {"date": short_date(action.due_date)}
+        parts.append(f'<br><span class="sp-flag">{escaped(said)}</span>')
     if flags is not None and flags.stale:
         last = action.last_update_on
         said = (
@@ -71,7 +62,9 @@ def action_cell(
             if last
             else _("Stale: no updates")
         )
-        parts.append(format_html('<br><span class="sp-flag">{}</span>', said))
+        parts.append(f'<br><span class="sp-flag">{escaped(said)}</span>')
+    # Built with f-strings rather than format_html (a table draws hundreds of these): every
+    # value is escaped as it is put in.
     return mark_safe(" ".join(str(p) for p in parts if p))  # noqa: S308 - each part is escaped above
 
 
@@ -99,17 +92,17 @@ def action_owners(action: Action, owners: OwnerNames | None = None):
     return label
 
 
-def _with_line_breaks(text: str):
+def _with_line_breaks(text: str) -> str:
     """The text escaped, its line breaks kept as <br>."""
-    return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in text.splitlines()))
+    return "<br>".join(escaped(line) for line in text.splitlines())
 
 
-def _own_lines(text: str):
+def _own_lines(text: str) -> str:
     """An update's text as _with_line_breaks gives it; on a Welsh page marked with its
     language (own_words)."""
     attrs = own_words_lang(text)
     lines = _with_line_breaks(text)
-    return format_html("<span{}>{}</span>", attrs, lines) if attrs else lines
+    return f"<span{attrs}>{lines}</span>" if attrs else lines
 
 
 @register.simple_tag
@@ -117,21 +110,16 @@ def update_list(updates):
     """Dated updates as a small list; "No updates" when there are none."""
     if not updates:
         return format_html('<span class="govuk-body-s">{}</span>', _("No updates"))
-    items = format_html_join(
-        "",
-        '<li><time datetime="{}">{}</time>{}: {} {}</li>',
-        (
-            (
-                u.described_on.isoformat(),
-                short_date(u.described_on),
-                " " + _("(date estimated)") if u.date_is_estimated else "",
-                _own_lines(u.text),
-                marking_tag(u.marking),
-            )
-            for u in updates
-        ),
+    estimated = escaped(" " + _("(date estimated)"))
+    items = "".join(
+        f'<li><time datetime="{u.described_on.isoformat()}">{escaped(short_date(u.described_on))}'
+        f"</time>{estimated if u.date_is_estimated else ''}: {_own_lines(u.text)} "
+        f"{marking_tag(u.marking)}</li>"
+        for u in updates
     )
-    return format_html('<ul class="govuk-list govuk-body-s sp-updates">{}</ul>', items)
+    # f-strings rather than format_html_join, as in action_cell: each value escaped as it is
+    # put in (the dates are saferplan's own: digits, a month's name).
+    return mark_safe(f'<ul class="govuk-list govuk-body-s sp-updates">{items}</ul>')  # noqa: S308
 
 
 @register.simple_tag
