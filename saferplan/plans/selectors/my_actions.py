@@ -14,6 +14,7 @@ from ..listed import ListedAction
 from ..models import OPEN_STATUSES, Action, RagRating, Update
 from .owners import (
     LISTED_ACTION_FIELDS_DEFERRED,
+    LISTED_PLAN_FIELDS_DEFERRED,
     SHOWN_UPDATES,
     UPDATE_FIELDS_SHOWN,
     listed_actions,
@@ -73,8 +74,8 @@ def my_actions(*, user, filters: ActionFilters, today: datetime.date) -> MyActio
     )
     fetched = list(
         actions.matching(filters)
-        .select_related("owner_user", "priority__plan__partnership")
-        .defer(*LISTED_ACTION_FIELDS_DEFERRED)
+        .select_related("priority__plan__partnership")
+        .defer(*LISTED_ACTION_FIELDS_DEFERRED, *LISTED_PLAN_FIELDS_DEFERRED)
         .prefetch_related(Prefetch("updates", queryset=updates, to_attr=SHOWN_UPDATES))
         .order_by("due_date", "priority__plan__partnership__name", "priority__number", "position")
     )

@@ -22,6 +22,23 @@ LISTED_ACTION_FIELDS_DEFERRED = (
     "carried_from",
     "start_date",
 )
+# What a list of actions across plans (My actions) never shows of each action's plan and
+# partnership, which it reads beside every action: their long texts, and the partnership's
+# figures (a JSON and a decimal field each row would decode).
+LISTED_PLAN_FIELDS_DEFERRED = tuple(
+    f"priority__plan__{name}"
+    for name in (
+        "introduction", "pcc_alignment", "plain_summary", "foreword", "foreword_signatory",
+        "foreword_photo_alt", "about_partnership", "legislation", "assessment_findings",
+        "monitoring", "definitions", "language_notice",
+    )
+) + tuple(
+    f"priority__plan__partnership__{name}"
+    for name in (
+        "districts", "description", "population", "population_source", "area_sq_km",
+        "area_source",
+    )
+)  # fmt: skip
 UPDATE_FIELDS_SHOWN = ("id", "action_id", "described_on", "text", "marking", "date_is_estimated")
 
 

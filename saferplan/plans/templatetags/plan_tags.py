@@ -222,48 +222,30 @@ def my_action_item(listed: ListedAction):
     action = listed.action
     plan = action.priority.plan
     partnership = plan.partnership
-    previous = (
-        ""
-        if action.in_current_plan
-        else format_html(
-            ' <strong class="govuk-tag govuk-tag--grey">{}</strong>', _("Previous year's plan")
-        )
-    )
-    due = (
-        format_html(
-            " {}",
-            own_words_in(_("· due %(due_date)s"), plain={"due_date": short_date(action.due_date)}),
-        )
-        if action.due_date
-        else ""
-    )
+    heading = action_cell(listed, partnership.slug)
+    where = own_words_in(_("· priority %(number)s"), plain={"number": action.priority.number})
+    if not action.in_current_plan:
+        previous = escaped(_("Previous year's plan"))
+        where = f'<strong class="govuk-tag govuk-tag--grey">{previous}</strong> {where}'
+    if action.due_date:
+        due = short_date(action.due_date)
+        where = f"{where} {own_words_in(_('· due %(due_date)s'), plain={'due_date': due})}"
     latest = listed.shown_updates[0] if listed.shown_updates else None
-    said = (
-        format_html(
-            "{}: {}",
-            short_date(latest.described_on),
-            own_words(Truncator(latest.text).words(30, truncate=" …")),
-        )
-        if latest
-        else _("none yet")
-    )
-    return format_html(
+    if latest:
+        text = own_words(Truncator(latest.text).words(30, truncate=" …"))
+        said = f"{escaped(short_date(latest.described_on))}: {text}"
+    else:
+        said = escaped(_("none yet"))
+    address = escaped(reverse("plans:update-add", args=[partnership.slug, action.pk]))
+    add = escaped(_("Add an update"))
+    hidden = own_words_in(_("to %(title)s"), title=Truncator(action.title).chars(60))
+    # f-strings rather than format_html, as in action_cell: each value escaped above.
+    return mark_safe(  # noqa: S308
         '<li class="govuk-!-margin-bottom-5">'
-        '<h3 class="govuk-heading-s govuk-!-margin-bottom-1">{}</h3>'
-        '<p class="govuk-body-s govuk-!-margin-bottom-1">{} {} · {}{} {}{}</p>'
-        '<p class="govuk-body-s govuk-!-margin-bottom-1">{} {}</p>'
-        '<a class="govuk-link govuk-body-s" href="{}">{}'
-        '<span class="govuk-visually-hidden"> {}</span></a></li>',
-        action_cell(listed, partnership.slug),
-        rag_tag(action.current_rag),
-        own_words(partnership.name),
-        own_words(plan.title),
-        previous,
-        own_words_in(_("· priority %(number)s"), plain={"number": action.priority.number}),
-        due,
-        _("Latest update:"),
-        said,
-        reverse("plans:update-add", args=[partnership.slug, action.pk]),
-        _("Add an update"),
-        own_words_in(_("to %(title)s"), title=Truncator(action.title).chars(60)),
+        f'<h3 class="govuk-heading-s govuk-!-margin-bottom-1">{heading}</h3>'
+        f'<p class="govuk-body-s govuk-!-margin-bottom-1">{rag_tag(action.current_rag)} '
+        f"{own_words(partnership.name)} · {own_words(plan.title)} {where}</p>"
+        f'<p class="govuk-body-s govuk-!-margin-bottom-1">{escaped(_("Latest update:"))} {said}</p>'
+        f'<a class="govuk-link govuk-body-s" href="{address}">{add}'
+        f'<span class="govuk-visually-hidden"> {hidden}</span></a></li>'
     )
