@@ -110,7 +110,9 @@ def update_list(updates):
     """Dated updates as a small list; "No updates" when there are none."""
     if not updates:
         return format_html('<span class="govuk-body-s">{}</span>', _("No updates"))
-    estimated = escaped(" " + _("(date estimated)"))
+    estimated = (
+        escaped(" " + _("(date estimated)")) if any(u.date_is_estimated for u in updates) else ""
+    )
     items = "".join(
         f'<li><time datetime="{u.described_on.isoformat()}">{escaped(short_date(u.described_on))}'
         f"</time>{estimated if u.date_is_estimated else ''}: {_own_lines(u.text)} "
