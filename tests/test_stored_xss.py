@@ -24,6 +24,7 @@ from django.db import models
 
 from saferplan.accounts.tests.factories import MembershipFactory
 from saferplan.partnerships.tests.factories import PartnershipFactory
+from saferplan.plans.models import Action
 from tests.snapshots import made_once_per_module
 from tests.test_url_access import HTML_PAGES, ROUTES, Findings, page_html, sweep_records
 
@@ -91,6 +92,8 @@ def world(django_db_setup, django_db_blocker):
         )
         coordinator = MembershipFactory(partnership=hertsmere, role="coordinator").user
         url_for = sweep_records(hertsmere, coordinator)
+        # Owned by the coordinator, so that My actions draws them (with their owner's name).
+        Action.objects.filter(priority__plan__partnership=hertsmere).update(owner_user=coordinator)
         overwrite_every_text_field(hertsmere, lambda n: PAYLOAD)
         return {"coordinator": coordinator, "url_for": url_for}
 
