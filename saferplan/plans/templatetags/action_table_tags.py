@@ -5,12 +5,12 @@ for cell and in the same messages (so their Welsh is the same), for the page, th
 plan and the PDF."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from saferplan.core.templatetags.saferplan import own_words, own_words_in, rag_tag
+from saferplan.core.templatetags.saferplan import escaped, own_words, own_words_in, rag_tag
 
 from ..columns import TableColumn
 from ..selectors.table import ObjectiveRow, PriorityTable
@@ -19,7 +19,7 @@ from .plan_tags import action_cell, action_owners, action_row_cells, update_list
 register = template.Library()
 
 # Every piece joined below is escaped where it is made (the tags of plan_tags and saferplan,
-# format_html, conditional_escape); the joins only put escaped pieces side by side.
+# format_html, escaped); the joins only put escaped pieces side by side.
 
 
 @register.simple_tag
@@ -120,6 +120,6 @@ def quarter_bodies(
             cells = action_row_cells(
                 listed, row, columns, slug, first=index == 0, public=public, print=print
             )
-            parts.append(f'<tr class="govuk-table__row">{conditional_escape(cells)}</tr>')
+            parts.append(f'<tr class="govuk-table__row">{escaped(cells)}</tr>')
         parts.append("</tbody>")
     return mark_safe("".join(parts))  # noqa: S308 - each piece is escaped where it is made

@@ -4,7 +4,7 @@ shows hundreds of them and Django's template engine is the slow part of the page
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -92,17 +92,17 @@ def action_owners(action: Action, owners: OwnerNames | None = None):
     return label
 
 
-def _with_line_breaks(text: str) -> str:
+def _with_line_breaks(text: str) -> SafeString:
     """The text escaped, its line breaks kept as <br>."""
-    return "<br>".join(escaped(line) for line in text.splitlines())
+    return mark_safe("<br>".join(escaped(line) for line in text.splitlines()))  # noqa: S308
 
 
-def _own_lines(text: str) -> str:
+def _own_lines(text: str) -> SafeString:
     """An update's text as _with_line_breaks gives it; on a Welsh page marked with its
     language (own_words)."""
     attrs = own_words_lang(text)
     lines = _with_line_breaks(text)
-    return f"<span{attrs}>{lines}</span>" if attrs else lines
+    return mark_safe(f"<span{attrs}>{lines}</span>") if attrs else lines  # noqa: S308
 
 
 @register.simple_tag
